@@ -1,0 +1,94 @@
+import type { Connection } from 'mongoose';
+import type { Redis } from 'ioredis';
+import type { Worker } from 'bullmq';
+import type { Config } from '../src/config/load-config';
+import type { Clock } from '../src/core/clock';
+import type { Logger } from '../src/core/logger';
+import type { PlatformAdapter } from '../src/core/platform-adapter';
+import type { ChatUser } from '../src/core/chat-event';
+import { createBot, type Bot } from '../src/bot/create-bot';
+import type { BotDeps } from '../src/bot/bot-deps';
+import { connectMongo } from '../src/db/connect-mongo';
+import { BullmqScheduler } from '../src/queue/bullmq-scheduler';
+import { startOutboxWorker } from '../src/queue/outbox';
+import { WORK_QUEUE } from '../src/queue/queue-names';
+import { createRedis } from '../src/queue/redis-connection';
+import { LeaveService } from '../src/services/leave-service';
+import { SignInBoard } from '../src/services/sign-in-board';
+import { createStores } from '../src/stores/create-stores';
+
+/** A running bot process: its parts, and how to stop it in order. */
+export interface BotRuntime {
+  bot: Bot;
+  deps: BotDeps;
+  self: ChatUser;
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects MongoDB and Redis, builds the pipeline, starts the adapter and the outbox
+ * worker. Stops in order: boards → adapter → outbox worker → queues → Redis → MongoDB.
+ */
+export async function startBotRuntime(config: Config, adapter: PlatformAdapter, clock: Clock, log: Logger): Promise<BotRuntime> {
+  const conn: Connection = await connectMongo(config.MONGODB_URI);
+  const redis: Redis = createRedis(config.REDIS_URL);
+  const stores = await createStores(conn);
+  const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE);
+  const send = (target: Parameters<PlatformAdapter['send']>[0], message: Parameters<PlatformAdapter['send']>[1]) => adapter.send(target, message);
+  let self: ChatUser | null = null;
+  const deps: BotDeps = {
+    config,
+    stores,
+    redis,
+    clock,
+    log,
+    send,
+    capabilities: adapter.capabilities,
+    scheduler,
+    leave: new LeaveService(stores.leave),
+    board: new SignInBoard(
+      {
+        trainees: (cohortId) => stores.members.listWithRole(cohortId, 'trainee'),
+        records: (sessionId) => stores.attendance.listBySession(sessionId),
+      },
+      send,
+      log,
+      config.SIGNIN_BOARD_INTERVAL_MS,
+    ),
+    self: () => {
+      if (!self) throw new Error('bot is not logged in yet');
+      return self;
+    },
+    listMembers: adapter.listMembers ? (groupId) => adapter.listMembers!(groupId) : undefined,
+  };
+  const bot = createBot(deps);
+  let outbox: Worker | null = null;
+  const outboxRedis = createRedis(config.REDIS_URL);
+  try {
+    self = await adapter.start((event) => bot.processEvent(event));
+    outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log);
+  } catch (err) {
+    await adapter.stop().catch(() => undefined);
+    await scheduler.close();
+    redis.disconnect();
+    outboxRedis.disconnect();
+    await conn.close();
+    throw err;
+  }
+  log.info({ platform: adapter.platform, self: self.id }, 'bot started');
+  return {
+    bot,
+    deps,
+    self,
+    async stop() {
+      await deps.board.flushAll().catch(() => undefined);
+      await adapter.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop failed'));
+      await outbox?.close();
+      outboxRedis.disconnect();
+      await scheduler.close();
+      await redis.quit().catch(() => redis.disconnect());
+      await conn.close();
+      log.info('bot stopped');
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { ConfigError, loadConfig, requirePlatformConfig } from '../src/config/load-config';
+import { systemClock } from '../src/core/clock';
+import { createLogger } from '../src/core/logger';
+import { startBotRuntime } from './bot-runtime';
+import { createAdapter } from './create-adapter';
+import { startWorkerRuntime } from './worker-runtime';
+
+const HELP: Record<string, string> = {
+  '': [
+    'usage: cohort-bot <command> [options]',
+    '',
+    'commands:',
+    '  bot        run the chat bot (BOT_PLATFORM=wechaty|dingtalk)',
+    '  worker     run the job workers',
+    '  moderate   read messages from stdin, one per line; write one JSON verdict per line',
+    '',
+    'Run `cohort-bot <command> --help` for its options. Configuration comes from the environment (see README).',
+  ].join('\n'),
+  bot: 'usage: cohort-bot bot\n\nRuns the chat bot. Needs MONGODB_URI, REDIS_URL and the platform variables\n(WECHATY_PUPPET_SERVICE_TOKEN and WECHATY_PUPPET_SERVICE_ENDPOINT for wechaty).',
+  worker: 'usage: cohort-bot worker\n\nRuns the scheduled and background jobs. Needs MONGODB_URI and REDIS_URL.\nRun as many worker processes as you like; each job runs once.',
+  moderate: 'usage: cohort-bot moderate [--lexicon <path>[,<path>…]]\n\nReads messages from stdin, one per line, and writes one JSON object per line:\n{"text","flagged","categories","matches":[{"word","category","start","end"}],"action"}.\nNeeds no database or Redis. Without --lexicon: MODERATION_LEXICON, else the built-in starter list.',
+};
+
+/** Stops on SIGINT/SIGTERM, once, in order. */
+function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`received ${signal}, shutting down\n`);
+    stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(err)}\n`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => handler('SIGINT'));
+  process.on('SIGTERM', () => handler('SIGTERM'));
+}
+
+/** Runs a `cohort-bot` subcommand; returns the exit code for commands that finish. */
+export async function main(argv: string[]): Promise<number | null> {
+  const [command = '', ...rest] = argv;
+  if (command === '' || command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
+    const text = HELP[command === '--help' || command === '-h' ? '' : command];
+    if (text === undefined) {
+      process.stderr.write(`unknown command: ${command}\n${HELP['']}\n`);
+      return 2;
+    }
+    process.stdout.write(`${text}\n`);
+    return 0;
+  }
+  if (command === 'moderate') {
+    const { runModerateCommand } = await import('./moderate-command');
+    return runModerateCommand(rest);
+  }
+  if (command !== 'bot' && command !== 'worker') {
+    process.stderr.write(`unknown command: ${command}\n${HELP['']}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  if (command === 'bot') {
+    requirePlatformConfig(config);
+    const runtime = await startBotRuntime(config, createAdapter(config, log), systemClock, log);
+    onShutdown(() => runtime.stop());
+    return null;
+  }
+  const runtime = await startWorkerRuntime(config, systemClock, log);
+  onShutdown(() => runtime.stop());
+  return null;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2))
+    .then((code) => {
+      if (code !== null) process.exitCode = code;
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`${err instanceof ConfigError ? err.message : `cohort-bot failed: ${err instanceof Error ? err.message : String(err)}`}\n`);
+      process.exit(1);
+    });
+}

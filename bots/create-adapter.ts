@@ -1,0 +1,22 @@
+import type { Config } from '../src/config/load-config';
+import type { Logger } from '../src/core/logger';
+import type { PlatformAdapter } from '../src/core/platform-adapter';
+import { WechatyAdapter } from '../src/adapters/wechaty/wechaty-adapter';
+
+/** Builds the adapter BOT_PLATFORM names, from configuration only. */
+export function createAdapter(config: Config, log: Logger): PlatformAdapter {
+  if (config.BOT_PLATFORM === 'wechaty') {
+    return new WechatyAdapter({
+      endpoint: config.WECHATY_PUPPET_SERVICE_ENDPOINT!,
+      token: config.WECHATY_PUPPET_SERVICE_TOKEN!,
+      tls: {
+        caCert: config.WECHATY_PUPPET_SERVICE_TLS_CA_CERT,
+        serverName: config.WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME,
+        disable: config.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT,
+      },
+      loginTimeoutMs: config.BOT_LOGIN_TIMEOUT_SECONDS * 1000,
+      log,
+    });
+  }
+  throw new Error('BOT_PLATFORM=dingtalk is not available in this build');
+}

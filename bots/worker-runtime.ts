@@ -1,0 +1,44 @@
+import type { Config } from '../src/config/load-config';
+import type { Clock } from '../src/core/clock';
+import type { Logger } from '../src/core/logger';
+import { connectMongo } from '../src/db/connect-mongo';
+import { BullmqScheduler } from '../src/queue/bullmq-scheduler';
+import { Outbox } from '../src/queue/outbox';
+import { WORK_QUEUE } from '../src/queue/queue-names';
+import { createRedis } from '../src/queue/redis-connection';
+import { LeaveService } from '../src/services/leave-service';
+import { createStores } from '../src/stores/create-stores';
+import type { JobDeps } from '../jobs/job-definition';
+import { startWorkers } from '../jobs/start-workers';
+
+/** A running worker process and how to stop it in order. */
+export interface WorkerRuntime {
+  deps: JobDeps;
+  stop(): Promise<void>;
+}
+
+/** Connects and runs the job workers; stops in order: workers → queues → Redis → MongoDB. */
+export async function startWorkerRuntime(config: Config, clock: Clock, log: Logger, concurrency = 4): Promise<WorkerRuntime> {
+  const conn = await connectMongo(config.MONGODB_URI);
+  const stores = await createStores(conn);
+  const queueRedis = createRedis(config.REDIS_URL);
+  const workerRedis = createRedis(config.REDIS_URL);
+  const outbox = new Outbox(queueRedis, config.QUEUE_PREFIX);
+  const scheduler = new BullmqScheduler(queueRedis, config.QUEUE_PREFIX, WORK_QUEUE);
+  const deps: JobDeps = { stores, clock, log, outbox, scheduler, leave: new LeaveService(stores.leave) };
+  const worker = startWorkers(workerRedis, config.QUEUE_PREFIX, deps, concurrency);
+  await worker.waitUntilReady();
+  log.info('worker started');
+  return {
+    deps,
+    async stop() {
+      await worker.close();
+      await outbox.close();
+      await scheduler.close();
+      workerRedis.disconnect();
+      await queueRedis.quit().catch(() => queueRedis.disconnect());
+      await conn.close();
+      log.info('worker stopped');
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineJob } from './job-definition';
+import { closeSession } from '../src/services/close-session';
+import { renderBoard } from '../src/services/sign-in-board';
+import { CLOSE_SESSION_JOB } from '../src/services/session-planner';
+
+/** Closes a session at its end: absentees marked once, the final board posted once. */
+export const closeSessionJob = defineJob({
+  name: CLOSE_SESSION_JOB,
+  payload: z.object({ sessionId: z.string().regex(/^[a-f0-9]{24}$/) }),
+  async process({ sessionId }, deps) {
+    const result = await closeSession(deps.stores, sessionId, deps.clock.now(), (cohort, session) => deps.leave.approvedFor(cohort, session));
+    if (!result) return { skipped: true };
+    const cohort = await deps.stores.cohorts.findById(result.session.cohortId);
+    if (!cohort) return { skipped: true };
+    const [trainees, records, groups] = await Promise.all([
+      deps.stores.members.listWithRole(cohort.id, 'trainee'),
+      deps.stores.attendance.listBySession(sessionId),
+      deps.stores.bindings.listByCohort(cohort.id),
+    ]);
+    const text = `本节课签到已结束。\n${renderBoard(result.session, cohort, trainees, records)}`;
+    for (const g of groups) {
+      await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, { text }, `closed_${sessionId}_${g.groupId.replace(/:/g, '_')}`);
+    }
+    return { absent: result.absent.length, onLeave: result.onLeave.length };
+  },
+});

@@ -1,0 +1,23 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { WORK_QUEUE } from '../src/queue/queue-names';
+import type { JobDeps } from './job-definition';
+import { jobRegistry } from './job-registry';
+
+/** Runs the work queue: each job is dispatched by name; a bad payload fails for good. */
+export function startWorkers(connection: Redis, prefix: string, deps: JobDeps, concurrency = 4): Worker {
+  const worker = new Worker(
+    WORK_QUEUE,
+    async (job: Job) => {
+      const def = jobRegistry.get(job.name);
+      if (!def) throw new UnrecoverableError(`unknown job ${job.name}`);
+      const payload = def.payload.safeParse(job.data);
+      if (!payload.success) throw new UnrecoverableError(`bad payload for ${job.name}: ${payload.error.message}`);
+      return def.process(payload.data, deps, job.id ?? '');
+    },
+    { connection, prefix, concurrency },
+  );
+  worker.on('failed', (job, err) => deps.log.warn({ err, jobId: job?.id, name: job?.name }, 'job failed'));
+  worker.on('completed', (job) => deps.log.info({ jobId: job.id, name: job.name }, 'job done'));
+  return worker;
+}

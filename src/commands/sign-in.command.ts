@@ -1,0 +1,33 @@
+import { defineCommand } from './command';
+import { noArgs } from './arg-schemas';
+import { describeSignIn, signIn } from '../services/sign-in-service';
+
+/** 签到: attendance for the session whose sign-in window is open (SPEC §3.1). */
+export const signInCommand = defineCommand({
+  name: '签到',
+  aliases: ['checkin'],
+  summary: '上课签到（开课前 30 分钟开放，提前 5 分钟到场为准时）',
+  usage: '#签到（或直接发送“签到”）',
+  allowed: ['trainee'],
+  where: 'group',
+  needsCohort: true,
+  args: noArgs,
+  async handle(ctx) {
+    const cohort = ctx.cohort!;
+    const { event, deps } = ctx;
+    const outcome = await signIn(deps.stores, {
+      cohort,
+      platform: event.platform,
+      user: event.sender,
+      at: ctx.at,
+      eventId: event.id,
+      enrolIfMissing: true,
+    });
+    if (outcome.kind === 'recorded') {
+      // New and repeated sign-ins both show on the coalesced board, not as one reply each.
+      deps.board.touch(outcome.session, cohort, { kind: 'group', id: event.conversation.id });
+      return;
+    }
+    await ctx.reply(describeSignIn(outcome, cohort.timezone));
+  },
+});

@@ -1,0 +1,79 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+
+const intFrom = (def: number, min: number) =>
+  z.coerce.number().int().min(min).optional().transform((v) => v ?? def);
+
+/** The whole runtime configuration, validated once at start from the environment. */
+export const configSchema = z.object({
+  MONGODB_URI: z.string({ error: 'is required' }).regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').default('redis://127.0.0.1:6379'),
+  BOT_PLATFORM: z.enum(['wechaty', 'dingtalk']).default('wechaty'),
+  ADMIN_IDS: csv,
+  TZ_DEFAULT: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai'),
+  MODERATION_LEXICON: csv,
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_TLS_CA_CERT: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: z
+    .string()
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+  DINGTALK_CLIENT_ID: z.string().optional(),
+  DINGTALK_CLIENT_SECRET: z.string().optional(),
+  BOT_NAME: z.string().default('班级助手'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('cohort-bot'),
+  SIGNIN_BOARD_INTERVAL_MS: intFrom(3000, 0),
+  STALE_MESSAGE_SECONDS: intFrom(600, 0),
+  BOT_LOGIN_TIMEOUT_SECONDS: intFrom(60, 1),
+});
+
+/** Validated configuration as the rest of the program sees it. */
+export type Config = z.infer<typeof configSchema>;
+
+/** Raised when the environment is unusable; its message is one readable line. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/** Reads and validates the configuration once; a bad value stops start-up naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked: Record<string, string | undefined> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    picked[key] = value === '' ? undefined : value;
+  }
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const name = first?.path.join('.') ?? 'environment';
+    const detail = first?.code === 'invalid_type' && picked[name] === undefined ? 'is required' : first?.message;
+    throw new ConfigError(`configuration error: ${name} ${detail ?? 'is invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** Platform settings checked only by the process that connects to that platform. */
+export function requirePlatformConfig(config: Config): void {
+  if (config.BOT_PLATFORM === 'wechaty') {
+    if (!config.WECHATY_PUPPET_SERVICE_TOKEN) {
+      throw new ConfigError('configuration error: WECHATY_PUPPET_SERVICE_TOKEN is required when BOT_PLATFORM=wechaty');
+    }
+    if (!config.WECHATY_PUPPET_SERVICE_ENDPOINT) {
+      throw new ConfigError('configuration error: WECHATY_PUPPET_SERVICE_ENDPOINT is required when BOT_PLATFORM=wechaty (host:port of the puppet service)');
+    }
+  } else {
+    if (!config.DINGTALK_CLIENT_ID) throw new ConfigError('configuration error: DINGTALK_CLIENT_ID is required when BOT_PLATFORM=dingtalk');
+    if (!config.DINGTALK_CLIENT_SECRET) throw new ConfigError('configuration error: DINGTALK_CLIENT_SECRET is required when BOT_PLATFORM=dingtalk');
+  }
+}

@@ -1,0 +1,51 @@
+/** The platforms a cohort's group can live on. */
+export type Platform = 'wechaty' | 'dingtalk' | 'memory';
+
+/** A person as a platform identifies them. */
+export interface ChatUser {
+  id: string;
+  name: string;
+}
+
+/** Where a message was said or should go. */
+export interface ChatTarget {
+  kind: 'group' | 'private';
+  id: string;
+}
+
+/** A file that arrived with a message; loaded on demand because platforms fetch lazily. */
+export interface ChatAttachment {
+  kind: 'image' | 'file';
+  name: string;
+  mimeType?: string;
+  load(): Promise<Buffer>;
+}
+
+/** One platform event in our own shape; everything after the adapter sees only this. */
+export interface ChatEvent {
+  /** Stable per platform message; redeliveries carry the same id. */
+  id: string;
+  platform: Platform;
+  type: 'message' | 'member_joined' | 'member_left';
+  conversation: ChatTarget & { title?: string };
+  sender: ChatUser;
+  text: string;
+  mentions: ChatUser[];
+  mentionsBot: boolean;
+  /** When the platform says the message was sent. */
+  timestamp: Date;
+  /** Members who joined or left (member events only). */
+  members?: ChatUser[];
+  attachments?: ChatAttachment[];
+  /** The message this one replies to or quotes, when the platform says so. */
+  quote?: { messageId?: string; text?: string };
+  /** True when the bot itself sent it. */
+  fromSelf: boolean;
+}
+
+/** What the bot says: text, optional @mentions, optional file. */
+export interface OutgoingMessage {
+  text: string;
+  mentions?: ChatUser[];
+  file?: { name: string; data: Buffer };
+}

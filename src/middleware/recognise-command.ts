@@ -1,0 +1,30 @@
+import type { Middleware } from '../bot/middleware';
+import type { Command } from '../commands/command';
+import { parseCommand } from '../commands/parse-command';
+
+/**
+ * Recognises a command in the message and puts it on the context; ordinary chat passes on
+ * with no command. An @bot message that names no command gets a pointer to 帮助.
+ */
+export function recogniseCommand(commands: Command[]): Middleware {
+  const byName = new Map<string, Command>();
+  for (const c of commands) for (const n of [c.name, ...c.aliases]) byName.set(n.toLowerCase(), c);
+  const names = [...byName.keys()];
+  return async (ctx, next) => {
+    const { event } = ctx;
+    if (event.type !== 'message') return next();
+    const self = ctx.deps.self();
+    const parsed = parseCommand(
+      { text: event.text, mentions: event.mentions, mentionsBot: event.mentionsBot, botName: self.name, botId: self.id },
+      names,
+    );
+    if (parsed) {
+      const def = byName.get(parsed.name.toLowerCase());
+      if (def) ctx.command = { def, raw: parsed.args };
+    } else if (event.mentionsBot && event.text.trim() !== '') {
+      await ctx.reply('我没看懂这条命令。发送 #帮助 看看我能做什么。');
+      return;
+    }
+    await next();
+  };
+}

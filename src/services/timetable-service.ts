@@ -1,0 +1,45 @@
+import type { Cohort, Session } from '../domain/types';
+import type { JobScheduler } from '../queue/job-scheduler';
+import type { Stores } from '../stores/create-stores';
+import { formatDayTime, formatTime } from './local-time';
+import { planSessionJobs } from './session-planner';
+import { parseTimetable, TIMETABLE_LINE_FORM, type TimetableLineError } from './timetable-parse';
+
+/** One line of the timetable as shown in chat: `12-01 09:00-12:00 标题 讲师`. */
+export function formatSessionLine(s: Session, tz: string): string {
+  return `${formatDayTime(s.startsAt, tz)}-${formatTime(s.endsAt, tz)} ${s.title}${s.lecturerName ? ` ${s.lecturerName}` : ''}`;
+}
+
+/** The whole timetable as chat text, numbered so sessions can be referred to. */
+export function formatTimetable(cohort: Cohort, sessions: Session[]): string {
+  if (sessions.length === 0) return `「${cohort.name}」还没有课表。讲师或工作人员请发送：\n#课表\n${TIMETABLE_LINE_FORM}`;
+  return [`「${cohort.name}」课表：`, ...sessions.map((s, i) => `${i + 1}. ${formatSessionLine(s, cohort.timezone)}`)].join('\n');
+}
+
+/** Chinese lines naming each rejected timetable line. */
+export function formatLineErrors(errors: TimetableLineError[]): string {
+  return [
+    '课表有误，本次没有保存任何课程：',
+    ...errors.map((e) => `第 ${e.line} 行${e.text ? `「${e.text}」` : ''}：${e.reason}`),
+    `每行格式：${TIMETABLE_LINE_FORM}`,
+  ].join('\n');
+}
+
+/**
+ * Saves timetable lines (all or nothing), keeps when a timetable was first provided
+ * (the scorecard asks whether it came before the start) and plans the sessions' jobs.
+ */
+export async function setTimetable(
+  stores: Stores,
+  scheduler: JobScheduler,
+  cohort: Cohort,
+  lines: string[],
+  now: Date,
+): Promise<{ ok: true; sessions: Session[] } | { ok: false; errors: TimetableLineError[] }> {
+  const parsed = parseTimetable(lines, cohort);
+  if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors };
+  const saved = await stores.sessions.upsertMany(cohort.id, parsed.sessions);
+  await stores.cohorts.markTimetableProvided(cohort.id, now);
+  await planSessionJobs(scheduler, cohort, saved, now);
+  return { ok: true, sessions: saved };
+}

@@ -1,0 +1,123 @@
+import { Types, type Connection } from 'mongoose';
+import type { Platform } from '../core/chat-event';
+import type { Attendance, AttendanceStatus } from '../domain/types';
+import { attendanceModel } from './models/attendance.model';
+import { isDuplicateKey } from './is-duplicate-key';
+
+type AttendanceDoc = {
+  sessionId: Types.ObjectId;
+  cohortId: Types.ObjectId;
+  platform: string;
+  userId: string;
+  name: string;
+  status: string;
+  notEarly?: boolean | null;
+  minutesLate?: number | null;
+  signedInAt?: Date | null;
+  signedOutAt?: Date | null;
+  earlyLeave?: boolean | null;
+};
+
+function toAttendance(d: AttendanceDoc): Attendance {
+  return {
+    sessionId: String(d.sessionId),
+    cohortId: String(d.cohortId),
+    platform: d.platform as Platform,
+    userId: d.userId,
+    name: d.name,
+    status: d.status as AttendanceStatus,
+    notEarly: d.notEarly === true,
+    minutesLate: d.minutesLate ?? 0,
+    signedInAt: d.signedInAt ?? undefined,
+    signedOutAt: d.signedOutAt ?? undefined,
+    earlyLeave: d.earlyLeave === true,
+  };
+}
+
+/** A new attendance record to insert once. */
+export type AttendanceInput = Omit<Attendance, 'signedOutAt' | 'earlyLeave'> & { sourceEventId: string };
+
+/** Reads and writes attendance; the unique index keeps one record per session and trainee. */
+export class AttendanceStore {
+  private readonly model;
+
+  constructor(conn: Connection) {
+    this.model = attendanceModel(conn);
+  }
+
+  private key(sessionId: string, platform: Platform, userId: string) {
+    return { sessionId: new Types.ObjectId(sessionId), platform, userId: String(userId) };
+  }
+
+  async find(sessionId: string, platform: Platform, userId: string): Promise<Attendance | null> {
+    const doc = await this.model.findOne(this.key(sessionId, platform, userId)).lean();
+    return doc ? toAttendance(doc) : null;
+  }
+
+  /** Inserts the record unless one exists; says which record stands and whether it is new. */
+  async insertOnce(input: AttendanceInput): Promise<{ record: Attendance; created: boolean }> {
+    const existing = await this.find(input.sessionId, input.platform, input.userId);
+    if (existing) return { record: existing, created: false };
+    try {
+      const doc = await this.model.create({
+        ...input,
+        sessionId: new Types.ObjectId(input.sessionId),
+        cohortId: new Types.ObjectId(input.cohortId),
+      });
+      return { record: toAttendance(doc.toObject()), created: true };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const winner = await this.find(input.sessionId, input.platform, input.userId);
+      if (!winner) throw err;
+      return { record: winner, created: false };
+    }
+  }
+
+  /** Sets the sign-out time once; returns the record as it stands. */
+  async signOut(sessionId: string, platform: Platform, userId: string, at: Date, earlyLeave: boolean): Promise<Attendance | null> {
+    await this.model.updateOne(
+      { ...this.key(sessionId, platform, userId), signedOutAt: { $exists: false } },
+      { $set: { signedOutAt: at, earlyLeave } },
+    );
+    return this.find(sessionId, platform, userId);
+  }
+
+  async listBySession(sessionId: string): Promise<Attendance[]> {
+    const docs = await this.model.find({ sessionId: new Types.ObjectId(sessionId) }).sort({ signedInAt: 1, userId: 1 }).lean();
+    return docs.map(toAttendance);
+  }
+
+  async listByUser(cohortId: string, platform: Platform, userId: string): Promise<Attendance[]> {
+    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }).lean();
+    return docs.map(toAttendance);
+  }
+
+  async listByCohort(cohortId: string): Promise<Attendance[]> {
+    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId) }).lean();
+    return docs.map(toAttendance);
+  }
+
+  /** Writes records (absent, leave) only where none exists; returns how many were new. */
+  async insertMissing(records: AttendanceInput[]): Promise<number> {
+    if (records.length === 0) return 0;
+    const res = await this.model.bulkWrite(
+      records.map((r) => ({
+        updateOne: {
+          filter: this.key(r.sessionId, r.platform, r.userId),
+          update: {
+            $setOnInsert: { ...r, sessionId: new Types.ObjectId(r.sessionId), cohortId: new Types.ObjectId(r.cohortId) },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    ).catch((err: unknown) => {
+      // A concurrent sign-in won for some keys; those trainees keep their record.
+      if (isDuplicateKey(err) || (err as { writeErrors?: unknown[] }).writeErrors) {
+        return (err as { result?: { upsertedCount?: number } }).result ?? { upsertedCount: 0 };
+      }
+      throw err;
+    });
+    return (res as { upsertedCount?: number }).upsertedCount ?? 0;
+  }
+}

@@ -1,0 +1,117 @@
+import { Types, type Connection } from 'mongoose';
+import type { Platform } from '../core/chat-event';
+import { counterModel } from './models/counter.model';
+import { leaveModel } from './models/leave.model';
+import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
+
+/** A leave request as services see it. */
+export interface LeaveRequest {
+  id: string;
+  cohortId: string;
+  no: number;
+  platform: Platform;
+  userId: string;
+  name: string;
+  day: string;
+  sessionId?: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedAt: Date;
+  decidedAt?: Date;
+  decidedBy?: string;
+}
+
+type LeaveDoc = Omit<LeaveRequest, 'id' | 'cohortId' | 'sessionId'> & {
+  _id: Types.ObjectId;
+  cohortId: Types.ObjectId;
+  sessionId?: Types.ObjectId | null;
+  decidedAt?: Date | null;
+  decidedBy?: string | null;
+};
+
+function toLeave(d: LeaveDoc): LeaveRequest {
+  return {
+    id: String(d._id),
+    cohortId: String(d.cohortId),
+    no: d.no,
+    platform: d.platform,
+    userId: d.userId,
+    name: d.name,
+    day: d.day,
+    sessionId: d.sessionId ? String(d.sessionId) : undefined,
+    reason: d.reason,
+    status: d.status,
+    requestedAt: d.requestedAt,
+    decidedAt: d.decidedAt ?? undefined,
+    decidedBy: d.decidedBy ?? undefined,
+  };
+}
+
+/** Reads and writes leave requests, numbered per cohort. */
+export class LeaveStore {
+  private readonly model;
+  private readonly counters;
+
+  constructor(conn: Connection) {
+    this.model = leaveModel(conn);
+    this.counters = counterModel(conn);
+  }
+
+  private async nextNo(cohortId: string): Promise<number> {
+    const doc = await upsertRetrying(() =>
+      this.counters.findOneAndUpdate({ _id: `leave:${cohortId}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean(),
+    );
+    return doc?.seq ?? 1;
+  }
+
+  /** Files a request once per source message; a redelivery returns the first one. */
+  async create(input: Omit<LeaveRequest, 'id' | 'no' | 'status' | 'decidedAt' | 'decidedBy'> & { sourceEventId: string }): Promise<{ request: LeaveRequest; created: boolean }> {
+    const existing = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
+    if (existing) return { request: toLeave(existing as LeaveDoc), created: false };
+    const no = await this.nextNo(input.cohortId);
+    try {
+      const doc = await this.model.create({
+        ...input,
+        no,
+        cohortId: new Types.ObjectId(input.cohortId),
+        sessionId: input.sessionId ? new Types.ObjectId(input.sessionId) : undefined,
+      });
+      return { request: toLeave(doc.toObject() as LeaveDoc), created: true };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const winner = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
+      if (!winner) throw err;
+      return { request: toLeave(winner as LeaveDoc), created: false };
+    }
+  }
+
+  async findByNo(cohortId: string, no: number): Promise<LeaveRequest | null> {
+    const doc = await this.model.findOne({ cohortId: new Types.ObjectId(cohortId), no }).lean();
+    return doc ? toLeave(doc as LeaveDoc) : null;
+  }
+
+  /** Decides a pending request; null when it was not pending any more. */
+  async decide(cohortId: string, no: number, status: 'approved' | 'rejected', by: string, at: Date, note: string): Promise<LeaveRequest | null> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { cohortId: new Types.ObjectId(cohortId), no, status: 'pending' },
+        { $set: { status, decidedBy: by, decidedAt: at, decisionNote: note } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return doc ? toLeave(doc as LeaveDoc) : null;
+  }
+
+  async listByCohort(cohortId: string, status?: LeaveRequest['status']): Promise<LeaveRequest[]> {
+    const filter: Record<string, unknown> = { cohortId: new Types.ObjectId(cohortId) };
+    if (status) filter.status = status;
+    const docs = await this.model.find(filter).sort({ no: 1 }).lean();
+    return docs.map((d) => toLeave(d as LeaveDoc));
+  }
+
+  /** Approved requests covering a day (whole-day requests and those for one of its sessions). */
+  async listApprovedForDay(cohortId: string, day: string): Promise<LeaveRequest[]> {
+    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId), day, status: 'approved' }).lean();
+    return docs.map((d) => toLeave(d as LeaveDoc));
+  }
+}

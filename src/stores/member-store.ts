@@ -1,0 +1,92 @@
+import { Types, type Connection } from 'mongoose';
+import type { Platform } from '../core/chat-event';
+import type { Member, Role } from '../domain/types';
+import { memberModel } from './models/member.model';
+import { upsertRetrying } from './is-duplicate-key';
+
+type MemberDoc = {
+  cohortId: Types.ObjectId;
+  platform: string;
+  userId: string;
+  name: string;
+  roles: string[];
+  active?: boolean | null;
+  joinedAt: Date;
+};
+
+function toMember(d: MemberDoc): Member {
+  return {
+    cohortId: String(d.cohortId),
+    platform: d.platform as Platform,
+    userId: d.userId,
+    name: d.name,
+    roles: d.roles as Role[],
+    active: d.active !== false,
+    joinedAt: d.joinedAt,
+  };
+}
+
+/** Reads and writes people's memberships and roles in cohorts. */
+export class MemberStore {
+  private readonly model;
+
+  constructor(conn: Connection) {
+    this.model = memberModel(conn);
+  }
+
+  async find(cohortId: string, platform: Platform, userId: string): Promise<Member | null> {
+    const doc = await this.model.findOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }).lean();
+    return doc ? toMember(doc) : null;
+  }
+
+  /** Adds a person with a role (keeping roles they already hold) and marks them active. */
+  async addRole(cohortId: string, platform: Platform, user: { id: string; name: string }, role: Role, at: Date): Promise<void> {
+    await upsertRetrying(() =>
+      this.model.updateOne(
+        { cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) },
+        {
+          $set: { name: String(user.name), active: true },
+          $addToSet: { roles: role },
+          $setOnInsert: { joinedAt: at },
+        },
+        { upsert: true },
+      ),
+    );
+  }
+
+  /** Enrols many trainees at once; existing members keep their roles. */
+  async enrolTrainees(cohortId: string, platform: Platform, users: { id: string; name: string }[], at: Date): Promise<void> {
+    if (users.length === 0) return;
+    const ops = users.map((u) => ({
+      updateOne: {
+        filter: { cohortId: new Types.ObjectId(cohortId), platform, userId: String(u.id) },
+        update: { $set: { name: String(u.name), active: true }, $setOnInsert: { joinedAt: at, roles: ['trainee'] } },
+        upsert: true,
+      },
+    }));
+    await upsertRetrying(() => this.model.bulkWrite(ops, { ordered: false }));
+  }
+
+  /** Marks a member as having left the group. */
+  async markLeft(cohortId: string, platform: Platform, userId: string, at: Date): Promise<void> {
+    await this.model.updateOne(
+      { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) },
+      { $set: { active: false, leftAt: at } },
+    );
+  }
+
+  /** Active members of a cohort holding a role, in order of joining. */
+  async listWithRole(cohortId: string, role: Role): Promise<Member[]> {
+    const docs = await this.model
+      .find({ cohortId: new Types.ObjectId(cohortId), roles: role as 'trainee', active: { $ne: false } })
+      .sort({ joinedAt: 1, userId: 1 })
+      .lean();
+    return docs.map(toMember);
+  }
+
+  /** Every cohort a person belongs to on a platform. */
+  async listForUser(platform: Platform, userId: string): Promise<Member[]> {
+    const docs = await this.model.find({ platform, userId: String(userId) }).sort({ joinedAt: -1 }).lean();
+    return docs.map(toMember);
+  }
+}
