@@ -1,6 +1,7 @@
 import { log as wechatyLog, WechatyBuilder, type Contact, type Wechaty } from 'wechaty';
 import { FileBox } from 'file-box';
 import { PuppetService } from 'wechaty-puppet-service';
+import type { Puppet } from 'wechaty-puppet';
 import type { ChatEvent, ChatTarget, ChatUser, OutgoingMessage } from '../../core/chat-event';
 import type { Logger } from '../../core/logger';
 import type { AdapterCapabilities, EventSink, PlatformAdapter } from '../../core/platform-adapter';
@@ -14,6 +15,8 @@ export interface WechatyAdapterOptions {
   name?: string;
   loginTimeoutMs: number;
   log: Logger;
+  /** A puppet to use in-process instead of the puppet service (benchmarks measure the gRPC hop with it). */
+  puppet?: Puppet;
 }
 
 /** Raised when the puppet service did not log in within the timeout. */
@@ -43,7 +46,8 @@ export class WechatyAdapter implements PlatformAdapter {
   async start(onEvent: EventSink): Promise<ChatUser> {
     wechatyLog.level('silent');
     const { log } = this.options;
-    const puppet = new PuppetService({ endpoint: this.options.endpoint, token: this.options.token, tls: this.options.tls });
+    const puppet =
+      this.options.puppet ?? new PuppetService({ endpoint: this.options.endpoint, token: this.options.token, tls: this.options.tls });
     const bot = WechatyBuilder.build({ name: this.options.name ?? 'cohort-bot', puppet });
     this.bot = bot;
     const deliver = (event: ChatEvent | null) => {

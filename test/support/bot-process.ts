@@ -1,0 +1,53 @@
+/** Runs `cohort-bot bot` as a child process, configured only by environment, as a user would. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin/cohort-bot.js');
+
+/** A running child process of the package command. */
+export interface BotProcess {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the exit code once the process ends. */
+  exited: Promise<number | null>;
+}
+
+/** Starts `cohort-bot <command>` and resolves once its log says it started. */
+export async function startBotProcess(command: 'bot' | 'worker', env: Record<string, string>, timeoutMs = 30_000): Promise<BotProcess> {
+  if (!fs.existsSync(path.join(ROOT, 'dist/bots/cli.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  }
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cohort-bot-home-'));
+  const child = spawn(process.execPath, [BIN, command], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: home, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const marker = command === 'bot' ? '"bot started"' : '"worker started"';
+  const deadline = Date.now() + timeoutMs;
+  while (!out.includes(marker)) {
+    if (child.exitCode !== null) throw new Error(`cohort-bot ${command} exited with ${child.exitCode}:\n${out}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`cohort-bot ${command} did not start within ${timeoutMs} ms:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, output: () => out, exited };
+}
+
+/** An IANA zone (Etc/GMT±N) in which the local hour is now `hour`, so a test's sessions never cross midnight. */
+export function zoneWithLocalHour(hour: number, now = new Date()): string {
+  let k = hour - now.getUTCHours();
+  if (k < -12) k += 24;
+  if (k > 14) k -= 24;
+  if (k === 0) return 'Etc/GMT';
+  return k > 0 ? `Etc/GMT-${k}` : `Etc/GMT+${-k}`;
+}
