@@ -1,0 +1,69 @@
+/**
+ * Architecture rules (STYLE.md "One pipeline"), checked by `npm run depcheck`:
+ * no import cycles; src/ never reaches into the entry points (bots/) or jobs (jobs/);
+ * only the platform adapters import their platform SDKs (tests and benchmarks may, to stage
+ * the real transports); production code never needs a devDependency at run time.
+ */
+const TEST_OR_BENCH = '^(test|bench)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Import cycles make load order matter; move the shared part into its own module.',
+      from: {},
+      // Cycles made only of `import type` do not exist at run time.
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'src-not-to-bots-or-jobs',
+      severity: 'error',
+      comment: 'src/ is the library; bots/ (entry points) and jobs/ build on it, never the reverse.',
+      from: { path: '^src/' },
+      to: { path: '^(bots|jobs)/' },
+    },
+    {
+      name: 'wechaty-only-in-wechaty-adapter',
+      severity: 'error',
+      comment: 'Only src/adapters/wechaty/ talks to Wechaty; everything else uses our ChatEvent/adapter port.',
+      from: { pathNot: ['^src/adapters/wechaty/', TEST_OR_BENCH] },
+      // Resolved (node_modules/...) or, when not installed, bare names: wechaty and wechaty-*.
+      to: { path: ['(^|/)node_modules/wechaty/', '(^|/)node_modules/wechaty-', '^wechaty$', '^wechaty/', '^wechaty-'] },
+    },
+    {
+      name: 'dingtalk-only-in-dingtalk-adapter',
+      severity: 'error',
+      comment: 'Only src/adapters/dingtalk/ talks to dingtalk-stream; everything else uses our adapter port.',
+      from: { pathNot: ['^src/adapters/dingtalk/', TEST_OR_BENCH] },
+      to: { path: ['(^|/)node_modules/dingtalk-stream/', '^dingtalk-stream$', '^dingtalk-stream/'] },
+    },
+    {
+      name: 'production-not-to-dev-deps',
+      severity: 'error',
+      comment: 'The Docker image prunes devDependencies: src/, bots/ and jobs/ may only use dependencies.',
+      from: { path: '^(src|bots|jobs)/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import that resolves to nothing (typo, missing file, package not in package.json).',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|coverage|\\.tools|data)/' },
+    // Also see `import type`, so the adapter rules cover type-only use of the SDKs.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.json', '.d.ts'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};

@@ -1,0 +1,20 @@
+# cohort-bot image: one image for both processes; `bot` runs the chat bot, `worker` the job
+# workers (see docker-compose.yml). Build: docker build -t cohort-bot .
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# Dependencies first, so source edits reuse the cached `npm ci` layer.
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+# dist/, bin/, production node_modules and the data files the code reads (data/).
+COPY --from=build --chown=node:node /app /app
+USER node
+ENTRYPOINT ["node", "bin/cohort-bot.js"]
+CMD ["--help"]
