@@ -25,5 +25,5 @@ export interface JobDefinition<P = unknown> {
 
 /** Erases a job's payload type so definitions can sit in one registry. */
 export function defineJob<P>(job: JobDefinition<P>): JobDefinition<unknown> {
-  return job as unknown as JobDefinition<unknown>;
+  return job;
 }

@@ -2,7 +2,11 @@ import type { Command } from './command';
 import { bindCommand } from './bind.command';
 import { createCohortCommand } from './create-cohort.command';
 import { createHelpCommand } from './help.command';
+import { grantRoleCommand } from './grant-role.command';
+import { approveLeaveCommand, rejectLeaveCommand, requestLeaveCommand } from './leave.command';
 import { meCommand } from './me.command';
+import { registerCommand } from './register.command';
+import { classEndCommand, classStartCommand } from './teaching-markers.command';
 import { approvePlanCommand, rejectPlanCommand, submitPlanCommand } from './plan.command';
 import { signInCommand } from './sign-in.command';
 import { signOutCommand } from './sign-out.command';
@@ -13,13 +17,20 @@ export function allCommands(): Command[] {
   const list: Command[] = [
     signInCommand,
     signOutCommand,
+    requestLeaveCommand,
     meCommand,
+    registerCommand,
     timetableCommand,
+    classStartCommand,
+    classEndCommand,
     createCohortCommand,
     bindCommand,
+    grantRoleCommand,
     submitPlanCommand,
     approvePlanCommand,
     rejectPlanCommand,
+    approveLeaveCommand,
+    rejectLeaveCommand,
   ];
   return [createHelpCommand(() => list), ...list];
 }

@@ -38,5 +38,5 @@ export interface Command<A = unknown> {
 
 /** Erases a command's argument type so commands can sit in one list. */
 export function defineCommand<A>(command: Command<A>): Command<unknown> {
-  return command as unknown as Command<unknown>;
+  return command;
 }

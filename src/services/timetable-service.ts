@@ -2,7 +2,8 @@ import type { Cohort, Session } from '../domain/types';
 import type { JobScheduler } from '../queue/job-scheduler';
 import type { Stores } from '../stores/create-stores';
 import { formatDayTime, formatTime } from './local-time';
-import { planSessionJobs } from './session-planner';
+import { planSessionJobs, unplanSessionJobs } from './session-planner';
+import { AppError } from '../core/app-error';
 import { parseTimetable, TIMETABLE_LINE_FORM, type TimetableLineError } from './timetable-parse';
 
 /** One line of the timetable as shown in chat: `12-01 09:00-12:00 标题 讲师`. */
@@ -42,4 +43,40 @@ export async function setTimetable(
   await stores.cohorts.markTimetableProvided(cohort.id, now);
   await planSessionJobs(scheduler, cohort, saved, now);
   return { ok: true, sessions: saved };
+}
+
+/** Finds a session by the number 课表 shows next to it. */
+async function sessionByNumber(stores: Stores, cohort: Cohort, no: number): Promise<Session> {
+  const sessions = await stores.sessions.listByCohort(cohort.id);
+  const session = sessions[no - 1];
+  if (!session) throw new AppError('SESSION_UNKNOWN', `课表里没有第 ${no} 节课，发送 #课表 查看编号。`);
+  return session;
+}
+
+/** Changes one session from a new timetable line; its planned jobs move with it. */
+export async function changeSession(
+  stores: Stores,
+  scheduler: JobScheduler,
+  cohort: Cohort,
+  no: number,
+  line: string,
+  now: Date,
+): Promise<{ ok: true; before: Session; after: Session } | { ok: false; errors: TimetableLineError[] }> {
+  const before = await sessionByNumber(stores, cohort, no);
+  const parsed = parseTimetable([line], cohort);
+  const input = parsed.sessions[0];
+  if (!input) return { ok: false, errors: parsed.errors };
+  const after = await stores.sessions.update(before.id, input);
+  if (!after) throw new AppError('SESSION_CLASH', '这个时间已经有另一节课了，请换一个时间。');
+  await unplanSessionJobs(scheduler, before);
+  await planSessionJobs(scheduler, cohort, [after], now);
+  return { ok: true, before, after };
+}
+
+/** Cancels one session; its planned jobs are removed. */
+export async function cancelSession(stores: Stores, scheduler: JobScheduler, cohort: Cohort, no: number): Promise<Session> {
+  const session = await sessionByNumber(stores, cohort, no);
+  await stores.sessions.cancel(session.id);
+  await unplanSessionJobs(scheduler, session);
+  return session;
 }

@@ -97,6 +97,16 @@ export class AttendanceStore {
     return docs.map(toAttendance);
   }
 
+  /** Turns absences already marked into leave once leave is approved afterwards. */
+  async absentToLeave(sessionIds: string[], platform: Platform, userId: string): Promise<number> {
+    if (sessionIds.length === 0) return 0;
+    const res = await this.model.updateMany(
+      { sessionId: { $in: sessionIds.map((id) => new Types.ObjectId(id)) }, platform, userId: String(userId), status: 'absent' },
+      { $set: { status: 'leave' } },
+    );
+    return res.modifiedCount;
+  }
+
   /** Writes records (absent, leave) only where none exists; returns how many were new. */
   async insertMissing(records: AttendanceInput[]): Promise<number> {
     if (records.length === 0) return 0;

@@ -4,6 +4,7 @@ import { BindingStore } from './binding-store';
 import { CohortStore } from './cohort-store';
 import { LeaveStore } from './leave-store';
 import { MemberStore } from './member-store';
+import { RegistrationStore } from './registration-store';
 import { SessionStore } from './session-store';
 
 /** Every store the services use, built on one connection. */
@@ -14,6 +15,7 @@ export interface Stores {
   sessions: SessionStore;
   attendance: AttendanceStore;
   leave: LeaveStore;
+  registrations: RegistrationStore;
 }
 
 /** Builds the stores and makes sure their indexes exist (the indexes carry the invariants). */
@@ -25,6 +27,7 @@ export async function createStores(conn: Connection): Promise<Stores> {
     sessions: new SessionStore(conn),
     attendance: new AttendanceStore(conn),
     leave: new LeaveStore(conn),
+    registrations: new RegistrationStore(conn),
   };
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   return stores;

@@ -54,6 +54,20 @@ export class MemberStore {
     );
   }
 
+  /**
+   * Gives a role in the cohort. Lecturers and staff stop being trainees (they are not
+   * counted for attendance); making someone a trainee keeps their other roles.
+   */
+  async setRole(cohortId: string, platform: Platform, user: { id: string; name: string }, role: Role, at: Date): Promise<void> {
+    await this.addRole(cohortId, platform, user, role, at);
+    if (role !== 'trainee') {
+      await this.model.updateOne(
+        { cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) },
+        { $pull: { roles: 'trainee' } },
+      );
+    }
+  }
+
   /** Enrols many trainees at once; existing members keep their roles. */
   async enrolTrainees(cohortId: string, platform: Platform, users: { id: string; name: string }[], at: Date): Promise<void> {
     if (users.length === 0) return;

@@ -1,7 +1,7 @@
 import { Types, type Connection } from 'mongoose';
 import type { Session } from '../domain/types';
 import { sessionModel } from './models/session.model';
-import { upsertRetrying } from './is-duplicate-key';
+import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
 
 type SessionDoc = {
   _id: Types.ObjectId;
@@ -84,6 +84,39 @@ export class SessionStore {
       .sort({ startsAt: 1 })
       .lean();
     return docs.map(toSession);
+  }
+
+  /** Changes one session's time, title or lecturer; null when another session starts then. */
+  async update(id: string, input: SessionInput): Promise<Session | null> {
+    try {
+      const doc = await this.model
+        .findOneAndUpdate(
+          { _id: new Types.ObjectId(id) },
+          { $set: { day: input.day, startsAt: input.startsAt, endsAt: input.endsAt, title: input.title, lecturerName: input.lecturerName } },
+          { returnDocument: 'after' },
+        )
+        .lean();
+      return doc ? toSession(doc) : null;
+    } catch (err) {
+      if (isDuplicateKey(err)) return null;
+      throw err;
+    }
+  }
+
+  /** Cancels a session (kept for the record, never signed in or closed). */
+  async cancel(id: string): Promise<void> {
+    await this.model.updateOne({ _id: new Types.ObjectId(id) }, { $set: { cancelled: true } });
+  }
+
+  /** Records the lecturer's actual start (上课) once. */
+  async markActualStart(id: string, at: Date): Promise<boolean> {
+    const res = await this.model.updateOne({ _id: new Types.ObjectId(id), actualStart: { $exists: false } }, { $set: { actualStart: at } });
+    return res.modifiedCount === 1;
+  }
+
+  /** Records the lecturer's actual end (下课); the last marker counts. */
+  async markActualEnd(id: string, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: new Types.ObjectId(id) }, { $set: { actualEnd: at } });
   }
 
   /** Marks a session closed once; false when it was already closed. */
