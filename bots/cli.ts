@@ -5,7 +5,15 @@ import { startBotRuntime } from './bot-runtime';
 import { createAdapter } from './create-adapter';
 import { startWorkerRuntime } from './worker-runtime';
 
+const IMPORT_HELP = [
+  'usage: cohort-bot import timetable <cohort-code> <file.xlsx|file.csv>',
+  '',
+  'Imports sessions from the first sheet (or a CSV) whose header row is 日期, 开始, 结束, 课程, 讲师 (讲师 optional).',
+  'All or nothing: bad rows are reported with their row numbers. Needs MONGODB_URI and REDIS_URL.',
+].join('\n');
+
 const HELP: Record<string, string> = {
+  import: IMPORT_HELP,
   '': [
     'usage: cohort-bot <command> [options]',
     '',
@@ -13,6 +21,7 @@ const HELP: Record<string, string> = {
     '  bot        run the chat bot (BOT_PLATFORM=wechaty|dingtalk)',
     '  worker     run the job workers',
     '  moderate   read messages from stdin, one per line; write one JSON verdict per line',
+    '  import     import a timetable from an .xlsx or .csv file',
     '',
     'Run `cohort-bot <command> --help` for its options. Configuration comes from the environment (see README).',
   ].join('\n'),
@@ -50,6 +59,10 @@ export async function main(argv: string[]): Promise<number | null> {
     }
     process.stdout.write(`${text}\n`);
     return 0;
+  }
+  if (command === 'import') {
+    const { runImportCommand } = await import('./import-command');
+    return runImportCommand(rest);
   }
   if (command === 'moderate') {
     const { runModerateCommand } = await import('./moderate-command');

@@ -1,6 +1,7 @@
 import type { Cohort, Session } from '../domain/types';
 import type { JobScheduler } from '../queue/job-scheduler';
 import type { Stores } from '../stores/create-stores';
+import type { SessionInput } from '../stores/session-store';
 import { formatDayTime, formatTime } from './local-time';
 import { planSessionJobs, unplanSessionJobs } from './session-planner';
 import { AppError } from '../core/app-error';
@@ -27,9 +28,17 @@ export function formatLineErrors(errors: TimetableLineError[]): string {
 }
 
 /**
- * Saves timetable lines (all or nothing), keeps when a timetable was first provided
- * (the scorecard asks whether it came before the start) and plans the sessions' jobs.
+ * Saves parsed sessions, keeps when a timetable was first provided (the scorecard asks
+ * whether it came before the start) and plans the sessions' jobs.
  */
+export async function saveSessions(stores: Stores, scheduler: JobScheduler, cohort: Cohort, sessions: SessionInput[], now: Date): Promise<Session[]> {
+  const saved = await stores.sessions.upsertMany(cohort.id, sessions);
+  await stores.cohorts.markTimetableProvided(cohort.id, now);
+  await planSessionJobs(scheduler, cohort, saved, now);
+  return saved;
+}
+
+/** Saves timetable lines from chat, all or nothing. */
 export async function setTimetable(
   stores: Stores,
   scheduler: JobScheduler,
@@ -39,10 +48,7 @@ export async function setTimetable(
 ): Promise<{ ok: true; sessions: Session[] } | { ok: false; errors: TimetableLineError[] }> {
   const parsed = parseTimetable(lines, cohort);
   if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors };
-  const saved = await stores.sessions.upsertMany(cohort.id, parsed.sessions);
-  await stores.cohorts.markTimetableProvided(cohort.id, now);
-  await planSessionJobs(scheduler, cohort, saved, now);
-  return { ok: true, sessions: saved };
+  return { ok: true, sessions: await saveSessions(stores, scheduler, cohort, parsed.sessions, now) };
 }
 
 /** Finds a session by the number 课表 shows next to it. */

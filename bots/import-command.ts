@@ -1,0 +1,48 @@
+import { loadConfig } from '../src/config/load-config';
+import { connectMongo } from '../src/db/connect-mongo';
+import { BullmqScheduler } from '../src/queue/bullmq-scheduler';
+import { WORK_QUEUE } from '../src/queue/queue-names';
+import { createRedis } from '../src/queue/redis-connection';
+import { readTimetableFile, timetableFromSheet } from '../src/services/timetable-import';
+import { formatTimetable, saveSessions } from '../src/services/timetable-service';
+import { createStores } from '../src/stores/create-stores';
+
+const IMPORT_USAGE = 'usage: cohort-bot import timetable <cohort-code> <file.xlsx|file.csv>';
+
+/** `cohort-bot import timetable <code> <file>`: loads a spreadsheet timetable into a cohort. */
+export async function runImportCommand(
+  args: string[],
+  io: { env: NodeJS.ProcessEnv; out: NodeJS.WritableStream; err: NodeJS.WritableStream } = { env: process.env, out: process.stdout, err: process.stderr },
+): Promise<number> {
+  const { out, err } = io;
+  const [what, code, file] = args;
+  if (what !== 'timetable' || !code || !file) {
+    err.write(`${IMPORT_USAGE}\n`);
+    return 2;
+  }
+  const { lines, errors: readErrors } = await readTimetableFile(file);
+  const config = loadConfig(io.env);
+  const conn = await connectMongo(config.MONGODB_URI);
+  const redis = createRedis(config.REDIS_URL);
+  const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE);
+  try {
+    const stores = await createStores(conn);
+    const cohort = await stores.cohorts.findByCode(code.toUpperCase());
+    if (!cohort) {
+      err.write(`没有找到班级码 ${code}\n`);
+      return 1;
+    }
+    const parsed = readErrors.length > 0 ? { sessions: [], errors: readErrors } : timetableFromSheet(lines, cohort);
+    if (parsed.errors.length > 0) {
+      err.write(`课表有误，没有导入任何课程：\n${parsed.errors.map((e) => (e.row > 0 ? `第 ${e.row} 行：${e.reason}` : e.reason)).join('\n')}\n`);
+      return 1;
+    }
+    const saved = await saveSessions(stores, scheduler, cohort, parsed.sessions, new Date());
+    out.write(`已导入 ${saved.length} 节课。\n${formatTimetable(cohort, await stores.sessions.listByCohort(cohort.id))}\n`);
+    return 0;
+  } finally {
+    await scheduler.close();
+    await redis.quit().catch(() => redis.disconnect());
+    await conn.close();
+  }
+}

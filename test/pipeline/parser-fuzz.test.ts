@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { allCommands } from '../../src/commands/all-commands';
+import { parseCommand } from '../../src/commands/parse-command';
+import type { ChatUser } from '../../src/core/chat-event';
+import { startPipeline, type Pipeline } from '../support/pipeline';
+
+const commands = allCommands();
+const names = commands.flatMap((c) => [c.name, ...c.aliases]);
+const byName = new Map(commands.flatMap((c) => [c.name, ...c.aliases].map((n) => [n.toLowerCase(), c] as const)));
+const bot = { botName: '班级助手', botId: 'bot' };
+
+/** Random chat text: any Unicode (control characters, emoji, full-width), and near-commands. */
+const chatText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.tuple(
+    fc.constantFrom('#', '/', '＃', '／', '', '@班级助手\u2005', '# '),
+    fc.constantFrom(...names, '签', '课', ''),
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.constantFrom('', '\n', '\n03-01 25:00-26:00 x', '\r\n\u0000', ' 13800138000', ' ABCDEF'),
+  ).map((parts) => parts.join('')),
+);
+
+/** True when the text is a command with arguments its schema accepts. */
+function isValidCommand(text: string): boolean {
+  const parsed = parseCommand({ text, mentions: [], mentionsBot: false, ...bot }, names);
+  if (!parsed) return false;
+  return byName.get(parsed.name.toLowerCase())?.args.safeParse(parsed.args).success ?? false;
+}
+
+describe('command parser under random input', () => {
+  it('never throws on thousands of random strings', () => {
+    fc.assert(
+      fc.property(chatText, fc.boolean(), (text, mentionsBot) => {
+        parseCommand({ text, mentions: [{ id: 'u1', name: text.slice(0, 3) }], mentionsBot, ...bot }, names);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  describe('through the whole pipeline', () => {
+    let p: Pipeline;
+    const staff: ChatUser = { id: 'u-staff', name: '刘干事' };
+    const trainee: ChatUser = { id: 'u-trainee', name: '学员甲' };
+    const group = 'fuzz@chatroom';
+
+    beforeAll(async () => {
+      p = await startPipeline('fuzz', { ADMIN_IDS: staff.id });
+      p.clock.set(new Date('2027-03-01T08:45:00+08:00'));
+      const created = await p.say(staff, '#新建班级 模糊测试班 2027-03-01 2027-03-02', group);
+      const code = /班级码：([A-Z0-9]{6})/.exec(created[0]!.message.text)![1]!;
+      await p.say(staff, `#绑定 ${code}`, group);
+      await p.say(staff, '#课表\n03-01 09:00-12:00 开店', group);
+      await p.say(staff, '#提交方案', group);
+      await p.say(staff, `#批准 ${code}`, group);
+    });
+
+    afterAll(async () => {
+      await p?.stop();
+    });
+
+    it('writes nothing for strings that are not valid commands, from a trainee or staff, in a group or privately', async () => {
+      const samples = fc.sample(chatText, { numRuns: 3000, seed: 20261126 }).filter((t) => !isValidCommand(t));
+      expect(samples.length).toBeGreaterThan(2000);
+      const before = await p.snapshot();
+      let i = 0;
+      for (const text of samples) {
+        const from = i % 2 === 0 ? trainee : staff;
+        await p.say(from, text, i % 3 === 2 ? null : group);
+        i++;
+      }
+      expect(await p.snapshot()).toEqual(before);
+    });
+  });
+});

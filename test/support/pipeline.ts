@@ -1,0 +1,116 @@
+/**
+ * The real bot pipeline, stores, Redis and BullMQ with an in-memory adapter in place of a
+ * platform: for tests that drive thousands of events or every role, where the transport is
+ * not what is being tested (the e2e suites cover that).
+ */
+import { createHash } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import type { Redis } from 'ioredis';
+import { createBot, type Bot } from '../../src/bot/create-bot';
+import type { BotDeps } from '../../src/bot/bot-deps';
+import type { ChatEvent, ChatTarget, ChatUser, OutgoingMessage } from '../../src/core/chat-event';
+import { AdjustableClock } from '../../src/core/clock';
+import { connectMongo } from '../../src/db/connect-mongo';
+import { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
+import { WORK_QUEUE } from '../../src/queue/queue-names';
+import { createRedis } from '../../src/queue/redis-connection';
+import { LeaveService } from '../../src/services/leave-service';
+import { SignInBoard } from '../../src/services/sign-in-board';
+import { createStores } from '../../src/stores/create-stores';
+import { testConfig, testLog } from './test-bot';
+import { dropDatabase } from './test-env';
+
+/** One message the bot sent through the in-memory adapter. */
+export interface MemorySent {
+  target: ChatTarget;
+  message: OutgoingMessage;
+}
+
+/** A running in-memory pipeline. */
+export interface Pipeline {
+  bot: Bot;
+  deps: BotDeps;
+  conn: Connection;
+  clock: AdjustableClock;
+  sent: MemorySent[];
+  /** Sends a message as `from` into `groupId` (or privately when groupId is null); returns the replies it caused. */
+  say(from: ChatUser, text: string, groupId: string | null, mentions?: ChatUser[]): Promise<MemorySent[]>;
+  /** Every collection's documents, hashed, to prove an event wrote nothing. */
+  snapshot(): Promise<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+let seq = 0;
+
+/** Builds the pipeline on a fresh database and queue prefix. */
+export async function startPipeline(label: string, env: Record<string, string> = {}): Promise<Pipeline> {
+  const config = testConfig(label, { SIGNIN_BOARD_INTERVAL_MS: '0', ...env });
+  const conn = await connectMongo(config.MONGODB_URI);
+  const redis: Redis = createRedis(config.REDIS_URL);
+  const stores = await createStores(conn);
+  const clock = new AdjustableClock();
+  const sent: MemorySent[] = [];
+  const send = async (target: ChatTarget, message: OutgoingMessage) => {
+    sent.push({ target, message });
+  };
+  const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE);
+  const deps: BotDeps = {
+    config,
+    stores,
+    redis,
+    clock,
+    log: testLog,
+    send,
+    capabilities: { seesAllGroupMessages: true, recall: true, mute: false, remove: true, listMembers: false, privateMessages: true },
+    scheduler,
+    leave: new LeaveService(stores.leave),
+    board: new SignInBoard(
+      { trainees: (id) => stores.members.listWithRole(id, 'trainee'), records: (id) => stores.attendance.listBySession(id) },
+      send,
+      testLog,
+      0,
+    ),
+    self: () => ({ id: 'bot', name: '班级助手' }),
+  };
+  const bot = createBot(deps);
+  return {
+    bot,
+    deps,
+    conn,
+    clock,
+    sent,
+    async say(from, text, groupId, mentions = []) {
+      const before = sent.length;
+      const event: ChatEvent = {
+        id: `m${++seq}_${Date.now()}`,
+        platform: 'wechaty',
+        type: 'message',
+        conversation: groupId ? { kind: 'group', id: groupId } : { kind: 'private', id: from.id },
+        sender: from,
+        text,
+        mentions,
+        mentionsBot: mentions.some((m) => m.id === 'bot'),
+        timestamp: clock.now(),
+        fromSelf: false,
+      };
+      await bot.processEvent(event);
+      return sent.slice(before);
+    },
+    async snapshot() {
+      const out: Record<string, string> = {};
+      for (const c of await conn.db!.listCollections().toArray()) {
+        const docs = await conn.db!.collection(c.name).find({}).sort({ _id: 1 }).toArray();
+        out[c.name] = createHash('sha1').update(JSON.stringify(docs)).digest('hex');
+      }
+      return out;
+    },
+    async stop() {
+      await deps.board.flushAll();
+      await scheduler.queue.obliterate({ force: true }).catch(() => undefined);
+      await scheduler.close();
+      redis.disconnect();
+      await conn.close();
+      await dropDatabase(config.MONGODB_URI);
+    },
+  };
+}
