@@ -15,6 +15,7 @@ import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
 import { LeaveService } from '../src/services/leave-service';
 import { SignInBoard } from '../src/services/sign-in-board';
+import { loadScoringConfig } from '../src/config/scoring-config';
 import { createStores } from '../src/stores/create-stores';
 
 /** A running bot process: its parts, and how to stop it in order. */
@@ -38,6 +39,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   let self: ChatUser | null = null;
   const deps: BotDeps = {
     config,
+    scoring: loadScoringConfig(config.SCORING_CONFIG),
     stores,
     redis,
     clock,

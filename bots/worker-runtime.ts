@@ -8,6 +8,7 @@ import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
 import { LeaveService } from '../src/services/leave-service';
 import { createStores } from '../src/stores/create-stores';
+import { loadScoringConfig } from '../src/config/scoring-config';
 import type { JobDeps } from '../jobs/job-definition';
 import { startWorkers } from '../jobs/start-workers';
 
@@ -25,7 +26,7 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
   const workerRedis = createRedis(config.REDIS_URL);
   const outbox = new Outbox(queueRedis, config.QUEUE_PREFIX);
   const scheduler = new BullmqScheduler(queueRedis, config.QUEUE_PREFIX, WORK_QUEUE);
-  const deps: JobDeps = { stores, clock, log, outbox, scheduler, leave: new LeaveService(stores.leave) };
+  const deps: JobDeps = { stores, scoring: loadScoringConfig(config.SCORING_CONFIG), clock, log, outbox, scheduler, leave: new LeaveService(stores.leave) };
   const worker = startWorkers(workerRedis, config.QUEUE_PREFIX, deps, concurrency);
   await worker.waitUntilReady();
   log.info('worker started');

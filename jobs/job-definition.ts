@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Clock } from '../src/core/clock';
+import type { ScoringConfig } from '../src/config/scoring-config';
 import type { Logger } from '../src/core/logger';
 import type { JobScheduler } from '../src/queue/job-scheduler';
 import type { Outbox } from '../src/queue/outbox';
@@ -9,6 +10,7 @@ import type { Stores } from '../src/stores/create-stores';
 /** What a job's `process` may use. */
 export interface JobDeps {
   stores: Stores;
+  scoring: ScoringConfig;
   clock: Clock;
   log: Logger;
   outbox: Outbox;

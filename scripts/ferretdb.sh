@@ -139,7 +139,10 @@ cmd_start() {
     local args=(--listen-addr="127.0.0.1:$port" --debug-addr="127.0.0.1:$debug_port"
       --state-dir="$dir" --telemetry=disable --log-level=warn)
     if [ "$handler" = postgresql ]; then
-      args+=(--handler=postgresql --postgresql-url="postgres://$PGUSER@$PGHOST:$PGPORT/$db")
+      # FerretDB 1.24 holds one pooled connection while an update waits for a second: with
+      # its default pool of 50, fifty concurrent updates deadlock it. A larger pool (kept under
+      # PostgreSQL's max_connections of 100) leaves room; clients also bound their own pools.
+      args+=(--handler=postgresql --postgresql-url="postgres://$PGUSER@$PGHOST:$PGPORT/$db?pool_max_conns=${FERRETDB_POOL_MAX_CONNS:-80}")
     else
       args+=(--handler=sqlite --sqlite-url="file:$dir/sqlite/")
     fi

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/load-config';
+import type { ScoringConfig } from '../config/scoring-config';
 import type { ChatTarget, ChatUser, OutgoingMessage } from '../core/chat-event';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -15,6 +16,7 @@ export type SendFn = (target: ChatTarget, message: OutgoingMessage) => Promise<v
 /** Everything the pipeline needs, built once per process and shared by all events. */
 export interface BotDeps {
   config: Config;
+  scoring: ScoringConfig;
   stores: Stores;
   redis: Redis;
   clock: Clock;

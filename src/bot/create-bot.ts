@@ -1,9 +1,11 @@
 import type { ChatEvent } from '../core/chat-event';
 import type { Command } from '../commands/command';
 import { allCommands } from '../commands/all-commands';
+import { countInteraction } from '../middleware/count-interaction';
 import { dedupe } from '../middleware/dedupe';
 import { dropStale } from '../middleware/drop-stale';
 import { ignoreSelf } from '../middleware/ignore-self';
+import { homeworkChat } from '../middleware/homework-chat';
 import { memberEvents } from '../middleware/member-events';
 import { recogniseCommand } from '../middleware/recognise-command';
 import { resolveCohort } from '../middleware/resolve-cohort';
@@ -29,7 +31,8 @@ export interface CreateBotOptions {
 
 /**
  * Wires the pipeline: ignore self → drop stale → dedupe → resolve cohort → member events →
- * [features] → recognise command → role guard → run command → [chat features].
+ * [features] → recognise command → role guard → run command → count interaction →
+ * homework in chat → [chat features].
  * A failure that is not the user's is logged, answered with a short apology, and rethrown
  * so the dedupe key is released and a redelivery can succeed.
  */
@@ -45,6 +48,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
     recogniseCommand(commands),
     roleGuard,
     runCommand,
+    countInteraction,
+    homeworkChat,
     ...(options.afterCommands ?? []),
   ]);
   return {

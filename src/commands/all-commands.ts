@@ -4,7 +4,9 @@ import { createCohortCommand } from './create-cohort.command';
 import { createHelpCommand } from './help.command';
 import { grantRoleCommand } from './grant-role.command';
 import { approveLeaveCommand, rejectLeaveCommand, requestLeaveCommand } from './leave.command';
+import { assignHomeworkCommand, reviewCommand, showcaseCommand, submitHomeworkCommand } from './homework.command';
 import { meCommand } from './me.command';
+import { rankingCommand, recommendCommand, recordCommand } from './trainee-records.command';
 import { registerCommand } from './register.command';
 import { classEndCommand, classStartCommand } from './teaching-markers.command';
 import { approvePlanCommand, rejectPlanCommand, submitPlanCommand } from './plan.command';
@@ -18,11 +20,18 @@ export function allCommands(): Command[] {
     signInCommand,
     signOutCommand,
     requestLeaveCommand,
+    submitHomeworkCommand,
     meCommand,
     registerCommand,
     timetableCommand,
     classStartCommand,
     classEndCommand,
+    assignHomeworkCommand,
+    reviewCommand,
+    showcaseCommand,
+    recommendCommand,
+    recordCommand,
+    rankingCommand,
     createCohortCommand,
     bindCommand,
     grantRoleCommand,

@@ -1,6 +1,7 @@
 import { defineCommand } from './command';
 import { noArgs } from './arg-schemas';
 import { describeSignIn, signIn } from '../services/sign-in-service';
+import { awardAttendance } from '../services/points-service';
 
 /** 签到: attendance for the session whose sign-in window is open (SPEC §3.1). */
 export const signInCommand = defineCommand({
@@ -24,6 +25,8 @@ export const signInCommand = defineCommand({
       enrolIfMissing: true,
     });
     if (outcome.kind === 'recorded') {
+      // Paid on every sign-in message: the ledger's source key keeps it to once per session.
+      await awardAttendance(deps.stores, deps.scoring, outcome.record);
       // New and repeated sign-ins both show on the coalesced board, not as one reply each.
       deps.board.touch(outcome.session, cohort, { kind: 'group', id: event.conversation.id });
       return;

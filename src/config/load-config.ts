@@ -6,6 +6,14 @@ const csv = z
   .optional()
   .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0));
 
+const httpUrl = z.string().refine((v) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be an http(s) URL');
+
 const intFrom = (def: number, min: number) =>
   z.coerce.number().int().min(min).optional().transform((v) => v ?? def);
 
@@ -20,6 +28,8 @@ export const configSchema = z.object({
     .default('Asia/Shanghai')
     .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai'),
   MODERATION_LEXICON: csv,
+  /** JSON file with points weights and tier thresholds; defaults apply when unset. */
+  SCORING_CONFIG: z.string().optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
   WECHATY_PUPPET_SERVICE_TLS_CA_CERT: z.string().optional(),
@@ -30,6 +40,8 @@ export const configSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   DINGTALK_CLIENT_ID: z.string().optional(),
   DINGTALK_CLIENT_SECRET: z.string().optional(),
+  DINGTALK_GATEWAY_URL: httpUrl.default('https://api.dingtalk.com/v1.0/gateway/connections/open'),
+  DINGTALK_API_URL: httpUrl.default('https://api.dingtalk.com'),
   BOT_NAME: z.string().default('班级助手'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('cohort-bot'),

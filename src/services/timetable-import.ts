@@ -33,8 +33,10 @@ function cellText(value: ExcelJS.CellValue, kind: 'day' | 'time' | 'text'): stri
     return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   }
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim();
-  if (typeof value === 'object' && 'result' in value) return cellText(value.result as ExcelJS.CellValue, kind);
-  return String(value as string | number | boolean).trim();
+  if (typeof value === 'object' && 'result' in value) return cellText(value.result, kind);
+  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
+  if (typeof value === 'object') return '';
+  return String(value).trim();
 }
 
 /** Splits one CSV line (quotes allowed) into cells. */

@@ -1,10 +1,15 @@
 import type { Connection } from 'mongoose';
+import { ActivityStore } from './activity-store';
 import { AttendanceStore } from './attendance-store';
 import { BindingStore } from './binding-store';
 import { CohortStore } from './cohort-store';
+import { HomeworkStore } from './homework-store';
+import { ImageStore } from './image-store';
 import { LeaveStore } from './leave-store';
 import { MemberStore } from './member-store';
+import { PointsStore } from './points-store';
 import { RegistrationStore } from './registration-store';
+import { SubmissionStore } from './submission-store';
 import { SessionStore } from './session-store';
 
 /** Every store the services use, built on one connection. */
@@ -16,6 +21,11 @@ export interface Stores {
   attendance: AttendanceStore;
   leave: LeaveStore;
   registrations: RegistrationStore;
+  homework: HomeworkStore;
+  submissions: SubmissionStore;
+  points: PointsStore;
+  activities: ActivityStore;
+  images: ImageStore;
 }
 
 /** Builds the stores and makes sure their indexes exist (the indexes carry the invariants). */
@@ -28,6 +38,11 @@ export async function createStores(conn: Connection): Promise<Stores> {
     attendance: new AttendanceStore(conn),
     leave: new LeaveStore(conn),
     registrations: new RegistrationStore(conn),
+    homework: new HomeworkStore(conn),
+    submissions: new SubmissionStore(conn),
+    points: new PointsStore(conn),
+    activities: new ActivityStore(conn),
+    images: new ImageStore(conn),
   };
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   return stores;

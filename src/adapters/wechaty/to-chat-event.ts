@@ -21,17 +21,21 @@ export async function toChatEvent(msg: Message, self: ChatUser): Promise<ChatEve
         },
       ]
     : [];
+  const raw = isText ? msg.text() : '';
+  // WeChat delivers a quoted reply as text: 「name：quoted」, a dashed rule, then the reply.
+  const quoted = /^「([\s\S]+?)」\n(?:- ){5,}-?\n([\s\S]*)$/u.exec(raw);
   return {
     id: msg.id,
     platform: 'wechaty',
     type: 'message',
     conversation: room ? { kind: 'group', id: room.id, title: await room.topic() } : { kind: 'private', id: talker.id },
     sender: { id: talker.id, name: talker.name() },
-    text: isText ? msg.text() : '',
+    text: quoted ? quoted[2]! : raw,
     mentions,
     mentionsBot: mentions.some((m) => m.id === self.id),
     timestamp: msg.date(),
     attachments,
     fromSelf: msg.self(),
+    quote: quoted ? { text: quoted[1] } : undefined,
   };
 }

@@ -135,13 +135,13 @@ export class WechatyAdapter implements PlatformAdapter {
         const c = await bot.Contact.find({ id: m.id });
         if (c) contacts.push(c);
       }
-      await room.say(message.text, ...contacts);
+      if (message.text) await room.say(message.text, ...contacts);
       if (message.file) await room.say(FileBox.fromBuffer(message.file.data, message.file.name));
       return;
     }
     const contact = await bot.Contact.find({ id: target.id });
     if (!contact) throw new Error(`contact ${target.id} not found`);
-    await contact.say(message.text);
+    if (message.text) await contact.say(message.text);
     if (message.file) await contact.say(FileBox.fromBuffer(message.file.data, message.file.name));
   }
 
