@@ -16,6 +16,7 @@ import { WORK_QUEUE } from '../../src/queue/queue-names';
 import { createRedis } from '../../src/queue/redis-connection';
 import { LeaveService } from '../../src/services/leave-service';
 import { SignInBoard } from '../../src/services/sign-in-board';
+import { loadScoringConfig } from '../../src/config/scoring-config';
 import { createStores } from '../../src/stores/create-stores';
 import { testConfig, testLog } from './test-bot';
 import { dropDatabase } from './test-env';
@@ -56,6 +57,7 @@ export async function startPipeline(label: string, env: Record<string, string> =
   const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE);
   const deps: BotDeps = {
     config,
+    scoring: loadScoringConfig(config.SCORING_CONFIG),
     stores,
     redis,
     clock,
