@@ -9,6 +9,7 @@ import type { ChatUser } from '../src/core/chat-event';
 import { createBot, type Bot } from '../src/bot/create-bot';
 import type { BotDeps } from '../src/bot/bot-deps';
 import { connectMongo } from '../src/db/connect-mongo';
+import { limitConcurrency } from '../src/core/limit-concurrency';
 import { BullmqScheduler } from '../src/queue/bullmq-scheduler';
 import { startOutboxWorker } from '../src/queue/outbox';
 import { WORK_QUEUE } from '../src/queue/queue-names';
@@ -17,6 +18,9 @@ import { LeaveService } from '../src/services/leave-service';
 import { SignInBoard } from '../src/services/sign-in-board';
 import { loadScoringConfig } from '../src/config/scoring-config';
 import { createStores } from '../src/stores/create-stores';
+
+/** Events handled at once; the rest wait in arrival order. */
+const EVENT_CONCURRENCY = 8;
 
 /** A running bot process: its parts, and how to stop it in order. */
 export interface BotRuntime {
@@ -67,7 +71,8 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   let outbox: Worker | null = null;
   const outboxRedis = createRedis(config.REDIS_URL);
   try {
-    self = await adapter.start((event) => bot.processEvent(event));
+    const limit = limitConcurrency(EVENT_CONCURRENCY);
+    self = await adapter.start((event) => limit(() => bot.processEvent(event)));
     outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log);
   } catch (err) {
     await adapter.stop().catch(() => undefined);

@@ -1,6 +1,6 @@
 import type { ChatEvent, ChatTarget, OutgoingMessage } from '../core/chat-event';
 import type { Logger } from '../core/logger';
-import type { Cohort, Role } from '../domain/types';
+import type { Cohort, Member, Role } from '../domain/types';
 import type { GroupBinding } from '../stores/binding-store';
 import type { Command, RawArgs } from '../commands/command';
 import type { BotDeps } from './bot-deps';
@@ -11,6 +11,8 @@ export class ChatContext {
   cohort: Cohort | null = null;
   binding: GroupBinding | null = null;
   roles = new Set<Role>();
+  /** The sender's membership in the cohort, when they have one. */
+  member: Member | null = null;
   isAdmin = false;
   /** The command this message names, once recognised. */
   command: { def: Command; raw: RawArgs } | null = null;

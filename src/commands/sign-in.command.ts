@@ -22,7 +22,8 @@ export const signInCommand = defineCommand({
       user: event.sender,
       at: ctx.at,
       eventId: event.id,
-      enrolIfMissing: true,
+      // Enrol someone signing in who was in the group before binding saw them; members are not rewritten.
+      enrolIfMissing: ctx.member === null || !ctx.member.active,
     });
     if (outcome.kind === 'recorded') {
       // Paid on every sign-in message: the ledger's source key keeps it to once per session.

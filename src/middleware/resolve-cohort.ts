@@ -23,6 +23,7 @@ export const resolveCohort: Middleware = async (ctx, next) => {
   }
   if (ctx.cohort) {
     const member = await stores.members.find(ctx.cohort.id, event.platform, event.sender.id);
+    ctx.member = member;
     if (member) member.roles.forEach((r) => ctx.roles.add(r));
     else if (ctx.binding && !ctx.isAdmin) ctx.roles.add('trainee');
   }

@@ -28,12 +28,8 @@ describe('a cohort from creation to a closed session, over gRPC with a worker', 
   let room: mock.RoomMock;
   let cohort: Cohort;
 
-  const reply = async (from: mock.ContactMock, text: string, mentions: mock.ContactMock[] = []) => {
-    const before = harness.sentTo(room.id).length;
-    harness.say(from, text, room, mentions);
-    await harness.waitFor(() => harness.sentTo(room.id).length > before, `a reply to ${text}`);
-    return harness.sentTo(room.id)[before]!.text;
-  };
+  const reply = (from: mock.ContactMock, text: string, mentions: mock.ContactMock[] = []) =>
+    harness.ask(from, text, room, { mentions });
   const jobsOfCohort = async () => (await queue.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j !== undefined);
   const sessions = () => bot.deps.stores.sessions.listByCohort(cohort.id);
 

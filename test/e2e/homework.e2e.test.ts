@@ -27,12 +27,8 @@ describe('homework loop over gRPC: assign, submit text and images, late, review 
   let cohort: Cohort;
   const image = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(4096)]);
 
-  const reply = async (from: mock.ContactMock, text: string, mentions: mock.ContactMock[] = []) => {
-    const before = harness.sentTo(room.id).length;
-    harness.say(from, text, room, mentions);
-    await harness.waitFor(() => harness.sentTo(room.id).length > before, `a reply to ${text}`);
-    return harness.sentTo(room.id)[before]!.text;
-  };
+  const reply = (from: mock.ContactMock, text: string, mentions: mock.ContactMock[] = []) =>
+    harness.ask(from, text, room, { mentions });
   const pointsOf = async (who: mock.ContactMock) =>
     (await bot.deps.stores.points.listByCohort(cohort.id)).filter((p) => p.userId === who.id).map((p) => [p.reason, p.points]);
   const submissionsOf = async (who: mock.ContactMock) => (await bot.deps.stores.submissions.listByCohort(cohort.id)).filter((s) => s.userId === who.id);
@@ -59,7 +55,7 @@ describe('homework loop over gRPC: assign, submit text and images, late, review 
 
   it('posts the homework to the group with its deadline', async () => {
     clock.set(at('01', '09:30'));
-    const posted = await reply(lecturer, '#布置作业 给自家产品写 3 条短视频标题 截止 21:00');
+    const posted = await harness.ask(lecturer, '#布置作业 给自家产品写 3 条短视频标题 截止 21:00', room, { match: (m) => m.text.startsWith('📚') });
     expect(posted).toContain('📚 今日作业：给自家产品写 3 条短视频标题');
     expect(posted).toContain('03-01 21:00');
   });
@@ -68,12 +64,10 @@ describe('homework loop over gRPC: assign, submit text and images, late, review 
     clock.set(at('01', '10:00'));
     expect(await reply(a, '#交作业 1. 老树核桃现砸现发 2. 一口一个香 3. 山里的味道')).toMatch(/^@学员甲\s作业已收到。$/u);
     await reply(b, '#交作业 标题见图');
-    const ack = await (async () => {
-      const before = harness.sentTo(room.id).length;
-      b.say(FileBox.fromBase64(image.toString('base64'), 'title.png')).to(room);
-      await harness.waitFor(() => harness.sentTo(room.id).length > before, 'the image acknowledgement');
-      return harness.sentTo(room.id)[before]!.text;
-    })();
+    const before = harness.sentTo(room.id).length;
+    b.say(FileBox.fromBase64(image.toString('base64'), 'title.png')).to(room);
+    await harness.waitFor(() => harness.sentTo(room.id).slice(before).some((m) => m.mentionIds.includes(b.id)), 'the image acknowledgement');
+    const ack = harness.sentTo(room.id).slice(before).find((m) => m.mentionIds.includes(b.id))!.text;
     expect(ack).toContain('图片已加入你的作业（共 1 张）');
     expect(await reply(d, '「张老师：📚 今日作业：给自家产品写 3 条短视频标题」\n- - - - - - - - - - - - - - -\n小米粥 熬出来的香')).toContain('作业已收到（回复作业消息）');
     clock.set(at('01', '21:30'));
@@ -123,8 +117,9 @@ describe('homework loop over gRPC: assign, submit text and images, late, review 
     const queue = await reply(lecturer, '#点评');
     expect(queue).toContain('待点评 4 份');
     expect(queue).toContain('学员丙（迟交）：改好的版本');
-    expect(await reply(lecturer, '#点评 @学员甲 90 标题有卖点', [a])).toContain('作业点评：90 分，标题有卖点');
-    await reply(lecturer, '#点评 @学员丙 60', [c]);
+    const toA = await harness.ask(lecturer, '#点评 @学员甲 90 标题有卖点', room, { mentions: [a], match: (m) => m.mentionIds.includes(a.id) });
+    expect(toA).toContain('作业点评：90 分，标题有卖点');
+    await harness.ask(lecturer, '#点评 @学员丙 60', room, { mentions: [c], match: (m) => m.mentionIds.includes(c.id) });
     const [sa] = await submissionsOf(a);
     expect(sa!.review).toMatchObject({ score: 90, comment: '标题有卖点', reviewedBy: lecturer.id });
     // Reviewed the next day (the bot's clock runs on from 09:00 while the test proceeds).

@@ -68,6 +68,11 @@ export interface WechatyHarness {
   room(topic: string, members: mock.ContactMock[]): mock.RoomMock;
   /** A person says something in a room (optionally @mentioning people); returns the message id. */
   say(from: mock.ContactMock, text: string, room: mock.RoomMock, mentions?: mock.ContactMock[]): void;
+  /**
+   * Says something in a room and returns the bot's answer: the first later message in that
+   * room that @mentions the sender (or that `match` accepts), skipping boards and notices.
+   */
+  ask(from: mock.ContactMock, text: string, room: mock.RoomMock, options?: { mentions?: mock.ContactMock[]; match?: (m: SentMessage) => boolean }): Promise<string>;
   /** Bot messages sent to a conversation so far. */
   sentTo(conversationId: string): SentMessage[];
   /** Waits until `check` returns true (polling), or fails with `what`. */
@@ -106,6 +111,14 @@ export async function startWechatyHarness(botName = '班级助手'): Promise<Wec
     room: (topic, members) => mocker.createRoom({ topic, memberIdList: [botUser.id, ...members.map((m) => m.id)] }),
     say: (from, text, room, mentions = []) => from.say(text, mentions).to(room),
     sentTo: (id) => puppet.sent.filter((m) => m.conversationId === id),
+    async ask(from, text, room, options = {}) {
+      const before = puppet.sent.length;
+      const match = options.match ?? ((m: SentMessage) => m.mentionIds.includes(from.id));
+      const found = () => puppet.sent.slice(before).find((m) => m.conversationId === room.id && match(m));
+      from.say(text, options.mentions ?? []).to(room);
+      await waitFor(() => found() !== undefined, `an answer to ${text}`);
+      return found()!.text;
+    },
     waitFor,
     async stop() {
       await server.stop();
