@@ -2,6 +2,7 @@ import type { Config } from '../src/config/load-config';
 import type { Logger } from '../src/core/logger';
 import type { PlatformAdapter } from '../src/core/platform-adapter';
 import { WechatyAdapter } from '../src/adapters/wechaty/wechaty-adapter';
+import { DingtalkAdapter } from '../src/adapters/dingtalk/dingtalk-adapter';
 
 /** Builds the adapter BOT_PLATFORM names, from configuration only. */
 export function createAdapter(config: Config, log: Logger): PlatformAdapter {
@@ -18,5 +19,13 @@ export function createAdapter(config: Config, log: Logger): PlatformAdapter {
       log,
     });
   }
-  throw new Error('BOT_PLATFORM=dingtalk is not available in this build');
+  return new DingtalkAdapter({
+    clientId: config.DINGTALK_CLIENT_ID!,
+    clientSecret: config.DINGTALK_CLIENT_SECRET!,
+    gatewayUrl: config.DINGTALK_GATEWAY_URL,
+    apiUrl: config.DINGTALK_API_URL,
+    botName: config.BOT_NAME,
+    connectTimeoutMs: config.BOT_LOGIN_TIMEOUT_SECONDS * 1000,
+    log,
+  });
 }

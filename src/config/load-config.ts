@@ -43,6 +43,14 @@ export const configSchema = z.object({
   DINGTALK_GATEWAY_URL: httpUrl.default('https://api.dingtalk.com/v1.0/gateway/connections/open'),
   DINGTALK_API_URL: httpUrl.default('https://api.dingtalk.com'),
   BOT_NAME: z.string().default('班级助手'),
+  /** The warning ladder (SPEC §3.7): warnings in force that lead to a mute, then to removal. */
+  MODERATION_MUTE_AFTER: intFrom(3, 1),
+  MODERATION_REMOVE_AFTER: intFrom(5, 1),
+  MODERATION_WARNING_TTL_HOURS: intFrom(72, 1),
+  MODERATION_MUTE_MINUTES: intFrom(60, 1),
+  /** Flood control: more than FLOOD_MAX_MESSAGES in FLOOD_WINDOW_SECONDS from one member. */
+  FLOOD_MAX_MESSAGES: intFrom(12, 1),
+  FLOOD_WINDOW_SECONDS: intFrom(30, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('cohort-bot'),
   SIGNIN_BOARD_INTERVAL_MS: intFrom(3000, 0),

@@ -1,0 +1,215 @@
+/**
+ * One scenario suite, run through the real bot runtime against every platform adapter over
+ * its real transport: Wechaty (puppet-service over gRPC, wechaty-puppet-mock behind it) and
+ * DingTalk (dingtalk-stream against the local fake gateway). A scenario speaks only through
+ * a PlatformKit, so a new step (homework, a moderation warning) is written once and runs on
+ * both; where platforms differ by design, branch on `runtime.deps.capabilities`, not on the
+ * platform's name.
+ */
+import type { mock } from 'wechaty-puppet-mock';
+import { AdjustableClock, type Clock } from '../../src/core/clock';
+import type { Config } from '../../src/config/load-config';
+import type { Platform } from '../../src/core/chat-event';
+import { DingtalkAdapter } from '../../src/adapters/dingtalk/dingtalk-adapter';
+import { startBotRuntime, type BotRuntime } from '../../bots/bot-runtime';
+import { startWechatyHarness } from '../support/wechaty-harness';
+import { startDingtalkGateway, type DingtalkGroup, type DingtalkPerson } from '../support/dingtalk-gateway';
+import { startTestBot, testConfig, testLog } from '../support/test-bot';
+import { dropDatabase } from '../support/test-env';
+
+/** A person as scenarios see them; `id` is the id the bot stores for them. */
+interface Person {
+  id: string;
+  name: string;
+}
+
+/** A group chat the bot is in. */
+interface Group {
+  id: string;
+  title: string;
+}
+
+/** Something the bot said, as the platform received it. */
+interface Reply {
+  text: string;
+  /** Ids of the people the message @mentions. */
+  mentionIds: string[];
+}
+
+/** What a scenario needs from a platform: people, groups, speaking as someone, reading the bot's replies. */
+interface PlatformKit {
+  platform: Platform;
+  /** Extra configuration the platform's bot runs with. */
+  env: Record<string, string>;
+  people(names: string[]): Person[];
+  group(title: string, members: Person[]): Group;
+  /** Says something as `person`; in a group it is addressed the way the platform needs for the bot to receive it. */
+  say(person: Person, text: string, where: Group | 'private', options?: { mentions?: Person[] }): void;
+  /** What the bot said in a group, or privately to a person, oldest first. */
+  repliesIn(where: Group | Person): Reply[];
+  waitFor(check: () => boolean, what: string, timeoutMs?: number): Promise<void>;
+  startBot(config: Config, clock: Clock): Promise<BotRuntime>;
+  stop(): Promise<void>;
+}
+
+/** Wechaty: sees every group message, so a group message needs no @mention. */
+async function wechatyKit(): Promise<PlatformKit> {
+  const harness = await startWechatyHarness();
+  const contacts = new Map<string, mock.ContactMock>();
+  const rooms = new Map<string, mock.RoomMock>();
+  const contact = (p: Person) => contacts.get(p.id)!;
+  return {
+    platform: 'wechaty',
+    env: { BOT_PLATFORM: 'wechaty' },
+    people: (names) =>
+      harness.people(names).map((c) => {
+        contacts.set(c.id, c);
+        return { id: c.id, name: c.payload.name };
+      }),
+    group: (title, members) => {
+      const room = harness.room(title, members.map(contact));
+      rooms.set(room.id, room);
+      return { id: room.id, title };
+    },
+    say: (person, text, where, options = {}) => {
+      if (where === 'private') contact(person).say(text).to(harness.botUser);
+      else harness.say(contact(person), text, rooms.get(where.id)!, (options.mentions ?? []).map(contact));
+    },
+    repliesIn: (where) => harness.sentTo(where.id).map((m) => ({ text: m.text, mentionIds: m.mentionIds })),
+    waitFor: (check, what, timeoutMs) => harness.waitFor(check, what, timeoutMs),
+    startBot: (config, clock) => startTestBot(harness, config, clock),
+    stop: () => harness.stop(),
+  };
+}
+
+/** DingTalk: the robot only receives group messages that @mention it, so every group message does. */
+async function dingtalkKit(): Promise<PlatformKit> {
+  const gateway = await startDingtalkGateway();
+  const people = new Map<string, DingtalkPerson>();
+  const groups = new Map<string, DingtalkGroup>();
+  const person = (p: Person) => people.get(p.id)!;
+  return {
+    platform: 'dingtalk',
+    env: { BOT_PLATFORM: 'dingtalk', ...gateway.env() },
+    people: (names) =>
+      gateway.people(names).map((p) => {
+        people.set(p.staffId, p);
+        return { id: p.staffId, name: p.name };
+      }),
+    group: (title, members) => {
+      const g = gateway.group(title, members.map(person));
+      groups.set(g.conversationId, g);
+      return { id: g.conversationId, title };
+    },
+    say: (p, text, where, options = {}) => {
+      const mentions = (options.mentions ?? []).map(person);
+      gateway.say(person(p), text, where === 'private' ? 'private' : groups.get(where.id)!, { atBot: true, mentions });
+    },
+    repliesIn: (where) => gateway.sentTo(where.id).map((m) => ({ text: m.text, mentionIds: m.atUserIds })),
+    waitFor: (check, what, timeoutMs) => gateway.waitFor(check, what, timeoutMs),
+    startBot: (config, clock) =>
+      startBotRuntime(
+        config,
+        new DingtalkAdapter({
+          clientId: config.DINGTALK_CLIENT_ID!,
+          clientSecret: config.DINGTALK_CLIENT_SECRET!,
+          gatewayUrl: config.DINGTALK_GATEWAY_URL,
+          apiUrl: config.DINGTALK_API_URL,
+          botName: config.BOT_NAME,
+          connectTimeoutMs: config.BOT_LOGIN_TIMEOUT_SECONDS * 1000,
+          log: testLog,
+        }),
+        clock,
+        testLog,
+      ),
+    stop: () => gateway.stop(),
+  };
+}
+
+// 2027-03-01 in Asia/Shanghai; far from the real date so the bot's clock decides every window.
+const at = (hhmm: string) => new Date(`2027-03-01T${hhmm}:00+08:00`);
+
+describe.each([
+  ['Wechaty', wechatyKit],
+  ['DingTalk', dingtalkKit],
+])('adapter contract: %s', (_label, makeKit) => {
+  let kit: PlatformKit;
+  let runtime: BotRuntime;
+  let config: Config;
+  const clock = new AdjustableClock(at('08:00'));
+  let staff: Person;
+  let trainees: Person[];
+  let group: Group;
+
+  /** Says `text` and resolves with the bot's first reply where it was said. */
+  const ask = async (from: Person, text: string, where: Group | 'private' = group): Promise<Reply> => {
+    const inbox = where === 'private' ? from : where;
+    const before = kit.repliesIn(inbox).length;
+    kit.say(from, text, where);
+    await kit.waitFor(() => kit.repliesIn(inbox).length > before, `a reply to ${text}`);
+    return kit.repliesIn(inbox)[before]!;
+  };
+
+  const cohortCount = () => runtime.deps.stores.cohorts.count();
+
+  beforeAll(async () => {
+    kit = await makeKit();
+    [staff, ...trainees] = kit.people(['王老师', '学员甲', '学员乙', '学员丙', '学员丁']) as [Person, ...Person[]];
+    group = kit.group('直播带货一期', [staff, ...trainees]);
+    config = testConfig(`contract_${kit.platform}`, { ...kit.env, ADMIN_IDS: staff.id });
+    runtime = await kit.startBot(config, clock);
+  });
+
+  afterAll(async () => {
+    await runtime?.stop();
+    await kit?.stop();
+    if (config) await dropDatabase(config.MONGODB_URI);
+  });
+
+  it('sets up a cohort through chat: create, bind, timetable, plan approval', async () => {
+    const created = await ask(staff, '#新建班级 直播带货一期 2027-03-01 2027-03-02 县电商服务中心');
+    const code = /班级码：([A-Z0-9]{6})/.exec(created.text)?.[1];
+    expect(code).toBeDefined();
+    expect((await ask(staff, `#绑定 ${code}`)).text).toContain('已绑定');
+    expect((await ask(staff, '#课表\n03-01 09:00-12:00 直播基础 张老师\n03-01 14:00-17:00 短视频拍摄 张老师')).text).toContain('已保存 2 节课');
+    expect((await ask(staff, '#提交方案')).text).toContain('已提交');
+    expect((await ask(staff, `#批准 ${code}`)).text).toContain('已批准');
+  });
+
+  it('@mentions the sender when it answers in a group', async () => {
+    const reply = await ask(staff, '#帮助 签到');
+    expect(reply.text).toContain('#签到');
+    expect(reply.mentionIds).toEqual([staff.id]);
+  });
+
+  it('records one attendance per trainee from repeated sign-ins and shows them on one coalesced board', async () => {
+    clock.set(at('08:40'));
+    const before = kit.repliesIn(group).length;
+    for (let round = 0; round < 2; round++) for (const t of trainees) kit.say(t, round === 0 ? '签到' : '#签到', group);
+    await kit.waitFor(() => kit.repliesIn(group).slice(before).some((m) => m.text.includes(`已签到 ${trainees.length}/${trainees.length}`)), 'the full board');
+
+    const [session] = await runtime.deps.stores.sessions.listByCohort((await runtime.deps.stores.bindings.findByGroup(kit.platform, group.id))!.cohortId);
+    const records = await runtime.deps.stores.attendance.listBySession(session!.id);
+    expect(records.map((r) => r.userId).sort()).toEqual(trainees.map((t) => t.id).sort());
+    expect(records.every((r) => r.status === 'on_time')).toBe(true);
+    const boards = kit.repliesIn(group).slice(before);
+    expect(boards.every((m) => m.text.startsWith('📋 签到'))).toBe(true);
+    expect(boards.length).toBeLessThan(trainees.length * 2);
+    const last = /✅ (.*)/.exec(boards[boards.length - 1]!.text)?.[1]?.split('、') ?? [];
+    expect(last.sort()).toEqual(trainees.map((t) => t.name).sort());
+  });
+
+  it('answers a malformed command with the right form in Chinese and changes nothing', async () => {
+    const before = await cohortCount();
+    const reply = await ask(staff, '#新建班级 只有名字');
+    expect(reply.text).toContain('格式不对');
+    expect(reply.text).toContain('#新建班级 <名称> <开始日期> <结束日期>');
+    expect(await cohortCount()).toBe(before);
+  });
+
+  it('answers a private message privately', async () => {
+    const reply = await ask(trainees[0]!, '#帮助', 'private');
+    expect(reply.text).toContain('我能帮你做这些');
+    expect(kit.repliesIn(group).some((m) => m.text === reply.text)).toBe(false);
+  });
+});
