@@ -18,6 +18,7 @@ import { LeaveService } from '../src/services/leave-service';
 import { SignInBoard } from '../src/services/sign-in-board';
 import { loadScoringConfig } from '../src/config/scoring-config';
 import { createStores } from '../src/stores/create-stores';
+import { DetectorHolder } from '../src/moderation';
 
 /** Events handled at once; the rest wait in arrival order. */
 const EVENT_CONCURRENCY = 8;
@@ -38,6 +39,10 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   const conn: Connection = await connectMongo(config.MONGODB_URI);
   const redis: Redis = createRedis(config.REDIS_URL);
   const stores = await createStores(conn);
+  const lexiconPaths = config.MODERATION_LEXICON.length > 0 ? config.MODERATION_LEXICON : undefined;
+  const detector = await DetectorHolder.create({ lexiconPaths, onReloadError: (err) => log.error({ err }, 'lexicon reload failed; the previous one stays') });
+  // Edited word lists take effect without a restart; the old detector serves until the new one is built.
+  if (lexiconPaths) detector.watch();
   const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE);
   const send = (target: Parameters<PlatformAdapter['send']>[0], message: Parameters<PlatformAdapter['send']>[1]) => adapter.send(target, message);
   let self: ChatUser | null = null;
@@ -66,6 +71,11 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
       return self;
     },
     listMembers: adapter.listMembers ? (groupId) => adapter.listMembers!(groupId) : undefined,
+    actions: {
+      recall: adapter.capabilities.recall && adapter.recall ? (id) => adapter.recall!(id) : undefined,
+      remove: adapter.capabilities.remove && adapter.remove ? (groupId, userId) => adapter.remove!(groupId, userId) : undefined,
+    },
+    detector,
   };
   const bot = createBot(deps);
   let outbox: Worker | null = null;
@@ -76,6 +86,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log);
   } catch (err) {
     await adapter.stop().catch(() => undefined);
+    detector.close();
     await scheduler.close();
     redis.disconnect();
     outboxRedis.disconnect();
@@ -88,6 +99,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     deps,
     self,
     async stop() {
+      detector.close();
       await deps.board.flushAll().catch(() => undefined);
       await adapter.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop failed'));
       await outbox?.close();

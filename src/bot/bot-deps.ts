@@ -28,5 +28,9 @@ export interface BotDeps {
   leave: LeaveService;
   /** The bot's own identity once logged in. */
   self: () => ChatUser;
+  /** Platform actions beyond sending, where the platform has them. */
+  actions: { recall?: (messageId: string) => Promise<boolean>; remove?: (groupId: string, userId: string) => Promise<boolean> };
+  /** The moderation detector in use (swapped atomically on reload). */
+  detector: { scan(text: string): { flagged: boolean; categories: string[]; matches: { word: string; category: string; start: number; end: number }[] } };
   listMembers?: (groupId: string) => Promise<ChatUser[]>;
 }

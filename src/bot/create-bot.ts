@@ -7,6 +7,8 @@ import { dropStale } from '../middleware/drop-stale';
 import { ignoreSelf } from '../middleware/ignore-self';
 import { homeworkChat } from '../middleware/homework-chat';
 import { memberEvents } from '../middleware/member-events';
+import { moderateMessage } from '../middleware/moderate-message';
+import { floodControl } from '../middleware/flood-control';
 import { recogniseCommand } from '../middleware/recognise-command';
 import { resolveCohort } from '../middleware/resolve-cohort';
 import { roleGuard } from '../middleware/role-guard';
@@ -31,8 +33,8 @@ export interface CreateBotOptions {
 
 /**
  * Wires the pipeline: ignore self → drop stale → dedupe → resolve cohort → member events →
- * [features] → recognise command → role guard → run command → count interaction →
- * homework in chat → [chat features].
+ * recognise command → moderation → flood control → [features] → role guard → run command →
+ * count interaction → homework in chat → [chat features].
  * A failure that is not the user's is logged, answered with a short apology, and rethrown
  * so the dedupe key is released and a redelivery can succeed.
  */
@@ -44,8 +46,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
     dedupe,
     resolveCohort,
     memberEvents,
-    ...(options.beforeCommands ?? []),
     recogniseCommand(commands),
+    moderateMessage,
+    floodControl,
+    ...(options.beforeCommands ?? []),
     roleGuard,
     runCommand,
     countInteraction,

@@ -6,6 +6,7 @@ import { grantRoleCommand } from './grant-role.command';
 import { approveLeaveCommand, rejectLeaveCommand, requestLeaveCommand } from './leave.command';
 import { assignHomeworkCommand, reviewCommand, showcaseCommand, submitHomeworkCommand } from './homework.command';
 import { meCommand } from './me.command';
+import { appealCommand, muteCommand, removeCommand, reviewLogCommand, undoCommand, warnCommand } from './moderation.command';
 import { rankingCommand, recommendCommand, recordCommand } from './trainee-records.command';
 import { registerCommand } from './register.command';
 import { classEndCommand, classStartCommand } from './teaching-markers.command';
@@ -40,6 +41,12 @@ export function allCommands(): Command[] {
     rejectPlanCommand,
     approveLeaveCommand,
     rejectLeaveCommand,
+    warnCommand,
+    muteCommand,
+    removeCommand,
+    undoCommand,
+    reviewLogCommand,
+    appealCommand,
   ];
   return [createHelpCommand(() => list), ...list];
 }

@@ -33,6 +33,8 @@ export interface Command<A = unknown> {
   /** Whether it needs the group (or the sender) to belong to a cohort. */
   needsCohort: boolean;
   args: z.ZodType<A, RawArgs>;
+  /** The arguments carry a phone number on purpose (登记), so moderation does not read it as solicitation. */
+  carriesPhoneNumber?: boolean;
   handle(ctx: ChatContext, args: A): Promise<void>;
 }
 

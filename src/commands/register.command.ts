@@ -33,6 +33,7 @@ export const registerCommand = defineCommand({
   where: 'any',
   needsCohort: true,
   args,
+  carriesPhoneNumber: true,
   async handle(ctx, a) {
     const cohort = ctx.cohort!;
     const { event, deps } = ctx;

@@ -4,7 +4,7 @@ import { parseCommand } from '../commands/parse-command';
 
 /**
  * Recognises a command in the message and puts it on the context; ordinary chat passes on
- * with no command. An @bot message that names no command gets a pointer to 帮助.
+ * with no command.
  */
 export function recogniseCommand(commands: Command[]): Middleware {
   const byName = new Map<string, Command>();
@@ -21,9 +21,6 @@ export function recogniseCommand(commands: Command[]): Middleware {
     if (parsed) {
       const def = byName.get(parsed.name.toLowerCase());
       if (def) ctx.command = { def, raw: parsed.args };
-    } else if (event.mentionsBot && event.text.trim() !== '') {
-      await ctx.reply('我没看懂这条命令。发送 #帮助 看看我能做什么。');
-      return;
     }
     await next();
   };

@@ -4,10 +4,17 @@ import { isAppError } from '../core/app-error';
 /**
  * Validates the recognised command's arguments and runs it. Malformed arguments get the
  * right form in Chinese and change nothing; an AppError's safe message goes to the user.
- * Ordinary chat (no command) passes on.
+ * Ordinary chat (no command) passes on; an @bot message that names no command gets a pointer
+ * to 帮助.
  */
 export const runCommand: Middleware = async (ctx, next) => {
-  if (!ctx.command) return next();
+  if (!ctx.command) {
+    if (ctx.event.type === 'message' && ctx.event.mentionsBot && ctx.event.text.trim() !== '') {
+      await ctx.reply('我没看懂这条命令。发送 #帮助 看看我能做什么。');
+      return;
+    }
+    return next();
+  }
   const { def, raw } = ctx.command;
   const parsed = def.args.safeParse(raw);
   if (!parsed.success) {

@@ -7,6 +7,7 @@ import { HomeworkStore } from './homework-store';
 import { ImageStore } from './image-store';
 import { LeaveStore } from './leave-store';
 import { MemberStore } from './member-store';
+import { ModerationStore } from './moderation-store';
 import { PointsStore } from './points-store';
 import { RegistrationStore } from './registration-store';
 import { SubmissionStore } from './submission-store';
@@ -26,6 +27,7 @@ export interface Stores {
   points: PointsStore;
   activities: ActivityStore;
   images: ImageStore;
+  moderation: ModerationStore;
 }
 
 /** Builds the stores and makes sure their indexes exist (the indexes carry the invariants). */
@@ -43,6 +45,7 @@ export async function createStores(conn: Connection): Promise<Stores> {
     points: new PointsStore(conn),
     activities: new ActivityStore(conn),
     images: new ImageStore(conn),
+    moderation: new ModerationStore(conn),
   };
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   return stores;

@@ -45,7 +45,7 @@ describe('command parser under random input', () => {
     const group = 'fuzz@chatroom';
 
     beforeAll(async () => {
-      p = await startPipeline('fuzz', { ADMIN_IDS: staff.id });
+      p = await startPipeline('fuzz', { ADMIN_IDS: staff.id, FLOOD_MAX_MESSAGES: '100000' });
       p.clock.set(new Date('2027-03-01T08:45:00+08:00'));
       const created = await p.say(staff, '#新建班级 模糊测试班 2027-03-01 2027-03-02', group);
       const code = /班级码：([A-Z0-9]{6})/.exec(created[0]!.message.text)![1]!;
@@ -60,7 +60,10 @@ describe('command parser under random input', () => {
     });
 
     it('writes nothing for strings that are not valid commands, from a trainee or staff, in a group or privately', async () => {
-      const samples = fc.sample(chatText, { numRuns: 3000, seed: 20261126 }).filter((t) => !isValidCommand(t));
+      // Moderation logs what it flags by design, so flagged strings are left to its own tests.
+      const samples = fc
+        .sample(chatText, { numRuns: 3000, seed: 20261126 })
+        .filter((t) => !isValidCommand(t) && !p.deps.detector.scan(t).flagged);
       expect(samples.length).toBeGreaterThan(2000);
       const before = await p.snapshot();
       let i = 0;

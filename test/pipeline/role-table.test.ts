@@ -41,7 +41,8 @@ describe('every command as every role (SPEC §2)', () => {
   let code = '';
 
   beforeAll(async () => {
-    p = await startPipeline('roletable', { ADMIN_IDS: people.admin.id });
+    // Every command from the same people within seconds: flood control would rightly step in.
+    p = await startPipeline('roletable', { ADMIN_IDS: people.admin.id, FLOOD_MAX_MESSAGES: '1000' });
     p.clock.set(new Date('2027-03-01T08:45:00+08:00'));
     const created = await p.say(people.admin, '#新建班级 角色测试班 2027-03-01 2027-03-05', group);
     code = /班级码：([A-Z0-9]{6})/.exec(created[0]!.message.text)![1]!;

@@ -18,6 +18,7 @@ import { LeaveService } from '../../src/services/leave-service';
 import { SignInBoard } from '../../src/services/sign-in-board';
 import { loadScoringConfig } from '../../src/config/scoring-config';
 import { createStores } from '../../src/stores/create-stores';
+import { DetectorHolder } from '../../src/moderation';
 import { testConfig, testLog } from './test-bot';
 import { dropDatabase } from './test-env';
 
@@ -73,6 +74,8 @@ export async function startPipeline(label: string, env: Record<string, string> =
       0,
     ),
     self: () => ({ id: 'bot', name: '班级助手' }),
+    actions: {},
+    detector: await DetectorHolder.create(),
   };
   const bot = createBot(deps);
   return {

@@ -1,0 +1,129 @@
+import { Types, type Connection } from 'mongoose';
+import type { Platform } from '../core/chat-event';
+import { counterModel } from './models/counter.model';
+import { moderationActionModel } from './models/moderation-action.model';
+import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
+
+/** One logged moderation action. */
+export interface ModerationRecord {
+  id: string;
+  cohortId: string;
+  no: number;
+  platform: Platform;
+  groupId: string;
+  userId: string;
+  name: string;
+  kind: 'warn' | 'mute' | 'remove' | 'escalate' | 'flood';
+  rule: string;
+  categories: string[];
+  matches: { word: string; category: string; start: number; end: number }[];
+  messageId: string;
+  text: string;
+  recalled: boolean;
+  staffTodo: string;
+  by: string;
+  at: Date;
+  expiresAt?: Date;
+  undoneAt?: Date;
+  undoneBy?: string;
+  appeal?: { text: string; at: Date };
+}
+
+type Doc = Omit<ModerationRecord, 'id' | 'cohortId' | 'expiresAt' | 'undoneAt' | 'undoneBy' | 'appeal'> & {
+  _id: Types.ObjectId;
+  cohortId: Types.ObjectId;
+  expiresAt?: Date | null;
+  undoneAt?: Date | null;
+  undoneBy?: string | null;
+  appeal?: { text?: string | null; at?: Date | null } | null;
+};
+
+function toRecord(d: Doc): ModerationRecord {
+  return {
+    ...d,
+    id: String(d._id),
+    cohortId: String(d.cohortId),
+    matches: (d.matches ?? []).map((m) => ({ word: m.word, category: m.category, start: m.start, end: m.end })),
+    expiresAt: d.expiresAt ?? undefined,
+    undoneAt: d.undoneAt ?? undefined,
+    undoneBy: d.undoneBy ?? undefined,
+    appeal: d.appeal?.text && d.appeal.at ? { text: d.appeal.text, at: d.appeal.at } : undefined,
+  };
+}
+
+/** The moderation log: numbered per cohort, once per source (message or staff command). */
+export class ModerationStore {
+  private readonly model;
+  private readonly counters;
+
+  constructor(conn: Connection) {
+    this.model = moderationActionModel(conn);
+    this.counters = counterModel(conn);
+  }
+
+  /** Logs an action once per source key; a redelivery returns the first. */
+  async log(input: Omit<ModerationRecord, 'id' | 'no'> & { sourceKey: string }): Promise<{ record: ModerationRecord; created: boolean }> {
+    const existing = await this.model.findOne({ sourceKey: input.sourceKey }).lean();
+    if (existing) return { record: toRecord(existing as unknown as Doc), created: false };
+    const counter = await upsertRetrying(() =>
+      this.counters.findOneAndUpdate({ _id: `moderation:${input.cohortId}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean(),
+    );
+    try {
+      const doc = await this.model.create({ ...input, no: counter?.seq ?? 1, cohortId: new Types.ObjectId(input.cohortId) });
+      return { record: toRecord(doc.toObject() as unknown as Doc), created: true };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const winner = await this.model.findOne({ sourceKey: input.sourceKey }).lean();
+      if (!winner) throw err;
+      return { record: toRecord(winner as unknown as Doc), created: false };
+    }
+  }
+
+  /** Warnings of a member that still count at `at` (not expired, not undone). */
+  async activeWarnings(cohortId: string, platform: Platform, userId: string, at: Date): Promise<ModerationRecord[]> {
+    const docs = await this.model
+      .find({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId), kind: 'warn', undoneAt: { $exists: false }, expiresAt: { $gt: at } })
+      .sort({ at: 1 })
+      .lean();
+    return docs.map((d) => toRecord(d as unknown as Doc));
+  }
+
+  /** The mute in force at `at`, if any. */
+  async activeMute(cohortId: string, platform: Platform, userId: string, at: Date): Promise<ModerationRecord | null> {
+    const doc = await this.model
+      .findOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId), kind: 'mute', undoneAt: { $exists: false }, expiresAt: { $gt: at } })
+      .lean();
+    return doc ? toRecord(doc as unknown as Doc) : null;
+  }
+
+  /** Undoes a member's warnings and mutes in force; returns how many. */
+  async undoActive(cohortId: string, platform: Platform, userId: string, by: string, at: Date): Promise<number> {
+    const res = await this.model.updateMany(
+      { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId), kind: { $in: ['warn', 'mute'] }, undoneAt: { $exists: false }, expiresAt: { $gt: at } },
+      { $set: { undoneAt: at, undoneBy: by } },
+    );
+    return res.modifiedCount;
+  }
+
+  /** Undoes one action by its number. */
+  async undoOne(cohortId: string, no: number, by: string, at: Date): Promise<ModerationRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate({ cohortId: new Types.ObjectId(cohortId), no, undoneAt: { $exists: false } }, { $set: { undoneAt: at, undoneBy: by } }, { returnDocument: 'after' })
+      .lean();
+    return doc ? toRecord(doc as unknown as Doc) : null;
+  }
+
+  /** Records a member's appeal on their latest action. */
+  async appeal(cohortId: string, platform: Platform, userId: string, text: string, at: Date): Promise<ModerationRecord | null> {
+    const latest = await this.model.findOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }).sort({ at: -1 }).lean();
+    if (!latest) return null;
+    const doc = await this.model.findOneAndUpdate({ _id: latest._id }, { $set: { appeal: { text, at } } }, { returnDocument: 'after' }).lean();
+    return doc ? toRecord(doc as unknown as Doc) : null;
+  }
+
+  /** The cohort's log, newest first. */
+  async list(cohortId: string, limit = 50): Promise<ModerationRecord[]> {
+    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId) }).sort({ at: -1 }).limit(limit).lean();
+    return docs.map((d) => toRecord(d as unknown as Doc));
+  }
+}
