@@ -123,7 +123,7 @@ export class ModerationStore {
 
   /** The cohort's log, newest first. */
   async list(cohortId: string, limit = 50): Promise<ModerationRecord[]> {
-    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId) }).sort({ at: -1 }).limit(limit).lean();
+    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId) }).sort({ no: -1 }).limit(limit).lean();
     return docs.map((d) => toRecord(d as unknown as Doc));
   }
 }
