@@ -10,7 +10,7 @@ import { createBot, type Bot } from '../src/bot/create-bot';
 import type { BotDeps } from '../src/bot/bot-deps';
 import { connectMongo } from '../src/db/connect-mongo';
 import { limitConcurrency } from '../src/core/limit-concurrency';
-import { BullmqScheduler } from '../src/queue/bullmq-scheduler';
+import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
 import { startOutboxWorker } from '../src/queue/outbox';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
@@ -43,7 +43,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   const detector = await DetectorHolder.create({ lexiconPaths, onReloadError: (err) => log.error({ err }, 'lexicon reload failed; the previous one stays') });
   // Edited word lists take effect without a restart; the old detector serves until the new one is built.
   if (lexiconPaths) detector.watch();
-  const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE);
+  const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE, clock, reminderSettings(config));
   const send = (target: Parameters<PlatformAdapter['send']>[0], message: Parameters<PlatformAdapter['send']>[1]) => adapter.send(target, message);
   let self: ChatUser | null = null;
   const deps: BotDeps = {

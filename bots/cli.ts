@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, requirePlatformConfig } from '../src/config/load-config';
-import { systemClock } from '../src/core/clock';
+import { clockFrom } from '../src/core/clock';
 import { createLogger } from '../src/core/logger';
 import { startBotRuntime } from './bot-runtime';
 import { createAdapter } from './create-adapter';
@@ -76,11 +76,11 @@ export async function main(argv: string[]): Promise<number | null> {
   const log = createLogger(config.LOG_LEVEL);
   if (command === 'bot') {
     requirePlatformConfig(config);
-    const runtime = await startBotRuntime(config, createAdapter(config, log), systemClock, log);
+    const runtime = await startBotRuntime(config, createAdapter(config, log), clockFrom(config.SIMULATED_CLOCK), log);
     onShutdown(() => runtime.stop());
     return null;
   }
-  const runtime = await startWorkerRuntime(config, systemClock, log);
+  const runtime = await startWorkerRuntime(config, clockFrom(config.SIMULATED_CLOCK), log);
   onShutdown(() => runtime.stop());
   return null;
 }

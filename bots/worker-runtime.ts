@@ -2,7 +2,7 @@ import type { Config } from '../src/config/load-config';
 import type { Clock } from '../src/core/clock';
 import type { Logger } from '../src/core/logger';
 import { connectMongo } from '../src/db/connect-mongo';
-import { BullmqScheduler } from '../src/queue/bullmq-scheduler';
+import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
 import { Outbox } from '../src/queue/outbox';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
@@ -25,9 +25,9 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
   const queueRedis = createRedis(config.REDIS_URL);
   const workerRedis = createRedis(config.REDIS_URL);
   const outbox = new Outbox(queueRedis, config.QUEUE_PREFIX);
-  const scheduler = new BullmqScheduler(queueRedis, config.QUEUE_PREFIX, WORK_QUEUE);
+  const scheduler = new BullmqScheduler(queueRedis, config.QUEUE_PREFIX, WORK_QUEUE, clock, reminderSettings(config));
   const deps: JobDeps = { stores, scoring: loadScoringConfig(config.SCORING_CONFIG), clock, log, outbox, scheduler, leave: new LeaveService(stores.leave) };
-  const worker = startWorkers(workerRedis, config.QUEUE_PREFIX, deps, concurrency);
+  const worker = startWorkers(workerRedis, config.QUEUE_PREFIX, deps, concurrency, config.WORKER_LOCK_SECONDS * 1000);
   await worker.waitUntilReady();
   log.info('worker started');
   return {

@@ -1,8 +1,10 @@
+import type { Job } from 'bullmq';
 import type { z } from 'zod';
 import type { Clock } from '../src/core/clock';
 import type { ScoringConfig } from '../src/config/scoring-config';
 import type { Logger } from '../src/core/logger';
 import type { JobScheduler } from '../src/queue/job-scheduler';
+import type { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
 import type { Outbox } from '../src/queue/outbox';
 import type { LeaveService } from '../src/services/leave-service';
 import type { Stores } from '../src/stores/create-stores';
@@ -16,13 +18,34 @@ export interface JobDeps {
   outbox: Outbox;
   scheduler: JobScheduler;
   leave: LeaveService;
+  /** Outbound digest robots (SPEC §1); URLs and the secret live here, never in job data. */
+  webhooks?: WebhookDeps;
+}
+
+/** Where the robot webhooks are and how fast each may be sent to; absent parts disable that channel. */
+export interface WebhookDeps {
+  wecomUrl?: string;
+  dingtalkUrl?: string;
+  dingtalkSecret?: string;
+  /** Shared per-destination budget; without it sends are not spread out. */
+  limiter?: DestinationRateLimiter;
+  /** Sends per robot per window; default 20 a minute, the robots' own cap. */
+  rate?: { limit: number; windowMs: number };
+  /** Overrides how long a robot is left alone after it answered "too many messages". */
+  rateLimitPauseMs?: number;
+}
+
+/** What a running BullMQ job lends its `process`: the job and its lock token (to delay it itself). */
+export interface JobContext {
+  job: Job;
+  token?: string;
 }
 
 /** One job type: its name, payload schema and what it does. Jobs must be idempotent. */
 export interface JobDefinition<P = unknown> {
   name: string;
   payload: z.ZodType<P>;
-  process(payload: P, deps: JobDeps, jobId: string): Promise<unknown>;
+  process(payload: P, deps: JobDeps, jobId: string, ctx?: JobContext): Promise<unknown>;
 }
 
 /** Erases a job's payload type so definitions can sit in one registry. */

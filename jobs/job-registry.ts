@@ -1,5 +1,11 @@
 import { closeSessionJob } from './close-session.job';
+import { deliverWebhookJob } from './deliver-webhook.job';
 import type { JobDefinition } from './job-definition';
+import { remindDayJob } from './remind-day.job';
+import { remindHomeworkJob, remindReviewJob } from './remind-homework.job';
+import { remindSessionJob } from './remind-session.job';
 
 /** Every job type the workers run, by name. */
-export const jobRegistry: ReadonlyMap<string, JobDefinition> = new Map([closeSessionJob].map((j) => [j.name, j]));
+export const jobRegistry: ReadonlyMap<string, JobDefinition> = new Map(
+  [closeSessionJob, remindSessionJob, remindDayJob, remindHomeworkJob, remindReviewJob, deliverWebhookJob].map((j) => [j.name, j]),
+);

@@ -5,17 +5,18 @@ import type { JobDeps } from './job-definition';
 import { jobRegistry } from './job-registry';
 
 /** Runs the work queue: each job is dispatched by name; a bad payload fails for good. */
-export function startWorkers(connection: Redis, prefix: string, deps: JobDeps, concurrency = 4): Worker {
+export function startWorkers(connection: Redis, prefix: string, deps: JobDeps, concurrency = 4, lockMs = 30_000): Worker {
   const worker = new Worker(
     WORK_QUEUE,
-    async (job: Job) => {
+    async (job: Job, token?: string) => {
       const def = jobRegistry.get(job.name);
       if (!def) throw new UnrecoverableError(`unknown job ${job.name}`);
       const payload = def.payload.safeParse(job.data);
       if (!payload.success) throw new UnrecoverableError(`bad payload for ${job.name}: ${payload.error.message}`);
-      return def.process(payload.data, deps, job.id ?? '');
+      return def.process(payload.data, deps, job.id ?? '', { job, token });
     },
-    { connection, prefix, concurrency },
+    // A crashed worker's job is taken over once its lock lapses (stalled-job check at the same pace).
+    { connection, prefix, concurrency, lockDuration: lockMs, stalledInterval: lockMs },
   );
   worker.on('failed', (job, err) => deps.log.warn({ err, jobId: job?.id, name: job?.name }, 'job failed'));
   worker.on('completed', (job) => deps.log.info({ jobId: job.id, name: job.name }, 'job done'));

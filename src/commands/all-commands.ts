@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { bindCommand } from './bind.command';
 import { createCohortCommand } from './create-cohort.command';
+import { digestCommand } from './digest.command';
 import { createHelpCommand } from './help.command';
 import { grantRoleCommand } from './grant-role.command';
 import { approveLeaveCommand, rejectLeaveCommand, requestLeaveCommand } from './leave.command';
@@ -33,6 +34,7 @@ export function allCommands(): Command[] {
     recommendCommand,
     recordCommand,
     rankingCommand,
+    digestCommand,
     createCohortCommand,
     bindCommand,
     grantRoleCommand,

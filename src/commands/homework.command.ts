@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type RawArgs } from './command';
 import { AppError } from '../core/app-error';
 import { formatDayTime } from '../services/local-time';
+import { planHomeworkJobs } from '../services/homework-planner';
 import { assignHomework, parseDeadline, reviewQueue, reviewSubmission, submitHomework } from '../services/homework-service';
 
 const assignArgs = z.custom<RawArgs>().transform((raw, ctx) => {
@@ -35,6 +36,7 @@ export const assignHomeworkCommand = defineCommand({
     const deadline = parseDeadline(deadlineText, ctx.at, cohort);
     if (!deadline) throw new AppError('HOMEWORK_DEADLINE', `截止时间“${deadlineText ?? ''}”看不懂或已经过去，请写成 21:00 或 12-02 09:00。`);
     const { homework } = await assignHomework(ctx.deps.stores, { cohort, lecturer: ctx.event.sender, content, deadline, at: ctx.at, eventId: ctx.event.id });
+    await planHomeworkJobs(ctx.deps.scheduler, cohort, homework);
     const extra = homework.seq > 1 ? `（今天第 ${homework.seq} 项）` : '';
     await ctx.send(
       { kind: 'group', id: ctx.event.conversation.id },

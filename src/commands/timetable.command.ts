@@ -68,7 +68,7 @@ export const timetableCommand = defineCommand({
       return;
     }
     if (a.action === 'change') {
-      const result = await changeSession(stores, scheduler, cohort, a.no, a.line, ctx.now);
+      const result = await changeSession(stores, scheduler, cohort, a.no, a.line);
       if (!result.ok) {
         await ctx.reply(formatLineErrors(result.errors));
         return;

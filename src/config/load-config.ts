@@ -43,6 +43,22 @@ export const configSchema = z.object({
   DINGTALK_GATEWAY_URL: httpUrl.default('https://api.dingtalk.com/v1.0/gateway/connections/open'),
   DINGTALK_API_URL: httpUrl.default('https://api.dingtalk.com'),
   BOT_NAME: z.string().default('班级助手'),
+  /** Staff digest to a WeCom group robot (SPEC §1): its webhook URL, which carries the robot's key. */
+  DIGEST_WECOM_WEBHOOK: httpUrl.optional(),
+  /** Staff digest to a DingTalk custom robot: its webhook URL and, when 加签 is on, its SEC… secret. */
+  DIGEST_DINGTALK_WEBHOOK: httpUrl.optional(),
+  DIGEST_DINGTALK_SECRET: z.string().optional(),
+  /** Reminder times (cohort time zone): the evening before a training day, the review nudge next morning. */
+  REMINDER_DAY_BEFORE_TIME: z.string().regex(/^\d{2}:\d{2}$/, 'must be HH:mm').default('20:00'),
+  REVIEW_REMINDER_TIME: z.string().regex(/^\d{2}:\d{2}$/, 'must be HH:mm').default('08:00'),
+  /** Minutes before a homework deadline that non-submitters are reminded. */
+  HOMEWORK_REMINDER_MINUTES: intFrom(60, 1),
+  /** When the staff daily digest goes out (cohort time zone). */
+  DIGEST_TIME: z.string().regex(/^\d{2}:\d{2}$/, 'must be HH:mm').default('20:30'),
+  /** How long a worker holds a job before another may take it over (a crashed worker's jobs). */
+  WORKER_LOCK_SECONDS: intFrom(30, 1),
+  /** A simulated clock for demos and tests: `<ISO start>@<anchor epoch ms>x<speed>`. */
+  SIMULATED_CLOCK: z.string().optional(),
   /** The warning ladder (SPEC §3.7): warnings in force that lead to a mute, then to removal. */
   MODERATION_MUTE_AFTER: intFrom(3, 1),
   MODERATION_REMOVE_AFTER: intFrom(5, 1),

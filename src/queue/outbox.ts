@@ -1,8 +1,9 @@
-import { Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ChatTarget, OutgoingMessage } from '../core/chat-event';
 import type { Logger } from '../core/logger';
+import { DestinationRateLimiter, type RateRule } from './destination-rate-limit';
 import { OUTBOX_QUEUE } from './queue-names';
 
 const outboxItem = z.object({
@@ -38,20 +39,59 @@ export class Outbox {
   }
 }
 
-/** Sends outbox messages through the platform adapter, in the process that holds it. */
+/** A send budget: at most `limit` messages per `windowMs`. */
+export interface SendRate {
+  limit: number;
+  windowMs: number;
+}
+
+/** How fast the outbox may send, so a burst of reminders never gets the bot account throttled. */
+export interface OutboxWorkerOptions {
+  /** Shared limiter; default: one on the worker's connection under `${prefix}:ratelimit`. */
+  limiter?: DestinationRateLimiter;
+  /** Per group chat and per private chat; default 20 a minute. */
+  perTarget?: SendRate;
+  /** Per platform account (all targets together); default 60 a minute; null: no account budget. */
+  perAccount?: SendRate | null;
+  /** Names the account budget when several bot accounts share one Redis; default 'account'. */
+  accountKey?: string;
+  concurrency?: number;
+}
+
+/** Default per-target budget: 20 messages a minute to one group or one private chat. */
+export const DEFAULT_TARGET_RATE: SendRate = { limit: 20, windowMs: 60_000 };
+
+/** Default per-account budget: 60 messages a minute from the bot account overall. */
+export const DEFAULT_ACCOUNT_RATE: SendRate = { limit: 60, windowMs: 60_000 };
+
+/**
+ * Sends outbox messages through the platform adapter, in the process that holds it. Over a
+ * budget, a message is delayed (BullMQ's manual rate limit), never dropped, and spends no attempt.
+ */
 export function startOutboxWorker(
   connection: Redis,
   prefix: string,
   send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>,
   log: Logger,
+  options: OutboxWorkerOptions = {},
 ): Worker {
+  const limiter = options.limiter ?? new DestinationRateLimiter(connection, `${prefix}:ratelimit`);
+  const perTarget = options.perTarget ?? DEFAULT_TARGET_RATE;
+  const perAccount = options.perAccount === undefined ? DEFAULT_ACCOUNT_RATE : options.perAccount;
   const worker = new Worker(
     OUTBOX_QUEUE,
-    async (job: Job) => {
+    async (job: Job, token?: string) => {
       const item = outboxItem.parse(job.data);
+      const rules: RateRule[] = [{ key: `chat:${item.target.kind}:${item.target.id}`, ...perTarget }];
+      if (perAccount) rules.push({ key: `chat:${options.accountKey ?? 'account'}`, ...perAccount });
+      const decision = await limiter.takeAll(rules);
+      if (!decision.allowed) {
+        await job.moveToDelayed(Date.now() + decision.retryInMs, token);
+        throw new DelayedError();
+      }
       await send(item.target, { text: item.text, mentions: item.mentions });
     },
-    { connection, prefix, concurrency: 4 },
+    { connection, prefix, concurrency: options.concurrency ?? 4 },
   );
   worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id }, 'outbox send failed'));
   return worker;

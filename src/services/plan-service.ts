@@ -19,7 +19,7 @@ export async function approvePlan(stores: Stores, scheduler: JobScheduler, cohor
   if (cohort.plan.status === 'approved') throw new AppError('PLAN_ALREADY_APPROVED', `「${cohort.name}」的方案已经批准过了。`);
   const updated = await stores.cohorts.setPlanStatus(cohort.id, ['submitted'], 'approved', { at, by });
   if (!updated) throw new AppError('PLAN_NOT_SUBMITTED', `「${cohort.name}」的方案还没有提交，不能批准。`);
-  await planSessionJobs(scheduler, updated, await stores.sessions.listByCohort(cohort.id), at);
+  await planSessionJobs(scheduler, updated, await stores.sessions.listByCohort(cohort.id));
   return updated;
 }
 

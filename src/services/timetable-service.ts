@@ -34,7 +34,7 @@ export function formatLineErrors(errors: TimetableLineError[]): string {
 export async function saveSessions(stores: Stores, scheduler: JobScheduler, cohort: Cohort, sessions: SessionInput[], now: Date): Promise<Session[]> {
   const saved = await stores.sessions.upsertMany(cohort.id, sessions);
   await stores.cohorts.markTimetableProvided(cohort.id, now);
-  await planSessionJobs(scheduler, cohort, saved, now);
+  await planSessionJobs(scheduler, cohort, saved);
   return saved;
 }
 
@@ -66,7 +66,6 @@ export async function changeSession(
   cohort: Cohort,
   no: number,
   line: string,
-  now: Date,
 ): Promise<{ ok: true; before: Session; after: Session } | { ok: false; errors: TimetableLineError[] }> {
   const before = await sessionByNumber(stores, cohort, no);
   const parsed = parseTimetable([line], cohort);
@@ -74,8 +73,8 @@ export async function changeSession(
   if (!input) return { ok: false, errors: parsed.errors };
   const after = await stores.sessions.update(before.id, input);
   if (!after) throw new AppError('SESSION_CLASH', '这个时间已经有另一节课了，请换一个时间。');
-  await unplanSessionJobs(scheduler, before);
-  await planSessionJobs(scheduler, cohort, [after], now);
+  await unplanSessionJobs(scheduler, before, await stores.sessions.listByCohort(cohort.id));
+  await planSessionJobs(scheduler, cohort, [after]);
   return { ok: true, before, after };
 }
 
@@ -83,6 +82,6 @@ export async function changeSession(
 export async function cancelSession(stores: Stores, scheduler: JobScheduler, cohort: Cohort, no: number): Promise<Session> {
   const session = await sessionByNumber(stores, cohort, no);
   await stores.sessions.cancel(session.id);
-  await unplanSessionJobs(scheduler, session);
+  await unplanSessionJobs(scheduler, session, await stores.sessions.listByCohort(cohort.id));
   return session;
 }

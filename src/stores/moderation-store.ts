@@ -121,6 +121,12 @@ export class ModerationStore {
     return doc ? toRecord(doc as unknown as Doc) : null;
   }
 
+  /** Every action of a cohort, oldest first (the daily digest counts them per day). */
+  async listByCohort(cohortId: string): Promise<ModerationRecord[]> {
+    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId) }).sort({ at: 1, no: 1 }).lean();
+    return docs.map((d) => toRecord(d as unknown as Doc));
+  }
+
   /** The cohort's log, newest first. */
   async list(cohortId: string, limit = 50): Promise<ModerationRecord[]> {
     const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId) }).sort({ no: -1 }).limit(limit).lean();

@@ -31,6 +31,7 @@ describe('a cohort from creation to a closed session, over gRPC with a worker', 
   const reply = (from: mock.ContactMock, text: string, mentions: mock.ContactMock[] = []) =>
     harness.ask(from, text, room, { mentions });
   const jobsOfCohort = async () => (await queue.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j !== undefined);
+  const closingJobs = async () => (await jobsOfCohort()).filter((j) => j.id?.startsWith('close-session_'));
   const sessions = () => bot.deps.stores.sessions.listByCohort(cohort.id);
 
   beforeAll(async () => {
@@ -65,7 +66,7 @@ describe('a cohort from creation to a closed session, over gRPC with a worker', 
     expect(await reply(trainees[0]!, '#批准 ' + code)).toContain('只有领导组办公室可以使用');
     await reply(staff, '#提交方案');
     expect(await reply(staff, `#批准 ${code}`)).toContain('已批准');
-    const planned = await jobsOfCohort();
+    const planned = await closingJobs();
     expect(planned.map((j) => j.id).sort()).toEqual((await sessions()).map((s) => closeSessionJobId(s)).sort());
   });
 

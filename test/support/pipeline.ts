@@ -55,7 +55,7 @@ export async function startPipeline(label: string, env: Record<string, string> =
   const send = async (target: ChatTarget, message: OutgoingMessage) => {
     sent.push({ target, message });
   };
-  const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE);
+  const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE, clock);
   const deps: BotDeps = {
     config,
     scoring: loadScoringConfig(config.SCORING_CONFIG),

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { DelayedError, UnrecoverableError } from 'bullmq';
+import { z } from 'zod';
+import { defineJob, type WebhookDeps } from './job-definition';
+import { PermanentDeliveryError, RetryableDeliveryError } from '../src/notify/deliver-webhook';
+import { sendDingtalkRobot } from '../src/notify/dingtalk-robot';
+import { DELIVER_WEBHOOK_JOB, type WebhookChannel } from '../src/notify/enqueue-webhook';
+import { sendWecomRobot, splitWecomText } from '../src/notify/wecom-robot';
+
+/** Both robots cap a robot at 20 messages a minute. */
+const DEFAULT_RATE = { limit: 20, windowMs: 60_000 };
+
+/** The limiter key for a robot: a hash of its URL, which carries a credential and stays out of Redis keys. */
+function destinationKey(channel: WebhookChannel, url: string): string {
+  return `webhook:${channel}:${createHash('sha256').update(url, 'utf8').digest('hex').slice(0, 16)}`;
+}
+
+function urlFor(channel: WebhookChannel, hooks: WebhookDeps | undefined): string | undefined {
+  return channel === 'wecom' ? hooks?.wecomUrl : hooks?.dingtalkUrl;
+}
+
+/**
+ * Delivers one text to a robot webhook, within the robot's rate budget: over budget, the job
+ * delays itself (not an attempt); a failed POST is retried by the queue with backoff; a
+ * rejected one fails for good. A WeCom text over 2048 bytes goes as several parts, and the
+ * parts already sent are recorded on the job, so a retry resumes instead of repeating them.
+ */
+export const deliverWebhookJob = defineJob({
+  name: DELIVER_WEBHOOK_JOB,
+  payload: z.object({
+    channel: z.enum(['wecom', 'dingtalk']),
+    text: z.string().min(1),
+    /** Parts already delivered (set by this job between parts). */
+    sentParts: z.number().int().min(0).optional(),
+  }),
+  async process(payload, deps, _jobId, ctx) {
+    const hooks = deps.webhooks;
+    const url = urlFor(payload.channel, hooks);
+    if (!hooks || !url) throw new UnrecoverableError(`WEBHOOK_NOT_CONFIGURED: no ${payload.channel} webhook URL is configured`);
+    const rate = hooks.rate ?? DEFAULT_RATE;
+    const destination = destinationKey(payload.channel, url);
+    const parts = payload.channel === 'wecom' ? splitWecomText(payload.text) : [payload.text];
+
+    for (let i = payload.sentParts ?? 0; i < parts.length; i++) {
+      if (hooks.limiter) {
+        const decision = await hooks.limiter.take(destination, rate.limit, rate.windowMs);
+        if (!decision.allowed) {
+          if (!ctx) throw new RetryableDeliveryError('WEBHOOK_RATE_LIMITED', 'over the send budget', decision.retryInMs);
+          // BullMQ's manual rate limit: back to delayed without spending an attempt.
+          await ctx.job.moveToDelayed(Date.now() + decision.retryInMs, ctx.token);
+          throw new DelayedError();
+        }
+      }
+      try {
+        await sendPart(payload.channel, url, hooks, parts[i] ?? '');
+      } catch (err) {
+        if (err instanceof PermanentDeliveryError) throw new UnrecoverableError(err.message);
+        if (err instanceof RetryableDeliveryError && err.retryAfterMs && hooks.limiter) {
+          // The robot said "not now": hold every send to it, not just this job's retry.
+          await hooks.limiter.pause(destination, err.retryAfterMs);
+        }
+        throw err;
+      }
+      if (i + 1 < parts.length && ctx) await ctx.job.updateData({ ...payload, sentParts: i + 1 });
+    }
+    return { channel: payload.channel, parts: parts.length };
+  },
+});
+
+async function sendPart(channel: WebhookChannel, url: string, hooks: WebhookDeps, content: string): Promise<void> {
+  if (channel === 'dingtalk') {
+    // Signed with real wall-clock time (not the injected clock): DingTalk rejects timestamps over an hour off.
+    await sendDingtalkRobot(url, hooks.dingtalkSecret, content, { rateLimitPauseMs: hooks.rateLimitPauseMs });
+    return;
+  }
+  // `content` is one part (at most 2048 bytes), so this is exactly one POST.
+  await sendWecomRobot(url, content, { rateLimitPauseMs: hooks.rateLimitPauseMs });
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineJob } from './job-definition';
+import { REMIND_HOMEWORK_JOB, REMIND_REVIEW_JOB } from '../src/services/homework-planner';
+import { homeworkReminderText, reviewReminderText } from '../src/services/reminder-texts';
+import { reviewQueue } from '../src/services/homework-service';
+
+const payload = z.object({ homeworkId: z.string().regex(/^[a-f0-9]{24}$/) });
+
+/** Before a deadline: a reminder in the group that @mentions only those who have not submitted. */
+export const remindHomeworkJob = defineJob({
+  name: REMIND_HOMEWORK_JOB,
+  payload,
+  async process({ homeworkId }, deps) {
+    const hw = await deps.stores.homework.findById(homeworkId);
+    if (!hw) return { skipped: 'no homework' };
+    const cohort = await deps.stores.cohorts.findById(hw.cohortId);
+    if (!cohort || cohort.plan.status !== 'approved') return { skipped: 'plan not approved' };
+    const submitted = new Set((await deps.stores.submissions.listByHomework(homeworkId)).map((s) => s.userId));
+    const missing = (await deps.stores.members.listWithRole(cohort.id, 'trainee')).filter((t) => !submitted.has(t.userId));
+    if (missing.length === 0) return { skipped: 'everyone submitted' };
+    const text = homeworkReminderText(hw.content, hw.deadline, cohort.timezone, missing.length);
+    const mentions = missing.map((m) => ({ id: m.userId, name: m.name }));
+    for (const g of await deps.stores.bindings.listByCohort(cohort.id)) {
+      await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, { text, mentions }, `remind-hw_${homeworkId}_${g.groupId.replace(/:/g, '_')}`);
+    }
+    return { missing: missing.length };
+  },
+});
+
+/** The morning after: the lecturer hears privately how much of that homework is unreviewed. */
+export const remindReviewJob = defineJob({
+  name: REMIND_REVIEW_JOB,
+  payload,
+  async process({ homeworkId }, deps) {
+    const hw = await deps.stores.homework.findById(homeworkId);
+    if (!hw) return { skipped: 'no homework' };
+    const cohort = await deps.stores.cohorts.findById(hw.cohortId);
+    if (!cohort || cohort.plan.status !== 'approved') return { skipped: 'plan not approved' };
+    const unreviewed = (await reviewQueue(deps.stores, cohort.id)).filter((s) => s.homeworkId === homeworkId).length;
+    if (unreviewed === 0) return { skipped: 'all reviewed' };
+    await deps.outbox.enqueue({ kind: 'private', id: hw.assignedBy }, { text: reviewReminderText(cohort.name, hw.day, unreviewed) }, `remind-review_${homeworkId}`);
+    return { unreviewed };
+  },
+});
