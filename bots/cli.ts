@@ -14,6 +14,7 @@ const IMPORT_HELP = [
 
 const HELP: Record<string, string> = {
   import: IMPORT_HELP,
+  jobs: 'usage: cohort-bot jobs [--failed <n>]\n\nShows each queue (work, outbox): jobs waiting, delayed, active, failed and completed,\nthe next delayed jobs, the latest <n> failures with their reasons (default 10), and the repeating jobs.\nNeeds REDIS_URL (and MONGODB_URI, as every command).',
   '': [
     'usage: cohort-bot <command> [options]',
     '',
@@ -22,6 +23,7 @@ const HELP: Record<string, string> = {
     '  worker     run the job workers',
     '  moderate   read messages from stdin, one per line; write one JSON verdict per line',
     '  import     import a timetable from an .xlsx or .csv file',
+    '  jobs       the queues: waiting, delayed, failed, and the repeating jobs',
     '',
     'Run `cohort-bot <command> --help` for its options. Configuration comes from the environment (see README).',
   ].join('\n'),
@@ -59,6 +61,10 @@ export async function main(argv: string[]): Promise<number | null> {
     }
     process.stdout.write(`${text}\n`);
     return 0;
+  }
+  if (command === 'jobs') {
+    const { runJobsCommand } = await import('./jobs-command');
+    return runJobsCommand(rest);
   }
   if (command === 'import') {
     const { runImportCommand } = await import('./import-command');

@@ -11,6 +11,8 @@ import { createStores } from '../src/stores/create-stores';
 import { loadScoringConfig } from '../src/config/scoring-config';
 import type { JobDeps } from '../jobs/job-definition';
 import { startWorkers } from '../jobs/start-workers';
+import { DAILY_DIGEST_JOB } from '../jobs/daily-digest.job';
+import { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
 
 /** A running worker process and how to stop it in order. */
 export interface WorkerRuntime {
@@ -26,7 +28,26 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
   const workerRedis = createRedis(config.REDIS_URL);
   const outbox = new Outbox(queueRedis, config.QUEUE_PREFIX);
   const scheduler = new BullmqScheduler(queueRedis, config.QUEUE_PREFIX, WORK_QUEUE, clock, reminderSettings(config));
-  const deps: JobDeps = { stores, scoring: loadScoringConfig(config.SCORING_CONFIG), clock, log, outbox, scheduler, leave: new LeaveService(stores.leave) };
+  const deps: JobDeps = {
+    stores,
+    scoring: loadScoringConfig(config.SCORING_CONFIG),
+    adminIds: config.ADMIN_IDS,
+    workQueue: scheduler.queue,
+    clock,
+    log,
+    outbox,
+    scheduler,
+    leave: new LeaveService(stores.leave),
+    webhooks: {
+      wecomUrl: config.DIGEST_WECOM_WEBHOOK,
+      dingtalkUrl: config.DIGEST_DINGTALK_WEBHOOK,
+      dingtalkSecret: config.DIGEST_DINGTALK_SECRET,
+      limiter: new DestinationRateLimiter(queueRedis, `${config.QUEUE_PREFIX}:ratelimit`),
+    },
+  };
+  // One repeating digest for all cohorts; every worker upserts the same scheduler, BullMQ runs it once.
+  const [hh, mm] = config.DIGEST_TIME.split(':');
+  await scheduler.queue.upsertJobScheduler(DAILY_DIGEST_JOB, { pattern: `${Number(mm)} ${Number(hh)} * * *`, tz: config.TZ_DEFAULT }, { name: DAILY_DIGEST_JOB, data: {} });
   const worker = startWorkers(workerRedis, config.QUEUE_PREFIX, deps, concurrency, config.WORKER_LOCK_SECONDS * 1000);
   await worker.waitUntilReady();
   log.info('worker started');

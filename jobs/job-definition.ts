@@ -1,4 +1,4 @@
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import type { z } from 'zod';
 import type { Clock } from '../src/core/clock';
 import type { ScoringConfig } from '../src/config/scoring-config';
@@ -13,6 +13,10 @@ import type { Stores } from '../src/stores/create-stores';
 export interface JobDeps {
   stores: Stores;
   scoring: ScoringConfig;
+  /** Configured administrators (staff and office everywhere), who also receive digests and scorecards. */
+  adminIds: string[];
+  /** The work queue, for jobs that plan further jobs (webhook deliveries). */
+  workQueue: Queue;
   clock: Clock;
   log: Logger;
   outbox: Outbox;

@@ -1,4 +1,5 @@
 import { closeSessionJob } from './close-session.job';
+import { dailyDigestJob } from './daily-digest.job';
 import { deliverWebhookJob } from './deliver-webhook.job';
 import type { JobDefinition } from './job-definition';
 import { remindDayJob } from './remind-day.job';
@@ -7,5 +8,5 @@ import { remindSessionJob } from './remind-session.job';
 
 /** Every job type the workers run, by name. */
 export const jobRegistry: ReadonlyMap<string, JobDefinition> = new Map(
-  [closeSessionJob, remindSessionJob, remindDayJob, remindHomeworkJob, remindReviewJob, deliverWebhookJob].map((j) => [j.name, j]),
+  [closeSessionJob, remindSessionJob, remindDayJob, remindHomeworkJob, remindReviewJob, deliverWebhookJob, dailyDigestJob].map((j) => [j.name, j]),
 );

@@ -22,7 +22,7 @@ export interface Enforcement {
 }
 
 /** Everyone who should hear an escalation: the cohort's staff and the configured administrators. */
-export async function staffOf(deps: Pick<BotDeps, 'stores' | 'config'>, cohort: Cohort): Promise<string[]> {
+export async function staffOf(deps: { stores: Pick<BotDeps['stores'], 'members'>; config: { ADMIN_IDS: string[] } }, cohort: Cohort): Promise<string[]> {
   const staff = (await deps.stores.members.listWithRole(cohort.id, 'staff')).map((m) => m.userId);
   return [...new Set([...staff, ...deps.config.ADMIN_IDS])];
 }

@@ -55,6 +55,12 @@ export class CohortStore {
     return this.model.countDocuments({});
   }
 
+  /** Approved cohorts whose training period includes `day` (yyyy-MM-dd), for daily work. */
+  async listRunningOn(day: string): Promise<Cohort[]> {
+    const docs = await this.model.find({ 'plan.status': 'approved', startDate: { $lte: day }, endDate: { $gte: day } }).lean();
+    return docs.map(toCohort);
+  }
+
   async findByCode(code: string): Promise<Cohort | null> {
     const doc = await this.model.findOne({ code: String(code).toUpperCase() }).lean();
     return doc ? toCohort(doc) : null;

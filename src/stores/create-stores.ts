@@ -3,6 +3,7 @@ import { ActivityStore } from './activity-store';
 import { AttendanceStore } from './attendance-store';
 import { BindingStore } from './binding-store';
 import { CohortStore } from './cohort-store';
+import { FollowUpStore } from './follow-up-store';
 import { HomeworkStore } from './homework-store';
 import { ImageStore } from './image-store';
 import { LeaveStore } from './leave-store';
@@ -11,6 +12,7 @@ import { ModerationStore } from './moderation-store';
 import { PointsStore } from './points-store';
 import { RegistrationStore } from './registration-store';
 import { SubmissionStore } from './submission-store';
+import { SurveyStore } from './survey-store';
 import { SessionStore } from './session-store';
 
 /** Every store the services use, built on one connection. */
@@ -28,6 +30,8 @@ export interface Stores {
   activities: ActivityStore;
   images: ImageStore;
   moderation: ModerationStore;
+  surveys: SurveyStore;
+  followUps: FollowUpStore;
 }
 
 /** Builds the stores and makes sure their indexes exist (the indexes carry the invariants). */
@@ -46,6 +50,8 @@ export async function createStores(conn: Connection): Promise<Stores> {
     activities: new ActivityStore(conn),
     images: new ImageStore(conn),
     moderation: new ModerationStore(conn),
+    surveys: new SurveyStore(conn),
+    followUps: new FollowUpStore(conn),
   };
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   return stores;

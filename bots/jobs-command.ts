@@ -1,0 +1,36 @@
+import { Queue } from 'bullmq';
+import { loadConfig } from '../src/config/load-config';
+import { OUTBOX_QUEUE, WORK_QUEUE } from '../src/queue/queue-names';
+import { createRedis } from '../src/queue/redis-connection';
+
+const STATES = ['waiting', 'delayed', 'active', 'failed', 'completed'] as const;
+
+/** `cohort-bot jobs [--failed N]`: the operator's view of the queues: counts by state and the latest failures. */
+export async function runJobsCommand(
+  args: string[],
+  io: { env: NodeJS.ProcessEnv; out: NodeJS.WritableStream } = { env: process.env, out: process.stdout },
+): Promise<number> {
+  const i = args.indexOf('--failed');
+  const failedShown = i >= 0 ? Math.max(0, Number(args[i + 1] ?? 10) || 0) : 10;
+  const config = loadConfig(io.env);
+  const redis = createRedis(config.REDIS_URL);
+  try {
+    for (const name of [WORK_QUEUE, OUTBOX_QUEUE]) {
+      const queue = new Queue(name, { connection: redis, prefix: config.QUEUE_PREFIX });
+      const counts = await queue.getJobCounts(...STATES);
+      io.out.write(`${name}: ${STATES.map((s) => `${s} ${counts[s] ?? 0}`).join(' · ')}\n`);
+      const delayed = await queue.getJobs(['delayed'], 0, 4, true);
+      for (const job of delayed) io.out.write(`  next: ${job.name} ${job.id ?? ''} at ${new Date(job.timestamp + job.delay).toISOString()}\n`);
+      const failed = failedShown > 0 ? await queue.getJobs(['failed'], 0, failedShown - 1, false) : [];
+      for (const job of failed) {
+        io.out.write(`  failed: ${job.name} ${job.id ?? ''} after ${job.attemptsMade} attempt(s): ${job.failedReason}\n`);
+      }
+      const schedulers = await queue.getJobSchedulers();
+      for (const s of schedulers) io.out.write(`  repeating: ${s.key} ${s.pattern ?? ''} ${s.tz ?? ''} next ${s.next ? new Date(s.next).toISOString() : '-'}\n`);
+      await queue.close();
+    }
+    return 0;
+  } finally {
+    await redis.quit().catch(() => redis.disconnect());
+  }
+}

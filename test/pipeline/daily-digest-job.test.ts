@@ -1,0 +1,73 @@
+import { PassThrough } from 'node:stream';
+import { dailyDigestJob } from '../../jobs/daily-digest.job';
+import type { JobDeps } from '../../jobs/job-definition';
+import { runJobsCommand } from '../../bots/jobs-command';
+import { Outbox } from '../../src/queue/outbox';
+import { createRedis } from '../../src/queue/redis-connection';
+import type { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
+import { startPipeline, type Pipeline } from '../support/pipeline';
+import { testLog } from '../support/test-bot';
+
+describe('the daily digest job', () => {
+  let p: Pipeline;
+  let outbox: Outbox;
+  const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const admin = { id: 'u-admin', name: '办公室' };
+  const staff = { id: 'u-staff', name: '刘干事' };
+  const trainee = { id: 'u-t1', name: '学员甲' };
+  const group = 'digest@chatroom';
+  let deps: JobDeps;
+
+  beforeAll(async () => {
+    p = await startPipeline('dailydigest', { ADMIN_IDS: admin.id });
+    outbox = new Outbox(redis, p.deps.config.QUEUE_PREFIX);
+    p.clock.set(new Date('2027-03-01T08:45:00+08:00'));
+    const code = /班级码：([A-Z0-9]{6})/.exec((await p.say(admin, '#新建班级 日报班 2027-03-01 2027-03-02', group))[0]!.message.text)![1]!;
+    await p.say(admin, `#绑定 ${code}`, group);
+    const cohort = (await p.deps.stores.cohorts.findByCode(code))!;
+    await p.deps.stores.members.setRole(cohort.id, 'wechaty', staff, 'staff', p.clock.now());
+    await p.deps.stores.members.setRole(cohort.id, 'wechaty', trainee, 'trainee', p.clock.now());
+    await p.say(admin, '#课表\n03-01 09:00-12:00 开店', group);
+    await p.say(admin, '#提交方案', group);
+    await p.say(admin, `#批准 ${code}`, group);
+    await p.say(trainee, '签到', group);
+    p.clock.set(new Date('2027-03-01T20:30:00+08:00'));
+    const scheduler = p.deps.scheduler as BullmqScheduler;
+    deps = { stores: p.deps.stores, scoring: p.deps.scoring, adminIds: [admin.id], workQueue: scheduler.queue, clock: p.clock, log: testLog, outbox, scheduler, leave: p.deps.leave };
+  });
+
+  afterAll(async () => {
+    await outbox.queue.obliterate({ force: true }).catch(() => undefined);
+    await outbox.close();
+    redis.disconnect();
+    await p?.stop();
+  });
+
+  it('sends each running cohort’s digest privately to its staff and the administrators, once', async () => {
+    await dailyDigestJob.process({}, deps, 'run-1');
+    await dailyDigestJob.process({}, deps, 'run-2');
+    const jobs = await outbox.queue.getJobs(['waiting', 'delayed', 'active', 'completed']);
+    const recipients = jobs.map((j) => (j.data as { target: { id: string } }).target.id).sort();
+    expect(recipients).toEqual([admin.id, staff.id].sort());
+    const text = (jobs[0]!.data as { text: string }).text;
+    expect(text).toContain('「日报班」');
+    expect(text).toContain('出勤');
+    expect(text).toContain('1/1');
+  });
+
+  it('skips cohorts outside their training period', async () => {
+    p.clock.set(new Date('2027-03-05T20:30:00+08:00'));
+    expect(await dailyDigestJob.process({}, deps, 'run-3')).toEqual({ cohorts: [] });
+  });
+
+  it('shows the queues to the operator', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (d: Buffer) => (text += d.toString()));
+    const env = { MONGODB_URI: p.deps.config.MONGODB_URI, REDIS_URL: p.deps.config.REDIS_URL, QUEUE_PREFIX: p.deps.config.QUEUE_PREFIX };
+    expect(await runJobsCommand([], { env, out })).toBe(0);
+    expect(text).toMatch(/^work: waiting \d+ · delayed \d+ · active \d+ · failed \d+ · completed \d+$/m);
+    expect(text).toMatch(/^outbox: waiting 2 /m);
+    expect(text).toContain('next: remind-session');
+  });
+});
