@@ -3,6 +3,7 @@ import { defineJob } from './job-definition';
 import { closeSession } from '../src/services/close-session';
 import { renderBoard } from '../src/services/sign-in-board';
 import { CLOSE_SESSION_JOB } from '../src/services/session-planner';
+import { planFollowUps } from '../src/services/follow-up-service';
 
 /** Closes a session at its end: absentees marked once, the final board posted once. */
 export const closeSessionJob = defineJob({
@@ -22,6 +23,9 @@ export const closeSessionJob = defineJob({
     for (const g of groups) {
       await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, { text }, `closed_${sessionId}_${g.groupId.replace(/:/g, '_')}`);
     }
+    // The cohort has ended with its last session: plan the follow-up visits (ids make this once).
+    const remaining = (await deps.stores.sessions.listByCohort(cohort.id)).filter((s) => !s.closedAt && s.id !== sessionId);
+    if (remaining.length === 0) await planFollowUps(deps.scheduler, cohort);
     return { absent: result.absent.length, onLeave: result.onLeave.length };
   },
 });

@@ -8,6 +8,7 @@ import { ignoreSelf } from '../middleware/ignore-self';
 import { homeworkChat } from '../middleware/homework-chat';
 import { memberEvents } from '../middleware/member-events';
 import { moderateMessage } from '../middleware/moderate-message';
+import { privateAnswers } from '../middleware/private-answers';
 import { floodControl } from '../middleware/flood-control';
 import { recogniseCommand } from '../middleware/recognise-command';
 import { resolveCohort } from '../middleware/resolve-cohort';
@@ -34,7 +35,7 @@ export interface CreateBotOptions {
 /**
  * Wires the pipeline: ignore self → drop stale → dedupe → resolve cohort → member events →
  * recognise command → moderation → flood control → [features] → role guard → run command →
- * count interaction → homework in chat → [chat features].
+ * count interaction → homework in chat → private answers → [chat features].
  * A failure that is not the user's is logged, answered with a short apology, and rethrown
  * so the dedupe key is released and a redelivery can succeed.
  */
@@ -54,6 +55,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
     runCommand,
     countInteraction,
     homeworkChat,
+    privateAnswers,
     ...(options.afterCommands ?? []),
   ]);
   return {

@@ -2,10 +2,12 @@ import type { Command } from './command';
 import { bindCommand } from './bind.command';
 import { createCohortCommand } from './create-cohort.command';
 import { digestCommand } from './digest.command';
+import { briefCommand, exportCommand } from './export.command';
 import { createHelpCommand } from './help.command';
 import { grantRoleCommand } from './grant-role.command';
 import { approveLeaveCommand, rejectLeaveCommand, requestLeaveCommand } from './leave.command';
 import { assignHomeworkCommand, reviewCommand, showcaseCommand, submitHomeworkCommand } from './homework.command';
+import { feedbackCommand } from './feedback.command';
 import { meCommand } from './me.command';
 import { appealCommand, muteCommand, removeCommand, reviewLogCommand, undoCommand, warnCommand } from './moderation.command';
 import { rankingCommand, recommendCommand, recordCommand } from './trainee-records.command';
@@ -23,6 +25,7 @@ export function allCommands(): Command[] {
     signOutCommand,
     requestLeaveCommand,
     submitHomeworkCommand,
+    feedbackCommand,
     meCommand,
     registerCommand,
     timetableCommand,
@@ -34,6 +37,8 @@ export function allCommands(): Command[] {
     recommendCommand,
     recordCommand,
     rankingCommand,
+    briefCommand,
+    exportCommand,
     digestCommand,
     createCohortCommand,
     bindCommand,

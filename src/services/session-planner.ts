@@ -25,6 +25,14 @@ export function remindDayJobId(cohortId: string, day: string): string {
   return `remind-day_${cohortId}_${day}`;
 }
 
+/** Name of the job that opens the feedback survey about a lecturer after their last session. */
+export const OPEN_SURVEY_JOB = 'open-survey';
+
+/** Deterministic id of the survey opening for a lecturer of a cohort. */
+export function openSurveyJobId(cohortId: string, lecturerName: string): string {
+  return `open-survey_${cohortId}_${Buffer.from(lecturerName || '-').toString('hex').slice(0, 40)}`;
+}
+
 /** Minutes before a session that the group is reminded (seed: 培训会场制度 (3)(4)). */
 export const SESSION_REMINDER_MINUTES = [30, 5] as const;
 
@@ -57,6 +65,7 @@ export async function planSessionJobs(scheduler: JobScheduler, cohort: Cohort, s
     await scheduler.schedule(CLOSE_SESSION_JOB, { sessionId: s.id }, { jobId: closeSessionJobId(s), runAt: s.endsAt });
     planned++;
   }
+  await planSurveys(scheduler, cohort, sessions);
   for (const day of days) {
     const dayStart = DateTime.fromISO(day, { zone: cohort.timezone }).toMillis();
     if (dayStart <= now) continue;
@@ -76,5 +85,26 @@ export async function unplanSessionJobs(scheduler: JobScheduler, session: Sessio
   for (const minutes of SESSION_REMINDER_MINUTES) await scheduler.cancel(remindSessionJobId(session, minutes));
   if (!remaining.some((s) => !s.cancelled && s.day === session.day && s.id !== session.id)) {
     await scheduler.cancel(remindDayJobId(session.cohortId, session.day));
+  }
+  if (!remaining.some((s) => !s.cancelled && s.lecturerName === session.lecturerName && s.id !== session.id)) {
+    await scheduler.cancel(openSurveyJobId(session.cohortId, session.lecturerName));
+  }
+}
+
+/**
+ * Plans the feedback survey about each lecturer at the end of their last session (SPEC §3.8).
+ * Re-planned on every timetable change: the job is replaced so it follows the last session.
+ */
+async function planSurveys(scheduler: JobScheduler, cohort: Cohort, sessions: Session[]): Promise<void> {
+  const last = new Map<string, Date>();
+  for (const s of sessions) {
+    if (s.cancelled) continue;
+    const prev = last.get(s.lecturerName);
+    if (!prev || s.endsAt > prev) last.set(s.lecturerName, s.endsAt);
+  }
+  for (const [lecturerName, endsAt] of last) {
+    const jobId = openSurveyJobId(cohort.id, lecturerName);
+    await scheduler.cancel(jobId);
+    await scheduler.schedule(OPEN_SURVEY_JOB, { cohortId: cohort.id, lecturerName }, { jobId, runAt: new Date(endsAt.getTime() + 60_000) });
   }
 }

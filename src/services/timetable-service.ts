@@ -34,7 +34,8 @@ export function formatLineErrors(errors: TimetableLineError[]): string {
 export async function saveSessions(stores: Stores, scheduler: JobScheduler, cohort: Cohort, sessions: SessionInput[], now: Date): Promise<Session[]> {
   const saved = await stores.sessions.upsertMany(cohort.id, sessions);
   await stores.cohorts.markTimetableProvided(cohort.id, now);
-  await planSessionJobs(scheduler, cohort, saved);
+  // Planning is idempotent; all sessions are passed so per-lecturer jobs see the whole timetable.
+  await planSessionJobs(scheduler, cohort, await stores.sessions.listByCohort(cohort.id));
   return saved;
 }
 
@@ -74,7 +75,7 @@ export async function changeSession(
   const after = await stores.sessions.update(before.id, input);
   if (!after) throw new AppError('SESSION_CLASH', '这个时间已经有另一节课了，请换一个时间。');
   await unplanSessionJobs(scheduler, before, await stores.sessions.listByCohort(cohort.id));
-  await planSessionJobs(scheduler, cohort, [after]);
+  await planSessionJobs(scheduler, cohort, await stores.sessions.listByCohort(cohort.id));
   return { ok: true, before, after };
 }
 
@@ -82,6 +83,8 @@ export async function changeSession(
 export async function cancelSession(stores: Stores, scheduler: JobScheduler, cohort: Cohort, no: number): Promise<Session> {
   const session = await sessionByNumber(stores, cohort, no);
   await stores.sessions.cancel(session.id);
-  await unplanSessionJobs(scheduler, session, await stores.sessions.listByCohort(cohort.id));
+  const remaining = await stores.sessions.listByCohort(cohort.id);
+  await unplanSessionJobs(scheduler, session, remaining);
+  await planSessionJobs(scheduler, cohort, remaining);
   return session;
 }

@@ -83,7 +83,7 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
       .sentTo(room.id)
       .slice(fromBot)
       .map((m) => m.text.replace(/^(@\S+\s)+/u, ''))
-      .filter((t) => !t.startsWith('📋') && !t.startsWith('📚 今日作业') && !t.includes('作业已收到'))
+      .filter((t) => !t.startsWith('📋') && !t.startsWith('📚 今日作业') && !t.includes('作业已收到') && !t.startsWith('📝'))
       .map((t) => {
         if (t.startsWith('📅')) return `day-before ${/（(\d\d-\d\d)）/.exec(t)?.[1]}`;
         if (t.startsWith('⏰')) return `${/(\d+) 分钟后上课：(\d\d:\d\d)/.exec(t)?.slice(1).join(' before ')}`;
