@@ -37,7 +37,7 @@ describe('feedback survey to scorecard, then follow-up visits, in compressed tim
 
   beforeAll(async () => {
     harness = await startWechatyHarness();
-    const people = harness.people(['周干事', '张老师', '学员甲', '学员乙', '学员丙']) as mock.ContactMock[];
+    const people = harness.people(['周干事', '张老师', '学员甲', '学员乙', '学员丙']);
     [staff, lecturer] = people as [mock.ContactMock, mock.ContactMock];
     t = people.slice(2) as [mock.ContactMock, mock.ContactMock, mock.ContactMock];
     room = harness.room('网店班', people);
