@@ -138,6 +138,7 @@ describe.each([
   let config: Config;
   const clock = new AdjustableClock(at('08:00'));
   let staff: Person;
+  let lecturer: Person;
   let trainees: Person[];
   let group: Group;
 
@@ -154,8 +155,8 @@ describe.each([
 
   beforeAll(async () => {
     kit = await makeKit();
-    [staff, ...trainees] = kit.people(['王老师', '学员甲', '学员乙', '学员丙', '学员丁']) as [Person, ...Person[]];
-    group = kit.group('直播带货一期', [staff, ...trainees]);
+    [staff, lecturer, ...trainees] = kit.people(['王老师', '张老师', '学员甲', '学员乙', '学员丙', '学员丁']) as [Person, Person, ...Person[]];
+    group = kit.group('直播带货一期', [staff, lecturer, ...trainees]);
     config = testConfig(`contract_${kit.platform}`, { ...kit.env, ADMIN_IDS: staff.id });
     runtime = await kit.startBot(config, clock);
   });
@@ -171,6 +172,9 @@ describe.each([
     const code = /班级码：([A-Z0-9]{6})/.exec(created.text)?.[1];
     expect(code).toBeDefined();
     expect((await ask(staff, `#绑定 ${code}`)).text).toContain('已绑定');
+    const before = kit.repliesIn(group).length;
+    kit.say(staff, '#授权 @张老师 讲师', group, { mentions: [lecturer] });
+    await kit.waitFor(() => kit.repliesIn(group).slice(before).some((m) => m.text.includes('设为本班讲师')), 'the lecturer role');
     expect((await ask(staff, '#课表\n03-01 09:00-12:00 直播基础 张老师\n03-01 14:00-17:00 短视频拍摄 张老师')).text).toContain('已保存 2 节课');
     expect((await ask(staff, '#提交方案')).text).toContain('已提交');
     expect((await ask(staff, `#批准 ${code}`)).text).toContain('已批准');
@@ -211,5 +215,30 @@ describe.each([
     const reply = await ask(trainees[0]!, '#帮助', 'private');
     expect(reply.text).toContain('我能帮你做这些');
     expect(kit.repliesIn(group).some((m) => m.text === reply.text)).toBe(false);
+  });
+
+  it('runs the homework loop: assign, submit, review', async () => {
+    clock.set(at('10:00'));
+    let before = kit.repliesIn(group).length;
+    kit.say(lecturer, '#布置作业 写 3 条商品标题 截止 21:00', group);
+    await kit.waitFor(() => kit.repliesIn(group).slice(before).some((m) => m.text.includes('📚 今日作业：写 3 条商品标题')), 'the homework post');
+    const submitted = await ask(trainees[0]!, '#交作业 老树核桃 现砸现发');
+    expect(submitted.text).toContain('作业已收到');
+    before = kit.repliesIn(group).length;
+    kit.say(lecturer, '#点评 @学员甲 90 有卖点', group, { mentions: [trainees[0]!] });
+    await kit.waitFor(() => kit.repliesIn(group).slice(before).some((m) => m.text.includes('作业点评：90 分')), 'the review');
+    const [submission] = (await runtime.deps.stores.submissions.listByCohort((await runtime.deps.stores.bindings.findByGroup(kit.platform, group.id))!.cohortId)).filter(
+      (x) => x.userId === trainees[0]!.id,
+    );
+    expect(submission).toMatchObject({ text: '老树核桃 现砸现发', late: false, review: { score: 90 } });
+  });
+
+  it('warns a member publicly for a banned word and logs the rule', async () => {
+    const warning = await ask(trainees[1]!, '谁有毛片资源');
+    expect(warning.text).toContain('请遵守群规：禁止涉及黄赌毒等敏感话题');
+    expect(warning.mentionIds).toEqual([trainees[1]!.id]);
+    const cohortId = (await runtime.deps.stores.bindings.findByGroup(kit.platform, group.id))!.cohortId;
+    const [logged] = await runtime.deps.stores.moderation.list(cohortId);
+    expect(logged).toMatchObject({ kind: 'warn', rule: '色情:毛片', userId: trainees[1]!.id });
   });
 });
