@@ -12,8 +12,19 @@ const IMPORT_HELP = [
   'All or nothing: bad rows are reported with their row numbers. Needs MONGODB_URI and REDIS_URL.',
 ].join('\n');
 
+const EXPORT_HELP = [
+  'usage: cohort-bot export <cohort-code> <签到表|成绩表|反馈表|回访|档案> [--out <dir>]',
+  '',
+  'Writes a cohort archive as an .xlsx workbook and prints its path: 签到表 (a sheet per session),',
+  '成绩表 (scores, ranks, tiers), 反馈表 (anonymous feedback), 回访 (follow-up visits and registration',
+  'forms) or 档案 (all of them, with the outstanding trainees). Phone numbers are masked.',
+  'Writes into --out, else EXPORT_DIR (default ./exports). Needs MONGODB_URI.',
+].join('\n');
+
 const HELP: Record<string, string> = {
   import: IMPORT_HELP,
+  export: EXPORT_HELP,
+  'seed-demo': 'usage: cohort-bot seed-demo [--trainees <n>] [--group <group id>]\n\nCreates a demo cohort: approved plan, two days of sessions from today, a lecturer, staff\n(the first ADMIN_IDS entry) and n trainees (default 20) with registration forms; binds it to\nthe group when given. Prints the cohort code. Needs MONGODB_URI.',
   jobs: 'usage: cohort-bot jobs [--failed <n>]\n\nShows each queue (work, outbox): jobs waiting, delayed, active, failed and completed,\nthe next delayed jobs, the latest <n> failures with their reasons (default 10), and the repeating jobs.\nNeeds REDIS_URL (and MONGODB_URI, as every command).',
   '': [
     'usage: cohort-bot <command> [options]',
@@ -23,7 +34,9 @@ const HELP: Record<string, string> = {
     '  worker     run the job workers',
     '  moderate   read messages from stdin, one per line; write one JSON verdict per line',
     '  import     import a timetable from an .xlsx or .csv file',
+  '  export     write a cohort archive (sign-in sheets, scores, feedback, follow-ups) as .xlsx',
     '  jobs       the queues: waiting, delayed, failed, and the repeating jobs',
+    '  seed-demo  create a demo cohort (approved plan, timetable from today, trainees)',
     '',
     'Run `cohort-bot <command> --help` for its options. Configuration comes from the environment (see README).',
   ].join('\n'),
@@ -62,6 +75,10 @@ export async function main(argv: string[]): Promise<number | null> {
     process.stdout.write(`${text}\n`);
     return 0;
   }
+  if (command === 'seed-demo') {
+    const { runSeedDemoCommand } = await import('./seed-demo-command');
+    return runSeedDemoCommand(rest);
+  }
   if (command === 'jobs') {
     const { runJobsCommand } = await import('./jobs-command');
     return runJobsCommand(rest);
@@ -69,6 +86,10 @@ export async function main(argv: string[]): Promise<number | null> {
   if (command === 'import') {
     const { runImportCommand } = await import('./import-command');
     return runImportCommand(rest);
+  }
+  if (command === 'export') {
+    const { runExportCommand } = await import('./export-command');
+    return runExportCommand(rest);
   }
   if (command === 'moderate') {
     const { runModerateCommand } = await import('./moderate-command');
