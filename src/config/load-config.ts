@@ -43,6 +43,8 @@ export const configSchema = z.object({
   DINGTALK_GATEWAY_URL: httpUrl.default('https://api.dingtalk.com/v1.0/gateway/connections/open'),
   DINGTALK_API_URL: httpUrl.default('https://api.dingtalk.com'),
   BOT_NAME: z.string().default('班级助手'),
+  /** Where 导出 saves workbooks on platforms whose robot cannot send files (DingTalk). */
+  EXPORT_DIR: z.string().default('./exports'),
   /** Staff digest to a WeCom group robot (SPEC §1): its webhook URL, which carries the robot's key. */
   DIGEST_WECOM_WEBHOOK: httpUrl.optional(),
   /** Staff digest to a DingTalk custom robot: its webhook URL and, when 加签 is on, its SEC… secret. */

@@ -9,6 +9,8 @@ export interface AdapterCapabilities {
   remove: boolean;
   listMembers: boolean;
   privateMessages: boolean;
+  /** Can send a file (an exported workbook); where not, exports are saved on the server. */
+  files: boolean;
 }
 
 /** Receives every event the adapter turns into a ChatEvent. */

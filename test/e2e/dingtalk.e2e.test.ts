@@ -243,6 +243,7 @@ describe('DingTalk Stream robot against the local fake gateway', () => {
       remove: false,
       listMembers: false,
       privateMessages: true,
+      files: false,
     });
   });
 

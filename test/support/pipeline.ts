@@ -64,7 +64,7 @@ export async function startPipeline(label: string, env: Record<string, string> =
     clock,
     log: testLog,
     send,
-    capabilities: { seesAllGroupMessages: true, recall: true, mute: false, remove: true, listMembers: false, privateMessages: true },
+    capabilities: { seesAllGroupMessages: true, recall: true, mute: false, remove: true, listMembers: false, privateMessages: true, files: true },
     scheduler,
     leave: new LeaveService(stores.leave),
     board: new SignInBoard(

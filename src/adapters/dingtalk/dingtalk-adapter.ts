@@ -58,6 +58,7 @@ export class DingtalkAdapter implements PlatformAdapter {
     remove: false,
     listMembers: false,
     privateMessages: true,
+    files: false,
   };
   private readonly api: DingtalkApi;
   private client: StreamClient | null = null;

@@ -37,6 +37,7 @@ export class WechatyAdapter implements PlatformAdapter {
     remove: true,
     listMembers: true,
     privateMessages: true,
+    files: true,
   };
   private bot: Wechaty | null = null;
   private me: ChatUser | null = null;
