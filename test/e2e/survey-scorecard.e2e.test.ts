@@ -68,7 +68,7 @@ describe('feedback survey to scorecard, then follow-up visits, in compressed tim
     cohortId = (await bot.deps.stores.cohorts.findByCode(code))!.id;
 
     await harness.waitFor(() => t.every((p) => harness.sentTo(p.id).some((m) => m.text.includes('培训反馈（张老师）'))), 'the survey in every trainee’s private chat', 40_000);
-    expect(harness.sentTo(room.id).some((m) => m.text.includes('请大家填写反馈'))).toBe(true);
+    await harness.waitFor(() => harness.sentTo(room.id).some((m) => m.text.includes('请大家填写反馈')), 'the group notice');
     expect(await privateAnswer(t[0], '5 4 4 希望多讲直播')).toContain('谢谢你的反馈');
     expect(await privateAnswer(t[1], '挺好的')).toContain('没看懂你的反馈。请回复：满意度 内容 节奏');
     expect(await privateAnswer(t[1], '2，3，3 节奏太快')).toContain('谢谢你的反馈');
@@ -88,7 +88,11 @@ describe('feedback survey to scorecard, then follow-up visits, in compressed tim
 
   it('plans follow-up visits 30, 90 and 180 days after the end, keeps them across a worker restart, and records each once', async () => {
     const ids = ['30', '90', '180'].map((w) => `follow-up_${cohortId}_${w}`);
-    const jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
+    let jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
+    for (let i = 0; i < 100 && !jobs.every((j) => j !== undefined); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
+    }
     expect(jobs.every((j) => j !== undefined)).toBe(true);
     const endsAt = fake('2027-03-01T10:00:00').getTime();
     const runAts = jobs.map((j) => clock.now().getTime() + (j!.timestamp + j!.delay - Date.now()) * SPEED);

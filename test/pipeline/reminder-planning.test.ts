@@ -1,4 +1,5 @@
 import { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
+import { openSurveyJobId } from '../../src/services/session-planner';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 
 describe('planning reminders and closings from the timetable', () => {
@@ -35,7 +36,8 @@ describe('planning reminders and closings from the timetable', () => {
       `remind-session_${s.id}_${s.startsAt.getTime()}_5`,
       `close-session_${s.id}_${s.endsAt.getTime()}`,
     ]);
-    expect((await planned()).sort()).toEqual([...expected, `remind-day_${id}_2027-03-01`, `remind-day_${id}_2027-03-02`].sort());
+    const survey = openSurveyJobId(id, '');
+    expect((await planned()).sort()).toEqual([...expected, `remind-day_${id}_2027-03-01`, `remind-day_${id}_2027-03-02`, survey].sort());
     const queue = (p.deps.scheduler as BullmqScheduler).queue;
     const dayBefore = (await queue.getJob(`remind-day_${id}_2027-03-01`))!;
     // 20:00 the evening before, on the pipeline's clock (set to 02-20 10:00 a moment ago).

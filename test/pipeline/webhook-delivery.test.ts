@@ -156,7 +156,8 @@ async function settle(queue: Queue, jobId: string, states: string[] = ['complete
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await queue.getJob(jobId);
-    if (job && states.includes(await job.getState())) return job;
+    // Read the job again once its state says it is settled: the first read may predate the write.
+    if (job && states.includes(await job.getState())) return (await queue.getJob(jobId)) ?? job;
     if (Date.now() > deadline) throw new Error(`job ${jobId} did not reach ${states.join('/')} (now ${job ? await job.getState() : 'missing'})`);
     await sleep(25);
   }
