@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
+import { sendToCohortGroups } from './cohort-messages';
 import { closeSession } from '../src/services/close-session';
 import { renderBoard } from '../src/services/sign-in-board';
 import { CLOSE_SESSION_JOB } from '../src/services/session-planner';
@@ -14,15 +15,12 @@ export const closeSessionJob = defineJob({
     if (!result) return { skipped: true };
     const cohort = await deps.stores.cohorts.findById(result.session.cohortId);
     if (!cohort) return { skipped: true };
-    const [trainees, records, groups] = await Promise.all([
+    const [trainees, records] = await Promise.all([
       deps.stores.members.listWithRole(cohort.id, 'trainee'),
       deps.stores.attendance.listBySession(sessionId),
-      deps.stores.bindings.listByCohort(cohort.id),
     ]);
     const text = `本节课签到已结束。\n${renderBoard(result.session, cohort, trainees, records)}`;
-    for (const g of groups) {
-      await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, { text }, `closed_${sessionId}_${g.groupId.replace(/:/g, '_')}`);
-    }
+    await sendToCohortGroups(deps, cohort.id, { text }, `closed_${sessionId}`);
     // The cohort has ended with its last session: plan the follow-up visits (ids make this once).
     const remaining = (await deps.stores.sessions.listByCohort(cohort.id)).filter((s) => !s.closedAt && s.id !== sessionId);
     if (remaining.length === 0) await planFollowUps(deps.scheduler, cohort);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
+import { sendToCohortGroups } from './cohort-messages';
 import { REMIND_DAY_JOB } from '../src/services/session-planner';
 import { dayReminderText } from '../src/services/reminder-texts';
 
@@ -13,9 +14,7 @@ export const remindDayJob = defineJob({
     const sessions = (await deps.stores.sessions.listByCohort(cohortId)).filter((s) => s.day === day);
     if (sessions.length === 0) return { skipped: 'no sessions' };
     const text = dayReminderText(day, sessions, cohort.timezone);
-    for (const g of await deps.stores.bindings.listByCohort(cohortId)) {
-      await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, { text }, `remind-day_${cohortId}_${day}_${g.groupId.replace(/:/g, '_')}`);
-    }
+    await sendToCohortGroups(deps, cohortId, { text }, `remind-day_${cohortId}_${day}`);
     return { sent: true };
   },
 });

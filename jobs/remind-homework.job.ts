@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
+import { approvedHomework, sendToCohortGroups } from './cohort-messages';
 import { REMIND_HOMEWORK_JOB, REMIND_REVIEW_JOB } from '../src/services/homework-planner';
 import { homeworkReminderText, reviewReminderText } from '../src/services/reminder-texts';
 import { reviewQueue } from '../src/services/homework-service';
@@ -11,18 +12,15 @@ export const remindHomeworkJob = defineJob({
   name: REMIND_HOMEWORK_JOB,
   payload,
   async process({ homeworkId }, deps) {
-    const hw = await deps.stores.homework.findById(homeworkId);
-    if (!hw) return { skipped: 'no homework' };
-    const cohort = await deps.stores.cohorts.findById(hw.cohortId);
-    if (!cohort || cohort.plan.status !== 'approved') return { skipped: 'plan not approved' };
+    const found = await approvedHomework(deps, homeworkId);
+    if (!found) return { skipped: 'no homework or plan not approved' };
+    const { hw, cohort } = found;
     const submitted = new Set((await deps.stores.submissions.listByHomework(homeworkId)).map((s) => s.userId));
     const missing = (await deps.stores.members.listWithRole(cohort.id, 'trainee')).filter((t) => !submitted.has(t.userId));
     if (missing.length === 0) return { skipped: 'everyone submitted' };
     const text = homeworkReminderText(hw.content, hw.deadline, cohort.timezone, missing.length);
     const mentions = missing.map((m) => ({ id: m.userId, name: m.name }));
-    for (const g of await deps.stores.bindings.listByCohort(cohort.id)) {
-      await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, { text, mentions }, `remind-hw_${homeworkId}_${g.groupId.replace(/:/g, '_')}`);
-    }
+    await sendToCohortGroups(deps, cohort.id, { text, mentions }, `remind-hw_${homeworkId}`);
     return { missing: missing.length };
   },
 });
@@ -32,10 +30,9 @@ export const remindReviewJob = defineJob({
   name: REMIND_REVIEW_JOB,
   payload,
   async process({ homeworkId }, deps) {
-    const hw = await deps.stores.homework.findById(homeworkId);
-    if (!hw) return { skipped: 'no homework' };
-    const cohort = await deps.stores.cohorts.findById(hw.cohortId);
-    if (!cohort || cohort.plan.status !== 'approved') return { skipped: 'plan not approved' };
+    const found = await approvedHomework(deps, homeworkId);
+    if (!found) return { skipped: 'no homework or plan not approved' };
+    const { hw, cohort } = found;
     const unreviewed = (await reviewQueue(deps.stores, cohort.id)).filter((s) => s.homeworkId === homeworkId).length;
     if (unreviewed === 0) return { skipped: 'all reviewed' };
     await deps.outbox.enqueue({ kind: 'private', id: hw.assignedBy }, { text: reviewReminderText(cohort.name, hw.day, unreviewed) }, `remind-review_${homeworkId}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
+import { sendToCohortGroups } from './cohort-messages';
 import { REMIND_SESSION_JOB } from '../src/services/session-planner';
 import { sessionReminderText } from '../src/services/reminder-texts';
 
@@ -13,9 +14,7 @@ export const remindSessionJob = defineJob({
     const cohort = await deps.stores.cohorts.findById(session.cohortId);
     if (!cohort || cohort.plan.status !== 'approved') return { skipped: 'plan not approved' };
     const text = sessionReminderText(session, cohort, minutes);
-    for (const g of await deps.stores.bindings.listByCohort(cohort.id)) {
-      await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, { text }, `remind_${sessionId}_${session.startsAt.getTime()}_${minutes}_${g.groupId.replace(/:/g, '_')}`);
-    }
+    await sendToCohortGroups(deps, cohort.id, { text }, `remind_${sessionId}_${session.startsAt.getTime()}_${minutes}`);
     return { sent: true };
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
+import { sendToCohortGroups } from './cohort-messages';
 import { OPEN_SURVEY_JOB } from '../src/services/session-planner';
 import { surveyQuestions, SURVEY_ANSWER_FORM } from '../src/services/survey-service';
 import { gatherScorecardInput } from '../src/services/gather-scorecard';
@@ -34,13 +35,8 @@ export const openSurveyJob = defineJob({
     for (const t of trainees) {
       await deps.outbox.enqueue({ kind: 'private', id: t.userId }, { text }, `survey_${survey.id}_${t.userId.replace(/:/g, '_')}`);
     }
-    for (const g of await deps.stores.bindings.listByCohort(cohortId)) {
-      await deps.outbox.enqueue(
-        { kind: 'group', id: g.groupId },
-        { text: `📝 ${lecturerName || '本班讲师'}的课程已结束，请大家填写反馈（不记名）。没收到私信的同学，请私聊我发送：#反馈 ${SURVEY_ANSWER_FORM.replace(/^.*例如：/, '')}` },
-        `survey-notice_${survey.id}_${g.groupId.replace(/:/g, '_')}`,
-      );
-    }
+    const notice = `📝 ${lecturerName || '本班讲师'}的课程已结束，请大家填写反馈（不记名）。没收到私信的同学，请私聊我发送：#反馈 ${SURVEY_ANSWER_FORM.replace(/^.*例如：/, '')}`;
+    await sendToCohortGroups(deps, cohortId, { text: notice }, `survey-notice_${survey.id}`);
     await deps.scheduler.schedule(REMIND_SURVEY_JOB, { surveyId: survey.id }, { jobId: `remind-survey_${survey.id}`, runAt: new Date(survey.openedAt.getTime() + SURVEY_REMINDER_MS) });
     await deps.scheduler.schedule(CLOSE_SURVEY_JOB, { surveyId: survey.id }, { jobId: `close-survey_${survey.id}`, runAt: survey.closesAt });
     return { invited: trainees.length };

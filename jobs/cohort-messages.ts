@@ -1,0 +1,19 @@
+import type { OutgoingMessage } from '../src/core/chat-event';
+import type { Cohort } from '../src/domain/types';
+import type { Homework } from '../src/stores/homework-store';
+import type { JobDeps } from './job-definition';
+
+/** Queues one message to every group bound to a cohort; `key` plus the group makes the outbox id. */
+export async function sendToCohortGroups(deps: JobDeps, cohortId: string, message: OutgoingMessage, key: string): Promise<number> {
+  const groups = await deps.stores.bindings.listByCohort(cohortId);
+  for (const g of groups) await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, message, `${key}_${g.groupId.replace(/:/g, '_')}`);
+  return groups.length;
+}
+
+/** A homework and its cohort, when the cohort's plan is approved (jobs do nothing otherwise). */
+export async function approvedHomework(deps: JobDeps, homeworkId: string): Promise<{ hw: Homework; cohort: Cohort } | null> {
+  const hw = await deps.stores.homework.findById(homeworkId);
+  if (!hw) return null;
+  const cohort = await deps.stores.cohorts.findById(hw.cohortId);
+  return cohort && cohort.plan.status === 'approved' ? { hw, cohort } : null;
+}
