@@ -142,13 +142,17 @@ describe.each([
   let trainees: Person[];
   let group: Group;
 
-  /** Says `text` and resolves with the bot's first reply where it was said. */
+  /**
+   * Says `text` and resolves with the bot's answer where it was said: in a group the first later
+   * message that @mentions the sender (a board refresh may come first), privately the first one.
+   */
   const ask = async (from: Person, text: string, where: Group | 'private' = group): Promise<Reply> => {
     const inbox = where === 'private' ? from : where;
     const before = kit.repliesIn(inbox).length;
+    const answer = () => kit.repliesIn(inbox).slice(before).find((m) => where === 'private' || m.mentionIds.includes(from.id));
     kit.say(from, text, where);
-    await kit.waitFor(() => kit.repliesIn(inbox).length > before, `a reply to ${text}`);
-    return kit.repliesIn(inbox)[before]!;
+    await kit.waitFor(() => answer() !== undefined, `a reply to ${text}`);
+    return answer()!;
   };
 
   const cohortCount = () => runtime.deps.stores.cohorts.count();

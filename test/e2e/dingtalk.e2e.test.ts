@@ -107,9 +107,12 @@ describe('DingTalk Stream robot against the local fake gateway', () => {
   const ask = async (from: DingtalkPerson, text: string, where: DingtalkGroup | 'private' = group) => {
     const conversation = where === 'private' ? from.staffId : where.conversationId;
     const before = gateway.sentTo(conversation).length;
+    // In a group the answer @mentions the sender; a board refresh may arrive before it.
+    const answer = () =>
+      gateway.sentTo(conversation).slice(before).find((m) => where === 'private' || m.atUserIds.includes(from.staffId) || m.text.startsWith(`@${from.name} `));
     gateway.say(from, text, where, { atBot: true });
-    await gateway.waitFor(() => gateway.sentTo(conversation).length > before, `a reply to ${text}`);
-    return gateway.sentTo(conversation)[before]!;
+    await gateway.waitFor(() => answer() !== undefined, `a reply to ${text}`);
+    return answer()!;
   };
 
   beforeAll(async () => {
@@ -267,9 +270,12 @@ describe('cohort-bot bot with BOT_PLATFORM=dingtalk, configured from the environ
   const ask = async (from: DingtalkPerson, text: string, where: DingtalkGroup | 'private' = group) => {
     const conversation = where === 'private' ? from.staffId : where.conversationId;
     const before = gateway.sentTo(conversation).length;
+    // In a group the answer @mentions the sender; a board refresh may arrive before it.
+    const answer = () =>
+      gateway.sentTo(conversation).slice(before).find((m) => where === 'private' || m.atUserIds.includes(from.staffId) || m.text.startsWith(`@${from.name} `));
     gateway.say(from, text, where, { atBot: true });
-    await gateway.waitFor(() => gateway.sentTo(conversation).length > before, `a reply to ${text}`);
-    return gateway.sentTo(conversation)[before]!;
+    await gateway.waitFor(() => answer() !== undefined, `a reply to ${text}`);
+    return answer()!;
   };
 
   beforeAll(async () => {
