@@ -15,6 +15,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 # dist/, bin/, production node_modules and the data files the code reads (data/).
 COPY --from=build --chown=node:node /app /app
+# Exported workbooks land here (a named volume in docker-compose.yml keeps them).
+RUN mkdir -p /data/exports && chown node:node /data/exports
 USER node
 ENTRYPOINT ["node", "bin/cohort-bot.js"]
 CMD ["--help"]
