@@ -32,6 +32,7 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
     stores,
     scoring: loadScoringConfig(config.SCORING_CONFIG),
     adminIds: config.ADMIN_IDS,
+    exportDir: config.EXPORT_DIR,
     workQueue: scheduler.queue,
     clock,
     log,

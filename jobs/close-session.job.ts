@@ -5,6 +5,7 @@ import { closeSession } from '../src/services/close-session';
 import { renderBoard } from '../src/services/sign-in-board';
 import { CLOSE_SESSION_JOB } from '../src/services/session-planner';
 import { planFollowUps } from '../src/services/follow-up-service';
+import { COHORT_ENDED_JOB } from './cohort-ended.job';
 
 /** Closes a session at its end: absentees marked once, the final board posted once. */
 export const closeSessionJob = defineJob({
@@ -23,7 +24,10 @@ export const closeSessionJob = defineJob({
     await sendToCohortGroups(deps, cohort.id, { text }, `closed_${sessionId}`);
     // The cohort has ended with its last session: plan the follow-up visits (ids make this once).
     const remaining = (await deps.stores.sessions.listByCohort(cohort.id)).filter((s) => !s.closedAt && s.id !== sessionId);
-    if (remaining.length === 0) await planFollowUps(deps.scheduler, cohort);
+    if (remaining.length === 0) {
+      await planFollowUps(deps.scheduler, cohort);
+      await deps.scheduler.schedule(COHORT_ENDED_JOB, { cohortId: cohort.id }, { jobId: `cohort-ended_${cohort.id}` });
+    }
     return { absent: result.absent.length, onLeave: result.onLeave.length };
   },
 });

@@ -15,6 +15,8 @@ export interface JobDeps {
   scoring: ScoringConfig;
   /** Configured administrators (staff and office everywhere), who also receive digests and scorecards. */
   adminIds: string[];
+  /** Where the end-of-training archive is written; none: not written. */
+  exportDir?: string;
   /** The work queue, for jobs that plan further jobs (webhook deliveries). */
   workQueue: Queue;
   clock: Clock;

@@ -1,4 +1,5 @@
 import { closeSessionJob } from './close-session.job';
+import { cohortEndedJob } from './cohort-ended.job';
 import { dailyDigestJob } from './daily-digest.job';
 import { openFollowUpJob, remindFollowUpJob, summariseFollowUpJob } from './follow-up.job';
 import { closeSurveyJob, openSurveyJob, remindSurveyJob } from './survey.job';
@@ -10,5 +11,5 @@ import { remindSessionJob } from './remind-session.job';
 
 /** Every job type the workers run, by name. */
 export const jobRegistry: ReadonlyMap<string, JobDefinition> = new Map(
-  [closeSessionJob, remindSessionJob, remindDayJob, remindHomeworkJob, remindReviewJob, deliverWebhookJob, dailyDigestJob, openSurveyJob, remindSurveyJob, closeSurveyJob, openFollowUpJob, remindFollowUpJob, summariseFollowUpJob].map((j) => [j.name, j]),
+  [closeSessionJob, remindSessionJob, remindDayJob, remindHomeworkJob, remindReviewJob, deliverWebhookJob, dailyDigestJob, openSurveyJob, remindSurveyJob, closeSurveyJob, openFollowUpJob, remindFollowUpJob, summariseFollowUpJob, cohortEndedJob].map((j) => [j.name, j]),
 );

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Queue } from 'bullmq';
 import type { mock } from 'wechaty-puppet-mock';
 import { ScaledClock } from '../../src/core/clock';
@@ -57,7 +58,7 @@ describe('feedback survey to scorecard, then follow-up visits, in compressed tim
     if (config) await dropDatabase(config.MONGODB_URI);
   });
 
-  it('sends the survey privately after the lecturer’s last session, takes answers, and sends staff the scorecard', async () => {
+  it('wraps up the cohort for staff, sends the survey privately, takes answers, and sends staff the scorecard', async () => {
     const ask = (from: mock.ContactMock, text: string, mentions: mock.ContactMock[] = []) => harness.ask(from, text, room, { mentions });
     const code = /班级码：([A-Z0-9]{6})/.exec(await ask(staff, '#新建班级 网店班 2027-03-01 2027-03-01'))![1]!;
     await ask(staff, `#绑定 ${code}`);
@@ -75,6 +76,13 @@ describe('feedback survey to scorecard, then follow-up visits, in compressed tim
     expect(await privateAnswer(t[2], '#反馈 4 4 5')).toContain('谢谢你的反馈');
     expect(await privateAnswer(t[2], '#反馈 1 1 1')).toContain('已经填写过');
 
+    // The last session closed: the cohort is wrapped up for staff with tiers, the list and the archive.
+    await harness.waitFor(() => harness.sentTo(staff.id).some((m) => m.text.includes('培训结束')), 'the end-of-training summary', 20_000);
+    const ended = harness.sentTo(staff.id).find((m) => m.text.includes('培训结束'))!.text;
+    expect(ended).toContain('优秀学员名单（3 人）');
+    expect(ended).toContain('不足 5 人');
+    const archivePath = /培训档案已导出：(.+\.xlsx)/.exec(ended)?.[1];
+    expect(archivePath && fs.existsSync(archivePath)).toBe(true);
     await harness.waitFor(() => harness.sentTo(staff.id).some((m) => m.text.startsWith('📋 讲师考核表：张老师')), 'the scorecard to staff', 40_000);
     const card = harness.sentTo(staff.id).find((m) => m.text.startsWith('📋 讲师考核表'))!.text;
     // 2 of 3 respondents satisfied (66%): feedback passes; no homework was assigned: requirements fail.

@@ -1,4 +1,6 @@
 /** Starts the real bot runtime in-process against a Wechaty harness, for e2e tests. */
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config/load-config';
 import type { Clock } from '../../src/core/clock';
@@ -20,6 +22,7 @@ export function testConfig(label: string, env: Record<string, string> = {}): Con
     STALE_MESSAGE_SECONDS: '0',
     SIGNIN_BOARD_INTERVAL_MS: '300',
     BOT_LOGIN_TIMEOUT_SECONDS: '20',
+    EXPORT_DIR: path.join(os.tmpdir(), `cohort-bot-exports-${label}`),
     ...env,
   });
 }
