@@ -104,16 +104,7 @@ describe('DingTalk Stream robot against the local fake gateway', () => {
   /** Message ids the adapter handed to the bot, redeliveries included. */
   const handed: string[] = [];
 
-  const ask = async (from: DingtalkPerson, text: string, where: DingtalkGroup | 'private' = group) => {
-    const conversation = where === 'private' ? from.staffId : where.conversationId;
-    const before = gateway.sentTo(conversation).length;
-    // In a group the answer @mentions the sender; a board refresh may arrive before it.
-    const answer = () =>
-      gateway.sentTo(conversation).slice(before).find((m) => where === 'private' || m.atUserIds.includes(from.staffId) || m.text.startsWith(`@${from.name} `));
-    gateway.say(from, text, where, { atBot: true });
-    await gateway.waitFor(() => answer() !== undefined, `a reply to ${text}`);
-    return answer()!;
-  };
+  const ask = (from: DingtalkPerson, text: string, where: DingtalkGroup | 'private' = group) => gateway.ask(from, text, where);
 
   beforeAll(async () => {
     gateway = await startDingtalkGateway();
@@ -267,16 +258,7 @@ describe('cohort-bot bot with BOT_PLATFORM=dingtalk, configured from the environ
   let group: DingtalkGroup;
   const tz = zoneWithLocalHour(10);
 
-  const ask = async (from: DingtalkPerson, text: string, where: DingtalkGroup | 'private' = group) => {
-    const conversation = where === 'private' ? from.staffId : where.conversationId;
-    const before = gateway.sentTo(conversation).length;
-    // In a group the answer @mentions the sender; a board refresh may arrive before it.
-    const answer = () =>
-      gateway.sentTo(conversation).slice(before).find((m) => where === 'private' || m.atUserIds.includes(from.staffId) || m.text.startsWith(`@${from.name} `));
-    gateway.say(from, text, where, { atBot: true });
-    await gateway.waitFor(() => answer() !== undefined, `a reply to ${text}`);
-    return answer()!;
-  };
+  const ask = (from: DingtalkPerson, text: string, where: DingtalkGroup | 'private' = group) => gateway.ask(from, text, where);
 
   beforeAll(async () => {
     gateway = await startDingtalkGateway();

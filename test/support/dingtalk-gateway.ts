@@ -119,6 +119,11 @@ export interface DingtalkGateway {
   /** Sends a `disconnect` system frame, as the gateway does before it closes a connection. */
   sendDisconnect(): void;
   waitFor(check: () => boolean, what: string, timeoutMs?: number): Promise<void>;
+  /**
+   * Says something to the robot (@bot in a group) and returns its answer: in a group the first
+   * later message that @mentions the sender (a board refresh may come first), privately the first.
+   */
+  ask(from: DingtalkPerson, text: string, where: DingtalkGroup | 'private'): Promise<GatewaySent>;
   stop(): Promise<void>;
 }
 
@@ -404,6 +409,17 @@ export async function startDingtalkGateway(options: { robotName?: string } = {})
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
         await new Promise((r) => setTimeout(r, 25));
       }
+    },
+    async ask(from: DingtalkPerson, text: string, where: DingtalkGroup | 'private') {
+      const conversation = where === 'private' ? from.staffId : where.conversationId;
+      const before = this.sentTo(conversation).length;
+      const answer = () =>
+        this.sentTo(conversation)
+          .slice(before)
+          .find((m) => where === 'private' || m.atUserIds.includes(from.staffId) || m.text.startsWith(`@${from.name} `));
+      this.say(from, text, where, { atBot: true });
+      await this.waitFor(() => answer() !== undefined, `a reply to ${text}`);
+      return answer()!;
     },
     async stop() {
       for (const ws of sockets) ws.terminate();
