@@ -16,6 +16,7 @@ import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
 import { LeaveService } from '../src/services/leave-service';
 import { SignInBoard } from '../src/services/sign-in-board';
+import { boardSourceFrom } from '../src/services/board-source';
 import { loadScoringConfig } from '../src/config/scoring-config';
 import { createStores } from '../src/stores/create-stores';
 import { DetectorHolder } from '../src/moderation';
@@ -57,15 +58,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     capabilities: adapter.capabilities,
     scheduler,
     leave: new LeaveService(stores.leave),
-    board: new SignInBoard(
-      {
-        trainees: (cohortId) => stores.members.listWithRole(cohortId, 'trainee'),
-        records: (sessionId) => stores.attendance.listBySession(sessionId),
-      },
-      send,
-      log,
-      config.SIGNIN_BOARD_INTERVAL_MS,
-    ),
+    board: new SignInBoard(boardSourceFrom(stores), send, log, config.SIGNIN_BOARD_INTERVAL_MS),
     self: () => {
       if (!self) throw new Error('bot is not logged in yet');
       return self;

@@ -3,6 +3,7 @@ import { defineJob } from './job-definition';
 import { sendToCohortGroups } from './cohort-messages';
 import { closeSession } from '../src/services/close-session';
 import { renderBoard } from '../src/services/sign-in-board';
+import { boardSourceFrom } from '../src/services/board-source';
 import { CLOSE_SESSION_JOB } from '../src/services/session-planner';
 import { planFollowUps } from '../src/services/follow-up-service';
 import { COHORT_ENDED_JOB } from './cohort-ended.job';
@@ -16,10 +17,8 @@ export const closeSessionJob = defineJob({
     if (!result) return { skipped: true };
     const cohort = await deps.stores.cohorts.findById(result.session.cohortId);
     if (!cohort) return { skipped: true };
-    const [trainees, records] = await Promise.all([
-      deps.stores.members.listWithRole(cohort.id, 'trainee'),
-      deps.stores.attendance.listBySession(sessionId),
-    ]);
+    const source = boardSourceFrom(deps.stores);
+    const [trainees, records] = await Promise.all([source.trainees(cohort.id), source.records(sessionId)]);
     const text = `本节课签到已结束。\n${renderBoard(result.session, cohort, trainees, records)}`;
     await sendToCohortGroups(deps, cohort.id, { text }, `closed_${sessionId}`);
     // The cohort has ended with its last session: plan the follow-up visits (ids make this once).

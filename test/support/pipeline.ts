@@ -16,6 +16,7 @@ import { WORK_QUEUE } from '../../src/queue/queue-names';
 import { createRedis } from '../../src/queue/redis-connection';
 import { LeaveService } from '../../src/services/leave-service';
 import { SignInBoard } from '../../src/services/sign-in-board';
+import { boardSourceFrom } from '../../src/services/board-source';
 import { loadScoringConfig } from '../../src/config/scoring-config';
 import { createStores } from '../../src/stores/create-stores';
 import { DetectorHolder } from '../../src/moderation';
@@ -67,12 +68,7 @@ export async function startPipeline(label: string, env: Record<string, string> =
     capabilities: { seesAllGroupMessages: true, recall: true, mute: false, remove: true, listMembers: false, privateMessages: true, files: true },
     scheduler,
     leave: new LeaveService(stores.leave),
-    board: new SignInBoard(
-      { trainees: (id) => stores.members.listWithRole(id, 'trainee'), records: (id) => stores.attendance.listBySession(id) },
-      send,
-      testLog,
-      0,
-    ),
+    board: new SignInBoard(boardSourceFrom(stores), send, testLog, 0),
     self: () => ({ id: 'bot', name: '班级助手' }),
     actions: {},
     detector: await DetectorHolder.create(),
