@@ -26,16 +26,16 @@ module.exports = {
     {
       name: 'wechaty-only-in-wechaty-adapter',
       severity: 'error',
-      comment: 'Only src/adapters/wechaty/ talks to Wechaty; everything else uses our ChatEvent/adapter port.',
-      from: { pathNot: ['^src/adapters/wechaty/', TEST_OR_BENCH] },
+      comment: 'Only src/platform/wechaty/ talks to Wechaty; everything else uses our ChatEvent/adapter port.',
+      from: { pathNot: ['^src/platform/wechaty/', TEST_OR_BENCH] },
       // Resolved (node_modules/...) or, when not installed, bare names: wechaty and wechaty-*.
       to: { path: ['(^|/)node_modules/wechaty/', '(^|/)node_modules/wechaty-', '^wechaty$', '^wechaty/', '^wechaty-'] },
     },
     {
       name: 'dingtalk-only-in-dingtalk-adapter',
       severity: 'error',
-      comment: 'Only src/adapters/dingtalk/ talks to dingtalk-stream; everything else uses our adapter port.',
-      from: { pathNot: ['^src/adapters/dingtalk/', TEST_OR_BENCH] },
+      comment: 'Only src/platform/dingtalk/ talks to dingtalk-stream; everything else uses our adapter port.',
+      from: { pathNot: ['^src/platform/dingtalk/', TEST_OR_BENCH] },
       to: { path: ['(^|/)node_modules/dingtalk-stream/', '^dingtalk-stream$', '^dingtalk-stream/'] },
     },
     {

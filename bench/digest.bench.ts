@@ -18,17 +18,17 @@ import mongoose, { type Connection } from 'mongoose';
 import pino from 'pino';
 import { dailyDigestJob } from '../jobs/daily-digest.job';
 import type { JobDeps } from '../jobs/job-definition';
-import { loadScoringConfig } from '../src/config/scoring-config';
-import { AdjustableClock } from '../src/core/clock';
+import { loadScoringConfig } from '../src/kernel/scoring-config';
+import { AdjustableClock } from '../src/kernel/clock';
 import { BullmqScheduler } from '../src/queue/bullmq-scheduler';
 import { Outbox } from '../src/queue/outbox';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
-import { computeDigest, type Digest, type DigestInput } from '../src/services/digest';
-import { gatherDigestInput } from '../src/services/gather-digest';
-import { LeaveService } from '../src/services/leave-service';
-import { renderDigest } from '../src/services/render-digest';
-import { surveyProgress } from '../src/services/survey-progress';
+import { computeDigest, type Digest, type DigestInput } from '../src/features/reporting/digest';
+import { gatherDigestInput } from '../src/features/reporting/gather-digest';
+import { LeaveService } from '../src/features/leave/leave-service';
+import { renderDigest } from '../src/features/reporting/render-digest';
+import { surveyProgress } from '../src/features/feedback/survey-progress';
 import { createStores, type Stores } from '../src/stores/create-stores';
 import { assertRedisReachable, deleteRedisPrefix, dropDatabase, mongoUriWithDb, provideMongo, uniqueName } from './support/bench-env';
 import { gitCommit, hostInfo, progress, round, writeResultJson } from './support/bench-report';
@@ -197,7 +197,7 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
   try {
     process.stderr.write(`[bench] digest: ${cohorts} cohorts × ${trainees} trainees …\n`);
     mongoose.set('strictQuery', true);
-    // Same options as src/db/connect-mongo.ts, plus command monitoring to count the queries.
+    // Same options as src/stores/connect-mongo.ts, plus command monitoring to count the queries.
     conn = await mongoose
       .createConnection(mongoUri, { serverSelectionTimeoutMS: 15_000, autoIndex: false, monitorCommands: true })
       .asPromise();

@@ -17,9 +17,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { AhoCorasick } from '@monyone/aho-corasick';
 import { Mint } from 'mint-filter';
-import { createDetector } from '../src/moderation/create-detector';
-import { loadLexicon } from '../src/moderation/load-lexicon';
-import { runModerate } from '../src/moderation/run-moderate';
+import { createDetector } from '../src/features/moderation/detection/create-detector';
+import { loadLexicon } from '../src/features/moderation/detection/load-lexicon';
+import { runModerate } from '../src/features/moderation/detection/run-moderate';
 import { loadCorpus, scoreCorpus, type CorpusScore } from './moderation/score-corpus';
 import { formatTable } from './support/stats';
 

@@ -17,10 +17,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import type { mock } from 'wechaty-puppet-mock';
-import { WechatyAdapter } from '../src/adapters/wechaty/wechaty-adapter';
-import { loadConfig } from '../src/config/load-config';
-import { AdjustableClock } from '../src/core/clock';
-import type { Logger } from '../src/core/logger';
+import { WechatyAdapter } from '../src/platform/wechaty/wechaty-adapter';
+import { loadConfig } from '../src/kernel/load-config';
+import { AdjustableClock } from '../src/kernel/clock';
+import type { Logger } from '../src/kernel/logger';
 import { startBotRuntime, type BotRuntime } from '../bots/bot-runtime';
 import { startChatHarness, type ChatHarness, type SentMessage, type Transport } from './support/chat-harness';
 import {

@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig, requirePlatformConfig } from '../src/config/load-config';
-import { clockFrom } from '../src/core/clock';
-import { createLogger } from '../src/core/logger';
+import { ConfigError, loadConfig, requirePlatformConfig } from '../src/kernel/load-config';
+import { clockFrom } from '../src/kernel/clock';
+import { createLogger } from '../src/kernel/logger';
 import { startBotRuntime } from './bot-runtime';
 import { createAdapter } from './create-adapter';
 import { startWorkerRuntime } from './worker-runtime';

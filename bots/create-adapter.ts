@@ -1,8 +1,8 @@
-import type { Config } from '../src/config/load-config';
-import type { Logger } from '../src/core/logger';
-import type { PlatformAdapter } from '../src/core/platform-adapter';
-import { WechatyAdapter } from '../src/adapters/wechaty/wechaty-adapter';
-import { DingtalkAdapter } from '../src/adapters/dingtalk/dingtalk-adapter';
+import type { Config } from '../src/kernel/load-config';
+import type { Logger } from '../src/kernel/logger';
+import type { PlatformAdapter } from '../src/platform/platform-adapter';
+import { WechatyAdapter } from '../src/platform/wechaty/wechaty-adapter';
+import { DingtalkAdapter } from '../src/platform/dingtalk/dingtalk-adapter';
 
 /** Builds the adapter BOT_PLATFORM names, from configuration only. */
 export function createAdapter(config: Config, log: Logger): PlatformAdapter {

@@ -1,7 +1,7 @@
-import { loadConfig } from '../src/config/load-config';
-import { loadScoringConfig } from '../src/config/scoring-config';
-import { connectMongo } from '../src/db/connect-mongo';
-import { ARCHIVE_KINDS, buildArchive, parseArchiveKind, saveArchive } from '../src/services/archive-workbooks';
+import { loadConfig } from '../src/kernel/load-config';
+import { loadScoringConfig } from '../src/kernel/scoring-config';
+import { connectMongo } from '../src/stores/connect-mongo';
+import { ARCHIVE_KINDS, buildArchive, parseArchiveKind, saveArchive } from '../src/features/reporting/archive-workbooks';
 import { createStores } from '../src/stores/create-stores';
 
 const EXPORT_USAGE = `usage: cohort-bot export <cohort-code> <${ARCHIVE_KINDS.join('|')}> [--out <dir>]`;

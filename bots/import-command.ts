@@ -1,10 +1,10 @@
-import { loadConfig } from '../src/config/load-config';
-import { connectMongo } from '../src/db/connect-mongo';
+import { loadConfig } from '../src/kernel/load-config';
+import { connectMongo } from '../src/stores/connect-mongo';
 import { BullmqScheduler } from '../src/queue/bullmq-scheduler';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
-import { readTimetableFile, timetableFromSheet } from '../src/services/timetable-import';
-import { formatTimetable, saveSessions } from '../src/services/timetable-service';
+import { readTimetableFile, timetableFromSheet } from '../src/features/cohorts/timetable-import';
+import { formatTimetable, saveSessions } from '../src/features/cohorts/timetable-service';
 import { createStores } from '../src/stores/create-stores';
 
 const IMPORT_USAGE = 'usage: cohort-bot import timetable <cohort-code> <file.xlsx|file.csv>';

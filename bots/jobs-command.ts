@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { loadConfig } from '../src/config/load-config';
+import { loadConfig } from '../src/kernel/load-config';
 import { OUTBOX_QUEUE, WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
 

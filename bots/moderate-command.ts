@@ -1,4 +1,4 @@
-import { runModerate } from '../src/moderation/run-moderate';
+import { runModerate } from '../src/features/moderation/detection/run-moderate';
 
 /** `cohort-bot moderate [--lexicon a,b]`: stdin lines → JSON lines; no database needed. */
 export async function runModerateCommand(args: string[]): Promise<number> {

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { loadConfig } from '../src/config/load-config';
-import { connectMongo } from '../src/db/connect-mongo';
-import { makeCohortCode } from '../src/services/cohort-code';
-import { parseTimetable } from '../src/services/timetable-parse';
+import { loadConfig } from '../src/kernel/load-config';
+import { connectMongo } from '../src/stores/connect-mongo';
+import { makeCohortCode } from '../src/features/cohorts/cohort-code';
+import { parseTimetable } from '../src/features/cohorts/timetable-parse';
 import { createStores } from '../src/stores/create-stores';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
 import { sendToCohortGroups } from './cohort-messages';
-import { closeSession } from '../src/services/close-session';
-import { renderBoard } from '../src/services/sign-in-board';
-import { boardSourceFrom } from '../src/services/board-source';
-import { CLOSE_SESSION_JOB } from '../src/services/session-planner';
-import { planFollowUps } from '../src/services/follow-up-service';
+import { closeSession } from '../src/features/attendance/close-session';
+import { renderBoard } from '../src/features/attendance/sign-in-board';
+import { boardSourceFrom } from '../src/features/attendance/board-source';
+import { CLOSE_SESSION_JOB } from '../src/features/cohorts/session-planner';
+import { planFollowUps } from '../src/features/follow-ups/follow-up-service';
 import { COHORT_ENDED_JOB } from './cohort-ended.job';
 
 /** Closes a session at its end: absentees marked once, the final board posted once. */

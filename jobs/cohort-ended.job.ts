@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defineJob } from './job-definition';
-import { buildArchive, saveArchive } from '../src/services/archive-workbooks';
-import { staffOf } from '../src/services/moderation-service';
-import { traineeRecords } from '../src/services/points-service';
-import { evaluateStandings, outstandingList, TIER_NAMES } from '../src/services/tier-rules';
+import { buildArchive, saveArchive } from '../src/features/reporting/archive-workbooks';
+import { staffOf } from '../src/features/moderation/moderation-service';
+import { traineeRecords } from '../src/features/points/points-service';
+import { evaluateStandings, outstandingList, TIER_NAMES } from '../src/features/points/tier-rules';
 
 /** Name of the job that wraps up a cohort after its last session closed. */
 export const COHORT_ENDED_JOB = 'cohort-ended';

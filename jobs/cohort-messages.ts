@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../src/core/chat-event';
+import type { OutgoingMessage } from '../src/platform/chat-event';
 import type { Cohort } from '../src/domain/types';
 import type { Homework } from '../src/stores/homework-store';
 import type { JobDeps } from './job-definition';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
-import { localDay } from '../src/services/local-time';
-import { computeDigest } from '../src/services/digest';
-import { gatherDigestInput } from '../src/services/gather-digest';
-import { renderDigest } from '../src/services/render-digest';
-import { staffOf } from '../src/services/moderation-service';
-import { surveyProgress } from '../src/services/survey-progress';
-import { enqueueWebhook } from '../src/notify/enqueue-webhook';
+import { localDay } from '../src/kernel/local-time';
+import { computeDigest } from '../src/features/reporting/digest';
+import { gatherDigestInput } from '../src/features/reporting/gather-digest';
+import { renderDigest } from '../src/features/reporting/render-digest';
+import { staffOf } from '../src/features/moderation/moderation-service';
+import { surveyProgress } from '../src/features/feedback/survey-progress';
+import { enqueueWebhook } from '../src/features/reporting/webhooks/enqueue-webhook';
 
 /** Name of the repeating job that sends every running cohort's digest. */
 export const DAILY_DIGEST_JOB = 'daily-digest';

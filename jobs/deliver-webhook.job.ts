@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import { defineJob, type WebhookDeps } from './job-definition';
-import { PermanentDeliveryError, RetryableDeliveryError } from '../src/notify/deliver-webhook';
-import { sendDingtalkRobot } from '../src/notify/dingtalk-robot';
-import { DELIVER_WEBHOOK_JOB, type WebhookChannel } from '../src/notify/enqueue-webhook';
-import { sendWecomRobot, splitWecomText } from '../src/notify/wecom-robot';
+import { PermanentDeliveryError, RetryableDeliveryError } from '../src/features/reporting/webhooks/deliver-webhook';
+import { sendDingtalkRobot } from '../src/features/reporting/webhooks/dingtalk-robot';
+import { DELIVER_WEBHOOK_JOB, type WebhookChannel } from '../src/features/reporting/webhooks/enqueue-webhook';
+import { sendWecomRobot, splitWecomText } from '../src/features/reporting/webhooks/wecom-robot';
 
 /** Both robots cap a robot at 20 messages a minute. */
 const DEFAULT_RATE = { limit: 20, windowMs: 60_000 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
-import { followUpQuestions, FOLLOW_UP_FORM, OPEN_FOLLOW_UP_JOB } from '../src/services/follow-up-service';
-import { staffOf } from '../src/services/moderation-service';
+import { followUpQuestions, FOLLOW_UP_FORM, OPEN_FOLLOW_UP_JOB } from '../src/features/follow-ups/follow-up-service';
+import { staffOf } from '../src/features/moderation/moderation-service';
 
 /** Name of the job that reminds trainees who have not answered a wave, once. */
 export const REMIND_FOLLOW_UP_JOB = 'remind-follow-up';

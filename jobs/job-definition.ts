@@ -1,12 +1,12 @@
 import type { Job, Queue } from 'bullmq';
 import type { z } from 'zod';
-import type { Clock } from '../src/core/clock';
-import type { ScoringConfig } from '../src/config/scoring-config';
-import type { Logger } from '../src/core/logger';
+import type { Clock } from '../src/kernel/clock';
+import type { ScoringConfig } from '../src/kernel/scoring-config';
+import type { Logger } from '../src/kernel/logger';
 import type { JobScheduler } from '../src/queue/job-scheduler';
 import type { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
 import type { Outbox } from '../src/queue/outbox';
-import type { LeaveService } from '../src/services/leave-service';
+import type { LeaveService } from '../src/features/leave/leave-service';
 import type { Stores } from '../src/stores/create-stores';
 
 /** What a job's `process` may use. */

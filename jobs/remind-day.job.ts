@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
 import { sendToCohortGroups } from './cohort-messages';
-import { REMIND_DAY_JOB } from '../src/services/session-planner';
-import { dayReminderText } from '../src/services/reminder-texts';
+import { REMIND_DAY_JOB } from '../src/features/cohorts/session-planner';
+import { dayReminderText } from '../src/features/cohorts/reminder-texts';
 
 /** The evening before a training day: tomorrow's sessions to every group of the cohort. */
 export const remindDayJob = defineJob({

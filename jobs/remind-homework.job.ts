@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
 import { approvedHomework, sendToCohortGroups } from './cohort-messages';
-import { REMIND_HOMEWORK_JOB, REMIND_REVIEW_JOB } from '../src/services/homework-planner';
-import { homeworkReminderText, reviewReminderText } from '../src/services/reminder-texts';
-import { reviewQueue } from '../src/services/homework-service';
+import { REMIND_HOMEWORK_JOB, REMIND_REVIEW_JOB } from '../src/features/homework/homework-planner';
+import { homeworkReminderText, reviewReminderText } from '../src/features/cohorts/reminder-texts';
+import { reviewQueue } from '../src/features/homework/homework-service';
 
 const payload = z.object({ homeworkId: z.string().regex(/^[a-f0-9]{24}$/) });
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
 import { sendToCohortGroups } from './cohort-messages';
-import { REMIND_SESSION_JOB } from '../src/services/session-planner';
-import { sessionReminderText } from '../src/services/reminder-texts';
+import { REMIND_SESSION_JOB } from '../src/features/cohorts/session-planner';
+import { sessionReminderText } from '../src/features/cohorts/reminder-texts';
 
 /** Reminds every group of a cohort 30 and 5 minutes before a session (once per session and time). */
 export const remindSessionJob = defineJob({

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition';
 import { sendToCohortGroups } from './cohort-messages';
-import { OPEN_SURVEY_JOB } from '../src/services/session-planner';
-import { surveyQuestions, SURVEY_ANSWER_FORM } from '../src/services/survey-service';
-import { gatherScorecardInput } from '../src/services/gather-scorecard';
-import { evaluateScorecard } from '../src/services/scorecard';
-import { renderScorecard } from '../src/services/render-scorecard';
-import { staffOf } from '../src/services/moderation-service';
+import { OPEN_SURVEY_JOB } from '../src/features/cohorts/session-planner';
+import { surveyQuestions, SURVEY_ANSWER_FORM } from '../src/features/feedback/survey-service';
+import { gatherScorecardInput } from '../src/features/feedback/gather-scorecard';
+import { evaluateScorecard } from '../src/features/feedback/scorecard';
+import { renderScorecard } from '../src/features/feedback/render-scorecard';
+import { staffOf } from '../src/features/moderation/moderation-service';
 
 /** Name of the job that reminds trainees who have not answered a survey (once). */
 export const REMIND_SURVEY_JOB = 'remind-survey';

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { PuppetServer } from 'wechaty-puppet-service';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { log as wechatyLog } from 'wechaty';
-import type { WechatyAdapterOptions } from '../../src/adapters/wechaty/wechaty-adapter';
+import type { WechatyAdapterOptions } from '../../src/platform/wechaty/wechaty-adapter';
 
 /** How the bot reaches the mock puppet. */
 export type Transport = 'grpc' | 'in-process';

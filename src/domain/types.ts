@@ -1,4 +1,4 @@
-import type { Platform } from '../core/chat-event';
+import type { Platform } from '../platform/chat-event';
 
 /** A role inside one cohort, or a configured administrator's right. */
 export type Role = 'trainee' | 'lecturer' | 'staff' | 'office';

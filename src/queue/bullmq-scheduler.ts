@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DEFAULT_REMINDER_SETTINGS, type JobScheduler, type ReminderSettings, type ScheduleOptions } from './job-scheduler';
-import { systemClock, type Clock } from '../core/clock';
-import type { Config } from '../config/load-config';
+import { systemClock, type Clock } from '../kernel/clock';
+import type { Config } from '../kernel/load-config';
 
 /** How long finished jobs are kept, so a re-plan with the same id does not run them again. */
 const KEEP_COMPLETED_SECONDS = 14 * 24 * 3600;

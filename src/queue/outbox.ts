@@ -1,8 +1,8 @@
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { ChatTarget, OutgoingMessage } from '../core/chat-event';
-import type { Logger } from '../core/logger';
+import type { ChatTarget, OutgoingMessage } from '../platform/chat-event';
+import type { Logger } from '../kernel/logger';
 import { DestinationRateLimiter, type RateRule } from './destination-rate-limit';
 import { OUTBOX_QUEUE } from './queue-names';
 

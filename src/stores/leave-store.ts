@@ -1,5 +1,5 @@
 import { Types, type Connection } from 'mongoose';
-import type { Platform } from '../core/chat-event';
+import type { Platform } from '../platform/chat-event';
 import { counterModel } from './models/counter.model';
 import { leaveModel } from './models/leave.model';
 import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';

@@ -1,5 +1,5 @@
 import { Types, type Connection } from 'mongoose';
-import type { Platform } from '../core/chat-event';
+import type { Platform } from '../platform/chat-event';
 import { pointEntryModel } from './models/point-entry.model';
 import { isDuplicateKey } from './is-duplicate-key';
 

@@ -1,5 +1,5 @@
 import { Types, type Connection } from 'mongoose';
-import type { Platform } from '../core/chat-event';
+import type { Platform } from '../platform/chat-event';
 import { registrationModel } from './models/registration.model';
 import { upsertRetrying } from './is-duplicate-key';
 

@@ -7,10 +7,10 @@
  * platform's name.
  */
 import type { mock } from 'wechaty-puppet-mock';
-import { AdjustableClock, type Clock } from '../../src/core/clock';
-import type { Config } from '../../src/config/load-config';
-import type { Platform } from '../../src/core/chat-event';
-import { DingtalkAdapter } from '../../src/adapters/dingtalk/dingtalk-adapter';
+import { AdjustableClock, type Clock } from '../../src/kernel/clock';
+import type { Config } from '../../src/kernel/load-config';
+import type { Platform } from '../../src/platform/chat-event';
+import { DingtalkAdapter } from '../../src/platform/dingtalk/dingtalk-adapter';
 import { startBotRuntime, type BotRuntime } from '../../bots/bot-runtime';
 import { startWechatyHarness } from '../support/wechaty-harness';
 import { startDingtalkGateway, type DingtalkGroup, type DingtalkPerson } from '../support/dingtalk-gateway';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { mock } from 'wechaty-puppet-mock';
 import type { Connection } from 'mongoose';
-import { connectMongo } from '../../src/db/connect-mongo';
+import { connectMongo } from '../../src/stores/connect-mongo';
 import { createStores, type Stores } from '../../src/stores/create-stores';
 import { startBotProcess, zoneWithLocalHour, type BotProcess } from '../support/bot-process';
 import { startWechatyHarness, type WechatyHarness } from '../support/wechaty-harness';

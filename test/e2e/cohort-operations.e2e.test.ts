@@ -1,10 +1,10 @@
 import { Queue } from 'bullmq';
 import type { mock } from 'wechaty-puppet-mock';
-import { AdjustableClock } from '../../src/core/clock';
-import type { Config } from '../../src/config/load-config';
+import { AdjustableClock } from '../../src/kernel/clock';
+import type { Config } from '../../src/kernel/load-config';
 import { createRedis } from '../../src/queue/redis-connection';
 import { WORK_QUEUE } from '../../src/queue/queue-names';
-import { closeSessionJobId } from '../../src/services/session-planner';
+import { closeSessionJobId } from '../../src/features/cohorts/session-planner';
 import type { Cohort } from '../../src/domain/types';
 import type { BotRuntime } from '../../bots/bot-runtime';
 import type { WorkerRuntime } from '../../bots/worker-runtime';

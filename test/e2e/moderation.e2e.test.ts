@@ -1,6 +1,6 @@
 import type { mock } from 'wechaty-puppet-mock';
-import { AdjustableClock } from '../../src/core/clock';
-import type { Config } from '../../src/config/load-config';
+import { AdjustableClock } from '../../src/kernel/clock';
+import type { Config } from '../../src/kernel/load-config';
 import type { Cohort } from '../../src/domain/types';
 import type { BotRuntime } from '../../bots/bot-runtime';
 import { startWechatyHarness, type WechatyHarness } from '../support/wechaty-harness';

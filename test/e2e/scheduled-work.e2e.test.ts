@@ -1,6 +1,6 @@
 import type { mock } from 'wechaty-puppet-mock';
-import { ScaledClock } from '../../src/core/clock';
-import type { Config } from '../../src/config/load-config';
+import { ScaledClock } from '../../src/kernel/clock';
+import type { Config } from '../../src/kernel/load-config';
 import type { BotRuntime } from '../../bots/bot-runtime';
 import { startBotProcess, type BotProcess } from '../support/bot-process';
 import { startWechatyHarness, type WechatyHarness } from '../support/wechaty-harness';

@@ -1,9 +1,9 @@
-import { AdjustableClock } from '../../src/core/clock';
+import { AdjustableClock } from '../../src/kernel/clock';
 import type { BotRuntime } from '../../bots/bot-runtime';
 import { startWechatyHarness, type WechatyHarness } from '../support/wechaty-harness';
 import { startTestBot, testConfig } from '../support/test-bot';
 import { dropDatabase } from '../support/test-env';
-import type { Config } from '../../src/config/load-config';
+import type { Config } from '../../src/kernel/load-config';
 import type { mock } from 'wechaty-puppet-mock';
 
 // 2027-03-01 in Asia/Shanghai; far from the real date so the bot's clock decides every window.

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { Queue } from 'bullmq';
 import type { mock } from 'wechaty-puppet-mock';
-import { ScaledClock } from '../../src/core/clock';
-import type { Config } from '../../src/config/load-config';
+import { ScaledClock } from '../../src/kernel/clock';
+import type { Config } from '../../src/kernel/load-config';
 import { createRedis } from '../../src/queue/redis-connection';
 import { WORK_QUEUE } from '../../src/queue/queue-names';
 import type { BotRuntime } from '../../bots/bot-runtime';

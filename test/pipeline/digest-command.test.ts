@@ -1,4 +1,4 @@
-import type { ChatUser } from '../../src/core/chat-event';
+import type { ChatUser } from '../../src/platform/chat-event';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);

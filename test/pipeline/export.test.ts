@@ -4,8 +4,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { runExportCommand } from '../../bots/export-command';
-import type { ChatUser } from '../../src/core/chat-event';
-import { buildArchive, type ArchiveKind } from '../../src/services/archive-workbooks';
+import type { ChatUser } from '../../src/platform/chat-event';
+import { buildArchive, type ArchiveKind } from '../../src/features/reporting/archive-workbooks';
 import { startPipeline, type MemorySent, type Pipeline } from '../support/pipeline';
 
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { allCommands } from '../../src/commands/all-commands';
-import { parseCommand } from '../../src/commands/parse-command';
-import type { ChatUser } from '../../src/core/chat-event';
+import { allCommands } from '../../src/all-commands';
+import { parseCommand } from '../../src/pipeline/parse-command';
+import type { ChatUser } from '../../src/platform/chat-event';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 
 const commands = allCommands();

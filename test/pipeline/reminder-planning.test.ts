@@ -1,5 +1,5 @@
 import { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
-import { openSurveyJobId } from '../../src/services/session-planner';
+import { openSurveyJobId } from '../../src/features/cohorts/session-planner';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 
 describe('planning reminders and closings from the timetable', () => {

@@ -1,4 +1,4 @@
-import type { ChatUser } from '../../src/core/chat-event';
+import type { ChatUser } from '../../src/platform/chat-event';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 
 type Who = 'trainee' | 'lecturer' | 'staff' | 'admin';

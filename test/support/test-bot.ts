@@ -2,9 +2,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { loadConfig, type Config } from '../../src/config/load-config';
-import type { Clock } from '../../src/core/clock';
-import { WechatyAdapter } from '../../src/adapters/wechaty/wechaty-adapter';
+import { loadConfig, type Config } from '../../src/kernel/load-config';
+import type { Clock } from '../../src/kernel/clock';
+import { WechatyAdapter } from '../../src/platform/wechaty/wechaty-adapter';
 import { startBotRuntime, type BotRuntime } from '../../bots/bot-runtime';
 import { startWorkerRuntime, type WorkerRuntime } from '../../bots/worker-runtime';
 import type { WechatyHarness } from './wechaty-harness';

@@ -1,0 +1,57 @@
+import type { Attendance, Cohort, Session } from '../../domain/types';
+import type { Stores } from '../../stores/create-stores';
+
+/** What closing a session found. */
+export interface CloseResult {
+  closedNow: boolean;
+  absent: string[];
+  onLeave: string[];
+  session: Session;
+}
+
+/** Tells the closing which trainees have approved leave for a session. */
+export type LeaveLookup = (cohort: Cohort, session: Session) => Promise<Set<string>>;
+
+/**
+ * Closes a session at its end (SPEC §3.1): every enrolled trainee with no record is written
+ * as on leave (approved leave) or absent (缺勤). Running it again writes nothing new.
+ */
+export async function closeSession(
+  stores: Stores,
+  sessionId: string,
+  at: Date,
+  approvedLeave: LeaveLookup,
+): Promise<CloseResult | null> {
+  const session = await stores.sessions.findById(sessionId);
+  if (!session || session.cancelled) return null;
+  const cohort = await stores.cohorts.findById(session.cohortId);
+  if (!cohort || cohort.plan.status !== 'approved') return null;
+  const [trainees, records, leave] = await Promise.all([
+    stores.members.listWithRole(cohort.id, 'trainee'),
+    stores.attendance.listBySession(session.id),
+    approvedLeave(cohort, session),
+  ]);
+  const has = new Set(records.map((r) => r.userId));
+  const missing: (Omit<Attendance, 'signedOutAt' | 'earlyLeave'> & { sourceEventId: string })[] = trainees
+    .filter((t) => !has.has(t.userId) && t.joinedAt.getTime() <= session.endsAt.getTime())
+    .map((t) => ({
+      sessionId: session.id,
+      cohortId: cohort.id,
+      platform: t.platform,
+      userId: t.userId,
+      name: t.name,
+      status: leave.has(t.userId) ? 'leave' : 'absent',
+      notEarly: false,
+      minutesLate: 0,
+      sourceEventId: `close:${session.id}`,
+    }));
+  await stores.attendance.insertMissing(missing);
+  const closedNow = await stores.sessions.markClosed(session.id, at);
+  const final = await stores.attendance.listBySession(session.id);
+  return {
+    closedNow,
+    session,
+    absent: final.filter((r) => r.status === 'absent').map((r) => r.name),
+    onLeave: final.filter((r) => r.status === 'leave').map((r) => r.name),
+  };
+}

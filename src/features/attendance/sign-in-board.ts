@@ -1,0 +1,120 @@
+import type { ChatTarget, OutgoingMessage } from '../../platform/chat-event';
+import type { Logger } from '../../kernel/logger';
+import type { Attendance, Cohort, Member, Session } from '../../domain/types';
+import { formatDayTime, formatTime } from '../../kernel/local-time';
+
+/** Reads what the board shows: the trainees enrolled and the records so far. */
+export interface BoardSource {
+  trainees(cohortId: string): Promise<Member[]>;
+  records(sessionId: string): Promise<Attendance[]>;
+}
+
+const MAX_NAMES = 40;
+
+function names(list: string[]): string {
+  return list.length > MAX_NAMES ? `${list.slice(0, MAX_NAMES).join('、')} 等 ${list.length} 人` : list.join('、');
+}
+
+/** Renders the live sign-in board of one session (SPEC §3.1: who is in, how many missing). */
+export function renderBoard(session: Session, cohort: Pick<Cohort, 'timezone' | 'settings'>, trainees: Member[], records: Attendance[]): string {
+  const tz = cohort.timezone;
+  const byUser = new Map(records.map((r) => [r.userId, r]));
+  const present = records.filter((r) => r.status === 'on_time' || r.status === 'late');
+  const late = present.filter((r) => r.status === 'late');
+  const leave = records.filter((r) => r.status === 'leave');
+  const absent = records.filter((r) => r.status === 'absent');
+  const missing = trainees.filter((t) => !byUser.has(t.userId));
+  const total = new Set([...trainees.map((t) => t.userId), ...records.map((r) => r.userId)]).size;
+  const lines = [
+    `📋 签到 ${formatDayTime(session.startsAt, tz)}-${formatTime(session.endsAt, tz)} ${session.title}`,
+    `已签到 ${present.length}/${total}` +
+      (late.length ? ` · 迟到 ${late.length}` : '') +
+      (leave.length ? ` · 请假 ${leave.length}` : '') +
+      (absent.length ? ` · 缺勤 ${absent.length}` : '') +
+      (missing.length ? ` · 未签到 ${missing.length}` : ''),
+  ];
+  const onTime = present.filter((r) => r.status === 'on_time');
+  if (onTime.length) lines.push(`✅ ${names(onTime.map((r) => (r.notEarly && cohort.settings.flagNotEarly ? `${r.name}(未提前入场)` : r.name)))}`);
+  if (late.length) lines.push(`⏰ 迟到：${names(late.map((r) => `${r.name}(${r.minutesLate}分钟)`))}`);
+  if (leave.length) lines.push(`📝 请假：${names(leave.map((r) => r.name))}`);
+  if (absent.length) lines.push(`❌ 缺勤：${names(absent.map((r) => r.name))}`);
+  if (missing.length) lines.push(`⬜ 未签到：${names(missing.map((t) => t.name))}`);
+  return lines.join('\n');
+}
+
+interface BoardState {
+  timer: NodeJS.Timeout | null;
+  lastSentAt: number;
+  sending: boolean;
+  dirty: boolean;
+  target: ChatTarget;
+  session: Session;
+  cohort: Cohort;
+}
+
+/**
+ * Coalesces sign-in replies into one board per session: the first sign-in shows it at
+ * once, later ones refresh it at most every `intervalMs` (SPEC §3.1). The board is rendered
+ * from the database, so it never shows a record that was not stored.
+ */
+export class SignInBoard {
+  private readonly states = new Map<string, BoardState>();
+
+  constructor(
+    private readonly source: BoardSource,
+    private readonly send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>,
+    private readonly log: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  /** Asks for the board of `session` to be shown in `target` soon. */
+  touch(session: Session, cohort: Cohort, target: ChatTarget): void {
+    const key = `${session.id}|${target.id}`;
+    let state = this.states.get(key);
+    if (!state) {
+      state = { timer: null, lastSentAt: 0, sending: false, dirty: false, target, session, cohort };
+      this.states.set(key, state);
+    }
+    state.session = session;
+    state.cohort = cohort;
+    if (state.sending) {
+      state.dirty = true;
+      return;
+    }
+    if (state.timer) return;
+    const wait = Math.max(0, state.lastSentAt + this.intervalMs - Date.now());
+    state.timer = setTimeout(() => void this.flush(key), wait);
+  }
+
+  private async flush(key: string): Promise<void> {
+    const state = this.states.get(key);
+    if (!state) return;
+    state.timer = null;
+    state.sending = true;
+    state.dirty = false;
+    try {
+      const [trainees, records] = await Promise.all([
+        this.source.trainees(state.session.cohortId),
+        this.source.records(state.session.id),
+      ]);
+      await this.send(state.target, { text: renderBoard(state.session, state.cohort, trainees, records) });
+    } catch (err) {
+      this.log.error({ err, sessionId: state.session.id }, 'sign-in board update failed');
+    } finally {
+      state.lastSentAt = Date.now();
+      state.sending = false;
+    }
+    if (state.dirty) this.touch(state.session, state.cohort, state.target);
+  }
+
+  /** Sends every pending board now and stops the timers (used at shutdown). */
+  async flushAll(): Promise<void> {
+    const pending = [...this.states.entries()].filter(([, s]) => s.timer !== null || s.dirty);
+    for (const [key, s] of pending) {
+      if (s.timer) clearTimeout(s.timer);
+      await this.flush(key);
+    }
+    for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
+    this.states.clear();
+  }
+}

@@ -1,0 +1,35 @@
+import { defineCommand } from '../../pipeline/command';
+import { noArgs } from '../../pipeline/arg-schemas';
+import { signOut } from './sign-in-service';
+import { formatTime } from '../../kernel/local-time';
+
+/** 签退: ends attendance; before the session's end it is early leave (早退). */
+export const signOutCommand = defineCommand({
+  name: '签退',
+  aliases: ['checkout'],
+  summary: '下课签退（提前签退记为早退，已批准请假的除外）',
+  usage: '#签退（或直接发送“签退”）',
+  allowed: ['trainee'],
+  where: 'group',
+  needsCohort: true,
+  args: noArgs,
+  async handle(ctx) {
+    const cohort = ctx.cohort!;
+    const { event, deps } = ctx;
+    const outcome = await signOut(deps.stores, {
+      cohort,
+      platform: event.platform,
+      user: event.sender,
+      at: ctx.at,
+      hasApprovedLeave: (session) => deps.leave.hasApprovedLeave(cohort, session, event.platform, event.sender.id),
+    });
+    if (outcome.kind === 'not_signed_in') {
+      await ctx.reply('没有找到你今天的签到记录，无法签退。请先签到。');
+      return;
+    }
+    const at = outcome.record.signedOutAt ? formatTime(outcome.record.signedOutAt, cohort.timezone) : '';
+    if (outcome.already) await ctx.reply(`你已于 ${at} 签退过了。`);
+    else if (outcome.record.earlyLeave) await ctx.reply(`已签退（${at}），早于下课时间，记为早退。`);
+    else await ctx.reply(`已签退（${at}），辛苦了！`);
+  },
+});

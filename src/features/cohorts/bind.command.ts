@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { defineCommand, type RawArgs } from '../../pipeline/command';
+import { cohortCode } from '../../pipeline/arg-schemas';
+import { AppError } from '../../kernel/app-error';
+import { bindGroup } from './cohort-service';
+
+const args = z.custom<RawArgs>().transform((raw, ctx) => {
+  const code = cohortCode.safeParse(raw.tokens[0]);
+  if (!code.success) {
+    ctx.addIssue({ code: 'custom', message: code.error.issues[0]?.message ?? '班级码不对' });
+    return z.NEVER;
+  }
+  return { code: code.data };
+});
+
+/** 绑定: ties this group to a cohort; current members are enrolled as trainees (staff). */
+export const bindCommand = defineCommand({
+  name: '绑定',
+  aliases: ['bind'],
+  summary: '把本群绑定到一个班级',
+  usage: '#绑定 <班级码>',
+  examples: ['#绑定 K7Q2MX'],
+  // Staff of the target cohort may bind, which the guard cannot know before parsing the code.
+  allowed: 'all',
+  where: 'group',
+  needsCohort: false,
+  args,
+  async handle(ctx, { code }) {
+    const { deps, event } = ctx;
+    const cohort = await deps.stores.cohorts.findByCode(code);
+    if (!cohort) throw new AppError('COHORT_NOT_FOUND', `没有找到班级码 ${code}，请核对后重试。`);
+    const member = await deps.stores.members.find(cohort.id, event.platform, event.sender.id);
+    if (!ctx.isAdmin && !member?.roles.includes('staff')) {
+      throw new AppError('ROLE_REFUSED', '「绑定」只有该班级的工作人员可以使用，本次没有做任何改动。');
+    }
+    const { enrolled } = await bindGroup(deps, {
+      cohort,
+      platform: event.platform,
+      group: { id: event.conversation.id, title: event.conversation.title ?? '' },
+      by: event.sender.id,
+      at: ctx.now,
+    });
+    await ctx.reply(`本群已绑定班级「${cohort.name}」（${cohort.code}），登记学员 ${enrolled} 人。发送 #帮助 查看可用命令。`);
+  },
+});

@@ -1,0 +1,29 @@
+import type { Cohort, Session } from '../../domain/types';
+import { formatDayTime, formatTime } from '../../kernel/local-time';
+import { formatSessionLine } from './timetable-service';
+
+/** The reminder before a session (seed: 培训会场制度 (3) 提前 5 分钟入场, (4) 手机调为静音). */
+export function sessionReminderText(session: Session, cohort: Pick<Cohort, 'timezone' | 'settings'>, minutes: number): string {
+  const tz = cohort.timezone;
+  const line = `${formatTime(session.startsAt, tz)}-${formatTime(session.endsAt, tz)} ${session.title}${session.lecturerName ? `（${session.lecturerName}）` : ''}`;
+  if (minutes >= 10) {
+    const opens = new Date(session.startsAt.getTime() - cohort.settings.signInOpensMinutes * 60_000);
+    return `⏰ ${minutes} 分钟后上课：${line}\n请提前 ${cohort.settings.arriveEarlyMinutes} 分钟到场签到，${formatTime(opens, tz)} 起可以签到。开课前请将手机调为静音。`;
+  }
+  return `⏰ ${minutes} 分钟后上课：${line}\n还没签到的同学请马上发送“签到”。手机请调为静音。`;
+}
+
+/** The evening-before reminder of a training day. */
+export function dayReminderText(day: string, sessions: Session[], tz: string): string {
+  return [`📅 明天（${day.slice(5)}）的课程：`, ...sessions.map((s, i) => `${i + 1}. ${formatSessionLine(s, tz)}`), '请提前 5 分钟到场签到，不迟到、不早退。'].join('\n');
+}
+
+/** The reminder to trainees who have not submitted before a homework deadline. */
+export function homeworkReminderText(content: string, deadline: Date, tz: string, missing: number): string {
+  return `📚 作业 ${formatDayTime(deadline, tz)} 截止，还有 ${missing} 位同学没交：${content.slice(0, 60)}\n发送 #交作业 <内容> 提交。`;
+}
+
+/** The next-morning nudge to the lecturer (seed: 培训效果的维护 2 — 第二天对作业进行点评). */
+export function reviewReminderText(cohortName: string, day: string, unreviewed: number): string {
+  return `「${cohortName}」${day.slice(5)} 的作业还有 ${unreviewed} 份没有点评，请今天点评（在群里发送 #点评 查看）。`;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineCommand, type RawArgs } from '../../pipeline/command';
+import { answerSurvey, SURVEY_ANSWER_FORM } from './survey-service';
+
+/** 反馈 <满意度> <内容> <节奏> [建议]: a trainee answers the open feedback survey (anonymous). */
+export const feedbackCommand = defineCommand({
+  name: '反馈',
+  aliases: ['feedback'],
+  summary: '填写培训反馈（不记名）：满意度、内容、节奏各 1–5 分，加一句建议',
+  usage: `#反馈 ${SURVEY_ANSWER_FORM}`,
+  examples: ['#反馈 5 4 4 希望多讲直播'],
+  allowed: ['trainee'],
+  where: 'any',
+  needsCohort: true,
+  args: z.custom<RawArgs>().transform((raw) => ({ text: [raw.text, ...raw.lines].join(' ').trim() })),
+  async handle(ctx, { text }) {
+    const { stored } = await answerSurvey(ctx.deps.stores, { platform: ctx.event.platform, user: ctx.event.sender, text, at: ctx.at });
+    await ctx.reply(stored ? '谢谢你的反馈！已匿名记录。' : '你已经填写过这份反馈了，谢谢！');
+  },
+});

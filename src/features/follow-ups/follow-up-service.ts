@@ -1,0 +1,60 @@
+import { DateTime } from 'luxon';
+import type { Cohort } from '../../domain/types';
+import type { JobScheduler } from '../../queue/job-scheduler';
+import type { Stores } from '../../stores/create-stores';
+import type { FollowUp } from '../../stores/follow-up-store';
+
+/** Days after the cohort's end that trainees are visited again (SPEC §3.8; seed: 四(二)10). */
+export const FOLLOW_UP_WAVES = [30, 90, 180] as const;
+
+/** Name of the job that opens one wave of follow-up visits. */
+export const OPEN_FOLLOW_UP_JOB = 'open-follow-up';
+
+/** How a trainee answers a follow-up visit, shown in the questions and usage replies. */
+export const FOLLOW_UP_FORM = '开店了吗（开了/没开）、哪个平台、每月销售额（元）、需要什么帮助，例如：开了 抖音 3000 需要直播带货指导';
+
+const PLATFORMS = ['淘宝', '天猫', '抖音', '快手', '拼多多', '京东', '微店', '视频号', '小红书', '有赞', '1688', '美团', '闲鱼'];
+
+/** The questions of a follow-up visit. */
+export function followUpQuestions(cohortName: string, wave: number): string {
+  return `「${cohortName}」结业 ${wave} 天回访：请问你开网店了吗？在哪个平台？每月大概卖多少钱？还需要什么帮助？\n直接回复：${FOLLOW_UP_FORM}`;
+}
+
+/**
+ * Reads a free-text follow-up answer: whether a shop was opened (开了/已开/有 vs 没/未/还没),
+ * the platform (淘宝, 抖音, 拼多多 …), a monthly sales figure (3000, 3000元, 1.5万) and what help
+ * is needed (after 需要/希望/想). Null when it says nothing about the shop at all.
+ */
+export function parseFollowUpAnswer(text: string): Pick<FollowUp, 'openedShop' | 'shopPlatform' | 'monthlySalesYuan' | 'needsHelp'> | null {
+  const t = text.trim();
+  const no = /(没开|没有开|未开|还没|没有|不开|否|没)/.test(t);
+  const yes = /(开了|已开|已经开|有店|开店了|是|有)/.test(t);
+  const shopPlatform = PLATFORMS.find((p) => t.includes(p));
+  const money = /(\d+(?:\.\d+)?)\s*(万|千|k|K)?\s*元?/.exec(t.replace(shopPlatform ?? '\u0000', ''));
+  const factor = money?.[2] === '万' ? 10_000 : money?.[2] === '千' || money?.[2]?.toLowerCase() === 'k' ? 1000 : 1;
+  const help = /(?:需要|希望|想要|想)(.+)$/.exec(t)?.[1]?.trim();
+  const openedShop = no && !/开了|已开/.test(t) ? false : yes ? true : shopPlatform ? true : undefined;
+  if (openedShop === undefined && !shopPlatform && !money && !help) return null;
+  return {
+    openedShop,
+    shopPlatform,
+    monthlySalesYuan: money ? Math.round(Number(money[1]) * factor) : undefined,
+    needsHelp: help,
+  };
+}
+
+/** Records the answer to a visit; false when the text could not be read. */
+export async function answerFollowUp(stores: Stores, visit: FollowUp, text: string, at: Date): Promise<boolean> {
+  const parsed = parseFollowUpAnswer(text);
+  if (!parsed) return false;
+  await stores.followUps.answer(visit.cohortId, visit.wave, visit.platform, visit.userId, { ...parsed, answeredAt: at, answerText: text.slice(0, 500) });
+  return true;
+}
+
+/** Plans the three follow-up waves once the cohort has ended; ids per cohort and wave. */
+export async function planFollowUps(scheduler: JobScheduler, cohort: Cohort): Promise<void> {
+  for (const wave of FOLLOW_UP_WAVES) {
+    const runAt = DateTime.fromISO(cohort.endDate, { zone: cohort.timezone }).plus({ days: wave, hours: 10 }).toJSDate();
+    await scheduler.schedule(OPEN_FOLLOW_UP_JOB, { cohortId: cohort.id, wave }, { jobId: `follow-up_${cohort.id}_${wave}`, runAt });
+  }
+}

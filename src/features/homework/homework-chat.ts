@@ -1,0 +1,37 @@
+import type { Middleware } from '../../pipeline/compose';
+import { attachImages, latestSubmissionOf, openHomework, submitHomework } from './homework-service';
+
+/** Images sent within this time after a trainee's 交作业 join that submission. */
+const IMAGE_WINDOW_MS = 30 * 60_000;
+
+/**
+ * Homework that arrives as ordinary chat: a reply quoting the homework is a submission, and
+ * images a trainee sends soon after 交作业 are kept with that submission.
+ */
+export const homeworkChat: Middleware = async (ctx, next) => {
+  const { event, deps, cohort } = ctx;
+  if (event.type !== 'message' || !ctx.isGroup || !cohort || !ctx.roles.has('trainee')) return next();
+  const images = event.attachments?.filter((a) => a.kind === 'image') ?? [];
+  if (event.quote?.text && /作业/.test(event.quote.text) && event.text.trim() && (await openHomework(deps.stores, cohort.id, ctx.at))) {
+    const { submission } = await submitHomework(deps.stores, deps.scoring, {
+      cohort,
+      platform: event.platform,
+      user: event.sender,
+      text: event.text.trim(),
+      images,
+      at: ctx.at,
+      eventId: event.id,
+    });
+    await ctx.reply(`作业已收到（回复作业消息）${submission.late ? '，已过截止时间，记为迟交' : ''}。`);
+    return;
+  }
+  if (images.length > 0) {
+    const latest = await latestSubmissionOf(deps.stores, cohort.id, event.platform, event.sender.id);
+    if (latest && ctx.at.getTime() - latest.submittedAt.getTime() <= IMAGE_WINDOW_MS) {
+      await attachImages(deps.stores, latest, images, event.id);
+      await ctx.reply(`图片已加入你的作业（共 ${(await deps.stores.submissions.findById(latest.id))?.imageIds.length ?? images.length} 张）。`);
+      return;
+    }
+  }
+  await next();
+};

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import { defineCommand, type RawArgs } from '../../pipeline/command';
+import type { ChatContext } from '../../pipeline/chat-context';
+import { decideLeave, describeLeave, parseLeaveArgs, requestLeave } from './leave-request';
+
+const requestArgs = z.custom<RawArgs>().transform((raw, ctx) => {
+  const parsed = parseLeaveArgs(raw.tokens, DateTime.now().year);
+  if (!parsed.reason) {
+    ctx.addIssue({ code: 'custom', message: '请写明请假原因' });
+    return z.NEVER;
+  }
+  if (parsed.reason.length > 200) {
+    ctx.addIssue({ code: 'custom', message: '原因最多 200 个字' });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+/** 请假 <原因> [日期/第N节]: a trainee asks for leave; staff decide. */
+export const requestLeaveCommand = defineCommand({
+  name: '请假',
+  aliases: ['leave'],
+  summary: '请假（写原因，可加日期或第几节课），由工作人员审批',
+  usage: '#请假 <原因> [日期 或 第N节]',
+  examples: ['#请假 孩子发烧去医院 03-02', '#请假 家里收玉米 第3节'],
+  allowed: ['trainee'],
+  where: 'any',
+  needsCohort: true,
+  args: requestArgs,
+  async handle(ctx, { reason, target }) {
+    const cohort = ctx.cohort!;
+    // A date without a year belongs to the cohort's year, not the server's.
+    if (target.day && !target.day.startsWith(cohort.startDate.slice(0, 4))) {
+      target.day = `${cohort.startDate.slice(0, 4)}${target.day.slice(4)}`;
+    }
+    const { request, session } = await requestLeave(ctx.deps.stores, {
+      cohort,
+      platform: ctx.event.platform,
+      user: ctx.event.sender,
+      reason,
+      target,
+      at: ctx.at,
+      eventId: ctx.event.id,
+    });
+    await ctx.reply(`已提交请假（编号 ${request.no}）：${describeLeave(request, session, cohort.timezone)}。请等待工作人员审批。`);
+  },
+});
+
+const decideArgs = z.custom<RawArgs>().transform((raw, ctx) => {
+  const no = Number(/^\d{1,6}$/.exec(raw.tokens[0] ?? '')?.[0]);
+  if (!Number.isInteger(no) || no < 1) {
+    ctx.addIssue({ code: 'custom', message: '需要请假编号（数字）' });
+    return z.NEVER;
+  }
+  return { no, note: raw.tokens.slice(1).join(' ') };
+});
+
+async function decide(ctx: ChatContext, no: number, note: string, approve: boolean): Promise<void> {
+  const cohort = ctx.cohort!;
+  const request = await decideLeave(ctx.deps.stores, { cohort, no, approve, by: ctx.event.sender.id, at: ctx.now, note });
+  const verdict = approve ? '已批准' : '未批准';
+  const text = `你的请假（编号 ${no}，${request.day.slice(5)}，${request.reason}）${verdict}${note ? `：${note}` : ''}。`;
+  const person = { id: request.userId, name: request.name };
+  // The trainee hears the decision where they are: privately if possible, and in the group.
+  if (ctx.deps.capabilities.privateMessages) {
+    await ctx.send({ kind: 'private', id: request.userId }, { text }).catch((err: unknown) => ctx.log.warn({ err }, 'private leave notice failed'));
+  }
+  for (const g of await ctx.deps.stores.bindings.listByCohort(cohort.id)) {
+    await ctx.send({ kind: 'group', id: g.groupId }, { text, mentions: [person] });
+  }
+  if (!ctx.isGroup) await ctx.reply(`${verdict}第 ${no} 号请假（${request.name}）。`);
+}
+
+/** 批准请假 <编号>: staff approve a leave request. */
+export const approveLeaveCommand = defineCommand({
+  name: '批准请假',
+  aliases: ['approveleave'],
+  summary: '批准学员的请假（工作人员）',
+  usage: '#批准请假 <编号>',
+  examples: ['#批准请假 3'],
+  allowed: ['staff'],
+  where: 'any',
+  needsCohort: true,
+  args: decideArgs,
+  handle: (ctx, { no, note }) => decide(ctx, no, note, true),
+});
+
+/** 驳回请假 <编号> [原因]: staff reject a leave request. */
+export const rejectLeaveCommand = defineCommand({
+  name: '驳回请假',
+  aliases: ['rejectleave'],
+  summary: '驳回学员的请假（工作人员）',
+  usage: '#驳回请假 <编号> [原因]',
+  examples: ['#驳回请假 3 结业考核当天不能请假'],
+  allowed: ['staff'],
+  where: 'any',
+  needsCohort: true,
+  args: decideArgs,
+  handle: (ctx, { no, note }) => decide(ctx, no, note, false),
+});

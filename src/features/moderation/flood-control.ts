@@ -1,0 +1,21 @@
+import type { Middleware } from '../../pipeline/compose';
+
+/**
+ * Flood control (SPEC §3.7: flooding is rate-limited): a member who sends more than
+ * FLOOD_MAX_MESSAGES in FLOOD_WINDOW_SECONDS in a group is told once per window, and the
+ * bot does not act on their further messages until the window passes.
+ */
+export const floodControl: Middleware = async (ctx, next) => {
+  const { event, deps } = ctx;
+  if (event.type !== 'message' || !ctx.isGroup || ctx.isAdmin || ctx.roles.has('staff') || ctx.roles.has('lecturer')) return next();
+  const { FLOOD_MAX_MESSAGES: max, FLOOD_WINDOW_SECONDS: window, QUEUE_PREFIX: prefix } = deps.config;
+  const bucket = Math.floor(ctx.now.getTime() / (window * 1000));
+  const key = `${prefix}:flood:${event.platform}:${event.conversation.id}:${event.sender.id}:${bucket}`;
+  const count = await deps.redis.incr(key);
+  if (count === 1) await deps.redis.expire(key, window * 2);
+  if (count <= max) return next();
+  if (count === max + 1) {
+    await ctx.reply(`请勿刷屏：${window} 秒内最多 ${max} 条，稍后再发。`);
+    ctx.log.info({ count }, 'flood limited');
+  }
+};

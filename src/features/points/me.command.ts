@@ -1,0 +1,32 @@
+import { defineCommand } from '../../pipeline/command';
+import { noArgs } from '../../pipeline/arg-schemas';
+import { summariseAttendance } from '../attendance/attendance-summary';
+import { traineeRecords } from './points-service';
+import { evaluateStandings, TIER_NAMES } from './tier-rules';
+
+/** 我的: the trainee's own record in the cohort. */
+export const meCommand = defineCommand({
+  name: '我的',
+  aliases: ['me'],
+  summary: '查看我的出勤、作业、积分、排名和等级',
+  usage: '#我的',
+  allowed: ['trainee'],
+  where: 'any',
+  needsCohort: true,
+  args: noArgs,
+  async handle(ctx) {
+    const cohort = ctx.cohort!;
+    const { stores } = ctx.deps;
+    const [sessions, records, trainees] = await Promise.all([
+      stores.sessions.listByCohort(cohort.id),
+      stores.attendance.listByUser(cohort.id, ctx.event.platform, ctx.event.sender.id),
+      traineeRecords(stores, cohort),
+    ]);
+    const standing = evaluateStandings(trainees, ctx.deps.scoring).find((s) => s.userId === ctx.event.sender.id);
+    const me = trainees.find((t) => t.userId === ctx.event.sender.id);
+    const lines = [`「${cohort.name}」${ctx.event.sender.name} 的记录`, summariseAttendance(sessions, records, cohort.timezone, ctx.now)];
+    if (me) lines.push(`作业：已交 ${me.homeworkSubmitted}/${me.homeworkAssigned}${me.averageReview !== null ? `，平均 ${me.averageReview} 分` : ''}`);
+    if (standing) lines.push(`积分：${standing.points} 分，全班第 ${standing.rank}/${trainees.length} 名，等级：${TIER_NAMES[standing.tier]}`);
+    await ctx.reply(lines.join('\n'));
+  },
+});

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { defineCommand, type RawArgs } from '../../pipeline/command';
+import { localDay } from '../../kernel/local-time';
+import { evaluateStandings, outstandingList, TIER_NAMES } from './tier-rules';
+import { traineeRecords } from './points-service';
+
+const recordArgs = z.custom<RawArgs>().transform((raw, ctx) => {
+  const [kind, ...rest] = raw.tokens;
+  if (raw.mentions.length !== 1 || (kind !== '销售' && kind !== '实操')) {
+    ctx.addIssue({ code: 'custom', message: '需要 @ 一位学员，并写 销售 <金额> 或 实操 <说明>' });
+    return z.NEVER;
+  }
+  if (kind === '销售') {
+    const amount = Number((rest[0] ?? '').replace(/元$/, ''));
+    if (!Number.isFinite(amount) || amount <= 0 || amount > 10_000_000) {
+      ctx.addIssue({ code: 'custom', message: '销售金额要写大于 0 的数字（元）' });
+      return z.NEVER;
+    }
+    return { kind: 'sales' as const, trainee: raw.mentions[0]!, amount, note: rest.slice(1).join(' ') };
+  }
+  const note = rest.join(' ').trim();
+  if (!note) {
+    ctx.addIssue({ code: 'custom', message: '请写实操说明' });
+    return z.NEVER;
+  }
+  return { kind: 'practice' as const, trainee: raw.mentions[0]!, amount: undefined, note };
+});
+
+/** 记录 @学员 销售 <金额> | 实操 <说明>: staff record practice and sales (seed: 优秀学员 — 实操情况+销售金额). */
+export const recordCommand = defineCommand({
+  name: '记录',
+  aliases: ['record'],
+  summary: '工作人员记录学员的销售金额或实操情况（计入积分和等级）',
+  usage: '#记录 @学员 销售 <金额> ｜ #记录 @学员 实操 <说明>',
+  examples: ['#记录 @张三 销售 860 抖音小店卖核桃', '#记录 @张三 实操 独立完成一场直播'],
+  allowed: ['staff'],
+  where: 'group',
+  needsCohort: true,
+  args: recordArgs,
+  async handle(ctx, a) {
+    const cohort = ctx.cohort!;
+    const { stores, scoring } = ctx.deps;
+    const base = { cohortId: cohort.id, platform: ctx.event.platform, userId: a.trainee.id, name: a.trainee.name, at: ctx.at };
+    const sourceKey = `${a.kind}:${ctx.event.id}`;
+    await stores.activities.record({ ...base, kind: a.kind, day: localDay(ctx.at, cohort.timezone), amount: a.amount, note: a.note, recordedBy: ctx.event.sender.id, sourceKey });
+    const points =
+      a.kind === 'sales'
+        ? Math.min(scoring.points.salesCapPerRecord, Math.floor((a.amount ?? 0) / 100) * scoring.points.salesPer100Yuan)
+        : scoring.points.practice;
+    if (points > 0) await stores.points.award({ ...base, points, reason: a.kind, detail: a.kind === 'sales' ? `销售 ${a.amount} 元` : a.note, sourceKey });
+    await ctx.reply(a.kind === 'sales' ? `已记录 ${a.trainee.name} 销售 ${a.amount} 元（+${points} 分）。` : `已记录 ${a.trainee.name} 实操：${a.note}（+${points} 分）。`);
+  },
+});
+
+const recommendArgs = z.custom<RawArgs>().transform((raw, ctx) => {
+  if (raw.mentions.length === 0) {
+    ctx.addIssue({ code: 'custom', message: '需要 @ 推荐的学员（可以多位）' });
+    return z.NEVER;
+  }
+  return { people: raw.mentions };
+});
+
+/** 优秀学员 @a @b …: the lecturer recommends outstanding trainees, in order. */
+export const recommendCommand = defineCommand({
+  name: '优秀学员',
+  aliases: ['recommend'],
+  summary: '讲师推荐优秀学员（按推荐顺序排在优秀学员名单前面）',
+  usage: '#优秀学员 @学员 @学员 …',
+  allowed: ['lecturer'],
+  where: 'group',
+  needsCohort: true,
+  args: recommendArgs,
+  async handle(ctx, { people }) {
+    const cohort = ctx.cohort!;
+    for (const [i, p] of people.entries()) {
+      await ctx.deps.stores.activities.record({
+        cohortId: cohort.id,
+        platform: ctx.event.platform,
+        userId: p.id,
+        name: p.name,
+        kind: 'recommendation',
+        day: localDay(ctx.at, cohort.timezone),
+        note: `by ${ctx.event.sender.id}`,
+        recordedBy: ctx.event.sender.id,
+        // One recommendation per trainee and cohort; the first order stands.
+        sourceKey: `rec:${cohort.id}:${p.id}`,
+        at: new Date(ctx.at.getTime() + i),
+      });
+    }
+    await ctx.reply(`已推荐：${people.map((p) => p.name).join('、')}。`);
+  },
+});
+
+/** 排名: the cohort's ranking, tiers and the outstanding list (staff, lecturer). */
+export const rankingCommand = defineCommand({
+  name: '排名',
+  aliases: ['ranking'],
+  summary: '查看本班积分排名、学员等级和优秀学员名单',
+  usage: '#排名',
+  allowed: ['staff', 'lecturer'],
+  where: 'any',
+  needsCohort: true,
+  args: z.custom<RawArgs>().transform(() => ({})),
+  async handle(ctx) {
+    const cohort = ctx.cohort!;
+    const records = await traineeRecords(ctx.deps.stores, cohort);
+    const standings = evaluateStandings(records, ctx.deps.scoring);
+    const list = outstandingList(records, ctx.deps.scoring);
+    const need = ctx.deps.scoring.tiers.outstandingListSize;
+    const lines = [
+      `「${cohort.name}」积分排名：`,
+      ...standings.slice(0, 30).map((s) => `${s.rank}. ${s.name} ${s.points} 分 · ${TIER_NAMES[s.tier]}${s.reasons.length ? `（${s.reasons.join('；')}）` : ''}`),
+      `优秀学员名单（至少 ${need} 人）：`,
+      ...list.map((e, i) => `${i + 1}. ${e.name} — ${e.reason}`),
+    ];
+    if (list.length < need) lines.push(`⚠️ 目前只有 ${list.length} 人符合条件，不足 ${need} 人。`);
+    await ctx.reply(lines.join('\n'));
+  },
+});

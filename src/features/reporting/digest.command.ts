@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineCommand, type RawArgs } from '../../pipeline/command';
+import { computeDigest } from './digest';
+import { gatherDigestInput } from './gather-digest';
+import { localDay, parseLocalDate } from '../../kernel/local-time';
+import { renderDigest } from './render-digest';
+
+const args = z.custom<RawArgs>().transform((raw, ctx) => {
+  const token = raw.tokens[0];
+  if (token === undefined) return { date: null };
+  // Checked here with any year; the handler reads it again in the cohort's year.
+  if (raw.tokens.length > 1 || parseLocalDate(token, 2000) === null) {
+    ctx.addIssue({ code: 'custom', message: '日期写成 03-02 或 2027-03-02，不写就是今天' });
+    return z.NEVER;
+  }
+  return { date: token };
+});
+
+/** 日报 [日期]: the staff daily digest of the cohort (SPEC §3.9), today unless a day is named. */
+export const digestCommand = defineCommand({
+  name: '日报',
+  aliases: ['digest'],
+  summary: '查看本班今天的日报：出勤、作业、群管理、请假、需关注学员、讲师执行情况（工作人员）',
+  usage: '#日报 [日期]',
+  examples: ['#日报', '#日报 03-02'],
+  allowed: ['staff'],
+  where: 'any',
+  needsCohort: true,
+  args,
+  async handle(ctx, { date }) {
+    const cohort = ctx.cohort!;
+    // Today is the day in the cohort's time zone, not the server's.
+    const day = (date && parseLocalDate(date, Number(cohort.startDate.slice(0, 4)))) || localDay(ctx.now, cohort.timezone);
+    const input = await gatherDigestInput(ctx.deps.stores, cohort.id);
+    await ctx.reply(renderDigest(computeDigest(input, day, { now: ctx.now })));
+  },
+});

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { defineCommand, type RawArgs } from '../../pipeline/command';
+import { ARCHIVE_KINDS, buildArchive, parseArchiveKind, saveArchive } from './archive-workbooks';
+import { localDay, parseLocalDate } from '../../kernel/local-time';
+import { briefForSession, briefForWeek } from './training-brief';
+
+const exportArgs = z.custom<RawArgs>().transform((raw, ctx) => {
+  const kind = raw.tokens.length === 1 ? parseArchiveKind(raw.tokens[0]!) : null;
+  if (!kind) {
+    ctx.addIssue({ code: 'custom', message: `要写导出哪一种：${ARCHIVE_KINDS.join('、')}` });
+    return z.NEVER;
+  }
+  return { kind };
+});
+
+/**
+ * 导出 <签到表|成绩表|反馈表|回访|档案>: staff get a cohort archive as an xlsx file (SPEC §2,
+ * §3.6). From a group the file goes to the sender privately where the platform allows (it
+ * holds trainees' names and scores); where the platform cannot send files it is saved under
+ * EXPORT_DIR and the reply names the path.
+ */
+export const exportCommand = defineCommand({
+  name: '导出',
+  aliases: ['export'],
+  summary: '导出本班档案表格（签到表、成绩表、反馈表、回访、档案）（工作人员）',
+  usage: `#导出 <${ARCHIVE_KINDS.join('|')}>`,
+  examples: ['#导出 成绩表', '#导出 档案'],
+  allowed: ['staff'],
+  where: 'any',
+  needsCohort: true,
+  args: exportArgs,
+  async handle(ctx, { kind }) {
+    const cohort = ctx.cohort!;
+    const { stores, scoring, capabilities, config } = ctx.deps;
+    const file = await buildArchive(stores, cohort.id, kind, { scoring, now: ctx.now });
+    if (!capabilities.files) {
+      const saved = await saveArchive(file, path.join(config.EXPORT_DIR, cohort.code));
+      ctx.log.info({ kind, file: saved }, 'archive saved for a platform without files');
+      await ctx.reply(`「${cohort.name}」${kind}已生成。本平台机器人不能发送文件，已保存在服务器：${saved}`);
+      return;
+    }
+    const text = `「${cohort.name}」${kind}：${file.fileName}`;
+    if (ctx.isGroup && capabilities.privateMessages) {
+      await ctx.send({ kind: 'private', id: ctx.event.sender.id }, { text, file: { name: file.fileName, data: file.buffer } });
+      await ctx.reply(`${kind}含学员个人信息，已私聊发给你。`);
+      return;
+    }
+    await ctx.send({ kind: ctx.event.conversation.kind, id: ctx.event.conversation.id }, { text, file: { name: file.fileName, data: file.buffer } });
+  },
+});
+
+const briefArgs = z.custom<RawArgs>().transform((raw, ctx) => {
+  const token = raw.tokens[0];
+  if (token === undefined) return { week: null, date: null };
+  if (raw.tokens.length === 1 && (token === '本周' || token.toLowerCase() === 'week')) return { week: 'this' as const, date: null };
+  if (raw.tokens.length === 1 && token === '上周') return { week: 'last' as const, date: null };
+  // Checked here with any year; the handler reads it again in the cohort's year.
+  if (raw.tokens.length > 1 || parseLocalDate(token, 2000) === null) {
+    ctx.addIssue({ code: 'custom', message: '写日期（如 03-02）或 本周，不写就是今天' });
+    return z.NEVER;
+  }
+  return { week: null, date: token };
+});
+
+/** 简报 [日期|本周|上周]: the training brief of the day's last session begun, or of a week (seed 四(二)8). */
+export const briefCommand = defineCommand({
+  name: '简报',
+  aliases: ['brief'],
+  summary: '查看培训简报：今天（或某天）最后一节课，或本周（工作人员、讲师）',
+  usage: '#简报 [日期|本周]',
+  examples: ['#简报', '#简报 03-02', '#简报 本周'],
+  allowed: ['staff', 'lecturer'],
+  where: 'any',
+  needsCohort: true,
+  args: briefArgs,
+  async handle(ctx, { week, date }) {
+    const cohort = ctx.cohort!;
+    const { stores } = ctx.deps;
+    if (week) {
+      const monday = DateTime.fromJSDate(ctx.now, { zone: cohort.timezone }).startOf('week').minus({ weeks: week === 'last' ? 1 : 0 });
+      await ctx.reply(await briefForWeek(stores, cohort.id, monday.toFormat('yyyy-MM-dd'), { now: ctx.now }));
+      return;
+    }
+    // Today is the day in the cohort's time zone, not the server's.
+    const day = (date && parseLocalDate(date, Number(cohort.startDate.slice(0, 4)))) || localDay(ctx.now, cohort.timezone);
+    const begun = (await stores.sessions.listByCohort(cohort.id)).filter((s) => s.day === day && s.startsAt.getTime() <= ctx.now.getTime());
+    const last = begun[begun.length - 1];
+    if (!last) {
+      await ctx.reply(`${day.slice(5)} 还没有上过课，没有简报。发送 #简报 本周 查看本周。`);
+      return;
+    }
+    await ctx.reply(await briefForSession(stores, last.id, { now: ctx.now }));
+  },
+});

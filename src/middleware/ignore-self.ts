@@ -1,7 +1,0 @@
-import type { Middleware } from '../bot/middleware';
-
-/** Drops what the bot itself said, so it never answers its own messages. */
-export const ignoreSelf: Middleware = async (ctx, next) => {
-  if (ctx.event.fromSelf || ctx.event.sender.id === ctx.deps.self().id) return;
-  await next();
-};

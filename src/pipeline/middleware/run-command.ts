@@ -1,0 +1,32 @@
+import type { Middleware } from '../compose';
+import { isAppError } from '../../kernel/app-error';
+
+/**
+ * Validates the recognised command's arguments and runs it. Malformed arguments get the
+ * right form in Chinese and change nothing; an AppError's safe message goes to the user.
+ * Ordinary chat (no command) passes on; an @bot message that names no command gets a pointer
+ * to 帮助.
+ */
+export const runCommand: Middleware = async (ctx, next) => {
+  if (!ctx.command) {
+    if (ctx.event.type === 'message' && ctx.event.mentionsBot && ctx.event.text.trim() !== '') {
+      await ctx.reply('我没看懂这条命令。发送 #帮助 看看我能做什么。');
+      return;
+    }
+    return next();
+  }
+  const { def, raw } = ctx.command;
+  const parsed = def.args.safeParse(raw);
+  if (!parsed.success) {
+    const hint = parsed.error.issues.find((i) => /[\u4e00-\u9fff]/u.test(i.message))?.message;
+    await ctx.reply(`格式不对${hint ? `：${hint}` : ''}。正确用法：${def.usage}${def.examples?.[0] ? `\n例如：${def.examples[0]}` : ''}`);
+    return;
+  }
+  try {
+    await def.handle(ctx, parsed.data);
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    ctx.log.info({ code: err.code, command: def.name }, 'command failed for the user');
+    await ctx.reply(err.userMessage);
+  }
+};

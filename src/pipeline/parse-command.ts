@@ -1,0 +1,86 @@
+import type { ChatUser } from '../platform/chat-event';
+import type { RawArgs } from './command';
+
+/** A message recognised as addressed to a command. */
+export interface ParsedCommand {
+  /** The command word as the registry knows it. */
+  name: string;
+  args: RawArgs;
+}
+
+/** What the parser needs to know about the message beyond its text. */
+export interface ParseInput {
+  text: string;
+  mentions: ChatUser[];
+  mentionsBot: boolean;
+  botName: string;
+  botId: string;
+}
+
+const PREFIXES = ['#', '/', '＃', '／'];
+const BARE_WORDS = new Set(['签到', '签退']);
+const TRAILING_PUNCT = /[\s!！。.~～]+$/u;
+
+/** Removes @name mentions (with the platform's separator) from the front of a line. */
+function stripLeadingMentions(text: string, names: string[]): string {
+  let rest = text.trimStart();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of names) {
+      const tag = `@${name}`;
+      if (name && rest.startsWith(tag)) {
+        rest = rest.slice(tag.length).replace(/^[\s\u2005\u2006]+/u, '');
+        changed = true;
+      }
+    }
+  }
+  return rest;
+}
+
+/**
+ * Recognises a command: a prefix (# / ＃ ／), or an @mention of the bot followed by a
+ * command word, or the bare words 签到 / 签退. `commandNames` holds every name and alias;
+ * the longest one the text starts with wins, so arguments may follow without a space.
+ * Anything else returns null and is ordinary chat.
+ */
+export function parseCommand(input: ParseInput, commandNames: string[]): ParsedCommand | null {
+  const raw = input.text.replace(/\r\n?/g, '\n');
+  const [firstLineRaw = '', ...restLines] = raw.split('\n');
+  let first = stripLeadingMentions(firstLineRaw, [input.botName, ...input.mentions.map((m) => m.name)]);
+  const addressed = input.mentionsBot || firstLineRaw.includes(`@${input.botName}`);
+  const prefix = PREFIXES.find((p) => first.startsWith(p));
+  if (prefix) first = first.slice(prefix.length).trimStart();
+  else if (!addressed) {
+    const bare = first.replace(TRAILING_PUNCT, '');
+    if (!(BARE_WORDS.has(bare) && restLines.every((l) => l.trim() === ''))) return null;
+    first = bare;
+  }
+  const lower = first.toLowerCase();
+  const name = commandNames
+    .filter((n) => lower.startsWith(n.toLowerCase()))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!name) return null;
+  // An ASCII alias must end at a word boundary: "/checking" is not "/checkin".
+  const after = first.slice(name.length);
+  if (/^[a-z]/i.test(name) && /^[a-z0-9]/i.test(after)) return null;
+  const text = stripMentionsAnywhere(after, input.mentions).trim();
+  const botMentions = new Set([input.botId]);
+  return {
+    name,
+    args: {
+      text,
+      tokens: text === '' ? [] : text.split(/\s+/u),
+      lines: restLines.map((l) => l.trim()).filter((l) => l !== ''),
+      mentions: input.mentions.filter((m) => !botMentions.has(m.id)),
+    },
+  };
+}
+
+/** Removes @name tags of the mentioned people from argument text. */
+function stripMentionsAnywhere(text: string, mentions: ChatUser[]): string {
+  let out = text;
+  for (const m of mentions) {
+    if (m.name) out = out.split(`@${m.name}`).join(' ');
+  }
+  return out.replace(/[\u2005\u2006]/gu, ' ').replace(/\s+/gu, ' ');
+}

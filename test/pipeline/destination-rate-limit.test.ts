@@ -1,0 +1,121 @@
+import { Redis } from 'ioredis';
+import { DestinationRateLimiter } from '../../src/queue/destination-rate-limit';
+import { redisUrl, uniqueName } from '../support/test-env';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('DestinationRateLimiter (real Redis)', () => {
+  let redis: Redis;
+  const prefixes: string[] = [];
+
+  /** A limiter under a prefix no other test uses. */
+  function limiter(): DestinationRateLimiter {
+    const prefix = uniqueName('ratelimit');
+    prefixes.push(prefix);
+    return new DestinationRateLimiter(redis, prefix);
+  }
+
+  beforeAll(() => {
+    redis = new Redis(redisUrl(), { maxRetriesPerRequest: 3 });
+  });
+
+  afterAll(async () => {
+    for (const prefix of prefixes) {
+      const keys = await redis.keys(`{${prefix}}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+    }
+    await redis.quit();
+  });
+
+  it('allows `limit` sends in a window, then tells how long to wait', async () => {
+    const rl = limiter();
+    for (let i = 0; i < 3; i++) expect(await rl.take('group:a', 3, 60_000)).toEqual({ allowed: true, retryInMs: 0 });
+    const denied = await rl.take('group:a', 3, 60_000);
+    expect(denied.allowed).toBe(false);
+    expect(denied.retryInMs).toBeGreaterThan(0);
+    expect(denied.retryInMs).toBeLessThanOrEqual(60_000);
+  });
+
+  it('keeps a separate budget per destination', async () => {
+    const rl = limiter();
+    expect((await rl.take('group:a', 1, 60_000)).allowed).toBe(true);
+    expect((await rl.take('group:a', 1, 60_000)).allowed).toBe(false);
+    expect((await rl.take('group:b', 1, 60_000)).allowed).toBe(true);
+  });
+
+  it('a denied take does not spend budget', async () => {
+    const rl = limiter();
+    await rl.take('d', 2, 300);
+    await rl.take('d', 2, 300);
+    for (let i = 0; i < 5; i++) expect((await rl.take('d', 2, 300)).allowed).toBe(false);
+    await sleep(350);
+    expect((await rl.take('d', 2, 300)).allowed).toBe(true);
+    expect((await rl.take('d', 2, 300)).allowed).toBe(true);
+  });
+
+  it('slides: a send counts for a whole window after it, across any boundary', async () => {
+    const rl = limiter();
+    expect((await rl.take('d', 2, 600)).allowed).toBe(true);
+    await sleep(300);
+    expect((await rl.take('d', 2, 600)).allowed).toBe(true);
+    // The first send is 300 ms old, still inside its window: a fixed window could let this one through.
+    const third = await rl.take('d', 2, 600);
+    expect(third.allowed).toBe(false);
+    expect(third.retryInMs).toBeLessThanOrEqual(300);
+    await sleep(third.retryInMs + 20);
+    expect((await rl.take('d', 2, 600)).allowed).toBe(true);
+  });
+
+  it('never admits more than the limit when many workers take at once', async () => {
+    const rl = limiter();
+    const others = Array.from({ length: 4 }, () => new Redis(redisUrl(), { maxRetriesPerRequest: 3 }));
+    try {
+      const limiters = others.map((r) => new DestinationRateLimiter(r, prefixes[prefixes.length - 1]!));
+      const decisions = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? rl : limiters[i % 4]!).take('burst', 10, 60_000)));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
+    } finally {
+      await Promise.all(others.map((r) => r.quit()));
+    }
+  });
+
+  it('takeAll spends from every rule or from none', async () => {
+    const rl = limiter();
+    const group = { key: 'chat:group:g1', limit: 5, windowMs: 60_000 };
+    const account = { key: 'chat:account', limit: 2, windowMs: 60_000 };
+    expect((await rl.takeAll([group, account])).allowed).toBe(true);
+    expect((await rl.takeAll([group, account])).allowed).toBe(true);
+    expect((await rl.takeAll([group, account])).allowed).toBe(false);
+    // The group gave nothing to the denied take: 3 of its 5 are still free.
+    for (let i = 0; i < 3; i++) expect((await rl.take(group.key, 5, 60_000)).allowed).toBe(true);
+    expect((await rl.take(group.key, 5, 60_000)).allowed).toBe(false);
+  });
+
+  it('pause holds a destination that is otherwise within budget, and is never shortened', async () => {
+    const rl = limiter();
+    await rl.pause('robot', 400);
+    await rl.pause('robot', 50);
+    const held = await rl.take('robot', 20, 60_000);
+    expect(held.allowed).toBe(false);
+    expect(held.retryInMs).toBeGreaterThan(50);
+    expect((await rl.take('other', 20, 60_000)).allowed).toBe(true);
+    await sleep(held.retryInMs + 20);
+    expect((await rl.take('robot', 20, 60_000)).allowed).toBe(true);
+  });
+
+  it('keeps its keys under the prefix, each with an expiry', async () => {
+    const rl = limiter();
+    const prefix = prefixes[prefixes.length - 1]!;
+    await rl.take('x', 3, 5_000);
+    await rl.pause('y', 5_000);
+    const keys = await redis.keys(`{${prefix}}:*`);
+    expect(keys.sort()).toEqual([`{${prefix}}:x:log`, `{${prefix}}:y:pause`]);
+    for (const key of keys) expect(await redis.pttl(key)).toBeGreaterThan(0);
+  });
+
+  it('rejects a rule that could never allow a send', async () => {
+    const rl = limiter();
+    await expect(rl.take('x', 0, 1000)).rejects.toMatchObject({ code: 'RATE_RULE_INVALID' });
+    await expect(rl.take('x', 1, 0)).rejects.toMatchObject({ code: 'RATE_RULE_INVALID' });
+    await expect(rl.take('', 1, 1000)).rejects.toMatchObject({ code: 'RATE_RULE_INVALID' });
+  });
+});

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { loadCorpus, scoreCorpus } from '../../../../../bench/moderation/score-corpus';
+import { createDetector } from '../../../../../src/features/moderation/detection/create-detector';
+import { loadLexicon } from '../../../../../src/features/moderation/detection/load-lexicon';
+
+// The shared development corpus and full lexicon live beside the repository, in ../shared.
+const shared = path.resolve(__dirname, '../../../../shared');
+
+describe('detector on the development corpus with the full lexicon (issue 5 acceptance)', () => {
+  let score: ReturnType<typeof scoreCorpus>;
+
+  beforeAll(async () => {
+    const lexicon = await loadLexicon([
+      path.join(shared, 'lexicon/merged/lexicon.jsonl'),
+      path.join(shared, 'lexicon/merged/ads-solicitation.txt'),
+    ]);
+    const detector = createDetector(lexicon);
+    score = scoreCorpus(loadCorpus(path.join(shared, 'corpus')), (text) => detector.scan(text).matches.map((m) => `${m.word}|${m.category}`));
+  });
+
+  it('catches at least 97% of all dirty lines', () => {
+    expect(score.recall).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it.each(['plain', 'fullwidth', 'mixedcase', 'symbol', 'space', 'emoji', 'traditional', 'repeat', 'homophone', 'pinyin_partial', 'pinyin_full', 'combo'])(
+    'catches at least 90% of the %s variant',
+    (variant) => {
+      expect(score.recallByVariant[variant]).toBeGreaterThanOrEqual(0.9);
+    },
+  );
+
+  it('flags at most 1% of clean lines', () => {
+    expect(score.clean).toBe(2000);
+    expect(score.falsePositiveRate).toBeLessThanOrEqual(0.01);
+  });
+});
