@@ -1,6 +1,8 @@
 /**
  * Architecture rules (STYLE.md "One pipeline"), checked by `npm run depcheck`:
- * no import cycles; src/ never reaches into the entry points (bots/) or jobs (jobs/);
+ * no import cycles (type-only ones too); features use each other only through their index.ts;
+ * kernel/platform/pipeline/queue/stores/domain never import a feature; src/ never reaches into
+ * the entry points (bots/) or jobs (jobs/);
  * only the platform adapters import their platform SDKs (tests and benchmarks may, to stage
  * the real transports); production code never needs a devDependency at run time.
  */
@@ -11,10 +13,23 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'Import cycles make load order matter; move the shared part into its own module.',
+      comment: 'Import cycles, type-only ones included, tangle modules together; move the shared part into its own module.',
       from: {},
-      // Cycles made only of `import type` do not exist at run time.
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+      to: { circular: true },
+    },
+    {
+      name: 'features-through-their-index',
+      severity: 'error',
+      comment: 'A feature uses another only through that feature\'s index.ts, so each feature\'s files stay its own.',
+      from: { path: '^src/features/([^/]+)/' },
+      to: { path: '^src/features/[^/]+/', pathNot: ['^src/features/$1/', '^src/features/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'layers-not-to-features',
+      severity: 'error',
+      comment: 'kernel, platform, pipeline, queue, stores and domain are what features build on; they never import a feature.',
+      from: { path: '^src/(kernel|platform|pipeline|queue|stores|domain)/' },
+      to: { path: '^src/features/' },
     },
     {
       name: 'src-not-to-bots-or-jobs',

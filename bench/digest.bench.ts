@@ -26,7 +26,6 @@ import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
 import { computeDigest, type Digest, type DigestInput } from '../src/features/reporting/digest';
 import { gatherDigestInput } from '../src/features/reporting/gather-digest';
-import { LeaveService } from '../src/features/leave/leave-service';
 import { renderDigest } from '../src/features/reporting/render-digest';
 import { surveyProgress } from '../src/features/feedback/survey-progress';
 import { createStores, type Stores } from '../src/stores/create-stores';
@@ -220,7 +219,6 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
       log,
       outbox,
       scheduler,
-      leave: new LeaveService(stores.leave),
     };
 
     // 1. The job end to end, as the worker runs the repeating digest (payload {}).

@@ -14,12 +14,9 @@ import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler
 import { startOutboxWorker } from '../src/queue/outbox';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
-import { LeaveService } from '../src/features/leave/leave-service';
-import { SignInBoard } from '../src/features/attendance/sign-in-board';
-import { boardSourceFrom } from '../src/features/attendance/board-source';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import { createStores } from '../src/stores/create-stores';
-import { DetectorHolder } from '../src/features/moderation/detection';
+import { DetectorHolder } from '../src/features/moderation';
 
 /** Events handled at once; the rest wait in arrival order. */
 const EVENT_CONCURRENCY = 8;
@@ -57,8 +54,6 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     send,
     capabilities: adapter.capabilities,
     scheduler,
-    leave: new LeaveService(stores.leave),
-    board: new SignInBoard(boardSourceFrom(stores), send, log, config.SIGNIN_BOARD_INTERVAL_MS),
     self: () => {
       if (!self) throw new Error('bot is not logged in yet');
       return self;
@@ -93,7 +88,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     self,
     async stop() {
       detector.close();
-      await deps.board.flushAll().catch(() => undefined);
+      await bot.stop().catch(() => undefined);
       await adapter.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop failed'));
       await outbox?.close();
       outboxRedis.disconnect();

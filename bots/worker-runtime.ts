@@ -6,7 +6,6 @@ import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler
 import { Outbox } from '../src/queue/outbox';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
-import { LeaveService } from '../src/features/leave/leave-service';
 import { createStores } from '../src/stores/create-stores';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import type { JobDeps } from '../jobs/job-definition';
@@ -38,7 +37,6 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
     log,
     outbox,
     scheduler,
-    leave: new LeaveService(stores.leave),
     webhooks: {
       wecomUrl: config.DIGEST_WECOM_WEBHOOK,
       dingtalkUrl: config.DIGEST_DINGTALK_WEBHOOK,

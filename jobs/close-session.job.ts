@@ -13,7 +13,7 @@ export const closeSessionJob = defineJob({
   name: CLOSE_SESSION_JOB,
   payload: z.object({ sessionId: z.string().regex(/^[a-f0-9]{24}$/) }),
   async process({ sessionId }, deps) {
-    const result = await closeSession(deps.stores, sessionId, deps.clock.now(), (cohort, session) => deps.leave.approvedFor(cohort, session));
+    const result = await closeSession(deps.stores, sessionId, deps.clock.now());
     if (!result) return { skipped: true };
     const cohort = await deps.stores.cohorts.findById(result.session.cohortId);
     if (!cohort) return { skipped: true };

@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '../src/platform/chat-event';
 import type { Cohort } from '../src/domain/types';
-import type { Homework } from '../src/stores/homework-store';
+import type { Homework } from '../src/domain/types';
 import type { JobDeps } from './job-definition';
 
 /** Queues one message to every group bound to a cohort; `key` plus the group makes the outbox id. */

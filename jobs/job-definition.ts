@@ -6,7 +6,6 @@ import type { Logger } from '../src/kernel/logger';
 import type { JobScheduler } from '../src/queue/job-scheduler';
 import type { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
 import type { Outbox } from '../src/queue/outbox';
-import type { LeaveService } from '../src/features/leave/leave-service';
 import type { Stores } from '../src/stores/create-stores';
 
 /** What a job's `process` may use. */
@@ -23,7 +22,6 @@ export interface JobDeps {
   log: Logger;
   outbox: Outbox;
   scheduler: JobScheduler;
-  leave: LeaveService;
   /** Outbound digest robots (SPEC §1); URLs and the secret live here, never in job data. */
   webhooks?: WebhookDeps;
 }

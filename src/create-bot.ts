@@ -1,62 +1,68 @@
 import type { ChatEvent } from './platform/chat-event';
-import type { Command } from './pipeline/command';
-import { allCommands } from './all-commands';
-import { countInteraction } from './features/points/count-interaction';
+import type { BotDeps } from './pipeline/bot-deps';
+import { ChatContext, type Command } from './pipeline/chat-context';
+import { compose } from './pipeline/compose';
+import type { FeatureFactory } from './pipeline/feature';
+import { createHelpCommand } from './pipeline/help.command';
 import { dedupe } from './pipeline/middleware/dedupe';
 import { dropStale } from './pipeline/middleware/drop-stale';
 import { ignoreSelf } from './pipeline/middleware/ignore-self';
-import { homeworkChat } from './features/homework/homework-chat';
-import { memberEvents } from './features/cohorts/member-events';
-import { moderateMessage } from './features/moderation/moderate-message';
-import { privateAnswers } from './features/feedback/private-answers';
-import { floodControl } from './features/moderation/flood-control';
 import { recogniseCommand } from './pipeline/middleware/recognise-command';
 import { resolveCohort } from './pipeline/middleware/resolve-cohort';
 import { roleGuard } from './pipeline/middleware/role-guard';
 import { runCommand } from './pipeline/middleware/run-command';
-import type { BotDeps } from './pipeline/bot-deps';
-import { ChatContext } from './pipeline/chat-context';
-import { compose, type Middleware } from './pipeline/compose';
+import { attendanceFeature } from './features/attendance';
+import { cohortsFeature } from './features/cohorts';
+import { feedbackFeature } from './features/feedback';
+import { homeworkFeature } from './features/homework';
+import { leaveFeature } from './features/leave';
+import { moderationFeature } from './features/moderation';
+import { pointsFeature } from './features/points';
+import { registrationFeature } from './features/registration';
+import { reportingFeature } from './features/reporting';
 
 /** The bot as adapters and tests see it: one entry for every platform event. */
 export interface Bot {
   processEvent(event: ChatEvent): Promise<void>;
   readonly commands: Command[];
+  /** Lets every feature send what it still holds (pending boards) and release its timers. */
+  stop(): Promise<void>;
 }
 
-/** Options to add features into the pipeline (moderation, interaction counting). */
-export interface CreateBotOptions {
-  /** Runs after the cohort is resolved and before commands (e.g. moderation). */
-  beforeCommands?: Middleware[];
-  /** Runs for ordinary chat after commands declined it. */
-  afterCommands?: Middleware[];
-}
+/** Every feature of the bot, in the order 帮助 lists their commands (trainees' first). */
+export const FEATURES: readonly FeatureFactory[] = [
+  attendanceFeature,
+  leaveFeature,
+  homeworkFeature,
+  feedbackFeature,
+  reportingFeature,
+  registrationFeature,
+  cohortsFeature,
+  pointsFeature,
+  moderationFeature,
+];
 
 /**
- * Wires the pipeline: ignore self → drop stale → dedupe → resolve cohort → member events →
- * recognise command → moderation → flood control → [features] → role guard → run command →
- * count interaction → homework in chat → private answers → [chat features].
- * A failure that is not the user's is logged, answered with a short apology, and rethrown
- * so the dedupe key is released and a redelivery can succeed.
+ * Wires the pipeline: ignore self → drop stale → dedupe → resolve cohort → recognise command
+ * → [features' inbound: member events, moderation, flood control] → role guard → run command
+ * → [features' chat: interaction, homework images, private answers]. The features are only
+ * concatenated here. A failure that is not the user's is logged, answered with a short
+ * apology, and rethrown so the dedupe key is released and a redelivery can succeed.
  */
-export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
-  const commands = allCommands();
+export function createBot(deps: BotDeps, features: readonly FeatureFactory[] = FEATURES): Bot {
+  const built = features.map((make) => make(deps));
+  const own = built.flatMap((f) => f.commands ?? []);
+  const commands = [createHelpCommand(() => own), ...own];
   const pipeline = compose([
     ignoreSelf,
     dropStale,
     dedupe,
     resolveCohort,
-    memberEvents,
     recogniseCommand(commands),
-    moderateMessage,
-    floodControl,
-    ...(options.beforeCommands ?? []),
+    ...built.flatMap((f) => f.inbound ?? []),
     roleGuard,
     runCommand,
-    countInteraction,
-    homeworkChat,
-    privateAnswers,
-    ...(options.afterCommands ?? []),
+    ...built.flatMap((f) => f.chat ?? []),
   ]);
   return {
     commands,
@@ -69,6 +75,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
         if (ctx.command) await ctx.reply('系统繁忙，请稍后再试。').catch(() => undefined);
         throw err;
       }
+    },
+    async stop() {
+      for (const f of built) if (f.stop) await f.stop();
     },
   };
 }

@@ -71,3 +71,177 @@ export interface Attendance {
   signedOutAt?: Date;
   earlyLeave: boolean;
 }
+
+/** Kinds of counted activity. */
+export type ActivityKind = 'question' | 'answer' | 'practice' | 'sales' | 'recommendation';
+
+/** One counted activity. */
+export interface Activity {
+  cohortId: string;
+  platform: Platform;
+  userId: string;
+  name: string;
+  kind: ActivityKind;
+  day: string;
+  sessionId?: string;
+  amount?: number;
+  note: string;
+  recordedBy?: string;
+  sourceKey: string;
+  at: Date;
+}
+
+/** A platform group bound to a cohort. */
+export interface GroupBinding {
+  platform: Platform;
+  groupId: string;
+  cohortId: string;
+  title: string;
+}
+
+/** One follow-up visit (回访登记) of a trainee in one wave. */
+export interface FollowUp {
+  cohortId: string;
+  wave: number;
+  platform: Platform;
+  userId: string;
+  name: string;
+  askedAt: Date;
+  remindedAt?: Date;
+  answeredAt?: Date;
+  openedShop?: boolean;
+  shopPlatform?: string;
+  monthlySalesYuan?: number;
+  needsHelp?: string;
+  answerText?: string;
+}
+
+/** One homework as services see it. */
+export interface Homework {
+  id: string;
+  cohortId: string;
+  day: string;
+  seq: number;
+  content: string;
+  deadline: Date;
+  assignedBy: string;
+  assignedByName: string;
+  assignedAt: Date;
+}
+
+/** A leave request as services see it. */
+export interface LeaveRequest {
+  id: string;
+  cohortId: string;
+  no: number;
+  platform: Platform;
+  userId: string;
+  name: string;
+  day: string;
+  sessionId?: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedAt: Date;
+  decidedAt?: Date;
+  decidedBy?: string;
+}
+
+/** One logged moderation action. */
+export interface ModerationRecord {
+  id: string;
+  cohortId: string;
+  no: number;
+  platform: Platform;
+  groupId: string;
+  userId: string;
+  name: string;
+  kind: 'warn' | 'mute' | 'remove' | 'escalate' | 'flood';
+  rule: string;
+  categories: string[];
+  matches: { word: string; category: string; start: number; end: number }[];
+  messageId: string;
+  text: string;
+  recalled: boolean;
+  staffTodo: string;
+  by: string;
+  at: Date;
+  expiresAt?: Date;
+  undoneAt?: Date;
+  undoneBy?: string;
+  appeal?: { text: string; at: Date };
+}
+
+/** One line of the points ledger. */
+export interface PointEntry {
+  cohortId: string;
+  platform: Platform;
+  userId: string;
+  name: string;
+  points: number;
+  reason: string;
+  detail: string;
+  sourceKey: string;
+  at: Date;
+}
+
+/** One trainee's registration form. */
+export interface Registration {
+  cohortId: string;
+  platform: Platform;
+  userId: string;
+  realName: string;
+  phone: string;
+  village: string;
+  products: string;
+  experience: string;
+}
+
+/** A lecturer's review of a submission. */
+export interface Review {
+  score: number;
+  comment: string;
+  reviewedBy: string;
+  reviewedAt: Date;
+}
+
+/** One version of a trainee's submission. */
+export interface Submission {
+  id: string;
+  homeworkId: string;
+  cohortId: string;
+  platform: Platform;
+  userId: string;
+  name: string;
+  version: number;
+  text: string;
+  imageIds: string[];
+  submittedAt: Date;
+  late: boolean;
+  review?: Review;
+  showcased: boolean;
+}
+
+/** A feedback survey about one lecturer of a cohort. */
+export interface Survey {
+  id: string;
+  cohortId: string;
+  lecturerName: string;
+  openedAt: Date;
+  closesAt: Date;
+  closedAt?: Date;
+  invited: string[];
+}
+
+/** One trainee's answers (the trainee is kept only to take one answer each). */
+export interface SurveyResponse {
+  surveyId: string;
+  cohortId: string;
+  lecturerName: string;
+  platform: Platform;
+  userId: string;
+  satisfaction: number;
+  content: number;
+  pace: number;
+  improve: string;
+  answeredAt: Date;
+}

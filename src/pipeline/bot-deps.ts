@@ -6,8 +6,6 @@ import type { Clock } from '../kernel/clock';
 import type { Logger } from '../kernel/logger';
 import type { AdapterCapabilities } from '../platform/platform-adapter';
 import type { JobScheduler } from '../queue/job-scheduler';
-import type { LeaveService } from '../features/leave/leave-service';
-import type { SignInBoard } from '../features/attendance/sign-in-board';
 import type { Stores } from '../stores/create-stores';
 
 /** Sends a message through the running platform adapter. */
@@ -24,8 +22,6 @@ export interface BotDeps {
   send: SendFn;
   capabilities: AdapterCapabilities;
   scheduler: JobScheduler;
-  board: SignInBoard;
-  leave: LeaveService;
   /** The bot's own identity once logged in. */
   self: () => ChatUser;
   /** Platform actions beyond sending, where the platform has them. */

@@ -1,8 +1,9 @@
-import type { ChatEvent, ChatTarget, OutgoingMessage } from '../platform/chat-event';
+import type { ChatEvent, ChatTarget, ChatUser, OutgoingMessage } from '../platform/chat-event';
 import type { Logger } from '../kernel/logger';
 import type { Cohort, Member, Role } from '../domain/types';
-import type { GroupBinding } from '../stores/binding-store';
-import type { Command, RawArgs } from './command';
+import type { GroupBinding } from '../domain/types';
+import type { z } from 'zod';
+
 import type { BotDeps } from './bot-deps';
 
 /** One fresh object per event: the event, its cohort, the sender's roles and how to answer. */
@@ -60,3 +61,55 @@ export class ChatContext {
     return roles.some((r) => this.roles.has(r));
   }
 }
+
+/** A context whose cohort the pipeline has found: what commands that need a cohort receive. */
+export type CohortContext = ChatContext & { readonly cohort: Cohort };
+
+/** Narrows a context to one with a cohort. */
+export function hasCohort(ctx: ChatContext): ctx is CohortContext {
+  return ctx.cohort !== null;
+}
+
+/** What the parser hands a command: the text after its name, split several ways. */
+export interface RawArgs {
+  /** Everything after the command word on the first line, trimmed. */
+  text: string;
+  /** `text` split on white space. */
+  tokens: string[];
+  /** The lines after the first one, trimmed, empty ones dropped. */
+  lines: string[];
+  /** People @mentioned, the bot excluded, in order. */
+  mentions: ChatUser[];
+}
+
+/** Who may run a command: roles, or everyone. */
+export type Allowed = Role[] | 'all';
+
+/** What every command declares, whatever context it runs in. */
+interface CommandBase<A> {
+  name: string;
+  aliases: string[];
+  /** One line for 帮助. */
+  summary: string;
+  /** The right form, shown when arguments are malformed. */
+  usage: string;
+  examples?: string[];
+  allowed: Allowed;
+  /** Where it can be used. */
+  where: 'group' | 'private' | 'any';
+  args: z.ZodType<A, RawArgs>;
+  /** The arguments carry a phone number on purpose (登记), so moderation does not read it as solicitation. */
+  carriesPhoneNumber?: boolean;
+}
+
+/**
+ * One chat command: its names, argument schema, who may run it and its handler. A command
+ * that needs a cohort is only run once the role guard found one, so its handler sees a
+ * context whose cohort is not nullable.
+ */
+export type Command<A = unknown> =
+  | (CommandBase<A> & { needsCohort: true; handle(ctx: CohortContext, args: A): Promise<void> })
+  | (CommandBase<A> & { needsCohort: false; handle(ctx: ChatContext, args: A): Promise<void> });
+
+/** One step of the pipeline; calls `next` to hand the event on, or returns to stop it. */
+export type Middleware = (ctx: ChatContext, next: () => Promise<void>) => Promise<void>;

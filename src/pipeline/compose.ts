@@ -1,15 +1,31 @@
-import type { ChatContext } from './chat-context';
+import type { ChatContext, Middleware } from './chat-context';
 
-/** One step of the pipeline; calls `next` to hand the event on, or returns to stop it. */
-export type Middleware = (ctx: ChatContext, next: () => Promise<void>) => Promise<void>;
+export type { Middleware } from './chat-context';
 
-/** Chains middleware in order into one handler. */
+/** A middleware called `next()` a second time: a bug, never the user's doing. */
+export class NextCalledTwiceError extends Error {
+  readonly code = 'PIPELINE_NEXT_TWICE';
+  constructor(step: number) {
+    super(`middleware #${step} called next() twice`);
+    this.name = 'NextCalledTwiceError';
+  }
+}
+
+/**
+ * Chains middleware in order into one handler. A step that calls `next()` twice would run
+ * the rest of the pipeline (and its writes and replies) twice, so the second call throws.
+ */
 export function compose(middleware: Middleware[]): (ctx: ChatContext) => Promise<void> {
   return (ctx) => {
     const run = async (i: number): Promise<void> => {
       const step = middleware[i];
       if (!step) return;
-      await step(ctx, () => run(i + 1));
+      let called = false;
+      await step(ctx, () => {
+        if (called) return Promise.reject(new NextCalledTwiceError(i));
+        called = true;
+        return run(i + 1);
+      });
     };
     return run(0);
   };

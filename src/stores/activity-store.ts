@@ -2,25 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import { activityModel } from './models/activity.model';
 import { isDuplicateKey } from './is-duplicate-key';
-
-/** Kinds of counted activity. */
-export type ActivityKind = 'question' | 'answer' | 'practice' | 'sales' | 'recommendation';
-
-/** One counted activity. */
-export interface Activity {
-  cohortId: string;
-  platform: Platform;
-  userId: string;
-  name: string;
-  kind: ActivityKind;
-  day: string;
-  sessionId?: string;
-  amount?: number;
-  note: string;
-  recordedBy?: string;
-  sourceKey: string;
-  at: Date;
-}
+import type { ActivityKind, Activity } from '../domain/types';
 
 /** Records interaction, practice, sales and recommendations once per source. */
 export class ActivityStore {

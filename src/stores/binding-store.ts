@@ -2,14 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import { groupBindingModel } from './models/group-binding.model';
 import { upsertRetrying } from './is-duplicate-key';
-
-/** A platform group bound to a cohort. */
-export interface GroupBinding {
-  platform: Platform;
-  groupId: string;
-  cohortId: string;
-  title: string;
-}
+import type { GroupBinding } from '../domain/types';
 
 /** Reads and writes which group belongs to which cohort. */
 export class BindingStore {

@@ -2,23 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import { followUpModel } from './models/follow-up.model';
 import { upsertRetrying } from './is-duplicate-key';
-
-/** One follow-up visit (回访登记) of a trainee in one wave. */
-export interface FollowUp {
-  cohortId: string;
-  wave: number;
-  platform: Platform;
-  userId: string;
-  name: string;
-  askedAt: Date;
-  remindedAt?: Date;
-  answeredAt?: Date;
-  openedShop?: boolean;
-  shopPlatform?: string;
-  monthlySalesYuan?: number;
-  needsHelp?: string;
-  answerText?: string;
-}
+import type { FollowUp } from '../domain/types';
 
 type Doc = Omit<FollowUp, 'cohortId'> & { cohortId: Types.ObjectId };
 

@@ -1,19 +1,7 @@
 import { Types, type Connection } from 'mongoose';
 import { homeworkModel } from './models/homework.model';
 import { isDuplicateKey } from './is-duplicate-key';
-
-/** One homework as services see it. */
-export interface Homework {
-  id: string;
-  cohortId: string;
-  day: string;
-  seq: number;
-  content: string;
-  deadline: Date;
-  assignedBy: string;
-  assignedByName: string;
-  assignedAt: Date;
-}
+import type { Homework } from '../domain/types';
 
 type HomeworkDoc = Omit<Homework, 'id' | 'cohortId'> & { _id: Types.ObjectId; cohortId: Types.ObjectId; assignedByName?: string | null };
 

@@ -1,25 +1,8 @@
 import { Types, type Connection } from 'mongoose';
-import type { Platform } from '../platform/chat-event';
 import { counterModel } from './models/counter.model';
 import { leaveModel } from './models/leave.model';
 import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
-
-/** A leave request as services see it. */
-export interface LeaveRequest {
-  id: string;
-  cohortId: string;
-  no: number;
-  platform: Platform;
-  userId: string;
-  name: string;
-  day: string;
-  sessionId?: string;
-  reason: string;
-  status: 'pending' | 'approved' | 'rejected';
-  requestedAt: Date;
-  decidedAt?: Date;
-  decidedBy?: string;
-}
+import type { LeaveRequest } from '../domain/types';
 
 type LeaveDoc = Omit<LeaveRequest, 'id' | 'cohortId' | 'sessionId'> & {
   _id: Types.ObjectId;

@@ -3,31 +3,7 @@ import type { Platform } from '../platform/chat-event';
 import { counterModel } from './models/counter.model';
 import { moderationActionModel } from './models/moderation-action.model';
 import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
-
-/** One logged moderation action. */
-export interface ModerationRecord {
-  id: string;
-  cohortId: string;
-  no: number;
-  platform: Platform;
-  groupId: string;
-  userId: string;
-  name: string;
-  kind: 'warn' | 'mute' | 'remove' | 'escalate' | 'flood';
-  rule: string;
-  categories: string[];
-  matches: { word: string; category: string; start: number; end: number }[];
-  messageId: string;
-  text: string;
-  recalled: boolean;
-  staffTodo: string;
-  by: string;
-  at: Date;
-  expiresAt?: Date;
-  undoneAt?: Date;
-  undoneBy?: string;
-  appeal?: { text: string; at: Date };
-}
+import type { ModerationRecord } from '../domain/types';
 
 type Doc = Omit<ModerationRecord, 'id' | 'cohortId' | 'expiresAt' | 'undoneAt' | 'undoneBy' | 'appeal'> & {
   _id: Types.ObjectId;

@@ -2,19 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import { pointEntryModel } from './models/point-entry.model';
 import { isDuplicateKey } from './is-duplicate-key';
-
-/** One line of the points ledger. */
-export interface PointEntry {
-  cohortId: string;
-  platform: Platform;
-  userId: string;
-  name: string;
-  points: number;
-  reason: string;
-  detail: string;
-  sourceKey: string;
-  at: Date;
-}
+import type { PointEntry } from '../domain/types';
 
 /** The append-only points ledger; an entry's source key makes every award idempotent. */
 export class PointsStore {

@@ -2,18 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import { registrationModel } from './models/registration.model';
 import { upsertRetrying } from './is-duplicate-key';
-
-/** One trainee's registration form. */
-export interface Registration {
-  cohortId: string;
-  platform: Platform;
-  userId: string;
-  realName: string;
-  phone: string;
-  village: string;
-  products: string;
-  experience: string;
-}
+import type { Registration } from '../domain/types';
 
 type RegistrationDoc = Omit<Registration, 'cohortId' | 'platform'> & { cohortId: Types.ObjectId; platform: string; products?: string | null; experience?: string | null };
 

@@ -2,31 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import { submissionModel } from './models/submission.model';
 import { isDuplicateKey } from './is-duplicate-key';
-
-/** A lecturer's review of a submission. */
-export interface Review {
-  score: number;
-  comment: string;
-  reviewedBy: string;
-  reviewedAt: Date;
-}
-
-/** One version of a trainee's submission. */
-export interface Submission {
-  id: string;
-  homeworkId: string;
-  cohortId: string;
-  platform: Platform;
-  userId: string;
-  name: string;
-  version: number;
-  text: string;
-  imageIds: string[];
-  submittedAt: Date;
-  late: boolean;
-  review?: Review;
-  showcased: boolean;
-}
+import type { Review, Submission } from '../domain/types';
 
 type SubmissionDoc = {
   _id: Types.ObjectId;

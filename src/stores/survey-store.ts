@@ -2,31 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import { surveyModel, surveyResponseModel } from './models/survey.model';
 import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
-
-/** A feedback survey about one lecturer of a cohort. */
-export interface Survey {
-  id: string;
-  cohortId: string;
-  lecturerName: string;
-  openedAt: Date;
-  closesAt: Date;
-  closedAt?: Date;
-  invited: string[];
-}
-
-/** One trainee's answers (the trainee is kept only to take one answer each). */
-export interface SurveyResponse {
-  surveyId: string;
-  cohortId: string;
-  lecturerName: string;
-  platform: Platform;
-  userId: string;
-  satisfaction: number;
-  content: number;
-  pace: number;
-  improve: string;
-  answeredAt: Date;
-}
+import type { Survey, SurveyResponse } from '../domain/types';
 
 type SurveyDoc = { _id: Types.ObjectId; cohortId: Types.ObjectId; lecturerName: string; openedAt: Date; closesAt: Date; closedAt?: Date | null; invited?: string[] | null };
 

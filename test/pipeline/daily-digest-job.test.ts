@@ -33,7 +33,7 @@ describe('the daily digest job', () => {
     await p.say(trainee, '签到', group);
     p.clock.set(new Date('2027-03-01T20:30:00+08:00'));
     const scheduler = p.deps.scheduler as BullmqScheduler;
-    deps = { stores: p.deps.stores, scoring: p.deps.scoring, adminIds: [admin.id], workQueue: scheduler.queue, clock: p.clock, log: testLog, outbox, scheduler, leave: p.deps.leave };
+    deps = { stores: p.deps.stores, scoring: p.deps.scoring, adminIds: [admin.id], workQueue: scheduler.queue, clock: p.clock, log: testLog, outbox, scheduler };
   });
 
   afterAll(async () => {

@@ -14,9 +14,6 @@ import { connectMongo } from '../../src/stores/connect-mongo';
 import { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
 import { WORK_QUEUE } from '../../src/queue/queue-names';
 import { createRedis } from '../../src/queue/redis-connection';
-import { LeaveService } from '../../src/features/leave/leave-service';
-import { SignInBoard } from '../../src/features/attendance/sign-in-board';
-import { boardSourceFrom } from '../../src/features/attendance/board-source';
 import { loadScoringConfig } from '../../src/kernel/scoring-config';
 import { createStores } from '../../src/stores/create-stores';
 import { DetectorHolder } from '../../src/features/moderation/detection';
@@ -67,8 +64,6 @@ export async function startPipeline(label: string, env: Record<string, string> =
     send,
     capabilities: { seesAllGroupMessages: true, recall: true, mute: false, remove: true, listMembers: false, privateMessages: true, files: true },
     scheduler,
-    leave: new LeaveService(stores.leave),
-    board: new SignInBoard(boardSourceFrom(stores), send, testLog, 0),
     self: () => ({ id: 'bot', name: '班级助手' }),
     actions: {},
     detector: await DetectorHolder.create(),
@@ -106,7 +101,7 @@ export async function startPipeline(label: string, env: Record<string, string> =
       return out;
     },
     async stop() {
-      await deps.board.flushAll();
+      await bot.stop();
       await scheduler.queue.obliterate({ force: true }).catch(() => undefined);
       await scheduler.close();
       redis.disconnect();

@@ -1,5 +1,5 @@
 import type { Attendance, Session } from '../../domain/types';
-import { formatSessionLine } from '../cohorts/timetable-service';
+import { formatSessionLine } from '../cohorts';
 
 const STATUS_NAMES: Record<Attendance['status'], string> = { on_time: '准时', late: '迟到', absent: '缺勤', leave: '请假' };
 

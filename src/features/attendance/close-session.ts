@@ -1,5 +1,6 @@
-import type { Attendance, Cohort, Session } from '../../domain/types';
+import type { Attendance, Session } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
+import { approvedLeaveFor } from '../leave';
 
 /** What closing a session found. */
 export interface CloseResult {
@@ -9,9 +10,6 @@ export interface CloseResult {
   session: Session;
 }
 
-/** Tells the closing which trainees have approved leave for a session. */
-export type LeaveLookup = (cohort: Cohort, session: Session) => Promise<Set<string>>;
-
 /**
  * Closes a session at its end (SPEC §3.1): every enrolled trainee with no record is written
  * as on leave (approved leave) or absent (缺勤). Running it again writes nothing new.
@@ -20,7 +18,6 @@ export async function closeSession(
   stores: Stores,
   sessionId: string,
   at: Date,
-  approvedLeave: LeaveLookup,
 ): Promise<CloseResult | null> {
   const session = await stores.sessions.findById(sessionId);
   if (!session || session.cancelled) return null;
@@ -29,7 +26,7 @@ export async function closeSession(
   const [trainees, records, leave] = await Promise.all([
     stores.members.listWithRole(cohort.id, 'trainee'),
     stores.attendance.listBySession(session.id),
-    approvedLeave(cohort, session),
+    approvedLeaveFor(stores, cohort.id, session),
   ]);
   const has = new Set(records.map((r) => r.userId));
   const missing: (Omit<Attendance, 'signedOutAt' | 'earlyLeave'> & { sourceEventId: string })[] = trainees

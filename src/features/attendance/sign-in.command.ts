@@ -1,37 +1,40 @@
 import { defineCommand } from '../../pipeline/command';
 import { noArgs } from '../../pipeline/arg-schemas';
 import { describeSignIn, signIn } from './sign-in-service';
-import { awardAttendance } from '../points/points-service';
+import { awardAttendance } from '../points';
+import type { SignInBoard } from './sign-in-board';
 
-/** 签到: attendance for the session whose sign-in window is open (SPEC §3.1). */
-export const signInCommand = defineCommand({
-  name: '签到',
-  aliases: ['checkin'],
-  summary: '上课签到（开课前 30 分钟开放，提前 5 分钟到场为准时）',
-  usage: '#签到（或直接发送“签到”）',
-  allowed: ['trainee'],
-  where: 'group',
-  needsCohort: true,
-  args: noArgs,
-  async handle(ctx) {
-    const cohort = ctx.cohort!;
-    const { event, deps } = ctx;
-    const outcome = await signIn(deps.stores, {
-      cohort,
-      platform: event.platform,
-      user: event.sender,
-      at: ctx.at,
-      eventId: event.id,
-      // Enrol someone signing in who was in the group before binding saw them; members are not rewritten.
-      enrolIfMissing: ctx.member === null || !ctx.member.active,
-    });
-    if (outcome.kind === 'recorded') {
-      // Paid on every sign-in message: the ledger's source key keeps it to once per session.
-      await awardAttendance(deps.stores, deps.scoring, outcome.record);
-      // New and repeated sign-ins both show on the coalesced board, not as one reply each.
-      deps.board.touch(outcome.session, cohort, { kind: 'group', id: event.conversation.id });
-      return;
-    }
-    await ctx.reply(describeSignIn(outcome, cohort.timezone));
-  },
-});
+/** 签到: attendance for the session whose sign-in window is open (SPEC §3.1); answers on the process's board. */
+export function createSignInCommand(board: SignInBoard) {
+  return defineCommand({
+    name: '签到',
+    aliases: ['checkin'],
+    summary: '上课签到（开课前 30 分钟开放，提前 5 分钟到场为准时）',
+    usage: '#签到（或直接发送“签到”）',
+    allowed: ['trainee'],
+    where: 'group',
+    needsCohort: true,
+    args: noArgs,
+    async handle(ctx) {
+      const cohort = ctx.cohort;
+      const { event, deps } = ctx;
+      const outcome = await signIn(deps.stores, {
+        cohort,
+        platform: event.platform,
+        user: event.sender,
+        at: ctx.at,
+        eventId: event.id,
+        // Enrol someone signing in who was in the group before binding saw them; members are not rewritten.
+        enrolIfMissing: ctx.member === null || !ctx.member.active,
+      });
+      if (outcome.kind === 'recorded') {
+        // Paid on every sign-in message: the ledger's source key keeps it to once per session.
+        await awardAttendance(deps.stores, deps.scoring, outcome.record);
+        // New and repeated sign-ins both show on the coalesced board, not as one reply each.
+        board.touch(outcome.session, cohort, { kind: 'group', id: event.conversation.id });
+        return;
+      }
+      await ctx.reply(describeSignIn(outcome, cohort.timezone));
+    },
+  });
+}

@@ -1,3 +1,4 @@
+import { approvedLeaveFor } from '../leave';
 import { defineCommand } from '../../pipeline/command';
 import { noArgs } from '../../pipeline/arg-schemas';
 import { signOut } from './sign-in-service';
@@ -14,14 +15,14 @@ export const signOutCommand = defineCommand({
   needsCohort: true,
   args: noArgs,
   async handle(ctx) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const { event, deps } = ctx;
     const outcome = await signOut(deps.stores, {
       cohort,
       platform: event.platform,
       user: event.sender,
       at: ctx.at,
-      hasApprovedLeave: (session) => deps.leave.hasApprovedLeave(cohort, session, event.platform, event.sender.id),
+      hasApprovedLeave: async (session) => (await approvedLeaveFor(deps.stores, cohort.id, session)).has(event.sender.id),
     });
     if (outcome.kind === 'not_signed_in') {
       await ctx.reply('没有找到你今天的签到记录，无法签退。请先签到。');

@@ -25,7 +25,7 @@ export const grantRoleCommand = defineCommand({
   args,
   async handle(ctx, { people, role }) {
     if (role === 'office') throw new AppError('ROLE_OFFICE_CONFIGURED', '领导组办公室的权限由系统配置（ADMIN_IDS）决定，不能在群里授权。');
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     for (const p of people) await ctx.deps.stores.members.setRole(cohort.id, ctx.event.platform, p, role, ctx.now);
     await ctx.reply(`已将 ${people.map((p) => p.name).join('、')} 设为本班${ROLE_NAMES[role]}。`);
   },

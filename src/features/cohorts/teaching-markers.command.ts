@@ -1,12 +1,12 @@
 import { defineCommand } from '../../pipeline/command';
 import { noArgs } from '../../pipeline/arg-schemas';
-import type { ChatContext } from '../../pipeline/chat-context';
+import type { CohortContext } from '../../pipeline/chat-context';
 import { formatTime } from '../../kernel/local-time';
 import { hoursByDay, sessionForMarker } from './teaching-hours';
 import { formatSessionLine } from './timetable-service';
 
-async function mark(ctx: ChatContext, kind: 'start' | 'end'): Promise<void> {
-  const cohort = ctx.cohort!;
+async function mark(ctx: CohortContext, kind: 'start' | 'end'): Promise<void> {
+  const cohort = ctx.cohort;
   const { stores } = ctx.deps;
   const sessions = await stores.sessions.listByCohort(cohort.id);
   const session = sessionForMarker(sessions, ctx.at);

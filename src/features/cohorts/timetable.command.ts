@@ -49,7 +49,7 @@ export const timetableCommand = defineCommand({
   needsCohort: true,
   args,
   async handle(ctx, a) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const { stores, scheduler } = ctx.deps;
     if (a.action === 'show') {
       await ctx.reply(formatTimetable(cohort, await stores.sessions.listByCohort(cohort.id)));

@@ -1,6 +1,6 @@
 import type { Stores } from '../../stores/create-stores';
 import type { ScorecardInput } from './scorecard';
-import { hoursByDay } from '../cohorts/teaching-hours';
+import { hoursByDay } from '../cohorts';
 
 /**
  * Gathers a lecturer's scorecard input from the stores (SPEC §3.5): the lecturer's sessions

@@ -1,6 +1,6 @@
 import type { Middleware } from '../../pipeline/compose';
 import { isAppError } from '../../kernel/app-error';
-import { answerFollowUp, FOLLOW_UP_FORM } from '../follow-ups/follow-up-service';
+import { answerFollowUp, FOLLOW_UP_FORM } from '../follow-ups';
 import { answerSurvey, SURVEY_ANSWER_FORM } from './survey-service';
 
 /**

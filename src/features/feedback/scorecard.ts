@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DayHours } from '../cohorts/teaching-hours';
+import type { DayHours } from '../cohorts';
 
 /** Outcome of one check: passed, failed, or nothing to judge it by (flagged for staff, never counted as failed). */
 export type CheckStatus = 'pass' | 'fail' | 'no_data';

@@ -1,7 +1,7 @@
 import { AppError } from '../../kernel/app-error';
 import type { ChatUser, Platform } from '../../platform/chat-event';
 import type { Stores } from '../../stores/create-stores';
-import type { Survey } from '../../stores/survey-store';
+import type { Survey } from '../../domain/types';
 
 /** How a trainee answers, shown in the questions and in every usage reply. */
 export const SURVEY_ANSWER_FORM = '满意度 内容 节奏（各 1–5 分）+ 建议，例如：5 4 4 希望多讲直播';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Cohort } from '../../domain/types';
 import type { JobScheduler } from '../../queue/job-scheduler';
 import type { Stores } from '../../stores/create-stores';
-import type { FollowUp } from '../../stores/follow-up-store';
+import type { FollowUp } from '../../domain/types';
 
 /** Days after the cohort's end that trainees are visited again (SPEC §3.8; seed: 四(二)10). */
 export const FOLLOW_UP_WAVES = [30, 90, 180] as const;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Cohort } from '../../domain/types';
 import type { JobScheduler } from '../../queue/job-scheduler';
-import type { Homework } from '../../stores/homework-store';
+import type { Homework } from '../../domain/types';
 import { parseClock } from '../../kernel/local-time';
 
 /** Name of the job that reminds non-submitters before a homework deadline. */

@@ -4,8 +4,8 @@ import { AppError } from '../../kernel/app-error';
 import type { ChatAttachment, ChatUser, Platform } from '../../platform/chat-event';
 import type { Cohort } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
-import type { Homework } from '../../stores/homework-store';
-import type { Submission } from '../../stores/submission-store';
+import type { Homework } from '../../domain/types';
+import type { Submission } from '../../domain/types';
 import { localDay, parseClock, parseLocalDate } from '../../kernel/local-time';
 
 /**

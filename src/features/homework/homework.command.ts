@@ -32,7 +32,7 @@ export const assignHomeworkCommand = defineCommand({
   needsCohort: true,
   args: assignArgs,
   async handle(ctx, { content, deadlineText }) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const deadline = parseDeadline(deadlineText, ctx.at, cohort);
     if (!deadline) throw new AppError('HOMEWORK_DEADLINE', `截止时间“${deadlineText ?? ''}”看不懂或已经过去，请写成 21:00 或 12-02 09:00。`);
     const { homework } = await assignHomework(ctx.deps.stores, { cohort, lecturer: ctx.event.sender, content, deadline, at: ctx.at, eventId: ctx.event.id });
@@ -59,7 +59,7 @@ export const submitHomeworkCommand = defineCommand({
   needsCohort: true,
   args: submitArgs,
   async handle(ctx, { text }) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const images = ctx.event.attachments?.filter((a) => a.kind === 'image') ?? [];
     if (!text && images.length === 0) throw new AppError('HOMEWORK_EMPTY', '作业内容是空的。请发送 #交作业 <内容>，图片可以随后发。');
     const { submission } = await submitHomework(ctx.deps.stores, ctx.deps.scoring, {
@@ -103,7 +103,7 @@ export const reviewCommand = defineCommand({
   needsCohort: true,
   args: reviewArgs,
   async handle(ctx, a) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const { stores, scoring } = ctx.deps;
     if (a.mode === 'queue') {
       const queue = await reviewQueue(stores, cohort.id);
@@ -149,7 +149,7 @@ export const showcaseCommand = defineCommand({
   needsCohort: true,
   args: showcaseArgs,
   async handle(ctx, { trainee }) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const { stores } = ctx.deps;
     const mine = (await stores.submissions.listByCohort(cohort.id)).filter((s) => s.userId === trainee.id);
     const latest = mine[mine.length - 1];

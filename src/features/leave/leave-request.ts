@@ -2,9 +2,9 @@ import { AppError } from '../../kernel/app-error';
 import type { ChatUser, Platform } from '../../platform/chat-event';
 import type { Cohort, Session } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
-import type { LeaveRequest } from '../../stores/leave-store';
+import type { LeaveRequest } from '../../domain/types';
 import { localDay, parseLocalDate } from '../../kernel/local-time';
-import { formatSessionLine } from '../cohorts/timetable-service';
+import { formatSessionLine } from '../cohorts';
 
 /** What a trainee asked leave for: a whole day, or one numbered session of the timetable. */
 export interface LeaveTarget {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
-import type { ChatContext } from '../../pipeline/chat-context';
+import type { CohortContext } from '../../pipeline/chat-context';
 import { decideLeave, describeLeave, parseLeaveArgs, requestLeave } from './leave-request';
 
 const requestArgs = z.custom<RawArgs>().transform((raw, ctx) => {
@@ -29,7 +29,7 @@ export const requestLeaveCommand = defineCommand({
   needsCohort: true,
   args: requestArgs,
   async handle(ctx, { reason, target }) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     // A date without a year belongs to the cohort's year, not the server's.
     if (target.day && !target.day.startsWith(cohort.startDate.slice(0, 4))) {
       target.day = `${cohort.startDate.slice(0, 4)}${target.day.slice(4)}`;
@@ -56,8 +56,8 @@ const decideArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   return { no, note: raw.tokens.slice(1).join(' ') };
 });
 
-async function decide(ctx: ChatContext, no: number, note: string, approve: boolean): Promise<void> {
-  const cohort = ctx.cohort!;
+async function decide(ctx: CohortContext, no: number, note: string, approve: boolean): Promise<void> {
+  const cohort = ctx.cohort;
   const request = await decideLeave(ctx.deps.stores, { cohort, no, approve, by: ctx.event.sender.id, at: ctx.now, note });
   const verdict = approve ? '已批准' : '未批准';
   const text = `你的请假（编号 ${no}，${request.day.slice(5)}，${request.reason}）${verdict}${note ? `：${note}` : ''}。`;

@@ -1,7 +1,7 @@
 import type { BotDeps } from '../../pipeline/bot-deps';
 import type { ChatUser, Platform } from '../../platform/chat-event';
 import type { Cohort } from '../../domain/types';
-import type { ModerationRecord } from '../../stores/moderation-store';
+import type { ModerationRecord } from '../../domain/types';
 import { ladderStep, ruleFor, type LadderStep } from './moderation-ladder';
 
 /** A detector hit as the log keeps it. */

@@ -50,7 +50,7 @@ export const warnCommand = defineCommand({
       expiresAt: new Date(ctx.now.getTime() + config.MODERATION_WARNING_TTL_HOURS * 3600_000),
       sourceKey: `staff:${ctx.event.id}`,
     });
-    const active = (await stores.moderation.activeWarnings(ctx.cohort!.id, ctx.event.platform, person.id, ctx.now)).length;
+    const active = (await stores.moderation.activeWarnings(ctx.cohort.id, ctx.event.platform, person.id, ctx.now)).length;
     await ctx.send({ kind: 'group', id: ctx.event.conversation.id }, { text: `工作人员提醒${reason ? `：${reason}` : '：请遵守群规'}（第 ${active} 次，记录 ${record.no}）。`, mentions: [person] });
   },
 });
@@ -104,7 +104,7 @@ export const undoCommand = defineCommand({
   needsCohort: true,
   args: oneMention('none'),
   async handle(ctx, { person }) {
-    const n = await ctx.deps.stores.moderation.undoActive(ctx.cohort!.id, ctx.event.platform, person.id, ctx.event.sender.id, ctx.now);
+    const n = await ctx.deps.stores.moderation.undoActive(ctx.cohort.id, ctx.event.platform, person.id, ctx.event.sender.id, ctx.now);
     await ctx.reply(n > 0 ? `已解除 ${person.name} 的 ${n} 条警告或禁言。` : `${person.name} 目前没有生效的警告或禁言。`);
   },
 });
@@ -128,7 +128,7 @@ export const reviewLogCommand = defineCommand({
     return { undo: no };
   }),
   async handle(ctx, { undo }) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const { stores } = ctx.deps;
     if (undo !== undefined) {
       const r = await stores.moderation.undoOne(cohort.id, undo, ctx.event.sender.id, ctx.now);
@@ -170,7 +170,7 @@ export const appealCommand = defineCommand({
     return { text: text.slice(0, 500) };
   }),
   async handle(ctx, { text }) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const record = await ctx.deps.stores.moderation.appeal(cohort.id, ctx.event.platform, ctx.event.sender.id, text, ctx.now);
     if (!record) throw new AppError('APPEAL_NOTHING', '没有找到针对你的群管理记录，无需申诉。');
     for (const id of await staffOf(ctx.deps, cohort)) {

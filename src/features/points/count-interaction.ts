@@ -1,6 +1,6 @@
 import type { Middleware } from '../../pipeline/compose';
 import { localDay } from '../../kernel/local-time';
-import { sessionForMarker } from '../cohorts/teaching-hours';
+import { sessionForMarker } from '../cohorts';
 
 const QUESTION = /[?？]|请问|怎么|如何|为什么|为啥|能不能|可不可以|是不是|吗[。！!]?$|有没有/u;
 

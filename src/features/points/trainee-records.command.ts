@@ -38,7 +38,7 @@ export const recordCommand = defineCommand({
   needsCohort: true,
   args: recordArgs,
   async handle(ctx, a) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const { stores, scoring } = ctx.deps;
     const base = { cohortId: cohort.id, platform: ctx.event.platform, userId: a.trainee.id, name: a.trainee.name, at: ctx.at };
     const sourceKey = `${a.kind}:${ctx.event.id}`;
@@ -71,7 +71,7 @@ export const recommendCommand = defineCommand({
   needsCohort: true,
   args: recommendArgs,
   async handle(ctx, { people }) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     for (const [i, p] of people.entries()) {
       await ctx.deps.stores.activities.record({
         cohortId: cohort.id,
@@ -102,7 +102,7 @@ export const rankingCommand = defineCommand({
   needsCohort: true,
   args: z.custom<RawArgs>().transform(() => ({})),
   async handle(ctx) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const records = await traineeRecords(ctx.deps.stores, cohort);
     const standings = evaluateStandings(records, ctx.deps.scoring);
     const list = outstandingList(records, ctx.deps.scoring);

@@ -35,7 +35,7 @@ export const registerCommand = defineCommand({
   args,
   carriesPhoneNumber: true,
   async handle(ctx, a) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const { event, deps } = ctx;
     const { created } = await deps.stores.registrations.save({ cohortId: cohort.id, platform: event.platform, userId: event.sender.id, ...a });
     const privacy = ctx.isGroup ? '\n（手机号是个人信息，下次可以私聊我登记。）' : '';

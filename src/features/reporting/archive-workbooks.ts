@@ -7,13 +7,13 @@ import { AppError } from '../../kernel/app-error';
 import { maskPhone, maskPhonesInText } from '../../kernel/privacy';
 import type { Attendance, AttendanceStatus, Cohort, Member, Session } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
-import type { FollowUp } from '../../stores/follow-up-store';
-import type { LeaveRequest } from '../../stores/leave-store';
-import type { Registration } from '../../stores/registration-store';
-import type { SurveyResponse } from '../../stores/survey-store';
-import { traineeRecords } from '../points/points-service';
-import { DEFAULT_SCORECARD_THRESHOLDS } from '../feedback/scorecard';
-import { evaluateStandings, outstandingList, TIER_NAMES, type TraineeRecord, type TraineeStanding } from '../points/tier-rules';
+import type { FollowUp } from '../../domain/types';
+import type { LeaveRequest } from '../../domain/types';
+import type { Registration } from '../../domain/types';
+import type { SurveyResponse } from '../../domain/types';
+import { traineeRecords } from '../points';
+import { DEFAULT_SCORECARD_THRESHOLDS } from '../feedback';
+import { evaluateStandings, outstandingList, TIER_NAMES, type TraineeRecord, type TraineeStanding } from '../points';
 
 /** The archives staff can export (SPEC §2 导出; seed 第八条 培训档案管理); 档案 holds all of them. */
 export const ARCHIVE_KINDS = ['签到表', '成绩表', '反馈表', '回访', '档案'] as const;

@@ -28,7 +28,7 @@ export const digestCommand = defineCommand({
   needsCohort: true,
   args,
   async handle(ctx, { date }) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     // Today is the day in the cohort's time zone, not the server's.
     const day = (date && parseLocalDate(date, Number(cohort.startDate.slice(0, 4)))) || localDay(ctx.now, cohort.timezone);
     const input = await gatherDigestInput(ctx.deps.stores, cohort.id);

@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon';
 import type { Platform } from '../../platform/chat-event';
 import type { Attendance, AttendanceStatus, Cohort, Member, Session } from '../../domain/types';
-import type { Homework } from '../../stores/homework-store';
-import type { LeaveRequest } from '../../stores/leave-store';
-import type { ModerationRecord } from '../../stores/moderation-store';
-import type { Submission } from '../../stores/submission-store';
-import { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardThresholds } from '../feedback/scorecard';
-import { hoursByDay, type DayHours } from '../cohorts/teaching-hours';
+import type { Homework } from '../../domain/types';
+import type { LeaveRequest } from '../../domain/types';
+import type { ModerationRecord } from '../../domain/types';
+import type { Submission } from '../../domain/types';
+import { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardThresholds } from '../feedback';
+import { hoursByDay, type DayHours } from '../cohorts';
 
 /** Survey and follow-up counts that later features fill in; a missing one is left out of the digest. */
 export interface DigestProgress {

@@ -32,7 +32,7 @@ export const exportCommand = defineCommand({
   needsCohort: true,
   args: exportArgs,
   async handle(ctx, { kind }) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const { stores, scoring, capabilities, config } = ctx.deps;
     const file = await buildArchive(stores, cohort.id, kind, { scoring, now: ctx.now });
     if (!capabilities.files) {
@@ -76,7 +76,7 @@ export const briefCommand = defineCommand({
   needsCohort: true,
   args: briefArgs,
   async handle(ctx, { week, date }) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const { stores } = ctx.deps;
     if (week) {
       const monday = DateTime.fromJSDate(ctx.now, { zone: cohort.timezone }).startOf('week').minus({ weeks: week === 'last' ? 1 : 0 });

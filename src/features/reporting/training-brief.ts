@@ -1,16 +1,16 @@
 import { DateTime } from 'luxon';
 import { AppError } from '../../kernel/app-error';
 import type { Attendance, Cohort, Member, Session } from '../../domain/types';
-import type { Activity } from '../../stores/activity-store';
+import type { Activity } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
-import type { Homework } from '../../stores/homework-store';
-import type { LeaveRequest } from '../../stores/leave-store';
-import type { ModerationRecord } from '../../stores/moderation-store';
-import type { Submission } from '../../stores/submission-store';
+import type { Homework } from '../../domain/types';
+import type { LeaveRequest } from '../../domain/types';
+import type { ModerationRecord } from '../../domain/types';
+import type { Submission } from '../../domain/types';
 import { scrubPhones } from './digest';
 import { formatTime } from '../../kernel/local-time';
-import { hoursByDay } from '../cohorts/teaching-hours';
-import { formatSessionLine } from '../cohorts/timetable-service';
+import { hoursByDay } from '../cohorts';
+import { formatSessionLine } from '../cohorts';
 
 /** What a brief may be told: `now` decides which sessions have ended (absence) and which are still ahead. */
 export interface BriefOptions {

@@ -1,5 +1,6 @@
 import type { Middleware } from '../compose';
 import { isAppError } from '../../kernel/app-error';
+import { hasCohort } from '../chat-context';
 
 /**
  * Validates the recognised command's arguments and runs it. Malformed arguments get the
@@ -23,7 +24,10 @@ export const runCommand: Middleware = async (ctx, next) => {
     return;
   }
   try {
-    await def.handle(ctx, parsed.data);
+    if (!def.needsCohort) await def.handle(ctx, parsed.data);
+    // The role guard refused it already when no cohort was found; this only narrows the type.
+    else if (hasCohort(ctx)) await def.handle(ctx, parsed.data);
+    else throw new Error(`command ${def.name} reached run-command without a cohort`);
   } catch (err) {
     if (!isAppError(err)) throw err;
     ctx.log.info({ code: err.code, command: def.name }, 'command failed for the user');

@@ -1,10 +1,11 @@
 import path from 'node:path';
+import { SHARED_DIR } from '../../../../support/paths';
 import { loadCorpus, scoreCorpus } from '../../../../../bench/moderation/score-corpus';
 import { createDetector } from '../../../../../src/features/moderation/detection/create-detector';
 import { loadLexicon } from '../../../../../src/features/moderation/detection/load-lexicon';
 
 // The shared development corpus and full lexicon live beside the repository, in ../shared.
-const shared = path.resolve(__dirname, '../../../../shared');
+const shared = SHARED_DIR;
 
 describe('detector on the development corpus with the full lexicon (issue 5 acceptance)', () => {
   let score: ReturnType<typeof scoreCorpus>;

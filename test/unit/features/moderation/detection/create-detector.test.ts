@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { REPO_ROOT } from '../../../../support/paths';
 import { createDetector } from '../../../../../src/features/moderation/detection/create-detector';
 import type { Detector, ScanMatch } from '../../../../../src/features/moderation/detection/detector';
 import type { Lexicon } from '../../../../../src/features/moderation/detection/lexicon';
 import type { ModerationCategory } from '../../../../../src/features/moderation/detection/moderation-category';
 import { parseWordList } from '../../../../../src/features/moderation/detection/parse-word-list';
 
-const allowFile = path.resolve(__dirname, '../../../data/moderation/allow.txt');
+const allowFile = path.join(REPO_ROOT, 'data/moderation/allow.txt');
 const projectAllow = parseWordList(readFileSync(allowFile, 'utf8'), allowFile).map((e) => e.word);
 
 function lexicon(words: Record<string, ModerationCategory[]>, allow: string[] = projectAllow): Lexicon {

@@ -1,8 +1,7 @@
 import { defineCommand } from '../../pipeline/command';
 import { noArgs } from '../../pipeline/arg-schemas';
-import { summariseAttendance } from '../attendance/attendance-summary';
-import { traineeRecords } from './points-service';
-import { evaluateStandings, TIER_NAMES } from './tier-rules';
+import { summariseAttendance } from '../attendance';
+import { evaluateStandings, TIER_NAMES, traineeRecords } from '../points';
 
 /** 我的: the trainee's own record in the cohort. */
 export const meCommand = defineCommand({
@@ -15,7 +14,7 @@ export const meCommand = defineCommand({
   needsCohort: true,
   args: noArgs,
   async handle(ctx) {
-    const cohort = ctx.cohort!;
+    const cohort = ctx.cohort;
     const { stores } = ctx.deps;
     const [sessions, records, trainees] = await Promise.all([
       stores.sessions.listByCohort(cohort.id),

@@ -1,0 +1,22 @@
+/** Attendance (SPEC §3.1): 签到/签退, the live sign-in board, and closing a session. */
+import type { FeatureFactory } from '../../pipeline/feature';
+import { boardSourceFrom } from './board-source';
+import { SignInBoard } from './sign-in-board';
+import { createSignInCommand } from './sign-in.command';
+import { signOutCommand } from './sign-out.command';
+
+export { summariseAttendance } from './attendance-summary';
+export { judgeSignIn, type SignInVerdict } from './attendance-rules';
+export { closeSession, type CloseResult } from './close-session';
+export { renderBoard } from './sign-in-board';
+export { boardSourceFrom } from './board-source';
+
+/** 签到 and 签退, with one coalescing board per process. */
+export const attendanceFeature: FeatureFactory = (deps) => {
+  const board = new SignInBoard(boardSourceFrom(deps.stores), deps.send, deps.log, deps.config.SIGNIN_BOARD_INTERVAL_MS);
+  return {
+    name: 'attendance',
+    commands: [createSignInCommand(board), signOutCommand],
+    stop: () => board.flushAll(),
+  };
+};

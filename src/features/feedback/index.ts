@@ -1,0 +1,13 @@
+/** Feedback (SPEC §3.5): surveys, lecturer scorecards and lecturer tiers. */
+import type { FeatureFactory } from '../../pipeline/feature';
+import { feedbackCommand } from './feedback.command';
+import { privateAnswers } from './private-answers';
+
+export { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardThresholds } from './scorecard';
+
+/** 反馈, and plain private replies that answer an open survey or follow-up visit. */
+export const feedbackFeature: FeatureFactory = () => ({
+  name: 'feedback',
+  commands: [feedbackCommand],
+  chat: [privateAnswers],
+});

@@ -1,0 +1,14 @@
+/** Moderation (SPEC §3.7): the detector, enforcement by category, the warning ladder, staff commands. */
+import type { FeatureFactory } from '../../pipeline/feature';
+import { floodControl } from './flood-control';
+import { moderateMessage } from './moderate-message';
+import { appealCommand, muteCommand, removeCommand, reviewLogCommand, undoCommand, warnCommand } from './moderation.command';
+
+export { DetectorHolder, runModerate } from './detection';
+
+/** Moderates every group message, limits flooding, and the staff's 警告/禁言/移出/解除/审核/申诉. */
+export const moderationFeature: FeatureFactory = () => ({
+  name: 'moderation',
+  commands: [warnCommand, muteCommand, removeCommand, undoCommand, reviewLogCommand, appealCommand],
+  inbound: [moderateMessage, floodControl],
+});

@@ -1,0 +1,14 @@
+/** Points and tiers (SPEC §3.4): the ledger, interaction counting, 记录, 优秀学员, 排名. */
+import type { FeatureFactory } from '../../pipeline/feature';
+import { countInteraction } from './count-interaction';
+import { rankingCommand, recommendCommand, recordCommand } from './trainee-records.command';
+
+export { awardAttendance, traineeRecords } from './points-service';
+export { evaluateStandings, outstandingList, TIER_NAMES, type TraineeRecord, type TraineeStanding } from './tier-rules';
+
+/** 优秀学员, 记录, 排名, and interaction in ordinary chat. */
+export const pointsFeature: FeatureFactory = () => ({
+  name: 'points',
+  commands: [recommendCommand, recordCommand, rankingCommand],
+  chat: [countInteraction],
+});

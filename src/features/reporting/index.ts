@@ -1,0 +1,11 @@
+/** Reporting (SPEC §3.6, §3.9): the daily digest, training briefs, archive workbooks, 我的. */
+import type { FeatureFactory } from '../../pipeline/feature';
+import { digestCommand } from './digest.command';
+import { briefCommand, exportCommand } from './export.command';
+import { meCommand } from './me.command';
+
+/** 我的, 简报, 导出, 日报. */
+export const reportingFeature: FeatureFactory = () => ({
+  name: 'reporting',
+  commands: [meCommand, briefCommand, exportCommand, digestCommand],
+});
