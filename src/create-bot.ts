@@ -27,6 +27,8 @@ export interface Bot {
   readonly commands: Command[];
   /** Lets every feature send what it still holds (pending boards) and release its timers. */
   stop(): Promise<void>;
+  /** Lets every feature drop in-memory state it no longer needs; run periodically by the process. */
+  sweep(): void;
 }
 
 /** Every feature of the bot, in the order 帮助 lists their commands (trainees' first). */
@@ -78,6 +80,9 @@ export function createBot(deps: BotDeps, features: readonly FeatureFactory[] = F
     },
     async stop() {
       for (const f of built) if (f.stop) await f.stop();
+    },
+    sweep() {
+      for (const f of built) f.sweep?.();
     },
   };
 }

@@ -74,6 +74,8 @@ export const configSchema = z.object({
   SIGNIN_BOARD_INTERVAL_MS: intFrom(3000, 0),
   STALE_MESSAGE_SECONDS: intFrom(600, 0),
   BOT_LOGIN_TIMEOUT_SECONDS: intFrom(60, 1),
+  /** File the bot and worker processes rewrite with the time every minute, for a container healthcheck. */
+  HEARTBEAT_FILE: z.string().optional(),
 });
 
 /** Validated configuration as the rest of the program sees it. */

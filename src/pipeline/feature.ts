@@ -15,6 +15,8 @@ export interface Feature {
   chat?: Middleware[];
   /** Sends what the feature still holds (a pending board) and releases its timers. */
   stop?(): Promise<void>;
+  /** Drops in-memory state the feature no longer needs (sent, idle boards); the process's local timers call it every minute. */
+  sweep?(): void;
 }
 
 /** Builds a feature for one bot process from the shared dependencies. */

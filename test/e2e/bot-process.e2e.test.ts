@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { mock } from 'wechaty-puppet-mock';
 import type { Connection } from 'mongoose';
@@ -17,6 +20,15 @@ describe('cohort-bot bot as a child process, restarted in the middle of sign-ins
   let trainees: mock.ContactMock[];
   let room: mock.RoomMock;
   const tz = zoneWithLocalHour(10);
+  const heartbeat = path.join(mkdtempSync(path.join(tmpdir(), 'botproc-')), 'bot.heartbeat');
+  /** The time in the heartbeat file, or 0 while there is none. */
+  const lastBeat = () => {
+    try {
+      return Date.parse(readFileSync(heartbeat, 'utf8').trim());
+    } catch {
+      return 0;
+    }
+  };
 
   const reply = (from: mock.ContactMock, text: string) =>
     harness.ask(from, text, room);
@@ -36,6 +48,7 @@ describe('cohort-bot bot as a child process, restarted in the middle of sign-ins
       ADMIN_IDS: staff.id,
       TZ_DEFAULT: tz,
       SIGNIN_BOARD_INTERVAL_MS: '300',
+      HEARTBEAT_FILE: heartbeat,
     };
     conn = await connectMongo(env.MONGODB_URI!);
     stores = await createStores(conn);
@@ -82,6 +95,7 @@ describe('cohort-bot bot as a child process, restarted in the middle of sign-ins
         .flatMap((m) => /✅ (.*)/.exec(m.text)?.[1]?.split('、') ?? []),
     );
 
+    const restartedAt = Date.now();
     bot = await startBotProcess('bot', env);
     // Trainees whose message got no board try again; everyone else repeats out of habit.
     for (const t of trainees) harness.say(t, '签到', room);
@@ -92,6 +106,9 @@ describe('cohort-bot bot as a child process, restarted in the middle of sign-ins
     expect(new Set(records.map((r) => r.userId)).size).toBe(50);
     expect(records.every((r) => r.status === 'on_time')).toBe(true);
     for (const name of acknowledged) expect(records.map((r) => r.name)).toContain(name);
+    // The restarted process marks itself alive for a container healthcheck (HEARTBEAT_FILE).
+    for (let i = 0; i < 200 && lastBeat() < restartedAt; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(lastBeat()).toBeGreaterThanOrEqual(restartedAt);
 
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);

@@ -18,5 +18,8 @@ export const attendanceFeature: FeatureFactory = (deps) => {
     name: 'attendance',
     commands: [createSignInCommand(board), signOutCommand],
     stop: () => board.flushAll(),
+    sweep: () => {
+      board.sweep();
+    },
   };
 };

@@ -42,8 +42,30 @@ export function renderBoard(session: Session, cohort: Pick<Cohort, 'timezone' | 
   return lines.join('\n');
 }
 
+/** A scheduled board refresh that can be called off. */
+export interface BoardTimer {
+  cancel(): void;
+}
+
+/** Where the board reads the time and schedules refreshes; tests inject a controllable pair. */
+export interface BoardTiming {
+  /** Milliseconds since the epoch, for the refresh interval (real time, not the cohort clock). */
+  now(): number;
+  /** Runs `refresh` after `ms` milliseconds unless cancelled. */
+  schedule(refresh: () => Promise<void>, ms: number): BoardTimer;
+}
+
+/** Real time and setTimeout. */
+export const realBoardTiming: BoardTiming = {
+  now: () => Date.now(),
+  schedule(refresh, ms) {
+    const handle = setTimeout(() => void refresh(), ms);
+    return { cancel: () => clearTimeout(handle) };
+  },
+};
+
 interface BoardState {
-  timer: NodeJS.Timeout | null;
+  timer: BoardTimer | null;
   lastSentAt: number;
   sending: boolean;
   dirty: boolean;
@@ -55,7 +77,8 @@ interface BoardState {
 /**
  * Coalesces sign-in replies into one board per session: the first sign-in shows it at
  * once, later ones refresh it at most every `intervalMs` (SPEC §3.1). The board is rendered
- * from the database, so it never shows a record that was not stored.
+ * from the database, so it never shows a record that was not stored. What it keeps per board
+ * lives only until `sweep()` finds the board sent and idle (the process's local timers call it).
  */
 export class SignInBoard {
   private readonly states = new Map<string, BoardState>();
@@ -65,7 +88,13 @@ export class SignInBoard {
     private readonly send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>,
     private readonly log: Logger,
     private readonly intervalMs: number,
+    private readonly timing: BoardTiming = realBoardTiming,
   ) {}
+
+  /** Boards the process keeps state for right now (pending, being sent, or recently sent). */
+  get size(): number {
+    return this.states.size;
+  }
 
   /** Asks for the board of `session` to be shown in `target` soon. */
   touch(session: Session, cohort: Cohort, target: ChatTarget): void {
@@ -82,8 +111,8 @@ export class SignInBoard {
       return;
     }
     if (state.timer) return;
-    const wait = Math.max(0, state.lastSentAt + this.intervalMs - Date.now());
-    state.timer = setTimeout(() => void this.flush(key), wait);
+    const wait = Math.max(0, state.lastSentAt + this.intervalMs - this.timing.now());
+    state.timer = this.timing.schedule(() => this.flush(key), wait);
   }
 
   private async flush(key: string): Promise<void> {
@@ -101,7 +130,7 @@ export class SignInBoard {
     } catch (err) {
       this.log.error({ err, sessionId: state.session.id }, 'sign-in board update failed');
     } finally {
-      state.lastSentAt = Date.now();
+      state.lastSentAt = this.timing.now();
       state.sending = false;
     }
     if (state.dirty) this.touch(state.session, state.cohort, state.target);
@@ -111,10 +140,27 @@ export class SignInBoard {
   async flushAll(): Promise<void> {
     const pending = [...this.states.entries()].filter(([, s]) => s.timer !== null || s.dirty);
     for (const [key, s] of pending) {
-      if (s.timer) clearTimeout(s.timer);
+      s.timer?.cancel();
       await this.flush(key);
     }
-    for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
+    for (const s of this.states.values()) s.timer?.cancel();
     this.states.clear();
+  }
+
+  /**
+   * Forgets the boards that are sent and idle: nothing scheduled, nothing being sent, no
+   * refresh asked for, and the last send at least one interval ago. Such a state changes
+   * nothing any more (the next 签到 would show the board at once either way), so dropping it
+   * loses no update; a board that is still pending stays. Returns how many were dropped.
+   */
+  sweep(): number {
+    const now = this.timing.now();
+    let dropped = 0;
+    for (const [key, s] of this.states) {
+      if (s.timer || s.sending || s.dirty || now - s.lastSentAt < this.intervalMs) continue;
+      this.states.delete(key);
+      dropped++;
+    }
+    return dropped;
   }
 }

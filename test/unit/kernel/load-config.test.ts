@@ -7,6 +7,11 @@ describe('loadConfig', () => {
     const c = loadConfig(ok);
     expect(c).toMatchObject({ REDIS_URL: 'redis://127.0.0.1:6379', BOT_PLATFORM: 'wechaty', TZ_DEFAULT: 'Asia/Shanghai', ADMIN_IDS: [] });
   });
+  it('takes an optional HEARTBEAT_FILE, absent when unset or empty', () => {
+    expect(loadConfig({ ...ok, HEARTBEAT_FILE: '/tmp/bot.heartbeat' }).HEARTBEAT_FILE).toBe('/tmp/bot.heartbeat');
+    expect(loadConfig({ ...ok, HEARTBEAT_FILE: '' }).HEARTBEAT_FILE).toBeUndefined();
+    expect(loadConfig(ok).HEARTBEAT_FILE).toBeUndefined();
+  });
   it('splits ADMIN_IDS on commas', () => {
     expect(loadConfig({ ...ok, ADMIN_IDS: 'a, b,,c' }).ADMIN_IDS).toEqual(['a', 'b', 'c']);
   });

@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createDetector } from './create-detector';
 import type { Detector, DetectorOptions, ScanResult } from './detector';
 import { loadLexicon, type LoadLexiconOptions } from './load-lexicon';
@@ -23,13 +24,16 @@ export class DetectorHolder {
   private constructor(
     detector: Detector,
     private readonly options: DetectorHolderOptions,
+    /** The word-list files as they were when the last build (or failed attempt) read them. */
+    private builtFrom: string,
   ) {
     this.current = detector;
   }
 
   /** Load the word lists and build the first detector. */
   static async create(options: DetectorHolderOptions = {}): Promise<DetectorHolder> {
-    return new DetectorHolder(await DetectorHolder.build(options), options);
+    const stamp = await fileStamp(filesOf(options));
+    return new DetectorHolder(await DetectorHolder.build(options), options, stamp);
   }
 
   /** The detector in use right now. */
@@ -45,13 +49,29 @@ export class DetectorHolder {
   /** Rebuild from the word lists and swap the new detector in; on failure the old one stays. */
   async reload(): Promise<Detector> {
     if (!this.pending) {
-      this.pending = DetectorHolder.build(this.options).finally(() => {
+      this.pending = (async () => {
+        // Stamped before reading: a file edited during the build is seen as changed next time.
+        this.builtFrom = await fileStamp(filesOf(this.options));
+        return DetectorHolder.build(this.options);
+      })().finally(() => {
         this.pending = null;
       });
     }
     const next = await this.pending;
     this.current = next;
     return next;
+  }
+
+  /**
+   * Reloads when a word-list file's modification time, size or inode differs from what the
+   * last build (or failed attempt) read; true when it reloaded. A periodic call backs up
+   * watch(), which misses a file replaced by rename (editors, mounted config maps) and some
+   * network file systems; a file that failed to load is retried only once it changes again.
+   */
+  async reloadIfChanged(): Promise<boolean> {
+    if ((await fileStamp(filesOf(this.options))) === this.builtFrom) return false;
+    await this.reload();
+    return true;
   }
 
   /** Reload whenever one of the word-list files changes (debounced); stop with close(). */
@@ -65,7 +85,7 @@ export class DetectorHolder {
       }, debounceMs);
       timer.unref();
     };
-    for (const file of [...(this.options.lexiconPaths ?? []), ...(this.options.allowPaths ?? [])]) {
+    for (const file of filesOf(this.options)) {
       const watcher = watch(file, schedule);
       watcher.unref();
       this.watchers.push(watcher);
@@ -82,4 +102,24 @@ export class DetectorHolder {
     const lexicon = await loadLexicon(options.lexiconPaths, options);
     return createDetector(lexicon, options.detectorOptions);
   }
+}
+
+/** The word-list files a holder reads besides the project's own data files. */
+function filesOf(options: DetectorHolderOptions): string[] {
+  return [...(options.lexiconPaths ?? []), ...(options.allowPaths ?? [])];
+}
+
+/** What the files look like on disk now (a missing file counts as a state of its own). */
+async function fileStamp(files: string[]): Promise<string> {
+  const parts = await Promise.all(
+    files.map(async (file) => {
+      try {
+        const s = await stat(file);
+        return `${file}:${s.ino}:${s.size}:${s.mtimeMs}`;
+      } catch {
+        return `${file}:missing`;
+      }
+    }),
+  );
+  return parts.join('|');
 }

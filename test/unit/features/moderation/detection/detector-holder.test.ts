@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DetectorHolder } from '../../../../../src/features/moderation/detection/detector-holder';
@@ -46,5 +46,34 @@ describe('DetectorHolder', () => {
     } finally {
       holder.close();
     }
+  });
+
+  it('reloads from a periodic check when a word list was replaced by rename, and only then', async () => {
+    const file = wordList(['榴莲']);
+    const holder = await DetectorHolder.create({ lexiconPaths: [file] });
+    const first = holder.detector;
+    await expect(holder.reloadIfChanged()).resolves.toBe(false);
+    expect(holder.detector).toBe(first);
+    // How editors and mounted config maps replace a file: a new file renamed over the old one.
+    writeFileSync(`${file}.new`, JSON.stringify({ w: '火龙果', cats: ['色情'] }));
+    renameSync(`${file}.new`, file);
+    await expect(holder.reloadIfChanged()).resolves.toBe(true);
+    expect(holder.scan('火龙果').flagged).toBe(true);
+    expect(holder.scan('榴莲').flagged).toBe(false);
+    await expect(holder.reloadIfChanged()).resolves.toBe(false);
+  });
+
+  it('keeps the old detector when a changed word list is broken and retries only after the next change', async () => {
+    const file = wordList(['榴莲']);
+    const holder = await DetectorHolder.create({ lexiconPaths: [file] });
+    writeFileSync(`${file}.new`, '{"w": broken json');
+    renameSync(`${file}.new`, file);
+    await expect(holder.reloadIfChanged()).rejects.toThrow();
+    expect(holder.scan('榴莲').flagged).toBe(true);
+    await expect(holder.reloadIfChanged()).resolves.toBe(false);
+    writeFileSync(`${file}.new`, JSON.stringify({ w: '山竹', cats: ['色情'] }));
+    renameSync(`${file}.new`, file);
+    await expect(holder.reloadIfChanged()).resolves.toBe(true);
+    expect(holder.scan('山竹').flagged).toBe(true);
   });
 });
