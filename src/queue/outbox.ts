@@ -1,8 +1,9 @@
-import { DelayedError, Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ChatTarget, OutgoingMessage } from '../platform/chat-event';
 import type { Logger } from '../kernel/logger';
+import { isPermanentSendError } from '../platform/send-error';
 import { DestinationRateLimiter, type RateRule } from './destination-rate-limit';
 import { OUTBOX_QUEUE } from './queue-names';
 
@@ -64,6 +65,41 @@ export const DEFAULT_TARGET_RATE: SendRate = { limit: 20, windowMs: 60_000 };
 /** Default per-account budget: 60 messages a minute from the bot account overall. */
 export const DEFAULT_ACCOUNT_RATE: SendRate = { limit: 60, windowMs: 60_000 };
 
+/** What one outbox job needs: the adapter's send and the budgets it is held to. */
+export interface OutboxProcessorDeps {
+  send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>;
+  limiter: Pick<DestinationRateLimiter, 'takeAll'>;
+  perTarget: SendRate;
+  perAccount: SendRate | null;
+  accountKey: string;
+}
+
+/**
+ * The outbox job: waits for the send budgets, then makes one send. The queue is the only
+ * layer that retries a send (adapters make one attempt): a SendError the platform marked not
+ * retryable (a refusal) fails the job for good with UnrecoverableError; any other failure
+ * (429, 5xx, network, or an adapter error that says nothing) is an ordinary failed attempt
+ * that BullMQ retries with backoff. Kept apart from the Worker so it is testable without Redis.
+ */
+export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, token?: string) => Promise<void> {
+  return async (job, token) => {
+    const item = outboxItem.parse(job.data);
+    const rules: RateRule[] = [{ key: `chat:${item.target.kind}:${item.target.id}`, ...deps.perTarget }];
+    if (deps.perAccount) rules.push({ key: `chat:${deps.accountKey}`, ...deps.perAccount });
+    const decision = await deps.limiter.takeAll(rules);
+    if (!decision.allowed) {
+      await job.moveToDelayed(Date.now() + decision.retryInMs, token);
+      throw new DelayedError();
+    }
+    try {
+      await deps.send(item.target, { text: item.text, mentions: item.mentions });
+    } catch (err) {
+      if (isPermanentSendError(err)) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+      throw err;
+    }
+  };
+}
+
 /**
  * Sends outbox messages through the platform adapter, in the process that holds it. Over a
  * budget, a message is delayed (BullMQ's manual rate limit), never dropped, and spends no attempt.
@@ -75,24 +111,14 @@ export function startOutboxWorker(
   log: Logger,
   options: OutboxWorkerOptions = {},
 ): Worker {
-  const limiter = options.limiter ?? new DestinationRateLimiter(connection, `${prefix}:ratelimit`);
-  const perTarget = options.perTarget ?? DEFAULT_TARGET_RATE;
-  const perAccount = options.perAccount === undefined ? DEFAULT_ACCOUNT_RATE : options.perAccount;
-  const worker = new Worker(
-    OUTBOX_QUEUE,
-    async (job: Job, token?: string) => {
-      const item = outboxItem.parse(job.data);
-      const rules: RateRule[] = [{ key: `chat:${item.target.kind}:${item.target.id}`, ...perTarget }];
-      if (perAccount) rules.push({ key: `chat:${options.accountKey ?? 'account'}`, ...perAccount });
-      const decision = await limiter.takeAll(rules);
-      if (!decision.allowed) {
-        await job.moveToDelayed(Date.now() + decision.retryInMs, token);
-        throw new DelayedError();
-      }
-      await send(item.target, { text: item.text, mentions: item.mentions });
-    },
-    { connection, prefix, concurrency: options.concurrency ?? 4 },
-  );
+  const processor = createOutboxProcessor({
+    send,
+    limiter: options.limiter ?? new DestinationRateLimiter(connection, `${prefix}:ratelimit`),
+    perTarget: options.perTarget ?? DEFAULT_TARGET_RATE,
+    perAccount: options.perAccount === undefined ? DEFAULT_ACCOUNT_RATE : options.perAccount,
+    accountKey: options.accountKey ?? 'account',
+  });
+  const worker = new Worker(OUTBOX_QUEUE, processor, { connection, prefix, concurrency: options.concurrency ?? 4 });
   worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id }, 'outbox send failed'));
   return worker;
 }

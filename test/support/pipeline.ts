@@ -16,7 +16,7 @@ import { WORK_QUEUE } from '../../src/queue/queue-names';
 import { createRedis } from '../../src/queue/redis-connection';
 import { loadScoringConfig } from '../../src/kernel/scoring-config';
 import { createStores } from '../../src/stores/create-stores';
-import { DetectorHolder } from '../../src/features/moderation/detection';
+import { DetectorHolder } from '../../src/features/moderation';
 import { testConfig, testLog } from './test-bot';
 import { dropDatabase } from './test-env';
 

@@ -4,7 +4,8 @@ import { floodControl } from './flood-control';
 import { moderateMessage } from './moderate-message';
 import { appealCommand, muteCommand, removeCommand, reviewLogCommand, undoCommand, warnCommand } from './moderation.command';
 
-export { DetectorHolder, runModerate } from './detection';
+export { DetectorHolder } from './detection/detector-holder';
+export { runModerate } from './detection/run-moderate';
 
 /** Moderates every group message, limits flooding, and the staff's 警告/禁言/移出/解除/审核/申诉. */
 export const moderationFeature: FeatureFactory = () => ({

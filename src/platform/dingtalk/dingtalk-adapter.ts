@@ -1,6 +1,7 @@
 import type { ChatTarget, ChatUser, OutgoingMessage } from '../chat-event';
 import type { Logger } from '../../kernel/logger';
 import type { AdapterCapabilities, EventSink, PlatformAdapter } from '../platform-adapter';
+import { isRetryableSendError } from '../send-error';
 import { DingtalkApi } from './dingtalk-api';
 import { robotMessageSchema, type RobotMessage } from './robot-message';
 import { StreamClient, type RobotCallback } from './stream-client';
@@ -25,7 +26,7 @@ export interface DingtalkAdapterOptions {
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
   heartbeatMs?: number;
-  /** HTTP retry delay of the robot API client. */
+  /** Retry delay of the robot API client's idempotent calls (token, downloads); sends are not retried there. */
   retryDelayMs?: number;
 }
 
@@ -46,8 +47,10 @@ const STOP_DRAIN_MS = 5_000;
  * first delivery is still being processed waits for it here instead of being processed twice.
  *
  * Group replies go through the session webhook of the group's latest callback (it can
- * @mention by user id); once that has expired, through the robot's group-send API with the
- * openConversationId. Private messages go through the robot's one-to-one API.
+ * @mention by user id); once that has expired or refused a reply, through the robot's
+ * group-send API with the openConversationId. Private messages go through the robot's
+ * one-to-one API. `send` makes one attempt and throws a DingtalkApiError (a SendError) that
+ * says whether a retry may help; retrying is the caller's (the outbox queue's) decision.
  */
 export class DingtalkAdapter implements PlatformAdapter {
   readonly platform = 'dingtalk' as const;
@@ -191,8 +194,12 @@ export class DingtalkAdapter implements PlatformAdapter {
         await this.api.sendBySession(session.url, withTags(ids, text), ids);
         return;
       } catch (err) {
-        this.options.log.warn({ err, groupId: target.id }, 'session webhook refused the reply; using the group send API');
         if (this.sessions.get(target.id) === session) this.sessions.delete(target.id);
+        // A 5xx or a dropped connection may come after the reply landed: sending it again now
+        // through the group API could post it twice, so the caller's retry decides (and uses
+        // the group API, the session being forgotten). A refusal surely sent nothing.
+        if (isRetryableSendError(err)) throw err;
+        this.options.log.warn({ err, groupId: target.id }, 'session webhook refused the reply; using the group send API');
       }
     }
     // The group API's plain text cannot @mention; names are written out instead.

@@ -5,6 +5,7 @@ import type { Detector, DetectorOptions, DetectorStats, MatchLayer, ScanMatch, S
 import { DEFAULT_ALLOWED_DOMAINS } from './find-links';
 import { findSolicitation } from './find-solicitation';
 import { loadCommonWords } from './load-common-words';
+import { loadWordSegmenter, type WordSegmenter } from './load-word-segmenter';
 import type { Lexicon } from './lexicon';
 import { BANNED_CATEGORIES, type ModerationCategory } from './moderation-category';
 import { NormalisedText } from './normalised-text';
@@ -90,6 +91,7 @@ class LexiconDetector implements Detector {
   private readonly solicitation: boolean;
   private readonly allowedDomains: readonly string[];
   private readonly commonWords: ReadonlySet<string>;
+  private readonly segmenter: WordSegmenter | null;
 
   // Per-scan scratch buffers.
   private tokLetter = new Int32Array(257);
@@ -103,6 +105,10 @@ class LexiconDetector implements Detector {
   private readonly allows = new SpanList();
   private segmentRunStart = -1;
   private segmentReach: Uint8Array = new Uint8Array(0);
+  // The Han run (tokens written side by side) last cut into words, and which of its tokens begin a word.
+  private hanRunFrom = -1;
+  private hanRunTo = -1;
+  private wordStart = new Uint8Array(256);
   private input = '';
 
   constructor(lexicon: Lexicon, options: DetectorOptions) {
@@ -113,6 +119,7 @@ class LexiconDetector implements Detector {
     this.allowedDomains = options.allowedDomains ?? DEFAULT_ALLOWED_DOMAINS;
     const broadMinLength = options.broadMinLength ?? 3;
     this.commonWords = foldWords(options.commonWords === undefined ? loadCommonWords() : (options.commonWords ?? new Set()), this.tables);
+    this.segmenter = options.segmenter === undefined ? loadWordSegmenter() : options.segmenter;
 
     const byKey = new Map<string, number>();
     const patterns: CharPattern[] = [];
@@ -382,6 +389,8 @@ class LexiconDetector implements Detector {
     const tokSyllable = this.tokSyllable;
     const { outStart, outIds, dictLink } = a;
     this.segmentRunStart = -1;
+    this.hanRunFrom = -1;
+    this.hanRunTo = -1;
     let state = 0;
     let pos = 0;
     for (let k = 0; k < n; k++) {
@@ -513,7 +522,7 @@ class LexiconDetector implements Detector {
     }
     const standalone = b0 === B_YES && b1 === B_YES;
     if (!this.acceptPinyin(this.pyHan[id] as number, m, han, exact, latin, standalone)) return;
-    if (exact < han && (this.crossesClause(firstTok, lastTok) || this.explainedByCommonWords(firstTok, lastTok))) return;
+    if (exact < han && (this.crossesClause(firstTok, lastTok) || this.explainedByEverydayWords(firstTok, lastTok))) return;
     this.hits.push(charPattern, firstTok, lastTok, 1);
   }
 
@@ -547,20 +556,66 @@ class LexiconDetector implements Detector {
   }
 
   /**
-   * A sound-alike hit that is itself an everyday word (背景 for 北京), or whose edge belongs to
-   * an everyday word running on outside it (人知 in 有人知道), is ordinary speech.
+   * A sound-alike hit is ordinary speech when it is itself an everyday word (背景 for 北京), or
+   * when it straddles words: where it touches other Chinese characters, a word segmentation of
+   * them has no boundary at its edge (人知 begins inside 有人 of 有人/知道, so it is not 人质).
+   * A disguise is written where a word goes; a sound-alike that cuts through words is chance.
+   *
+   * Segmentation (jieba, over the everyday dictionary) replaced an earlier test that rejected a
+   * hit whenever any everyday word could be formed across one of its edges: on the development
+   * corpus it catches 3 more of 3 360 dirty lines (99.20% against 99.11% recall; homophones
+   * 97.9% against 97.1%) with the same 4 of 2 000 clean lines flagged, at about the same speed
+   * (docs/moderation.md).
    */
-  private explainedByCommonWords(first: number, last: number): boolean {
-    if (this.commonWords.size === 0) return false;
-    const n = this.text.length;
+  private explainedByEverydayWords(first: number, last: number): boolean {
     if (this.wordAt(first, last)) return true;
-    for (let i = Math.max(0, first - 3); i < first; i++) {
-      for (let j = first; j <= last && j - i <= 3; j++) if (this.wordAt(i, j)) return true;
+    if (!this.segmenter) return false;
+    const joinedBefore = this.hanJoined(first);
+    const joinedAfter = last + 1 < this.text.length && this.hanJoined(last + 1);
+    return (joinedBefore && !this.startsWord(first)) || (joinedAfter && !this.startsWord(last + 1));
+  }
+
+  /** Whether token k is a Han character written right after another one (no gap, no symbol between). */
+  private hanJoined(k: number): boolean {
+    const t = this.text;
+    return k > 0 && t.cls[k] === CharClass.HAN && t.cls[k - 1] === CharClass.HAN && t.start[k] === t.end[k - 1];
+  }
+
+  /** Whether Han token k begins a word when its run of Han characters is segmented (once per run and scan). */
+  private startsWord(k: number): boolean {
+    if (k < this.hanRunFrom || k > this.hanRunTo) this.segmentHanRun(k);
+    return this.wordStart[k] === 1;
+  }
+
+  private segmentHanRun(k: number): void {
+    const t = this.text;
+    let from = k;
+    while (this.hanJoined(from)) from--;
+    let to = k;
+    while (to + 1 < t.length && this.hanJoined(to + 1)) to++;
+    if (this.wordStart.length < t.length) this.wordStart = new Uint8Array(t.length * 2);
+    // The folded characters, repeats written out (妈妈 is a word), so traditional text segments as simplified.
+    let run = '';
+    for (let i = from; i <= to; i++) {
+      this.wordStart[i] = 0;
+      run += String.fromCodePoint(t.cp[i] as number).repeat(Math.min(t.run[i] as number, 4));
     }
-    for (let i = Math.max(first, last - 2); i <= last; i++) {
-      for (let j = last + 1; j < n && j - i <= 3; j++) if (this.wordAt(i, j)) return true;
+    const words = (this.segmenter as WordSegmenter).cut(run);
+    const starts = new Set<number>();
+    let at = 0;
+    for (const w of words) {
+      starts.add(at);
+      at += w.length;
     }
-    return false;
+    // A segmenter that did not give the text back says nothing: every token counts as a word start.
+    const lossless = at === run.length;
+    at = 0;
+    for (let i = from; i <= to; i++) {
+      if (!lossless || starts.has(at)) this.wordStart[i] = 1;
+      at += String.fromCodePoint(t.cp[i] as number).length * Math.min(t.run[i] as number, 4);
+    }
+    this.hanRunFrom = from;
+    this.hanRunTo = to;
   }
 
   /** Whether tokens [i, j] are Han characters written side by side that spell an everyday word. */

@@ -1,4 +1,5 @@
 import type { CharTables } from './char-tables';
+import type { WordSegmenter } from './load-word-segmenter';
 
 /** How a match was found: verbatim, after folding disguises, by sound (pinyin), or by a solicitation detector. */
 export type MatchLayer = 'exact' | 'normalised' | 'pinyin' | 'solicitation';
@@ -45,8 +46,10 @@ export interface DetectorOptions {
   broadMinLength?: number;
   /** Link domains that never count as solicitation (the shop platforms). */
   allowedDomains?: string[];
-  /** Everyday words that explain away sound-alike hits; default loadCommonWords(), null: none. */
+  /** Everyday words that explain away a sound-alike hit that is itself one; default loadCommonWords(), null: none. */
   commonWords?: ReadonlySet<string> | null;
+  /** Word segmentation that explains away a sound-alike hit cutting through words; default loadWordSegmenter(), null: none. */
+  segmenter?: WordSegmenter | null;
   /** Character tables to use (default: the shared process-wide tables). */
   tables?: CharTables;
 }

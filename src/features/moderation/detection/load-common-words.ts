@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Options for loadCommonWords. */
+/** Options for loadCommonWords and loadEverydayDictionary. */
 export interface CommonWordsOptions {
   /** A jieba-format dictionary (`word frequency [tag]` per line); default: the one @node-rs/jieba ships. */
   path?: string;
@@ -12,31 +12,51 @@ export interface CommonWordsOptions {
 const cache = new Map<string, ReadonlySet<string>>();
 const HAN_WORD = /^\p{Script=Han}+$/u;
 
-/**
- * Everyday Chinese words of 2–4 characters, from a word-frequency dictionary. The pinyin
- * layer uses them to tell a sound-alike disguise (独品 for 毒品) from ordinary words that
- * merely sound like a banned one (背景 / 北京, 引流 / 淫流, 有人知道 / 人质).
- */
-export function loadCommonWords(options: CommonWordsOptions = {}): ReadonlySet<string> {
-  const file = options.path ?? path.join(path.dirname(require.resolve('@node-rs/jieba')), 'dict.txt');
+/** The dictionary file: the option, or jieba's own dict.txt (MIT, see docs/moderation.md). */
+function dictionaryFile(options: CommonWordsOptions): string {
+  return options.path ?? path.join(path.dirname(require.resolve('@node-rs/jieba')), 'dict.txt');
+}
+
+/** Calls `visit` with each word of the dictionary at or above the frequency floor, and its whole line. */
+function forEachWord(options: CommonWordsOptions, visit: (word: string, line: string) => void): void {
   const minFrequency = options.minFrequency ?? 20;
-  const key = `${file}\n${minFrequency}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const words = new Set<string>();
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(dictionaryFile(options), 'utf8');
   for (let from = 0; from < text.length; ) {
     let end = text.indexOf('\n', from);
     if (end < 0) end = text.length;
     const space = text.indexOf(' ', from);
-    // `word frequency [tag]`: keep 2–4 character Han words at or above the frequency floor.
-    if (space > from + 1 && space <= from + 4 && space < end) {
+    // `word frequency [tag]`.
+    if (space > from && space < end) {
       const frequency = Number.parseInt(text.slice(space + 1, end), 10);
-      const word = text.slice(from, space);
-      if (frequency >= minFrequency && HAN_WORD.test(word)) words.add(word);
+      if (frequency >= minFrequency) visit(text.slice(from, space), text.slice(from, end));
     }
     from = end + 1;
   }
+}
+
+/**
+ * Everyday Chinese words of 2–4 characters, from a word-frequency dictionary. The pinyin
+ * layer uses them to tell a sound-alike disguise (独品 for 毒品) from an ordinary word that
+ * merely sounds like a banned one (背景 / 北京).
+ */
+export function loadCommonWords(options: CommonWordsOptions = {}): ReadonlySet<string> {
+  const key = `${dictionaryFile(options)}\n${options.minFrequency ?? 20}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const words = new Set<string>();
+  forEachWord(options, (word) => {
+    if (word.length >= 2 && word.length <= 4 && HAN_WORD.test(word)) words.add(word);
+  });
   cache.set(key, words);
   return words;
+}
+
+/**
+ * The same dictionary cut to the same everyday words (all lengths, single characters too),
+ * as jieba-format text: what the word segmenter loads, so "a word" means the same to both.
+ */
+export function loadEverydayDictionary(options: CommonWordsOptions = {}): string {
+  const lines: string[] = [];
+  forEachWord(options, (_word, line) => lines.push(line));
+  return lines.join('\n');
 }

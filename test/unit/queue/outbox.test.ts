@@ -1,0 +1,63 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { ChatTarget, OutgoingMessage } from '../../../src/platform/chat-event';
+import { DingtalkApiError } from '../../../src/platform/dingtalk/dingtalk-api';
+import { SendError } from '../../../src/platform/send-error';
+import { createOutboxProcessor, DEFAULT_TARGET_RATE } from '../../../src/queue/outbox';
+
+const item = { target: { kind: 'group', id: 'room-1' }, text: '今晚 8 点直播', mentions: [{ id: 'u1', name: '张三' }] };
+
+/** A job as the processor reads it: only its data (the budget always allows, so nothing else is touched). */
+const job = { id: 'job-1', data: item } as unknown as Job;
+
+/** The outbox processor with an always-open budget and `send` as the adapter. */
+function processorWith(send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>) {
+  return createOutboxProcessor({
+    send,
+    limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
+    perTarget: DEFAULT_TARGET_RATE,
+    perAccount: null,
+    accountKey: 'account',
+  });
+}
+
+/** The rejection of `promise`, which must reject. */
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (err: unknown) => err,
+  );
+}
+
+describe('outbox processor: the queue decides what a failed send means', () => {
+  it('sends the queued message once, as queued', async () => {
+    const sent: Array<[ChatTarget, OutgoingMessage]> = [];
+    await processorWith(async (target, message) => void sent.push([target, message]))(job);
+    expect(sent).toEqual([[item.target, { text: item.text, mentions: item.mentions }]]);
+  });
+
+  it('fails the job for good (UnrecoverableError) when the platform refused the send', async () => {
+    const refused = new DingtalkApiError('DINGTALK_HTTP_REJECTED', 'DingTalk call failed (HTTP 400)', 400);
+    const err = await rejectionOf(processorWith(async () => Promise.reject(refused))(job));
+    expect(err).toBeInstanceOf(UnrecoverableError);
+    expect((err as Error).message).toContain('DINGTALK_HTTP_REJECTED');
+  });
+
+  it('leaves a retryable send error (503) as an ordinary failure, so BullMQ retries it with backoff', async () => {
+    const busy = new DingtalkApiError('DINGTALK_HTTP_RETRYABLE', 'DingTalk call failed (HTTP 503)', 503);
+    const err = await rejectionOf(processorWith(async () => Promise.reject(busy))(job));
+    expect(err).toBe(busy);
+    expect(err).not.toBeInstanceOf(UnrecoverableError);
+  });
+
+  it('treats any adapter SendError the same way, whatever the platform', async () => {
+    const refused = new SendError('TARGET_GONE', 'the group no longer exists', false);
+    expect(await rejectionOf(processorWith(async () => Promise.reject(refused))(job))).toBeInstanceOf(UnrecoverableError);
+  });
+
+  it("keeps an untyped adapter error (Wechaty's) an ordinary, retried failure, as before", async () => {
+    const plain = new Error('room room-1 not found');
+    expect(await rejectionOf(processorWith(async () => Promise.reject(plain))(job))).toBe(plain);
+  });
+});
