@@ -10,8 +10,8 @@ import { createStores } from '../src/stores/create-stores';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import type { JobDeps } from '../jobs/job-definition';
 import { startWorkers } from '../jobs/start-workers';
-import { DAILY_DIGEST_JOB } from '../jobs/daily-digest.job';
 import { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
+import { heartbeatTimer, startLocalTimers } from '../src/kernel/local-timers';
 
 /** A running worker process and how to stop it in order. */
 export interface WorkerRuntime {
@@ -19,7 +19,7 @@ export interface WorkerRuntime {
   stop(): Promise<void>;
 }
 
-/** Connects and runs the job workers; stops in order: workers → queues → Redis → MongoDB. */
+/** Connects and runs the job workers and the heartbeat; stops in order: local timers → workers → queues → Redis → MongoDB. */
 export async function startWorkerRuntime(config: Config, clock: Clock, log: Logger, concurrency = 4): Promise<WorkerRuntime> {
   const conn = await connectMongo(config.MONGODB_URI);
   const stores = await createStores(conn);
@@ -46,13 +46,15 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
   };
   // One repeating digest for all cohorts; every worker upserts the same scheduler, BullMQ runs it once.
   const [hh, mm] = config.DIGEST_TIME.split(':');
-  await scheduler.queue.upsertJobScheduler(DAILY_DIGEST_JOB, { pattern: `${Number(mm)} ${Number(hh)} * * *`, tz: config.TZ_DEFAULT }, { name: DAILY_DIGEST_JOB, data: {} });
+  await scheduler.repeat('daily-digest', {}, { pattern: `${Number(mm)} ${Number(hh)} * * *`, tz: config.TZ_DEFAULT });
   const worker = startWorkers(workerRedis, config.QUEUE_PREFIX, deps, concurrency, config.WORKER_LOCK_SECONDS * 1000);
   await worker.waitUntilReady();
+  const timers = startLocalTimers([heartbeatTimer(config.HEARTBEAT_FILE, log)], log);
   log.info('worker started');
   return {
     deps,
     async stop() {
+      await timers.stop();
       await worker.close();
       await outbox.close();
       await scheduler.close();

@@ -2,6 +2,7 @@ import type { OutgoingMessage } from '../src/platform/chat-event';
 import type { Cohort } from '../src/domain/types';
 import type { Homework } from '../src/domain/types';
 import type { JobDeps } from './job-definition';
+import { planApproved } from '../src/features/cohorts';
 
 /** Queues one message to every group bound to a cohort; `key` plus the group makes the outbox id. */
 export async function sendToCohortGroups(deps: JobDeps, cohortId: string, message: OutgoingMessage, key: string): Promise<number> {
@@ -15,5 +16,5 @@ export async function approvedHomework(deps: JobDeps, homeworkId: string): Promi
   const hw = await deps.stores.homework.findById(homeworkId);
   if (!hw) return null;
   const cohort = await deps.stores.cohorts.findById(hw.cohortId);
-  return cohort && cohort.plan.status === 'approved' ? { hw, cohort } : null;
+  return cohort && planApproved(cohort) ? { hw, cohort } : null;
 }

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DelayedError, UnrecoverableError } from 'bullmq';
-import { z } from 'zod';
 import { defineJob, type WebhookDeps } from './job-definition';
 import { PermanentDeliveryError, RetryableDeliveryError } from '../src/features/reporting/webhooks/deliver-webhook';
 import { sendDingtalkRobot } from '../src/features/reporting/webhooks/dingtalk-robot';
-import { DELIVER_WEBHOOK_JOB, type WebhookChannel } from '../src/features/reporting/webhooks/enqueue-webhook';
+import type { WebhookChannel } from '../src/features/reporting/webhooks/enqueue-webhook';
 import { sendWecomRobot, splitWecomText } from '../src/features/reporting/webhooks/wecom-robot';
 
 /** Both robots cap a robot at 20 messages a minute. */
@@ -25,46 +24,37 @@ function urlFor(channel: WebhookChannel, hooks: WebhookDeps | undefined): string
  * rejected one fails for good. A WeCom text over 2048 bytes goes as several parts, and the
  * parts already sent are recorded on the job, so a retry resumes instead of repeating them.
  */
-export const deliverWebhookJob = defineJob({
-  name: DELIVER_WEBHOOK_JOB,
-  payload: z.object({
-    channel: z.enum(['wecom', 'dingtalk']),
-    text: z.string().min(1),
-    /** Parts already delivered (set by this job between parts). */
-    sentParts: z.number().int().min(0).optional(),
-  }),
-  async process(payload, deps, _jobId, ctx) {
-    const hooks = deps.webhooks;
-    const url = urlFor(payload.channel, hooks);
-    if (!hooks || !url) throw new UnrecoverableError(`WEBHOOK_NOT_CONFIGURED: no ${payload.channel} webhook URL is configured`);
-    const rate = hooks.rate ?? DEFAULT_RATE;
-    const destination = destinationKey(payload.channel, url);
-    const parts = payload.channel === 'wecom' ? splitWecomText(payload.text) : [payload.text];
+export const deliverWebhookJob = defineJob('deliver-webhook', async (payload, deps, _jobId, ctx) => {
+  const hooks = deps.webhooks;
+  const url = urlFor(payload.channel, hooks);
+  if (!hooks || !url) throw new UnrecoverableError(`WEBHOOK_NOT_CONFIGURED: no ${payload.channel} webhook URL is configured`);
+  const rate = hooks.rate ?? DEFAULT_RATE;
+  const destination = destinationKey(payload.channel, url);
+  const parts = payload.channel === 'wecom' ? splitWecomText(payload.text) : [payload.text];
 
-    for (let i = payload.sentParts ?? 0; i < parts.length; i++) {
-      if (hooks.limiter) {
-        const decision = await hooks.limiter.take(destination, rate.limit, rate.windowMs);
-        if (!decision.allowed) {
-          if (!ctx) throw new RetryableDeliveryError('WEBHOOK_RATE_LIMITED', 'over the send budget', decision.retryInMs);
-          // BullMQ's manual rate limit: back to delayed without spending an attempt.
-          await ctx.job.moveToDelayed(Date.now() + decision.retryInMs, ctx.token);
-          throw new DelayedError();
-        }
+  for (let i = payload.sentParts ?? 0; i < parts.length; i++) {
+    if (hooks.limiter) {
+      const decision = await hooks.limiter.take(destination, rate.limit, rate.windowMs);
+      if (!decision.allowed) {
+        if (!ctx) throw new RetryableDeliveryError('WEBHOOK_RATE_LIMITED', 'over the send budget', decision.retryInMs);
+        // BullMQ's manual rate limit: back to delayed without spending an attempt.
+        await ctx.job.moveToDelayed(Date.now() + decision.retryInMs, ctx.token);
+        throw new DelayedError();
       }
-      try {
-        await sendPart(payload.channel, url, hooks, parts[i] ?? '');
-      } catch (err) {
-        if (err instanceof PermanentDeliveryError) throw new UnrecoverableError(err.message);
-        if (err instanceof RetryableDeliveryError && err.retryAfterMs && hooks.limiter) {
-          // The robot said "not now": hold every send to it, not just this job's retry.
-          await hooks.limiter.pause(destination, err.retryAfterMs);
-        }
-        throw err;
-      }
-      if (i + 1 < parts.length && ctx) await ctx.job.updateData({ ...payload, sentParts: i + 1 });
     }
-    return { channel: payload.channel, parts: parts.length };
-  },
+    try {
+      await sendPart(payload.channel, url, hooks, parts[i] ?? '');
+    } catch (err) {
+      if (err instanceof PermanentDeliveryError) throw new UnrecoverableError(err.message);
+      if (err instanceof RetryableDeliveryError && err.retryAfterMs && hooks.limiter) {
+        // The robot said "not now": hold every send to it, not just this job's retry.
+        await hooks.limiter.pause(destination, err.retryAfterMs);
+      }
+      throw err;
+    }
+    if (i + 1 < parts.length && ctx) await ctx.job.updateData({ ...payload, sentParts: i + 1 });
+  }
+  return { channel: payload.channel, parts: parts.length };
 });
 
 async function sendPart(channel: WebhookChannel, url: string, hooks: WebhookDeps, content: string): Promise<void> {

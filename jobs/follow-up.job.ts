@@ -1,75 +1,56 @@
-import { z } from 'zod';
 import { defineJob } from './job-definition';
-import { followUpQuestions, FOLLOW_UP_FORM, OPEN_FOLLOW_UP_JOB } from '../src/features/follow-ups/follow-up-service';
+import { followUpQuestions, FOLLOW_UP_FORM } from '../src/features/follow-ups/follow-up-service';
 import { staffOf } from '../src/features/moderation/moderation-service';
 
-/** Name of the job that reminds trainees who have not answered a wave, once. */
-export const REMIND_FOLLOW_UP_JOB = 'remind-follow-up';
-/** Name of the job that sends staff a wave's summary. */
-export const SUMMARISE_FOLLOW_UP_JOB = 'summarise-follow-up';
-
 const DAY = 24 * 3600_000;
-const payload = z.object({ cohortId: z.string().regex(/^[a-f0-9]{24}$/), wave: z.number().int().positive() });
 
 /** Opens one wave of follow-up visits (回访登记): each trainee is asked once, privately. */
-export const openFollowUpJob = defineJob({
-  name: OPEN_FOLLOW_UP_JOB,
-  payload,
-  async process({ cohortId, wave }, deps) {
-    const cohort = await deps.stores.cohorts.findById(cohortId);
-    if (!cohort) return { skipped: 'no cohort' };
-    const now = deps.clock.now();
-    const text = followUpQuestions(cohort.name, wave);
-    let asked = 0;
-    for (const t of await deps.stores.members.listWithRole(cohortId, 'trainee')) {
-      await deps.stores.followUps.open({ cohortId, wave, platform: t.platform, userId: t.userId, name: t.name, askedAt: now });
-      // The outbox id keeps the question to one message per trainee and wave, even on a retry.
-      await deps.outbox.enqueue({ kind: 'private', id: t.userId }, { text }, `follow-up_${cohortId}_${wave}_${t.userId.replace(/:/g, '_')}`);
-      asked++;
-    }
-    await deps.scheduler.schedule(REMIND_FOLLOW_UP_JOB, { cohortId, wave }, { jobId: `remind-follow-up_${cohortId}_${wave}`, runAt: new Date(now.getTime() + 3 * DAY) });
-    await deps.scheduler.schedule(SUMMARISE_FOLLOW_UP_JOB, { cohortId, wave }, { jobId: `summarise-follow-up_${cohortId}_${wave}`, runAt: new Date(now.getTime() + 7 * DAY) });
-    return { asked };
-  },
+export const openFollowUpJob = defineJob('open-follow-up', async ({ cohortId, wave }, deps) => {
+  const cohort = await deps.stores.cohorts.findById(cohortId);
+  if (!cohort) return { skipped: 'no cohort' };
+  const now = deps.clock.now();
+  const text = followUpQuestions(cohort.name, wave);
+  let asked = 0;
+  for (const t of await deps.stores.members.listWithRole(cohortId, 'trainee')) {
+    await deps.stores.followUps.open({ cohortId, wave, platform: t.platform, userId: t.userId, name: t.name, askedAt: now });
+    // The outbox id keeps the question to one message per trainee and wave, even on a retry.
+    await deps.outbox.enqueue({ kind: 'private', id: t.userId }, { text }, `follow-up_${cohortId}_${wave}_${t.userId.replace(/:/g, '_')}`);
+    asked++;
+  }
+  await deps.scheduler.schedule('remind-follow-up', { cohortId, wave }, { jobId: `remind-follow-up_${cohortId}_${wave}`, runAt: new Date(now.getTime() + 3 * DAY) });
+  await deps.scheduler.schedule('summarise-follow-up', { cohortId, wave }, { jobId: `summarise-follow-up_${cohortId}_${wave}`, runAt: new Date(now.getTime() + 7 * DAY) });
+  return { asked };
 });
 
 /** Three days later: one reminder to those who have not answered. */
-export const remindFollowUpJob = defineJob({
-  name: REMIND_FOLLOW_UP_JOB,
-  payload,
-  async process({ cohortId, wave }, deps) {
-    let reminded = 0;
-    for (const v of await deps.stores.followUps.listByCohort(cohortId, wave)) {
-      if (v.answeredAt) continue;
-      if (await deps.stores.followUps.markReminded(cohortId, wave, v.platform, v.userId, deps.clock.now())) {
-        await deps.outbox.enqueue({ kind: 'private', id: v.userId }, { text: `提醒：回访还没回复，请回复：${FOLLOW_UP_FORM}` }, `follow-up-reminder_${cohortId}_${wave}_${v.userId.replace(/:/g, '_')}`);
-        reminded++;
-      }
+export const remindFollowUpJob = defineJob('remind-follow-up', async ({ cohortId, wave }, deps) => {
+  let reminded = 0;
+  for (const v of await deps.stores.followUps.listByCohort(cohortId, wave)) {
+    if (v.answeredAt) continue;
+    if (await deps.stores.followUps.markReminded(cohortId, wave, v.platform, v.userId, deps.clock.now())) {
+      await deps.outbox.enqueue({ kind: 'private', id: v.userId }, { text: `提醒：回访还没回复，请回复：${FOLLOW_UP_FORM}` }, `follow-up-reminder_${cohortId}_${wave}_${v.userId.replace(/:/g, '_')}`);
+      reminded++;
     }
-    return { reminded };
-  },
+  }
+  return { reminded };
 });
 
 /** A week later: staff hear how the wave went (answered, shops opened, sales, who needs help). */
-export const summariseFollowUpJob = defineJob({
-  name: SUMMARISE_FOLLOW_UP_JOB,
-  payload,
-  async process({ cohortId, wave }, deps) {
-    const cohort = await deps.stores.cohorts.findById(cohortId);
-    if (!cohort) return { skipped: 'no cohort' };
-    const visits = await deps.stores.followUps.listByCohort(cohortId, wave);
-    const answered = visits.filter((v) => v.answeredAt);
-    const shops = answered.filter((v) => v.openedShop);
-    const sales = answered.reduce((sum, v) => sum + (v.monthlySalesYuan ?? 0), 0);
-    const help = answered.filter((v) => v.needsHelp).map((v) => `${v.name}：${v.needsHelp}`);
-    const text = [
-      `「${cohort.name}」结业 ${wave} 天回访小结`,
-      `回复 ${answered.length}/${visits.length} 人，已开店 ${shops.length} 人，月销售合计 ${sales} 元`,
-      ...(help.length ? ['需要帮助：', ...help.slice(0, 20)] : []),
-    ].join('\n');
-    for (const id of await staffOf({ stores: deps.stores, config: { ADMIN_IDS: deps.adminIds } }, cohort)) {
-      await deps.outbox.enqueue({ kind: 'private', id }, { text }, `follow-up-summary_${cohortId}_${wave}_${id.replace(/:/g, '_')}`);
-    }
-    return { answered: answered.length, of: visits.length };
-  },
+export const summariseFollowUpJob = defineJob('summarise-follow-up', async ({ cohortId, wave }, deps) => {
+  const cohort = await deps.stores.cohorts.findById(cohortId);
+  if (!cohort) return { skipped: 'no cohort' };
+  const visits = await deps.stores.followUps.listByCohort(cohortId, wave);
+  const answered = visits.filter((v) => v.answeredAt);
+  const shops = answered.filter((v) => v.openedShop);
+  const sales = answered.reduce((sum, v) => sum + (v.monthlySalesYuan ?? 0), 0);
+  const help = answered.filter((v) => v.needsHelp).map((v) => `${v.name}：${v.needsHelp}`);
+  const text = [
+    `「${cohort.name}」结业 ${wave} 天回访小结`,
+    `回复 ${answered.length}/${visits.length} 人，已开店 ${shops.length} 人，月销售合计 ${sales} 元`,
+    ...(help.length ? ['需要帮助：', ...help.slice(0, 20)] : []),
+  ].join('\n');
+  for (const id of await staffOf({ stores: deps.stores, config: { ADMIN_IDS: deps.adminIds } }, cohort)) {
+    await deps.outbox.enqueue({ kind: 'private', id }, { text }, `follow-up-summary_${cohortId}_${wave}_${id.replace(/:/g, '_')}`);
+  }
+  return { answered: answered.length, of: visits.length };
 });

@@ -1,8 +1,8 @@
 import type { Job, Queue } from 'bullmq';
-import type { z } from 'zod';
 import type { Clock } from '../src/kernel/clock';
 import type { ScoringConfig } from '../src/kernel/scoring-config';
 import type { Logger } from '../src/kernel/logger';
+import type { JobData, JobName } from '../src/queue/job-catalogue';
 import type { JobScheduler } from '../src/queue/job-scheduler';
 import type { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
 import type { Outbox } from '../src/queue/outbox';
@@ -45,14 +45,17 @@ export interface JobContext {
   token?: string;
 }
 
-/** One job type: its name, payload schema and what it does. Jobs must be idempotent. */
-export interface JobDefinition<P = unknown> {
-  name: string;
-  payload: z.ZodType<P>;
-  process(payload: P, deps: JobDeps, jobId: string, ctx?: JobContext): Promise<unknown>;
+/** What job `N` does with its validated payload. Jobs must be idempotent. */
+export type JobProcess<N extends JobName> = (payload: JobData<N>, deps: JobDeps, jobId: string, ctx?: JobContext) => Promise<unknown>;
+
+/** One job type's processor; its name and payload schema come from the catalogue (src/queue/job-catalogue.ts). */
+export interface JobDefinition<N extends JobName = JobName> {
+  readonly name: N;
+  // A method, not a property: definitions of different jobs then sit in one registry.
+  process(payload: JobData<N>, deps: JobDeps, jobId: string, ctx?: JobContext): Promise<unknown>;
 }
 
-/** Erases a job's payload type so definitions can sit in one registry. */
-export function defineJob<P>(job: JobDefinition<P>): JobDefinition<unknown> {
-  return job;
+/** Defines the processor of catalogued job `name`; the payload it gets is typed by the catalogue's schema. */
+export function defineJob<N extends JobName>(name: N, process: JobProcess<N>): JobDefinition<N> {
+  return { name, process };
 }

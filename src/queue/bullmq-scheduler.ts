@@ -1,11 +1,16 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DEFAULT_REMINDER_SETTINGS, type JobScheduler, type ReminderSettings, type ScheduleOptions } from './job-scheduler';
+import { enqueueJob } from './enqueue-job';
+import { jobDefaults, parseJobPayload, type JobName, type JobPayload } from './job-catalogue';
 import { systemClock, type Clock } from '../kernel/clock';
 import type { Config } from '../kernel/load-config';
 
-/** How long finished jobs are kept, so a re-plan with the same id does not run them again. */
-const KEEP_COMPLETED_SECONDS = 14 * 24 * 3600;
+/** When a repeating job runs: a cron pattern in a time zone. */
+export interface RepeatSchedule {
+  pattern: string;
+  tz: string;
+}
 
 /** JobScheduler on a BullMQ queue: deterministic ids make planning idempotent. */
 export class BullmqScheduler implements JobScheduler {
@@ -25,15 +30,19 @@ export class BullmqScheduler implements JobScheduler {
     return this.clock.now();
   }
 
-  async schedule(name: string, data: Record<string, unknown>, options: ScheduleOptions): Promise<void> {
-    await this.queue.add(name, data, {
-      jobId: options.jobId,
-      delay: options.runAt ? Math.round(this.clock.msUntil(options.runAt)) : 0,
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 5_000 },
-      removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
-      removeOnFail: { age: KEEP_COMPLETED_SECONDS },
-    });
+  /** Validates the payload against the catalogue, then adds the job with the catalogue's options. */
+  async schedule<N extends JobName>(name: N, data: JobPayload<N>, options: ScheduleOptions): Promise<void> {
+    const delay = options.runAt ? Math.round(this.clock.msUntil(options.runAt)) : 0;
+    await enqueueJob(this.queue, name, data, { jobId: options.jobId, delay });
+  }
+
+  /**
+   * Runs job `name` on a repeating schedule (one per name: every process may upsert the same
+   * one, BullMQ runs it once), with the catalogue's payload check and options.
+   */
+  async repeat<N extends JobName>(name: N, data: JobPayload<N>, schedule: RepeatSchedule): Promise<void> {
+    const payload = parseJobPayload(name, data);
+    await this.queue.upsertJobScheduler(name, { pattern: schedule.pattern, tz: schedule.tz }, { name, data: payload, opts: jobDefaults(name) });
   }
 
   async cancel(jobId: string): Promise<void> {

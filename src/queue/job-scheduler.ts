@@ -1,3 +1,5 @@
+import type { JobName, JobPayload } from './job-catalogue';
+
 /** Options for a job planned from the chat side; the id makes planning idempotent. */
 export interface ScheduleOptions {
   jobId: string;
@@ -20,7 +22,8 @@ export interface JobScheduler {
   readonly reminders: ReminderSettings;
   /** The clock the plan is made on. */
   now(): Date;
-  schedule(name: string, data: Record<string, unknown>, options: ScheduleOptions): Promise<void>;
+  /** Plans catalogued job `name`; a payload that does not fit its schema throws here, at the producer. */
+  schedule<N extends JobName>(name: N, data: JobPayload<N>, options: ScheduleOptions): Promise<void>;
   cancel(jobId: string): Promise<void>;
   /** Ids of planned jobs whose id starts with `prefix`. */
   plannedIds(prefix: string): Promise<string[]>;

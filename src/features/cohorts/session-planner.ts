@@ -2,13 +2,7 @@ import { DateTime } from 'luxon';
 import type { Cohort, Session } from '../../domain/types';
 import type { JobScheduler } from '../../queue/job-scheduler';
 import { parseClock } from '../../kernel/local-time';
-
-/** Name of the job that closes a session at its end and marks absentees. */
-export const CLOSE_SESSION_JOB = 'close-session';
-/** Name of the job that reminds a group 30 or 5 minutes before a session. */
-export const REMIND_SESSION_JOB = 'remind-session';
-/** Name of the job that tells a group the evening before what tomorrow holds. */
-export const REMIND_DAY_JOB = 'remind-day';
+import { planApproved } from './plan-approval';
 
 /** Deterministic id of a session's closing job; a moved session gets a new id. */
 export function closeSessionJobId(session: Pick<Session, 'id' | 'endsAt'>): string {
@@ -24,9 +18,6 @@ export function remindSessionJobId(session: Pick<Session, 'id' | 'startsAt'>, mi
 export function remindDayJobId(cohortId: string, day: string): string {
   return `remind-day_${cohortId}_${day}`;
 }
-
-/** Name of the job that opens the feedback survey about a lecturer after their last session. */
-export const OPEN_SURVEY_JOB = 'open-survey';
 
 /** Deterministic id of the survey opening for a lecturer of a cohort. */
 export function openSurveyJobId(cohortId: string, lecturerName: string): string {
@@ -49,7 +40,7 @@ function dayBeforeAt(day: string, time: string, tz: string): Date {
  * evening-before reminder planned late (before the day starts) goes out at once.
  */
 export async function planSessionJobs(scheduler: JobScheduler, cohort: Cohort, sessions: Session[]): Promise<number> {
-  if (cohort.plan.status !== 'approved') return 0;
+  if (!planApproved(cohort)) return 0;
   const now = scheduler.now().getTime();
   let planned = 0;
   const days = new Set<string>();
@@ -59,10 +50,10 @@ export async function planSessionJobs(scheduler: JobScheduler, cohort: Cohort, s
     for (const minutes of SESSION_REMINDER_MINUTES) {
       const runAt = new Date(s.startsAt.getTime() - minutes * 60_000);
       if (runAt.getTime() <= now) continue;
-      await scheduler.schedule(REMIND_SESSION_JOB, { sessionId: s.id, minutes }, { jobId: remindSessionJobId(s, minutes), runAt });
+      await scheduler.schedule('remind-session', { sessionId: s.id, minutes }, { jobId: remindSessionJobId(s, minutes), runAt });
       planned++;
     }
-    await scheduler.schedule(CLOSE_SESSION_JOB, { sessionId: s.id }, { jobId: closeSessionJobId(s), runAt: s.endsAt });
+    await scheduler.schedule('close-session', { sessionId: s.id }, { jobId: closeSessionJobId(s), runAt: s.endsAt });
     planned++;
   }
   await planSurveys(scheduler, cohort, sessions);
@@ -70,7 +61,7 @@ export async function planSessionJobs(scheduler: JobScheduler, cohort: Cohort, s
     const dayStart = DateTime.fromISO(day, { zone: cohort.timezone }).toMillis();
     if (dayStart <= now) continue;
     const runAt = dayBeforeAt(day, scheduler.reminders.dayBeforeTime, cohort.timezone);
-    await scheduler.schedule(REMIND_DAY_JOB, { cohortId: cohort.id, day }, { jobId: remindDayJobId(cohort.id, day), runAt });
+    await scheduler.schedule('remind-day', { cohortId: cohort.id, day }, { jobId: remindDayJobId(cohort.id, day), runAt });
     planned++;
   }
   return planned;
@@ -105,6 +96,6 @@ async function planSurveys(scheduler: JobScheduler, cohort: Cohort, sessions: Se
   for (const [lecturerName, endsAt] of last) {
     const jobId = openSurveyJobId(cohort.id, lecturerName);
     await scheduler.cancel(jobId);
-    await scheduler.schedule(OPEN_SURVEY_JOB, { cohortId: cohort.id, lecturerName }, { jobId, runAt: new Date(endsAt.getTime() + 60_000) });
+    await scheduler.schedule('open-survey', { cohortId: cohort.id, lecturerName }, { jobId, runAt: new Date(endsAt.getTime() + 60_000) });
   }
 }

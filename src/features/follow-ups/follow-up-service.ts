@@ -7,9 +7,6 @@ import type { FollowUp } from '../../domain/types';
 /** Days after the cohort's end that trainees are visited again (SPEC §3.8; seed: 四(二)10). */
 export const FOLLOW_UP_WAVES = [30, 90, 180] as const;
 
-/** Name of the job that opens one wave of follow-up visits. */
-export const OPEN_FOLLOW_UP_JOB = 'open-follow-up';
-
 /** How a trainee answers a follow-up visit, shown in the questions and usage replies. */
 export const FOLLOW_UP_FORM = '开店了吗（开了/没开）、哪个平台、每月销售额（元）、需要什么帮助，例如：开了 抖音 3000 需要直播带货指导';
 
@@ -55,6 +52,6 @@ export async function answerFollowUp(stores: Stores, visit: FollowUp, text: stri
 export async function planFollowUps(scheduler: JobScheduler, cohort: Cohort): Promise<void> {
   for (const wave of FOLLOW_UP_WAVES) {
     const runAt = DateTime.fromISO(cohort.endDate, { zone: cohort.timezone }).plus({ days: wave, hours: 10 }).toJSDate();
-    await scheduler.schedule(OPEN_FOLLOW_UP_JOB, { cohortId: cohort.id, wave }, { jobId: `follow-up_${cohort.id}_${wave}`, runAt });
+    await scheduler.schedule('open-follow-up', { cohortId: cohort.id, wave }, { jobId: `follow-up_${cohort.id}_${wave}`, runAt });
   }
 }

@@ -3,11 +3,7 @@ import type { Cohort } from '../../domain/types';
 import type { JobScheduler } from '../../queue/job-scheduler';
 import type { Homework } from '../../domain/types';
 import { parseClock } from '../../kernel/local-time';
-
-/** Name of the job that reminds non-submitters before a homework deadline. */
-export const REMIND_HOMEWORK_JOB = 'remind-homework';
-/** Name of the job that reminds the lecturer of unreviewed homework the next morning. */
-export const REMIND_REVIEW_JOB = 'remind-review';
+import { planApproved } from '../cohorts';
 
 /** Deterministic id of a homework's deadline reminder (a changed deadline gets a new id). */
 export function remindHomeworkJobId(hw: Pick<Homework, 'id' | 'deadline'>): string {
@@ -24,16 +20,16 @@ export function remindReviewJobId(hw: Pick<Homework, 'id'>): string {
  * lecturer the next morning about what is still unreviewed. Not before the plan is approved.
  */
 export async function planHomeworkJobs(scheduler: JobScheduler, cohort: Cohort, hw: Homework): Promise<number> {
-  if (cohort.plan.status !== 'approved') return 0;
+  if (!planApproved(cohort)) return 0;
   let planned = 0;
   const remindAt = new Date(hw.deadline.getTime() - scheduler.reminders.homeworkReminderMinutes * 60_000);
   if (remindAt.getTime() > scheduler.now().getTime()) {
-    await scheduler.schedule(REMIND_HOMEWORK_JOB, { homeworkId: hw.id }, { jobId: remindHomeworkJobId(hw), runAt: remindAt });
+    await scheduler.schedule('remind-homework', { homeworkId: hw.id }, { jobId: remindHomeworkJobId(hw), runAt: remindAt });
     planned++;
   }
   const reviewAt = DateTime.fromISO(hw.day, { zone: cohort.timezone })
     .plus({ days: 1, minutes: parseClock(scheduler.reminders.reviewTime) ?? 8 * 60 })
     .toJSDate();
-  await scheduler.schedule(REMIND_REVIEW_JOB, { homeworkId: hw.id }, { jobId: remindReviewJobId(hw), runAt: reviewAt });
+  await scheduler.schedule('remind-review', { homeworkId: hw.id }, { jobId: remindReviewJobId(hw), runAt: reviewAt });
   return planned + 1;
 }

@@ -1,20 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Queue } from 'bullmq';
-
-/** Name of the job that delivers one text to a configured robot webhook (jobs/deliver-webhook.job.ts). */
-export const DELIVER_WEBHOOK_JOB = 'deliver-webhook';
+import { enqueueJob, type JobSink } from '../../../queue/enqueue-job';
+import type { JobPayload } from '../../../queue/job-catalogue';
 
 /** The outbound robot channels (SPEC §1): WeCom group robot, DingTalk custom robot. */
-export type WebhookChannel = 'wecom' | 'dingtalk';
+export type WebhookChannel = JobPayload<'deliver-webhook'>['channel'];
 
-/** Retry knobs for a webhook job; the defaults suit production, tests shorten the backoff. */
+/** Retry knobs for a webhook job; the catalogue's defaults suit production, tests shorten the backoff. */
 export interface EnqueueWebhookOptions {
   attempts?: number;
   backoffMs?: number;
 }
-
-/** Finished webhook jobs are kept this long, so the same idempotency key is not delivered twice. */
-const KEEP_SECONDS = 14 * 24 * 3600;
 
 /**
  * The deterministic BullMQ job id for a delivery: readable when the key is plain, a hash when it
@@ -27,27 +22,19 @@ export function webhookJobId(channel: WebhookChannel, idempotencyKey: string): s
 }
 
 /**
- * Queues one text for a robot channel on the work queue; the URL and secret come from the
- * worker's configuration, never from job data. Enqueuing the same key again is a no-op.
+ * Queues one text for a robot channel on the work queue, as the catalogue's `deliver-webhook`
+ * job (its own retry policy; kept long enough that the same key is not delivered twice); the
+ * URL and secret come from the worker's configuration, never from job data. Enqueuing the
+ * same key again is a no-op.
  */
 export async function enqueueWebhook(
-  queue: Queue,
+  queue: JobSink,
   channel: WebhookChannel,
   text: string,
   idempotencyKey: string,
   options: EnqueueWebhookOptions = {},
 ): Promise<string> {
   const jobId = webhookJobId(channel, idempotencyKey);
-  await queue.add(
-    DELIVER_WEBHOOK_JOB,
-    { channel, text },
-    {
-      jobId,
-      attempts: options.attempts ?? 6,
-      backoff: { type: 'exponential', delay: options.backoffMs ?? 2_000 },
-      removeOnComplete: { age: KEEP_SECONDS },
-      removeOnFail: { age: KEEP_SECONDS },
-    },
-  );
+  await enqueueJob(queue, 'deliver-webhook', { channel, text }, { jobId, attempts: options.attempts, backoffMs: options.backoffMs });
   return jobId;
 }

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { JobPayloadError } from './job-payload-error';
+
+/** Retry and retention of one job type, in BullMQ's own terms (each enqueue adds the id and delay). */
+export interface JobDefaults {
+  attempts: number;
+  backoff: { type: 'exponential' | 'fixed'; delay: number };
+  removeOnComplete: { age: number };
+  removeOnFail: { age: number };
+}
+
+/** One entry of the catalogue: what a job's data must look like and how it is retried and kept. */
+export interface JobSpec {
+  payload: z.ZodType;
+  options: JobDefaults;
+}
+
+/** Finished jobs are kept this long, so a re-plan or re-enqueue with the same id does not run them again. */
+const KEEP_SECONDS = 14 * 24 * 3600;
+
+/** Retry and retention of planned work unless its entry says otherwise. */
+export const DEFAULT_JOB_OPTIONS: JobDefaults = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: KEEP_SECONDS },
+  removeOnFail: { age: KEEP_SECONDS },
+};
+
+/** Robot deliveries retry sooner and once more: a robot's "not now" usually passes in seconds. */
+const WEBHOOK_OPTIONS: JobDefaults = { ...DEFAULT_JOB_OPTIONS, attempts: 6, backoff: { type: 'exponential', delay: 2_000 } };
+
+const objectId = z.string().regex(/^[a-f0-9]{24}$/);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const followUpWave = z.object({ cohortId: objectId, wave: z.number().int().positive() });
+const homework = z.object({ homeworkId: objectId });
+const survey = z.object({ surveyId: objectId });
+
+/**
+ * Every job on the work queue: its name, payload schema and default options. Producers (the
+ * scheduler) and workers (jobs/) both read it, so a name or a payload shape is written once.
+ * Job data never carries secrets (robot URLs and keys come from the worker's configuration).
+ */
+export const JOBS = {
+  /** A session's end: absentees marked, the final board posted; after the last one the cohort ends. */
+  'close-session': { payload: z.object({ sessionId: objectId }), options: DEFAULT_JOB_OPTIONS },
+  /** 30 and 5 minutes before a session: a reminder to the cohort's groups. */
+  'remind-session': { payload: z.object({ sessionId: objectId, minutes: z.number().int().positive() }), options: DEFAULT_JOB_OPTIONS },
+  /** The evening before a training day: tomorrow's sessions. */
+  'remind-day': { payload: z.object({ cohortId: objectId, day: isoDay }), options: DEFAULT_JOB_OPTIONS },
+  /** Before a homework deadline: non-submitters are reminded. */
+  'remind-homework': { payload: homework, options: DEFAULT_JOB_OPTIONS },
+  /** The morning after: the lecturer hears what is unreviewed. */
+  'remind-review': { payload: homework, options: DEFAULT_JOB_OPTIONS },
+  /** After a lecturer's last session: the survey about them opens. */
+  'open-survey': { payload: z.object({ cohortId: objectId, lecturerName: z.string() }), options: DEFAULT_JOB_OPTIONS },
+  /** Half way through a survey: one reminder to those who have not answered. */
+  'remind-survey': { payload: survey, options: DEFAULT_JOB_OPTIONS },
+  /** A survey closes: the lecturer's scorecard goes to staff. */
+  'close-survey': { payload: survey, options: DEFAULT_JOB_OPTIONS },
+  /** 30, 90 and 180 days after the end: one wave of follow-up visits opens. */
+  'open-follow-up': { payload: followUpWave, options: DEFAULT_JOB_OPTIONS },
+  /** Three days into a wave: one reminder to those who have not answered. */
+  'remind-follow-up': { payload: followUpWave, options: DEFAULT_JOB_OPTIONS },
+  /** A week into a wave: staff hear how it went. */
+  'summarise-follow-up': { payload: followUpWave, options: DEFAULT_JOB_OPTIONS },
+  /** After the last session: tiers, the outstanding list and the archive. */
+  'cohort-ended': { payload: z.object({ cohortId: objectId }), options: DEFAULT_JOB_OPTIONS },
+  /** Every day (a repeating job): each running cohort's digest; a day given runs that day only. */
+  'daily-digest': { payload: z.object({ day: isoDay.optional() }).default({}), options: DEFAULT_JOB_OPTIONS },
+  /** One text to a robot webhook; `sentParts` is set by the job itself between the parts of a long text. */
+  'deliver-webhook': {
+    payload: z.object({ channel: z.enum(['wecom', 'dingtalk']), text: z.string().min(1), sentParts: z.number().int().min(0).optional() }),
+    options: WEBHOOK_OPTIONS,
+  },
+} satisfies Record<string, JobSpec>;
+
+/** The name of a job in the catalogue. */
+export type JobName = keyof typeof JOBS;
+
+/** What a producer passes for job `N` (before schema defaults are filled in). */
+export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]['payload']>;
+
+/** What job `N`'s processor receives: the payload after validation and defaults. */
+export type JobData<N extends JobName> = z.output<(typeof JOBS)[N]['payload']>;
+
+/** Every catalogued job name, for checks that each one is handled. */
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** True when `name` is a catalogued job (a queue may hold anything a stranger put there). */
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOBS, name);
+}
+
+/** Validates `data` against job `name`'s schema; throws JobPayloadError with the reasons when it does not fit. */
+export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobData<N> {
+  const schema: z.ZodType = JOBS[name].payload;
+  const result = schema.safeParse(data);
+  if (!result.success) throw new JobPayloadError(name, z.prettifyError(result.error));
+  return result.data as JobData<N>;
+}
+
+/** Job `name`'s default retry and retention options (a copy: callers may adjust it). */
+export function jobDefaults(name: JobName): JobDefaults {
+  const { attempts, backoff, removeOnComplete, removeOnFail } = JOBS[name].options;
+  return { attempts, backoff: { ...backoff }, removeOnComplete: { ...removeOnComplete }, removeOnFail: { ...removeOnFail } };
+}
