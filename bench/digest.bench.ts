@@ -3,7 +3,7 @@
  * (two closed sessions with on-time/late/absent/leave records, leave requests, a homework
  * with submissions and reviews, moderation records). Measures one `dailyDigestJob.process`
  * run over all of them (real Outbox on Redis), a loop that mirrors the job per cohort
- * (read: surveyProgress + gatherDigestInput; compute: computeDigest + renderDigest), and the
+ * (read: gatherDigestInput, survey progress first; compute: computeDigest + renderDigest), and the
  * peer in the same run: computeDigest + renderDigest alone on the gathered inputs (no database).
  * Prints a table and writes bench/results/digest.json.
  *
@@ -27,7 +27,6 @@ import { createRedis } from '../src/queue/redis-connection';
 import { computeDigest, type Digest, type DigestInput } from '../src/features/reporting/digest';
 import { gatherDigestInput } from '../src/features/reporting/gather-digest';
 import { renderDigest } from '../src/features/reporting/render-digest';
-import { surveyProgress } from '../src/features/feedback/survey-progress';
 import { createStores, type Stores } from '../src/stores/create-stores';
 import { assertRedisReachable, deleteRedisPrefix, dropDatabase, mongoUriWithDb, provideMongo, uniqueName } from './support/bench-env';
 import { gitCommit, hostInfo, progress, round, writeResultJson } from './support/bench-report';
@@ -84,7 +83,7 @@ interface CohortMarks {
 
 /**
  * Wraps the stores and the outbox to time each cohort inside the real job, without changing it:
- * reads run from surveyProgress's first find to the last gatherDigestInput find; compute +
+ * reads run from gatherDigestInput's first find (survey progress) to its last; compute +
  * render is the gap until staffOf's member lookup; send is staffOf plus the outbox adds.
  */
 function instrumentJob(stores: Stores, outbox: Outbox): { marks: Map<string, CohortMarks>; restore: () => void } {
@@ -286,7 +285,7 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
     const t1 = performance.now();
     for (const cohort of sampleCohorts) {
       const a = performance.now();
-      const input = await gatherDigestInput(stores, cohort.id, await surveyProgress(stores, cohort.id));
+      const input = await gatherDigestInput(stores, cohort.id);
       const b = performance.now();
       const text = renderDigest(computeDigest(input, SEED_DAY, { now: NOW }));
       const c = performance.now();

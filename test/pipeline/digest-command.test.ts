@@ -14,6 +14,7 @@ describe('日报 command (SPEC §3.9)', () => {
     ChatUser, ChatUser, ChatUser, ChatUser, ChatUser,
   ];
   const group = 'room-digest@chatroom';
+  let cohortId = '';
 
   const sayAt = async (when: Date, from: ChatUser, text: string, mentions: ChatUser[] = [], where: string | null = group) => {
     p.clock.set(when);
@@ -27,6 +28,7 @@ describe('日报 command (SPEC §3.9)', () => {
     const code = /班级码：([A-Z0-9]{6})/.exec(created[0]!.message.text)![1]!;
     await sayAt(at(day0, '10:01'), admin, `#绑定 ${code}`);
     const cohort = (await p.deps.stores.cohorts.findByCode(code))!;
+    cohortId = cohort.id;
     await p.deps.stores.members.setRole(cohort.id, 'wechaty', staff, 'staff', p.clock.now());
     await p.deps.stores.members.setRole(cohort.id, 'wechaty', lecturer, 'lecturer', p.clock.now());
     for (const t of [jia, yi, bing, ding, wu]) await p.deps.stores.members.setRole(cohort.id, 'wechaty', t, 'trainee', p.clock.now());
@@ -66,11 +68,11 @@ describe('日报 command (SPEC §3.9)', () => {
     // 5 trainees × 2 sessions, 丁 on leave for both: 甲 2 + 乙 2 + 戊 1 present of 8.
     expect(text).toContain('出勤率 62.5%：到课 5/8 人次（2 节课，请假 2 人次不计）');
     expect(text).toContain('迟到 1 人：学员乙 12分钟');
-    expect(text).toContain('⚠️ 缺勤 2 人：学员丙（2节）、学员戊***（1节）');
+    expect(text).toContain('⚠️ 缺勤 2 人：学员丙（2节）、学员戊139****…（1节）');
     expect(text).toContain('请假 1 人：学员丁（2节）');
     expect(text).toContain('第1项：已交 2/5，已点评 1，21:00 截止');
     expect(text).toContain('【群管理】\n1 次：警告 1');
-    expect(text).toContain('⚠️ 1 条：#2 学员戊*** 03-02');
+    expect(text).toContain('⚠️ 1 条：#2 学员戊139****… 03-02');
     // The homework is not due before 21:00, so only 丙's two absences put them at risk yet.
     expect(text).toContain('【需关注学员】\n⚠️ 学员丙（缺勤2节）\n');
     expect(text).toContain('✅ 授课时长（每天≥6小时）：03-01 6');
@@ -82,7 +84,7 @@ describe('日报 command (SPEC §3.9)', () => {
   it('counts the homework missing once its deadline has passed', async () => {
     const text = (await sayAt(at(D1, '22:00'), staff, '#日报'))[0]!.message.text;
     expect(text).toContain('第1项：已交 2/5，已点评 1，未交 3');
-    expect(text).toContain('⚠️ 学员丙（缺勤2节、缺交作业1次）、学员戊***（缺勤1节、缺交作业1次）、学员丁（缺交作业1次）');
+    expect(text).toContain('⚠️ 学员丙（缺勤2节、缺交作业1次）、学员戊139****…（缺勤1节、缺交作业1次）、学员丁（缺交作业1次）');
   });
 
   it('answers staff in private chat too', async () => {
@@ -97,5 +99,23 @@ describe('日报 command (SPEC §3.9)', () => {
       expect(replies.map((r) => r.message.text).join('\n')).toMatch(/「日报」只有工作人员可以使用/);
       expect(replies.map((r) => r.message.text).join('\n')).not.toContain('出勤率');
     }
+  });
+
+  it('shows the survey and follow-up progress, as the scheduled digest does, once a survey is open', async () => {
+    const survey = await p.deps.stores.surveys.open(cohortId, '张老师', at(D1, '16:40'), at('2027-03-02', '16:40'), [jia, yi, bing, ding, wu].map((t) => t.id));
+    await p.deps.stores.surveys.answer({
+      surveyId: survey.id,
+      cohortId,
+      lecturerName: '张老师',
+      platform: 'wechaty',
+      userId: jia.id,
+      satisfaction: 5,
+      content: 4,
+      pace: 3,
+      improve: '',
+      answeredAt: at(D1, '20:00'),
+    });
+    const text = (await sayAt(at(D1, '22:20'), staff, '#日报'))[0]!.message.text;
+    expect(text).toContain('【问卷回访】\n问卷已答 1/5（20%）');
   });
 });

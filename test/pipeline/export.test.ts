@@ -353,4 +353,71 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
       expect(replies.map((r) => r.message.text).join('\n')).toMatch(/「简报」只有工作人员、讲师可以使用/);
     });
   });
+
+  describe('phone numbers written with spaces, hyphens, dots, full-width digits or +86 (SPEC §4)', () => {
+    const room = 'room-export-phones@chatroom';
+    // Nicknames as trainees type them; 周八 also registers, with a +86 hyphenated number.
+    const nicknames = ['王五138 0000 1111', '138-0000-1111', '孙七+86 137 0000 3333', '周八136 0000-4444', '吴九１３４．００００．６６６６'];
+    const people = nicknames.map((name, i) => ({ id: `u-p${i}`, name })) as ChatUser[];
+    const clearPhones = ['13800001111', '13700003333', '13600004444', '13400006666', '13500005555', '15000007777', '15100008888'];
+    // A cell shows a phone in clear when, with separators and the country prefix's + dropped, its 11 digits are there.
+    const compact = (cell: string) => cell.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s\-.．+＋]/g, '');
+    let phonesCohortId = '';
+    let registerReply = '';
+    const phonesArchive = async (kind: ArchiveKind) => open((await buildArchive(p.deps.stores, phonesCohortId, kind, { now: AFTER })).buffer);
+
+    beforeAll(async () => {
+      const created = await sayAt(at(D0, '12:00'), admin, '#新建班级 脱敏测试班 2027-03-01 2027-03-02', [], null);
+      const phonesCode = /班级码：([A-Z0-9]{6})/.exec(created[0]!.message.text)![1]!;
+      await sayAt(at(D0, '12:01'), admin, `#绑定 ${phonesCode}`, [], room);
+      phonesCohortId = (await p.deps.stores.cohorts.findByCode(phonesCode))!.id;
+      for (const t of people) await p.deps.stores.members.setRole(phonesCohortId, 'wechaty', t, 'trainee', p.clock.now());
+      await sayAt(at(D0, '12:02'), admin, '#课表\n03-01 09:00-12:00 开店流程 张老师', [], room);
+      await sayAt(at(D0, '12:03'), admin, '#提交方案', [], room);
+      await sayAt(at(D0, '12:04'), admin, `#批准 ${phonesCode}`, [], null);
+      registerReply = (await sayAt(at(D0, '12:05'), people[3]!, '#登记 周八 +86-135-0000-5555 城关镇 核桃', [], null)).map((r) => r.message.text).join('\n');
+      const survey = await p.deps.stores.surveys.open(phonesCohortId, '张老师', at(D1, '18:00'), at(D2, '18:00'), [people[0]!.id]);
+      await p.deps.stores.surveys.answer({
+        surveyId: survey.id,
+        cohortId: phonesCohortId,
+        lecturerName: '张老师',
+        platform: 'wechaty',
+        userId: people[0]!.id,
+        satisfaction: 5,
+        content: 5,
+        pace: 3,
+        improve: '想合作加我 +86 151-0000-8888',
+        answeredAt: at(D1, '19:00'),
+      });
+      await p.deps.stores.followUps.open({ cohortId: phonesCohortId, wave: 30, platform: 'wechaty', userId: people[1]!.id, name: people[1]!.name, askedAt: at('2027-04-01', '10:00') });
+      await p.deps.stores.followUps.answer(phonesCohortId, 30, 'wechaty', people[1]!.id, {
+        answeredAt: at('2027-04-01', '12:00'),
+        openedShop: false,
+        needsHelp: '开店',
+        answerText: '还没开，有事打 150.0000.7777',
+      });
+    });
+
+    it('no cell of any archive shows them in clear; each appears masked as 138****1111', async () => {
+      const masked = new Set<string>();
+      for (const kind of ['签到表', '成绩表', '反馈表', '回访', '档案'] as const) {
+        const cells = allText(await phonesArchive(kind));
+        for (const cell of cells) {
+          for (const phone of clearPhones) expect({ kind, cell, clear: compact(cell).includes(phone) }).toEqual({ kind, cell, clear: false });
+          for (const m of cell.match(/1[3-9]\d\*{4}\d{4}/g) ?? []) masked.add(m);
+        }
+        expect(cells.join('\n')).not.toContain('138 0000 1111');
+      }
+      expect([...masked].sort()).toEqual(['134****6666', '135****5555', '136****4444', '137****3333', '138****1111', '150****7777', '151****8888']);
+    });
+
+    it('shows the nicknames around the masked numbers', async () => {
+      const text = allText(await phonesArchive('档案')).join('\n');
+      for (const shown of ['王五138****1111', '孙七137****3333', '周八136****4444', '吴九134****6666', '有事打 150****7777', '想合作加我 151****8888']) expect(text).toContain(shown);
+    });
+
+    it('registration replies show the registered phone masked, whatever form it was typed in', () => {
+      expect(registerReply).toContain('登记成功：周八，手机 135****5555');
+    });
+  });
 });

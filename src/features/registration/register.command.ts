@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
-import { maskPhone } from '../../kernel/privacy';
-
-const PHONE = /^1[3-9]\d{9}$/;
+import { maskPhone, parseMobile } from '../../kernel/privacy';
 
 const args = z.custom<RawArgs>().transform((raw, ctx) => {
   const [realName, phoneRaw, village, products = '', ...experience] = raw.tokens;
-  const phone = (phoneRaw ?? '').replace(/[\s-]/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const phone = parseMobile(phoneRaw ?? '');
   if (!realName || !phoneRaw || !village) {
     ctx.addIssue({ code: 'custom', message: '需要姓名、手机号和乡镇/村' });
     return z.NEVER;
@@ -15,7 +13,7 @@ const args = z.custom<RawArgs>().transform((raw, ctx) => {
     ctx.addIssue({ code: 'custom', message: '姓名写 2 到 20 个字' });
     return z.NEVER;
   }
-  if (!PHONE.test(phone)) {
+  if (!phone) {
     ctx.addIssue({ code: 'custom', message: '手机号要 11 位，以 1 开头' });
     return z.NEVER;
   }

@@ -13,6 +13,7 @@ import type { Registration } from '../../domain/types';
 import type { SurveyResponse } from '../../domain/types';
 import { traineeRecords } from '../points';
 import { DEFAULT_SCORECARD_THRESHOLDS } from '../feedback';
+import { missingStatus } from '../leave';
 import { evaluateStandings, outstandingList, TIER_NAMES, type TraineeRecord, type TraineeStanding } from '../points';
 
 /** The archives staff can export (SPEC §2 导出; seed 第八条 培训档案管理); 档案 holds all of them. */
@@ -102,7 +103,7 @@ function truncate(text: string, max: number): string {
 
 /** Makes a valid, unique (case-insensitively, as Excel compares) sheet name of at most 31 characters. */
 function uniqueSheetName(raw: string, used: Set<string>): string {
-  const cleaned = raw.replace(SHEET_NAME_FORBIDDEN, (c) => (c === ':' ? '：' : '_')).replace(/^'+|'+$/g, '').trim() || '表';
+  const cleaned = maskPhonesInText(raw).replace(SHEET_NAME_FORBIDDEN, (c) => (c === ':' ? '：' : '_')).replace(/^'+|'+$/g, '').trim() || '表';
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
     const name = `${truncate(cleaned, SHEET_NAME_MAX - suffix.length).trimEnd()}${suffix}`;
@@ -141,11 +142,6 @@ function namer(data: ArchiveData): (userId: string, fallback: string) => string 
   return (userId, fallback) => real.get(userId) || fallback;
 }
 
-/** Whether approved leave covers a session: the whole day, or that session (SPEC §3.2). */
-function leaveCovers(leave: LeaveRequest[], session: Session, userId: string): boolean {
-  return leave.some((l) => l.userId === userId && l.day === session.day && (!l.sessionId || l.sessionId === session.id));
-}
-
 /** Trainees enrolled by a session's end, in order of joining. */
 const enrolledAt = (trainees: Member[], session: Session): Member[] => trainees.filter((t) => t.joinedAt.getTime() <= session.endsAt.getTime());
 
@@ -177,7 +173,7 @@ function addSignInSheets(workbook: ExcelJS.Workbook, used: Set<string>, data: Ar
     ];
     const rows: Row[] = people.map((p, i) => {
       const r = byUser.get(p.userId);
-      const status = r ? STATUS_NAMES[r.status] : leaveCovers(data.approvedLeave, session, p.userId) ? '请假' : '未签到';
+      const status = r ? STATUS_NAMES[r.status] : missingStatus(data.approvedLeave, session, p.userId) === 'leave' ? '请假' : '未签到';
       return [
         i + 1,
         name(p.userId, p.nickname),
@@ -205,7 +201,7 @@ function attendanceCounts(data: ArchiveData, bySessionUser: Map<string, Attendan
     }
     const held = session.closedAt !== undefined || session.endsAt.getTime() <= data.now.getTime();
     if (!held || joinedAt.getTime() > session.endsAt.getTime()) continue;
-    counts[leaveCovers(data.approvedLeave, session, userId) ? 'leave' : 'absent'] += 1;
+    counts[missingStatus(data.approvedLeave, session, userId)] += 1;
   }
   return counts;
 }
@@ -472,7 +468,7 @@ export async function buildArchive(stores: Stores, cohortId: string, kind: Archi
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'cohort-bot';
   workbook.created = data.now;
-  workbook.title = `${data.cohort.name} ${kind}`;
+  workbook.title = maskPhonesInText(`${data.cohort.name} ${kind}`);
   const used = new Set<string>();
   if (kind === '档案') addRegistrationSheet(workbook, used, data);
   if (kind === '成绩表' || kind === '档案') addScoresSheet(workbook, used, data);

@@ -20,7 +20,7 @@ const args = z.custom<RawArgs>().transform((raw, ctx) => {
 export const digestCommand = defineCommand({
   name: '日报',
   aliases: ['digest'],
-  summary: '查看本班今天的日报：出勤、作业、群管理、请假、需关注学员、讲师执行情况（工作人员）',
+  summary: '查看本班今天的日报：出勤、作业、群管理、请假、需关注学员、讲师执行情况、问卷回访进度（工作人员）',
   usage: '#日报 [日期]',
   examples: ['#日报', '#日报 03-02'],
   allowed: ['staff'],

@@ -7,6 +7,8 @@ import type { ModerationRecord } from '../../domain/types';
 import type { Submission } from '../../domain/types';
 import { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardThresholds } from '../feedback';
 import { hoursByDay, type DayHours } from '../cohorts';
+import { maskPhonesInText } from '../../kernel/privacy';
+import { leaveCovers } from '../leave';
 
 /** Survey and follow-up counts that later features fill in; a missing one is left out of the digest. */
 export interface DigestProgress {
@@ -183,14 +185,6 @@ export interface Digest {
   progress: { surveys?: ProgressFigure; followUps?: ProgressFigure };
 }
 
-// Digit runs of 7 or more (ASCII or full-width, up to two separators between digits): phone numbers and the like.
-const LONG_NUMBER = /[0-9０-９](?:[\s\-._·—–/]{0,2}[0-9０-９]){6,}/g;
-
-/** Removes phone-like numbers from a name (WeChat nicknames often carry one): SPEC §4, never in a digest. */
-export function scrubPhones(text: string): string {
-  return text.replace(LONG_NUMBER, '***');
-}
-
 const EPS = 1e-9;
 const keyOf = (platform: Platform, userId: string): string => `${platform}\u0000${userId}`;
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -221,7 +215,7 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
   // SPEC §3.9: trainees = active members with the trainee role
   const trainees: Trainee[] = input.members
     .filter((m) => m.active && m.roles.includes('trainee'))
-    .map((m) => ({ ...m, key: keyOf(m.platform, m.userId), safeName: scrubPhones(m.name) }));
+    .map((m) => ({ ...m, key: keyOf(m.platform, m.userId), safeName: maskPhonesInText(m.name) }));
   const traineeKeys = new Set(trainees.map((x) => x.key));
 
   const live = input.sessions.filter((s) => !s.cancelled).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
@@ -230,9 +224,7 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
   const daysSoFar = trainingDays.filter((d) => d <= day);
 
   const records = new Map(input.attendance.map((r) => [`${r.sessionId}|${keyOf(r.platform, r.userId)}`, r]));
-  const approved = input.leave.filter((l) => l.status === 'approved');
-  const covered = (s: Session, tr: Trainee) =>
-    approved.some((l) => keyOf(l.platform, l.userId) === tr.key && l.day === s.day && (!l.sessionId || l.sessionId === s.id));
+  const covered = (s: Session, tr: Trainee) => input.leave.some((l) => keyOf(l.platform, l.userId) === tr.key && leaveCovers(l, s));
 
   const slotsOf = (s: Session): Slot[] =>
     trainees
@@ -341,7 +333,7 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
   const pendingLeave = input.leave
     .filter((l) => l.status === 'pending')
     .sort((a, b) => a.no - b.no)
-    .map((l) => ({ no: l.no, name: scrubPhones(l.name), day: l.day }));
+    .map((l) => ({ no: l.no, name: maskPhonesInText(l.name), day: l.day }));
 
   // At risk (SPEC §3.9 two absences, missing homework; seed 三(三) 基础型学员未通过考核): absences are
   // absent sessions so far; missed homework has its deadline passed with no version at all (late counts as handed in).
@@ -372,7 +364,7 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
   const providedAt = input.cohort.timetableFirstProvidedAt;
   const startOfCohort = DateTime.fromISO(input.cohort.startDate, { zone: tz }).startOf('day').toMillis();
   const lecturer: LecturerCompliance = {
-    lecturers: [...new Set(live.filter((s) => s.day <= day && s.lecturerName).map((s) => scrubPhones(s.lecturerName)))],
+    lecturers: [...new Set(live.filter((s) => s.day <= day && s.lecturerName).map((s) => maskPhonesInText(s.lecturerName)))],
     minHoursPerDay: t.minHoursPerDay,
     days: lecturerDays,
     shortDays: lecturerDays.filter((d) => !d.hoursOk).map((d) => d.day),

@@ -1,13 +1,16 @@
 import { AppError } from '../../kernel/app-error';
 import type { Stores } from '../../stores/create-stores';
-import type { DigestInput, DigestProgress } from './digest';
+import { surveyProgress } from '../feedback';
+import type { DigestInput } from './digest';
 
 /**
  * Reads everything one cohort's daily digest needs from the stores (plain finds per cohort,
- * inside what FerretDB 1.24 serves). Survey and follow-up counts come from their features
- * once those exist; until then `progress` is passed through as given.
+ * inside what FerretDB 1.24 serves), survey and follow-up progress included. The one gathering
+ * for the scheduled digest and 日报 on demand, so the two always show the same sections.
  */
-export async function gatherDigestInput(stores: Stores, cohortId: string, progress?: DigestProgress): Promise<DigestInput> {
+export async function gatherDigestInput(stores: Stores, cohortId: string): Promise<DigestInput> {
+  // Progress first, then the rest: the same order of reads the digest benchmark times.
+  const progress = await surveyProgress(stores, cohortId);
   const cohort = await stores.cohorts.findById(cohortId);
   if (!cohort) throw new AppError('COHORT_UNKNOWN', '找不到这个班级。', `cohort ${cohortId} not found`);
   const [sessions, members, attendance, leave, homework, submissions, moderation] = await Promise.all([
@@ -19,5 +22,5 @@ export async function gatherDigestInput(stores: Stores, cohortId: string, progre
     stores.submissions.listByCohort(cohortId),
     stores.moderation.listByCohort(cohortId),
   ]);
-  return { cohort, sessions, members, attendance, leave, homework, submissions, moderation, ...(progress ? { progress } : {}) };
+  return { cohort, sessions, members, attendance, leave, homework, submissions, moderation, progress };
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { scrubPhones, type Digest, type ProgressFigure } from './digest';
+import type { Digest, ProgressFigure } from './digest';
+import { maskPhonesInText } from '../../kernel/privacy';
 
 /** Names shown per list before the rest fold into 等 N 人; keeps a 50-trainee digest under ~1,800 characters. */
 export const DIGEST_MAX_NAMES = 8;
@@ -14,9 +15,9 @@ const pct = (rate: number | null): string => (rate === null ? '无' : `${Math.fl
 const md = (day: string): string => day.slice(5);
 const hm = (at: Date, tz: string): string => DateTime.fromJSDate(at, { zone: tz }).toFormat('HH:mm');
 
-/** A name as the digest prints it: phone-like numbers removed (SPEC §4), long nicknames clipped. */
+/** A name as the digest prints it: phone numbers masked (SPEC §4) before long nicknames are clipped. */
 function shown(name: string): string {
-  const chars = Array.from(scrubPhones(name).trim());
+  const chars = Array.from(maskPhonesInText(name).trim());
   return chars.length > NAME_MAX_CHARS ? `${chars.slice(0, NAME_MAX_CHARS).join('')}…` : chars.join('') || '（无名）';
 }
 
@@ -164,7 +165,7 @@ function asOfLine(d: Digest): string | null {
   return d.asOf.getTime() < endOfDay ? `截至 ${hm(d.asOf, d.cohort.timezone)}` : null;
 }
 
-/** The digest as staff chat text (SPEC §3.9): short sections, ⚠️ on risks, names without phone numbers. */
+/** The digest as staff chat text (SPEC §3.9): short sections, ⚠️ on risks, phone numbers in names masked. */
 export function renderDigest(digest: Digest): string {
   const head = [title(digest), asOfLine(digest)].filter((x): x is string => x !== null);
   return [...head, ...sections(digest).flatMap((s) => [`【${s.heading}】`, ...s.lines])].join('\n');

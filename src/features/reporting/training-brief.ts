@@ -7,10 +7,11 @@ import type { Homework } from '../../domain/types';
 import type { LeaveRequest } from '../../domain/types';
 import type { ModerationRecord } from '../../domain/types';
 import type { Submission } from '../../domain/types';
-import { scrubPhones } from './digest';
+import { maskPhonesInText } from '../../kernel/privacy';
 import { formatTime } from '../../kernel/local-time';
 import { hoursByDay } from '../cohorts';
 import { formatSessionLine } from '../cohorts';
+import { excusedFrom } from '../leave';
 
 /** What a brief may be told: `now` decides which sessions have ended (absence) and which are still ahead. */
 export interface BriefOptions {
@@ -70,6 +71,7 @@ function countAttendance(data: BriefData, sessions: Session[], now: Date): Atten
   for (const s of sessions) {
     const records = data.attendance.filter((a) => a.sessionId === s.id);
     const byUser = new Map(records.map((r) => [r.userId, r]));
+    const excused = excusedFrom(data.approvedLeave, s);
     const people = new Set([...data.trainees.filter((t) => t.joinedAt.getTime() <= s.endsAt.getTime()).map((t) => t.userId), ...byUser.keys()]);
     for (const userId of people) {
       f.places += 1;
@@ -82,8 +84,7 @@ function countAttendance(data: BriefData, sessions: Session[], now: Date): Atten
         if (r.earlyLeave) f.earlyLeave += 1;
         continue;
       }
-      const onLeave = data.approvedLeave.some((l) => l.userId === userId && l.day === s.day && (!l.sessionId || l.sessionId === s.id));
-      if (onLeave) f.leave += 1;
+      if (excused.has(userId)) f.leave += 1;
       else if (s.closedAt || s.endsAt.getTime() <= now.getTime()) f.absent += 1;
       else f.pending += 1;
     }
@@ -130,7 +131,7 @@ function interactionLine(activities: Activity[]): string {
 /** 亮点 line: trainees whose homework of those days was shown as an example (names without phone numbers). */
 function highlightLine(data: BriefData, days: Set<string>): string {
   const homeworkIds = new Set(data.homework.filter((h) => days.has(h.day)).map((h) => h.id));
-  const names = [...new Set(data.submissions.filter((s) => s.showcased && homeworkIds.has(s.homeworkId)).map((s) => scrubPhones(s.name)))];
+  const names = [...new Set(data.submissions.filter((s) => s.showcased && homeworkIds.has(s.homeworkId)).map((s) => maskPhonesInText(s.name)))];
   return names.length > 0 ? `亮点：优秀作业 ${names.join('、')}` : '亮点：暂无优秀作业展示';
 }
 
@@ -165,7 +166,7 @@ export async function briefForSession(stores: Stores, sessionId: string, options
     `📝 培训简报｜「${data.cohort.name}」`,
     `课程：${session.title}`,
     `时间：${DateTime.fromJSDate(session.startsAt, { zone: tz }).toFormat('yyyy-MM-dd HH:mm')}-${formatTime(session.endsAt, tz)}${actual}`,
-    `讲师：${session.lecturerName || '未填写'}`,
+    `讲师：${maskPhonesInText(session.lecturerName) || '未填写'}`,
     attendanceLine(countAttendance(data, [session], now), '人'),
     ...homeworkLines(data, days),
     interactionLine(data.activities.filter((a) => a.sessionId === session.id)),
@@ -189,7 +190,7 @@ export async function briefForWeek(stores: Stores, cohortId: string, weekStartDa
   const now = options.now ?? end.toJSDate();
   const sessions = data.sessions.filter((s) => days.has(s.day));
   const held = sessions.filter((s) => s.startsAt.getTime() <= now.getTime());
-  const lecturers = [...new Set(sessions.map((s) => s.lecturerName).filter((n) => n))];
+  const lecturers = [...new Set(sessions.map((s) => maskPhonesInText(s.lecturerName)).filter((n) => n))];
   const hours = hoursByDay(held);
   const lines = [
     `📝 培训周报｜「${data.cohort.name}」${start.toFormat('MM-dd')} 至 ${end.minus({ days: 1 }).toFormat('MM-dd')}`,

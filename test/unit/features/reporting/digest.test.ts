@@ -1,5 +1,5 @@
 import type { Attendance, Member, Session } from '../../../../src/domain/types';
-import { computeDigest, scrubPhones, type DigestInput } from '../../../../src/features/reporting/digest';
+import { computeDigest, type DigestInput } from '../../../../src/features/reporting/digest';
 
 const TZ = 'Asia/Shanghai';
 const D1 = '2027-03-01';
@@ -251,11 +251,13 @@ describe('computeDigest', () => {
     expect(computeDigest({ ...cohort(), progress: undefined }, D2).progress).toEqual({});
   });
 
-  it('removes phone numbers from names', () => {
+  it('masks phone numbers in names with the kernel policy', () => {
     const input = cohort();
-    input.members[0] = { ...input.members[0]!, name: '张三 139-1234-5678' };
-    expect(scrubPhones('王五１３９１２３４５６７８')).toBe('王五***');
+    const nicknames: Record<string, string> = { 王五: '王五 139-1234-5678', 周八: '周八１３９１２３４５６７８' };
+    input.members = input.members.map((m) => ({ ...m, name: nicknames[m.name] ?? m.name }));
     const names = JSON.stringify(computeDigest(input, D2));
-    expect(names).not.toMatch(/5678/);
+    expect(names).toContain('王五 139****5678');
+    expect(names).toContain('周八139****5678');
+    expect(names).not.toMatch(/1234|１２３４/);
   });
 });

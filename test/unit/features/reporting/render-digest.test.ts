@@ -55,7 +55,7 @@ describe('renderDigest', () => {
   it('gives the rate and names the late (with minutes), the absent and those on leave', () => {
     const text = render(cohort(6, 2, 1));
     expect(lineWith(text, '出勤率')).toBe('出勤率 40%：到课 4/10 人次（2 节课，请假 2 人次不计）');
-    expect(lineWith(text, '迟到')).toBe('迟到 2 人：张三*** 1分钟、学员01 2分钟');
+    expect(lineWith(text, '迟到')).toBe('迟到 2 人：张三139****5… 1分钟、学员01 2分钟');
     expect(lineWith(text, '缺勤')).toBe('⚠️ 缺勤 3 人：学员03（2节）、学员04（2节）、学员05（2节）');
     expect(lineWith(text, '请假 1 人')).toBe('请假 1 人：学员02（2节）');
   });
@@ -67,7 +67,7 @@ describe('renderDigest', () => {
     expect(lineWith(text, '授课时长')).toBe('⚠️ 授课时长（每天≥6小时）：03-01 6、03-02 5⚠️');
     expect(text).toContain('⚠️ 课表：开班后才提供（03-01 08:00）');
     expect(lineWith(text, '→')).toBe('03-01 100%（首日） → 03-02 40%（首日的 40%）⚠️');
-    expect(text).toMatch(/【待批请假】\n⚠️ 6 条：#100 张三\*\*\* 03-03、.*#105 学员05 03-03（#批准请假 <编号>）$/m);
+    expect(text).toMatch(/【待批请假】\n⚠️ 6 条：#100 张三139\*\*\*\*5… 03-03、.*#105 学员05 03-03（#批准请假 <编号>）$/m);
     expect(text).toContain('【群管理】\n2 次：警告 1 · 移出 1');
     expect(text).toContain('问卷已答 3/6（50%） · 回访已完成 1/4（25%）');
   });

@@ -1,0 +1,76 @@
+import { maskName, maskPhone, maskPhonesInText, parseMobile } from '../../../src/kernel/privacy';
+
+describe('maskPhonesInText: the one phone policy (SPEC §4)', () => {
+  it.each([
+    ['written together', '王五13800001111', '王五138****1111'],
+    ['with spaces', '王五138 0000 1111', '王五138****1111'],
+    ['with hyphens', '138-0000-1111', '138****1111'],
+    ['with mixed separators', '王五138 0000-1111', '王五138****1111'],
+    ['with dots', '电话 138.0000.1111 找我', '电话 138****1111 找我'],
+    ['with spaced hyphens', '138 - 0000 - 1111', '138****1111'],
+    ['with +86 and spaces', '+86 138 0000 1111', '138****1111'],
+    ['with +86 written together', '手机+8613800001111', '手机138****1111'],
+    ['with 0086 and a hyphen', '0086-138-0000-1111', '138****1111'],
+    ['in full-width digits', '王五１３８００００１１１１', '王五138****1111'],
+    ['in full-width digits with full-width dots and plus', '＋８６ １３８．００００．１１１１', '138****1111'],
+    ['grouped 4-3-4', '1380 000 1111', '138****1111'],
+    ['with an ideographic space', '138\u30000000\u30001111', '138****1111'],
+  ])('masks a mobile number %s', (_form, text, masked) => {
+    expect(maskPhonesInText(text)).toBe(masked);
+  });
+
+  it('masks every number of a list and keeps the text around them', () => {
+    expect(maskPhonesInText('甲 13800001111 13900002222，乙：137-0000-3333。')).toBe('甲 138****1111 139****2222，乙：137****3333。');
+  });
+
+  it('leaves numbers that are not mobile numbers as written', () => {
+    const kept = [
+      '开班 2027-03-01 09:00',
+      '2027.03.01',
+      '销售额 12000 元，13800 元',
+      '班级码 138000',
+      '身份证 130102199003071234',
+      '身份证 130102 19900307 1234',
+      '电话 0351-12345678',
+      '第 12 期 15 16 17 18 19 20 号',
+      '订单 1380000111122',
+      '12800001111',
+    ];
+    for (const text of kept) expect(maskPhonesInText(text)).toBe(text);
+  });
+
+  it('is idempotent: a masked number is not masked again', () => {
+    const once = maskPhonesInText('王五 +86 138 0000 1111');
+    expect(maskPhonesInText(once)).toBe(once);
+  });
+});
+
+describe('maskPhone', () => {
+  it('masks a bare number in any written form as 138****8000', () => {
+    for (const phone of ['13800138000', '138 0013 8000', '+86 138-0013-8000', '008613800138000', '１３８００１３８０００']) {
+      expect(maskPhone(phone)).toBe('138****8000');
+    }
+  });
+
+  it('hides a short number entirely', () => {
+    expect(maskPhone('12345')).toBe('****');
+  });
+});
+
+describe('parseMobile', () => {
+  it('reads the national number from the forms people type', () => {
+    for (const raw of ['13800138000', '138-0013-8000', '138.0013.8000', '+8613800138000', '0086 138 0013 8000', '１３８００１３８０００']) {
+      expect(parseMobile(raw)).toBe('13800138000');
+    }
+  });
+
+  it('refuses what is not a mainland mobile number', () => {
+    for (const raw of ['1380013800', '12800138000', '138001380001', '138o0138000', '电话13800138000', '']) expect(parseMobile(raw)).toBeNull();
+  });
+});
+
+describe('maskName', () => {
+  it('keeps the first and last character', () => {
+    expect([maskName('张三丰'), maskName('张三'), maskName('张')]).toEqual(['张*丰', '张*', '*']);
+  });
+});
