@@ -52,6 +52,28 @@ export interface Member {
   roles: Role[];
   active: boolean;
   joinedAt: Date;
+  /** A lecturer's profile for the tier rules (讲师资料); absent until someone records it. */
+  lecturerDetails?: LecturerDetails;
+}
+
+/** Kinds of lecturer certificate the tier rules tell apart (seed (四)): T1, 专家级, platform, 专业技能, other 讲师证, anything else. */
+export type LecturerCertificateKind = 't1' | 'expert' | 'platform' | 'skill' | 'lecturer' | 'other';
+
+/**
+ * What a lecturer's profile says, as recorded by 讲师资料, for the tier rules of seed (四).
+ * Every field is optional: absent means nobody stated it, which is not the same as "none".
+ */
+export interface LecturerDetails {
+  /** Age in full years as stated. */
+  ageYears?: number;
+  /** yyyy-MM-dd, when stated instead of the age. */
+  birthDate?: string;
+  /** Years in training, consulting and related industries. */
+  industryYears?: number;
+  /** Certificates as stated; an empty list means the lecturer stated they hold none. */
+  certificates?: { kind: LecturerCertificateKind; name: string }[];
+  /** A practitioner without a certificate provided proof of employment (seed (二)1 从业证明). */
+  employmentProofProvided?: boolean;
 }
 
 /** Attendance outcome of one trainee in one session. */

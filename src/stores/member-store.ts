@@ -1,6 +1,6 @@
 import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
-import type { Member, Role } from '../domain/types';
+import type { LecturerCertificateKind, LecturerDetails, Member, Role } from '../domain/types';
 import { memberModel } from './models/member.model';
 import { upsertRetrying } from './is-duplicate-key';
 
@@ -12,7 +12,27 @@ type MemberDoc = {
   roles: string[];
   active?: boolean | null;
   joinedAt: Date;
+  lecturerDetails?: LecturerDetailsDoc | null;
 };
+
+type LecturerDetailsDoc = {
+  ageYears?: number | null;
+  birthDate?: string | null;
+  industryYears?: number | null;
+  certificates?: { kind: string; name: string }[] | null;
+  employmentProofProvided?: boolean | null;
+};
+
+// Absent and null both read as "never stated"; an empty certificate list is kept (stated: none).
+function toLecturerDetails(d: LecturerDetailsDoc): LecturerDetails {
+  const out: LecturerDetails = {};
+  if (typeof d.ageYears === 'number') out.ageYears = d.ageYears;
+  if (typeof d.birthDate === 'string') out.birthDate = d.birthDate;
+  if (typeof d.industryYears === 'number') out.industryYears = d.industryYears;
+  if (Array.isArray(d.certificates)) out.certificates = d.certificates.map((c) => ({ kind: c.kind as LecturerCertificateKind, name: c.name }));
+  if (typeof d.employmentProofProvided === 'boolean') out.employmentProofProvided = d.employmentProofProvided;
+  return out;
+}
 
 function toMember(d: MemberDoc): Member {
   return {
@@ -23,6 +43,7 @@ function toMember(d: MemberDoc): Member {
     roles: d.roles as Role[],
     active: d.active !== false,
     joinedAt: d.joinedAt,
+    ...(d.lecturerDetails ? { lecturerDetails: toLecturerDetails(d.lecturerDetails) } : {}),
   };
 }
 
@@ -81,6 +102,15 @@ export class MemberStore {
     await upsertRetrying(() => this.model.bulkWrite(ops, { ordered: false }));
   }
 
+  /** Replaces a member's lecturer profile (讲师资料) with `details`; false when there is no such member. */
+  async setLecturerDetails(cohortId: string, platform: Platform, userId: string, details: LecturerDetails): Promise<boolean> {
+    const res = await this.model.updateOne(
+      { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) },
+      { $set: { lecturerDetails: details } },
+    );
+    return res.matchedCount === 1;
+  }
+
   /** Marks a member as having left the group. */
   async markLeft(cohortId: string, platform: Platform, userId: string, at: Date): Promise<void> {
     await this.model.updateOne(
@@ -95,6 +125,12 @@ export class MemberStore {
       .find({ cohortId: new Types.ObjectId(cohortId), roles: role as 'trainee', active: { $ne: false } })
       .sort({ joinedAt: 1, userId: 1 })
       .lean();
+    return docs.map(toMember);
+  }
+
+  /** Members of a cohort, active or gone, whose display name is `name`: how a timetable's lecturer name finds its member. */
+  async listNamed(cohortId: string, name: string): Promise<Member[]> {
+    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId), name: String(name) }).sort({ joinedAt: 1, userId: 1 }).lean();
     return docs.map(toMember);
   }
 

@@ -26,6 +26,7 @@ const TABLE: { text: string; where: 'group' | 'private'; allowed: Who[]; mention
   { text: '#驳回 CODE 课表不全', where: 'private', allowed: ['admin'] },
   { text: '#批准请假 1', where: 'group', allowed: ['staff', 'admin'] },
   { text: '#驳回请假 1 不批', where: 'group', allowed: ['staff', 'admin'] },
+  { text: '#讲师资料 年龄 45 从业 8 年 证书 T1讲师证', where: 'group', allowed: ['lecturer', 'staff', 'admin'] },
 ];
 
 describe('every command as every role (SPEC §2)', () => {

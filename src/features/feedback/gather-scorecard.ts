@@ -1,12 +1,15 @@
 import type { Stores } from '../../stores/create-stores';
 import type { ScorecardInput } from './scorecard';
+import { scorecardAttendance } from './scorecard-attendance';
+import { lecturerDetailsOf } from './lecturer-profile-service';
 import { hoursByDay } from '../cohorts';
 
 /**
  * Gathers a lecturer's scorecard input from the stores (SPEC §3.5): the lecturer's sessions
  * and days, hours taught, homework assigned on those days with submissions and first review,
- * trainee questions and lecturer answers, attendance per day with approved leave taken out,
- * and the survey's satisfaction answers.
+ * trainee questions and lecturer answers, attendance per day (`scorecardAttendance`: approved
+ * leave taken out of the sessions it covers), the survey's satisfaction answers, and the
+ * lecturer's recorded profile (讲师资料) for the tier.
  */
 export async function gatherScorecardInput(stores: Stores, cohortId: string, lecturerName: string, surveyId?: string): Promise<ScorecardInput | null> {
   const cohort = await stores.cohorts.findById(cohortId);
@@ -42,14 +45,8 @@ export async function gatherScorecardInput(stores: Stores, cohortId: string, lec
   const inLecturerSessions = (a: { sessionId?: string; day: string }) => (a.sessionId ? sessions.some((s) => s.id === a.sessionId) : onDays(a.day));
   const asked = activities.filter((a) => a.kind === 'question' && inLecturerSessions(a)).length;
   const answered = activities.filter((a) => a.kind === 'answer' && inLecturerSessions(a)).length;
-  const perDay = days.map((day) => {
-    const daySessions = all.filter((s) => s.day === day && !s.cancelled).map((s) => s.id);
-    const present = new Set(attendance.filter((r) => daySessions.includes(r.sessionId) && (r.status === 'on_time' || r.status === 'late')).map((r) => r.userId));
-    const onLeave = new Set(leave.filter((l) => l.day === day).map((l) => l.userId));
-    const enrolled = trainees.filter((t) => t.joinedAt.getTime() <= Math.max(...all.filter((s) => s.day === day).map((s) => s.endsAt.getTime())));
-    return { day, enrolled: enrolled.length, present: present.size, onLeave: [...onLeave].filter((u) => !present.has(u)).length };
-  });
   const satisfaction = surveyId ? (await stores.surveys.responsesOf(surveyId)).map((r) => r.satisfaction) : [];
+  const lecturerDetails = await lecturerDetailsOf(stores, cohortId, lecturerName);
   return {
     lecturerName,
     cohort: { name: cohort.name, code: cohort.code, startDate: cohort.startDate, timezone: cohort.timezone },
@@ -59,7 +56,8 @@ export async function gatherScorecardInput(stores: Stores, cohortId: string, lec
     homework: scorecardHomework,
     sessions: sessions.map((s) => ({ id: s.id, day: s.day, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, actualStart: s.actualStart, actualEnd: s.actualEnd, cancelled: s.cancelled })),
     questions: { asked, answered: Math.min(asked, answered) },
-    attendance: perDay,
+    attendance: scorecardAttendance(days, { sessions: all, trainees, attendance, leave }),
     satisfactionScores: satisfaction,
+    ...(lecturerDetails ? { lecturerDetails } : {}),
   };
 }

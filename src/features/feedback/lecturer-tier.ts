@@ -10,6 +10,8 @@ export type CertificateKind =
   | 'platform'
   /** 专业技能证书. */
   | 'skill'
+  /** Any other lecturer certificate (讲师证): enough for 普通级 (提供讲师证书即可), nothing above. */
+  | 'lecturer'
   /** Anything else: listed, but counts for no rule. */
   | 'other';
 
@@ -73,7 +75,8 @@ export interface TierEligibility {
 
 const pct = (rate: number): string => `${Math.floor(rate * 1000) / 10}%`;
 
-function ageOf(profile: LecturerProfile, today: string | undefined): number | null {
+/** The lecturer's age in full years: as stated, else from the birth date on `today`; null when unknown. */
+export function lecturerAge(profile: LecturerProfile, today: string | undefined): number | null {
   if (profile.ageYears !== undefined) return profile.ageYears;
   if (!profile.birthDate || !today) return null;
   return Math.floor(DateTime.fromISO(today).diff(DateTime.fromISO(profile.birthDate), 'years').years);
@@ -126,8 +129,8 @@ export function evaluateLecturerTiers(
   const t1 = named(['t1']);
   const expertCerts = named(['expert']);
   const otherCerts = named(['platform', 'skill', 'expert']);
-  const anyLecturerCert = named(['t1', 'expert', 'platform', 'skill']);
-  const age = ageOf(profile, today);
+  const anyLecturerCert = named(['t1', 'expert', 'platform', 'skill', 'lecturer']);
+  const age = lecturerAge(profile, today);
   const years = profile.industryYears ?? null;
   const showYears = (v: number) => `${v} 年`;
 

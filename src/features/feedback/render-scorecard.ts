@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CheckStatus, CriterionKey, Scorecard } from './scorecard';
+import { renderLecturerTier } from './lecturer-tier-assessment';
 
 /** Chinese names of the four criteria, in seed (五) wording. */
 export const CRITERION_NAMES: Readonly<Record<CriterionKey, string>> = Object.freeze({
@@ -71,7 +72,7 @@ function attendanceLines(card: Scorecard): string[] {
   if (a.days.length === 0) return ['  · 无出勤数据'];
   const lines = a.days.map(
     (d, n) =>
-      `  · 第${n + 1}天 ${md(d.day)}：到课 ${d.present}/${d.expected} = ${pct(d.rate)}（在册 ${d.enrolled}，请假 ${d.onLeave}）${d.belowFloor ? ' ⚠️低于警戒线' : ''}`,
+      `  · 第${n + 1}天 ${md(d.day)}：到课 ${d.present}/${d.expected} 人次 = ${pct(d.rate)}（共 ${d.places} 人次，请假 ${d.onLeave} 人次）${d.belowFloor ? ' ⚠️低于警戒线' : ''}`,
   );
   lines.push(`  · 警戒线（首日出勤率的 ${pct(1 - card.thresholds.attendanceDropShare)}）：${pct(a.floorRate)}`);
   if (a.dropDay) lines.push(`  · 自 ${md(a.dropDay)} 起骤降且持续下降`);
@@ -86,7 +87,7 @@ function feedbackLine(card: Scorecard): string {
   return `满意（${t.satisfiedMinScore}–5 分）${f.satisfied}/${f.respondents} = ${pct(f.share)}，需不低于 ${pct(t.minSatisfiedShare)}（${dist}）`;
 }
 
-/** The scorecard as Chinese text for the staff chat: each criterion with ✅/❌/—, its figures and evidence, and the verdict. */
+/** The scorecard as Chinese text for the staff chat: each criterion with ✅/❌/—, its figures and evidence, the verdict, and the lecturer's tier. */
 export function renderScorecard(card: Scorecard): string {
   const { cohort, verdict: v, thresholds: t } = card;
   const lines = [
@@ -117,5 +118,6 @@ export function renderScorecard(card: Scorecard): string {
   if (v.noDataCriteria.length) {
     lines.push(`— 无数据：${v.noDataCriteria.map((k) => CRITERION_NAMES[k]).join('、')}，未计为不合格，请工作人员核实`);
   }
+  lines.push('', ...renderLecturerTier(card.lecturerTier));
   return lines.join('\n');
 }

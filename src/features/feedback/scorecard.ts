@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DayHours } from '../cohorts';
+import type { LecturerDetails } from '../../domain/types';
+import { assessLecturerTier, type LecturerTierAssessment } from './lecturer-tier-assessment';
 
 /** Outcome of one check: passed, failed, or nothing to judge it by (flagged for staff, never counted as failed). */
 export type CheckStatus = 'pass' | 'fail' | 'no_data';
@@ -86,13 +88,16 @@ export interface ScorecardSession {
 }
 
 /**
- * Attendance of one training day. `present` is trainees who attended (on time or late);
- * `onLeave` is trainees with approved leave that day, who leave the denominator.
+ * Attendance of one training day, counted per trainee and session (人次) as `scorecardAttendance`
+ * reads it: approved leave covering a session takes that place out of the denominator.
  */
 export interface ScorecardAttendanceDay {
   day: string;
-  enrolled: number;
+  /** Trainee-session places: trainees enrolled at each of the day's sessions, summed. */
+  places: number;
+  /** Places signed in on time or late. */
   present: number;
+  /** Places excused by approved leave (the whole day, or that session). */
   onLeave: number;
 }
 
@@ -116,6 +121,8 @@ export interface ScorecardInput {
   satisfactionScores: number[];
   /** Agreed fee in yuan; without it the verdict gives the withheld share only. */
   feeYuan?: number;
+  /** The lecturer's recorded profile (讲师资料) for the tier rules; absent: nothing recorded, and the tier says so. */
+  lecturerDetails?: LecturerDetails;
 }
 
 /** Hours of one training day against the minimum. */
@@ -216,6 +223,8 @@ export interface Scorecard {
   attendanceDrop: AttendanceDropResult;
   feedback: FeedbackResult;
   verdict: ScorecardVerdict;
+  /** The lecturer's tier (seed (四)) from the profile and this survey's satisfied share, or what is missing for it. */
+  lecturerTier: LecturerTierAssessment;
 }
 
 // Shares and hours are compared with a little slack so that 6.0 h or 3/5 stored as floats still pass at the threshold.
@@ -318,9 +327,9 @@ function evaluateInteraction(input: ScorecardInput, t: ScorecardThresholds): Int
 
 /**
  * seed: (五)3 培训一天后，无其他原因人员骤降 50%以上且一直呈下降趋势. Rate of a day =
- * present / (enrolled − onLeave), so approved leave (the measurable "other cause") leaves the
- * denominator. A day after day one is a drop when its rate is strictly below
- * (1 − 0.5) × day one's rate (exactly half passes: SPEC says "more than 50%"). It fails when,
+ * present / (places − onLeave), so approved leave (the measurable "other cause") leaves the
+ * denominator, for the sessions it covers only. A day after day one is a drop when its rate is
+ * strictly below (1 − 0.5) × day one's rate (exactly half passes: SPEC says "more than 50%"). It fails when,
  * from the day before that drop to the last day, rates never rise (equal counts as falling):
  * any rise after the drop is a recovery and clears it, and a drop day that is itself a rise
  * (40% → 45%) is not "keeps falling". Days with nobody expected have no rate and are skipped.
@@ -328,7 +337,7 @@ function evaluateInteraction(input: ScorecardInput, t: ScorecardThresholds): Int
 function evaluateAttendanceDrop(input: ScorecardInput, t: ScorecardThresholds): AttendanceDropResult {
   const sorted = [...input.attendance].sort((a, b) => a.day.localeCompare(b.day));
   const rated = sorted.map((d) => {
-    const expected = Math.max(0, d.enrolled - d.onLeave);
+    const expected = Math.max(0, d.places - d.onLeave);
     return { ...d, expected, rate: share(Math.min(d.present, expected), expected) };
   });
   const dayOneRate = rated[0]?.rate ?? null;
@@ -399,5 +408,14 @@ export function evaluateScorecard(input: ScorecardInput, thresholds: Partial<Sco
     verdict.payableYuan = (fee - withheld) / 100;
   }
 
-  return { lecturerName: input.lecturerName, cohort: input.cohort, thresholds: t, requirements, interaction, attendanceDrop, feedback, verdict };
+  // Age is taken at the cohort's start, when the lecturer was engaged; the timetable counts once the bot holds it.
+  const lecturerTier = assessLecturerTier({
+    lecturerName: input.lecturerName,
+    details: input.lecturerDetails,
+    satisfactionRate: feedback.share,
+    timetableProvided: input.timetableFirstProvidedAt !== undefined && input.trainingDays.length > 0,
+    asOf: input.cohort.startDate,
+  });
+
+  return { lecturerName: input.lecturerName, cohort: input.cohort, thresholds: t, requirements, interaction, attendanceDrop, feedback, verdict, lecturerTier };
 }

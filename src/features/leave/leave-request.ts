@@ -5,6 +5,7 @@ import type { Stores } from '../../stores/create-stores';
 import type { LeaveRequest } from '../../domain/types';
 import { localDay, parseLocalDate } from '../../kernel/local-time';
 import { formatSessionLine } from '../cohorts';
+import { leaveCovers } from './leave-covers';
 
 /** What a trainee asked leave for: a whole day, or one numbered session of the timetable. */
 export interface LeaveTarget {
@@ -79,9 +80,7 @@ export async function decideLeave(
   const decided = await stores.leave.decide(input.cohort.id, input.no, input.approve ? 'approved' : 'rejected', input.by, input.at, input.note);
   if (!decided) throw new AppError('LEAVE_ALREADY_DECIDED', `第 ${input.no} 号请假已经${existing.status === 'approved' ? '批准' : '驳回'}过了。`);
   if (decided.status === 'approved') {
-    const sessions = (await stores.sessions.listByCohort(input.cohort.id)).filter(
-      (s) => s.day === decided.day && (!decided.sessionId || decided.sessionId === s.id),
-    );
+    const sessions = (await stores.sessions.listByCohort(input.cohort.id)).filter((s) => leaveCovers(decided, s));
     await stores.attendance.absentToLeave(sessions.map((s) => s.id), decided.platform, decided.userId);
   }
   return decided;

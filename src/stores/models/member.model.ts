@@ -3,6 +3,24 @@ import { Schema, type Connection } from 'mongoose';
 /** Roles a person can hold inside one cohort. */
 export const COHORT_ROLES = ['trainee', 'lecturer', 'staff'] as const;
 
+/** Kinds of lecturer certificate stored in a lecturer's profile (domain `LecturerCertificateKind`). */
+export const LECTURER_CERTIFICATE_KINDS = ['t1', 'expert', 'platform', 'skill', 'lecturer', 'other'] as const;
+
+// A lecturer's profile (讲师资料); every field optional, and `certificates` stays absent until stated.
+const lecturerDetailsSchema = new Schema(
+  {
+    ageYears: Number,
+    birthDate: String,
+    industryYears: Number,
+    certificates: {
+      type: [new Schema({ kind: { type: String, enum: LECTURER_CERTIFICATE_KINDS, required: true }, name: { type: String, required: true } }, { _id: false })],
+      default: undefined,
+    },
+    employmentProofProvided: Boolean,
+  },
+  { _id: false },
+);
+
 const memberSchema = new Schema(
   {
     cohortId: { type: Schema.Types.ObjectId, required: true },
@@ -13,6 +31,7 @@ const memberSchema = new Schema(
     active: { type: Boolean, default: true },
     joinedAt: { type: Date, required: true },
     leftAt: Date,
+    lecturerDetails: { type: lecturerDetailsSchema, default: undefined },
   },
   { timestamps: true, collection: 'members' },
 );

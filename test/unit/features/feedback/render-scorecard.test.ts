@@ -15,7 +15,7 @@ function passing(): ScorecardInput {
     homework: DAYS.map((day, i) => ({ id: `h${i}`, day, submissions: 5, reviewedSubmissions: 5, reviewedAt: at(day, '21:00') })),
     sessions: DAYS.map((day) => ({ id: day, day, title: '上午课', startsAt: at(day, '09:00'), endsAt: at(day, '12:00'), actualEnd: at(day, '12:00'), cancelled: false })),
     questions: { asked: 4, answered: 4 },
-    attendance: DAYS.map((day) => ({ day, enrolled: 40, present: 38, onLeave: 0 })),
+    attendance: DAYS.map((day) => ({ day, places: 40, present: 38, onLeave: 0 })),
     satisfactionScores: [5, 4, 4, 3],
   };
 }
@@ -30,8 +30,8 @@ function failing(): ScorecardInput {
     { id: 'h2', day: '2027-03-02', submissions: 10, reviewedSubmissions: 10, reviewedAt: at('2027-03-03', '08:00') },
   ];
   input.attendance = [
-    { day: '2027-03-01', enrolled: 40, present: 38, onLeave: 0 },
-    { day: '2027-03-02', enrolled: 40, present: 18, onLeave: 20 },
+    { day: '2027-03-01', places: 40, present: 38, onLeave: 0 },
+    { day: '2027-03-02', places: 40, present: 18, onLeave: 20 },
   ];
   input.satisfactionScores = [5, 4, 3, 2];
   return input;
@@ -88,19 +88,19 @@ describe('renderScorecard', () => {
 
   it('shows day-by-day attendance with approved leave taken out', () => {
     const text = render(failing());
-    expect(lineWith(text, '第1天')).toBe('  · 第1天 03-01：到课 38/40 = 95%（在册 40，请假 0）');
-    expect(lineWith(text, '第2天')).toBe('  · 第2天 03-02：到课 18/20 = 90%（在册 40，请假 20）');
+    expect(lineWith(text, '第1天')).toBe('  · 第1天 03-01：到课 38/40 人次 = 95%（共 40 人次，请假 0 人次）');
+    expect(lineWith(text, '第2天')).toBe('  · 第2天 03-02：到课 18/20 人次 = 90%（共 40 人次，请假 20 人次）');
     expect(lineWith(text, '警戒线（')).toBe('  · 警戒线（首日出勤率的 50%）：47.5%');
   });
 
   it('marks the days below the floor and the day the drop began', () => {
     const input = passing();
     input.attendance = [
-      { day: '2027-03-01', enrolled: 40, present: 40, onLeave: 0 },
-      { day: '2027-03-02', enrolled: 40, present: 19, onLeave: 0 },
+      { day: '2027-03-01', places: 40, present: 40, onLeave: 0 },
+      { day: '2027-03-02', places: 40, present: 19, onLeave: 0 },
     ];
     const text = render(input);
-    expect(lineWith(text, '第2天')).toBe('  · 第2天 03-02：到课 19/40 = 47.5%（在册 40，请假 0） ⚠️低于警戒线');
+    expect(lineWith(text, '第2天')).toBe('  · 第2天 03-02：到课 19/40 人次 = 47.5%（共 40 人次，请假 0 人次） ⚠️低于警戒线');
     expect(text).toContain('  · 自 03-02 起骤降且持续下降');
     expect(lineWith(text, '3. ')).toMatch(/❌$/);
   });

@@ -25,16 +25,16 @@ function passing(): ScorecardInput {
     ]),
     questions: { asked: 10, answered: 8 },
     attendance: [
-      { day: DAYS[0] as string, enrolled: 40, present: 38, onLeave: 0 },
-      { day: DAYS[1] as string, enrolled: 40, present: 36, onLeave: 1 },
-      { day: DAYS[2] as string, enrolled: 40, present: 35, onLeave: 0 },
+      { day: DAYS[0] as string, places: 40, present: 38, onLeave: 0 },
+      { day: DAYS[1] as string, places: 40, present: 36, onLeave: 1 },
+      { day: DAYS[2] as string, places: 40, present: 35, onLeave: 0 },
     ],
     satisfactionScores: [5, 5, 4, 4, 3],
   };
 }
 
-const attendance = (...rows: [present: number, enrolled: number, onLeave?: number][]): ScorecardAttendanceDay[] =>
-  rows.map(([present, enrolled, onLeave], i) => ({ day: `2027-03-0${i + 1}`, present, enrolled, onLeave: onLeave ?? 0 }));
+const attendance = (...rows: [present: number, places: number, onLeave?: number][]): ScorecardAttendanceDay[] =>
+  rows.map(([present, places, onLeave], i) => ({ day: `2027-03-0${i + 1}`, present, places, onLeave: onLeave ?? 0 }));
 
 describe('evaluateScorecard: the passing baseline', () => {
   it('passes every criterion and withholds nothing', () => {
