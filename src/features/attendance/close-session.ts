@@ -1,6 +1,7 @@
 import type { Attendance, Session } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
 import { approvedLeaveFor } from '../leave';
+import { planApproved } from '../cohorts';
 
 /** What closing a session found. */
 export interface CloseResult {
@@ -22,7 +23,7 @@ export async function closeSession(
   const session = await stores.sessions.findById(sessionId);
   if (!session || session.cancelled) return null;
   const cohort = await stores.cohorts.findById(session.cohortId);
-  if (!cohort || cohort.plan.status !== 'approved') return null;
+  if (!cohort || !planApproved(cohort)) return null;
   const [trainees, records, leave] = await Promise.all([
     stores.members.listWithRole(cohort.id, 'trainee'),
     stores.attendance.listBySession(session.id),

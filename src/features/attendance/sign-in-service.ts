@@ -4,6 +4,7 @@ import type { Attendance, Cohort, Session } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
 import { isEarlyLeave, judgeSignIn, nextSession, pickSignInSession, signInOpensAt } from './attendance-rules';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
+import { planApproved } from '../cohorts';
 
 /** Outcome of a 签到 message. */
 export type SignInOutcome =
@@ -13,7 +14,7 @@ export type SignInOutcome =
 
 /** Says, in Chinese, why a plan that is not approved blocks the cohort (seed: 第五条). */
 export function assertPlanApproved(cohort: Cohort): void {
-  if (cohort.plan.status !== 'approved') {
+  if (!planApproved(cohort)) {
     throw new AppError(
       'PLAN_NOT_APPROVED',
       '本班培训方案还没有经过领导组办公室批准，暂不能签到。请工作人员先 #提交方案，待办公室 #批准 后再开始上课。',

@@ -8,6 +8,7 @@ import { approvePlanCommand, rejectPlanCommand, submitPlanCommand } from './plan
 import { classEndCommand, classStartCommand } from './teaching-markers.command';
 import { timetableCommand } from './timetable.command';
 
+export { planApproved } from './plan-approval';
 export { hoursByDay, sessionForMarker, type DayHours } from './teaching-hours';
 export { formatSessionLine } from './timetable-service';
 
