@@ -6,6 +6,7 @@ import type { BotRuntime } from '../../bots/bot-runtime';
 import { startWechatyHarness, type WechatyHarness } from '../support/wechaty-harness';
 import { startTestBot, testConfig } from '../support/test-bot';
 import { dropDatabase } from '../support/test-env';
+import { waitUntilHandled } from '../support/handled';
 
 const at = (hhmm: string) => new Date(`2027-03-01T${hhmm}:00+08:00`);
 
@@ -72,8 +73,11 @@ describe('moderation over gRPC: category actions, the warning ladder, expiry, un
     const kinds = (await log()).filter((r) => r.userId === t2.id).map((r) => r.kind);
     expect(kinds).toEqual(['warn', 'warn', 'warn', 'mute']);
     const before = harness.sentTo(room.id).length;
+    const asked = () => [...harness.mocker.cacheMessagePayload.values()].filter((p) => p.talkerId === t2.id && p.text === '#帮助').length;
+    const earlier = asked();
     harness.say(t2, '#帮助', room);
-    await new Promise((r) => setTimeout(r, 400));
+    await harness.waitFor(() => asked() > earlier, 'the muted message');
+    await waitUntilHandled(bot.deps, 'wechaty', messageIdOf(t2, '#帮助'));
     expect(harness.sentTo(room.id).length).toBe(before);
   });
 

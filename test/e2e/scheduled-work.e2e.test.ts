@@ -6,6 +6,7 @@ import { startBotProcess, type BotProcess } from '../support/bot-process';
 import { startWechatyHarness, type WechatyHarness } from '../support/wechaty-harness';
 import { startTestBot, testConfig } from '../support/test-bot';
 import { dropDatabase } from '../support/test-env';
+import { waitUntilQueuesIdle } from '../support/handled';
 
 /** 7,200× real time: a fake hour passes in half a real second. */
 const SPEED = 7200;
@@ -77,7 +78,8 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
 
     await harness.waitFor(() => harness.sentTo(room.id).filter((m) => m.text.startsWith('本节课签到已结束')).length === 3, 'the third closing', 40_000);
     await harness.waitFor(() => harness.sentTo(lecturer.id).some((m) => m.text.includes('没有点评')), 'the review reminder', 10_000);
-    await new Promise((r) => setTimeout(r, 1000)); // anything duplicated would arrive by now
+    // Every job that could repeat a message has run and the outbox is empty: what arrived is final.
+    await waitUntilQueuesIdle(bot.deps);
 
     const kinds = harness
       .sentTo(room.id)

@@ -10,6 +10,7 @@ import type { WorkerRuntime } from '../../bots/worker-runtime';
 import { startWechatyHarness, type WechatyHarness } from '../support/wechaty-harness';
 import { startTestBot, startTestWorker, testConfig } from '../support/test-bot';
 import { dropDatabase } from '../support/test-env';
+import { waitForJobFinished, waitUntilQueuesIdle } from '../support/handled';
 
 const SPEED = 7200;
 const fake = (iso: string) => new Date(`${iso}+08:00`);
@@ -81,6 +82,8 @@ describe('feedback survey to scorecard, then follow-up visits, in compressed tim
     const ended = harness.sentTo(staff.id).find((m) => m.text.includes('培训结束'))!.text;
     expect(ended).toContain('优秀学员名单（3 人）');
     expect(ended).toContain('不足 5 人');
+    // No 讲师资料 was recorded: the report says so instead of guessing a tier.
+    expect(ended).toContain('· 张老师 讲师等级：资料不全（缺年龄、从业年限、证书），无法评定');
     const archivePath = /培训档案已导出：(.+\.xlsx)/.exec(ended)?.[1];
     expect(archivePath && fs.existsSync(archivePath)).toBe(true);
     await harness.waitFor(() => harness.sentTo(staff.id).some((m) => m.text.startsWith('📋 讲师考核表：张老师')), 'the scorecard to staff', 40_000);
@@ -90,6 +93,7 @@ describe('feedback survey to scorecard, then follow-up visits, in compressed tim
     expect(card).toMatch(/1\. .*❌/);
     expect(card).toContain('拒付课酬 40%');
     expect(card).not.toContain('情节严重');
+    expect(card).toContain('\n讲师等级：资料不全（缺年龄、从业年限、证书），无法评定');
     expect(card).not.toContain('学员甲');
     expect(harness.sentTo(lecturer.id).some((m) => m.text.includes('讲师考核表'))).toBe(false);
   });
@@ -113,7 +117,9 @@ describe('feedback survey to scorecard, then follow-up visits, in compressed tim
     await harness.waitFor(() => t.every((p) => harness.sentTo(p.id).some((m) => m.text.includes('结业 30 天回访'))), 'the 30-day questions', 20_000);
     // A duplicated wave (retried job) asks nobody twice and opens no second visit.
     await queue.add('open-follow-up', { cohortId, wave: 30 }, { jobId: `again_${cohortId}_30` });
-    await new Promise((r) => setTimeout(r, 800));
+    // The duplicate has run to completion and everything it could send has gone out.
+    await waitForJobFinished(queue, `again_${cohortId}_30`);
+    await waitUntilQueuesIdle(bot.deps);
     for (const p of t) expect(harness.sentTo(p.id).filter((m) => m.text.includes('结业 30 天回访'))).toHaveLength(1);
     expect(await privateAnswer(t[0], '开了 抖音 3000 需要直播带货指导')).toContain('回访已登记');
     expect(await privateAnswer(t[1], '嗯')).toContain('没看懂你的回答');

@@ -23,7 +23,8 @@ export async function startBotProcess(command: 'bot' | 'worker', env: Record<str
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cohort-bot-home-'));
   const child = spawn(process.execPath, [BIN, command], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: home, LOG_LEVEL: 'info', ...env },
+    // Exports go to the child's own temporary HOME, never into the repository.
+    env: { PATH: process.env.PATH ?? '', HOME: home, LOG_LEVEL: 'info', EXPORT_DIR: path.join(home, 'exports'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
