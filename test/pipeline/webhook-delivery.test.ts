@@ -165,6 +165,21 @@ async function settle(queue: Queue, jobId: string, states: string[] = ['complete
 
 const FAST = { backoffMs: 100 };
 
+/** Jobs that could still make a request: waiting, delayed (a retry or the limiter), running. */
+async function pendingJobs(q: Queue): Promise<number> {
+  const counts = await q.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+/** Waits until a queue has no job that could still make a request. */
+async function untilIdle(q: Queue, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await pendingJobs(q)) > 0) {
+    if (Date.now() > deadline) throw new Error(`queue ${q.name} still busy after ${timeoutMs} ms`);
+    await sleep(25);
+  }
+}
+
 describe('robot webhook delivery through BullMQ workers', () => {
   let connection: Redis;
   let workerRedis: Redis;
@@ -246,7 +261,8 @@ describe('robot webhook delivery through BullMQ workers', () => {
     expect(first).not.toContain(':');
     await settle(queue, first);
     await enqueueWebhook(queue, 'wecom', '日报', 'digest:c1:2024-05-01', FAST);
-    await sleep(300);
+    // The third enqueue found the finished job and queued nothing: no request can follow.
+    expect(await pendingJobs(queue)).toBe(0);
     expect(robot.delivered).toHaveLength(1);
     expect(robot.requests).toBe(1);
   });
@@ -259,7 +275,8 @@ describe('robot webhook delivery through BullMQ workers', () => {
     expect(await job.getState()).toBe('failed');
     expect(job.failedReason).toMatch(/WEBHOOK_HTTP_REJECTED: HTTP 400/);
     expect(job.attemptsMade).toBe(1);
-    await sleep(300);
+    // Failed for good: no retry is waiting, so the one request stays the only one.
+    expect(await pendingJobs(queue)).toBe(0);
     expect(robot.requests).toBe(1);
     expect(robot.delivered).toEqual([]);
   });
@@ -360,7 +377,8 @@ describe('outbox worker under a per-group budget', () => {
       for (let i = 2; i < g1.length; i++) expect(g1[i]! - g1[i - 2]!).toBeGreaterThanOrEqual(700);
       // g2 had its own budget: it went out in the first round, before g1's deferred ones.
       expect(sent.findIndex((s) => s.text === 'g2-0')).toBeLessThan(4);
-      await sleep(200);
+      // Once nothing is left in the outbox (waiting, delayed by the limiter, or running), six is final.
+      await untilIdle(outbox.queue);
       expect(sent).toHaveLength(6);
     } finally {
       await worker.close();
