@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Converter } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 
@@ -179,10 +181,40 @@ export class CharTables {
   }
 }
 
-/** NFKC, case fold and diacritic strip of one code point; Han characters pass through. */
+const CONFUSABLES = loadConfusables();
+
+/**
+ * Lookalike letters of other scripts (Cyrillic а, Greek ν, Cherokee Ꮶ …) → the ASCII letter or
+ * digit they imitate, from data/moderation/confusables.txt (UTS #39 confusables, see the file).
+ */
+export function loadConfusables(file = confusablesFile()): ReadonlyMap<number, number> {
+  const map = new Map<number, number>();
+  if (!file) return map;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^([0-9A-F]{4,6}) ([a-z0-9])/.exec(line);
+    if (m) map.set(Number.parseInt(m[1] as string, 16), (m[2] as string).charCodeAt(0));
+  }
+  return map;
+}
+
+/** data/moderation/confusables.txt, found from this file in src/ or dist/src/. */
+function confusablesFile(): string | null {
+  let dir = __dirname;
+  for (let i = 0; i < 8; i++) {
+    const candidate = path.join(dir, 'data', 'moderation', 'confusables.txt');
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+/** NFKC, case fold, lookalike fold and diacritic strip of one code point; Han characters pass through. */
 function foldWithoutHan(cp: number): number[] {
   const ch = String.fromCodePoint(cp);
   if (PICTOGRAPHIC.test(ch)) return [];
+  // A listed lookalike folds as itself: NFKC first would turn some into another letter (Ϲ → Σ → σ, read as o).
+  const direct = CONFUSABLES.get(cp);
+  if (direct !== undefined) return [direct];
   const out: number[] = [];
   for (const c of ch.normalize('NFKC')) {
     const ccp = c.codePointAt(0) as number;
@@ -199,8 +231,13 @@ function foldWithoutHan(cp: number): number[] {
       out.push(0x76);
       continue;
     }
+    const lookalike = CONFUSABLES.get(ccp);
+    if (lookalike !== undefined) {
+      out.push(lookalike);
+      continue;
+    }
     const plain = c.toLowerCase().normalize('NFD').replace(MARKS, '');
-    for (const p of plain) out.push(p.codePointAt(0) as number);
+    for (const p of plain) out.push(CONFUSABLES.get(p.codePointAt(0) as number) ?? (p.codePointAt(0) as number));
   }
   return out;
 }

@@ -3,7 +3,9 @@ import { Automaton } from './automaton';
 import { CharClass, CharTables } from './char-tables';
 import type { Detector, DetectorOptions, DetectorStats, MatchLayer, ScanMatch, ScanResult } from './detector';
 import { DEFAULT_ALLOWED_DOMAINS } from './find-links';
+import { findSlang } from './find-slang';
 import { findSolicitation } from './find-solicitation';
+import { negatedByContext } from './prohibitive-context';
 import { loadCommonWords } from './load-common-words';
 import { loadWordSegmenter, type WordSegmenter } from './load-word-segmenter';
 import type { Lexicon } from './lexicon';
@@ -89,6 +91,8 @@ class LexiconDetector implements Detector {
   private readonly pinyinAutomaton: Automaton | null;
   private readonly syllableSyms: Uint8Array[];
   private readonly solicitation: boolean;
+  private readonly slang: boolean;
+  private readonly prohibitiveContext: boolean;
   private readonly allowedDomains: readonly string[];
   private readonly commonWords: ReadonlySet<string>;
   private readonly segmenter: WordSegmenter | null;
@@ -117,7 +121,9 @@ class LexiconDetector implements Detector {
     this.text = new NormalisedText(this.tables);
     this.solicitation = options.solicitation ?? true;
     this.allowedDomains = options.allowedDomains ?? DEFAULT_ALLOWED_DOMAINS;
-    const broadMinLength = options.broadMinLength ?? 3;
+    const broadMinLength = options.broadMinLength ?? 2;
+    this.slang = options.slang ?? true;
+    this.prohibitiveContext = options.prohibitiveContext ?? true;
     this.commonWords = foldWords(options.commonWords === undefined ? loadCommonWords() : (options.commonWords ?? new Set()), this.tables);
     this.segmenter = options.segmenter === undefined ? loadWordSegmenter() : options.segmenter;
 
@@ -249,6 +255,14 @@ class LexiconDetector implements Detector {
     this.scanChars();
     if (this.pinyinAutomaton) this.scanPinyin(this.pinyinAutomaton);
     const matches = this.collect(input);
+    if (this.slang) {
+      const found = findSlang(input, this.tables);
+      for (let i = 0; i < found.length; i++) {
+        const m = found[i] as ScanMatch;
+        if (this.prohibitiveContext && negatedByContext(input, m.start, m.end)) continue;
+        if (!matches.some((o) => o.start <= m.start && m.end <= o.end && o.tier !== 'review')) matches.push(m);
+      }
+    }
     if (this.solicitation) {
       const found = findSolicitation(input, this.allowedDomains);
       for (let i = 0; i < found.length; i++) matches.push(found[i] as ScanMatch);
@@ -256,8 +270,8 @@ class LexiconDetector implements Detector {
     if (matches.length === 0) return { flagged: false, categories: [], matches };
     if (matches.length > 1) matches.sort((a, b) => a.start - b.start || a.end - b.end);
     const categories: string[] = [];
-    for (const m of matches) if (!categories.includes(m.category)) categories.push(m.category);
-    return { flagged: true, categories, matches };
+    for (const m of matches) if (m.tier !== 'review' && !categories.includes(m.category)) categories.push(m.category);
+    return { flagged: categories.length > 0, categories, matches };
   }
 
   private scanChars(): void {
@@ -523,7 +537,9 @@ class LexiconDetector implements Detector {
     const standalone = b0 === B_YES && b1 === B_YES;
     if (!this.acceptPinyin(this.pyHan[id] as number, m, han, exact, latin, standalone)) return;
     if (exact < han && (this.crossesClause(firstTok, lastTok) || this.explainedByEverydayWords(firstTok, lastTok))) return;
-    this.hits.push(charPattern, firstTok, lastTok, 1);
+    // Sound-alike hits that survive the checks above act publicly: sending them all to review
+    // cost 10 points of recall on the shared corpus (99.1% -> 89.1%) for 0.2% fewer false alarms.
+    this.hits.push(charPattern, firstTok, lastTok, exact < han ? 2 : 1);
   }
 
   private pinyinLength(k: number): number {
@@ -573,6 +589,15 @@ class LexiconDetector implements Detector {
     const joinedBefore = this.hanJoined(first);
     const joinedAfter = last + 1 < this.text.length && this.hanJoined(last + 1);
     return (joinedBefore && !this.startsWord(first)) || (joinedAfter && !this.startsWord(last + 1));
+  }
+
+  /**
+   * A two-character hit written in Han that word segmentation cuts through (出卖 in 突出/卖点,
+   * 晶冰 in 单晶/冰糖, 白粉 in 白粉病) is most likely two neighbouring words: staff review it.
+   */
+  private straddlesWords(first: number, last: number): boolean {
+    if (!this.segmenter || this.text.cls[first] !== CharClass.HAN || this.text.cls[last] !== CharClass.HAN || !this.hanJoined(last)) return false;
+    return (this.hanJoined(first) && !this.startsWord(first)) || (last + 1 < this.text.length && this.hanJoined(last + 1) && !this.startsWord(last + 1));
   }
 
   /** Whether token k is a Han character written right after another one (no gap, no symbol between). */
@@ -688,15 +713,30 @@ class LexiconDetector implements Detector {
       const layerCode = hits.layer[h] as number;
       if (this.patKind[id] === KIND_BROAD && layerCode !== 0) continue;
       if (this.allowed(from, to)) continue;
-      if (layerCode === 1 && this.redundantPinyinHit(h, id, from, to)) continue;
+      if (layerCode !== 0 && this.redundantPinyinHit(h, id, from, to)) continue;
       const start = t.start[from] as number;
       const end = t.end[to] as number;
       const word = this.patWord[id] as string;
       if (matches.some((m) => m.word === word && m.start === start && m.end === end)) continue;
-      const layer: MatchLayer = layerCode === 1 ? 'pinyin' : input.startsWith(word, start) && end - start === word.length ? 'exact' : 'normalised';
-      matches.push({ word, category: this.patCategory[id] as string, start, end, layer });
+      if (this.prohibitiveContext && negatedByContext(input, start, end)) continue;
+      const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
+      const layer: MatchLayer = layerCode !== 0 ? 'pinyin' : input.startsWith(word, start) && end - start === word.length ? 'exact' : 'normalised';
+      const reason = this.patKind[id] === KIND_BROAD ? this.broadReviewReason(id) : straddles ? 'cuts through two words' : undefined;
+      const match: ScanMatch = { word, category: this.patCategory[id] as string, start, end, layer, tier: reason ? 'review' : 'public' };
+      if (reason) match.reason = reason;
+      matches.push(match);
     }
     return matches;
+  }
+
+  /**
+   * Why a hit of a 违法犯罪/未分类 word goes to staff instead of the group. Such words always go
+   * to review: the lists hold many harmless ones (证书, 身份证, 中奖), and acting publicly on
+   * 违法犯罪 words of three or more characters, as before, adds no recall on the shared corpus
+   * but 0.8 / 2.5 points of public false alarms on the real-chat tune / holdout lines.
+   */
+  private broadReviewReason(id: number): string {
+    return this.patCategory[id] === '未分类' ? 'uncategorised word' : `broad category (${this.patCategory[id] as string})`;
   }
 
   /**

@@ -4,6 +4,9 @@ import type { WordSegmenter } from './load-word-segmenter';
 /** How a match was found: verbatim, after folding disguises, by sound (pinyin), or by a solicitation detector. */
 export type MatchLayer = 'exact' | 'normalised' | 'pinyin' | 'solicitation';
 
+/** How sure a hit is: `public` acts in the group (the ladder), `review` only asks staff privately. */
+export type MatchTier = 'public' | 'review';
+
 /** One hit: the lexicon word (or detector name), its category and its UTF-16 span [start, end) in the original text. */
 export interface ScanMatch {
   word: string;
@@ -11,13 +14,22 @@ export interface ScanMatch {
   start: number;
   end: number;
   layer?: MatchLayer;
+  /** Confidence tier; absent means `public` (contact ids, phone numbers, links). */
+  tier?: MatchTier;
+  /** Why an uncertain hit was raised, for the staff note (e.g. 'uncategorised word'). */
+  reason?: string;
 }
 
-/** Outcome of scanning one message. */
+/** Outcome of scanning one message: `flagged` and `categories` count public hits only; `matches` holds every tier. */
 export interface ScanResult {
   flagged: boolean;
   categories: string[];
   matches: ScanMatch[];
+}
+
+/** The tier of a hit (absent means public). */
+export function tierOf(match: ScanMatch): MatchTier {
+  return match.tier ?? 'public';
 }
 
 /** Figures about a built detector, for logs and the benchmark. */
@@ -42,7 +54,7 @@ export interface DetectorOptions {
   pinyin?: boolean;
   /** Phone numbers, contact ids and links. Default true. */
   solicitation?: boolean;
-  /** Minimum length (characters) of a 违法犯罪/未分类 word before it may flag; 0 turns them off. Default 3. */
+  /** Minimum length (characters) of a 违法犯罪/未分类 word before it is reported (at the review tier); 0 turns them off. Default 2. */
   broadMinLength?: number;
   /** Link domains that never count as solicitation (the shop platforms). */
   allowedDomains?: string[];
@@ -50,6 +62,10 @@ export interface DetectorOptions {
   commonWords?: ReadonlySet<string> | null;
   /** Word segmentation that explains away a sound-alike hit cutting through words; default loadWordSegmenter(), null: none. */
   segmenter?: WordSegmenter | null;
+  /** Slang, euphemism and contactless solicitation patterns (find-slang). Default true. */
+  slang?: boolean;
+  /** Drop hits a prohibitive context negates (拒绝网络赌博, 刷单是违规的). Default true. */
+  prohibitiveContext?: boolean;
   /** Character tables to use (default: the shared process-wide tables). */
   tables?: CharTables;
 }

@@ -14,7 +14,8 @@ export interface LoadLexiconOptions {
 
 /**
  * Load word lists into one Lexicon, merging categories of repeated words. No paths (or an
- * empty list): the project's starter list. The project's allow-list is always included.
+ * empty list): the project's starter list. The project's allow-lists (allow.txt and the
+ * THUOCL-derived domain-allow.txt) are always included.
  */
 export async function loadLexicon(paths?: string[], options: LoadLexiconOptions = {}): Promise<Lexicon> {
   const dataDir = options.dataDir ?? findDataDir();
@@ -35,7 +36,8 @@ export async function loadLexicon(paths?: string[], options: LoadLexiconOptions 
     entries.push({ word, categories });
   }
   const allow = new Set<string>();
-  for (const file of [path.join(dataDir, 'allow.txt'), ...(options.allowPaths ?? [])]) {
+  for (const file of [path.join(dataDir, 'allow.txt'), path.join(dataDir, 'domain-allow.txt'), ...(options.allowPaths ?? [])]) {
+    if (!existsSync(file) && file.endsWith('domain-allow.txt')) continue;
     for (const { word } of parseWordList(await readFile(file, 'utf8'), file)) allow.add(word);
   }
   return { entries, allow: [...allow] };

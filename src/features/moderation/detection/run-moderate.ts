@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createDetector } from './create-detector';
 import type { Detector } from './detector';
 import { loadLexicon } from './load-lexicon';
+import { tierOf } from './detector';
 import { actionFor } from './moderation-policy';
 
 /** Inputs of runModerate: where messages come from and go to, and which word lists to use. */
@@ -17,7 +18,8 @@ export interface RunModerateOptions {
 
 /**
  * The `moderate` command: read messages one per line, write one JSON object per line in the
- * same order, `{"text","flagged","categories","matches":[{"word","category","start","end"}],"action"}`.
+ * same order, `{"text","flagged","categories","matches":[{"word","category","start","end","tier"}],"action"}`;
+ * each hit's tier is the public action it leads to (warn, escalate) or `review` (staff only, SPEC §6).
  * Streams line by line and waits for the output to drain, so memory stays flat on any input size.
  */
 export async function runModerate(options: RunModerateOptions): Promise<{ lines: number }> {
@@ -32,8 +34,8 @@ export async function runModerate(options: RunModerateOptions): Promise<{ lines:
       text,
       flagged: result.flagged,
       categories: result.categories,
-      matches: result.matches.map(({ word, category, start, end }) => ({ word, category, start, end })),
-      action: actionFor(result.categories),
+      matches: result.matches.map((m) => ({ word: m.word, category: m.category, start: m.start, end: m.end, tier: tierOf(m) === 'review' ? 'review' : actionFor([m.category]) })),
+      action: actionFor(result.categories, result.matches.length > 0),
     };
     lines++;
     if (!output.write(`${JSON.stringify(record)}\n`)) await once(output, 'drain');

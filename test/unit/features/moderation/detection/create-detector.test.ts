@@ -52,7 +52,7 @@ function hits(text: string): Array<Pick<ScanMatch, 'word' | 'start' | 'end' | 'l
 describe('createDetector: exact and normalised layers', () => {
   it('reports an exact hit with its category and UTF-16 span', () => {
     const r = detector.scan('有人卖毒品吗');
-    expect(r).toEqual({ flagged: true, categories: ['毒品'], matches: [{ word: '毒品', category: '毒品', start: 3, end: 5, layer: 'exact' }] });
+    expect(r).toEqual({ flagged: true, categories: ['毒品'], matches: [{ word: '毒品', category: '毒品', start: 3, end: 5, layer: 'exact', tier: 'public' }] });
   });
 
   it('returns an unflagged result for clean text', () => {
@@ -90,9 +90,18 @@ describe('createDetector: exact and normalised layers', () => {
     expect(d.scan('你个SB').flagged).toBe(true);
   });
 
-  it('flags 违法犯罪/未分类 words only from three characters on', () => {
-    expect(detector.scan('可以代开发票').categories).toEqual(['违法犯罪']);
-    expect(detector.scan('哈宝').flagged).toBe(false);
+  it('reports 违法犯罪/未分类 words from two characters on at the review tier, without flagging', () => {
+    expect(detector.scan('可以代开发票')).toEqual({
+      flagged: false,
+      categories: [],
+      matches: [{ word: '代开发票', category: '违法犯罪', start: 2, end: 6, layer: 'exact', tier: 'review', reason: 'broad category (违法犯罪)' }],
+    });
+    expect(detector.scan('哈宝')).toEqual({
+      flagged: false,
+      categories: [],
+      matches: [{ word: '哈宝', category: '未分类', start: 0, end: 2, layer: 'exact', tier: 'review', reason: 'uncategorised word' }],
+    });
+    expect(createDetector(lexicon(words), { solicitation: false, broadMinLength: 0 }).scan('哈宝').matches).toEqual([]);
   });
 });
 

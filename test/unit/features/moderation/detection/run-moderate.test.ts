@@ -21,8 +21,8 @@ describe('runModerate (the moderate command)', () => {
     expect(lines).toBe(3);
     expect(records).toEqual([
       { text: '今天作业交了吗', flagged: false, categories: [], matches: [], action: 'none' },
-      { text: '冰毒多少钱', flagged: true, categories: ['毒品'], matches: [{ word: '冰毒', category: '毒品', start: 0, end: 2 }], action: 'warn' },
-      { text: '法轮功好', flagged: true, categories: ['政治'], matches: [{ word: '法轮功', category: '政治', start: 0, end: 3 }], action: 'escalate' },
+      { text: '冰毒多少钱', flagged: true, categories: ['毒品'], matches: [{ word: '冰毒', category: '毒品', start: 0, end: 2, tier: 'warn' }], action: 'warn' },
+      { text: '法轮功好', flagged: true, categories: ['政治'], matches: [{ word: '法轮功', category: '政治', start: 0, end: 3, tier: 'escalate' }], action: 'escalate' },
     ]);
     for (const r of records) expect(Object.keys(r as object)).toEqual(['text', 'flagged', 'categories', 'matches', 'action']);
   });
@@ -44,6 +44,26 @@ describe('runModerate (the moderate command)', () => {
     writeFileSync(list, '{"w":"榴莲","cats":["色情"]}\n');
     const { records } = await moderate('榴莲\n冰毒\n', [list]);
     expect(records.map((r) => (r as { flagged: boolean }).flagged)).toEqual([true, false]);
+  });
+
+  it('reports a hit of an uncategorised word at the review tier, for staff only', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'moderate-'));
+    const list = path.join(dir, 'words.jsonl');
+    writeFileSync(list, '{"w":"榴莲","cats":["未分类"]}\n{"w":"冰毒","cats":["毒品"]}\n');
+    const { records } = await moderate('榴莲\n冰毒榴莲\n', [list]);
+    expect(records).toEqual([
+      { text: '榴莲', flagged: false, categories: [], matches: [{ word: '榴莲', category: '未分类', start: 0, end: 2, tier: 'review' }], action: 'review' },
+      {
+        text: '冰毒榴莲',
+        flagged: true,
+        categories: ['毒品'],
+        matches: [
+          { word: '冰毒', category: '毒品', start: 0, end: 2, tier: 'warn' },
+          { word: '榴莲', category: '未分类', start: 2, end: 4, tier: 'review' },
+        ],
+        action: 'warn',
+      },
+    ]);
   });
 
   it('waits for a slow output to drain and keeps every line in order', async () => {

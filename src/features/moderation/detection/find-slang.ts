@@ -1,0 +1,118 @@
+import { CharClass, type CharTables } from './char-tables';
+import type { MatchTier, ScanMatch } from './detector';
+import type { ModerationCategory } from './moderation-category';
+
+/** One slang or solicitation pattern: what it means, how sure it is, and the regular expression over folded text. */
+interface SlangRule {
+  name: string;
+  category: ModerationCategory;
+  tier: MatchTier;
+  pattern: RegExp;
+}
+
+// Folded text: simplified, lower case, lookalikes folded, spaces and symbols dropped, clause
+// punctuation kept as '，'. Patterns are written over that text; `.{0,n}` never crosses a clause.
+const G = '[^，]';
+const PRIVATE = '(?:私我|私聊|私信|私发|私戳|找我|滴滴我|加我|进群|扣1|扣个1|dd我)';
+const rule = (name: string, category: ModerationCategory, tier: MatchTier, source: string): SlangRule => ({ name, category, tier, pattern: new RegExp(source, 'g') });
+
+/**
+ * Slang, euphemism and contactless solicitation that no word list holds. `public` rules are
+ * unambiguous phrasings (上分下分, 包夜, 溜冰); `review` rules are guesses that staff confirm.
+ * Written from how such offers are phrased (docs/moderation.md), not from the corpus lines.
+ */
+const RULES: readonly SlangRule[] = [
+  // 赌博
+  rule('gambling-credit', '赌博', 'public', `上分${G}{0,2}下分|下分${G}{0,2}上分|首充${G}{0,3}送|首存${G}{0,3}(?:送|翻倍)|充${G}{0,3}送彩金|彩金|带单${G}{0,3}(?:稳|必|包)|跟单必|必中`),
+  rule('gambling-games', '赌博', 'public', `时时彩|六合彩|百家乐|菠菜(?:网|平台|站|带单)|博彩|赌球|赌钱|买球|外围${G}{0,4}(?:盘口|球)|盘口|北京赛车|幸运飞艇|pc蛋蛋|快三|大小单双|押大小|炸金花|金花牛牛|牛牛|牌九|老虎机|真人荷官|坐庄|踩雷|扫雷${G}{0,2}(?:红包|群)|红包接龙`),
+  rule('gambling-cash', '赌博', 'public', `(?:棋牌|捕鱼|扑克|麻将|斗地主|骰子)${G}{0,8}(?:提现|兑换现金|上分|充值|现金局|输赢|赌|一把|一底|一炮)|(?:一百|五十|十块|[0-9]+)一(?:底|炮|把)|(?:赔率|押注|下注|押一把|网赌|回血|上岸)`),
+  rule('gambling-venue', '赌博', 'review', `(?:有局|开局|上桌|场子|赌场|开房${G}{0,2}(?:玩|局))`),
+  // 毒品
+  rule('drugs-slang', '毒品', 'public', `溜冰|冰妹|冰壶|k粉|打k|飞叶子|麻古|神仙水|摇头丸|笑气|g水|上头${G}{0,3}(?:电子烟|药)|(?:卖|出|有|要)${G}{0,2}(?:冰(?!糖|箱|柜|袋|块|淇|激|棍|镇|沙|粉|凉|爽|皮|鲜|冻|雹)|白的|叶子|果子|邮票|麻果|蓝精灵|聪明药)|嗨药|助兴的`),
+  rule('drugs-effect', '毒品', 'review', `(?:嗨一|一起嗨|想嗨|带你飞|飞行员|纯度|纯货|溜一口|有货吗|我这有货)`),
+  // 色情
+  rule('sex-services', '色情', 'public', `上门服务|包夜|全套|大保健|特殊服务|莞式|楼凤|外围女|援交|约炮|一夜情|裸聊|陪睡|找小姐|学生妹|丝足|一条龙|技师${G}{0,4}服务|福利(?:视频|姬)|看片|黄片|十八禁|18禁|原味|性药|延时的|裸照`),
+  rule('sex-lure', '色情', 'review', `(?:空虚寂寞|寂寞${G}{0,3}(?:加我|私我)|有没有人来陪|陪玩|同城交友|同城${G}{0,2}约|约吗)`),
+  // 广告: contactless solicitation, traffic for sale, loan and investment lures
+  rule('lure-private', '广告', 'public', `${PRIVATE}${G}{0,4}(?:领取|领红包|领福利|拿链接|拿内部|拿盘口|给盘口|送|带你|发链接|发资料|登记|详聊)|(?:领取|领红包|领福利)${G}{0,6}${PRIVATE}|(?:私我|私聊|私信)${G}{0,2}(?:领|拿)`),
+  rule('lure-redpacket', '广告', 'public', `进群领|加群领|点${G}{0,3}链接领|扫码领|扫码进群|点击头像|扫${G}{0,3}头像|集赞送|砍一刀|拉人头|先到先得`),
+  rule('traffic-sale', '广告', 'public', `(?:出售|卖|买|收购|代刷|刷)${G}{0,4}(?:粉丝|流量|人气|好评|账号|手机号|微信号|抖音号|粉丝群)|涨粉|真人粉|一千粉|一万粉|刷单|刷好评|刷人气|包上热门|代运营`),
+  rule('job-lure', '广告', 'public', `(?:日结|日赚|日入|月入过万|一单一结|一单${G}{0,2}[0-9一二三四五六七八九十]+块|在家${G}{0,4}(?:赚|做|兼职)|打字员|点赞员|做任务${G}{0,4}(?:赚|佣金|返)|手工活外发|副业${G}{0,4}${PRIVATE}|想赚钱)`),
+  rule('loan-lure', '广告', 'public', `(?:低息|无抵押|秒批|秒下款|当天下款|当天放款|黑户${G}{0,4}(?:贷|口子|下款)|口子|无需征信|小额贷款|套现|急用钱)`),
+  rule('invest-lure', '广告', 'public', `(?:稳赚不赔|保本保息|翻倍|每天返|高收益|内幕消息|必涨|早进早赚|躺着赚钱|挖矿|虚拟币|数字货币${G}{0,4}项目|带你${G}{0,4}(?:投资|炒股|赚钱)|老师带你|股票群|发财的机会|零门槛)`),
+  rule('lure-guess', '广告', 'review', `(?:${PRIVATE}$|${PRIVATE}，|流量卡${G}{0,3}${PRIVATE}|贷款${G}{0,6}利息低|内部价|内部渠道|免费送${G}{0,4}${PRIVATE}|免费领|群主发福利)`),
+  // 违法犯罪
+  rule('illegal-trade', '违法犯罪', 'public', `(?:出租|收|出售|收购|卖)${G}{0,2}(?:银行卡|身份证|手机卡|微信号|个人信息|公民${G}{0,3}信息)|代考|包过|假学历|假证|假病历|假发票|病假条|迷药|洗钱|跑分|走私|高仿|一比一|盗版|仿真枪|枪支|弹药|偷拍|杀猪盘|穿山甲|野生动物|代办${G}{0,6}不用本人|黑车`),
+  // 暴恐: threats without a listed word
+  rule('threat-kill', '暴恐', 'public', `(?:弄死|砍死|捅死|打死|撞死|杀了|砍了|捅了|崩了|宰了|剁了)${G}{0,3}(?:你|他|她|全家)|(?:砍|捅|杀|弄死)你|(?:炸了|烧了|点了|砸)${G}{0,4}(?:家|店|房子|学校)|(?:放|点)(?:把|一把)?火|打断${G}{0,4}腿|报复社会|做炸弹|自制${G}{0,3}(?:炮|炸|枪)|见血|带家伙|带刀|我有刀|一刀|收拾你|找人${G}{0,4}(?:打|收拾|弄)`),
+  rule('threat-guess', '暴恐', 'review', `(?:你小心点|你出门小心|你等着|想死是吧|成全你|堵他|别让我碰到|知道你住哪)`),
+  // 辱骂: insults the lists miss, and their initialisms
+  rule('insult', '辱骂', 'public', `脑残|智障|弱智|蠢货|畜生|傻x|傻b|煞笔|沙比|傻逼|(?<![a-z])(?:nmsl|cnm|tmd|nmd|sb)(?![a-z])|滚犊子|猪脑子|狗东西|废物|垃圾老师|杂种|贱人|婊子|王八蛋|老不死|狗日|你算哪根葱|死胖子|乡巴佬|脑子进水|脑子有病|有病吧|你是不是有病|神经病|去死`),
+  rule('insult-guess', '辱骂', 'review', `(?:什么东西|也配|滚出去|闭嘴)`),
+  // 政治: calls to action and circumvention the lists miss
+  rule('politics', '政治', 'public', `静坐|示威|上街|集体上访|退党|翻墙|vpn|揭露${G}{0,3}黑幕|推翻|打倒|独立万岁|falun|法轮`),
+];
+
+const NONE: readonly ScanMatch[] = Object.freeze([]);
+const CLAUSE = new Set([...'，。！？；,.!?;\n'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Slang and contactless-solicitation hits in a message. The text is folded as the lexicon layer
+ * folds it (so 菠菜 written 菠 菜 or in traditional characters still matches); each hit carries
+ * its rule's category and tier and its span in the original text.
+ */
+export function findSlang(text: string, tables: CharTables): readonly ScanMatch[] {
+  const { folded, origin } = foldForSlang(text, tables);
+  if (folded.length < 2) return NONE;
+  let out: ScanMatch[] | null = null;
+  for (const r of RULES) {
+    r.pattern.lastIndex = 0;
+    for (let m = r.pattern.exec(folded); m; m = r.pattern.exec(folded)) {
+      if (m[0].length === 0) {
+        r.pattern.lastIndex++;
+        continue;
+      }
+      const start = origin[m.index] as number;
+      const end = (origin[m.index + m[0].length - 1] as number) + 1;
+      (out ??= []).push({ word: r.name, category: r.category, start, end: endOfChar(text, end), layer: 'solicitation', tier: r.tier, ...(r.tier === 'review' ? { reason: `slang guess (${r.name})` } : {}) });
+    }
+  }
+  return out ?? NONE;
+}
+
+/** End of the UTF-16 character that starts at `at - 1` (a surrogate pair spans two units). */
+function endOfChar(text: string, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  return c >= 0xd800 && c < 0xdc00 ? end + 1 : end;
+}
+
+/** The message folded for the slang patterns, and the offset in the original text of each folded character. */
+function foldForSlang(text: string, tables: CharTables): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    const at = i;
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+      cp = text.codePointAt(i) as number;
+      i++;
+    }
+    if (CLAUSE.has(cp)) {
+      if (folded.length > 0 && !folded.endsWith('，')) {
+        folded += '，';
+        origin.push(at);
+      }
+      continue;
+    }
+    const f = cp < 0x10000 ? (tables.foldBmp[cp] as number) : tables.foldAstral(cp);
+    const outs = f >= 0 ? [f] : f === -2 ? (tables.foldMulti.get(cp) ?? []) : [];
+    for (const o of outs) {
+      if (tables.classOf(o) === CharClass.STRIP) continue;
+      folded += String.fromCodePoint(o);
+      // One origin per UTF-16 unit: a character kept outside the BMP (𠮷) is two units of `folded`.
+      origin.push(at);
+      if (o >= 0x10000) origin.push(at);
+    }
+  }
+  return { folded, origin };
+}

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { REPO_ROOT, SHARED_DIR } from '../../../../support/paths';
+import { loadRealChat, realChatDir, scoreRealChat, type RealChatScore } from '../../../../../bench/moderation/score-real-chat';
+import { createDetector } from '../../../../../src/features/moderation/detection/create-detector';
+import { tierOf, type Detector, type ScanMatch } from '../../../../../src/features/moderation/detection/detector';
+import { loadLexicon } from '../../../../../src/features/moderation/detection/load-lexicon';
+
+// One test per failure class of issue 16, on the full shared lexicon with the project's allow-lists
+// (allow.txt and the THUOCL-derived domain-allow.txt), as the bot and the benchmark run it.
+let detector: Detector;
+beforeAll(async () => {
+  detector = createDetector(await loadLexicon([path.join(SHARED_DIR, 'lexicon/merged/lexicon.jsonl'), path.join(SHARED_DIR, 'lexicon/merged/ads-solicitation.txt')]));
+});
+
+function publicHits(text: string): ScanMatch[] {
+  return detector.scan(text).matches.filter((m) => tierOf(m) === 'public');
+}
+
+describe('issue 16 failure classes', () => {
+  it('does not drop a lexicon word without a category: it reaches staff at the review tier', () => {
+    const small = createDetector({ entries: [{ word: '榴莲', categories: ['未分类'] }], allow: [] }, { solicitation: false });
+    expect(small.scan('榴莲到了')).toEqual({
+      flagged: false,
+      categories: [],
+      matches: [{ word: '榴莲', category: '未分类', start: 0, end: 2, layer: 'exact', tier: 'review', reason: 'uncategorised word' }],
+    });
+  });
+
+  it('catches slang and contactless solicitation that no list has', () => {
+    expect(detector.scan('老地方上分下分，秒到账').categories).toContain('赌博');
+    expect(detector.scan('周末一起溜冰啊').categories).toContain('毒品');
+    expect(detector.scan('群里的朋友私我领取红包').categories).toContain('广告');
+    expect(detector.scan('再说一句弄死你').categories).toContain('暴恐');
+  });
+
+  it('folds lookalike letters from other scripts: Cyrillic, Greek, full-width, mathematical alphanumerics', () => {
+    const small = createDetector({ entries: [{ word: 'porn', categories: ['色情'] }], allow: [] }, { solicitation: false, slang: false });
+    // р Cyrillic er, о Cyrillic o; Ρ Greek rho, Ο Greek omicron, Ν Greek nu; full-width; bold maths.
+    for (const text of ['看рorn', '看pоrn', '看ΡΟRΝ', '看ｐｏｒｎ', '看𝐩𝐨𝐫𝐧']) expect({ text, flagged: small.scan(text).flagged }).toEqual({ text, flagged: true });
+    // Ϲ (Greek lunate sigma) is a C: NFKC alone would make it σ and read it as o.
+    expect(detector.scan('Ϲnm，滚').categories).toContain('辱骂');
+  });
+
+  it('does not flag farm and shop vocabulary that contains or sounds like a listed word', () => {
+    for (const text of ['草莓白粉病怎么治', '豌豆蛋白粉上架了', '主图要突出卖点，背景干净一点', '我们卖冰糖橙，一斤五块', '大麻花今天发货', '打底裤的链接发我'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+  });
+
+  it('does not flag warnings against a violation', () => {
+    for (const text of ['刷单是违规的，千万不要做', '拒绝网络赌博', '大家远离毒品']) expect({ text, flagged: detector.scan(text).flagged }).toEqual({ text, flagged: false });
+    // … but a question is not a warning, and the clause after a warning is on its own.
+    expect(detector.scan('要不要一起网络赌博').flagged).toBe(true);
+    expect(detector.scan('不要迟到，有人卖毒品').flagged).toBe(true);
+  });
+});
+
+describe('real-style class chat (test/fixtures/moderation/real-chat), tune and holdout scored separately', () => {
+  const lines = loadRealChat(realChatDir(REPO_ROOT));
+  const scores = new Map<string, RealChatScore>();
+  const tiered = (text: string): { public: string[]; review: string[] } => {
+    const matches = detector.scan(text).matches;
+    return { public: matches.filter((m) => tierOf(m) === 'public').map((m) => m.word), review: matches.filter((m) => tierOf(m) === 'review').map((m) => m.word) };
+  };
+  const score = (split: 'tune' | 'holdout'): RealChatScore => {
+    let s = scores.get(split);
+    if (!s) scores.set(split, (s = scoreRealChat(lines, split, tiered)));
+    return s;
+  };
+
+  it('has at least 500 clean and 300 violating lines, split into tune and holdout', () => {
+    expect(score('tune').clean + score('holdout').clean).toBeGreaterThanOrEqual(500);
+    expect(score('tune').violations + score('holdout').violations).toBeGreaterThanOrEqual(300);
+    expect(score('holdout').clean).toBeGreaterThan(100);
+    expect(score('holdout').violations).toBeGreaterThan(60);
+  });
+
+  // Thresholds are what holds today (docs/moderation.md), not the issue's targets (recall ≥ 95 %,
+  // public false alarms ≤ 1 %, review notes ≤ 3 %): they guard against sliding back.
+  it.each([
+    ['tune', { recall: 0.95, publicRecall: 0.88, publicFalseAlarmRate: 0.02, reviewNoteRate: 0.04 }],
+    ['holdout', { recall: 0.93, publicRecall: 0.9, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.06 }],
+  ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
+    const s = score(split);
+    expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
+    expect(s.publicRecall).toBeGreaterThanOrEqual(limits.publicRecall);
+    expect(s.publicFalseAlarmRate).toBeLessThanOrEqual(limits.publicFalseAlarmRate);
+    expect(s.reviewNoteRate).toBeLessThanOrEqual(limits.reviewNoteRate);
+  });
+});

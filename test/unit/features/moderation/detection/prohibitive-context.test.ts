@@ -1,0 +1,30 @@
+import { negatedByContext } from '../../../../../src/features/moderation/detection/prohibitive-context';
+
+/** Whether the first occurrence of `word` in `text` is spoken against. */
+function negated(text: string, word: string): boolean {
+  const start = text.indexOf(word);
+  return negatedByContext(text, start, start + word.length);
+}
+
+describe('negatedByContext', () => {
+  it('recognises a prohibition before the hit and a verdict after it', () => {
+    expect(negated('拒绝网络赌博', '赌博')).toBe(true);
+    expect(negated('大家远离毒品', '毒品')).toBe(true);
+    expect(negated('刷单是违规的，千万不要做', '刷单')).toBe(true);
+    expect(negated('赌博害人，别碰', '赌博')).toBe(true);
+  });
+
+  it('reaches only the clause it is written in', () => {
+    expect(negated('不要迟到，今晚有人卖毒品', '毒品')).toBe(false);
+  });
+
+  it('does not take a question (要不要) or a word ending in 别 (区别) for a prohibition', () => {
+    expect(negated('开播前要不要先出冰毒', '冰毒')).toBe(false);
+    expect(negated('有什么区别 看裸聊', '裸聊')).toBe(false);
+  });
+
+  it('does not take a platform verdict (后台显示违规) for a warning', () => {
+    expect(negated('坐庄稳赚违规导流', '坐庄')).toBe(false);
+    expect(negated('加我Qq抽奖会不会被判违规', '加我')).toBe(false);
+  });
+});
