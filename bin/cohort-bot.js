@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 'use strict';
 // The package's command; the compiled entry lives in dist/ (`npm run build`).
-const { main } = require('../dist/bots/cli.js');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const entry = path.join(__dirname, '..', 'dist', 'bots', 'cli.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write('cohort-bot is not built yet: run `npm run build` first (it compiles the sources into dist/)\n');
+  process.exit(1);
+}
+const { main } = require(entry);
 
 main(process.argv.slice(2))
   .then((code) => {

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { ActivityStore } from './activity-store';
+import { AdminStore } from './admin-store';
 import { AttendanceStore } from './attendance-store';
 import { BindingStore } from './binding-store';
 import { CohortStore } from './cohort-store';
@@ -32,6 +33,8 @@ export interface Stores {
   moderation: ModerationStore;
   surveys: SurveyStore;
   followUps: FollowUpStore;
+  /** Administrators who claimed the role with a one-time code. */
+  admins: AdminStore;
 }
 
 /** Builds the stores and makes sure their indexes exist (the indexes carry the invariants). */
@@ -52,6 +55,7 @@ export async function createStores(conn: Connection): Promise<Stores> {
     moderation: new ModerationStore(conn),
     surveys: new SurveyStore(conn),
     followUps: new FollowUpStore(conn),
+    admins: new AdminStore(conn),
   };
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   return stores;

@@ -7,17 +7,18 @@ import type { Cohort } from '../../domain/types';
  * bot, administrators and people who already hold staff or lecturer roles.
  */
 export async function bindGroup(
-  deps: Pick<BotDeps, 'stores' | 'config' | 'self' | 'listMembers'>,
+  deps: Pick<BotDeps, 'stores' | 'config' | 'self' | 'outbound'>,
   input: { cohort: Cohort; platform: Platform; group: { id: string; title: string }; by: string; at: Date },
 ): Promise<{ enrolled: number }> {
   const { stores } = deps;
   await stores.bindings.bind({ platform: input.platform, groupId: input.group.id, cohortId: input.cohort.id, title: input.group.title, boundBy: input.by });
-  if (!deps.listMembers) return { enrolled: (await stores.members.listWithRole(input.cohort.id, 'trainee')).length };
-  const members = await deps.listMembers(input.group.id);
+  const { listMembers } = deps.outbound;
+  if (!listMembers) return { enrolled: (await stores.members.listWithRole(input.cohort.id, 'trainee')).length };
+  const members = await listMembers(input.group.id);
   const selfId = deps.self().id;
   const candidates = [];
   for (const m of members) {
-    if (m.id === selfId || deps.config.ADMIN_IDS.includes(m.id)) continue;
+    if (m.id === selfId || deps.config.ADMIN_IDS.includes(m.id) || (await stores.admins.isAdmin(input.platform, m.id))) continue;
     const existing = await stores.members.find(input.cohort.id, input.platform, m.id);
     if (existing && (existing.roles.includes('staff') || existing.roles.includes('lecturer'))) continue;
     candidates.push(m);

@@ -5,20 +5,30 @@ import type { ChatContext } from '../../pipeline/chat-context';
 import { AppError } from '../../kernel/app-error';
 import type { Cohort } from '../../domain/types';
 import { approvePlan, rejectPlan, submitPlan } from './plan-service';
+import { COHORT_CODE_FORM } from '../../pipeline/texts';
+import {
+  cohortCodeNotFound,
+  PLAN_CODE_REQUIRED,
+  planApprovedReply,
+  planRejectedReply,
+  planSubmitted,
+  planWaitingForOffice,
+  REJECT_ARGS_MISSING,
+} from './texts';
 
 async function cohortFor(ctx: ChatContext, code: string | undefined): Promise<Cohort> {
   if (code) {
     const found = await ctx.deps.stores.cohorts.findByCode(code);
-    if (!found) throw new AppError('COHORT_NOT_FOUND', `没有找到班级码 ${code}。`);
+    if (!found) throw new AppError('COHORT_NOT_FOUND', cohortCodeNotFound(code));
     return found;
   }
   if (ctx.cohort) return ctx.cohort;
-  throw new AppError('COHORT_REQUIRED', '请写上班级码，例如：#批准 K7Q2MX');
+  throw new AppError('COHORT_REQUIRED', PLAN_CODE_REQUIRED);
 }
 
-/** Tells the office (configured administrators) about a plan waiting for them. */
+/** Tells the office (the administrators, configured or claimed) about a plan waiting for them. */
 async function notifyOffice(ctx: ChatContext, text: string): Promise<void> {
-  for (const id of ctx.deps.config.ADMIN_IDS) {
+  for (const id of await ctx.deps.stores.admins.administratorIds(ctx.deps.config.ADMIN_IDS, [ctx.event.platform])) {
     if (id === ctx.event.sender.id) continue;
     await ctx.send({ kind: 'private', id }, { text }).catch((err: unknown) => ctx.log.warn({ err }, 'office notice failed'));
   }
@@ -28,7 +38,7 @@ const optionalCode = z.custom<RawArgs>().transform((raw, ctx) => {
   if (!raw.tokens[0]) return { code: undefined };
   const code = cohortCode.safeParse(raw.tokens[0]);
   if (!code.success) {
-    ctx.addIssue({ code: 'custom', message: '班级码是 6 位字母或数字' });
+    ctx.addIssue({ code: 'custom', message: COHORT_CODE_FORM });
     return z.NEVER;
   }
   return { code: code.data };
@@ -47,8 +57,8 @@ export const submitPlanCommand = defineCommand({
   async handle(ctx, { code }) {
     const cohort = await cohortFor(ctx, code);
     const updated = await submitPlan(ctx.deps.stores, cohort, ctx.event.sender.id, ctx.now);
-    await ctx.reply(`「${updated.name}」的培训方案已提交，等待领导组办公室批准。批准前不能签到，也不会发提醒。`);
-    await notifyOffice(ctx, `「${updated.name}」（${updated.code}）提交了培训方案，${updated.startDate} 至 ${updated.endDate}。批准请发送 #批准 ${updated.code}，驳回请发送 #驳回 ${updated.code} <原因>。`);
+    await ctx.reply(planSubmitted(updated.name));
+    await notifyOffice(ctx, planWaitingForOffice(updated));
   },
 });
 
@@ -66,7 +76,7 @@ export const approvePlanCommand = defineCommand({
   async handle(ctx, { code }) {
     const cohort = await cohortFor(ctx, code);
     const updated = await approvePlan(ctx.deps.stores, ctx.deps.scheduler, cohort, ctx.event.sender.id, ctx.now);
-    await ctx.reply(`已批准「${updated.name}」的培训方案，可以按课表开课了。`);
+    await ctx.reply(planApprovedReply(updated.name));
   },
 });
 
@@ -74,7 +84,7 @@ const rejectArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   const code = cohortCode.safeParse(raw.tokens[0]);
   const reason = raw.tokens.slice(1).join(' ').trim();
   if (!code.success || !reason) {
-    ctx.addIssue({ code: 'custom', message: '需要班级码和驳回原因' });
+    ctx.addIssue({ code: 'custom', message: REJECT_ARGS_MISSING });
     return z.NEVER;
   }
   return { code: code.data, reason };
@@ -94,6 +104,6 @@ export const rejectPlanCommand = defineCommand({
   async handle(ctx, { code, reason }) {
     const cohort = await cohortFor(ctx, code);
     const updated = await rejectPlan(ctx.deps.stores, cohort, ctx.event.sender.id, ctx.now, reason);
-    await ctx.reply(`已驳回「${updated.name}」的培训方案，原因：${reason}`);
+    await ctx.reply(planRejectedReply(updated.name, reason));
   },
 });

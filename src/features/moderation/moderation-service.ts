@@ -3,6 +3,18 @@ import type { ChatUser, Platform } from '../../platform/chat-event';
 import type { Cohort } from '../../domain/types';
 import type { ModerationRecord } from '../../domain/types';
 import { ladderStep, ruleFor, type LadderStep } from './moderation-ladder';
+import {
+  askOwnerToMute,
+  askOwnerToRemove,
+  mutedByLadder,
+  mutedStaffNotice,
+  politicalGroupNotice,
+  politicalStaffNotice,
+  RECALL_TODO,
+  removedByLadder,
+  removedStaffNotice,
+  warningText,
+} from './texts';
 
 /** A detector hit as the log keeps it. */
 export interface Hit {
@@ -21,10 +33,14 @@ export interface Enforcement {
   staffText: string;
 }
 
-/** Everyone who should hear an escalation: the cohort's staff and the configured administrators. */
-export async function staffOf(deps: { stores: Pick<BotDeps['stores'], 'members'>; config: { ADMIN_IDS: string[] } }, cohort: Cohort): Promise<string[]> {
+/**
+ * Everyone who should hear an escalation, a digest or a scorecard: the cohort's staff and the
+ * administrators (configured, or claimed with a one-time code on the cohort's platforms).
+ */
+export async function staffOf(deps: { stores: Pick<BotDeps['stores'], 'members' | 'admins' | 'bindings'>; config: { ADMIN_IDS: string[] } }, cohort: Cohort): Promise<string[]> {
   const staff = (await deps.stores.members.listWithRole(cohort.id, 'staff')).map((m) => m.userId);
-  return [...new Set([...staff, ...deps.config.ADMIN_IDS])];
+  const platforms = [...new Set((await deps.stores.bindings.listByCohort(cohort.id)).map((b) => b.platform))];
+  return [...new Set([...staff, ...(await deps.stores.admins.administratorIds(deps.config.ADMIN_IDS, platforms))])];
 }
 
 type Target = { cohort: Cohort; platform: Platform; groupId: string; user: ChatUser; messageId: string; text: string; at: Date };
@@ -58,37 +74,38 @@ export async function enforce(deps: BotDeps, target: Target, hits: Hit[], catego
     at: target.at,
   };
   let recalled = false;
-  if (deps.actions.recall && (political || categories.length > 0)) {
-    recalled = await deps.actions.recall(target.messageId).catch(() => false);
+  if (deps.outbound.recall && (political || categories.length > 0)) {
+    recalled = await deps.outbound.recall(target.messageId).catch(() => false);
   }
-  const recallTodo = recalled ? '' : '请群主或管理员撤回该消息';
+  const recallTodo = recalled ? '' : RECALL_TODO;
   if (political) {
     const { record } = await stores.moderation.log({ ...base, kind: 'escalate', recalled, staffTodo: recallTodo, expiresAt: new Date(target.at.getTime() + ttlMs), sourceKey: `mod:${target.messageId}` });
     return {
       record,
       step: 'escalate',
-      groupText: `${recalled ? '一条消息已被撤回。' : ''}请大家遵守群规：${ruleFor('政治')}。`,
-      staffText: `⚠️ 「${target.cohort.name}」群内出现涉政内容（第 ${record.no} 号记录）\n发送人：${who}\n命中规则：${rule}\n${recalled ? '消息已撤回。' : `${recallTodo}。`}请及时处理。`,
+      groupText: politicalGroupNotice(recalled, ruleFor('政治')),
+      staffText: politicalStaffNotice({ cohortName: target.cohort.name, no: record.no, who, rule, recalled }),
     };
   }
   const { record, created } = await stores.moderation.log({ ...base, kind: 'warn', recalled, staffTodo: '', expiresAt: new Date(target.at.getTime() + ttlMs), sourceKey: `mod:${target.messageId}` });
   const active = (await stores.moderation.activeWarnings(target.cohort.id, target.platform, target.user.id, target.at)).length;
   const step = ladderStep(active, { muteAfter: config.MODERATION_MUTE_AFTER, removeAfter: config.MODERATION_REMOVE_AFTER });
-  const warning = `请遵守群规：${ruleFor(main.category)}。这是第 ${active} 次提醒（${config.MODERATION_WARNING_TTL_HOURS} 小时内累计 ${config.MODERATION_MUTE_AFTER} 次禁言，${config.MODERATION_REMOVE_AFTER} 次移出群）。`;
+  const warning = warningText(ruleFor(main.category), active, { ttlHours: config.MODERATION_WARNING_TTL_HOURS, muteAfter: config.MODERATION_MUTE_AFTER, removeAfter: config.MODERATION_REMOVE_AFTER });
   let groupText = warning;
   let staffText = '';
   if (created && step === 'mute') {
     const minutes = config.MODERATION_MUTE_MINUTES;
-    const todo = deps.capabilities.mute ? '' : `请群主在群设置中将 ${who} 禁言 ${minutes} 分钟`;
+    const muted = deps.outbound.mute ? await deps.outbound.mute(target.groupId, target.user.id, minutes).catch(() => false) : false;
+    const todo = muted ? '' : askOwnerToMute(who, minutes);
     await stores.moderation.log({ ...base, kind: 'mute', recalled: false, staffTodo: todo, expiresAt: new Date(target.at.getTime() + minutes * 60_000), sourceKey: `mute:${target.messageId}` });
-    groupText = `${warning}\n已累计 ${active} 次，禁言 ${minutes} 分钟，期间发言将被忽略。`;
-    staffText = `「${target.cohort.name}」${who} 累计 ${active} 次违规，已禁言 ${minutes} 分钟。${todo ? `${todo}。` : ''}`;
+    groupText = mutedByLadder(warning, active, minutes);
+    staffText = mutedStaffNotice(target.cohort.name, who, active, minutes, todo);
   } else if (created && step === 'remove') {
-    const removed = deps.actions.remove ? await deps.actions.remove(target.groupId, target.user.id).catch(() => false) : false;
-    const todo = removed ? '' : `请群主将 ${who} 移出群聊`;
+    const removed = deps.outbound.remove ? await deps.outbound.remove(target.groupId, target.user.id).catch(() => false) : false;
+    const todo = removed ? '' : askOwnerToRemove(who);
     await stores.moderation.log({ ...base, kind: 'remove', recalled: false, staffTodo: todo, sourceKey: `remove:${target.messageId}` });
-    groupText = `${warning}\n已累计 ${active} 次，${removed ? '已移出本群' : '将被移出本群'}。`;
-    staffText = `「${target.cohort.name}」${who} 累计 ${active} 次违规，${removed ? '已移出群聊' : `${todo}（本平台机器人无法移出）`}。`;
+    groupText = removedByLadder(warning, active, removed);
+    staffText = removedStaffNotice(target.cohort.name, who, active, removed, todo);
   }
   return { record, step, groupText, staffText };
 }

@@ -2,13 +2,14 @@ import type { Middleware } from '../compose';
 
 /**
  * Finds the cohort the event belongs to (the group's binding, or in private chat the
- * sender's latest cohort) and the sender's roles in it. Configured administrators hold
- * staff and office rights everywhere; an unlisted member of a bound group is a trainee.
+ * sender's latest cohort) and the sender's roles in it. Administrators (configured in
+ * ADMIN_IDS, or claimed with a one-time code) hold staff and office rights everywhere; an
+ * unlisted member of a bound group is a trainee.
  */
 export const resolveCohort: Middleware = async (ctx, next) => {
   const { stores, config } = ctx.deps;
   const { event } = ctx;
-  ctx.isAdmin = config.ADMIN_IDS.includes(event.sender.id);
+  ctx.isAdmin = config.ADMIN_IDS.includes(event.sender.id) || (await stores.admins.isAdmin(event.platform, event.sender.id));
   if (ctx.isAdmin) {
     ctx.roles.add('staff');
     ctx.roles.add('office');

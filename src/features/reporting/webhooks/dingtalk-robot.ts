@@ -53,3 +53,23 @@ export async function sendDingtalkRobot(url: string, secret: string | undefined,
     timeoutMs: options.timeoutMs,
   });
 }
+
+/** The body DingTalk expects for a markdown message (its subset: links, images by URL, lists). */
+export interface DingtalkMarkdownBody {
+  msgtype: 'markdown';
+  markdown: { title: string; text: string };
+}
+
+/**
+ * Sends one markdown message to a DingTalk custom robot, signed like `sendDingtalkRobot`; the
+ * title is what the notification shows, the text what the chat shows.
+ */
+export async function sendDingtalkMarkdown(url: string, secret: string | undefined, title: string, text: string, options: DingtalkSendOptions = {}): Promise<void> {
+  const target = secret ? signDingtalkUrl(url, secret, options.nowMs ?? Date.now()) : url;
+  const body: DingtalkMarkdownBody = { msgtype: 'markdown', markdown: { title, text } };
+  await deliverWebhook(target, body, {
+    rateLimitErrcodes: [DINGTALK_RATE_LIMITED],
+    rateLimitPauseMs: options.rateLimitPauseMs ?? DINGTALK_RATE_LIMIT_PAUSE_MS,
+    timeoutMs: options.timeoutMs,
+  });
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deliverWebhook } from './deliver-webhook';
 
 /** WeCom group robot text content limit: 2048 bytes of UTF-8 (企业微信 群机器人配置说明). */
@@ -102,4 +103,24 @@ export async function sendWecomRobot(url: string, text: string, options: WecomSe
     });
   }
   return parts.length;
+}
+
+/** The body WeCom expects for an image message: the file's base64 and its MD5 (hex), at most 2 MB. */
+export interface WecomImageBody {
+  msgtype: 'image';
+  image: { base64: string; md5: string };
+}
+
+/** The WeCom image body for a PNG or JPEG. */
+export function wecomImageBody(image: Buffer): WecomImageBody {
+  return { msgtype: 'image', image: { base64: image.toString('base64'), md5: createHash('md5').update(image).digest('hex') } };
+}
+
+/** Sends one image (a PNG or JPEG of at most 2 MB) to a WeCom group robot. */
+export async function sendWecomImage(url: string, image: Buffer, options: Omit<WecomSendOptions, 'mentionedMobiles'> = {}): Promise<void> {
+  await deliverWebhook(url, wecomImageBody(image), {
+    rateLimitErrcodes: [WECOM_RATE_LIMITED],
+    rateLimitPauseMs: options.rateLimitPauseMs ?? WECOM_RATE_LIMIT_PAUSE_MS,
+    timeoutMs: options.timeoutMs,
+  });
 }
