@@ -1,11 +1,24 @@
 import type { Config } from '../src/kernel/load-config';
+import type { Clock } from '../src/kernel/clock';
 import type { Logger } from '../src/kernel/logger';
 import type { PlatformAdapter } from '../src/platform/platform-adapter';
 import { WechatyAdapter } from '../src/platform/wechaty/wechaty-adapter';
 import { DingtalkAdapter } from '../src/platform/dingtalk/dingtalk-adapter';
+import { WebChatAdapter } from '../src/platform/web/web-chat-adapter';
 
-/** Builds the adapter BOT_PLATFORM names, from configuration only. */
-export function createAdapter(config: Config, log: Logger): PlatformAdapter {
+/** Builds the adapter BOT_PLATFORM names, from configuration only (the web chat also runs on the bot's clock). */
+export function createAdapter(config: Config, log: Logger, clock: Clock): PlatformAdapter {
+  if (config.BOT_PLATFORM === 'web') {
+    return new WebChatAdapter({
+      host: config.WEB_HOST,
+      port: config.WEB_PORT,
+      mongoUri: config.MONGODB_URI,
+      botName: config.BOT_NAME,
+      timezone: config.TZ_DEFAULT,
+      clock,
+      log,
+    });
+  }
   if (config.BOT_PLATFORM === 'wechaty') {
     return new WechatyAdapter({
       endpoint: config.WECHATY_PUPPET_SERVICE_ENDPOINT!,
