@@ -4,7 +4,7 @@
  * kernel/platform/pipeline/queue/stores/domain never import a feature; src/ never reaches into
  * the entry points (bots/) or jobs (jobs/);
  * only the platform adapters import their platform SDKs (tests and benchmarks may, to stage
- * the real transports); production code never needs a devDependency at run time.
+ * the real transports), and only the web chat and the health endpoint import fastify; production code never needs a devDependency at run time.
  */
 const TEST_OR_BENCH = '^(test|bench)/';
 
@@ -52,6 +52,13 @@ module.exports = {
       comment: 'Only src/platform/dingtalk/ talks to dingtalk-stream; everything else uses our adapter port.',
       from: { pathNot: ['^src/platform/dingtalk/', TEST_OR_BENCH] },
       to: { path: ['(^|/)node_modules/dingtalk-stream/', '^dingtalk-stream$', '^dingtalk-stream/'] },
+    },
+    {
+      name: 'http-server-only-at-the-edges',
+      severity: 'error',
+      comment: 'Only the web chat (src/platform/web/) and the health endpoint serve HTTP with fastify; features and the pipeline never see a request.',
+      from: { pathNot: ['^src/platform/web/', '^src/kernel/health-server\\.ts$', TEST_OR_BENCH] },
+      to: { path: ['(^|/)node_modules/fastify/', '(^|/)node_modules/@fastify/', '^fastify$', '^@fastify/'] },
     },
     {
       name: 'production-not-to-dev-deps',

@@ -4,7 +4,7 @@ import type { Worker } from 'bullmq';
 import type { Config } from '../src/kernel/load-config';
 import type { Clock } from '../src/kernel/clock';
 import type { Logger } from '../src/kernel/logger';
-import type { PlatformAdapter } from '../src/platform/platform-adapter';
+import { outboundOf, type PlatformAdapter } from '../src/platform/platform-adapter';
 import type { ChatUser } from '../src/platform/chat-event';
 import { createBot, type Bot } from '../src/create-bot';
 import type { BotDeps } from '../src/pipeline/bot-deps';
@@ -19,27 +19,87 @@ import { createRedis } from '../src/queue/redis-connection';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import { createStores } from '../src/stores/create-stores';
 import { DetectorHolder } from '../src/features/moderation';
+import { watchSession, type SessionWatch } from '../src/features/admin';
+import { mongoCheck, redisCheck, startHealthServer, type HealthServer } from '../src/kernel/health-server';
 
 /** Events handled at once across conversations; one conversation's events always run one at a time. */
 const EVENT_CONCURRENCY = 8;
+
+/** How long a process that gives up on a lost session waits for its alerts and its orderly stop before it exits anyway. */
+const GIVE_UP_STOP_MS = 10_000;
 
 /** A running bot process: its parts, and how to stop it in order. */
 export interface BotRuntime {
   bot: Bot;
   deps: BotDeps;
   self: ChatUser;
+  /** The platform session as the process sees it (logged in, lost). */
+  session: SessionWatch;
+  /** Where GET /healthz answers, when the health server could listen. */
+  healthUrl: string | null;
   stop(): Promise<void>;
 }
 
+/** What the process entry point decides for the runtime. */
+export interface BotRuntimeOptions {
+  /**
+   * Ends the process with this code; called after the runtime stopped itself because the
+   * platform session was lost and did not come back within LOGOUT_GRACE_SECONDS. Without it
+   * (in-process tests) the runtime only stops.
+   */
+  exit?: (code: number) => void;
+  /** Prints the login QR code for the console (stderr by default). */
+  printQr?: (text: string) => void;
+}
+
 /**
- * Connects MongoDB and Redis, builds the pipeline, starts the adapter, the outbox worker and
- * the local timers. Stops in order: local timers → boards → adapter → outbox worker → queues →
+ * Connects MongoDB and Redis, starts the health server, builds the pipeline, starts the
+ * adapter (a login QR code goes to the console and the staff robots), the outbox worker and
+ * the local timers. A lost platform session alerts the staff robots; unless a login follows
+ * within LOGOUT_GRACE_SECONDS the runtime stops and calls `options.exit(1)`. Stops in order:
+ * session watch → local timers → boards → adapter → outbox worker → queues → health server →
  * Redis → MongoDB.
  */
-export async function startBotRuntime(config: Config, adapter: PlatformAdapter, clock: Clock, log: Logger): Promise<BotRuntime> {
+export async function startBotRuntime(config: Config, adapter: PlatformAdapter, clock: Clock, log: Logger, options: BotRuntimeOptions = {}): Promise<BotRuntime> {
   const conn: Connection = await connectMongo(config.MONGODB_URI);
   const redis: Redis = createRedis(config.REDIS_URL);
   const stores = await createStores(conn);
+  let stopRuntime: (() => Promise<void>) | null = null;
+  const session = watchSession({
+    robots: { wecomUrl: config.DIGEST_WECOM_WEBHOOK, dingtalkUrl: config.DIGEST_DINGTALK_WEBHOOK, dingtalkSecret: config.DIGEST_DINGTALK_SECRET },
+    botName: config.BOT_NAME,
+    qrLinkPrefix: config.LOGIN_QR_LINK,
+    graceMs: config.LOGOUT_GRACE_SECONDS * 1000,
+    log,
+    printQr: options.printQr,
+    onGiveUp: (reason) => {
+      log.fatal({ reason }, 'the platform session did not come back within the grace period; stopping so the restart policy starts the bot again');
+      const stopped = (async () => {
+        await session.settled();
+        await stopRuntime?.();
+      })();
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, GIVE_UP_STOP_MS).unref());
+      void Promise.race([stopped, deadline])
+        .catch((err: unknown) => log.error({ err }, 'stop after the lost session failed'))
+        .finally(() => options.exit?.(1));
+    },
+  });
+  // Answers from the start, so a bot waiting for its QR code to be scanned reports loggedIn: false.
+  const health: HealthServer | null = await startHealthServer({
+    host: config.HEALTH_HOST,
+    port: config.HEALTH_PORT,
+    checks: {
+      loggedIn: async () => {
+        if (!session.isLoggedIn()) throw new Error('not logged in to the platform');
+      },
+      redis: redisCheck(redis),
+      mongodb: mongoCheck(conn),
+    },
+    log,
+  }).catch((err: unknown) => {
+    log.error({ err, host: config.HEALTH_HOST, port: config.HEALTH_PORT }, 'health server could not listen; /healthz is off');
+    return null;
+  });
   const lexiconPaths = config.MODERATION_LEXICON.length > 0 ? config.MODERATION_LEXICON : undefined;
   const onLexiconError = (err: unknown) => log.error({ err }, 'lexicon reload failed; the previous one stays');
   const detector = await DetectorHolder.create({ lexiconPaths, onReloadError: onLexiconError });
@@ -60,17 +120,11 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     redis,
     clock,
     log,
-    send: directSend,
-    capabilities: adapter.capabilities,
+    outbound: outboundOf(adapter, directSend),
     scheduler,
     self: () => {
       if (!self) throw new Error('bot is not logged in yet');
       return self;
-    },
-    listMembers: adapter.listMembers ? (groupId) => adapter.listMembers!(groupId) : undefined,
-    actions: {
-      recall: adapter.capabilities.recall && adapter.recall ? (id) => adapter.recall!(id) : undefined,
-      remove: adapter.capabilities.remove && adapter.remove ? (groupId, userId) => adapter.remove!(groupId, userId) : undefined,
     },
     detector,
   };
@@ -81,7 +135,8 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   try {
     // One sender's events in one chat run in arrival order (交作业, then its image); see conversationKey.
     const events = new ConversationQueue(EVENT_CONCURRENCY);
-    self = await adapter.start((event) => events.run(conversationKey(event), () => bot.processEvent(event)));
+    self = await adapter.start((event) => events.run(conversationKey(event), () => bot.processEvent(event)), session.onSession);
+    session.onSession({ type: 'logged-in', self });
     outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log);
     const local: LocalTimer[] = [
       heartbeatTimer(config.HEARTBEAT_FILE, log),
@@ -92,7 +147,9 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     }
     timers = startLocalTimers(local, log);
   } catch (err) {
+    session.stop();
     await adapter.stop().catch(() => undefined);
+    await health?.close().catch(() => undefined);
     detector.close();
     await retries.close();
     await scheduler.close();
@@ -102,11 +159,10 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     throw err;
   }
   log.info({ platform: adapter.platform, self: self.id }, 'bot started');
-  return {
-    bot,
-    deps,
-    self,
-    async stop() {
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      session.stop();
       await timers.stop();
       detector.close();
       await bot.stop().catch(() => undefined);
@@ -115,9 +171,11 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
       outboxRedis.disconnect();
       await retries.close();
       await scheduler.close();
+      await health?.close().catch(() => undefined);
       await redis.quit().catch(() => redis.disconnect());
       await conn.close();
       log.info('bot stopped');
-    },
-  };
+    })());
+  stopRuntime = stop;
+  return { bot, deps, self, session, healthUrl: health?.url ?? null, stop };
 }

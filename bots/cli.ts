@@ -3,6 +3,8 @@ import { clockFrom } from '../src/kernel/clock';
 import { createLogger } from '../src/kernel/logger';
 import { startBotRuntime } from './bot-runtime';
 import { createAdapter } from './create-adapter';
+import { DEMO_HELP } from './demo-command';
+import { WebChatAdapter } from '../src/platform/web/web-chat-adapter';
 import { startWorkerRuntime } from './worker-runtime';
 
 const IMPORT_HELP = [
@@ -24,23 +26,27 @@ const EXPORT_HELP = [
 const HELP: Record<string, string> = {
   import: IMPORT_HELP,
   export: EXPORT_HELP,
-  'seed-demo': 'usage: cohort-bot seed-demo [--trainees <n>] [--group <group id>]\n\nCreates a demo cohort: approved plan, two days of sessions from today, a lecturer, staff\n(the first ADMIN_IDS entry) and n trainees (default 20) with registration forms; binds it to\nthe group when given. Prints the cohort code. Needs MONGODB_URI.',
+  'seed-demo': 'usage: cohort-bot seed-demo [--trainees <n>] [--group <group id>]\n\nCreates a demo cohort: approved plan, two days of sessions from today, a lecturer, staff\n(the first ADMIN_IDS entry) and n trainees (default 20) with registration forms; binds it to\nthe group of BOT_PLATFORM when given, and plans its reminders and closings. Prints the cohort\ncode. Needs MONGODB_URI and REDIS_URL.',
+  demo: DEMO_HELP,
+  admin: 'usage: cohort-bot admin invite [--minutes <n>]\n\nPrints a one-time code that makes whoever sends it to the bot privately an administrator\n(staff and office rights everywhere, like ADMIN_IDS): they send `#认领管理员 <code>`. The code is\nstored hashed, works once and expires after n minutes (default 30). Needs MONGODB_URI.',
   jobs: 'usage: cohort-bot jobs [--failed <n>]\n\nShows each queue (work, outbox): jobs waiting, delayed, active, failed and completed,\nthe next delayed jobs, the latest <n> failures with their reasons (default 10), and the repeating jobs.\nNeeds REDIS_URL (and MONGODB_URI, as every command).',
   '': [
     'usage: cohort-bot <command> [options]',
     '',
     'commands:',
-    '  bot        run the chat bot (BOT_PLATFORM=wechaty|dingtalk)',
+    '  bot        run the chat bot (BOT_PLATFORM=wechaty|dingtalk|web)',
     '  worker     run the job workers',
     '  moderate   read messages from stdin, one per line; write one JSON verdict per line',
     '  import     import a timetable from an .xlsx or .csv file',
   '  export     write a cohort archive (sign-in sheets, scores, feedback, follow-ups) as .xlsx',
     '  jobs       the queues: waiting, delayed, failed, and the repeating jobs',
     '  seed-demo  create a demo cohort (approved plan, timetable from today, trainees)',
+    '  demo       the bot on the built-in web chat, the workers and a demo cohort, in one process',
+    '  admin      `admin invite`: a one-time code that makes its sender an administrator',
     '',
     'Run `cohort-bot <command> --help` for its options. Configuration comes from the environment (see README).',
   ].join('\n'),
-  bot: 'usage: cohort-bot bot\n\nRuns the chat bot. Needs MONGODB_URI, REDIS_URL and the platform variables\n(WECHATY_PUPPET_SERVICE_TOKEN and WECHATY_PUPPET_SERVICE_ENDPOINT for wechaty).',
+  bot: 'usage: cohort-bot bot\n\nRuns the chat bot. Needs MONGODB_URI, REDIS_URL and the platform variables\n(WECHATY_PUPPET_SERVICE_TOKEN and WECHATY_PUPPET_SERVICE_ENDPOINT for wechaty). With no platform\ncredentials it runs the built-in web chat (BOT_PLATFORM=web) on WEB_HOST:WEB_PORT (127.0.0.1:8080),\nand on an empty database stages the demo cohort there (DEMO_SEED=0 turns that off).',
   worker: 'usage: cohort-bot worker\n\nRuns the scheduled and background jobs. Needs MONGODB_URI and REDIS_URL.\nRun as many worker processes as you like; each job runs once.',
   moderate: 'usage: cohort-bot moderate [--lexicon <path>[,<path>…]]\n\nReads messages from stdin, one per line, and writes one JSON object per line:\n{"text","flagged","categories","matches":[{"word","category","start","end"}],"action"}.\nNeeds no database or Redis. Without --lexicon: MODERATION_LEXICON, else the built-in starter list.',
 };
@@ -79,6 +85,17 @@ export async function main(argv: string[]): Promise<number | null> {
     const { runSeedDemoCommand } = await import('./seed-demo-command');
     return runSeedDemoCommand(rest);
   }
+  if (command === 'admin') {
+    const { runAdminCommand } = await import('./admin-command');
+    return runAdminCommand(rest);
+  }
+  if (command === 'demo') {
+    const { runDemoCommand } = await import('./demo-command');
+    const demo = await runDemoCommand(rest);
+    if (typeof demo === 'number') return demo;
+    onShutdown(() => demo.stop());
+    return null;
+  }
   if (command === 'jobs') {
     const { runJobsCommand } = await import('./jobs-command');
     return runJobsCommand(rest);
@@ -103,8 +120,17 @@ export async function main(argv: string[]): Promise<number | null> {
   const log = createLogger(config.LOG_LEVEL);
   if (command === 'bot') {
     requirePlatformConfig(config);
-    const runtime = await startBotRuntime(config, createAdapter(config, log), clockFrom(config.SIMULATED_CLOCK), log);
+    const clock = clockFrom(config.SIMULATED_CLOCK);
+    const adapter = createAdapter(config, log, clock);
+    // A lost platform session that does not come back ends the process non-zero: the restart policy starts it again.
+    const runtime = await startBotRuntime(config, adapter, clock, log, { exit: (code) => process.exit(code) });
     onShutdown(() => runtime.stop());
+    if (config.DEMO_SEED && adapter instanceof WebChatAdapter) {
+      // A web chat on an empty database gets the demo cohort, so the page has something to show.
+      const { stageWebDemo } = await import('./demo-command');
+      const demo = await stageWebDemo(runtime, adapter, { trainees: 20, mode: 'when-empty' });
+      if (demo) log.info({ cohort: demo.cohort.code, jobs: demo.jobs }, `demo cohort ${demo.cohort.name} staged in the web chat's class group (DEMO_SEED=0 turns this off)`);
+    }
     return null;
   }
   const runtime = await startWorkerRuntime(config, clockFrom(config.SIMULATED_CLOCK), log);

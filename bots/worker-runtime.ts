@@ -12,14 +12,21 @@ import type { JobDeps } from '../jobs/job-definition';
 import { startWorkers } from '../jobs/start-workers';
 import { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
 import { heartbeatTimer, startLocalTimers } from '../src/kernel/local-timers';
+import { mongoCheck, redisCheck, startHealthServer } from '../src/kernel/health-server';
 
 /** A running worker process and how to stop it in order. */
 export interface WorkerRuntime {
   deps: JobDeps;
+  /** Where GET /healthz answers (Redis and MongoDB reachable), when the health server could listen. */
+  healthUrl: string | null;
   stop(): Promise<void>;
 }
 
-/** Connects and runs the job workers and the heartbeat; stops in order: local timers → workers → queues → Redis → MongoDB. */
+/**
+ * Connects and runs the job workers, the heartbeat and the health server (GET /healthz: Redis
+ * and MongoDB answer); stops in order: local timers → workers → queues → health server → Redis
+ * → MongoDB.
+ */
 export async function startWorkerRuntime(config: Config, clock: Clock, log: Logger, concurrency = 4): Promise<WorkerRuntime> {
   const conn = await connectMongo(config.MONGODB_URI);
   const stores = await createStores(conn);
@@ -50,14 +57,25 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
   const worker = startWorkers(workerRedis, config.QUEUE_PREFIX, deps, concurrency, config.WORKER_LOCK_SECONDS * 1000);
   await worker.waitUntilReady();
   const timers = startLocalTimers([heartbeatTimer(config.HEARTBEAT_FILE, log)], log);
+  const health = await startHealthServer({
+    host: config.HEALTH_HOST,
+    port: config.HEALTH_PORT,
+    checks: { redis: redisCheck(queueRedis), mongodb: mongoCheck(conn) },
+    log,
+  }).catch((err: unknown) => {
+    log.error({ err, host: config.HEALTH_HOST, port: config.HEALTH_PORT }, 'health server could not listen; /healthz is off');
+    return null;
+  });
   log.info('worker started');
   return {
     deps,
+    healthUrl: health?.url ?? null,
     async stop() {
       await timers.stop();
       await worker.close();
       await outbox.close();
       await scheduler.close();
+      await health?.close().catch(() => undefined);
       workerRedis.disconnect();
       await queueRedis.quit().catch(() => queueRedis.disconnect());
       await conn.close();

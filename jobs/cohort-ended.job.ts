@@ -3,7 +3,7 @@ import { defineJob } from './job-definition';
 import { buildArchive, saveArchive } from '../src/features/reporting/archive-workbooks';
 import { staffOf } from '../src/features/moderation/moderation-service';
 import { traineeRecords } from '../src/features/points/points-service';
-import { evaluateStandings, outstandingList, TIER_NAMES } from '../src/features/points/tier-rules';
+import { evaluateStandings, outstandingList, TIER_NAMES } from '../src/features/points';
 import { lecturerTierReport } from '../src/features/feedback';
 
 /**

@@ -1,5 +1,5 @@
 import { defineJob } from './job-definition';
-import { followUpQuestions, FOLLOW_UP_FORM } from '../src/features/follow-ups/follow-up-service';
+import { followUpQuestions, FOLLOW_UP_FORM } from '../src/features/follow-ups/texts';
 import { staffOf } from '../src/features/moderation/moderation-service';
 
 const DAY = 24 * 3600_000;

@@ -9,7 +9,7 @@ export const remindDayJob = defineJob('remind-day', async ({ cohortId, day }, de
   if (!cohort || !planApproved(cohort)) return { skipped: 'plan not approved' };
   const sessions = (await deps.stores.sessions.listByCohort(cohortId)).filter((s) => s.day === day);
   if (sessions.length === 0) return { skipped: 'no sessions' };
-  const text = dayReminderText(day, sessions, cohort.timezone);
+  const text = dayReminderText(day, sessions, cohort);
   await sendToCohortGroups(deps, cohortId, { text }, `remind-day_${cohortId}_${day}`);
   return { sent: true };
 });

@@ -1,6 +1,6 @@
 import { defineJob } from './job-definition';
 import { sendToCohortGroups } from './cohort-messages';
-import { surveyQuestions, SURVEY_ANSWER_FORM } from '../src/features/feedback/survey-service';
+import { LECTURER_FALLBACK, surveyQuestions, SURVEY_ANSWER_FORM } from '../src/features/feedback/texts';
 import { gatherScorecardInput } from '../src/features/feedback/gather-scorecard';
 import { evaluateScorecard } from '../src/features/feedback/scorecard';
 import { renderScorecard } from '../src/features/feedback/render-scorecard';
@@ -25,7 +25,7 @@ export const openSurveyJob = defineJob('open-survey', async ({ cohortId, lecture
   for (const t of trainees) {
     await deps.outbox.enqueue({ kind: 'private', id: t.userId }, { text }, `survey_${survey.id}_${t.userId.replace(/:/g, '_')}`);
   }
-  const notice = `📝 ${lecturerName || '本班讲师'}的课程已结束，请大家填写反馈（不记名）。没收到私信的同学，请私聊我发送：#反馈 ${SURVEY_ANSWER_FORM.replace(/^.*例如：/, '')}`;
+  const notice = `📝 ${lecturerName || LECTURER_FALLBACK}的课程已结束，请大家填写反馈（不记名）。没收到私信的同学，请私聊我发送：#反馈 ${SURVEY_ANSWER_FORM.replace(/^.*例如：/, '')}`;
   await sendToCohortGroups(deps, cohortId, { text: notice }, `survey-notice_${survey.id}`);
   await deps.scheduler.schedule('remind-survey', { surveyId: survey.id }, { jobId: `remind-survey_${survey.id}`, runAt: new Date(survey.openedAt.getTime() + SURVEY_REMINDER_MS) });
   await deps.scheduler.schedule('close-survey', { surveyId: survey.id }, { jobId: `close-survey_${survey.id}`, runAt: survey.closesAt });

@@ -11,6 +11,8 @@ import { recogniseCommand } from './pipeline/middleware/recognise-command';
 import { resolveCohort } from './pipeline/middleware/resolve-cohort';
 import { roleGuard } from './pipeline/middleware/role-guard';
 import { runCommand } from './pipeline/middleware/run-command';
+import { SYSTEM_BUSY } from './pipeline/texts';
+import { adminFeature } from './features/admin';
 import { attendanceFeature } from './features/attendance';
 import { cohortsFeature } from './features/cohorts';
 import { feedbackFeature } from './features/feedback';
@@ -42,6 +44,7 @@ export const FEATURES: readonly FeatureFactory[] = [
   cohortsFeature,
   pointsFeature,
   moderationFeature,
+  adminFeature,
 ];
 
 /**
@@ -74,7 +77,7 @@ export function createBot(deps: BotDeps, features: readonly FeatureFactory[] = F
         await pipeline(ctx);
       } catch (err) {
         ctx.log.error({ err }, 'event failed');
-        if (ctx.command) await ctx.reply('系统繁忙，请稍后再试。').catch(() => undefined);
+        if (ctx.command) await ctx.reply(SYSTEM_BUSY).catch(() => undefined);
         throw err;
       }
     },

@@ -5,6 +5,7 @@
  * cohort. The data is what the chat commands and jobs would have written; setup is not measured.
  */
 import { Types, type Connection } from 'mongoose';
+import { DEFAULT_COHORT_SETTINGS } from '../../src/domain/types';
 import { attendanceModel } from '../../src/stores/models/attendance.model';
 import { cohortModel } from '../../src/stores/models/cohort.model';
 import { groupBindingModel } from '../../src/stores/models/group-binding.model';
@@ -143,7 +144,7 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: SeedOp
     timezone: SEED_TZ,
     createdBy: staffId,
     plan: { status: 'approved', submittedAt: created, decidedAt: created, decidedBy: 'bench-admin', reason: '' },
-    settings: { signInOpensMinutes: 30, arriveEarlyMinutes: 5, flagNotEarly: false },
+    settings: { ...DEFAULT_COHORT_SETTINGS },
     timetableFirstProvidedAt: created,
     ...stamps,
   });

@@ -13,6 +13,16 @@ export interface CohortSettings {
   flagNotEarly: boolean;
 }
 
+/**
+ * The settings of a cohort that states none (seed: 培训会场制度 (3) — arrive 5 minutes early;
+ * SPEC §3.1 — sign-in opens 30 minutes before): the one place these defaults are written.
+ */
+export const DEFAULT_COHORT_SETTINGS: Readonly<CohortSettings> = Object.freeze({
+  signInOpensMinutes: 30,
+  arriveEarlyMinutes: 5,
+  flagNotEarly: false,
+});
+
 /** A training cohort as services see it. */
 export interface Cohort {
   id: string;
@@ -267,3 +277,18 @@ export interface SurveyResponse {
   improve: string;
   answeredAt: Date;
 }
+
+/** An administrator who claimed the role with a one-time code (ADMIN_IDS are configured, not stored). */
+export interface ClaimedAdmin {
+  platform: Platform;
+  userId: string;
+  name: string;
+  grantedAt: Date;
+  /** The claim code spent, for the audit trail. */
+  claimCodeId: string;
+}
+
+/** How a one-time administrator claim code came out: spent now, or why not. */
+export type AdminClaimOutcome =
+  | { status: 'claimed'; codeId: string }
+  | { status: 'unknown' | 'used' | 'expired' };

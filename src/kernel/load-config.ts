@@ -21,7 +21,8 @@ const intFrom = (def: number, min: number) =>
 export const configSchema = z.object({
   MONGODB_URI: z.string({ error: 'is required' }).regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').default('redis://127.0.0.1:6379'),
-  BOT_PLATFORM: z.enum(['wechaty', 'dingtalk']).default('wechaty'),
+  /** Unset: wechaty when a puppet-service token is set, dingtalk when a DingTalk client id is, else the built-in web chat. */
+  BOT_PLATFORM: z.enum(['wechaty', 'dingtalk', 'web']).optional(),
   ADMIN_IDS: csv,
   TZ_DEFAULT: z
     .string()
@@ -76,10 +77,28 @@ export const configSchema = z.object({
   BOT_LOGIN_TIMEOUT_SECONDS: intFrom(60, 1),
   /** File the bot and worker processes rewrite with the time every minute, for a container healthcheck. */
   HEARTBEAT_FILE: z.string().optional(),
+  /** Where the bot and worker processes answer GET /healthz; loopback unless told otherwise. Port 0: any free port. */
+  HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional().transform((v) => v ?? 9090),
+  /** After a logout or a lost puppet connection, how long the bot waits for a new login before it exits non-zero (the restart policy brings it back). */
+  LOGOUT_GRACE_SECONDS: intFrom(30, 0),
+  /** A page that shows the WeChat login QR code from its value (appended URL-encoded), linked in the staff robots' message; `off`: no link. */
+  LOGIN_QR_LINK: z.union([z.literal('off'), httpUrl]).default('off'),
+  /** The built-in web chat (BOT_PLATFORM=web): the address it listens on; loopback unless told otherwise. */
+  WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).optional().transform((v) => v ?? 8080),
+  /** Web chat only: create the demo cohort in its class group when the database has no cohort. Unset: on for web. */
+  DEMO_SEED: z
+    .enum(['1', '0', 'true', 'false'], { error: 'must be 1 or 0' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
 });
 
-/** Validated configuration as the rest of the program sees it. */
-export type Config = z.infer<typeof configSchema>;
+/** The platforms a bot process can connect to. */
+export type BotPlatform = 'wechaty' | 'dingtalk' | 'web';
+
+/** Validated configuration as the rest of the program sees it, defaults that depend on other variables filled in. */
+export type Config = Omit<z.infer<typeof configSchema>, 'BOT_PLATFORM' | 'DEMO_SEED'> & { BOT_PLATFORM: BotPlatform; DEMO_SEED: boolean };
 
 /** Raised when the environment is unusable; its message is one readable line. */
 export class ConfigError extends Error {
@@ -100,10 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const detail = first?.code === 'invalid_type' && picked[name] === undefined ? 'is required' : first?.message;
     throw new ConfigError(`configuration error: ${name} ${detail ?? 'is invalid'}`);
   }
-  return parsed.data;
+  const { BOT_PLATFORM, DEMO_SEED, ...rest } = parsed.data;
+  // An explicit BOT_PLATFORM wins; else the credentials present choose; with none, the web chat runs.
+  const platform: BotPlatform = BOT_PLATFORM ?? (rest.WECHATY_PUPPET_SERVICE_TOKEN ? 'wechaty' : rest.DINGTALK_CLIENT_ID ? 'dingtalk' : 'web');
+  return { ...rest, BOT_PLATFORM: platform, DEMO_SEED: platform === 'web' && (DEMO_SEED ?? true) };
 }
 
-/** Platform settings checked only by the process that connects to that platform. */
+/** Platform settings checked only by the process that connects to that platform; the web chat needs none. */
 export function requirePlatformConfig(config: Config): void {
   if (config.BOT_PLATFORM === 'wechaty') {
     if (!config.WECHATY_PUPPET_SERVICE_TOKEN) {
@@ -112,7 +134,7 @@ export function requirePlatformConfig(config: Config): void {
     if (!config.WECHATY_PUPPET_SERVICE_ENDPOINT) {
       throw new ConfigError('configuration error: WECHATY_PUPPET_SERVICE_ENDPOINT is required when BOT_PLATFORM=wechaty (host:port of the puppet service)');
     }
-  } else {
+  } else if (config.BOT_PLATFORM === 'dingtalk') {
     if (!config.DINGTALK_CLIENT_ID) throw new ConfigError('configuration error: DINGTALK_CLIENT_ID is required when BOT_PLATFORM=dingtalk');
     if (!config.DINGTALK_CLIENT_SECRET) throw new ConfigError('configuration error: DINGTALK_CLIENT_SECRET is required when BOT_PLATFORM=dingtalk');
   }

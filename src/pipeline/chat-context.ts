@@ -1,6 +1,6 @@
 import type { ChatEvent, ChatTarget, ChatUser, OutgoingMessage } from '../platform/chat-event';
 import type { Logger } from '../kernel/logger';
-import type { Cohort, Member, Role } from '../domain/types';
+import type { Cohort, CohortSettings, Member, Role } from '../domain/types';
 import type { GroupBinding } from '../domain/types';
 import type { z } from 'zod';
 
@@ -49,12 +49,12 @@ export class ChatContext {
   async reply(text: string): Promise<void> {
     const target: ChatTarget = { kind: this.event.conversation.kind, id: this.event.conversation.id };
     const message: OutgoingMessage = this.isGroup ? { text, mentions: [this.event.sender] } : { text };
-    await this.deps.send(target, message);
+    await this.deps.outbound.send(target, message);
   }
 
   /** Says something to a target other than the current conversation. */
   async send(target: ChatTarget, message: OutgoingMessage): Promise<void> {
-    await this.deps.send(target, message);
+    await this.deps.outbound.send(target, message);
   }
 
   hasRole(...roles: Role[]): boolean {
@@ -89,8 +89,8 @@ export type Allowed = Role[] | 'all';
 interface CommandBase<A> {
   name: string;
   aliases: string[];
-  /** One line for 帮助. */
-  summary: string;
+  /** One line for 帮助; a function when it names the cohort's settings (帮助 passes the sender's cohort's, or the defaults). */
+  summary: string | ((settings: CohortSettings) => string);
   /** The right form, shown when arguments are malformed. */
   usage: string;
   examples?: string[];

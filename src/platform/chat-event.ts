@@ -1,5 +1,5 @@
 /** The platforms a cohort's group can live on. */
-export type Platform = 'wechaty' | 'dingtalk' | 'memory';
+export type Platform = 'wechaty' | 'dingtalk' | 'web' | 'memory';
 
 /** A person as a platform identifies them. */
 export interface ChatUser {
@@ -43,9 +43,14 @@ export interface ChatEvent {
   fromSelf: boolean;
 }
 
-/** What the bot says: text, optional @mentions, optional file. */
+/** What the bot says: text with optional @mentions. */
 export interface OutgoingMessage {
   text: string;
   mentions?: ChatUser[];
-  file?: { name: string; data: Buffer };
+}
+
+/** A file the bot sends where the platform can (see `Outbound.sendFile`). */
+export interface OutgoingFile {
+  name: string;
+  data: Buffer;
 }

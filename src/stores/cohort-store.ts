@@ -1,5 +1,5 @@
 import { Types, type Connection } from 'mongoose';
-import type { Cohort, PlanStatus } from '../domain/types';
+import { DEFAULT_COHORT_SETTINGS, type Cohort, type PlanStatus } from '../domain/types';
 import { cohortModel } from './models/cohort.model';
 import { isDuplicateKey } from './is-duplicate-key';
 
@@ -21,9 +21,9 @@ function toCohort(doc: Record<string, unknown> & { _id: Types.ObjectId }): Cohor
     createdBy: d.createdBy,
     plan: { ...d.plan, status: d.plan?.status ?? 'draft' },
     settings: {
-      signInOpensMinutes: d.settings?.signInOpensMinutes ?? 30,
-      arriveEarlyMinutes: d.settings?.arriveEarlyMinutes ?? 5,
-      flagNotEarly: d.settings?.flagNotEarly ?? false,
+      signInOpensMinutes: d.settings?.signInOpensMinutes ?? DEFAULT_COHORT_SETTINGS.signInOpensMinutes,
+      arriveEarlyMinutes: d.settings?.arriveEarlyMinutes ?? DEFAULT_COHORT_SETTINGS.arriveEarlyMinutes,
+      flagNotEarly: d.settings?.flagNotEarly ?? DEFAULT_COHORT_SETTINGS.flagNotEarly,
     },
     timetableFirstProvidedAt: d.timetableFirstProvidedAt ?? undefined,
   };

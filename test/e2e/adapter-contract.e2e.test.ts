@@ -1,9 +1,10 @@
 /**
  * One scenario suite, run through the real bot runtime against every platform adapter over
- * its real transport: Wechaty (puppet-service over gRPC, wechaty-puppet-mock behind it) and
- * DingTalk (dingtalk-stream against the local fake gateway). A scenario speaks only through
+ * its real transport: Wechaty (puppet-service over gRPC, wechaty-puppet-mock behind it),
+ * DingTalk (dingtalk-stream against the local fake gateway) and the built-in web chat (its HTTP
+ * API and WebSocket, as its page uses them). A scenario speaks only through
  * a PlatformKit, so a new step (homework, a moderation warning) is written once and runs on
- * both; where platforms differ by design, branch on `runtime.deps.capabilities`, not on the
+ * both; where platforms differ by design, branch on the capability methods of `runtime.deps.outbound`, not on the
  * platform's name.
  */
 import type { mock } from 'wechaty-puppet-mock';
@@ -11,11 +12,13 @@ import { AdjustableClock, type Clock } from '../../src/kernel/clock';
 import type { Config } from '../../src/kernel/load-config';
 import type { Platform } from '../../src/platform/chat-event';
 import { DingtalkAdapter } from '../../src/platform/dingtalk/dingtalk-adapter';
+import { WebChatAdapter } from '../../src/platform/web/web-chat-adapter';
 import { startBotRuntime, type BotRuntime } from '../../bots/bot-runtime';
 import { startWechatyHarness } from '../support/wechaty-harness';
 import { startDingtalkGateway, type DingtalkGroup, type DingtalkPerson } from '../support/dingtalk-gateway';
 import { startTestBot, testConfig, testLog } from '../support/test-bot';
 import { dropDatabase } from '../support/test-env';
+import { connectWebChat, type WebChatClient } from '../support/web-chat-client';
 
 /** A person as scenarios see them; `id` is the id the bot stores for them. */
 interface Person {
@@ -126,12 +129,88 @@ async function dingtalkKit(): Promise<PlatformKit> {
   };
 }
 
+/**
+ * The web chat: sees every group message. People and the group are registered on the chat
+ * once it runs (they were there before the bot, as in a real group); each message is posted
+ * over HTTP after the previous one was taken, and the bot's messages are read off the
+ * WebSocket, a board's refresh (an edit in place) counting as one more message.
+ */
+async function webKit(): Promise<PlatformKit> {
+  let seq = 0;
+  const people: Person[] = [];
+  const groups: { group: Group; members: Person[] }[] = [];
+  let client: WebChatClient | null = null;
+  let posting: Promise<unknown> = Promise.resolve();
+  let failure: unknown = null;
+  const chat = () => {
+    if (!client) throw new Error('the web chat is not running yet');
+    return client;
+  };
+  return {
+    platform: 'web',
+    env: { BOT_PLATFORM: 'web', WEB_PORT: '0' },
+    people: (names) =>
+      names.map((name) => {
+        const p = { id: `web-person-${++seq}`, name };
+        people.push(p);
+        return p;
+      }),
+    group: (title, members) => {
+      const g = { id: `web-group-${++seq}`, title };
+      groups.push({ group: g, members });
+      return g;
+    },
+    say: (person, text, where, options = {}) => {
+      const to = where === 'private' ? { kind: 'private' as const, id: person.id } : { kind: 'group' as const, id: where.id };
+      const mentionIds = (options.mentions ?? []).map((m) => m.id);
+      posting = posting.then(() => chat().say(person.id, to, text, mentionIds)).catch((err: unknown) => (failure = err));
+    },
+    repliesIn: (where) =>
+      chat()
+        .updates.filter((u) => u.message.fromBot && !u.message.notice && u.reason !== 'recalled' && u.message.conversation.id === where.id)
+        .map((u) => ({ text: u.message.text, mentionIds: u.message.mentionIds })),
+    waitFor: (check, what, timeoutMs) =>
+      chat().waitFor(
+        () => {
+          if (failure) throw failure instanceof Error ? failure : new Error('a message could not be posted');
+          return check();
+        },
+        what,
+        timeoutMs,
+      ),
+    async startBot(config, clock) {
+      const adapter = new WebChatAdapter({
+        host: config.WEB_HOST,
+        port: config.WEB_PORT,
+        mongoUri: config.MONGODB_URI,
+        botName: config.BOT_NAME,
+        timezone: config.TZ_DEFAULT,
+        clock,
+        log: testLog,
+      });
+      const runtime = await startBotRuntime(config, adapter, clock, testLog);
+      client = await connectWebChat(adapter.url);
+      for (const { group, members } of groups) {
+        await client.register(members, { id: group.id, title: group.title, memberIds: members.map((m) => m.id) });
+      }
+      const strangers = people.filter((p) => !groups.some((g) => g.members.includes(p)));
+      if (strangers.length > 0) await client.register(strangers);
+      return runtime;
+    },
+    async stop() {
+      await posting;
+      await client?.close();
+    },
+  };
+}
+
 // 2027-03-01 in Asia/Shanghai; far from the real date so the bot's clock decides every window.
 const at = (hhmm: string) => new Date(`2027-03-01T${hhmm}:00+08:00`);
 
 describe.each([
   ['Wechaty', wechatyKit],
   ['DingTalk', dingtalkKit],
+  ['web chat', webKit],
 ])('adapter contract: %s', (_label, makeKit) => {
   let kit: PlatformKit;
   let runtime: BotRuntime;

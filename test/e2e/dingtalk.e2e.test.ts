@@ -229,16 +229,10 @@ describe('DingTalk Stream robot against the local fake gateway', () => {
     }
   });
 
-  it('declares what a DingTalk robot cannot do', () => {
-    expect(runtime.deps.capabilities).toEqual({
-      seesAllGroupMessages: false,
-      recall: false,
-      mute: false,
-      remove: false,
-      listMembers: false,
-      privateMessages: true,
-      files: false,
-    });
+  it('has none of the capabilities a DingTalk robot lacks: recall, mute, remove, member list, files', () => {
+    const { outbound } = runtime.deps;
+    expect([outbound.recall, outbound.mute, outbound.remove, outbound.listMembers, outbound.sendFile]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(typeof outbound.send).toBe('function');
   });
 
   it('refuses to start with credentials the gateway rejects, naming the cause', async () => {

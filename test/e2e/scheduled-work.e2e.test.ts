@@ -31,9 +31,9 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
     [staff, lecturer, a, b] = harness.people(['周干事', '张老师', '学员甲', '学员乙']) as [mock.ContactMock, mock.ContactMock, mock.ContactMock, mock.ContactMock];
     trainees = [a, b];
     room = harness.room('直播班', [staff, lecturer, ...trainees]);
-    // The fake day 0 reaches 12:00 six real seconds from now and 20:00 four seconds later:
+    // The fake day 0 reaches 12:00 fifteen real seconds from now and 20:00 four seconds later:
     // starting the workers and the setup through chat happen well before the first reminder.
-    clock = new ScaledClock(fake('2027-02-28T12:00:00'), Date.now() + 6000, SPEED);
+    clock = new ScaledClock(fake('2027-02-28T12:00:00'), Date.now() + 15_000, SPEED);
     env = { ADMIN_IDS: staff.id, SIMULATED_CLOCK: clock.toString(), WORKER_LOCK_SECONDS: '1', SIGNIN_BOARD_INTERVAL_MS: '100' };
     config = testConfig('scheduled', env);
   });

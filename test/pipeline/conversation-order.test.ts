@@ -15,7 +15,7 @@ import { dropDatabase } from '../support/test-env';
 /** An adapter whose events the test delivers and whose sends it records. */
 class MemoryAdapter implements PlatformAdapter {
   readonly platform = 'memory' as const;
-  readonly capabilities = { seesAllGroupMessages: true, recall: false, mute: false, remove: false, listMembers: false, privateMessages: true, files: true };
+  readonly seesAllGroupMessages = true;
   readonly sent: { target: ChatTarget; message: OutgoingMessage }[] = [];
   private sink: EventSink | null = null;
 

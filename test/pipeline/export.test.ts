@@ -280,13 +280,15 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
 
     it('answers in private chat with the file', async () => {
       const replies = await sayAt(AFTER, admin, '/export archive', [], null);
-      expect(replies).toHaveLength(1);
-      expect(replies[0]!.target).toEqual({ kind: 'private', id: admin.id });
+      expect(replies).toHaveLength(2);
+      expect(replies.map((r) => r.target)).toEqual([{ kind: 'private', id: admin.id }, { kind: 'private', id: admin.id }]);
+      expect(replies[0]!.message.text).toContain('档案');
       expect(fileOf(replies)?.name).toBe('导出测试班-档案-20270303.xlsx');
     });
 
     it('saves the file and names its path where the platform cannot send files', async () => {
-      p.deps.capabilities.files = false;
+      const { sendFile } = p.deps.outbound;
+      delete p.deps.outbound.sendFile;
       try {
         const replies = await sayAt(AFTER, admin, '#导出 签到表');
         expect(fileOf(replies)).toBeUndefined();
@@ -296,7 +298,7 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
         await wb.xlsx.readFile(saved);
         expect(wb.worksheets).toHaveLength(3);
       } finally {
-        p.deps.capabilities.files = true;
+        p.deps.outbound.sendFile = sendFile;
       }
     });
 

@@ -24,7 +24,8 @@ export async function startBotProcess(command: 'bot' | 'worker', env: Record<str
   const child = spawn(process.execPath, [BIN, command], {
     cwd: ROOT,
     // Exports go to the child's own temporary HOME, never into the repository.
-    env: { PATH: process.env.PATH ?? '', HOME: home, LOG_LEVEL: 'info', EXPORT_DIR: path.join(home, 'exports'), ...env },
+    // HEALTH_PORT 0: any free port, since several children run at once.
+    env: { PATH: process.env.PATH ?? '', HOME: home, LOG_LEVEL: 'info', EXPORT_DIR: path.join(home, 'exports'), HEALTH_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -42,6 +43,35 @@ export async function startBotProcess(command: 'bot' | 'worker', env: Record<str
     await new Promise((r) => setTimeout(r, 50));
   }
   return { child, output: () => out, exited };
+}
+
+/** Starts `cohort-bot <args…>` and resolves with the process once its output matches `ready` (e.g. the demo's page address). */
+export async function startCliProcess(args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 60_000): Promise<BotProcess & { match: RegExpExecArray }> {
+  if (!fs.existsSync(path.join(ROOT, 'dist/bots/cli.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  }
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cohort-bot-home-'));
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: home, EXPORT_DIR: path.join(home, 'exports'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + timeoutMs;
+  let match = ready.exec(out);
+  while (!match) {
+    if (child.exitCode !== null) throw new Error(`cohort-bot ${args.join(' ')} exited with ${child.exitCode}:\n${out}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`cohort-bot ${args.join(' ')} was not ready within ${timeoutMs} ms:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    match = ready.exec(out);
+  }
+  return { child, output: () => out, exited, match };
 }
 
 /** An IANA zone (Etc/GMT±N) in which the local hour is now `hour`, so a test's sessions never cross midnight. */

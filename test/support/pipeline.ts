@@ -8,7 +8,7 @@ import type { Connection } from 'mongoose';
 import type { Redis } from 'ioredis';
 import { createBot, type Bot } from '../../src/create-bot';
 import type { BotDeps } from '../../src/pipeline/bot-deps';
-import type { ChatEvent, ChatTarget, ChatUser, OutgoingMessage } from '../../src/platform/chat-event';
+import type { ChatEvent, ChatTarget, ChatUser, OutgoingFile, OutgoingMessage } from '../../src/platform/chat-event';
 import { AdjustableClock } from '../../src/kernel/clock';
 import { connectMongo } from '../../src/stores/connect-mongo';
 import { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
@@ -23,7 +23,8 @@ import { dropDatabase } from './test-env';
 /** One message the bot sent through the in-memory adapter. */
 export interface MemorySent {
   target: ChatTarget;
-  message: OutgoingMessage;
+  /** Text with mentions, or a file (then `text` is empty). */
+  message: OutgoingMessage & { file?: OutgoingFile };
 }
 
 /** A running in-memory pipeline. */
@@ -61,11 +62,10 @@ export async function startPipeline(label: string, env: Record<string, string> =
     redis,
     clock,
     log: testLog,
-    send,
-    capabilities: { seesAllGroupMessages: true, recall: true, mute: false, remove: true, listMembers: false, privateMessages: true, files: true },
+    // A platform that can send files and nothing else beyond text (no recall, mute, remove, member list).
+    outbound: { send, sendFile: async (target, file) => void sent.push({ target, message: { text: '', file } }) },
     scheduler,
     self: () => ({ id: 'bot', name: '班级助手' }),
-    actions: {},
     detector: await DetectorHolder.create(),
   };
   const bot = createBot(deps);

@@ -23,6 +23,8 @@ export function testConfig(label: string, env: Record<string, string> = {}): Con
     SIGNIN_BOARD_INTERVAL_MS: '300',
     BOT_LOGIN_TIMEOUT_SECONDS: '20',
     EXPORT_DIR: path.join(os.tmpdir(), `cohort-bot-exports-${label}`),
+    // Any free port: several runtimes run at once across test files.
+    HEALTH_PORT: '0',
     ...env,
   });
 }

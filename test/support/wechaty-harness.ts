@@ -75,13 +75,18 @@ export interface WechatyHarness {
   ask(from: mock.ContactMock, text: string, room: mock.RoomMock, options?: { mentions?: mock.ContactMock[]; match?: (m: SentMessage) => boolean }): Promise<string>;
   /** Bot messages sent to a conversation so far. */
   sentTo(conversationId: string): SentMessage[];
+  /** Logs the bot's account in (done at start unless `loggedIn: false` was asked for). */
+  login(): void;
   /** Waits until `check` returns true (polling), or fails with `what`. */
   waitFor(check: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts a PuppetServer with the mock puppet on a free loopback port and logs the bot in. */
-export async function startWechatyHarness(botName = '班级助手'): Promise<WechatyHarness> {
+/**
+ * Starts a PuppetServer with the mock puppet on a free loopback port and logs the bot in, or,
+ * with `loggedIn: false`, leaves it waiting (the test plays the QR scan and calls `login()`).
+ */
+export async function startWechatyHarness(botName = '班级助手', options: { loggedIn?: boolean } = {}): Promise<WechatyHarness> {
   // The puppet-service client caches under ~/.wechaty; keep it out of the developer's home.
   process.env.HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'cohort-bot-home-'));
   wechatyLog.level('silent');
@@ -92,7 +97,7 @@ export async function startWechatyHarness(botName = '班级助手'): Promise<Wec
   const server = new PuppetServer({ endpoint, puppet, token });
   await server.start();
   const botUser = mocker.createContact({ name: botName });
-  mocker.login(botUser);
+  if (options.loggedIn !== false) mocker.login(botUser);
   const waitFor = async (check: () => boolean, what: string, timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!check()) {
@@ -119,6 +124,7 @@ export async function startWechatyHarness(botName = '班级助手'): Promise<Wec
       await waitFor(() => found() !== undefined, `an answer to ${text}`);
       return found()!.text;
     },
+    login: () => mocker.login(botUser),
     waitFor,
     async stop() {
       await server.stop();

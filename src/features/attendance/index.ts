@@ -10,10 +10,11 @@ export { judgeSignIn, type SignInVerdict } from './attendance-rules';
 export { closeSession, type CloseResult } from './close-session';
 export { renderBoard } from './sign-in-board';
 export { boardSourceFrom } from './board-source';
+export { ATTENDANCE_STATUS_NAMES, EARLY_LEAVE, NOT_SIGNED_IN } from './texts';
 
 /** 签到 and 签退, with one coalescing board per process. */
 export const attendanceFeature: FeatureFactory = (deps) => {
-  const board = new SignInBoard(boardSourceFrom(deps.stores), deps.send, deps.log, deps.config.SIGNIN_BOARD_INTERVAL_MS);
+  const board = new SignInBoard(boardSourceFrom(deps.stores), deps.outbound.send, deps.log, deps.config.SIGNIN_BOARD_INTERVAL_MS);
   return {
     name: 'attendance',
     commands: [createSignInCommand(board), signOutCommand],

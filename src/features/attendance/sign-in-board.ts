@@ -2,6 +2,7 @@ import type { ChatTarget, OutgoingMessage } from '../../platform/chat-event';
 import type { Logger } from '../../kernel/logger';
 import type { Attendance, Cohort, Member, Session } from '../../domain/types';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
+import { ATTENDANCE_STATUS_NAMES as NAMES, lateMinutes, NOT_EARLY, NOT_SIGNED_IN } from './texts';
 
 /** Reads what the board shows: the trainees enrolled and the records so far. */
 export interface BoardSource {
@@ -28,17 +29,17 @@ export function renderBoard(session: Session, cohort: Pick<Cohort, 'timezone' | 
   const lines = [
     `📋 签到 ${formatDayTime(session.startsAt, tz)}-${formatTime(session.endsAt, tz)} ${session.title}`,
     `已签到 ${present.length}/${total}` +
-      (late.length ? ` · 迟到 ${late.length}` : '') +
-      (leave.length ? ` · 请假 ${leave.length}` : '') +
-      (absent.length ? ` · 缺勤 ${absent.length}` : '') +
-      (missing.length ? ` · 未签到 ${missing.length}` : ''),
+      (late.length ? ` · ${NAMES.late} ${late.length}` : '') +
+      (leave.length ? ` · ${NAMES.leave} ${leave.length}` : '') +
+      (absent.length ? ` · ${NAMES.absent} ${absent.length}` : '') +
+      (missing.length ? ` · ${NOT_SIGNED_IN} ${missing.length}` : ''),
   ];
   const onTime = present.filter((r) => r.status === 'on_time');
-  if (onTime.length) lines.push(`✅ ${names(onTime.map((r) => (r.notEarly && cohort.settings.flagNotEarly ? `${r.name}(未提前入场)` : r.name)))}`);
-  if (late.length) lines.push(`⏰ 迟到：${names(late.map((r) => `${r.name}(${r.minutesLate}分钟)`))}`);
-  if (leave.length) lines.push(`📝 请假：${names(leave.map((r) => r.name))}`);
-  if (absent.length) lines.push(`❌ 缺勤：${names(absent.map((r) => r.name))}`);
-  if (missing.length) lines.push(`⬜ 未签到：${names(missing.map((t) => t.name))}`);
+  if (onTime.length) lines.push(`✅ ${names(onTime.map((r) => (r.notEarly && cohort.settings.flagNotEarly ? `${r.name}(${NOT_EARLY})` : r.name)))}`);
+  if (late.length) lines.push(`⏰ ${NAMES.late}：${names(late.map((r) => `${r.name}(${lateMinutes(r.minutesLate)})`))}`);
+  if (leave.length) lines.push(`📝 ${NAMES.leave}：${names(leave.map((r) => r.name))}`);
+  if (absent.length) lines.push(`❌ ${NAMES.absent}：${names(absent.map((r) => r.name))}`);
+  if (missing.length) lines.push(`⬜ ${NOT_SIGNED_IN}：${names(missing.map((t) => t.name))}`);
   return lines.join('\n');
 }
 

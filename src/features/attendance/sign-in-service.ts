@@ -5,6 +5,7 @@ import type { Stores } from '../../stores/create-stores';
 import { isEarlyLeave, judgeSignIn, nextSession, pickSignInSession, signInOpensAt } from './attendance-rules';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
 import { planApproved } from '../cohorts';
+import { alreadySignedIn, NO_SESSION_AHEAD, notSignInTime, PLAN_NOT_APPROVED, signInNotOpen } from './texts';
 
 /** Outcome of a 签到 message. */
 export type SignInOutcome =
@@ -15,10 +16,7 @@ export type SignInOutcome =
 /** Says, in Chinese, why a plan that is not approved blocks the cohort (seed: 第五条). */
 export function assertPlanApproved(cohort: Cohort): void {
   if (!planApproved(cohort)) {
-    throw new AppError(
-      'PLAN_NOT_APPROVED',
-      '本班培训方案还没有经过领导组办公室批准，暂不能签到。请工作人员先 #提交方案，待办公室 #批准 后再开始上课。',
-    );
+    throw new AppError('PLAN_NOT_APPROVED', PLAN_NOT_APPROVED);
   }
 }
 
@@ -92,15 +90,11 @@ export function describeSignIn(outcome: SignInOutcome, tz: string): string {
   switch (outcome.kind) {
     case 'recorded': {
       const r = outcome.record;
-      const when = r.signedInAt ? formatTime(r.signedInAt, tz) : '';
-      const status = r.status === 'late' ? `迟到 ${r.minutesLate} 分钟` : '准时';
-      return `你已于 ${when} 签到（${status}）：${outcome.session.title}`;
+      return alreadySignedIn(r.signedInAt ? formatTime(r.signedInAt, tz) : '', r.status, r.minutesLate, outcome.session.title);
     }
     case 'not_open':
-      return `现在还不能签到。下一节课：${formatDayTime(outcome.session.startsAt, tz)} ${outcome.session.title}，${formatTime(outcome.opensAt, tz)} 起可以签到。`;
+      return signInNotOpen(formatDayTime(outcome.session.startsAt, tz), outcome.session.title, formatTime(outcome.opensAt, tz));
     case 'no_session':
-      return outcome.next
-        ? `现在不在签到时间。下一节课：${formatDayTime(outcome.next.startsAt, tz)} ${outcome.next.title}。`
-        : '现在没有正在签到的课程，课表里也没有后续课程。';
+      return outcome.next ? notSignInTime(formatDayTime(outcome.next.startsAt, tz), outcome.next.title) : NO_SESSION_AHEAD;
   }
 }

@@ -3,13 +3,14 @@ import { noArgs } from '../../pipeline/arg-schemas';
 import { describeSignIn, signIn } from './sign-in-service';
 import { awardAttendance } from '../points';
 import type { SignInBoard } from './sign-in-board';
+import { signInSummary } from './texts';
 
 /** 签到: attendance for the session whose sign-in window is open (SPEC §3.1); answers on the process's board. */
 export function createSignInCommand(board: SignInBoard) {
   return defineCommand({
     name: '签到',
     aliases: ['checkin'],
-    summary: '上课签到（开课前 30 分钟开放，提前 5 分钟到场为准时）',
+    summary: signInSummary,
     usage: '#签到（或直接发送“签到”）',
     allowed: ['trainee'],
     where: 'group',

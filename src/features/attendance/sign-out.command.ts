@@ -3,6 +3,7 @@ import { defineCommand } from '../../pipeline/command';
 import { noArgs } from '../../pipeline/arg-schemas';
 import { signOut } from './sign-in-service';
 import { formatTime } from '../../kernel/local-time';
+import { alreadySignedOut, SIGN_OUT_NOT_SIGNED_IN, signedOut, signedOutEarly } from './texts';
 
 /** 签退: ends attendance; before the session's end it is early leave (早退). */
 export const signOutCommand = defineCommand({
@@ -25,12 +26,12 @@ export const signOutCommand = defineCommand({
       hasApprovedLeave: async (session) => (await approvedLeaveFor(deps.stores, cohort.id, session)).has(event.sender.id),
     });
     if (outcome.kind === 'not_signed_in') {
-      await ctx.reply('没有找到你今天的签到记录，无法签退。请先签到。');
+      await ctx.reply(SIGN_OUT_NOT_SIGNED_IN);
       return;
     }
     const at = outcome.record.signedOutAt ? formatTime(outcome.record.signedOutAt, cohort.timezone) : '';
-    if (outcome.already) await ctx.reply(`你已于 ${at} 签退过了。`);
-    else if (outcome.record.earlyLeave) await ctx.reply(`已签退（${at}），早于下课时间，记为早退。`);
-    else await ctx.reply(`已签退（${at}），辛苦了！`);
+    if (outcome.already) await ctx.reply(alreadySignedOut(at));
+    else if (outcome.record.earlyLeave) await ctx.reply(signedOutEarly(at));
+    else await ctx.reply(signedOut(at));
   },
 });

@@ -3,11 +3,12 @@ import { defineCommand, type RawArgs } from '../../pipeline/command';
 import { cohortCode } from '../../pipeline/arg-schemas';
 import { AppError } from '../../kernel/app-error';
 import { bindGroup } from './cohort-service';
+import { BIND_REFUSED, COHORT_CODE_WRONG, cohortCodeNotFound, groupBound } from './texts';
 
 const args = z.custom<RawArgs>().transform((raw, ctx) => {
   const code = cohortCode.safeParse(raw.tokens[0]);
   if (!code.success) {
-    ctx.addIssue({ code: 'custom', message: code.error.issues[0]?.message ?? '班级码不对' });
+    ctx.addIssue({ code: 'custom', message: code.error.issues[0]?.message ?? COHORT_CODE_WRONG });
     return z.NEVER;
   }
   return { code: code.data };
@@ -28,10 +29,10 @@ export const bindCommand = defineCommand({
   async handle(ctx, { code }) {
     const { deps, event } = ctx;
     const cohort = await deps.stores.cohorts.findByCode(code);
-    if (!cohort) throw new AppError('COHORT_NOT_FOUND', `没有找到班级码 ${code}，请核对后重试。`);
+    if (!cohort) throw new AppError('COHORT_NOT_FOUND', cohortCodeNotFound(code));
     const member = await deps.stores.members.find(cohort.id, event.platform, event.sender.id);
     if (!ctx.isAdmin && !member?.roles.includes('staff')) {
-      throw new AppError('ROLE_REFUSED', '「绑定」只有该班级的工作人员可以使用，本次没有做任何改动。');
+      throw new AppError('ROLE_REFUSED', BIND_REFUSED);
     }
     const { enrolled } = await bindGroup(deps, {
       cohort,
@@ -40,6 +41,6 @@ export const bindCommand = defineCommand({
       by: event.sender.id,
       at: ctx.now,
     });
-    await ctx.reply(`本群已绑定班级「${cohort.name}」（${cohort.code}），登记学员 ${enrolled} 人。发送 #帮助 查看可用命令。`);
+    await ctx.reply(groupBound(cohort.name, cohort.code, enrolled));
   },
 });

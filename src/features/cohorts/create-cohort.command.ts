@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
 import { parseLocalDate } from '../../kernel/local-time';
 import { makeCohortCode } from './cohort-code';
+import { COHORT_NAME_TOO_LONG, cohortCreated, CREATE_ARGS_MISSING, END_BEFORE_START } from './texts';
 
 const args = z.custom<RawArgs>().transform((raw, ctx) => {
   const [name, start, end, ...place] = raw.tokens;
@@ -10,15 +11,15 @@ const args = z.custom<RawArgs>().transform((raw, ctx) => {
   const startDate = start ? parseLocalDate(start, year) : null;
   const endDate = end ? parseLocalDate(end, startDate ? Number(startDate.slice(0, 4)) : year) : null;
   if (!name || !startDate || !endDate) {
-    ctx.addIssue({ code: 'custom', message: '需要名称、开始日期和结束日期' });
+    ctx.addIssue({ code: 'custom', message: CREATE_ARGS_MISSING });
     return z.NEVER;
   }
   if (name.length > 40) {
-    ctx.addIssue({ code: 'custom', message: '班级名称最多 40 个字' });
+    ctx.addIssue({ code: 'custom', message: COHORT_NAME_TOO_LONG });
     return z.NEVER;
   }
   if (endDate < startDate) {
-    ctx.addIssue({ code: 'custom', message: '结束日期不能早于开始日期' });
+    ctx.addIssue({ code: 'custom', message: END_BEFORE_START });
     return z.NEVER;
   }
   return { name, startDate, endDate, location: place.join(' ') };
@@ -42,12 +43,6 @@ export const createCohortCommand = defineCommand({
       makeCohortCode,
     );
     await deps.stores.members.addRole(cohort.id, event.platform, event.sender, 'staff', ctx.now);
-    await ctx.reply(
-      [
-        `已新建班级「${cohort.name}」，班级码：${cohort.code}`,
-        `培训期：${cohort.startDate} 至 ${cohort.endDate}${cohort.location ? `，地点：${cohort.location}` : ''}`,
-        `下一步：在班级群里发送 #绑定 ${cohort.code}，再发送 #课表 录入课程，然后 #提交方案 等待办公室批准。`,
-      ].join('\n'),
-    );
+    await ctx.reply(cohortCreated(cohort));
   },
 });

@@ -11,6 +11,7 @@ import { timetableCommand } from './timetable.command';
 export { planApproved } from './plan-approval';
 export { hoursByDay, sessionForMarker, type DayHours } from './teaching-hours';
 export { formatSessionLine } from './timetable-service';
+export { COHORT_UNKNOWN, HOURS_SOURCE_NAMES, sessionNumberUnknown } from './texts';
 
 /** The cohort's set-up commands, and members joining or leaving its groups. */
 export const cohortsFeature: FeatureFactory = () => ({

@@ -13,9 +13,13 @@ export function sessionReminderText(session: Session, cohort: Pick<Cohort, 'time
   return `⏰ ${minutes} 分钟后上课：${line}\n还没签到的同学请马上发送“签到”。手机请调为静音。`;
 }
 
-/** The evening-before reminder of a training day. */
-export function dayReminderText(day: string, sessions: Session[], tz: string): string {
-  return [`📅 明天（${day.slice(5)}）的课程：`, ...sessions.map((s, i) => `${i + 1}. ${formatSessionLine(s, tz)}`), '请提前 5 分钟到场签到，不迟到、不早退。'].join('\n');
+/** The evening-before reminder of a training day, with the minutes early the cohort asks for (seed: 培训会场制度 (3)). */
+export function dayReminderText(day: string, sessions: Session[], cohort: Pick<Cohort, 'timezone' | 'settings'>): string {
+  return [
+    `📅 明天（${day.slice(5)}）的课程：`,
+    ...sessions.map((s, i) => `${i + 1}. ${formatSessionLine(s, cohort.timezone)}`),
+    `请提前 ${cohort.settings.arriveEarlyMinutes} 分钟到场签到，不迟到、不早退。`,
+  ].join('\n');
 }
 
 /** The reminder to trainees who have not submitted before a homework deadline. */

@@ -4,6 +4,7 @@ import type { CohortContext } from '../../pipeline/chat-context';
 import { formatTime } from '../../kernel/local-time';
 import { hoursByDay, sessionForMarker } from './teaching-hours';
 import { formatSessionLine } from './timetable-service';
+import { CLASS_START_ALREADY, classEnded, classStarted, NO_SESSION_TO_MARK } from './texts';
 
 async function mark(ctx: CohortContext, kind: 'start' | 'end'): Promise<void> {
   const cohort = ctx.cohort;
@@ -11,18 +12,18 @@ async function mark(ctx: CohortContext, kind: 'start' | 'end'): Promise<void> {
   const sessions = await stores.sessions.listByCohort(cohort.id);
   const session = sessionForMarker(sessions, ctx.at);
   if (!session) {
-    await ctx.reply('现在前后一小时内没有课程，无法记录。发送 #课表 查看安排。');
+    await ctx.reply(NO_SESSION_TO_MARK);
     return;
   }
   const when = formatTime(ctx.at, cohort.timezone);
   if (kind === 'start') {
     const first = await stores.sessions.markActualStart(session.id, ctx.at);
-    await ctx.reply(first ? `已记录上课 ${when}：${formatSessionLine(session, cohort.timezone)}。请大家手机调为静音。` : '这节课已经记录过上课时间了。');
+    await ctx.reply(first ? classStarted(when, formatSessionLine(session, cohort.timezone)) : CLASS_START_ALREADY);
     return;
   }
   await stores.sessions.markActualEnd(session.id, ctx.at);
   const today = hoursByDay(await stores.sessions.listByCohort(cohort.id)).find((d) => d.day === session.day);
-  await ctx.reply(`已记录下课 ${when}。今天累计授课 ${today?.hours ?? 0} 小时（要求每天不少于 6 小时）。`);
+  await ctx.reply(classEnded(when, today?.hours ?? 0));
 }
 
 /** 上课: the lecturer marks the actual start of the session. */

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { Cohort } from '../../domain/types';
 import type { SessionInput } from '../../stores/session-store';
 import { parseTimetable, type TimetableLineError } from './timetable-parse';
+import { TIMETABLE_FILE_ERRORS as WHY } from './texts';
 
 /** Column headers a timetable sheet must carry (first row), in any order; 讲师 is optional. */
 export const IMPORT_HEADERS = { day: '日期', start: '开始', end: '结束', title: '课程', lecturer: '讲师' } as const;
@@ -68,7 +69,7 @@ function linesFromRows(rows: { row: number; cells: string[] }[]): { lines: Sheet
   const col = (name: string) => names.indexOf(name);
   const missing = [IMPORT_HEADERS.day, IMPORT_HEADERS.start, IMPORT_HEADERS.end, IMPORT_HEADERS.title].filter((h) => col(h) < 0);
   if (!header || missing.length > 0) {
-    return { lines: [], errors: [{ row: header?.row ?? 1, reason: `第一行要有表头：日期、开始、结束、课程（讲师可选），缺少：${missing.join('、') || '表头'}` }] };
+    return { lines: [], errors: [{ row: header?.row ?? 1, reason: WHY.headers(missing.join('、')) }] };
   }
   const lines = data
     .filter((r) => r.cells.some((c) => c !== ''))
@@ -88,15 +89,15 @@ export async function readTimetableFile(file: string): Promise<{ lines: SheetLin
     const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
     return linesFromRows(text.split(/\r?\n/).map((line, i) => ({ row: i + 1, cells: csvCells(line) })));
   }
-  if (ext !== '.xlsx') return { lines: [], errors: [{ row: 0, reason: '只支持 .xlsx 或 .csv 文件' }] };
+  if (ext !== '.xlsx') return { lines: [], errors: [{ row: 0, reason: WHY.fileType }] };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
   } catch {
-    return { lines: [], errors: [{ row: 0, reason: '文件打不开，不是有效的 .xlsx 文件' }] };
+    return { lines: [], errors: [{ row: 0, reason: WHY.unreadable }] };
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return { lines: [], errors: [{ row: 0, reason: '表格里没有工作表' }] };
+  if (!sheet) return { lines: [], errors: [{ row: 0, reason: WHY.noSheet }] };
   const headerRow = sheet.getRow(1);
   const kinds: ('day' | 'time' | 'text')[] = [];
   headerRow.eachCell({ includeEmpty: true }, (cell, n) => {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Cohort } from '../../domain/types';
 import type { SessionInput } from '../../stores/session-store';
 import { atLocal, parseClock, parseLocalDate } from '../../kernel/local-time';
+import { TIMETABLE_LINE_ERRORS as WHY } from './texts';
 
 /** One rejected timetable line with its line number and reason. */
 export interface TimetableLineError {
@@ -9,9 +10,6 @@ export interface TimetableLineError {
   text: string;
   reason: string;
 }
-
-/** The right form of a timetable line, shown in replies. */
-export const TIMETABLE_LINE_FORM = '12-01 09:00-12:00 标题 [讲师]';
 
 /**
  * Parses timetable lines `12-01 09:00-12:00 标题 [讲师]` into sessions in the cohort's time
@@ -36,13 +34,13 @@ export function parseTimetable(
     }
     const clash = seen.get(parsed.startsAt.getTime());
     if (clash !== undefined) {
-      errors.push({ line: index + 1, text, reason: `与第 ${clash} 行开始时间相同` });
+      errors.push({ line: index + 1, text, reason: WHY.sameStart(clash) });
       return;
     }
     seen.set(parsed.startsAt.getTime(), index + 1);
     sessions.push(parsed);
   });
-  if (errors.length === 0 && sessions.length === 0) errors.push({ line: 1, text: '', reason: '没有课程行' });
+  if (errors.length === 0 && sessions.length === 0) errors.push({ line: 1, text: '', reason: WHY.noLines });
   return errors.length > 0 ? { sessions: [], errors } : { sessions, errors };
 }
 
@@ -50,14 +48,14 @@ export function parseTimetable(
 function parseLine(text: string, year: number, cohort: Pick<Cohort, 'startDate' | 'endDate' | 'timezone'>): SessionInput | string {
   const [dateTok, rangeTok, title, ...rest] = text.split(/\s+/);
   const day = dateTok ? parseLocalDate(dateTok, year) : null;
-  if (!day) return `日期“${dateTok ?? ''}”看不懂，请写成 12-01 或 2026-12-01`;
+  if (!day) return WHY.badDate(dateTok ?? '');
   const range = rangeTok?.split(/[-~～—–至到]/);
   const start = range?.[0] !== undefined ? parseClock(range[0]) : null;
   const end = range?.[1] !== undefined ? parseClock(range[1]) : null;
-  if (start === null || end === null || range?.length !== 2) return `时间“${rangeTok ?? ''}”看不懂，请写成 09:00-12:00`;
-  if (end <= start) return '结束时间要晚于开始时间';
-  if (!title) return '缺少课程标题';
-  if (day < cohort.startDate || day > cohort.endDate) return `日期 ${day} 不在班级培训期 ${cohort.startDate} 至 ${cohort.endDate} 内`;
+  if (start === null || end === null || range?.length !== 2) return WHY.badTime(rangeTok ?? '');
+  if (end <= start) return WHY.endBeforeStart;
+  if (!title) return WHY.noTitle;
+  if (day < cohort.startDate || day > cohort.endDate) return WHY.outsideCohort(day, cohort.startDate, cohort.endDate);
   const lecturerName = rest.join(' ').replace(/^[[【(（]|[\]】)）]$/g, '').replace(/^讲师[:：]/, '').trim();
   return { day, startsAt: atLocal(day, start, cohort.timezone), endsAt: atLocal(day, end, cohort.timezone), title, lecturerName };
 }

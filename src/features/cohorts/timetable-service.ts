@@ -5,7 +5,8 @@ import type { SessionInput } from '../../stores/session-store';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
 import { planSessionJobs, unplanSessionJobs } from './session-planner';
 import { AppError } from '../../kernel/app-error';
-import { parseTimetable, TIMETABLE_LINE_FORM, type TimetableLineError } from './timetable-parse';
+import { parseTimetable, type TimetableLineError } from './timetable-parse';
+import { noTimetable, SESSION_CLASH, sessionNumberUnknown, timetableErrors, timetableHeading } from './texts';
 
 /** One line of the timetable as shown in chat: `12-01 09:00-12:00 标题 讲师`. */
 export function formatSessionLine(s: Session, tz: string): string {
@@ -14,17 +15,13 @@ export function formatSessionLine(s: Session, tz: string): string {
 
 /** The whole timetable as chat text, numbered so sessions can be referred to. */
 export function formatTimetable(cohort: Cohort, sessions: Session[]): string {
-  if (sessions.length === 0) return `「${cohort.name}」还没有课表。讲师或工作人员请发送：\n#课表\n${TIMETABLE_LINE_FORM}`;
-  return [`「${cohort.name}」课表：`, ...sessions.map((s, i) => `${i + 1}. ${formatSessionLine(s, cohort.timezone)}`)].join('\n');
+  if (sessions.length === 0) return noTimetable(cohort.name);
+  return [timetableHeading(cohort.name), ...sessions.map((s, i) => `${i + 1}. ${formatSessionLine(s, cohort.timezone)}`)].join('\n');
 }
 
 /** Chinese lines naming each rejected timetable line. */
 export function formatLineErrors(errors: TimetableLineError[]): string {
-  return [
-    '课表有误，本次没有保存任何课程：',
-    ...errors.map((e) => `第 ${e.line} 行${e.text ? `「${e.text}」` : ''}：${e.reason}`),
-    `每行格式：${TIMETABLE_LINE_FORM}`,
-  ].join('\n');
+  return timetableErrors(errors);
 }
 
 /**
@@ -56,7 +53,7 @@ export async function setTimetable(
 async function sessionByNumber(stores: Stores, cohort: Cohort, no: number): Promise<Session> {
   const sessions = await stores.sessions.listByCohort(cohort.id);
   const session = sessions[no - 1];
-  if (!session) throw new AppError('SESSION_UNKNOWN', `课表里没有第 ${no} 节课，发送 #课表 查看编号。`);
+  if (!session) throw new AppError('SESSION_UNKNOWN', sessionNumberUnknown(no));
   return session;
 }
 
@@ -73,7 +70,7 @@ export async function changeSession(
   const input = parsed.sessions[0];
   if (!input) return { ok: false, errors: parsed.errors };
   const after = await stores.sessions.update(before.id, input);
-  if (!after) throw new AppError('SESSION_CLASH', '这个时间已经有另一节课了，请换一个时间。');
+  if (!after) throw new AppError('SESSION_CLASH', SESSION_CLASH);
   await unplanSessionJobs(scheduler, before, await stores.sessions.listByCohort(cohort.id));
   await planSessionJobs(scheduler, cohort, await stores.sessions.listByCohort(cohort.id));
   return { ok: true, before, after };

@@ -9,6 +9,7 @@ import {
   formatTimetable,
   setTimetable,
 } from './timetable-service';
+import { NEW_LINE_REQUIRED, SESSION_NUMBER_REQUIRED, sessionCancelled, sessionChanged, sessionsSaved, TIMETABLE_CHANGE_REFUSED } from './texts';
 
 type TimetableArgs = { action: 'show' } | { action: 'set'; lines: string[] } | { action: 'change'; no: number; line: string } | { action: 'delete'; no: number };
 
@@ -20,13 +21,13 @@ const args = z.custom<RawArgs>().transform((raw, ctx): TimetableArgs => {
   if (verb && (CHANGE.has(verb) || DELETE.has(verb))) {
     const no = Number(/^\d{1,3}$/.exec(noText ?? '')?.[0]);
     if (!Number.isInteger(no) || no < 1) {
-      ctx.addIssue({ code: 'custom', message: '需要课程编号（#课表 里的序号）' });
+      ctx.addIssue({ code: 'custom', message: SESSION_NUMBER_REQUIRED });
       return z.NEVER;
     }
     if (DELETE.has(verb)) return { action: 'delete', no };
     const line = [rest.join(' '), ...raw.lines].join(' ').trim();
     if (!line) {
-      ctx.addIssue({ code: 'custom', message: '需要新的课程行，例如 12-01 09:00-12:00 直播基础' });
+      ctx.addIssue({ code: 'custom', message: NEW_LINE_REQUIRED });
       return z.NEVER;
     }
     return { action: 'change', no, line };
@@ -56,7 +57,7 @@ export const timetableCommand = defineCommand({
       return;
     }
     if (!ctx.hasRole('lecturer', 'staff')) {
-      throw new AppError('ROLE_REFUSED', '修改课表只有讲师、工作人员可以使用，本次没有做任何改动。');
+      throw new AppError('ROLE_REFUSED', TIMETABLE_CHANGE_REFUSED);
     }
     if (a.action === 'set') {
       const result = await setTimetable(stores, scheduler, cohort, a.lines, ctx.now);
@@ -64,7 +65,7 @@ export const timetableCommand = defineCommand({
         await ctx.reply(formatLineErrors(result.errors));
         return;
       }
-      await ctx.reply(`已保存 ${result.sessions.length} 节课。\n${formatTimetable(cohort, await stores.sessions.listByCohort(cohort.id))}`);
+      await ctx.reply(sessionsSaved(result.sessions.length, formatTimetable(cohort, await stores.sessions.listByCohort(cohort.id))));
       return;
     }
     if (a.action === 'change') {
@@ -73,10 +74,10 @@ export const timetableCommand = defineCommand({
         await ctx.reply(formatLineErrors(result.errors));
         return;
       }
-      await ctx.reply(`已修改第 ${a.no} 节：${formatSessionLine(result.before, cohort.timezone)} → ${formatSessionLine(result.after, cohort.timezone)}`);
+      await ctx.reply(sessionChanged(a.no, formatSessionLine(result.before, cohort.timezone), formatSessionLine(result.after, cohort.timezone)));
       return;
     }
     const cancelled = await cancelSession(stores, scheduler, cohort, a.no);
-    await ctx.reply(`已取消：${formatSessionLine(cancelled, cohort.timezone)}`);
+    await ctx.reply(sessionCancelled(formatSessionLine(cancelled, cohort.timezone)));
   },
 });

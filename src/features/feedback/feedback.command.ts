@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
-import { answerSurvey, SURVEY_ANSWER_FORM } from './survey-service';
+import { answerSurvey } from './survey-service';
+import { FEEDBACK_ALREADY, FEEDBACK_THANKS, SURVEY_ANSWER_FORM } from './texts';
 
 /** 反馈 <满意度> <内容> <节奏> [建议]: a trainee answers the open feedback survey (anonymous). */
 export const feedbackCommand = defineCommand({
@@ -15,6 +16,6 @@ export const feedbackCommand = defineCommand({
   args: z.custom<RawArgs>().transform((raw) => ({ text: [raw.text, ...raw.lines].join(' ').trim() })),
   async handle(ctx, { text }) {
     const { stored } = await answerSurvey(ctx.deps.stores, { platform: ctx.event.platform, user: ctx.event.sender, text, at: ctx.at });
-    await ctx.reply(stored ? '谢谢你的反馈！已匿名记录。' : '你已经填写过这份反馈了，谢谢！');
+    await ctx.reply(stored ? FEEDBACK_THANKS : FEEDBACK_ALREADY);
   },
 });

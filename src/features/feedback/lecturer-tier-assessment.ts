@@ -1,21 +1,6 @@
 import type { LecturerCertificateKind, LecturerDetails } from '../../domain/types';
 import { evaluateLecturerTiers, lecturerAge, type LecturerProfile, type LecturerTier, type TierEligibility } from './lecturer-tier';
-
-/** How a lecturer or staff records the profile; shown in usage replies and wherever a profile is missing. */
-export const LECTURER_PROFILE_USAGE = '#讲师资料 [@讲师] 年龄 <岁>|出生 <yyyy-MM-dd> 从业 <年> 证书 <证书1,证书2>|无 [从业证明 有|无]';
-
-/** A filled-in example of the command, for usage replies and hints. */
-export const LECTURER_PROFILE_EXAMPLE = '#讲师资料 @张老师 年龄 45 从业 8 年 证书 T1讲师证,支付宝大学讲师证';
-
-/** Chinese names of the certificate kinds, shown next to each certificate so staff see how it counts. */
-export const CERTIFICATE_KIND_NAMES: Readonly<Record<LecturerCertificateKind, string>> = Object.freeze({
-  t1: 'T1 讲师证',
-  expert: '专家级证书',
-  platform: '平台证书',
-  skill: '专业技能证书',
-  lecturer: '讲师证',
-  other: '其他，不计入等级',
-});
+import { LECTURER_PROFILE_EXAMPLE, LECTURER_TIER_LABEL, NO_CERTIFICATE_WITH_PROOF } from './texts';
 
 /**
  * Sorts a certificate, by its name, into the kinds seed (四) tells apart: T1, 专家级, platform
@@ -112,14 +97,14 @@ export function renderLecturerTier(a: LecturerTierAssessment): string[] {
   if (a.status === 'incomplete') {
     const who = a.recorded ? '' : `尚未登记「${a.lecturerName}」的讲师资料，`;
     return [
-      `讲师等级：资料不全（缺${a.missing.join('、')}），无法评定`,
+      `${LECTURER_TIER_LABEL}：资料不全（缺${a.missing.join('、')}），无法评定`,
       `  · ${who}请讲师本人或工作人员补充，例如：${LECTURER_PROFILE_EXAMPLE}`,
     ];
   }
-  const certificates = a.certificates.length > 0 ? `证书 ${a.certificates.join('、')}` : a.employmentProofProvided ? '无证书，已提供从业证明' : '无证书';
+  const certificates = a.certificates.length > 0 ? `证书 ${a.certificates.join('、')}` : a.employmentProofProvided ? NO_CERTIFICATE_WITH_PROOF : '无证书';
   const satisfaction = a.satisfactionRate === null ? '学员满意度 无人填写' : `学员满意度 ${pct(a.satisfactionRate)}`;
   const evidence = `${satisfaction}，从业 ${a.industryYears} 年，${a.age === null ? '年龄不详' : `${a.age} 周岁`}，${certificates}`;
-  const lines = [a.tier ? `讲师等级：${a.tiers[a.tier].name}（${evidence}）` : `讲师等级：不符合任何等级（${evidence}）`];
+  const lines = [a.tier ? `${LECTURER_TIER_LABEL}：${a.tiers[a.tier].name}（${evidence}）` : `${LECTURER_TIER_LABEL}：不符合任何等级（${evidence}）`];
   const reached = a.tier ? TIERS_HIGH_TO_LOW.indexOf(a.tier) : TIERS_HIGH_TO_LOW.length;
   for (const t of TIERS_HIGH_TO_LOW.slice(0, reached)) lines.push(`  · 未达${a.tiers[t].name}：${a.tiers[t].failing.join('；')}`);
   if (a.tier && a.tiers[a.tier].needsConfirmation.length > 0) {

@@ -2,6 +2,7 @@ import type { Stores } from '../../stores/create-stores';
 import { gatherScorecardInput } from './gather-scorecard';
 import { renderLecturerTier } from './lecturer-tier-assessment';
 import { evaluateScorecard } from './scorecard';
+import { LECTURER_TIER_LABEL } from './texts';
 
 /**
  * The lecturers' tiers for the end-of-cohort report to staff (SPEC §3.5, §3.8): every lecturer
@@ -11,9 +12,9 @@ import { evaluateScorecard } from './scorecard';
 export async function lecturerTierReport(stores: Stores, cohortId: string): Promise<string[]> {
   const sessions = await stores.sessions.listByCohort(cohortId);
   const names = [...new Set(sessions.filter((s) => !s.cancelled && s.lecturerName).map((s) => s.lecturerName))];
-  if (names.length === 0) return ['讲师等级：课表没有写讲师姓名，无法评定'];
+  if (names.length === 0) return [`${LECTURER_TIER_LABEL}：课表没有写讲师姓名，无法评定`];
   const surveys = await stores.surveys.listByCohort(cohortId);
-  const lines = ['讲师等级：'];
+  const lines = [`${LECTURER_TIER_LABEL}：`];
   for (const name of names) {
     const survey = surveys.find((s) => s.lecturerName === name);
     const input = await gatherScorecardInput(stores, cohortId, name, survey?.id);

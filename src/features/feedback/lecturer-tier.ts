@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DATA_MISSING, LECTURER_TIER_NAMES, NO_CERTIFICATE_WITH_PROOF, NOT_PROVIDED } from './texts';
 
 /** Kinds of certificate the tier rules tell apart (seed (四)). */
 export type CertificateKind =
@@ -43,13 +44,6 @@ export interface LecturerProfile {
 /** The three lecturer tiers of seed (四). */
 export type LecturerTier = 'expert' | 'midSenior' | 'ordinary';
 
-/** Chinese names of the tiers, as the office uses them. */
-export const LECTURER_TIER_NAMES: Readonly<Record<LecturerTier, string>> = Object.freeze({
-  expert: '专家级',
-  midSenior: '中高级',
-  ordinary: '普通级',
-});
-
 /** met / not met from the data; missing: the data to check it is absent; needs_confirmation: a judgement staff make. */
 export type TierConditionStatus = 'met' | 'not_met' | 'missing' | 'needs_confirmation';
 
@@ -90,7 +84,7 @@ const judgement = (clause: string, label: string): TierCondition => ({ clause, l
 
 // "以上" includes the figure itself (民法典 第1259条): 30 岁、5 年、80% are enough.
 function atLeast(clause: string, label: string, value: number | null, min: number, show: (v: number) => string): TierCondition {
-  if (value === null) return { clause, label, status: 'missing', detail: '缺少资料' };
+  if (value === null) return { clause, label, status: 'missing', detail: DATA_MISSING };
   return { clause, label, status: value >= min ? 'met' : 'not_met', detail: show(value) };
 }
 
@@ -98,7 +92,7 @@ const has = (clause: string, label: string, ok: boolean, names: string[]): TierC
   clause,
   label,
   status: ok ? 'met' : 'not_met',
-  detail: ok ? names.join('、') : '未提供',
+  detail: ok ? names.join('、') : NOT_PROVIDED,
 });
 
 function finish(tier: LecturerTier, conditions: TierCondition[]): TierEligibility {
@@ -139,7 +133,7 @@ export function evaluateLecturerTiers(
     has('(1)', '持有 T1 级讲师证书', t1.length > 0, t1),
     has('(1)', '持有专家级证书', expertCerts.length > 0, expertCerts),
     years === null
-      ? { clause: '(1)', label: '有相关行业从业经历', status: 'missing', detail: '缺少资料' }
+      ? { clause: '(1)', label: '有相关行业从业经历', status: 'missing', detail: DATA_MISSING }
       : { clause: '(1)', label: '有相关行业从业经历', status: years > 0 ? 'met' : 'not_met', detail: showYears(years) },
     // seed: (四)1(2) 年龄需在 30（含）周岁以上
     atLeast('(2)', '年龄 30（含）周岁以上', age, 30, (v) => `${v} 周岁`),
@@ -159,7 +153,7 @@ export function evaluateLecturerTiers(
     has('(1)', '持有平台或专业技能证书（如支付宝大学）', otherCerts.length > 0, otherCerts),
     // seed: (四)2(2) 提供详细的培训课表
     profile.detailedTimetableProvided === undefined
-      ? { clause: '(2)', label: '提供详细的培训课表', status: 'missing', detail: '缺少资料' }
+      ? { clause: '(2)', label: '提供详细的培训课表', status: 'missing', detail: DATA_MISSING }
       : has('(2)', '提供详细的培训课表', profile.detailedTimetableProvided, ['已提供']),
     // seed: (四)2(3) 能够配合工作人员完成实操培训 — a judgement
     judgement('(3)', '能够配合工作人员完成实操培训'),
@@ -176,8 +170,8 @@ export function evaluateLecturerTiers(
     anyLecturerCert.length > 0
       ? { clause: '(2)', label: '提供讲师证书', status: 'met', detail: anyLecturerCert.join('、') }
       : profile.employmentProofProvided
-        ? { clause: '(2)', label: '提供讲师证书', status: 'needs_confirmation', detail: '无证书，已提供从业证明' }
-        : { clause: '(2)', label: '提供讲师证书', status: 'not_met', detail: '未提供' };
+        ? { clause: '(2)', label: '提供讲师证书', status: 'needs_confirmation', detail: NO_CERTIFICATE_WITH_PROOF }
+        : { clause: '(2)', label: '提供讲师证书', status: 'not_met', detail: NOT_PROVIDED };
   const ordinary = finish('ordinary', [
     // seed: (四)3(1) 在培训、咨询行业从业 1 年以上
     atLeast('(1)', '培训、咨询行业从业 1 年以上', years, 1, showYears),

@@ -1,7 +1,8 @@
 import type { Middleware } from '../../pipeline/compose';
 import { isAppError } from '../../kernel/app-error';
-import { answerFollowUp, FOLLOW_UP_FORM } from '../follow-ups';
-import { answerSurvey, SURVEY_ANSWER_FORM } from './survey-service';
+import { answerFollowUp, FOLLOW_UP_NOT_UNDERSTOOD, FOLLOW_UP_THANKS } from '../follow-ups';
+import { answerSurvey } from './survey-service';
+import { FEEDBACK_THANKS, SURVEY_NOT_UNDERSTOOD } from './texts';
 
 /**
  * Plain replies in private chat answer what the bot asked: an open feedback survey first
@@ -19,17 +20,17 @@ export const privateAnswers: Middleware = async (ctx, next) => {
   if (pending.length > 0) {
     try {
       await answerSurvey(deps.stores, { platform: event.platform, user: event.sender, text: event.text, at: ctx.at });
-      await ctx.reply('谢谢你的反馈！已匿名记录。');
+      await ctx.reply(FEEDBACK_THANKS);
     } catch (err) {
       if (!isAppError(err)) throw err;
-      await ctx.reply(`没看懂你的反馈。请回复：${SURVEY_ANSWER_FORM}`);
+      await ctx.reply(SURVEY_NOT_UNDERSTOOD);
     }
     return;
   }
   const visit = await deps.stores.followUps.openFor(event.platform, event.sender.id);
   if (visit) {
     const ok = await answerFollowUp(deps.stores, visit, event.text, ctx.at);
-    await ctx.reply(ok ? '谢谢！回访已登记。有需要帮助的地方，工作人员会联系你。' : `没看懂你的回答。请按这样回复：${FOLLOW_UP_FORM}`);
+    await ctx.reply(ok ? FOLLOW_UP_THANKS : FOLLOW_UP_NOT_UNDERSTOOD);
     return;
   }
   await next();

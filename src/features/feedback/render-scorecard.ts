@@ -1,17 +1,10 @@
 import { DateTime } from 'luxon';
-import type { CheckStatus, CriterionKey, Scorecard } from './scorecard';
+import type { CheckStatus, Scorecard } from './scorecard';
 import { renderLecturerTier } from './lecturer-tier-assessment';
-
-/** Chinese names of the four criteria, in seed (五) wording. */
-export const CRITERION_NAMES: Readonly<Record<CriterionKey, string>> = Object.freeze({
-  requirements: '是否完成主办方的要求',
-  interaction: '课堂氛围及互动情况',
-  attendanceDrop: '参与学员是否骤降',
-  feedback: '学员反馈',
-});
+import { CRITERION_NAMES } from './texts';
+import { HOURS_SOURCE_NAMES } from '../cohorts';
 
 const MARK: Record<CheckStatus, string> = { pass: '✅', fail: '❌', no_data: '—' };
-const SOURCE: Record<string, string> = { actual: '上下课记录', timetable: '按课表', mixed: '部分按课表', none: '无课' };
 
 // Rates are rounded down so that a figure just under a threshold never reads as the threshold itself.
 const pct = (rate: number | null): string => (rate === null ? '无' : `${Math.floor(rate * 1000 + 1e-6) / 10}%`);
@@ -23,7 +16,7 @@ const hm = (at: Date, tz: string): string => DateTime.fromJSDate(at, { zone: tz 
 function requirementLines(card: Scorecard): string[] {
   const r = card.requirements;
   const t = card.thresholds;
-  const hourDays = r.hours.days.map((d) => `${md(d.day)} ${hours(d.hours)} 小时（${SOURCE[d.source] ?? d.source}）${d.ok ? '' : '❌'}`);
+  const hourDays = r.hours.days.map((d) => `${md(d.day)} ${hours(d.hours)} 小时（${HOURS_SOURCE_NAMES[d.source]}）${d.ok ? '' : '❌'}`);
   const timetable = r.timetable.providedLocal
     ? `${r.timetable.providedLocal} 提供，开班日 ${r.timetable.startDate}`
     : `未提供，开班日 ${r.timetable.startDate}`;

@@ -7,15 +7,7 @@ import type { FollowUp } from '../../domain/types';
 /** Days after the cohort's end that trainees are visited again (SPEC §3.8; seed: 四(二)10). */
 export const FOLLOW_UP_WAVES = [30, 90, 180] as const;
 
-/** How a trainee answers a follow-up visit, shown in the questions and usage replies. */
-export const FOLLOW_UP_FORM = '开店了吗（开了/没开）、哪个平台、每月销售额（元）、需要什么帮助，例如：开了 抖音 3000 需要直播带货指导';
-
 const PLATFORMS = ['淘宝', '天猫', '抖音', '快手', '拼多多', '京东', '微店', '视频号', '小红书', '有赞', '1688', '美团', '闲鱼'];
-
-/** The questions of a follow-up visit. */
-export function followUpQuestions(cohortName: string, wave: number): string {
-  return `「${cohortName}」结业 ${wave} 天回访：请问你开网店了吗？在哪个平台？每月大概卖多少钱？还需要什么帮助？\n直接回复：${FOLLOW_UP_FORM}`;
-}
 
 /**
  * Reads a free-text follow-up answer: whether a shop was opened (开了/已开/有 vs 没/未/还没),

@@ -1,8 +1,9 @@
 import type { Middleware } from '../../pipeline/compose';
 import { attachImages, latestSubmissionOf, openHomework, submitHomework } from './homework-service';
+import { imagesAttached, quotedSubmissionReceived } from './texts';
 
-/** Images sent within this time after a trainee's 交作业 join that submission. */
-const IMAGE_WINDOW_MS = 30 * 60_000;
+/** Images sent within this time after a trainee's 交作业 join that submission; the replies that mention the window read it from here. */
+export const IMAGE_WINDOW_MS = 30 * 60_000;
 
 /**
  * Homework that arrives as ordinary chat: a reply quoting the homework is a submission, and
@@ -22,14 +23,14 @@ export const homeworkChat: Middleware = async (ctx, next) => {
       at: ctx.at,
       eventId: event.id,
     });
-    await ctx.reply(`作业已收到（回复作业消息）${submission.late ? '，已过截止时间，记为迟交' : ''}。`);
+    await ctx.reply(quotedSubmissionReceived(submission.late));
     return;
   }
   if (images.length > 0) {
     const latest = await latestSubmissionOf(deps.stores, cohort.id, event.platform, event.sender.id);
     if (latest && ctx.at.getTime() - latest.submittedAt.getTime() <= IMAGE_WINDOW_MS) {
       await attachImages(deps.stores, latest, images, event.id);
-      await ctx.reply(`图片已加入你的作业（共 ${(await deps.stores.submissions.findById(latest.id))?.imageIds.length ?? images.length} 张）。`);
+      await ctx.reply(imagesAttached((await deps.stores.submissions.findById(latest.id))?.imageIds.length ?? images.length));
       return;
     }
   }

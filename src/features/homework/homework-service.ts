@@ -7,6 +7,7 @@ import type { Stores } from '../../stores/create-stores';
 import type { Homework } from '../../domain/types';
 import type { Submission } from '../../domain/types';
 import { localDay, parseClock, parseLocalDate } from '../../kernel/local-time';
+import { NO_HOMEWORK, nothingToReview, reviewPointsDetail } from './texts';
 
 /**
  * Reads a deadline typed after 截止: `21:00` (today), `12-02 09:00`, `明天 09:00`. Without one
@@ -68,7 +69,7 @@ export async function submitHomework(
   input: { cohort: Cohort; platform: Platform; user: ChatUser; text: string; images: ChatAttachment[]; at: Date; eventId: string },
 ): Promise<{ submission: Submission; homework: Homework; created: boolean }> {
   const homework = await openHomework(stores, input.cohort.id, input.at);
-  if (!homework) throw new AppError('HOMEWORK_NONE', '现在没有布置的作业，等讲师 #布置作业 后再提交。');
+  if (!homework) throw new AppError('HOMEWORK_NONE', NO_HOMEWORK);
   const late = input.at.getTime() > homework.deadline.getTime();
   const { submission, created } = await stores.submissions.add({
     homeworkId: homework.id,
@@ -117,7 +118,7 @@ export async function reviewSubmission(
   input: { cohort: Cohort; platform: Platform; lecturer: ChatUser; trainee: ChatUser; score: number; comment: string; at: Date },
 ): Promise<Submission> {
   const mine = (await stores.submissions.listByCohort(input.cohort.id)).filter((s) => s.platform === input.platform && s.userId === input.trainee.id);
-  if (mine.length === 0) throw new AppError('REVIEW_NOTHING', `${input.trainee.name} 还没有提交作业，无法点评。`);
+  if (mine.length === 0) throw new AppError('REVIEW_NOTHING', nothingToReview(input.trainee.name));
   const latestByHomework = new Map<string, Submission>();
   for (const s of mine) latestByHomework.set(s.homeworkId, s);
   const latest = [...latestByHomework.values()];
@@ -135,7 +136,7 @@ export async function reviewSubmission(
     name: target.name,
     points: Math.round(input.score * scoring.points.reviewScoreFactor * 10) / 10,
     reason: 'homework_review',
-    detail: `点评 ${input.score} 分`,
+    detail: reviewPointsDetail(input.score),
     sourceKey: `hw:${target.homeworkId}:${input.trainee.id}:review`,
     at: input.at,
   });

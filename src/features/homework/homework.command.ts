@@ -4,17 +4,38 @@ import { AppError } from '../../kernel/app-error';
 import { formatDayTime } from '../../kernel/local-time';
 import { planHomeworkJobs } from './homework-planner';
 import { assignHomework, parseDeadline, reviewQueue, reviewSubmission, submitHomework } from './homework-service';
+import { IMAGE_WINDOW_MS } from './homework-chat';
+import {
+  assignmentNotice,
+  CONTENT_REQUIRED,
+  CONTENT_TOO_LONG,
+  deadlineUnreadable,
+  nothingToShowcase,
+  ONE_TRAINEE_REQUIRED,
+  REVIEW_ARGS_MISSING,
+  REVIEW_QUEUE_EMPTY,
+  reviewPosted,
+  reviewQueue as reviewQueueText,
+  SCORE_RANGE,
+  showcase,
+  showcaseImageName,
+  SUBMISSION_EMPTY,
+  submissionReceived,
+  submitSummary,
+} from './texts';
+
+const IMAGE_WINDOW_MINUTES = IMAGE_WINDOW_MS / 60_000;
 
 const assignArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   const full = [raw.text, ...raw.lines].join('\n').trim();
   const m = /^(.*?)\s*截止[:：]?\s*(\S+(?:\s+\d{1,2}[:：]\d{2})?)\s*$/su.exec(full);
   const content = (m ? m[1]! : full).trim();
   if (!content) {
-    ctx.addIssue({ code: 'custom', message: '请写明作业内容' });
+    ctx.addIssue({ code: 'custom', message: CONTENT_REQUIRED });
     return z.NEVER;
   }
   if (content.length > 1000) {
-    ctx.addIssue({ code: 'custom', message: '作业内容最多 1000 字' });
+    ctx.addIssue({ code: 'custom', message: CONTENT_TOO_LONG });
     return z.NEVER;
   }
   return { content, deadlineText: m?.[2] };
@@ -34,13 +55,13 @@ export const assignHomeworkCommand = defineCommand({
   async handle(ctx, { content, deadlineText }) {
     const cohort = ctx.cohort;
     const deadline = parseDeadline(deadlineText, ctx.at, cohort);
-    if (!deadline) throw new AppError('HOMEWORK_DEADLINE', `截止时间“${deadlineText ?? ''}”看不懂或已经过去，请写成 21:00 或 12-02 09:00。`);
+    if (!deadline) throw new AppError('HOMEWORK_DEADLINE', deadlineUnreadable(deadlineText ?? ''));
     const { homework } = await assignHomework(ctx.deps.stores, { cohort, lecturer: ctx.event.sender, content, deadline, at: ctx.at, eventId: ctx.event.id });
     await planHomeworkJobs(ctx.deps.scheduler, cohort, homework);
-    const extra = homework.seq > 1 ? `（今天第 ${homework.seq} 项）` : '';
+    const due = formatDayTime(homework.deadline, cohort.timezone);
     await ctx.send(
       { kind: 'group', id: ctx.event.conversation.id },
-      { text: `📚 今日作业${extra}：${homework.content}\n截止：${formatDayTime(homework.deadline, cohort.timezone)}\n提交方法：发送 #交作业 <内容>，图片在交作业后 30 分钟内发出即可。` },
+      { text: assignmentNotice({ seq: homework.seq, content: homework.content, deadline: due, imageWindowMinutes: IMAGE_WINDOW_MINUTES }) },
     );
   },
 });
@@ -51,7 +72,7 @@ const submitArgs = z.custom<RawArgs>().transform((raw) => ({ text: [raw.text, ..
 export const submitHomeworkCommand = defineCommand({
   name: '交作业',
   aliases: ['submit'],
-  summary: '提交作业（文字，随后 30 分钟内发的图片也算）',
+  summary: submitSummary(IMAGE_WINDOW_MINUTES),
   usage: '#交作业 <内容>',
   examples: ['#交作业 1. 老树核桃 现砸现发 2. …'],
   allowed: ['trainee'],
@@ -61,7 +82,7 @@ export const submitHomeworkCommand = defineCommand({
   async handle(ctx, { text }) {
     const cohort = ctx.cohort;
     const images = ctx.event.attachments?.filter((a) => a.kind === 'image') ?? [];
-    if (!text && images.length === 0) throw new AppError('HOMEWORK_EMPTY', '作业内容是空的。请发送 #交作业 <内容>，图片可以随后发。');
+    if (!text && images.length === 0) throw new AppError('HOMEWORK_EMPTY', SUBMISSION_EMPTY);
     const { submission } = await submitHomework(ctx.deps.stores, ctx.deps.scoring, {
       cohort,
       platform: ctx.event.platform,
@@ -71,8 +92,7 @@ export const submitHomeworkCommand = defineCommand({
       at: ctx.at,
       eventId: ctx.event.id,
     });
-    const version = submission.version > 1 ? `（第 ${submission.version} 次提交，之前的也保留了）` : '';
-    await ctx.reply(`作业已收到${version}${submission.late ? '，已过截止时间，记为迟交' : ''}。`);
+    await ctx.reply(submissionReceived(submission.version, submission.late));
   },
 });
 
@@ -81,11 +101,11 @@ const reviewArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   const [scoreText, ...comment] = raw.tokens;
   const score = Number(scoreText);
   if (raw.mentions.length !== 1 || scoreText === undefined || !/^\d{1,3}$/.test(scoreText)) {
-    ctx.addIssue({ code: 'custom', message: '需要 @ 一位学员并写分数' });
+    ctx.addIssue({ code: 'custom', message: REVIEW_ARGS_MISSING });
     return z.NEVER;
   }
   if (score < 0 || score > 100) {
-    ctx.addIssue({ code: 'custom', message: '分数要在 0 到 100 之间' });
+    ctx.addIssue({ code: 'custom', message: SCORE_RANGE });
     return z.NEVER;
   }
   return { mode: 'review' as const, trainee: raw.mentions[0]!, score, comment: comment.join(' ') };
@@ -108,9 +128,7 @@ export const reviewCommand = defineCommand({
     if (a.mode === 'queue') {
       const queue = await reviewQueue(stores, cohort.id);
       await ctx.reply(
-        queue.length === 0
-          ? '没有待点评的作业。'
-          : [`待点评 ${queue.length} 份：`, ...queue.map((s) => `${s.name}${s.late ? '（迟交）' : ''}：${s.text.slice(0, 30)}${s.imageIds.length ? ` [图${s.imageIds.length}]` : ''}`)].join('\n'),
+        queue.length === 0 ? REVIEW_QUEUE_EMPTY : reviewQueueText(queue.map((s) => ({ name: s.name, late: s.late, text: s.text, images: s.imageIds.length }))),
       );
       return;
     }
@@ -125,14 +143,14 @@ export const reviewCommand = defineCommand({
     });
     await ctx.send(
       { kind: 'group', id: ctx.event.conversation.id },
-      { text: `作业点评：${a.score} 分${a.comment ? `，${a.comment}` : ''}`, mentions: [{ id: reviewed.userId, name: reviewed.name }] },
+      { text: reviewPosted(a.score, a.comment), mentions: [{ id: reviewed.userId, name: reviewed.name }] },
     );
   },
 });
 
 const showcaseArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   if (raw.mentions.length !== 1) {
-    ctx.addIssue({ code: 'custom', message: '需要 @ 一位学员' });
+    ctx.addIssue({ code: 'custom', message: ONE_TRAINEE_REQUIRED });
     return z.NEVER;
   }
   return { trainee: raw.mentions[0]! };
@@ -153,12 +171,15 @@ export const showcaseCommand = defineCommand({
     const { stores } = ctx.deps;
     const mine = (await stores.submissions.listByCohort(cohort.id)).filter((s) => s.userId === trainee.id);
     const latest = mine[mine.length - 1];
-    if (!latest) throw new AppError('SHOWCASE_NOTHING', `${trainee.name} 还没有提交作业。`);
+    if (!latest) throw new AppError('SHOWCASE_NOTHING', nothingToShowcase(trainee.name));
     await stores.submissions.setShowcased(latest.id);
     const group = { kind: 'group' as const, id: ctx.event.conversation.id };
-    await ctx.send(group, { text: `🌟 优秀作业 · ${latest.name}\n${latest.text}` });
+    await ctx.send(group, { text: showcase(latest.name, latest.text) });
+    // Platforms that cannot send files show the text alone.
+    const { sendFile } = ctx.deps.outbound;
+    if (!sendFile) return;
     for (const [i, id] of latest.imageIds.entries()) {
-      await ctx.send(group, { text: '', file: { name: `${latest.name}-作业-${i + 1}.jpg`, data: await stores.images.get(id) } });
+      await sendFile(group, { name: showcaseImageName(latest.name, i + 1), data: await stores.images.get(id) });
     }
   },
 });

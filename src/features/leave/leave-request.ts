@@ -4,8 +4,9 @@ import type { Cohort, Session } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
 import type { LeaveRequest } from '../../domain/types';
 import { localDay, parseLocalDate } from '../../kernel/local-time';
-import { formatSessionLine } from '../cohorts';
+import { formatSessionLine, sessionNumberUnknown } from '../cohorts';
 import { leaveCovers } from './leave-covers';
+import { dayOutsideCohort, leaveAlreadyDecided, leaveLine, leaveNotFound, wholeDay } from './texts';
 
 /** What a trainee asked leave for: a whole day, or one numbered session of the timetable. */
 export interface LeaveTarget {
@@ -43,7 +44,7 @@ export async function requestLeave(
   let day: string;
   if (target.sessionNo !== undefined) {
     session = sessions[target.sessionNo - 1] ?? null;
-    if (!session) throw new AppError('LEAVE_SESSION_UNKNOWN', `课表里没有第 ${target.sessionNo} 节课，发送 #课表 查看编号。`);
+    if (!session) throw new AppError('LEAVE_SESSION_UNKNOWN', sessionNumberUnknown(target.sessionNo));
     day = session.day;
   } else if (target.day) {
     day = target.day;
@@ -54,7 +55,7 @@ export async function requestLeave(
     day = next ? (next.day < today ? today : next.day) : today;
   }
   if (day < cohort.startDate || day > cohort.endDate) {
-    throw new AppError('LEAVE_DAY_OUTSIDE', `${day} 不在培训期 ${cohort.startDate} 至 ${cohort.endDate} 内。`);
+    throw new AppError('LEAVE_DAY_OUTSIDE', dayOutsideCohort(day, cohort.startDate, cohort.endDate));
   }
   const { request } = await stores.leave.create({
     cohortId: cohort.id,
@@ -76,9 +77,9 @@ export async function decideLeave(
   input: { cohort: Cohort; no: number; approve: boolean; by: string; at: Date; note: string },
 ): Promise<LeaveRequest> {
   const existing = await stores.leave.findByNo(input.cohort.id, input.no);
-  if (!existing) throw new AppError('LEAVE_NOT_FOUND', `没有编号为 ${input.no} 的请假。`);
+  if (!existing) throw new AppError('LEAVE_NOT_FOUND', leaveNotFound(input.no));
   const decided = await stores.leave.decide(input.cohort.id, input.no, input.approve ? 'approved' : 'rejected', input.by, input.at, input.note);
-  if (!decided) throw new AppError('LEAVE_ALREADY_DECIDED', `第 ${input.no} 号请假已经${existing.status === 'approved' ? '批准' : '驳回'}过了。`);
+  if (!decided) throw new AppError('LEAVE_ALREADY_DECIDED', leaveAlreadyDecided(input.no, existing.status === 'approved'));
   if (decided.status === 'approved') {
     const sessions = (await stores.sessions.listByCohort(input.cohort.id)).filter((s) => leaveCovers(decided, s));
     await stores.attendance.absentToLeave(sessions.map((s) => s.id), decided.platform, decided.userId);
@@ -88,5 +89,5 @@ export async function decideLeave(
 
 /** How a request reads in chat. */
 export function describeLeave(request: LeaveRequest, session: Session | null, tz: string): string {
-  return `${session ? formatSessionLine(session, tz) : `${request.day.slice(5)} 全天`}，原因：${request.reason}`;
+  return leaveLine(session ? formatSessionLine(session, tz) : wholeDay(request.day), request.reason);
 }

@@ -3,15 +3,16 @@ import { DateTime } from 'luxon';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
 import type { CohortContext } from '../../pipeline/chat-context';
 import { decideLeave, describeLeave, parseLeaveArgs, requestLeave } from './leave-request';
+import { LEAVE_NUMBER_REQUIRED, leaveDecided, leaveDecisionDone, leaveRequested, REASON_REQUIRED, REASON_TOO_LONG } from './texts';
 
 const requestArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   const parsed = parseLeaveArgs(raw.tokens, DateTime.now().year);
   if (!parsed.reason) {
-    ctx.addIssue({ code: 'custom', message: '请写明请假原因' });
+    ctx.addIssue({ code: 'custom', message: REASON_REQUIRED });
     return z.NEVER;
   }
   if (parsed.reason.length > 200) {
-    ctx.addIssue({ code: 'custom', message: '原因最多 200 个字' });
+    ctx.addIssue({ code: 'custom', message: REASON_TOO_LONG });
     return z.NEVER;
   }
   return parsed;
@@ -43,14 +44,14 @@ export const requestLeaveCommand = defineCommand({
       at: ctx.at,
       eventId: ctx.event.id,
     });
-    await ctx.reply(`已提交请假（编号 ${request.no}）：${describeLeave(request, session, cohort.timezone)}。请等待工作人员审批。`);
+    await ctx.reply(leaveRequested(request.no, describeLeave(request, session, cohort.timezone)));
   },
 });
 
 const decideArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   const no = Number(/^\d{1,6}$/.exec(raw.tokens[0] ?? '')?.[0]);
   if (!Number.isInteger(no) || no < 1) {
-    ctx.addIssue({ code: 'custom', message: '需要请假编号（数字）' });
+    ctx.addIssue({ code: 'custom', message: LEAVE_NUMBER_REQUIRED });
     return z.NEVER;
   }
   return { no, note: raw.tokens.slice(1).join(' ') };
@@ -59,17 +60,14 @@ const decideArgs = z.custom<RawArgs>().transform((raw, ctx) => {
 async function decide(ctx: CohortContext, no: number, note: string, approve: boolean): Promise<void> {
   const cohort = ctx.cohort;
   const request = await decideLeave(ctx.deps.stores, { cohort, no, approve, by: ctx.event.sender.id, at: ctx.now, note });
-  const verdict = approve ? '已批准' : '未批准';
-  const text = `你的请假（编号 ${no}，${request.day.slice(5)}，${request.reason}）${verdict}${note ? `：${note}` : ''}。`;
+  const text = leaveDecided({ no, day: request.day, reason: request.reason }, approve, note);
   const person = { id: request.userId, name: request.name };
-  // The trainee hears the decision where they are: privately if possible, and in the group.
-  if (ctx.deps.capabilities.privateMessages) {
-    await ctx.send({ kind: 'private', id: request.userId }, { text }).catch((err: unknown) => ctx.log.warn({ err }, 'private leave notice failed'));
-  }
+  // The trainee hears the decision where they are: privately, and in the group.
+  await ctx.send({ kind: 'private', id: request.userId }, { text }).catch((err: unknown) => ctx.log.warn({ err }, 'private leave notice failed'));
   for (const g of await ctx.deps.stores.bindings.listByCohort(cohort.id)) {
     await ctx.send({ kind: 'group', id: g.groupId }, { text, mentions: [person] });
   }
-  if (!ctx.isGroup) await ctx.reply(`${verdict}第 ${no} 号请假（${request.name}）。`);
+  if (!ctx.isGroup) await ctx.reply(leaveDecisionDone(no, request.name, approve));
 }
 
 /** 批准请假 <编号>: staff approve a leave request. */

@@ -1,4 +1,5 @@
 import type { Middleware } from '../../pipeline/compose';
+import { floodWarning } from './texts';
 
 /**
  * Flood control (SPEC §3.7: flooding is rate-limited): a member who sends more than
@@ -15,7 +16,7 @@ export const floodControl: Middleware = async (ctx, next) => {
   if (count === 1) await deps.redis.expire(key, window * 2);
   if (count <= max) return next();
   if (count === max + 1) {
-    await ctx.reply(`请勿刷屏：${window} 秒内最多 ${max} 条，稍后再发。`);
+    await ctx.reply(floodWarning(window, max));
     ctx.log.info({ count }, 'flood limited');
   }
 };

@@ -1,3 +1,5 @@
+import { RULE_TEXTS } from './texts';
+
 /** The ladder's settings (thresholds are configuration). */
 export interface LadderConfig {
   muteAfter: number;
@@ -22,18 +24,18 @@ export function ladderStep(active: number, config: LadderConfig): LadderStep {
 export function ruleFor(category: string): string {
   switch (category) {
     case '政治':
-      return '严禁在群内发布任何危害国家利益的言论';
+      return RULE_TEXTS.political;
     case '色情':
     case '赌博':
     case '毒品':
-      return '禁止涉及黄赌毒等敏感话题';
+      return RULE_TEXTS.vice;
     case '暴恐':
-      return '禁止发布暴力、恐怖等过激内容';
+      return RULE_TEXTS.violence;
     case '辱骂':
-      return '禁止歧视、攻击、骚扰、过激等不良言行';
+      return RULE_TEXTS.abuse;
     case '广告':
-      return '禁止发布广告、拉人加微信、刷单兼职等信息';
+      return RULE_TEXTS.solicitation;
     default:
-      return '禁止发布违法违规信息';
+      return RULE_TEXTS.other;
   }
 }

@@ -4,18 +4,41 @@ import type { ChatContext } from '../../pipeline/chat-context';
 import { AppError } from '../../kernel/app-error';
 import { formatDayTime } from '../../kernel/local-time';
 import { staffOf } from './moderation-service';
+import {
+  APPEAL_NOTHING,
+  APPEAL_REASON_REQUIRED,
+  APPEAL_SUBMITTED,
+  appealNotice,
+  askOwnerToRemove,
+  cannotRemove,
+  LOG_EMPTY,
+  logLines,
+  MODERATION_KIND_NAMES,
+  MUTE_MINUTES_RANGE,
+  mutedByStaff,
+  nothingToPardon,
+  nothingToUndo,
+  ONE_MEMBER_REQUIRED,
+  pardoned,
+  platformCannotMute,
+  RECORD_NUMBER_REQUIRED,
+  recordUndone,
+  removedByStaff,
+  STAFF_WARNING_RULE,
+  staffWarning,
+} from './texts';
 
 const oneMention = (extra: 'reason' | 'minutes' | 'none') =>
   z.custom<RawArgs>().transform((raw, ctx) => {
     if (raw.mentions.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: '需要 @ 一位群成员' });
+      ctx.addIssue({ code: 'custom', message: ONE_MEMBER_REQUIRED });
       return z.NEVER;
     }
     const rest = raw.tokens.join(' ').trim();
     if (extra === 'minutes') {
       const minutes = rest === '' ? undefined : Number(rest.replace(/分钟$/, ''));
       if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1 || minutes > 7 * 24 * 60)) {
-        ctx.addIssue({ code: 'custom', message: '禁言分钟数要是 1 到 10080 的整数' });
+        ctx.addIssue({ code: 'custom', message: MUTE_MINUTES_RANGE });
         return z.NEVER;
       }
       return { person: raw.mentions[0]!, reason: '', minutes };
@@ -45,13 +68,13 @@ export const warnCommand = defineCommand({
       userId: person.id,
       name: person.name,
       kind: 'warn',
-      rule: `staff:${reason || '工作人员警告'}`,
+      rule: `staff:${reason || STAFF_WARNING_RULE}`,
       staffTodo: '',
       expiresAt: new Date(ctx.now.getTime() + config.MODERATION_WARNING_TTL_HOURS * 3600_000),
       sourceKey: `staff:${ctx.event.id}`,
     });
     const active = (await stores.moderation.activeWarnings(ctx.cohort.id, ctx.event.platform, person.id, ctx.now)).length;
-    await ctx.send({ kind: 'group', id: ctx.event.conversation.id }, { text: `工作人员提醒${reason ? `：${reason}` : '：请遵守群规'}（第 ${active} 次，记录 ${record.no}）。`, mentions: [person] });
+    await ctx.send({ kind: 'group', id: ctx.event.conversation.id }, { text: staffWarning(reason, active, record.no), mentions: [person] });
   },
 });
 
@@ -66,11 +89,12 @@ export const muteCommand = defineCommand({
   needsCohort: true,
   args: oneMention('minutes'),
   async handle(ctx, { person, minutes }) {
-    const { config, stores, capabilities } = ctx.deps;
+    const { config, stores, outbound } = ctx.deps;
     const m = minutes ?? config.MODERATION_MUTE_MINUTES;
-    const todo = capabilities.mute ? '' : `本平台机器人不能禁言，请群主在群设置中将 ${person.name} 禁言 ${m} 分钟`;
-    await stores.moderation.log({ ...staffAction(ctx), userId: person.id, name: person.name, kind: 'mute', rule: 'staff:禁言', staffTodo: todo, expiresAt: new Date(ctx.now.getTime() + m * 60_000), sourceKey: `staff:${ctx.event.id}` });
-    await ctx.reply(`已禁言 ${person.name} ${m} 分钟，期间其发言将被忽略。${todo ? `\n${todo}。` : ''}`);
+    const muted = outbound.mute ? await outbound.mute(ctx.event.conversation.id, person.id, m).catch(() => false) : false;
+    const todo = muted ? '' : platformCannotMute(person.name, m);
+    await stores.moderation.log({ ...staffAction(ctx), userId: person.id, name: person.name, kind: 'mute', rule: `staff:${MODERATION_KIND_NAMES.mute}`, staffTodo: todo, expiresAt: new Date(ctx.now.getTime() + m * 60_000), sourceKey: `staff:${ctx.event.id}` });
+    await ctx.reply(mutedByStaff(person.name, m, todo));
   },
 });
 
@@ -85,11 +109,11 @@ export const removeCommand = defineCommand({
   needsCohort: true,
   args: oneMention('reason'),
   async handle(ctx, { person, reason }) {
-    const { stores, actions } = ctx.deps;
-    const removed = actions.remove ? await actions.remove(ctx.event.conversation.id, person.id).catch(() => false) : false;
-    const todo = removed ? '' : `请群主将 ${person.name} 移出群聊`;
-    await stores.moderation.log({ ...staffAction(ctx), userId: person.id, name: person.name, kind: 'remove', rule: `staff:${reason || '移出'}`, staffTodo: todo, sourceKey: `staff:${ctx.event.id}` });
-    await ctx.reply(removed ? `已将 ${person.name} 移出本群。` : `机器人无法在本平台移出成员。${todo}。`);
+    const { stores, outbound } = ctx.deps;
+    const removed = outbound.remove ? await outbound.remove(ctx.event.conversation.id, person.id).catch(() => false) : false;
+    const todo = removed ? '' : askOwnerToRemove(person.name);
+    await stores.moderation.log({ ...staffAction(ctx), userId: person.id, name: person.name, kind: 'remove', rule: `staff:${reason || MODERATION_KIND_NAMES.remove}`, staffTodo: todo, sourceKey: `staff:${ctx.event.id}` });
+    await ctx.reply(removed ? removedByStaff(person.name) : cannotRemove(todo));
   },
 });
 
@@ -105,7 +129,7 @@ export const undoCommand = defineCommand({
   args: oneMention('none'),
   async handle(ctx, { person }) {
     const n = await ctx.deps.stores.moderation.undoActive(ctx.cohort.id, ctx.event.platform, person.id, ctx.event.sender.id, ctx.now);
-    await ctx.reply(n > 0 ? `已解除 ${person.name} 的 ${n} 条警告或禁言。` : `${person.name} 目前没有生效的警告或禁言。`);
+    await ctx.reply(n > 0 ? pardoned(person.name, n) : nothingToPardon(person.name));
   },
 });
 
@@ -122,7 +146,7 @@ export const reviewLogCommand = defineCommand({
     if (raw.tokens[0] !== '撤销') return { undo: undefined };
     const no = Number(raw.tokens[1]);
     if (!Number.isInteger(no) || no < 1) {
-      ctx.addIssue({ code: 'custom', message: '需要记录编号' });
+      ctx.addIssue({ code: 'custom', message: RECORD_NUMBER_REQUIRED });
       return z.NEVER;
     }
     return { undo: no };
@@ -132,22 +156,26 @@ export const reviewLogCommand = defineCommand({
     const { stores } = ctx.deps;
     if (undo !== undefined) {
       const r = await stores.moderation.undoOne(cohort.id, undo, ctx.event.sender.id, ctx.now);
-      if (!r) throw new AppError('MODERATION_NOT_FOUND', `没有可撤销的第 ${undo} 号记录。`);
-      await ctx.reply(`已撤销第 ${undo} 号记录（${r.name}，${r.rule}）。`);
+      if (!r) throw new AppError('MODERATION_NOT_FOUND', nothingToUndo(undo));
+      await ctx.reply(recordUndone(undo, r.name, r.rule));
       return;
     }
     const log = await stores.moderation.list(cohort.id, 20);
-    const KIND = { warn: '警告', mute: '禁言', remove: '移出', escalate: '上报', flood: '刷屏' } as const;
     await ctx.reply(
       log.length === 0
-        ? '没有群管理记录。'
-        : [
-            '最近的群管理记录：',
-            ...log.map(
-              (r) =>
-                `${r.no}. ${formatDayTime(r.at, cohort.timezone)} ${r.name} ${KIND[r.kind]} 规则：${r.rule}${r.undoneAt ? '（已撤销）' : ''}${r.appeal ? ` 申诉：${r.appeal.text}` : ''}${r.staffTodo ? ` 待办：${r.staffTodo}` : ''}`,
-            ),
-          ].join('\n'),
+        ? LOG_EMPTY
+        : logLines(
+            log.map((r) => ({
+              no: r.no,
+              at: formatDayTime(r.at, cohort.timezone),
+              name: r.name,
+              kind: r.kind,
+              rule: r.rule,
+              undone: Boolean(r.undoneAt),
+              ...(r.appeal ? { appeal: r.appeal.text } : {}),
+              todo: r.staffTodo,
+            })),
+          ),
     );
   },
 });
@@ -164,7 +192,7 @@ export const appealCommand = defineCommand({
   args: z.custom<RawArgs>().transform((raw, ctx) => {
     const text = [raw.text, ...raw.lines].join(' ').trim();
     if (!text) {
-      ctx.addIssue({ code: 'custom', message: '请写申诉理由' });
+      ctx.addIssue({ code: 'custom', message: APPEAL_REASON_REQUIRED });
       return z.NEVER;
     }
     return { text: text.slice(0, 500) };
@@ -172,10 +200,10 @@ export const appealCommand = defineCommand({
   async handle(ctx, { text }) {
     const cohort = ctx.cohort;
     const record = await ctx.deps.stores.moderation.appeal(cohort.id, ctx.event.platform, ctx.event.sender.id, text, ctx.now);
-    if (!record) throw new AppError('APPEAL_NOTHING', '没有找到针对你的群管理记录，无需申诉。');
+    if (!record) throw new AppError('APPEAL_NOTHING', APPEAL_NOTHING);
     for (const id of await staffOf(ctx.deps, cohort)) {
-      await ctx.send({ kind: 'private', id }, { text: `「${cohort.name}」${record.name} 对第 ${record.no} 号记录（${record.rule}）提出申诉：${text}\n撤销请发送 #审核 撤销 ${record.no}` });
+      await ctx.send({ kind: 'private', id }, { text: appealNotice(cohort.name, record.name, record.no, record.rule, text) });
     }
-    await ctx.reply('申诉已提交给工作人员，请等待处理。');
+    await ctx.reply(APPEAL_SUBMITTED);
   },
 });

@@ -1,6 +1,7 @@
 import type { Middleware } from '../../pipeline/compose';
 import { localDay } from '../../kernel/local-time';
 import { sessionForMarker } from '../cohorts';
+import { QUESTION_POINTS_DETAIL } from './texts';
 
 const QUESTION = /[?？]|请问|怎么|如何|为什么|为啥|能不能|可不可以|是不是|吗[。！!]?$|有没有/u;
 
@@ -24,7 +25,7 @@ export const countInteraction: Middleware = async (ctx, next) => {
     const before = await deps.stores.activities.countOnDay(cohort.id, event.sender.id, 'question', day);
     const fresh = await deps.stores.activities.record({ ...base, kind: 'question', note: event.text.slice(0, 60), sourceKey: `q:${event.id}` });
     if (fresh && before < deps.scoring.points.questionsPerDayCap) {
-      await deps.stores.points.award({ ...base, points: deps.scoring.points.question, reason: 'question', detail: '课堂提问', sourceKey: `q:${event.id}` });
+      await deps.stores.points.award({ ...base, points: deps.scoring.points.question, reason: 'question', detail: QUESTION_POINTS_DETAIL, sourceKey: `q:${event.id}` });
     }
   } else if (ctx.roles.has('lecturer') && (event.quote || event.mentions.some((m) => m.id !== deps.self().id))) {
     await deps.stores.activities.record({ ...base, kind: 'answer', note: event.text.slice(0, 60), sourceKey: `a:${event.id}` });

@@ -4,7 +4,8 @@ import { countInteraction } from './count-interaction';
 import { rankingCommand, recommendCommand, recordCommand } from './trainee-records.command';
 
 export { awardAttendance, traineeRecords } from './points-service';
-export { evaluateStandings, outstandingList, TIER_NAMES, type TraineeRecord, type TraineeStanding } from './tier-rules';
+export { evaluateStandings, outstandingList, type TraineeRecord, type TraineeStanding } from './tier-rules';
+export { TIER_NAMES } from './texts';
 
 /** 优秀学员, 记录, 排名, and interaction in ordinary chat. */
 export const pointsFeature: FeatureFactory = () => ({

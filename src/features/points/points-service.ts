@@ -2,10 +2,12 @@ import type { ScoringConfig } from '../../kernel/scoring-config';
 import type { Attendance, Cohort } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
 import type { TraineeRecord } from './tier-rules';
+import { attendancePointsDetail } from './texts';
 
 /** Pays attendance points once per session and trainee (seed: 三(二) 课堂表现). */
 export async function awardAttendance(stores: Stores, scoring: ScoringConfig, record: Attendance): Promise<void> {
-  const points = record.status === 'on_time' ? scoring.points.onTime : record.status === 'late' ? scoring.points.late : 0;
+  if (record.status !== 'on_time' && record.status !== 'late') return;
+  const points = record.status === 'on_time' ? scoring.points.onTime : scoring.points.late;
   if (points === 0) return;
   await stores.points.award({
     cohortId: record.cohortId,
@@ -14,7 +16,7 @@ export async function awardAttendance(stores: Stores, scoring: ScoringConfig, re
     name: record.name,
     points,
     reason: 'attendance',
-    detail: record.status === 'late' ? `迟到 ${record.minutesLate} 分钟` : '准时签到',
+    detail: attendancePointsDetail(record.status, record.minutesLate),
     sourceKey: `att:${record.sessionId}:${record.userId}`,
     at: record.signedInAt ?? new Date(),
   });

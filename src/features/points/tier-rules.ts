@@ -1,10 +1,8 @@
 import type { ScoringConfig } from '../../kernel/scoring-config';
+import { TIER_REASONS as WHY } from './texts';
 
 /** Trainee tiers (seed: 三(三) 培训学员的等级划分). */
 export type Tier = 'basic' | 'excellent' | 'incubation';
-
-/** Chinese names of the tiers. */
-export const TIER_NAMES: Record<Tier, string> = { basic: '基础型学员', excellent: '优秀学员', incubation: '孵化学员' };
 
 /** What the tier rules look at for one trainee. */
 export interface TraineeRecord {
@@ -43,10 +41,10 @@ export function passesAssessment(r: TraineeRecord, config: ScoringConfig): { pas
   const why: string[] = [];
   const completion = r.homeworkAssigned === 0 ? 1 : r.homeworkSubmitted / r.homeworkAssigned;
   if (completion < config.tiers.minHomeworkCompletion) {
-    why.push(`作业完成 ${r.homeworkSubmitted}/${r.homeworkAssigned}，低于 ${Math.round(config.tiers.minHomeworkCompletion * 100)}%`);
+    why.push(WHY.homeworkCompletion(r.homeworkSubmitted, r.homeworkAssigned, Math.round(config.tiers.minHomeworkCompletion * 100)));
   }
   if (r.averageReview !== null && r.averageReview < config.tiers.minAverageReview) {
-    why.push(`作业平均分 ${r.averageReview}，低于 ${config.tiers.minAverageReview}`);
+    why.push(WHY.averageReview(r.averageReview, config.tiers.minAverageReview));
   }
   return { passed: why.length === 0, why };
 }
@@ -68,19 +66,19 @@ export function evaluateStandings(records: TraineeRecord[], config: ScoringConfi
     const reasons: string[] = [];
     let tier: Tier = 'basic';
     if (!assessment.passed) {
-      reasons.push(`考核未通过：${assessment.why.join('；')}`);
+      reasons.push(WHY.assessmentFailed(assessment.why));
     } else {
       const recommended = r.recommendedRank !== null;
       const byPoints = r.points >= config.tiers.excellentPoints;
       if (recommended || byPoints) {
         tier = 'excellent';
-        reasons.push(recommended ? '讲师推荐' : `积分 ${r.points} ≥ ${config.tiers.excellentPoints}`);
+        reasons.push(recommended ? WHY.recommended : WHY.byPoints(r.points, config.tiers.excellentPoints));
         const t = config.tiers;
         const strong =
           r.salesYuan >= t.incubationSalesYuan && r.interactions >= t.incubationInteractions && r.averageReview !== null && r.averageReview >= t.incubationAverageReview;
         if (strong) {
           tier = 'incubation';
-          reasons.push(`销售 ${r.salesYuan} 元、互动 ${r.interactions} 次、作业平均 ${r.averageReview} 分`);
+          reasons.push(WHY.incubation(r.salesYuan, r.interactions, r.averageReview));
         }
       }
     }
@@ -105,10 +103,10 @@ export function outstandingList(records: TraineeRecord[], config: ScoringConfig)
   const recommended = records
     .filter((r) => r.recommendedRank !== null)
     .sort((a, b) => (a.recommendedRank ?? 0) - (b.recommendedRank ?? 0))
-    .map((r) => ({ userId: r.userId, name: r.name, reason: `讲师推荐（积分 ${r.points}）` }));
+    .map((r) => ({ userId: r.userId, name: r.name, reason: WHY.recommendedWithPoints(r.points) }));
   const taken = new Set(recommended.map((r) => r.userId));
   const byPoints = evaluateStandings(records, config)
     .filter((s) => !taken.has(s.userId) && s.assessmentPassed)
-    .map((s) => ({ userId: s.userId, name: s.name, reason: `积分第 ${s.rank} 名（${s.points} 分）` }));
+    .map((s) => ({ userId: s.userId, name: s.name, reason: WHY.pointsRank(s.rank, s.points) }));
   return [...recommended, ...byPoints.slice(0, Math.max(0, size - recommended.length))];
 }

@@ -1,26 +1,37 @@
 import { z } from 'zod';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
 import { localDay } from '../../kernel/local-time';
-import { evaluateStandings, outstandingList, TIER_NAMES } from './tier-rules';
+import { evaluateStandings, outstandingList } from './tier-rules';
+import {
+  PRACTICE_NOTE_REQUIRED,
+  practiceRecorded,
+  rankingText,
+  RECOMMEND_ARGS_MISSING,
+  recommended,
+  RECORD_ARGS_MISSING,
+  SALES_AMOUNT_INVALID,
+  salesDetail,
+  salesRecorded,
+} from './texts';
 import { traineeRecords } from './points-service';
 
 const recordArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   const [kind, ...rest] = raw.tokens;
   if (raw.mentions.length !== 1 || (kind !== '销售' && kind !== '实操')) {
-    ctx.addIssue({ code: 'custom', message: '需要 @ 一位学员，并写 销售 <金额> 或 实操 <说明>' });
+    ctx.addIssue({ code: 'custom', message: RECORD_ARGS_MISSING });
     return z.NEVER;
   }
   if (kind === '销售') {
     const amount = Number((rest[0] ?? '').replace(/元$/, ''));
     if (!Number.isFinite(amount) || amount <= 0 || amount > 10_000_000) {
-      ctx.addIssue({ code: 'custom', message: '销售金额要写大于 0 的数字（元）' });
+      ctx.addIssue({ code: 'custom', message: SALES_AMOUNT_INVALID });
       return z.NEVER;
     }
     return { kind: 'sales' as const, trainee: raw.mentions[0]!, amount, note: rest.slice(1).join(' ') };
   }
   const note = rest.join(' ').trim();
   if (!note) {
-    ctx.addIssue({ code: 'custom', message: '请写实操说明' });
+    ctx.addIssue({ code: 'custom', message: PRACTICE_NOTE_REQUIRED });
     return z.NEVER;
   }
   return { kind: 'practice' as const, trainee: raw.mentions[0]!, amount: undefined, note };
@@ -47,14 +58,14 @@ export const recordCommand = defineCommand({
       a.kind === 'sales'
         ? Math.min(scoring.points.salesCapPerRecord, Math.floor((a.amount ?? 0) / 100) * scoring.points.salesPer100Yuan)
         : scoring.points.practice;
-    if (points > 0) await stores.points.award({ ...base, points, reason: a.kind, detail: a.kind === 'sales' ? `销售 ${a.amount} 元` : a.note, sourceKey });
-    await ctx.reply(a.kind === 'sales' ? `已记录 ${a.trainee.name} 销售 ${a.amount} 元（+${points} 分）。` : `已记录 ${a.trainee.name} 实操：${a.note}（+${points} 分）。`);
+    if (points > 0) await stores.points.award({ ...base, points, reason: a.kind, detail: a.kind === 'sales' ? salesDetail(a.amount) : a.note, sourceKey });
+    await ctx.reply(a.kind === 'sales' ? salesRecorded(a.trainee.name, a.amount, points) : practiceRecorded(a.trainee.name, a.note, points));
   },
 });
 
 const recommendArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   if (raw.mentions.length === 0) {
-    ctx.addIssue({ code: 'custom', message: '需要 @ 推荐的学员（可以多位）' });
+    ctx.addIssue({ code: 'custom', message: RECOMMEND_ARGS_MISSING });
     return z.NEVER;
   }
   return { people: raw.mentions };
@@ -87,7 +98,7 @@ export const recommendCommand = defineCommand({
         at: new Date(ctx.at.getTime() + i),
       });
     }
-    await ctx.reply(`已推荐：${people.map((p) => p.name).join('、')}。`);
+    await ctx.reply(recommended(people.map((p) => p.name)));
   },
 });
 
@@ -106,14 +117,6 @@ export const rankingCommand = defineCommand({
     const records = await traineeRecords(ctx.deps.stores, cohort);
     const standings = evaluateStandings(records, ctx.deps.scoring);
     const list = outstandingList(records, ctx.deps.scoring);
-    const need = ctx.deps.scoring.tiers.outstandingListSize;
-    const lines = [
-      `「${cohort.name}」积分排名：`,
-      ...standings.slice(0, 30).map((s) => `${s.rank}. ${s.name} ${s.points} 分 · ${TIER_NAMES[s.tier]}${s.reasons.length ? `（${s.reasons.join('；')}）` : ''}`),
-      `优秀学员名单（至少 ${need} 人）：`,
-      ...list.map((e, i) => `${i + 1}. ${e.name} — ${e.reason}`),
-    ];
-    if (list.length < need) lines.push(`⚠️ 目前只有 ${list.length} 人符合条件，不足 ${need} 人。`);
-    await ctx.reply(lines.join('\n'));
+    await ctx.reply(rankingText({ cohortName: cohort.name, standings: standings.slice(0, 30), outstanding: list, need: ctx.deps.scoring.tiers.outstandingListSize }));
   },
 });

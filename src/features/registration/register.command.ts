@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
 import { maskPhone, parseMobile } from '../../kernel/privacy';
+import { NAME_FORM, PHONE_FORM, REGISTER_ARGS_MISSING, registered } from './texts';
 
 const args = z.custom<RawArgs>().transform((raw, ctx) => {
   const [realName, phoneRaw, village, products = '', ...experience] = raw.tokens;
   const phone = parseMobile(phoneRaw ?? '');
   if (!realName || !phoneRaw || !village) {
-    ctx.addIssue({ code: 'custom', message: '需要姓名、手机号和乡镇/村' });
+    ctx.addIssue({ code: 'custom', message: REGISTER_ARGS_MISSING });
     return z.NEVER;
   }
   if (!/^[\p{Script=Han}A-Za-z·]{2,20}$/u.test(realName)) {
-    ctx.addIssue({ code: 'custom', message: '姓名写 2 到 20 个字' });
+    ctx.addIssue({ code: 'custom', message: NAME_FORM });
     return z.NEVER;
   }
   if (!phone) {
-    ctx.addIssue({ code: 'custom', message: '手机号要 11 位，以 1 开头' });
+    ctx.addIssue({ code: 'custom', message: PHONE_FORM });
     return z.NEVER;
   }
   return { realName, phone, village, products, experience: experience.join(' ') };
@@ -36,9 +37,6 @@ export const registerCommand = defineCommand({
     const cohort = ctx.cohort;
     const { event, deps } = ctx;
     const { created } = await deps.stores.registrations.save({ cohortId: cohort.id, platform: event.platform, userId: event.sender.id, ...a });
-    const privacy = ctx.isGroup ? '\n（手机号是个人信息，下次可以私聊我登记。）' : '';
-    await ctx.reply(
-      `${created ? '登记成功' : '登记已更新'}：${a.realName}，手机 ${maskPhone(a.phone)}，${a.village}${a.products ? `，产品：${a.products}` : ''}${a.experience ? `，经验：${a.experience}` : ''}${privacy}`,
-    );
+    await ctx.reply(registered({ created, realName: a.realName, maskedPhone: maskPhone(a.phone), village: a.village, products: a.products, experience: a.experience, inGroup: ctx.isGroup }));
   },
 });

@@ -15,6 +15,8 @@ import { traineeRecords } from '../points';
 import { DEFAULT_SCORECARD_THRESHOLDS } from '../feedback';
 import { missingStatus } from '../leave';
 import { evaluateStandings, outstandingList, TIER_NAMES, type TraineeRecord, type TraineeStanding } from '../points';
+import { ATTENDANCE_STATUS_NAMES as STATUS, EARLY_LEAVE, NOT_SIGNED_IN } from '../attendance';
+import { COHORT_UNKNOWN } from '../cohorts';
 
 /** The archives staff can export (SPEC §2 导出; seed 第八条 培训档案管理); 档案 holds all of them. */
 export const ARCHIVE_KINDS = ['签到表', '成绩表', '反馈表', '回访', '档案'] as const;
@@ -75,8 +77,6 @@ interface ArchiveData {
   responses: SurveyResponse[];
   followUps: FollowUp[];
 }
-
-const STATUS_NAMES: Record<AttendanceStatus, string> = { on_time: '准时', late: '迟到', absent: '缺勤', leave: '请假' };
 
 /** One column of a sheet: its header, width (in characters; a Chinese character takes about two) and number format. */
 interface Column {
@@ -156,7 +156,7 @@ function addSignInSheets(workbook: ExcelJS.Workbook, used: Set<string>, data: Ar
     { header: '迟到分钟', width: 10 },
     { header: '签到时间', width: 11 },
     { header: '签退时间', width: 11 },
-    { header: '早退', width: 7 },
+    { header: EARLY_LEAVE, width: 7 },
   ];
   if (data.sessions.length === 0) {
     addTable(workbook, used, '签到表', columns, []);
@@ -173,7 +173,7 @@ function addSignInSheets(workbook: ExcelJS.Workbook, used: Set<string>, data: Ar
     ];
     const rows: Row[] = people.map((p, i) => {
       const r = byUser.get(p.userId);
-      const status = r ? STATUS_NAMES[r.status] : missingStatus(data.approvedLeave, session, p.userId) === 'leave' ? '请假' : '未签到';
+      const status = r ? STATUS[r.status] : missingStatus(data.approvedLeave, session, p.userId) === 'leave' ? STATUS.leave : NOT_SIGNED_IN;
       return [
         i + 1,
         name(p.userId, p.nickname),
@@ -240,10 +240,10 @@ function addScoresSheet(workbook: ExcelJS.Workbook, used: Set<string>, data: Arc
     [
       { header: '姓名', width: 14 },
       { header: '出勤率', width: 9, numFmt: '0.0%' },
-      { header: '准时', width: 7 },
-      { header: '迟到', width: 7 },
-      { header: '缺勤', width: 7 },
-      { header: '请假', width: 7 },
+      { header: STATUS.on_time, width: 7 },
+      { header: STATUS.late, width: 7 },
+      { header: STATUS.absent, width: 7 },
+      { header: STATUS.leave, width: 7 },
       { header: '作业(已交/布置)', width: 16 },
       { header: '作业平均分', width: 11 },
       { header: '互动次数', width: 10 },
@@ -410,7 +410,7 @@ function addRegistrationSheet(workbook: ExcelJS.Workbook, used: Set<string>, dat
 /** Reads what the archive needs (plain finds per cohort, inside what FerretDB 1.24 serves). */
 async function gatherArchiveData(stores: Stores, cohortId: string, kind: ArchiveKind, options: ArchiveOptions): Promise<ArchiveData> {
   const cohort = await stores.cohorts.findById(cohortId);
-  if (!cohort) throw new AppError('COHORT_UNKNOWN', '找不到这个班级。', `cohort ${cohortId} not found`);
+  if (!cohort) throw new AppError('COHORT_UNKNOWN', COHORT_UNKNOWN, `cohort ${cohortId} not found`);
   const scoring = options.scoring ?? DEFAULT_SCORING;
   const needsScores = kind === '成绩表' || kind === '档案';
   const needsFeedback = kind === '反馈表' || kind === '档案';

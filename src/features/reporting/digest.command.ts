@@ -4,13 +4,14 @@ import { computeDigest } from './digest';
 import { gatherDigestInput } from './gather-digest';
 import { localDay, parseLocalDate } from '../../kernel/local-time';
 import { renderDigest } from './render-digest';
+import { DIGEST_DATE_FORM } from './texts';
 
 const args = z.custom<RawArgs>().transform((raw, ctx) => {
   const token = raw.tokens[0];
   if (token === undefined) return { date: null };
   // Checked here with any year; the handler reads it again in the cohort's year.
   if (raw.tokens.length > 1 || parseLocalDate(token, 2000) === null) {
-    ctx.addIssue({ code: 'custom', message: '日期写成 03-02 或 2027-03-02，不写就是今天' });
+    ctx.addIssue({ code: 'custom', message: DIGEST_DATE_FORM });
     return z.NEVER;
   }
   return { date: token };

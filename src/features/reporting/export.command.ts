@@ -5,11 +5,12 @@ import { defineCommand, type RawArgs } from '../../pipeline/command';
 import { ARCHIVE_KINDS, buildArchive, parseArchiveKind, saveArchive } from './archive-workbooks';
 import { localDay, parseLocalDate } from '../../kernel/local-time';
 import { briefForSession, briefForWeek } from './training-brief';
+import { archiveCaption, archiveSaved, archiveSentPrivately, BRIEF_ARG_FORM, exportKindRequired, noBriefYet } from './texts';
 
 const exportArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   const kind = raw.tokens.length === 1 ? parseArchiveKind(raw.tokens[0]!) : null;
   if (!kind) {
-    ctx.addIssue({ code: 'custom', message: `要写导出哪一种：${ARCHIVE_KINDS.join('、')}` });
+    ctx.addIssue({ code: 'custom', message: exportKindRequired(ARCHIVE_KINDS) });
     return z.NEVER;
   }
   return { kind };
@@ -33,21 +34,20 @@ export const exportCommand = defineCommand({
   args: exportArgs,
   async handle(ctx, { kind }) {
     const cohort = ctx.cohort;
-    const { stores, scoring, capabilities, config } = ctx.deps;
+    const { stores, scoring, outbound, config } = ctx.deps;
     const file = await buildArchive(stores, cohort.id, kind, { scoring, now: ctx.now });
-    if (!capabilities.files) {
+    if (!outbound.sendFile) {
       const saved = await saveArchive(file, path.join(config.EXPORT_DIR, cohort.code));
       ctx.log.info({ kind, file: saved }, 'archive saved for a platform without files');
-      await ctx.reply(`「${cohort.name}」${kind}已生成。本平台机器人不能发送文件，已保存在服务器：${saved}`);
+      await ctx.reply(archiveSaved(cohort.name, kind, saved));
       return;
     }
-    const text = `「${cohort.name}」${kind}：${file.fileName}`;
-    if (ctx.isGroup && capabilities.privateMessages) {
-      await ctx.send({ kind: 'private', id: ctx.event.sender.id }, { text, file: { name: file.fileName, data: file.buffer } });
-      await ctx.reply(`${kind}含学员个人信息，已私聊发给你。`);
-      return;
-    }
-    await ctx.send({ kind: ctx.event.conversation.kind, id: ctx.event.conversation.id }, { text, file: { name: file.fileName, data: file.buffer } });
+    const text = archiveCaption(cohort.name, kind, file.fileName);
+    // Archives hold trainees' personal data: asked for in a group, they go to the sender privately.
+    const to = ctx.isGroup ? { kind: 'private' as const, id: ctx.event.sender.id } : { kind: ctx.event.conversation.kind, id: ctx.event.conversation.id };
+    await ctx.send(to, { text });
+    await outbound.sendFile(to, { name: file.fileName, data: file.buffer });
+    if (ctx.isGroup) await ctx.reply(archiveSentPrivately(kind));
   },
 });
 
@@ -58,7 +58,7 @@ const briefArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   if (raw.tokens.length === 1 && token === '上周') return { week: 'last' as const, date: null };
   // Checked here with any year; the handler reads it again in the cohort's year.
   if (raw.tokens.length > 1 || parseLocalDate(token, 2000) === null) {
-    ctx.addIssue({ code: 'custom', message: '写日期（如 03-02）或 本周，不写就是今天' });
+    ctx.addIssue({ code: 'custom', message: BRIEF_ARG_FORM });
     return z.NEVER;
   }
   return { week: null, date: token };
@@ -88,7 +88,7 @@ export const briefCommand = defineCommand({
     const begun = (await stores.sessions.listByCohort(cohort.id)).filter((s) => s.day === day && s.startsAt.getTime() <= ctx.now.getTime());
     const last = begun[begun.length - 1];
     if (!last) {
-      await ctx.reply(`${day.slice(5)} 还没有上过课，没有简报。发送 #简报 本周 查看本周。`);
+      await ctx.reply(noBriefYet(day));
       return;
     }
     await ctx.reply(await briefForSession(stores, last.id, { now: ctx.now }));

@@ -1,6 +1,7 @@
 import { AppError } from '../../kernel/app-error';
 import type { Stores } from '../../stores/create-stores';
 import { surveyProgress } from '../feedback';
+import { COHORT_UNKNOWN } from '../cohorts';
 import type { DigestInput } from './digest';
 
 /**
@@ -12,7 +13,7 @@ export async function gatherDigestInput(stores: Stores, cohortId: string): Promi
   // Progress first, then the rest: the same order of reads the digest benchmark times.
   const progress = await surveyProgress(stores, cohortId);
   const cohort = await stores.cohorts.findById(cohortId);
-  if (!cohort) throw new AppError('COHORT_UNKNOWN', '找不到这个班级。', `cohort ${cohortId} not found`);
+  if (!cohort) throw new AppError('COHORT_UNKNOWN', COHORT_UNKNOWN, `cohort ${cohortId} not found`);
   const [sessions, members, attendance, leave, homework, submissions, moderation] = await Promise.all([
     stores.sessions.listByCohort(cohortId),
     stores.members.listWithRole(cohortId, 'trainee'),

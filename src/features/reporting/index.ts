@@ -4,6 +4,10 @@ import { digestCommand } from './digest.command';
 import { briefCommand, exportCommand } from './export.command';
 import { meCommand } from './me.command';
 
+/** The staff robot senders (WeCom group robot, DingTalk custom robot), for alerts that must not wait for a queue. */
+export { sendWecomImage, sendWecomRobot } from './webhooks/wecom-robot';
+export { sendDingtalkMarkdown, sendDingtalkRobot } from './webhooks/dingtalk-robot';
+
 /** 我的, 简报, 导出, 日报. */
 export const reportingFeature: FeatureFactory = () => ({
   name: 'reporting',

@@ -2,6 +2,7 @@ import { defineCommand } from '../../pipeline/command';
 import { noArgs } from '../../pipeline/arg-schemas';
 import { summariseAttendance } from '../attendance';
 import { evaluateStandings, TIER_NAMES, traineeRecords } from '../points';
+import { myHomework, myRecordHeading, myStanding } from './texts';
 
 /** 我的: the trainee's own record in the cohort. */
 export const meCommand = defineCommand({
@@ -23,9 +24,9 @@ export const meCommand = defineCommand({
     ]);
     const standing = evaluateStandings(trainees, ctx.deps.scoring).find((s) => s.userId === ctx.event.sender.id);
     const me = trainees.find((t) => t.userId === ctx.event.sender.id);
-    const lines = [`「${cohort.name}」${ctx.event.sender.name} 的记录`, summariseAttendance(sessions, records, cohort.timezone, ctx.now)];
-    if (me) lines.push(`作业：已交 ${me.homeworkSubmitted}/${me.homeworkAssigned}${me.averageReview !== null ? `，平均 ${me.averageReview} 分` : ''}`);
-    if (standing) lines.push(`积分：${standing.points} 分，全班第 ${standing.rank}/${trainees.length} 名，等级：${TIER_NAMES[standing.tier]}`);
+    const lines = [myRecordHeading(cohort.name, ctx.event.sender.name), summariseAttendance(sessions, records, cohort.timezone, ctx.now)];
+    if (me) lines.push(myHomework(me.homeworkSubmitted, me.homeworkAssigned, me.averageReview));
+    if (standing) lines.push(myStanding(standing.points, standing.rank, trainees.length, TIER_NAMES[standing.tier]));
     await ctx.reply(lines.join('\n'));
   },
 });

@@ -1,14 +1,15 @@
 import { DateTime } from 'luxon';
 import type { Digest, ProgressFigure } from './digest';
 import { maskPhonesInText } from '../../kernel/privacy';
+import { ATTENDANCE_STATUS_NAMES as STATUS } from '../attendance';
+import { HOURS_SOURCE_NAMES } from '../cohorts';
+import { MODERATION_KIND_NAMES } from '../moderation';
 
 /** Names shown per list before the rest fold into 等 N 人; keeps a 50-trainee digest under ~1,800 characters. */
 export const DIGEST_MAX_NAMES = 8;
 
 const NAME_MAX_CHARS = 10;
 const TREND_MAX_DAYS = 7;
-const KIND_NAMES: Record<keyof Digest['moderation']['byKind'], string> = { warn: '警告', mute: '禁言', remove: '移出', escalate: '上报', flood: '刷屏' };
-const SOURCE: Record<string, string> = { actual: '上下课记录', timetable: '按课表', mixed: '部分按课表', none: '无课' };
 
 // Rates are rounded down so that a figure just under a threshold never reads as the threshold itself.
 const pct = (rate: number | null): string => (rate === null ? '无' : `${Math.floor(rate * 1000 + 1e-6) / 10}%`);
@@ -43,12 +44,12 @@ function attendanceSection(d: Digest): Section {
   const leave = a.onLeave > 0 ? `，请假 ${a.onLeave} 人次不计` : '';
   const pending = a.sessionsPending > 0 ? `，另有 ${a.sessionsPending} 节未结束` : '';
   lines.push(`出勤率 ${pct(a.rate)}：到课 ${a.present}/${a.expected} 人次（${a.sessionsHeld} 节课${leave}${pending}）`);
-  if (a.lateNames.length) lines.push(`迟到 ${a.lateNames.length} 人：${nameList(a.lateNames.map((n) => `${shown(n.name)} ${n.minutes.join('/')}分钟`))}`);
+  if (a.lateNames.length) lines.push(`${STATUS.late} ${a.lateNames.length} 人：${nameList(a.lateNames.map((n) => `${shown(n.name)} ${n.minutes.join('/')}分钟`))}`);
   if (a.absentNames.length) {
-    lines.push(`⚠️ 缺勤 ${a.absentNames.length} 人：${nameList(a.absentNames.map((n) => `${shown(n.name)}${a.sessionsHeld > 1 ? `（${n.sessions}节）` : ''}`))}`);
+    lines.push(`⚠️ ${STATUS.absent} ${a.absentNames.length} 人：${nameList(a.absentNames.map((n) => `${shown(n.name)}${a.sessionsHeld > 1 ? `（${n.sessions}节）` : ''}`))}`);
   }
   if (a.leaveNames.length) {
-    lines.push(`请假 ${a.leaveNames.length} 人：${nameList(a.leaveNames.map((n) => `${shown(n.name)}${a.sessionsHeld > 1 ? `（${n.sessions}节）` : ''}`))}`);
+    lines.push(`${STATUS.leave} ${a.leaveNames.length} 人：${nameList(a.leaveNames.map((n) => `${shown(n.name)}${a.sessionsHeld > 1 ? `（${n.sessions}节）` : ''}`))}`);
   }
   return { heading: '出勤', lines };
 }
@@ -75,9 +76,9 @@ function homeworkSection(d: Digest): Section {
 function moderationSection(d: Digest): Section {
   const m = d.moderation;
   if (m.total === 0) return { heading: '群管理', lines: ['无'] };
-  const kinds = (Object.keys(KIND_NAMES) as (keyof typeof KIND_NAMES)[])
+  const kinds = (Object.keys(MODERATION_KIND_NAMES) as (keyof typeof MODERATION_KIND_NAMES)[])
     .filter((k) => (m.byKind[k] ?? 0) > 0)
-    .map((k) => `${KIND_NAMES[k]} ${m.byKind[k] ?? 0}`);
+    .map((k) => `${MODERATION_KIND_NAMES[k]} ${m.byKind[k] ?? 0}`);
   return { heading: '群管理', lines: [`${m.total} 次：${kinds.join(' · ')}${m.undone ? `（已撤销 ${m.undone}）` : ''}`] };
 }
 
@@ -110,7 +111,7 @@ function lecturerSection(d: Digest): Section {
     const mark = l.shortDays.length ? '⚠️' : '✅';
     lines.push(`${mark} 授课时长（每天≥${l.minHoursPerDay}小时）：${hourDays}`);
     const sources = [...new Set(l.days.map((x) => x.source))];
-    if (sources.some((s) => s !== 'actual')) lines.push(`  （时长来源：${sources.map((s) => SOURCE[s] ?? s).join('、')}）`);
+    if (sources.some((s) => s !== 'actual')) lines.push(`  （时长来源：${sources.map((s) => HOURS_SOURCE_NAMES[s]).join('、')}）`);
     lines.push(l.homeworkMissingDays.length ? `⚠️ 每日作业：${l.homeworkMissingDays.map(md).join('、')} 未布置` : '✅ 每日作业：每天都已布置');
   }
   const provided = l.timetableProvidedAt ? DateTime.fromJSDate(l.timetableProvidedAt, { zone: tz }).toFormat('MM-dd HH:mm') : '';

@@ -9,9 +9,11 @@ import type { ModerationRecord } from '../../domain/types';
 import type { Submission } from '../../domain/types';
 import { maskPhonesInText } from '../../kernel/privacy';
 import { formatTime } from '../../kernel/local-time';
-import { hoursByDay } from '../cohorts';
-import { formatSessionLine } from '../cohorts';
+import { COHORT_UNKNOWN, formatSessionLine, hoursByDay } from '../cohorts';
 import { excusedFrom } from '../leave';
+import { ATTENDANCE_STATUS_NAMES as STATUS, EARLY_LEAVE, NOT_SIGNED_IN } from '../attendance';
+import { MODERATION_KIND_NAMES } from '../moderation';
+import { SESSION_UNKNOWN, WEEK_START_UNREADABLE } from './texts';
 
 /** What a brief may be told: `now` decides which sessions have ended (absence) and which are still ahead. */
 export interface BriefOptions {
@@ -42,12 +44,10 @@ interface AttendanceFigures {
   earlyLeave: number;
 }
 
-const MODERATION_KINDS: Record<ModerationRecord['kind'], string> = { warn: '警告', mute: '禁言', remove: '移出', escalate: '上报', flood: '刷屏' };
-
 /** Reads one cohort's data for briefs (plain finds per cohort, inside what FerretDB 1.24 serves). */
 async function gatherBriefData(stores: Stores, cohortId: string): Promise<BriefData> {
   const cohort = await stores.cohorts.findById(cohortId);
-  if (!cohort) throw new AppError('COHORT_UNKNOWN', '找不到这个班级。', `cohort ${cohortId} not found`);
+  if (!cohort) throw new AppError('COHORT_UNKNOWN', COHORT_UNKNOWN, `cohort ${cohortId} not found`);
   const [sessions, trainees, attendance, approvedLeave, homework, submissions, activities, moderation] = await Promise.all([
     stores.sessions.listByCohort(cohortId),
     stores.members.listWithRole(cohortId, 'trainee'),
@@ -97,9 +97,9 @@ function attendanceLine(f: AttendanceFigures, unit: '人' | '人次'): string {
   if (f.places === 0) return '出勤：暂无学员名单';
   const base = f.places - f.leave;
   const rate = base > 0 ? `${((f.present / base) * 100).toFixed(1)}%` : '—';
-  const parts = [`迟到 ${f.late} ${unit}`, `缺勤 ${f.absent} ${unit}`, `请假 ${f.leave} ${unit}`];
-  if (f.earlyLeave > 0) parts.push(`早退 ${f.earlyLeave} ${unit}`);
-  if (f.pending > 0) parts.push(`未签到 ${f.pending} ${unit}`);
+  const parts = [`${STATUS.late} ${f.late} ${unit}`, `${STATUS.absent} ${f.absent} ${unit}`, `${STATUS.leave} ${f.leave} ${unit}`];
+  if (f.earlyLeave > 0) parts.push(`${EARLY_LEAVE} ${f.earlyLeave} ${unit}`);
+  if (f.pending > 0) parts.push(`${NOT_SIGNED_IN} ${f.pending} ${unit}`);
   return `出勤：出勤率 ${rate}（到课 ${f.present}/${base} ${unit}）；${parts.join('，')}`;
 }
 
@@ -140,7 +140,7 @@ function moderationLine(records: ModerationRecord[], from: Date, to: Date): stri
   const inRange = records.filter((r) => r.at.getTime() >= from.getTime() && r.at.getTime() < to.getTime());
   if (inRange.length === 0) return '群管理：0 次';
   const byKind = new Map<string, number>();
-  for (const r of inRange) byKind.set(MODERATION_KINDS[r.kind], (byKind.get(MODERATION_KINDS[r.kind]) ?? 0) + 1);
+  for (const r of inRange) byKind.set(MODERATION_KIND_NAMES[r.kind], (byKind.get(MODERATION_KIND_NAMES[r.kind]) ?? 0) + 1);
   return `群管理：${inRange.length} 次（${[...byKind.entries()].map(([k, n]) => `${k} ${n}`).join('，')}）`;
 }
 
@@ -151,7 +151,7 @@ function moderationLine(records: ModerationRecord[], from: Date, to: Date): stri
  */
 export async function briefForSession(stores: Stores, sessionId: string, options: BriefOptions = {}): Promise<string> {
   const session = await stores.sessions.findById(sessionId);
-  if (!session) throw new AppError('SESSION_UNKNOWN', '找不到这节课。', `session ${sessionId} not found`);
+  if (!session) throw new AppError('SESSION_UNKNOWN', SESSION_UNKNOWN, `session ${sessionId} not found`);
   const data = await gatherBriefData(stores, session.cohortId);
   const tz = data.cohort.timezone;
   const now = options.now ?? session.endsAt;
@@ -184,7 +184,7 @@ export async function briefForWeek(stores: Stores, cohortId: string, weekStartDa
   const data = await gatherBriefData(stores, cohortId);
   const tz = data.cohort.timezone;
   const start = DateTime.fromISO(weekStartDay, { zone: tz }).startOf('day');
-  if (!start.isValid) throw new AppError('BRIEF_DAY_INVALID', '日期看不懂，请写成 2027-03-01。', `bad week start ${weekStartDay}`);
+  if (!start.isValid) throw new AppError('BRIEF_DAY_INVALID', WEEK_START_UNREADABLE, `bad week start ${weekStartDay}`);
   const end = start.plus({ days: 7 });
   const days = new Set(Array.from({ length: 7 }, (_, i) => start.plus({ days: i }).toFormat('yyyy-MM-dd')));
   const now = options.now ?? end.toJSDate();

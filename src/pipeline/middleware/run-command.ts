@@ -1,6 +1,7 @@
 import type { Middleware } from '../compose';
 import { isAppError } from '../../kernel/app-error';
 import { hasCohort } from '../chat-context';
+import { formatRefusal, NOT_UNDERSTOOD } from '../texts';
 
 /**
  * Validates the recognised command's arguments and runs it. Malformed arguments get the
@@ -11,7 +12,7 @@ import { hasCohort } from '../chat-context';
 export const runCommand: Middleware = async (ctx, next) => {
   if (!ctx.command) {
     if (ctx.event.type === 'message' && ctx.event.mentionsBot && ctx.event.text.trim() !== '') {
-      await ctx.reply('我没看懂这条命令。发送 #帮助 看看我能做什么。');
+      await ctx.reply(NOT_UNDERSTOOD);
       return;
     }
     return next();
@@ -20,7 +21,7 @@ export const runCommand: Middleware = async (ctx, next) => {
   const parsed = def.args.safeParse(raw);
   if (!parsed.success) {
     const hint = parsed.error.issues.find((i) => /[\u4e00-\u9fff]/u.test(i.message))?.message;
-    await ctx.reply(`格式不对${hint ? `：${hint}` : ''}。正确用法：${def.usage}${def.examples?.[0] ? `\n例如：${def.examples[0]}` : ''}`);
+    await ctx.reply(formatRefusal(hint, def.usage, def.examples?.[0]));
     return;
   }
   try {

@@ -1,6 +1,6 @@
 import type { ChatTarget, ChatUser, OutgoingMessage } from '../chat-event';
 import type { Logger } from '../../kernel/logger';
-import type { AdapterCapabilities, EventSink, PlatformAdapter } from '../platform-adapter';
+import type { EventSink, PlatformAdapter } from '../platform-adapter';
 import { isRetryableSendError } from '../send-error';
 import { DingtalkApi } from './dingtalk-api';
 import { robotMessageSchema, type RobotMessage } from './robot-message';
@@ -38,7 +38,7 @@ const STOP_DRAIN_MS = 5_000;
 /**
  * DingTalk groups and one-to-one chats through a Stream-mode robot (dingtalk-stream). The
  * robot only receives messages that @mention it and private messages, and cannot recall,
- * mute, remove or list members; those capabilities are declared missing.
+ * mute, remove, list members or send files: it has no such methods, and the features degrade.
  *
  * Every callback is acknowledged once the bot has finished processing it, not on receipt:
  * a callback whose processing failed, or whose connection dropped first, stays
@@ -54,15 +54,7 @@ const STOP_DRAIN_MS = 5_000;
  */
 export class DingtalkAdapter implements PlatformAdapter {
   readonly platform = 'dingtalk' as const;
-  readonly capabilities: AdapterCapabilities = {
-    seesAllGroupMessages: false,
-    recall: false,
-    mute: false,
-    remove: false,
-    listMembers: false,
-    privateMessages: true,
-    files: false,
-  };
+  readonly seesAllGroupMessages = false;
   private readonly api: DingtalkApi;
   private client: StreamClient | null = null;
   private accepting = false;
@@ -176,11 +168,7 @@ export class DingtalkAdapter implements PlatformAdapter {
   }
 
   async send(target: ChatTarget, message: OutgoingMessage): Promise<void> {
-    let text = message.text;
-    if (message.file) {
-      this.options.log.warn({ file: message.file.name }, 'DingTalk robot cannot send files; sent the text only');
-      text += `\n（附件「${message.file.name}」无法通过钉钉机器人发送，请联系工作人员获取。）`;
-    }
+    const text = message.text;
     if (target.kind === 'private') {
       await this.api.sendToUsers([target.id], text);
       return;

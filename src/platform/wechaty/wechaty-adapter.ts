@@ -2,9 +2,9 @@ import { log as wechatyLog, WechatyBuilder, type Contact, type Wechaty } from 'w
 import { FileBox } from 'file-box';
 import { PuppetService } from 'wechaty-puppet-service';
 import type { Puppet } from 'wechaty-puppet';
-import type { ChatEvent, ChatTarget, ChatUser, OutgoingMessage } from '../chat-event';
+import type { ChatEvent, ChatTarget, ChatUser, OutgoingFile, OutgoingMessage } from '../chat-event';
 import type { Logger } from '../../kernel/logger';
-import type { AdapterCapabilities, EventSink, PlatformAdapter } from '../platform-adapter';
+import type { EventSink, PlatformAdapter, SessionEvent, SessionSink } from '../platform-adapter';
 import { toChatEvent } from './to-chat-event';
 
 /** Connection settings of the puppet service (the provider is the user's choice). */
@@ -19,6 +19,25 @@ export interface WechatyAdapterOptions {
   puppet?: Puppet;
 }
 
+/** Wechaty's ScanStatus (Unknown, Cancel, Waiting, Scanned, Confirmed, Timeout) in our words. */
+const SCAN_STATUS: Record<number, Extract<SessionEvent, { type: 'login-qr' }>['status']> = {
+  0: 'unknown',
+  1: 'cancelled',
+  2: 'waiting',
+  3: 'scanned',
+  4: 'confirmed',
+  5: 'timeout',
+};
+
+/** gRPC's UNAVAILABLE: the puppet service dropped the connection or cannot be reached. */
+const GRPC_UNAVAILABLE = 14;
+
+/** True for an error that means the puppet service connection is gone (not one failed call). */
+function isConnectionLost(err: unknown): boolean {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  return code === GRPC_UNAVAILABLE || (typeof message === 'string' && /\bUNAVAILABLE\b/.test(message));
+}
+
 /** Raised when the puppet service did not log in within the timeout. */
 export class LoginTimeoutError extends Error {
   readonly code = 'LOGIN_TIMEOUT';
@@ -30,27 +49,25 @@ export class LoginTimeoutError extends Error {
  */
 export class WechatyAdapter implements PlatformAdapter {
   readonly platform = 'wechaty' as const;
-  readonly capabilities: AdapterCapabilities = {
-    seesAllGroupMessages: true,
-    recall: true,
-    mute: false,
-    remove: true,
-    listMembers: true,
-    privateMessages: true,
-    files: true,
-  };
+  readonly seesAllGroupMessages = true;
   private bot: Wechaty | null = null;
   private me: ChatUser | null = null;
+  /** Set while the adapter stops itself: the logout and errors that follow are not a lost session. */
+  private stopping = false;
+  /** A lost session was reported and no login has followed yet. */
+  private sessionLost = false;
 
   constructor(private readonly options: WechatyAdapterOptions) {}
 
-  async start(onEvent: EventSink): Promise<ChatUser> {
+  async start(onEvent: EventSink, onSession: SessionSink = () => undefined): Promise<ChatUser> {
     wechatyLog.level('silent');
     const { log } = this.options;
     const puppet =
       this.options.puppet ?? new PuppetService({ endpoint: this.options.endpoint, token: this.options.token, tls: this.options.tls });
     const bot = WechatyBuilder.build({ name: this.options.name ?? 'cohort-bot', puppet });
     this.bot = bot;
+    this.stopping = false;
+    this.sessionLost = false;
     const deliver = (event: ChatEvent | null) => {
       if (!event) return;
       onEvent(event).catch((err: unknown) => log.error({ err, eventId: event.id }, 'event handler failed'));
@@ -68,27 +85,60 @@ export class WechatyAdapter implements PlatformAdapter {
       const at = date ?? new Date();
       deliver(this.memberEvent('member_left', room.id, leavers, at));
     });
-    bot.on('error', (err) => log.warn({ err }, 'wechaty error'));
-    const loggedIn = new Promise<ChatUser>((resolve) => {
-      bot.once('login', (user) => resolve({ id: user.id, name: user.name() }));
+    // The session as the runtime needs to know it: a QR code to scan, a login, a lost session (once until the next login).
+    const report = (event: SessionEvent) => {
+      try {
+        onSession(event);
+      } catch (err) {
+        log.error({ err, session: event.type }, 'session event handler failed');
+      }
+    };
+    const lost = (reason: 'logout' | 'disconnected', detail: string) => {
+      if (this.stopping || this.sessionLost || !this.me) return;
+      this.sessionLost = true;
+      report({ type: 'session-lost', reason, detail });
+    };
+    bot.on('scan', (qr, status) => {
+      if (this.stopping || !qr) return;
+      report({ type: 'login-qr', qr, status: SCAN_STATUS[status] ?? 'unknown' });
     });
-    await bot.start();
+    bot.on('login', (user) => {
+      const self = { id: user.id, name: user.name() };
+      // A login after a lost session: the provider reconnected, or someone scanned the new QR code.
+      if (this.me && this.sessionLost) {
+        this.me = self;
+        this.sessionLost = false;
+        report({ type: 'logged-in', self });
+      }
+    });
+    bot.on('logout', (_user, reason) => {
+      log.warn({ reason }, 'logged out of the puppet service');
+      lost('logout', reason ?? '');
+    });
+    bot.on('error', (err) => {
+      log.warn({ err }, 'wechaty error');
+      if (isConnectionLost(err)) lost('disconnected', err.message);
+    });
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
+    const loggedIn = new Promise<ChatUser>((resolve, reject) => {
+      bot.once('login', (user) => resolve({ id: user.id, name: user.name() }));
       timer = setTimeout(
         () => reject(new LoginTimeoutError(`no login from the puppet service at ${this.options.endpoint} within ${this.options.loginTimeoutMs} ms`)),
         this.options.loginTimeoutMs,
       );
     });
+    // Once a QR code is shown the puppet service is there and a person has to scan it: wait as long as that takes.
+    bot.once('scan', () => clearTimeout(timer));
     try {
-      this.me = await Promise.race([loggedIn, timeout]);
+      await bot.start();
+      this.me = await loggedIn;
     } catch (err) {
+      this.stopping = true;
       await bot.stop().catch(() => undefined);
       throw err;
     } finally {
       clearTimeout(timer);
     }
-    bot.on('logout', () => log.warn('logged out of the puppet service'));
     return this.me;
   }
 
@@ -116,6 +166,7 @@ export class WechatyAdapter implements PlatformAdapter {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     const bot = this.bot;
     this.bot = null;
     if (bot) await bot.stop();
@@ -137,13 +188,19 @@ export class WechatyAdapter implements PlatformAdapter {
         if (c) contacts.push(c);
       }
       if (message.text) await room.say(message.text, ...contacts);
-      if (message.file) await room.say(FileBox.fromBuffer(message.file.data, message.file.name));
       return;
     }
     const contact = await bot.Contact.find({ id: target.id });
     if (!contact) throw new Error(`contact ${target.id} not found`);
     if (message.text) await contact.say(message.text);
-    if (message.file) await contact.say(FileBox.fromBuffer(message.file.data, message.file.name));
+  }
+
+  async sendFile(target: ChatTarget, file: OutgoingFile): Promise<void> {
+    const bot = this.requireBot();
+    const box = FileBox.fromBuffer(file.data, file.name);
+    const to = target.kind === 'group' ? await bot.Room.find({ id: target.id }) : await bot.Contact.find({ id: target.id });
+    if (!to) throw new Error(`${target.kind} ${target.id} not found`);
+    await to.say(box);
   }
 
   async listMembers(groupId: string): Promise<ChatUser[]> {

@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { DEFAULT_COHORT_SETTINGS } from '../../domain/types';
 
 /** Plan approval states (seed: 培训计划管理制度 第五条). */
 export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'rejected'] as const;
@@ -20,9 +21,9 @@ const cohortSchema = new Schema(
       reason: String,
     },
     settings: {
-      signInOpensMinutes: { type: Number, default: 30 },
-      arriveEarlyMinutes: { type: Number, default: 5 },
-      flagNotEarly: { type: Boolean, default: false },
+      signInOpensMinutes: { type: Number, default: DEFAULT_COHORT_SETTINGS.signInOpensMinutes },
+      arriveEarlyMinutes: { type: Number, default: DEFAULT_COHORT_SETTINGS.arriveEarlyMinutes },
+      flagNotEarly: { type: Boolean, default: DEFAULT_COHORT_SETTINGS.flagNotEarly },
     },
     timetableFirstProvidedAt: Date,
   },

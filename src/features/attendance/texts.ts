@@ -1,0 +1,69 @@
+/** Attendance's user-facing wording (SPEC §3.1): status names, 签到/签退 replies and the sign-in board. */
+import type { AttendanceStatus, CohortSettings } from '../../domain/types';
+
+/** Chinese names of the attendance statuses: 我的, the board, the digest, briefs and the archives all use these. */
+export const ATTENDANCE_STATUS_NAMES: Readonly<Record<AttendanceStatus, string>> = Object.freeze({
+  on_time: '准时',
+  late: '迟到',
+  absent: '缺勤',
+  leave: '请假',
+});
+
+/** A trainee enrolled at a session who has no record yet. */
+export const NOT_SIGNED_IN = '未签到';
+
+/** 签退 before the session's end without approved leave. */
+export const EARLY_LEAVE = '早退';
+
+/** On time but not the minutes early the cohort asks for (only where the cohort flags it). */
+export const NOT_EARLY = '未提前入场';
+
+/** Minutes late as a short mark (我的, the board): `7分钟`. */
+export function lateMinutes(minutes: number): string {
+  return `${minutes}分钟`;
+}
+
+/** 签到's line in 帮助: the cohort's opening and arrive-early minutes (seed: 培训会场制度 (3)). */
+export function signInSummary(settings: CohortSettings): string {
+  return `上课签到（开课前 ${settings.signInOpensMinutes} 分钟开放，提前 ${settings.arriveEarlyMinutes} 分钟到场为准时）`;
+}
+
+/** 签到 while the cohort's plan is not approved (seed: 第五条). */
+export const PLAN_NOT_APPROVED = '本班培训方案还没有经过领导组办公室批准，暂不能签到。请工作人员先 #提交方案，待办公室 #批准 后再开始上课。';
+
+/** A sign-in repeated after it was recorded. */
+export function alreadySignedIn(when: string, status: AttendanceStatus, minutesLate: number, title: string): string {
+  const shown = status === 'late' ? `${ATTENDANCE_STATUS_NAMES.late} ${minutesLate} 分钟` : ATTENDANCE_STATUS_NAMES.on_time;
+  return `你已于 ${when} 签到（${shown}）：${title}`;
+}
+
+/** A sign-in before the next session's window opens. */
+export function signInNotOpen(next: string, title: string, opensAt: string): string {
+  return `现在还不能签到。下一节课：${next} ${title}，${opensAt} 起可以签到。`;
+}
+
+/** A sign-in outside any window, with the next session. */
+export function notSignInTime(next: string, title: string): string {
+  return `现在不在签到时间。下一节课：${next} ${title}。`;
+}
+
+/** A sign-in with no session open and none ahead. */
+export const NO_SESSION_AHEAD = '现在没有正在签到的课程，课表里也没有后续课程。';
+
+/** 签退 without a sign-in to end. */
+export const SIGN_OUT_NOT_SIGNED_IN = '没有找到你今天的签到记录，无法签退。请先签到。';
+
+/** 签退 repeated. */
+export function alreadySignedOut(at: string): string {
+  return `你已于 ${at} 签退过了。`;
+}
+
+/** 签退 before the end: early leave. */
+export function signedOutEarly(at: string): string {
+  return `已签退（${at}），早于下课时间，记为${EARLY_LEAVE}。`;
+}
+
+/** 签退 at or after the end. */
+export function signedOut(at: string): string {
+  return `已签退（${at}），辛苦了！`;
+}

@@ -1,0 +1,101 @@
+/** Homework's user-facing wording (SPEC §3.3): 布置作业, 交作业, 点评, 优秀作业 and homework sent as chat. */
+
+/** The label of a submission after its deadline. */
+export const LATE_LABEL = '迟交';
+
+/** Appended to an acknowledgement when the submission came after the deadline; empty when it did not. */
+export function lateSuffix(late: boolean): string {
+  return late ? `，已过截止时间，记为${LATE_LABEL}` : '';
+}
+
+/** 交作业's line in 帮助, with the minutes images may follow the text. */
+export function submitSummary(imageWindowMinutes: number): string {
+  return `提交作业（文字，随后 ${imageWindowMinutes} 分钟内发的图片也算）`;
+}
+
+/** 布置作业 without content. */
+export const CONTENT_REQUIRED = '请写明作业内容';
+/** 布置作业 with content too long. */
+export const CONTENT_TOO_LONG = '作业内容最多 1000 字';
+
+/** A deadline that cannot be read or has passed. */
+export function deadlineUnreadable(text: string): string {
+  return `截止时间“${text}”看不懂或已经过去，请写成 21:00 或 12-02 09:00。`;
+}
+
+/** The group's notice of a homework: its number of the day, content, deadline and how to submit. */
+export function assignmentNotice(h: { seq: number; content: string; deadline: string; imageWindowMinutes: number }): string {
+  const extra = h.seq > 1 ? `（今天第 ${h.seq} 项）` : '';
+  return `📚 今日作业${extra}：${h.content}\n截止：${h.deadline}\n提交方法：发送 #交作业 <内容>，图片在交作业后 ${h.imageWindowMinutes} 分钟内发出即可。`;
+}
+
+/** 交作业 with neither text nor images. */
+export const SUBMISSION_EMPTY = '作业内容是空的。请发送 #交作业 <内容>，图片可以随后发。';
+
+/** 交作业 before any homework was assigned. */
+export const NO_HOMEWORK = '现在没有布置的作业，等讲师 #布置作业 后再提交。';
+
+/** 交作业 stored: which version, and late or not. */
+export function submissionReceived(version: number, late: boolean): string {
+  const versionNote = version > 1 ? `（第 ${version} 次提交，之前的也保留了）` : '';
+  return `作业已收到${versionNote}${lateSuffix(late)}。`;
+}
+
+/** A reply quoting the homework, stored as a submission. */
+export function quotedSubmissionReceived(late: boolean): string {
+  return `作业已收到（回复作业消息）${lateSuffix(late)}。`;
+}
+
+/** Images attached to the trainee's latest submission. */
+export function imagesAttached(count: number): string {
+  return `图片已加入你的作业（共 ${count} 张）。`;
+}
+
+/** 点评 without one trainee and a score. */
+export const REVIEW_ARGS_MISSING = '需要 @ 一位学员并写分数';
+/** 点评 with a score outside 0–100. */
+export const SCORE_RANGE = '分数要在 0 到 100 之间';
+
+/** 点评 of a trainee with nothing submitted. */
+export function nothingToReview(name: string): string {
+  return `${name} 还没有提交作业，无法点评。`;
+}
+
+/** 点评 alone with nothing waiting. */
+export const REVIEW_QUEUE_EMPTY = '没有待点评的作业。';
+
+/** 点评 alone: what waits for a review. */
+export function reviewQueue(items: { name: string; late: boolean; text: string; images: number }[]): string {
+  return [
+    `待点评 ${items.length} 份：`,
+    ...items.map((s) => `${s.name}${s.late ? `（${LATE_LABEL}）` : ''}：${s.text.slice(0, 30)}${s.images ? ` [图${s.images}]` : ''}`),
+  ].join('\n');
+}
+
+/** A review as the group sees it. */
+export function reviewPosted(score: number, comment: string): string {
+  return `作业点评：${score} 分${comment ? `，${comment}` : ''}`;
+}
+
+/** The ledger's note of a review's points. */
+export function reviewPointsDetail(score: number): string {
+  return `点评 ${score} 分`;
+}
+
+/** 优秀作业 without one trainee. */
+export const ONE_TRAINEE_REQUIRED = '需要 @ 一位学员';
+
+/** 优秀作业 of a trainee with nothing submitted. */
+export function nothingToShowcase(name: string): string {
+  return `${name} 还没有提交作业。`;
+}
+
+/** 优秀作业 shown to the group. */
+export function showcase(name: string, text: string): string {
+  return `🌟 优秀作业 · ${name}\n${text}`;
+}
+
+/** The file name of a showcased submission's image. */
+export function showcaseImageName(name: string, n: number): string {
+  return `${name}-作业-${n}.jpg`;
+}

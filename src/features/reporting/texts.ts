@@ -1,0 +1,57 @@
+/**
+ * Reporting's user-facing wording (SPEC §3.6, §3.9): 日报, 简报, 导出 and 我的. The digest,
+ * brief and archive bodies are built line by line where they are rendered; the labels they
+ * share with other features come from those features' texts.
+ */
+
+/** 日报 with a date that is not one. */
+export const DIGEST_DATE_FORM = '日期写成 03-02 或 2027-03-02，不写就是今天';
+
+/** 简报 with an argument that is neither a date nor a week. */
+export const BRIEF_ARG_FORM = '写日期（如 03-02）或 本周，不写就是今天';
+
+/** 简报 of a day with no session begun yet. */
+export function noBriefYet(day: string): string {
+  return `${day.slice(5)} 还没有上过课，没有简报。发送 #简报 本周 查看本周。`;
+}
+
+/** A brief about a session that does not exist. */
+export const SESSION_UNKNOWN = '找不到这节课。';
+
+/** A week brief from a start day that is not a date. */
+export const WEEK_START_UNREADABLE = '日期看不懂，请写成 2027-03-01。';
+
+/** 导出 without a kind it knows. */
+export function exportKindRequired(kinds: readonly string[]): string {
+  return `要写导出哪一种：${kinds.join('、')}`;
+}
+
+/** 导出 on a platform that cannot send files: where the file was saved. */
+export function archiveSaved(cohortName: string, kind: string, savedPath: string): string {
+  return `「${cohortName}」${kind}已生成。本平台机器人不能发送文件，已保存在服务器：${savedPath}`;
+}
+
+/** The message that comes with an archive file. */
+export function archiveCaption(cohortName: string, kind: string, fileName: string): string {
+  return `「${cohortName}」${kind}：${fileName}`;
+}
+
+/** 导出 asked for in a group: the file went privately. */
+export function archiveSentPrivately(kind: string): string {
+  return `${kind}含学员个人信息，已私聊发给你。`;
+}
+
+/** 我的: the heading of a trainee's record. */
+export function myRecordHeading(cohortName: string, name: string): string {
+  return `「${cohortName}」${name} 的记录`;
+}
+
+/** 我的: homework submitted and the average review. */
+export function myHomework(submitted: number, assigned: number, averageReview: number | null): string {
+  return `作业：已交 ${submitted}/${assigned}${averageReview !== null ? `，平均 ${averageReview} 分` : ''}`;
+}
+
+/** 我的: points, rank and tier. */
+export function myStanding(points: number, rank: number, of: number, tier: string): string {
+  return `积分：${points} 分，全班第 ${rank}/${of} 名，等级：${tier}`;
+}
