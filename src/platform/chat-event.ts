@@ -54,3 +54,23 @@ export interface OutgoingFile {
   name: string;
   data: Buffer;
 }
+
+/**
+ * The event for people joining or leaving a group, the same on every platform: its id is made
+ * from the group, the people and the time, so a redelivered notice is handled once.
+ */
+export function memberEvent(platform: Platform, type: 'member_joined' | 'member_left', groupId: string, members: ChatUser[], at: Date): ChatEvent {
+  return {
+    id: `${type}:${groupId}:${members.map((m) => m.id).join(',')}:${at.getTime()}`,
+    platform,
+    type,
+    conversation: { kind: 'group', id: groupId },
+    sender: members[0] ?? { id: '', name: '' },
+    text: '',
+    mentions: [],
+    mentionsBot: false,
+    timestamp: at,
+    members,
+    fromSelf: false,
+  };
+}

@@ -1,4 +1,5 @@
 import type { ChatEvent, ChatTarget, ChatUser, OutgoingFile, OutgoingMessage } from '../chat-event';
+import { memberEvent } from '../chat-event';
 import type { Clock } from '../../kernel/clock';
 import type { Logger } from '../../kernel/logger';
 import type { EventSink, PlatformAdapter } from '../platform-adapter';
@@ -83,7 +84,7 @@ export class WebChatAdapter implements PlatformAdapter {
           .then(async () => deliver(await this.toEvent(chat, message)))
           .catch((err: unknown) => log.error({ err }, 'web chat message conversion failed'));
       },
-      members: (type, groupId, people, at) => deliver(memberEvent(type, groupId, people, at)),
+      members: (type, groupId, people, at) => deliver(memberEvent('web', type, groupId, people.map((p) => ({ id: p.id, name: p.name })), at)),
     });
     const speed = (clock as { speed?: unknown }).speed;
     try {
@@ -194,21 +195,4 @@ export class WebChatAdapter implements PlatformAdapter {
     await this.requireChat().register(people, { id: WEB_CLASS_GROUP_ID, title, memberIds: people.map((p) => p.id) });
     return WEB_CLASS_GROUP_ID;
   }
-}
-
-function memberEvent(type: 'member_joined' | 'member_left', groupId: string, people: WebPerson[], at: Date): ChatEvent {
-  const members = people.map((p) => ({ id: p.id, name: p.name }));
-  return {
-    id: `${type}:${groupId}:${members.map((m) => m.id).join(',')}:${at.getTime()}`,
-    platform: 'web',
-    type,
-    conversation: { kind: 'group', id: groupId },
-    sender: members[0] ?? { id: '', name: '' },
-    text: '',
-    mentions: [],
-    mentionsBot: false,
-    timestamp: at,
-    members,
-    fromSelf: false,
-  };
 }

@@ -3,6 +3,7 @@ import { FileBox } from 'file-box';
 import { PuppetService } from 'wechaty-puppet-service';
 import type { Puppet } from 'wechaty-puppet';
 import type { ChatEvent, ChatTarget, ChatUser, OutgoingFile, OutgoingMessage } from '../chat-event';
+import { memberEvent } from '../chat-event';
 import type { Logger } from '../../kernel/logger';
 import type { EventSink, PlatformAdapter, SessionEvent, SessionSink } from '../platform-adapter';
 import { toChatEvent } from './to-chat-event';
@@ -79,11 +80,11 @@ export class WechatyAdapter implements PlatformAdapter {
     });
     bot.on('room-join', (room, invitees, _inviter, date) => {
       const at = date ?? new Date();
-      deliver(this.memberEvent('member_joined', room.id, invitees, at));
+      deliver(memberEvent('wechaty', 'member_joined', room.id, invitees.map((c) => ({ id: c.id, name: c.name() })), at));
     });
     bot.on('room-leave', (room, leavers, _remover, date) => {
       const at = date ?? new Date();
-      deliver(this.memberEvent('member_left', room.id, leavers, at));
+      deliver(memberEvent('wechaty', 'member_left', room.id, leavers.map((c) => ({ id: c.id, name: c.name() })), at));
     });
     // The session as the runtime needs to know it: a QR code to scan, a login, a lost session (once until the next login).
     const report = (event: SessionEvent) => {
@@ -142,22 +143,6 @@ export class WechatyAdapter implements PlatformAdapter {
     return this.me;
   }
 
-  private memberEvent(type: 'member_joined' | 'member_left', roomId: string, people: Contact[], at: Date): ChatEvent {
-    const members = people.map((c) => ({ id: c.id, name: c.name() }));
-    return {
-      id: `${type}:${roomId}:${members.map((m) => m.id).join(',')}:${at.getTime()}`,
-      platform: 'wechaty',
-      type,
-      conversation: { kind: 'group', id: roomId },
-      sender: members[0] ?? { id: '', name: '' },
-      text: '',
-      mentions: [],
-      mentionsBot: false,
-      timestamp: at,
-      members,
-      fromSelf: false,
-    };
-  }
 
   /** The logged-in account. */
   self(): ChatUser {
