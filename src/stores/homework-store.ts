@@ -1,6 +1,6 @@
 import { Types, type Connection } from 'mongoose';
 import { homeworkModel } from './models/homework.model';
-import { isDuplicateKey } from './is-duplicate-key';
+import { insertNumbered } from './numbered-insert';
 import type { Homework } from '../domain/types';
 
 type HomeworkDoc = Omit<Homework, 'id' | 'cohortId'> & { _id: Types.ObjectId; cohortId: Types.ObjectId; assignedByName?: string | null };
@@ -23,24 +23,26 @@ function toHomework(d: HomeworkDoc): Homework {
 export class HomeworkStore {
   private readonly model;
 
-  constructor(conn: Connection) {
+  constructor(private readonly conn: Connection) {
     this.model = homeworkModel(conn);
   }
 
   /** Adds a homework for a day once per source message; a redelivery returns the first. */
   async add(input: Omit<Homework, 'id' | 'seq'> & { sourceEventId: string }): Promise<{ homework: Homework; created: boolean }> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const existing = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
-      if (existing) return { homework: toHomework(existing), created: false };
-      const last = await this.model.findOne({ cohortId: new Types.ObjectId(input.cohortId), day: input.day }).sort({ seq: -1 }).lean();
-      try {
-        const doc = await this.model.create({ ...input, cohortId: new Types.ObjectId(input.cohortId), seq: (last?.seq ?? 0) + 1 });
-        return { homework: toHomework(doc.toObject()), created: true };
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-      }
-    }
-    throw new Error('could not number the homework');
+    const existing = async () => {
+      const doc = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
+      return doc ? toHomework(doc) : null;
+    };
+    const first = await existing();
+    if (first) return { homework: first, created: false };
+    const cohortId = new Types.ObjectId(input.cohortId);
+    const { value, created } = await insertNumbered(this.conn, {
+      counter: `homework:${input.cohortId}:${input.day}`,
+      insert: async (seq) => toHomework((await this.model.create({ ...input, cohortId, seq })).toObject()),
+      existing,
+      highest: async () => (await this.model.findOne({ cohortId, day: input.day }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0,
+    });
+    return { homework: value, created };
   }
 
   /** Replaces the content (and deadline) of a homework, an explicit edit. */

@@ -1,7 +1,6 @@
 import { Types, type Connection } from 'mongoose';
-import { counterModel } from './models/counter.model';
 import { leaveModel } from './models/leave.model';
-import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
+import { insertNumbered } from './numbered-insert';
 import type { LeaveRequest } from '../domain/types';
 
 type LeaveDoc = Omit<LeaveRequest, 'id' | 'cohortId' | 'sessionId'> & {
@@ -33,39 +32,30 @@ function toLeave(d: LeaveDoc): LeaveRequest {
 /** Reads and writes leave requests, numbered per cohort. */
 export class LeaveStore {
   private readonly model;
-  private readonly counters;
 
-  constructor(conn: Connection) {
+  constructor(private readonly conn: Connection) {
     this.model = leaveModel(conn);
-    this.counters = counterModel(conn);
-  }
-
-  private async nextNo(cohortId: string): Promise<number> {
-    const doc = await upsertRetrying(() =>
-      this.counters.findOneAndUpdate({ _id: `leave:${cohortId}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean(),
-    );
-    return doc?.seq ?? 1;
   }
 
   /** Files a request once per source message; a redelivery returns the first one. */
   async create(input: Omit<LeaveRequest, 'id' | 'no' | 'status' | 'decidedAt' | 'decidedBy'> & { sourceEventId: string }): Promise<{ request: LeaveRequest; created: boolean }> {
-    const existing = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
-    if (existing) return { request: toLeave(existing as LeaveDoc), created: false };
-    const no = await this.nextNo(input.cohortId);
-    try {
-      const doc = await this.model.create({
-        ...input,
-        no,
-        cohortId: new Types.ObjectId(input.cohortId),
-        sessionId: input.sessionId ? new Types.ObjectId(input.sessionId) : undefined,
-      });
-      return { request: toLeave(doc.toObject() as LeaveDoc), created: true };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const winner = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
-      if (!winner) throw err;
-      return { request: toLeave(winner as LeaveDoc), created: false };
-    }
+    const existing = async () => {
+      const doc = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
+      return doc ? toLeave(doc as LeaveDoc) : null;
+    };
+    const first = await existing();
+    if (first) return { request: first, created: false };
+    const cohortId = new Types.ObjectId(input.cohortId);
+    const { value, created } = await insertNumbered(this.conn, {
+      counter: `leave:${input.cohortId}`,
+      insert: async (no) => {
+        const doc = await this.model.create({ ...input, no, cohortId, sessionId: input.sessionId ? new Types.ObjectId(input.sessionId) : undefined });
+        return toLeave(doc.toObject() as LeaveDoc);
+      },
+      existing,
+      highest: async () => (await this.model.findOne({ cohortId }, { no: 1 }).sort({ no: -1 }).lean())?.no ?? 0,
+    });
+    return { request: value, created };
   }
 
   async findByNo(cohortId: string, no: number): Promise<LeaveRequest | null> {

@@ -1,8 +1,7 @@
 import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
-import { counterModel } from './models/counter.model';
 import { moderationActionModel } from './models/moderation-action.model';
-import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
+import { insertNumbered } from './numbered-insert';
 import type { ModerationRecord } from '../domain/types';
 
 type Doc = Omit<ModerationRecord, 'id' | 'cohortId' | 'expiresAt' | 'undoneAt' | 'undoneBy' | 'appeal'> & {
@@ -30,29 +29,27 @@ function toRecord(d: Doc): ModerationRecord {
 /** The moderation log: numbered per cohort, once per source (message or staff command). */
 export class ModerationStore {
   private readonly model;
-  private readonly counters;
 
-  constructor(conn: Connection) {
+  constructor(private readonly conn: Connection) {
     this.model = moderationActionModel(conn);
-    this.counters = counterModel(conn);
   }
 
   /** Logs an action once per source key; a redelivery returns the first. */
   async log(input: Omit<ModerationRecord, 'id' | 'no'> & { sourceKey: string }): Promise<{ record: ModerationRecord; created: boolean }> {
-    const existing = await this.model.findOne({ sourceKey: input.sourceKey }).lean();
-    if (existing) return { record: toRecord(existing as unknown as Doc), created: false };
-    const counter = await upsertRetrying(() =>
-      this.counters.findOneAndUpdate({ _id: `moderation:${input.cohortId}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean(),
-    );
-    try {
-      const doc = await this.model.create({ ...input, no: counter?.seq ?? 1, cohortId: new Types.ObjectId(input.cohortId) });
-      return { record: toRecord(doc.toObject() as unknown as Doc), created: true };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const winner = await this.model.findOne({ sourceKey: input.sourceKey }).lean();
-      if (!winner) throw err;
-      return { record: toRecord(winner as unknown as Doc), created: false };
-    }
+    const existing = async () => {
+      const doc = await this.model.findOne({ sourceKey: input.sourceKey }).lean();
+      return doc ? toRecord(doc as unknown as Doc) : null;
+    };
+    const first = await existing();
+    if (first) return { record: first, created: false };
+    const cohortId = new Types.ObjectId(input.cohortId);
+    const { value, created } = await insertNumbered(this.conn, {
+      counter: `moderation:${input.cohortId}`,
+      insert: async (no) => toRecord((await this.model.create({ ...input, no, cohortId })).toObject() as unknown as Doc),
+      existing,
+      highest: async () => (await this.model.findOne({ cohortId }, { no: 1 }).sort({ no: -1 }).lean())?.no ?? 0,
+    });
+    return { record: value, created };
   }
 
   /** Warnings of a member that still count at `at` (not expired, not undone). */
