@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Redis } from 'ioredis';
 import type { Worker } from 'bullmq';
@@ -5,7 +6,7 @@ import type { Config } from '../src/kernel/load-config';
 import type { Clock } from '../src/kernel/clock';
 import type { Logger } from '../src/kernel/logger';
 import { outboundOf, type PlatformAdapter } from '../src/platform/platform-adapter';
-import type { ChatUser } from '../src/platform/chat-event';
+import type { ChatUser, Platform } from '../src/platform/chat-event';
 import { createBot, type Bot } from '../src/create-bot';
 import type { BotDeps } from '../src/pipeline/bot-deps';
 import { connectMongo } from '../src/stores/connect-mongo';
@@ -14,6 +15,8 @@ import { EVERY_MINUTE, heartbeatTimer, startLocalTimers, type LocalTimer, type L
 import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
 import { Outbox, startOutboxWorker } from '../src/queue/outbox';
 import { sendOrQueue } from '../src/queue/send-or-queue';
+import { EventInbox } from '../src/queue/event-inbox';
+import { releaseInterrupted } from '../src/pipeline/middleware/dedupe';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
@@ -27,6 +30,20 @@ const EVENT_CONCURRENCY = 8;
 
 /** How long a process that gives up on a lost session waits for its alerts and its orderly stop before it exits anyway. */
 const GIVE_UP_STOP_MS = 10_000;
+
+/**
+ * The inbox journal of this bot account: a restart of the same account resumes it, and another
+ * account on the same Redis never sees it (a WeChat account by a digest of its puppet token).
+ */
+export function inboxKey(config: Config, platform: Platform): string {
+  const account =
+    platform === 'dingtalk'
+      ? (config.DINGTALK_CLIENT_ID ?? 'robot')
+      : platform === 'wechaty'
+        ? createHash('sha256').update(config.WECHATY_PUPPET_SERVICE_TOKEN ?? '').digest('hex').slice(0, 12)
+        : platform;
+  return `${config.QUEUE_PREFIX}:inbox:${platform}:${account}`;
+}
 
 /** A running bot process: its parts, and how to stop it in order. */
 export interface BotRuntime {
@@ -130,12 +147,24 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   };
   const bot = createBot(deps);
   let outbox: Worker | null = null;
+  let inbox: EventInbox | null = null;
   const outboxRedis = createRedis(config.REDIS_URL);
   let timers: LocalTimers;
   try {
     // One sender's events in one chat run in arrival order (交作业, then its image); see conversationKey.
     const events = new ConversationQueue(EVENT_CONCURRENCY);
-    self = await adapter.start((event) => events.run(conversationKey(event), () => bot.processEvent(event)), session.onSession);
+    // Every event is stored in the inbox before it is handled, so a crash loses nothing received;
+    // what a previous process left unfinished is handled first, once the platform can answer.
+    inbox = new EventInbox(redis, {
+      key: inboxKey(config, adapter.platform),
+      log,
+      handle: (event, delivery) => events.run(conversationKey(event), () => bot.processEvent(event, delivery)),
+      reloadAttachment: adapter.loadAttachment?.bind(adapter),
+      beforeResume: (event) => releaseInterrupted(redis, config.QUEUE_PREFIX, event),
+    });
+    const intake = inbox;
+    self = await adapter.start((event) => intake.receive(event), session.onSession);
+    await intake.resume();
     session.onSession({ type: 'logged-in', self });
     outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log);
     const local: LocalTimer[] = [
@@ -164,6 +193,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     (stopping ??= (async () => {
       session.stop();
       await timers.stop();
+      await inbox?.close();
       detector.close();
       await bot.stop().catch(() => undefined);
       await adapter.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop failed'));

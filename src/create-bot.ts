@@ -11,7 +11,8 @@ import { recogniseCommand } from './pipeline/middleware/recognise-command';
 import { resolveCohort } from './pipeline/middleware/resolve-cohort';
 import { roleGuard } from './pipeline/middleware/role-guard';
 import { runCommand } from './pipeline/middleware/run-command';
-import { SYSTEM_BUSY } from './pipeline/texts';
+import { failureReply } from './pipeline/texts';
+import type { Delivery } from './queue/event-inbox';
 import { adminFeature } from './features/admin';
 import { attendanceFeature } from './features/attendance';
 import { cohortsFeature } from './features/cohorts';
@@ -25,7 +26,8 @@ import { reportingFeature } from './features/reporting';
 
 /** The bot as adapters and tests see it: one entry for every platform event. */
 export interface Bot {
-  processEvent(event: ChatEvent): Promise<void>;
+  /** Handles one event; `delivery` says whether a retry follows a failure (a direct call is the one and only run). */
+  processEvent(event: ChatEvent, delivery?: Delivery): Promise<void>;
   readonly commands: Command[];
   /** Lets every feature send what it still holds (pending boards) and release its timers. */
   stop(): Promise<void>;
@@ -52,7 +54,8 @@ export const FEATURES: readonly FeatureFactory[] = [
  * → [features' inbound: member events, moderation, flood control] → role guard → run command
  * → [features' chat: interaction, homework images, private answers]. The features are only
  * concatenated here. A failure that is not the user's is logged, answered with a short
- * apology, and rethrown so the dedupe key is released and a redelivery can succeed.
+ * apology (that the message is kept when a retry follows), and rethrown so the dedupe key
+ * is released and the retry can succeed.
  */
 export function createBot(deps: BotDeps, features: readonly FeatureFactory[] = FEATURES): Bot {
   const built = features.map((make) => make(deps));
@@ -71,13 +74,14 @@ export function createBot(deps: BotDeps, features: readonly FeatureFactory[] = F
   ]);
   return {
     commands,
-    async processEvent(event) {
+    async processEvent(event, delivery = { attempt: 1, last: true }) {
       const ctx = new ChatContext(event, deps, deps.clock.now());
       try {
         await pipeline(ctx);
       } catch (err) {
-        ctx.log.error({ err }, 'event failed');
-        if (ctx.command) await ctx.reply(SYSTEM_BUSY).catch(() => undefined);
+        ctx.log.error({ err, attempt: delivery.attempt }, 'event failed');
+        const apology = failureReply(delivery);
+        if (ctx.command && apology) await ctx.reply(apology).catch(() => undefined);
         throw err;
       }
     },

@@ -61,6 +61,18 @@ export const NOT_UNDERSTOOD = '我没看懂这条命令。发送 #帮助 看看�
 /** The apology for a failure that is not the user's; the event may be redelivered. */
 export const SYSTEM_BUSY = '系统繁忙，请稍后再试。';
 
+/** The same, when the bot keeps the message and runs it again by itself (a second copy would be filed twice). */
+export const SYSTEM_BUSY_WILL_RETRY = '系统繁忙，你的消息已记下，恢复后会自动处理，不用重发。';
+
+/** A kept message that failed on every retry: now the sender must send it again. */
+export const SYSTEM_GAVE_UP = '抱歉，系统故障持续，你刚才的消息没能处理，请稍后重新发送。';
+
+/** What to tell the sender of a command whose handling failed for a reason not theirs, by delivery; null when a retry is already promised. */
+export function failureReply(delivery: { attempt: number; last: boolean }): string | null {
+  if (!delivery.last) return delivery.attempt === 1 ? SYSTEM_BUSY_WILL_RETRY : null;
+  return delivery.attempt === 1 ? SYSTEM_BUSY : SYSTEM_GAVE_UP;
+}
+
 /** A cohort code argument that is absent. */
 export const COHORT_CODE_MISSING = '缺少班级码';
 

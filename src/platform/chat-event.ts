@@ -19,6 +19,8 @@ export interface ChatAttachment {
   name: string;
   mimeType?: string;
   load(): Promise<Buffer>;
+  /** What the adapter's `loadAttachment` takes to fetch the bytes again after a restart (a message id, a download code). */
+  ref?: string;
 }
 
 /** One platform event in our own shape; everything after the adapter sees only this. */

@@ -27,6 +27,8 @@ export interface Inbound {
    */
   start(onEvent: EventSink, onSession?: SessionSink): Promise<ChatUser>;
   stop(): Promise<void>;
+  /** Fetches an attachment's bytes again from its `ref`, for an event resumed after a restart. */
+  loadAttachment?(ref: string): Promise<Buffer>;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Redis } from 'ioredis';
+import type { ChatEvent } from '../../platform/chat-event';
 import type { Middleware } from '../compose';
 
 const PROCESSING_TTL_MS = 60_000;
@@ -9,7 +11,7 @@ const DONE_TTL_SECONDS = 7 * 24 * 3600;
  */
 export const dedupe: Middleware = async (ctx, next) => {
   const { redis, config } = ctx.deps;
-  const key = `${config.QUEUE_PREFIX}:seen:${ctx.event.platform}:${ctx.event.id}`;
+  const key = seenKey(config.QUEUE_PREFIX, ctx.event);
   const taken = await redis.set(key, 'processing', 'PX', PROCESSING_TTL_MS, 'NX');
   if (taken === null) {
     ctx.log.debug('duplicate event dropped');
@@ -23,3 +25,18 @@ export const dedupe: Middleware = async (ctx, next) => {
   }
   await redis.set(key, 'done', 'EX', DONE_TTL_SECONDS);
 };
+
+function seenKey(prefix: string, event: ChatEvent): string {
+  return `${prefix}:seen:${event.platform}:${event.id}`;
+}
+
+const RELEASE_IF_PROCESSING = "if redis.call('get', KEYS[1]) == 'processing' then return redis.call('del', KEYS[1]) end return 0";
+
+/**
+ * Frees the mark of an event a killed process was still processing (its mark would hold the
+ * event off as a duplicate until it expires), so the next process can finish it; an event
+ * marked done stays done. Only for events resumed from a dead process's inbox.
+ */
+export async function releaseInterrupted(redis: Redis, prefix: string, event: ChatEvent): Promise<boolean> {
+  return (await redis.eval(RELEASE_IF_PROCESSING, 1, seenKey(prefix, event))) === 1;
+}

@@ -40,11 +40,13 @@ const STOP_DRAIN_MS = 5_000;
  * robot only receives messages that @mention it and private messages, and cannot recall,
  * mute, remove, list members or send files: it has no such methods, and the features degrade.
  *
- * Every callback is acknowledged once the bot has finished processing it, not on receipt:
- * a callback whose processing failed, or whose connection dropped first, stays
- * unacknowledged and the gateway delivers it again. The bot's dedupe by message id (msgId
- * is stable across redeliveries) makes that safe, and a redelivery that arrives while the
- * first delivery is still being processed waits for it here instead of being processed twice.
+ * Every callback is acknowledged once the event sink has resolved, not on receipt: in the
+ * bot process that is once the event is stored in the durable inbox (it is handled from
+ * there, and after a crash by the next process). A callback whose sink failed, or whose
+ * connection dropped first, stays unacknowledged and the gateway delivers it again. The
+ * bot's dedupe by message id (msgId is stable across redeliveries) makes that safe, and a
+ * redelivery that arrives while the first delivery is still being stored waits for it here
+ * instead of being stored twice.
  *
  * Group replies go through the session webhook of the group's latest callback (it can
  * @mention by user id); once that has expired or refused a reply, through the robot's
@@ -129,6 +131,11 @@ export class DingtalkAdapter implements PlatformAdapter {
     void run.then((processed) => {
       if (processed && !callback.ack()) log.debug({ messageId: callback.messageId }, 'connection gone before the ACK; the gateway will redeliver');
     });
+  }
+
+  /** A picture's bytes again from its download code (the attachment's `ref`), for an event resumed after a restart. */
+  async loadAttachment(ref: string): Promise<Buffer> {
+    return this.api.download(ref);
   }
 
   /** Hands the event to the bot; true once it is done with it (or ignores it), false when it failed. */

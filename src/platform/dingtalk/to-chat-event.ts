@@ -67,7 +67,7 @@ function bodyOf(msg: RobotMessage, deps: ToChatEventDeps): { text: string; attac
 }
 
 function image(name: string, downloadCode: string, deps: ToChatEventDeps): ChatAttachment {
-  return { kind: 'image', name, mimeType: 'image/jpeg', load: () => deps.download(downloadCode) };
+  return { kind: 'image', name, mimeType: 'image/jpeg', load: () => deps.download(downloadCode), ref: downloadCode };
 }
 
 /**

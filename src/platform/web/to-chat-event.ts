@@ -18,7 +18,7 @@ export function toChatEvent(message: WebMessage, ctx: WebEventContext): ChatEven
   const attachments: ChatAttachment[] = [];
   const file = message.file;
   if (file) {
-    attachments.push({ kind: file.kind, name: file.name, mimeType: file.mimeType, load: () => ctx.loadFile(file.id) });
+    attachments.push({ kind: file.kind, name: file.name, mimeType: file.mimeType, load: () => ctx.loadFile(file.id), ref: file.id });
   }
   const group = message.conversation.kind === 'group';
   return {

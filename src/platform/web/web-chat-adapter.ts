@@ -126,12 +126,15 @@ export class WebChatAdapter implements PlatformAdapter {
       self: { id: chat.self.id, name: chat.self.name },
       nameOf: (id) => names.get(id) ?? id,
       groupTitle: group?.title,
-      loadFile: async (id) => {
-        const file = await chat.store.getFile(id);
-        if (!file) throw new Error(`web chat file ${id} is gone`);
-        return file.data;
-      },
+      loadFile: (id) => this.loadAttachment(id),
     });
+  }
+
+  /** An uploaded file's bytes by its id (the attachment's `ref`). */
+  async loadAttachment(ref: string): Promise<Buffer> {
+    const file = await this.requireChat().store.getFile(ref);
+    if (!file) throw new Error(`web chat file ${ref} is gone`);
+    return file.data;
   }
 
   async stop(): Promise<void> {

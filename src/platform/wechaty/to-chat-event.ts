@@ -18,6 +18,7 @@ export async function toChatEvent(msg: Message, self: ChatUser): Promise<ChatEve
           name: `${msg.id}.jpg`,
           mimeType: 'image/jpeg',
           load: async () => (await msg.toFileBox()).toBuffer(),
+          ref: msg.id,
         },
       ]
     : [];

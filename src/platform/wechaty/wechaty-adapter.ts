@@ -157,6 +157,13 @@ export class WechatyAdapter implements PlatformAdapter {
     if (bot) await bot.stop();
   }
 
+  /** An image's bytes again from its message id (the attachment's `ref`), for an event resumed after a restart. */
+  async loadAttachment(ref: string): Promise<Buffer> {
+    const msg = await this.requireBot().Message.find({ id: ref });
+    if (!msg) throw new Error(`message ${ref} is gone from the puppet`);
+    return (await msg.toFileBox()).toBuffer();
+  }
+
   private requireBot(): Wechaty {
     if (!this.bot) throw new Error('wechaty adapter is not started');
     return this.bot;

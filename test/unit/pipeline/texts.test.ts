@@ -1,4 +1,4 @@
-import { formatRefusal, roleRefusal } from '../../../src/pipeline/texts';
+import { SYSTEM_BUSY, SYSTEM_BUSY_WILL_RETRY, SYSTEM_GAVE_UP, failureReply, formatRefusal, roleRefusal } from '../../../src/pipeline/texts';
 
 describe('pipeline texts', () => {
   it('a role refusal names who may run the command, the sender\'s roles, and that nothing changed', () => {
@@ -9,5 +9,12 @@ describe('pipeline texts', () => {
   it('a malformed command is answered with the hint, the usage and the first example', () => {
     expect(formatRefusal('需要班级码', '#绑定 <班级码>', '#绑定 K7Q2MX')).toBe('格式不对：需要班级码。正确用法：#绑定 <班级码>\n例如：#绑定 K7Q2MX');
     expect(formatRefusal(undefined, '#签到', undefined)).toBe('格式不对。正确用法：#签到');
+  });
+
+  it('a failure not the sender\'s: told once that the message is kept, silent on retries, told to resend only when the bot gives up', () => {
+    expect(failureReply({ attempt: 1, last: false })).toBe(SYSTEM_BUSY_WILL_RETRY);
+    expect(failureReply({ attempt: 2, last: false })).toBeNull();
+    expect(failureReply({ attempt: 6, last: true })).toBe(SYSTEM_GAVE_UP);
+    expect(failureReply({ attempt: 1, last: true })).toBe(SYSTEM_BUSY);
   });
 });
