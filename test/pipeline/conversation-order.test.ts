@@ -11,6 +11,7 @@ import type { EventSink, PlatformAdapter } from '../../src/platform/platform-ada
 import { startBotRuntime, type BotRuntime } from '../../bots/bot-runtime';
 import { testConfig, testLog } from '../support/test-bot';
 import { dropDatabase } from '../support/test-env';
+import { waitUntilHandled } from '../support/handled';
 
 /** An adapter whose events the test delivers and whose sends it records. */
 class MemoryAdapter implements PlatformAdapter {
@@ -32,7 +33,7 @@ class MemoryAdapter implements PlatformAdapter {
     this.sent.push({ target, message });
   }
 
-  /** Hands an event to the bot as a platform would: at once, without waiting for earlier ones. */
+  /** Hands an event to the bot as a platform would: at once, without waiting for earlier ones; resolves once the bot has stored it. */
   deliver(event: ChatEvent): Promise<void> {
     if (!this.sink) throw new Error('adapter not started');
     return this.sink(event);
@@ -71,18 +72,24 @@ describe('one trainee’s messages through the bot runtime', () => {
       attachments: [{ kind: 'image', name: 'title.png', mimeType: 'image/png', load: async () => randomBytes(256) }],
     });
 
+  /** Delivers an event and waits until the bot has handled it. */
+  const deliver = async (e: ChatEvent) => {
+    await adapter.deliver(e);
+    await waitUntilHandled(runtime.deps, 'memory', e.id);
+  };
+
   beforeAll(async () => {
     config = testConfig('convorder', { ADMIN_IDS: admin.id });
     runtime = await startBotRuntime(config, adapter, clock, testLog);
-    await adapter.deliver(event(admin, '#新建班级 顺序班 2027-03-01 2027-03-02'));
+    await deliver(event(admin, '#新建班级 顺序班 2027-03-01 2027-03-02'));
     const code = /班级码：([A-Z0-9]{6})/.exec(adapter.sent.at(-1)!.message.text)![1]!;
-    await adapter.deliver(event(admin, `#绑定 ${code}`));
+    await deliver(event(admin, `#绑定 ${code}`));
     const cohort = (await runtime.deps.stores.cohorts.findByCode(code))!;
     cohortId = cohort.id;
     await runtime.deps.stores.members.setRole(cohortId, 'memory', lecturer, 'lecturer', clock.now());
     for (const t of trainees) await runtime.deps.stores.members.setRole(cohortId, 'memory', t, 'trainee', clock.now());
     clock.set(at('09:30'));
-    await adapter.deliver(event(lecturer, '#布置作业 给自家产品写 3 条短视频标题 截止 21:00'));
+    await deliver(event(lecturer, '#布置作业 给自家产品写 3 条短视频标题 截止 21:00'));
     expect(adapter.sent.at(-1)!.message.text).toContain('📚 今日作业');
   });
 
@@ -117,6 +124,7 @@ describe('one trainee’s messages through the bot runtime', () => {
         deliveries.push(adapter.deliver(image(t)));
       }
       await Promise.all(deliveries);
+      await Promise.all(trainees.flatMap((_, i) => [seq - 2 * i, seq - 2 * i - 1]).map((n) => waitUntilHandled(runtime.deps, 'memory', `order-${n}`)));
     } finally {
       runtime.bot.processEvent = processEvent;
       submissions.add = add;
