@@ -9,6 +9,11 @@ import { createStores } from '../src/stores/create-stores';
 
 const IMPORT_USAGE = 'usage: cohort-bot import timetable <cohort-code> <file.xlsx|file.csv>';
 
+/** What an import did: how many rows were saved, how many of them are new, how many replaced a session already there. */
+export function importSummary(saved: number, added: number, merged: number): string {
+  return merged > 0 ? `已导入 ${saved} 节课：新增 ${added} 节，更新已有课程 ${merged} 节。` : `已导入 ${saved} 节课（全部为新增）。`;
+}
+
 /** `cohort-bot import timetable <code> <file>`: loads a spreadsheet timetable into a cohort. */
 export async function runImportCommand(
   args: string[],
@@ -37,8 +42,11 @@ export async function runImportCommand(
       err.write(`课表有误，没有导入任何课程：\n${parsed.errors.map((e) => (e.row > 0 ? `第 ${e.row} 行：${e.reason}` : e.reason)).join('\n')}\n`);
       return 1;
     }
+    // A row whose start matches a session already there replaces it (a corrected or re-sent timetable).
+    const existing = new Set((await stores.sessions.listByCohort(cohort.id, true)).map((s) => s.startsAt.getTime()));
+    const merged = parsed.sessions.filter((s) => existing.has(s.startsAt.getTime())).length;
     const saved = await saveSessions(stores, scheduler, cohort, parsed.sessions, new Date());
-    out.write(`已导入 ${saved.length} 节课。\n${formatTimetable(cohort, await stores.sessions.listByCohort(cohort.id))}\n`);
+    out.write(`${importSummary(saved.length, saved.length - merged, merged)}\n${formatTimetable(cohort, await stores.sessions.listByCohort(cohort.id))}\n`);
     return 0;
   } finally {
     await scheduler.close();

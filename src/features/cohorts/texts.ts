@@ -210,8 +210,10 @@ export const TIMETABLE_LINE_ERRORS = {
 
 /** Why a timetable file was rejected. */
 export const TIMETABLE_FILE_ERRORS = {
-  headers: (missing: string) => `第一行要有表头：日期、开始、结束、课程（讲师可选），缺少：${missing || '表头'}`,
+  headers: (missing: string) => `要有表头行（可在标题行下面）：日期、开始、结束、课程（讲师可选），缺少：${missing || '表头'}`,
   fileType: '只支持 .xlsx 或 .csv 文件',
+  oldExcel: '这是旧版 Excel（.xls）文件，读不了：请在 Excel 里“另存为” Excel 工作簿（.xlsx）或 CSV（逗号分隔）后再导入',
+  unreadableCsv: 'CSV 文件读不了，请在 Excel 里重新“另存为” CSV（逗号分隔）',
   unreadable: '文件打不开，不是有效的 .xlsx 文件',
   noSheet: '表格里没有工作表',
 } as const;

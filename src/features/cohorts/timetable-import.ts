@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { Cohort } from '../../domain/types';
@@ -40,31 +41,44 @@ function cellText(value: ExcelJS.CellValue, kind: 'day' | 'time' | 'text'): stri
   return String(value).trim();
 }
 
-/** Splits one CSV line (quotes allowed) into cells. */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cur.trim());
-      cur = '';
-    } else cur += ch;
+/**
+ * A CSV file's text. Excel on Chinese Windows saves "CSV" in GBK, and as UTF-16 for "Unicode
+ * text"; newer Excel and other tools write UTF-8, with or without a BOM. A file that is valid
+ * UTF-8 is read as UTF-8, one with a UTF-16 BOM as UTF-16, anything else as GB18030 (a superset
+ * of GBK), which Node decodes itself.
+ */
+export function decodeCsv(data: Buffer): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(data);
   }
-  cells.push(cur.trim());
-  return cells;
+}
+
+/** A CSV's records as spreadsheet rows (numbered as Excel shows them), quoted commas and line breaks kept in their cell. */
+export function csvRows(text: string): { row: number; cells: string[] }[] {
+  // Excel's "Unicode text" separates with tabs.
+  const first = text.split(/\r?\n/u, 1)[0] ?? '';
+  const delimiter = first.includes('\t') && !first.includes(',') ? '\t' : ',';
+  const records: string[][] = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true });
+  return records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.replace(/\s*\r?\n\s*/gu, ' ')) }));
+}
+
+/** Rows above the header that may hold a title (「XX镇电商培训课程表」) before the header itself. */
+const HEADER_SEARCH_ROWS = 5;
+
+/** The index of the header row: the first of the top rows that names every required column. */
+function headerIndex(rows: { cells: string[] }[]): number {
+  const required = [IMPORT_HEADERS.day, IMPORT_HEADERS.start, IMPORT_HEADERS.end, IMPORT_HEADERS.title];
+  const found = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => required.every((h) => r.cells.includes(h)));
+  return Math.max(found, 0);
 }
 
 function linesFromRows(rows: { row: number; cells: string[] }[]): { lines: SheetLine[]; errors: ImportRowError[] } {
-  const [header, ...data] = rows;
+  const start = headerIndex(rows);
+  const [header, ...data] = rows.slice(start);
   const names = header?.cells ?? [];
   const col = (name: string) => names.indexOf(name);
   const missing = [IMPORT_HEADERS.day, IMPORT_HEADERS.start, IMPORT_HEADERS.end, IMPORT_HEADERS.title].filter((h) => col(h) < 0);
@@ -82,13 +96,20 @@ function linesFromRows(rows: { row: number; cells: string[] }[]): { lines: Sheet
   return { lines, errors: [] };
 }
 
-/** Reads a timetable from an .xlsx (first sheet) or .csv file with the headers above. */
+/**
+ * Reads a timetable from an .xlsx (first sheet) or .csv file with the headers above, which may
+ * sit below a title row. An old .xls is refused with how to convert it.
+ */
 export async function readTimetableFile(file: string): Promise<{ lines: SheetLine[]; errors: ImportRowError[] }> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') {
-    const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-    return linesFromRows(text.split(/\r?\n/).map((line, i) => ({ row: i + 1, cells: csvCells(line) })));
+    try {
+      return linesFromRows(csvRows(decodeCsv(await fs.readFile(file))));
+    } catch {
+      return { lines: [], errors: [{ row: 0, reason: WHY.unreadableCsv }] };
+    }
   }
+  if (ext === '.xls') return { lines: [], errors: [{ row: 0, reason: WHY.oldExcel }] };
   if (ext !== '.xlsx') return { lines: [], errors: [{ row: 0, reason: WHY.fileType }] };
   const workbook = new ExcelJS.Workbook();
   try {
@@ -98,7 +119,13 @@ export async function readTimetableFile(file: string): Promise<{ lines: SheetLin
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { lines: [], errors: [{ row: 0, reason: WHY.noSheet }] };
-  const headerRow = sheet.getRow(1);
+  const top: { cells: string[] }[] = [];
+  for (let r = 1; r <= HEADER_SEARCH_ROWS; r++) {
+    const cells: string[] = [];
+    sheet.getRow(r).eachCell({ includeEmpty: true }, (cell, n) => void (cells[n - 1] = cellText(cell.value, 'text')));
+    top.push({ cells });
+  }
+  const headerRow = sheet.getRow(headerIndex(top) + 1);
   const kinds: ('day' | 'time' | 'text')[] = [];
   headerRow.eachCell({ includeEmpty: true }, (cell, n) => {
     const h = cellText(cell.value, 'text');
