@@ -3,57 +3,21 @@ import type { ChatUser, Platform } from '../../platform/chat-event';
 import type { Cohort, Session } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
 import type { LeaveRequest } from '../../domain/types';
-import { localDay, parseLocalDate } from '../../kernel/local-time';
+import { DateTime } from 'luxon';
+import { localDay } from '../../kernel/local-time';
+import { partOfDay, placeDay, type LeaveWhen } from './leave-when';
 import { formatSessionLine, sessionNumberUnknown } from '../cohorts';
 import { leaveCovers } from './leave-covers';
-import { dayOutsideCohort, leaveAlreadyDecided, leaveLine, leaveNotFound, wholeDay } from './texts';
+import { DAY_MISSING, dayNote, dayOutsideCohort, dayUnreadable, leaveAlreadyDecided, leaveLine, leaveNotFound, noClassInPart, severalDays, severalInPart, wholeDay } from './texts';
 
-/** What a trainee asked leave for: a whole day, or one numbered session of the timetable. */
-export interface LeaveTarget {
-  day?: string;
-  sessionNo?: number;
-}
-
-/**
- * Reads the optional date or session at the end of a 请假 message: `03-02`, `12月1日`,
- * `第2节` (the number shown in 课表). Returns the reason without it.
- */
-export function parseLeaveArgs(tokens: string[], year: number): { reason: string; target: LeaveTarget } {
-  const rest = [...tokens];
-  const target: LeaveTarget = {};
-  for (let i = 0; i < 2 && rest.length > 1; i++) {
-    const last = rest[rest.length - 1]!;
-    const day = parseLocalDate(last, year);
-    const no = /^第?(\d{1,3})[节课]$/.exec(last);
-    if (day && !target.day) target.day = day;
-    else if (no && target.sessionNo === undefined) target.sessionNo = Number(no[1]);
-    else break;
-    rest.pop();
-  }
-  return { reason: rest.join(' ').trim(), target };
-}
-
-/** Files a leave request for a day or a session (seed: 培训会场制度 (2) 请假制度). */
+/** Files a leave request for a day or a session (seed: 培训会场制度 (2) 请假制度), for when the message says. */
 export async function requestLeave(
   stores: Stores,
-  input: { cohort: Cohort; platform: Platform; user: ChatUser; reason: string; target: LeaveTarget; at: Date; eventId: string },
+  input: { cohort: Cohort; platform: Platform; user: ChatUser; reason: string; when: LeaveWhen; at: Date; eventId: string },
 ): Promise<{ request: LeaveRequest; session: Session | null }> {
-  const { cohort, target } = input;
+  const { cohort } = input;
   const sessions = await stores.sessions.listByCohort(cohort.id);
-  let session: Session | null = null;
-  let day: string;
-  if (target.sessionNo !== undefined) {
-    session = sessions[target.sessionNo - 1] ?? null;
-    if (!session) throw new AppError('LEAVE_SESSION_UNKNOWN', sessionNumberUnknown(target.sessionNo));
-    day = session.day;
-  } else if (target.day) {
-    day = target.day;
-  } else {
-    // No date given: today if it has sessions still to come, else the next training day.
-    const today = localDay(input.at, cohort.timezone);
-    const next = sessions.find((s) => s.endsAt.getTime() > input.at.getTime());
-    day = next ? (next.day < today ? today : next.day) : today;
-  }
+  const { day, session } = leaveTarget(input.when, sessions, input.at, cohort.timezone);
   if (day < cohort.startDate || day > cohort.endDate) {
     throw new AppError('LEAVE_DAY_OUTSIDE', dayOutsideCohort(day, cohort.startDate, cohort.endDate));
   }
@@ -69,6 +33,38 @@ export async function requestLeave(
     sourceEventId: input.eventId,
   });
   return { request, session };
+}
+
+/**
+ * The day, and the session when one is meant, that a 请假 asks for. 第N节 names a session; a
+ * day named (明天, 周三, 12月5日) with 上午/下午 names that part's session. With no day named,
+ * 上午/下午 means today, and a bare 请假 means today only while today still has class; when the
+ * day is not clear (none named out of class hours, two days named, no class in that part) the
+ * trainee is asked, never guessed for.
+ */
+export function leaveTarget(when: LeaveWhen, sessions: Session[], at: Date, tz: string): { day: string; session: Session | null } {
+  const today = localDay(at, tz);
+  if (when.sessionNo !== undefined) {
+    const session = sessions[when.sessionNo - 1];
+    if (!session) throw new AppError('LEAVE_SESSION_UNKNOWN', sessionNumberUnknown(when.sessionNo));
+    return { day: session.day, session };
+  }
+  const named = [...new Set(when.days.map((d) => placeDay(d, today)))];
+  const unreadable = when.days.find((d) => placeDay(d, today) === null);
+  if (unreadable) throw new AppError('LEAVE_DAY_UNREADABLE', dayUnreadable(unreadable.word));
+  if (named.length > 1) throw new AppError('LEAVE_DAYS_SEVERAL', severalDays(named.filter((d): d is string => d !== null)));
+  let day = named[0] ?? null;
+  if (!day) {
+    const classLeftToday = sessions.some((s) => s.day === today && s.endsAt.getTime() > at.getTime());
+    if (!when.part && !classLeftToday) throw new AppError('LEAVE_DAY_MISSING', DAY_MISSING);
+    day = today;
+  }
+  if (!when.part) return { day, session: null };
+  const part = when.part;
+  const inPart = sessions.filter((s) => s.day === day && partOfDay(DateTime.fromJSDate(s.startsAt, { zone: tz }).hour) === part);
+  if (inPart.length === 0) throw new AppError('LEAVE_PART_EMPTY', noClassInPart(day, part));
+  if (inPart.length > 1) throw new AppError('LEAVE_PART_SEVERAL', severalInPart(day, part, inPart.map((s) => sessions.indexOf(s) + 1)));
+  return { day, session: inPart[0]! };
 }
 
 /** Staff decide a pending request; approved leave turns an absence already marked into leave. */
@@ -87,7 +83,8 @@ export async function decideLeave(
   return decided;
 }
 
-/** How a request reads in chat. */
-export function describeLeave(request: LeaveRequest, session: Session | null, tz: string): string {
-  return leaveLine(session ? formatSessionLine(session, tz) : wholeDay(request.day), request.reason);
+/** How a request reads in chat: the session or the whole day, with its weekday and 今天/明天 as seen on `today`. */
+export function describeLeave(request: LeaveRequest, session: Session | null, tz: string, today: string): string {
+  const what = session ? `${formatSessionLine(session, tz)}${dayNote(request.day, today)}` : wholeDay(`${request.day.slice(5)}${dayNote(request.day, today)}`);
+  return leaveLine(what, request.reason);
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { DateTime } from 'luxon';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
 import type { CohortContext } from '../../pipeline/chat-context';
-import { decideLeave, describeLeave, parseLeaveArgs, requestLeave } from './leave-request';
+import { decideLeave, describeLeave, requestLeave } from './leave-request';
+import { readLeaveText } from './leave-when';
+import { localDay } from '../../kernel/local-time';
 import { LEAVE_NUMBER_REQUIRED, leaveDecided, leaveDecisionDone, leaveRequested, REASON_REQUIRED, REASON_TOO_LONG } from './texts';
 
 const requestArgs = z.custom<RawArgs>().transform((raw, ctx) => {
-  const parsed = parseLeaveArgs(raw.tokens, DateTime.now().year);
+  const parsed = readLeaveText([raw.text, ...raw.lines].join(' '));
   if (!parsed.reason) {
     ctx.addIssue({ code: 'custom', message: REASON_REQUIRED });
     return z.NEVER;
@@ -23,28 +24,24 @@ export const requestLeaveCommand = defineCommand({
   name: '请假',
   aliases: ['leave'],
   summary: '请假（写原因，可加日期或第几节课），由工作人员审批',
-  usage: '#请假 <原因> [日期 或 第N节]',
-  examples: ['#请假 孩子发烧去医院 03-02', '#请假 家里收玉米 第3节'],
+  usage: '#请假 <原因> [今天/明天/周三/12月5日] [上午/下午 或 第N节]',
+  examples: ['#请假 孩子发烧去医院 明天', '#请假 家里收玉米 12月5日 下午', '#请假 家里收玉米 第3节'],
   allowed: ['trainee'],
   where: 'any',
   needsCohort: true,
   args: requestArgs,
-  async handle(ctx, { reason, target }) {
+  async handle(ctx, { reason, when }) {
     const cohort = ctx.cohort;
-    // A date without a year belongs to the cohort's year, not the server's.
-    if (target.day && !target.day.startsWith(cohort.startDate.slice(0, 4))) {
-      target.day = `${cohort.startDate.slice(0, 4)}${target.day.slice(4)}`;
-    }
     const { request, session } = await requestLeave(ctx.deps.stores, {
       cohort,
       platform: ctx.event.platform,
       user: ctx.event.sender,
       reason,
-      target,
+      when,
       at: ctx.at,
       eventId: ctx.event.id,
     });
-    await ctx.reply(leaveRequested(request.no, describeLeave(request, session, cohort.timezone)));
+    await ctx.reply(leaveRequested(request.no, describeLeave(request, session, cohort.timezone, localDay(ctx.at, cohort.timezone))));
   },
 });
 
