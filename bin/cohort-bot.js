@@ -9,13 +9,14 @@ if (!fs.existsSync(entry)) {
   process.stderr.write('cohort-bot is not built yet: run `npm run build` first (it compiles the sources into dist/)\n');
   process.exit(1);
 }
-const { main } = require(entry);
+const { main, startFailure } = require(entry);
 
 main(process.argv.slice(2))
   .then((code) => {
     if (code !== null) process.exitCode = code;
   })
   .catch((err) => {
-    process.stderr.write(`${err && err.code === 'CONFIG_INVALID' ? err.message : `cohort-bot failed: ${err && err.message ? err.message : String(err)}`}\n`);
+    // One line: a configuration or dependency error names its variable; anything else its first line.
+    process.stderr.write(`${startFailure(err)}\n`);
     process.exit(1);
   });

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Connection } from 'mongoose';
-import type { Redis } from 'ioredis';
 import type { Worker } from 'bullmq';
 import type { Config } from '../src/kernel/load-config';
 import type { Clock } from '../src/kernel/clock';
@@ -9,7 +7,6 @@ import { outboundOf, type PlatformAdapter } from '../src/platform/platform-adapt
 import type { ChatUser, Platform } from '../src/platform/chat-event';
 import { createBot, type Bot } from '../src/create-bot';
 import type { BotDeps } from '../src/pipeline/bot-deps';
-import { connectMongo } from '../src/stores/connect-mongo';
 import { ConversationQueue, conversationKey } from '../src/pipeline/conversation-queue';
 import { EVERY_MINUTE, heartbeatTimer, startLocalTimers, type LocalTimer, type LocalTimers } from '../src/kernel/local-timers';
 import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
@@ -18,7 +15,9 @@ import { sendOrQueue } from '../src/queue/send-or-queue';
 import { EventInbox } from '../src/queue/event-inbox';
 import { releaseInterrupted } from '../src/pipeline/middleware/dedupe';
 import { WORK_QUEUE } from '../src/queue/queue-names';
-import { createRedis } from '../src/queue/redis-connection';
+import { createRedis, queueErrorLogger } from '../src/queue/redis-connection';
+import { connectStorage } from './connect-storage';
+import { LivenessWatch } from '../src/kernel/liveness-watch';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import { createStores } from '../src/stores/create-stores';
 import { DetectorHolder } from '../src/features/moderation';
@@ -70,16 +69,17 @@ export interface BotRuntimeOptions {
 }
 
 /**
- * Connects MongoDB and Redis, starts the health server, builds the pipeline, starts the
- * adapter (a login QR code goes to the console and the staff robots), the outbox worker and
- * the local timers. A lost platform session alerts the staff robots; unless a login follows
- * within LOGOUT_GRACE_SECONDS the runtime stops and calls `options.exit(1)`. Stops in order:
- * session watch → local timers → boards → adapter → outbox worker → queues → health server →
- * Redis → MongoDB.
+ * Connects MongoDB and Redis (waiting up to CONNECT_TIMEOUT_SECONDS), starts the liveness
+ * watch and the health server, builds the pipeline, starts the adapter (a login QR code goes
+ * to the console and the staff robots), the outbox worker and the local timers. A lost
+ * platform session alerts the staff robots; unless a login follows within LOGOUT_GRACE_SECONDS
+ * the runtime stops and calls `options.exit(1)`, and so it does when MongoDB or Redis stays
+ * away longer than OUTAGE_LIMIT_SECONDS or an event sticks in the pipeline longer than
+ * EVENT_STALL_SECONDS. Stops in order: liveness watch → session watch → local timers → boards
+ * → adapter → outbox worker → queues → health server → Redis → MongoDB.
  */
 export async function startBotRuntime(config: Config, adapter: PlatformAdapter, clock: Clock, log: Logger, options: BotRuntimeOptions = {}): Promise<BotRuntime> {
-  const conn: Connection = await connectMongo(config.MONGODB_URI);
-  const redis: Redis = createRedis(config.REDIS_URL);
+  const { conn, redis } = await connectStorage(config, log);
   const stores = await createStores(conn);
   let stopRuntime: (() => Promise<void>) | null = null;
   const session = watchSession({
@@ -101,6 +101,25 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
         .finally(() => options.exit?.(1));
     },
   });
+  // One sender's events in one chat run in arrival order (交作业, then its image); see conversationKey.
+  const events = new ConversationQueue(EVENT_CONCURRENCY);
+  // An outage of MongoDB or Redis is ridden out up to OUTAGE_LIMIT_SECONDS, an event stuck in the
+  // pipeline up to EVENT_STALL_SECONDS; past either the bot exits non-zero rather than stay up and deaf.
+  const liveness = new LivenessWatch({
+    dependencies: { redis: redisCheck(redis), mongodb: mongoCheck(conn) },
+    outageLimitMs: config.OUTAGE_LIMIT_SECONDS * 1000,
+    oldestEventMs: () => events.oldestRunningMs(),
+    stallLimitMs: config.EVENT_STALL_SECONDS * 1000,
+    log,
+    onGiveUp: (reason) => {
+      log.fatal({ reason }, `giving up: ${reason}; stopping so the restart policy starts the bot again`);
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, GIVE_UP_STOP_MS).unref());
+      void Promise.race([stopRuntime?.() ?? Promise.resolve(), deadline])
+        .catch(() => undefined)
+        .finally(() => options.exit?.(1));
+    },
+  });
+  liveness.start();
   // Answers from the start, so a bot waiting for its QR code to be scanned reports loggedIn: false.
   const health: HealthServer | null = await startHealthServer({
     host: config.HEALTH_HOST,
@@ -111,6 +130,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
       },
       redis: redisCheck(redis),
       mongodb: mongoCheck(conn),
+      pipeline: liveness.pipelineCheck(),
     },
     log,
   }).catch((err: unknown) => {
@@ -128,6 +148,8 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   // A reply the platform could not take right now goes to the outbox, the one layer that
   // retries; the outbox worker itself is given the adapter's plain `send`.
   const retries = new Outbox(redis, config.QUEUE_PREFIX);
+  scheduler.queue.on('error', queueErrorLogger(log, WORK_QUEUE));
+  retries.queue.on('error', queueErrorLogger(log, 'outbox'));
   const directSend = sendOrQueue(send, retries, log);
   let self: ChatUser | null = null;
   const deps: BotDeps = {
@@ -151,8 +173,6 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   const outboxRedis = createRedis(config.REDIS_URL);
   let timers: LocalTimers;
   try {
-    // One sender's events in one chat run in arrival order (交作业, then its image); see conversationKey.
-    const events = new ConversationQueue(EVENT_CONCURRENCY);
     // Every event is stored in the inbox before it is handled, so a crash loses nothing received;
     // what a previous process left unfinished is handled first, once the platform can answer.
     inbox = new EventInbox(redis, {
@@ -176,6 +196,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     }
     timers = startLocalTimers(local, log);
   } catch (err) {
+    liveness.stop();
     session.stop();
     await adapter.stop().catch(() => undefined);
     await health?.close().catch(() => undefined);
@@ -187,10 +208,11 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     await conn.close();
     throw err;
   }
-  log.info({ platform: adapter.platform, self: self.id }, 'bot started');
+  log.info({ platform: adapter.platform, self: self.id, health: health ? `${health.url}/healthz` : 'off' }, 'bot started');
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      liveness.stop();
       session.stop();
       await timers.stop();
       await inbox?.close();

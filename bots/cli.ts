@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig, requirePlatformConfig } from '../src/kernel/load-config';
+import { DependencyUnavailableError } from '../src/kernel/dependency-unavailable-error';
 import { clockFrom } from '../src/kernel/clock';
+import pino from 'pino';
 import { createLogger } from '../src/kernel/logger';
+import { throttleConnectionErrors } from '../src/kernel/connection-error-throttle';
 import { startBotRuntime } from './bot-runtime';
 import { createAdapter } from './create-adapter';
 import { DEMO_HELP } from './demo-command';
@@ -69,6 +72,16 @@ function onShutdown(stop: () => Promise<void>): void {
   process.on('SIGTERM', () => handler('SIGTERM'));
 }
 
+/**
+ * The one line printed when a command cannot start or run: the message of a configuration or
+ * dependency error as it is (it names the variable), else the first line of any other error.
+ */
+export function startFailure(err: unknown): string {
+  if (err instanceof ConfigError || err instanceof DependencyUnavailableError) return err.message;
+  const message = err instanceof Error ? err.message : String(err);
+  return `cohort-bot failed: ${message.split('\n')[0]?.trim() ?? ''}`;
+}
+
 /** Runs a `cohort-bot` subcommand; returns the exit code for commands that finish. */
 export async function main(argv: string[]): Promise<number | null> {
   const [command = '', ...rest] = argv;
@@ -117,7 +130,8 @@ export async function main(argv: string[]): Promise<number | null> {
     return 2;
   }
   const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL);
+  // During an outage every event fails with the same connection error: a few examples, then a count.
+  const log = createLogger(config.LOG_LEVEL, throttleConnectionErrors(pino.destination(1)));
   if (command === 'bot') {
     requirePlatformConfig(config);
     const clock = clockFrom(config.SIMULATED_CLOCK);
@@ -133,7 +147,8 @@ export async function main(argv: string[]): Promise<number | null> {
     }
     return null;
   }
-  const runtime = await startWorkerRuntime(config, clockFrom(config.SIMULATED_CLOCK), log);
+  // An outage of MongoDB or Redis longer than OUTAGE_LIMIT_SECONDS ends the process non-zero: the restart policy starts it again.
+  const runtime = await startWorkerRuntime(config, clockFrom(config.SIMULATED_CLOCK), log, { exit: (code) => process.exit(code) });
   onShutdown(() => runtime.stop());
   return null;
 }
@@ -144,7 +159,7 @@ if (require.main === module) {
       if (code !== null) process.exitCode = code;
     })
     .catch((err: unknown) => {
-      process.stderr.write(`${err instanceof ConfigError ? err.message : `cohort-bot failed: ${err instanceof Error ? err.message : String(err)}`}\n`);
+      process.stderr.write(`${startFailure(err)}\n`);
       process.exit(1);
     });
 }

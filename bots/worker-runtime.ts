@@ -1,11 +1,10 @@
 import type { Config } from '../src/kernel/load-config';
 import type { Clock } from '../src/kernel/clock';
 import type { Logger } from '../src/kernel/logger';
-import { connectMongo } from '../src/stores/connect-mongo';
 import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
 import { Outbox } from '../src/queue/outbox';
 import { WORK_QUEUE } from '../src/queue/queue-names';
-import { createRedis } from '../src/queue/redis-connection';
+import { createRedis, queueErrorLogger } from '../src/queue/redis-connection';
 import { createStores } from '../src/stores/create-stores';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import type { JobDeps } from '../jobs/job-definition';
@@ -13,6 +12,8 @@ import { startWorkers } from '../jobs/start-workers';
 import { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
 import { heartbeatTimer, startLocalTimers } from '../src/kernel/local-timers';
 import { mongoCheck, redisCheck, startHealthServer } from '../src/kernel/health-server';
+import { LivenessWatch } from '../src/kernel/liveness-watch';
+import { connectStorage } from './connect-storage';
 
 /** A running worker process and how to stop it in order. */
 export interface WorkerRuntime {
@@ -22,18 +23,32 @@ export interface WorkerRuntime {
   stop(): Promise<void>;
 }
 
+/** How long a worker that gives up on an outage waits for its orderly stop before it exits anyway. */
+const GIVE_UP_STOP_MS = 10_000;
+
+/** What the process entry point decides for the worker runtime. */
+export interface WorkerRuntimeOptions {
+  /** Jobs handled at once. */
+  concurrency?: number;
+  /** Ends the process with this code after MongoDB or Redis stayed away longer than OUTAGE_LIMIT_SECONDS; without it (in-process tests) the runtime only stops. */
+  exit?: (code: number) => void;
+}
+
 /**
- * Connects and runs the job workers, the heartbeat and the health server (GET /healthz: Redis
- * and MongoDB answer); stops in order: local timers → workers → queues → health server → Redis
- * → MongoDB.
+ * Connects (waiting up to CONNECT_TIMEOUT_SECONDS for MongoDB and Redis) and runs the job
+ * workers, the heartbeat, the liveness watch and the health server (GET /healthz: Redis and
+ * MongoDB answer); an outage longer than OUTAGE_LIMIT_SECONDS stops the runtime and calls
+ * `options.exit(1)`. Stops in order: liveness watch → local timers → workers → queues → health
+ * server → Redis → MongoDB.
  */
-export async function startWorkerRuntime(config: Config, clock: Clock, log: Logger, concurrency = 4): Promise<WorkerRuntime> {
-  const conn = await connectMongo(config.MONGODB_URI);
+export async function startWorkerRuntime(config: Config, clock: Clock, log: Logger, options: WorkerRuntimeOptions = {}): Promise<WorkerRuntime> {
+  const { conn, redis: queueRedis } = await connectStorage(config, log);
   const stores = await createStores(conn);
-  const queueRedis = createRedis(config.REDIS_URL);
   const workerRedis = createRedis(config.REDIS_URL);
   const outbox = new Outbox(queueRedis, config.QUEUE_PREFIX);
   const scheduler = new BullmqScheduler(queueRedis, config.QUEUE_PREFIX, WORK_QUEUE, clock, reminderSettings(config));
+  scheduler.queue.on('error', queueErrorLogger(log, WORK_QUEUE));
+  outbox.queue.on('error', queueErrorLogger(log, 'outbox'));
   const deps: JobDeps = {
     stores,
     scoring: loadScoringConfig(config.SCORING_CONFIG),
@@ -54,9 +69,23 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
   // One repeating digest for all cohorts; every worker upserts the same scheduler, BullMQ runs it once.
   const [hh, mm] = config.DIGEST_TIME.split(':');
   await scheduler.repeat('daily-digest', {}, { pattern: `${Number(mm)} ${Number(hh)} * * *`, tz: config.TZ_DEFAULT });
-  const worker = startWorkers(workerRedis, config.QUEUE_PREFIX, deps, concurrency, config.WORKER_LOCK_SECONDS * 1000);
+  const worker = startWorkers(workerRedis, config.QUEUE_PREFIX, deps, options.concurrency ?? 4, config.WORKER_LOCK_SECONDS * 1000);
   await worker.waitUntilReady();
   const timers = startLocalTimers([heartbeatTimer(config.HEARTBEAT_FILE, log)], log);
+  let stopRuntime: (() => Promise<void>) | null = null;
+  const liveness = new LivenessWatch({
+    dependencies: { redis: redisCheck(queueRedis), mongodb: mongoCheck(conn) },
+    outageLimitMs: config.OUTAGE_LIMIT_SECONDS * 1000,
+    log,
+    onGiveUp: (reason) => {
+      log.fatal({ reason }, `giving up: ${reason}; stopping so the restart policy starts the worker again`);
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, GIVE_UP_STOP_MS).unref());
+      void Promise.race([stopRuntime?.() ?? Promise.resolve(), deadline])
+        .catch(() => undefined)
+        .finally(() => options.exit?.(1));
+    },
+  });
+  liveness.start();
   const health = await startHealthServer({
     host: config.HEALTH_HOST,
     port: config.HEALTH_PORT,
@@ -66,11 +95,11 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
     log.error({ err, host: config.HEALTH_HOST, port: config.HEALTH_PORT }, 'health server could not listen; /healthz is off');
     return null;
   });
-  log.info('worker started');
-  return {
-    deps,
-    healthUrl: health?.url ?? null,
-    async stop() {
+  log.info({ health: health ? `${health.url}/healthz` : 'off' }, 'worker started');
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      liveness.stop();
       await timers.stop();
       await worker.close();
       await outbox.close();
@@ -80,6 +109,7 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
       await queueRedis.quit().catch(() => queueRedis.disconnect());
       await conn.close();
       log.info('worker stopped');
-    },
-  };
+    })());
+  stopRuntime = stop;
+  return { deps, healthUrl: health?.url ?? null, stop };
 }

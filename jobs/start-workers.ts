@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { WORK_QUEUE } from '../src/queue/queue-names';
+import { queueErrorLogger } from '../src/queue/redis-connection';
 import { isJobName, parseJobPayload, type JobData, type JobName } from '../src/queue/job-catalogue';
 import { JobPayloadError } from '../src/queue/job-payload-error';
 import type { JobDeps } from './job-definition';
@@ -20,6 +21,7 @@ export function startWorkers(connection: Redis, prefix: string, deps: JobDeps, c
   );
   worker.on('failed', (job, err) => deps.log.warn({ err, jobId: job?.id, name: job?.name }, 'job failed'));
   worker.on('completed', (job) => deps.log.info({ jobId: job.id, name: job.name }, 'job done'));
+  worker.on('error', queueErrorLogger(deps.log, WORK_QUEUE));
   return worker;
 }
 

@@ -2,13 +2,17 @@
 # FerretDB 1.24 for tests, CI and development: the MongoDB-compatible server this project
 # tests against (there is no MongoDB on the build machines).
 #
-#   scripts/ferretdb.sh build                 build .tools/ferretdb once (reused after)
-#   scripts/ferretdb.sh start [--dir DIR]     start a private instance; prints `export` lines
-#   scripts/ferretdb.sh stop  [--dir DIR]     stop it and drop its PostgreSQL database
-#   scripts/ferretdb.sh status [--dir DIR]    print its URI if it is running
+#   scripts/ferretdb.sh build                    build .tools/ferretdb once (reused after)
+#   scripts/ferretdb.sh start [--dir DIR]        start a private instance; prints `export` lines
+#   scripts/ferretdb.sh stop  [--dir DIR]        stop it and drop its PostgreSQL database
+#   scripts/ferretdb.sh stop --keep [--dir DIR]  stop only the server (an outage): data and port stay
+#   scripts/ferretdb.sh restart [--dir DIR]      (re)start the recorded instance on its recorded
+#                                                port with its recorded data; prints `export` lines
+#   scripts/ferretdb.sh status [--dir DIR]       print its URI if it is running
 #
-# DIR (default: $CB_FERRETDB_DIR, else .tools/run/ferretdb) holds pid, db, handler, uri and
-# the log. Typical use:  eval "$(scripts/ferretdb.sh start)"; ...; scripts/ferretdb.sh stop
+# DIR (default: $CB_FERRETDB_DIR, else .tools/run/ferretdb) holds pid, db, handler, port, uri
+# and the log. Typical use:  eval "$(scripts/ferretdb.sh start)"; ...; scripts/ferretdb.sh stop
+# Fault tests take the database away and bring it back: stop --keep; ...; restart.
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (root) for the PostgreSQL handler;
 # FERRETDB_FORCE_SQLITE=1 to skip PostgreSQL. Messages go to stderr; stdout is for eval.
@@ -90,17 +94,21 @@ ping_once() {
   fi
 }
 
-state_dir_from_args() {
-  local dir=${CB_FERRETDB_DIR:-$ROOT/.tools/run/ferretdb}
+# Sets DIR (the state directory, created) and KEEP (1 when --keep is given and allowed).
+parse_args() {
+  local allow_keep=$1 dir=${CB_FERRETDB_DIR:-$ROOT/.tools/run/ferretdb}
+  shift
+  KEEP=""
   while [ $# -gt 0 ]; do
     case $1 in
       --dir) [ $# -ge 2 ] || die "--dir needs a value"; dir=$2; shift 2 ;;
       --dir=*) dir=${1#--dir=}; shift ;;
+      --keep) [ -n "$allow_keep" ] || die "unknown argument: $1"; KEEP=1; shift ;;
       *) die "unknown argument: $1" ;;
     esac
   done
   mkdir -p "$dir"
-  (cd "$dir" && pwd)
+  DIR=$(cd "$dir" && pwd)
 }
 
 running_pid() {
@@ -110,14 +118,57 @@ running_pid() {
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+# Starts the server of DIR on PORT with its recorded handler and data and waits until it
+# answers; prints the `export` lines. Returns 1 (server stopped again) when it did not come up.
+launch() {
+  local dir=$1 port=$2 debug_port=$3 handler db="" pid i
+  handler=$(cat "$dir/handler")
+  [ -f "$dir/db" ] && db=$(cat "$dir/db")
+  local args=(--listen-addr="127.0.0.1:$port" --debug-addr="127.0.0.1:$debug_port"
+    --state-dir="$dir" --telemetry=disable --log-level=warn)
+  if [ "$handler" = postgresql ]; then
+    # FerretDB 1.24 holds one pooled connection while an update waits for a second: with
+    # its default pool of 50, fifty concurrent updates deadlock it. A larger pool (kept under
+    # PostgreSQL's max_connections of 100) leaves room; clients also bound their own pools.
+    args+=(--handler=postgresql --postgresql-url="postgres://$PGUSER@$PGHOST:$PGPORT/$db?pool_max_conns=${FERRETDB_POOL_MAX_CONNS:-80}")
+  else
+    args+=(--handler=sqlite --sqlite-url="file:$dir/sqlite/")
+  fi
+  # setsid: the server outlives this script and ignores the caller's terminal signals.
+  setsid "$BIN" "${args[@]}" </dev/null >>"$dir/ferretdb.log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$dir/pid"
+  echo "$port" >"$dir/port"
+  for i in $(seq 1 150); do
+    kill -0 "$pid" 2>/dev/null || break
+    if ping_once "$port"; then
+      echo "mongodb://127.0.0.1:$port/" >"$dir/uri"
+      log "FerretDB ($handler${db:+, postgres db $db}) on 127.0.0.1:$port, pid $pid, state $dir"
+      printf 'export MONGODB_URI=%q\nexport CB_FERRETDB_DIR=%q\n' "mongodb://127.0.0.1:$port/" "$dir"
+      return 0
+    fi
+    sleep 0.2
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    log "FerretDB did not answer within 30 s"
+  else
+    log "FerretDB exited at start; log tail:"
+    tail -n 5 "$dir/ferretdb.log" >&2 || true
+  fi
+  rm -f "$dir/pid"
+  return 1
+}
+
 cmd_start() {
-  local dir pid ports port debug_port db handler attempt
-  dir=$(state_dir_from_args "$@")
+  local dir pid port debug_port db handler attempt
+  parse_args "" "$@"
+  dir=$DIR
   if pid=$(running_pid "$dir"); then
     die "an instance from $dir is already running (pid $pid, $(cat "$dir/uri")); stop it first"
   fi
   binary_ok || die "no working $BIN; run: scripts/ferretdb.sh build"
-  rm -f "$dir"/{pid,db,handler,uri}
+  rm -f "$dir"/{pid,db,handler,uri,port}
 
   db=""
   if postgres_ok; then
@@ -136,42 +187,26 @@ cmd_start() {
   # Another process may grab a port between choosing and binding it: retry with new ports.
   for attempt in 1 2 3; do
     read -r port debug_port < <(free_ports)
-    local args=(--listen-addr="127.0.0.1:$port" --debug-addr="127.0.0.1:$debug_port"
-      --state-dir="$dir" --telemetry=disable --log-level=warn)
-    if [ "$handler" = postgresql ]; then
-      # FerretDB 1.24 holds one pooled connection while an update waits for a second: with
-      # its default pool of 50, fifty concurrent updates deadlock it. A larger pool (kept under
-      # PostgreSQL's max_connections of 100) leaves room; clients also bound their own pools.
-      args+=(--handler=postgresql --postgresql-url="postgres://$PGUSER@$PGHOST:$PGPORT/$db?pool_max_conns=${FERRETDB_POOL_MAX_CONNS:-80}")
-    else
-      args+=(--handler=sqlite --sqlite-url="file:$dir/sqlite/")
-    fi
-    # setsid: the server outlives this script and ignores the caller's terminal signals.
-    setsid "$BIN" "${args[@]}" </dev/null >>"$dir/ferretdb.log" 2>&1 &
-    pid=$!
-    echo "$pid" >"$dir/pid"
-    local i
-    for i in $(seq 1 150); do
-      kill -0 "$pid" 2>/dev/null || break
-      if ping_once "$port"; then
-        echo "mongodb://127.0.0.1:$port/" >"$dir/uri"
-        log "FerretDB ($handler${db:+, postgres db $db}) on 127.0.0.1:$port, pid $pid, state $dir"
-        printf 'export MONGODB_URI=%q\nexport CB_FERRETDB_DIR=%q\n' "mongodb://127.0.0.1:$port/" "$dir"
-        return 0
-      fi
-      sleep 0.2
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      log "FerretDB did not answer within 30 s"
-      break
-    fi
-    log "FerretDB exited at start (attempt $attempt); log tail:"
-    tail -n 5 "$dir/ferretdb.log" >&2 || true
+    launch "$dir" "$port" "$debug_port" && return 0
+    log "start attempt $attempt failed"
   done
-  rm -f "$dir/pid"
+  rm -f "$dir/port"
   drop_db "$dir"
   die "could not start FerretDB; see $dir/ferretdb.log"
+}
+
+# The recorded instance again, on the port its clients know and with the data it had: a
+# database that comes back after an outage. Stops the running server first, if any.
+cmd_restart() {
+  local dir port debug_port
+  parse_args "" "$@"
+  dir=$DIR
+  [ -f "$dir/port" ] && [ -f "$dir/handler" ] || die "no recorded instance in $dir; use start"
+  binary_ok || die "no working $BIN; run: scripts/ferretdb.sh build"
+  stop_server "$dir"
+  port=$(cat "$dir/port")
+  read -r _ debug_port < <(free_ports)
+  launch "$dir" "$port" "$debug_port" || die "could not restart FerretDB on 127.0.0.1:$port; see $dir/ferretdb.log"
 }
 
 drop_db() {
@@ -186,9 +221,9 @@ drop_db() {
   fi
 }
 
-cmd_stop() {
-  local dir pid i
-  dir=$(state_dir_from_args "$@")
+# Stops the server process of DIR (SIGTERM, then SIGKILL after 10 s); keeps every file.
+stop_server() {
+  local dir=$1 pid i
   if pid=$(running_pid "$dir"); then
     kill "$pid" 2>/dev/null || true
     for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
@@ -198,14 +233,25 @@ cmd_stop() {
     fi
     log "stopped pid $pid"
   fi
-  rm -f "$dir/pid" "$dir/uri"
+  rm -f "$dir/pid"
+}
+
+cmd_stop() {
+  local dir
+  parse_args 1 "$@"
+  dir=$DIR
+  stop_server "$dir"
+  # --keep: an outage, not the end; `restart` brings the same data back on the same port.
+  [ -n "$KEEP" ] && return 0
+  rm -f "$dir/uri" "$dir/port"
   drop_db "$dir"
   rm -rf "$dir/sqlite"
 }
 
 cmd_status() {
   local dir pid
-  dir=$(state_dir_from_args "$@")
+  parse_args "" "$@"
+  dir=$DIR
   if pid=$(running_pid "$dir"); then
     echo "running: pid $pid, $(cat "$dir/handler" 2>/dev/null), $(cat "$dir/uri" 2>/dev/null)"
   else
@@ -218,6 +264,7 @@ case ${1:-} in
   build) shift; cmd_build "$@" ;;
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
+  restart) shift; cmd_restart "$@" ;;
   status) shift; cmd_status "$@" ;;
-  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -82,6 +82,7 @@ export async function startHealthServer(options: { host: string; port: number; c
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  options.log.info({ host: options.host, port }, `health check at http://${host}:${port}/healthz`);
+  // Debug only: start-up may still fail after this (one line, no log); the runtime names the URL in its "started" line.
+  options.log.debug({ host: options.host, port }, `health check at http://${host}:${port}/healthz`);
   return { url: `http://${host}:${port}`, close: () => app.close() };
 }

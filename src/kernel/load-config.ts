@@ -80,6 +80,12 @@ export const configSchema = z.object({
   /** Where the bot and worker processes answer GET /healthz; loopback unless told otherwise. Port 0: any free port. */
   HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional().transform((v) => v ?? 9090),
+  /** How long start-up waits for MongoDB and Redis before it exits non-zero with one line naming the one it could not reach. */
+  CONNECT_TIMEOUT_SECONDS: intFrom(10, 1),
+  /** How long MongoDB or Redis may stay unreachable while the process runs before it exits non-zero (the restart policy brings it back). */
+  OUTAGE_LIMIT_SECONDS: intFrom(120, 1),
+  /** How long one chat event may be in the pipeline before the bot counts itself stuck: /healthz fails and the process exits non-zero. */
+  EVENT_STALL_SECONDS: intFrom(180, 1),
   /** After a logout or a lost puppet connection, how long the bot waits for a new login before it exits non-zero (the restart policy brings it back). */
   LOGOUT_GRACE_SECONDS: intFrom(30, 0),
   /** A page that shows the WeChat login QR code from its value (appended URL-encoded), linked in the staff robots' message; `off`: no link. */

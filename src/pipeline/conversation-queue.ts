@@ -24,6 +24,8 @@ export class ConversationQueue {
   /** Keys whose first task is waiting for a slot, in the order they became ready. */
   private readonly ready: Lane[] = [];
   private running = 0;
+  /** When each running lane's task started (ms since the epoch). */
+  private readonly startedAt = new Map<Lane, number>();
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
@@ -64,6 +66,16 @@ export class ConversationQueue {
     return this.running;
   }
 
+  /**
+   * How long the longest-running task has been running, in ms (null when none runs): a task
+   * that never settles holds its slot and its conversation for good, so a watchdog reads this.
+   */
+  oldestRunningMs(now: number = Date.now()): number | null {
+    let oldest: number | null = null;
+    for (const at of this.startedAt.values()) if (oldest === null || at < oldest) oldest = at;
+    return oldest === null ? null : now - oldest;
+  }
+
   private pump(): void {
     while (this.running < this.limit) {
       const lane = this.ready.shift();
@@ -74,11 +86,13 @@ export class ConversationQueue {
 
   private start(lane: Lane): void {
     this.running++;
+    this.startedAt.set(lane, Date.now());
     lane.tasks[0]!.start(() => this.finish(lane));
   }
 
   private finish(lane: Lane): void {
     this.running--;
+    this.startedAt.delete(lane);
     lane.tasks.shift();
     if (lane.tasks.length > 0) this.ready.push(lane);
     else this.lanes.delete(lane.key);

@@ -7,6 +7,7 @@ import { memberEvent } from '../chat-event';
 import type { Logger } from '../../kernel/logger';
 import type { EventSink, PlatformAdapter, SessionEvent, SessionSink } from '../platform-adapter';
 import { toChatEvent } from './to-chat-event';
+import { DependencyUnavailableError } from '../../kernel/dependency-unavailable-error';
 
 /** Connection settings of the puppet service (the provider is the user's choice). */
 export interface WechatyAdapterOptions {
@@ -116,22 +117,31 @@ export class WechatyAdapter implements PlatformAdapter {
       log.warn({ reason }, 'logged out of the puppet service');
       lost('logout', reason ?? '');
     });
+    // Before the first login an error only explains a failed start: it goes into the one line
+    // that start-up fails with, not into the log as a stack trace per retry.
+    let startError: unknown;
     bot.on('error', (err) => {
+      if (!this.me) {
+        startError = err;
+        log.debug({ err }, 'wechaty error before the first login');
+        return;
+      }
       log.warn({ err }, 'wechaty error');
       if (isConnectionLost(err)) lost('disconnected', err.message);
     });
     let timer: NodeJS.Timeout | undefined;
     const loggedIn = new Promise<ChatUser>((resolve, reject) => {
       bot.once('login', (user) => resolve({ id: user.id, name: user.name() }));
-      timer = setTimeout(
-        () => reject(new LoginTimeoutError(`no login from the puppet service at ${this.options.endpoint} within ${this.options.loginTimeoutMs} ms`)),
-        this.options.loginTimeoutMs,
-      );
+      timer = setTimeout(() => reject(this.startFailure(startError)), this.options.loginTimeoutMs);
     });
     // Once a QR code is shown the puppet service is there and a person has to scan it: wait as long as that takes.
     bot.once('scan', () => clearTimeout(timer));
+    // The login timeout runs from here even while `start` still retries an unreachable service.
+    loggedIn.catch(() => undefined);
     try {
-      await bot.start();
+      const started = bot.start();
+      await Promise.race([started, loggedIn]);
+      await started;
       this.me = await loggedIn;
     } catch (err) {
       this.stopping = true;
@@ -143,6 +153,17 @@ export class WechatyAdapter implements PlatformAdapter {
     return this.me;
   }
 
+
+  /** Why start-up gave up: the puppet service unreachable (naming its variable), or no login in time. */
+  private startFailure(lastError: unknown): Error {
+    const { endpoint, loginTimeoutMs } = this.options;
+    if (isConnectionLost(lastError)) {
+      const detail = (lastError as Error).message.replace(/\s*Resolution note:.*$/s, '');
+      return new DependencyUnavailableError('the puppet service', 'WECHATY_PUPPET_SERVICE_ENDPOINT', endpoint, loginTimeoutMs, detail);
+    }
+    const detail = lastError instanceof Error ? ` (last error: ${lastError.message.split('\n')[0]})` : '';
+    return new LoginTimeoutError(`no login from the puppet service at ${endpoint} within ${Math.round(loginTimeoutMs / 1000)} s${detail}`);
+  }
 
   /** The logged-in account. */
   self(): ChatUser {

@@ -153,6 +153,30 @@ describe('ConversationQueue', () => {
     expect(queue.active).toBe(0);
   });
 
+  it('tells how long its oldest running task has run, so a task that never settles can be noticed', async () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    try {
+      const q = new ConversationQueue(2);
+      expect(q.oldestRunningMs()).toBeNull();
+      const stuck = deferred();
+      const quick = deferred();
+      void q.run('a', () => stuck.promise);
+      jest.advanceTimersByTime(5_000);
+      const second = q.run('b', () => quick.promise);
+      jest.advanceTimersByTime(1_000);
+      expect(q.oldestRunningMs()).toBe(6_000);
+      quick.resolve();
+      await second;
+      expect(q.oldestRunningMs()).toBe(6_000);
+      stuck.resolve();
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(q.oldestRunningMs()).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses a limit below one', () => {
     expect(() => new ConversationQueue(0)).toThrow(RangeError);
   });
