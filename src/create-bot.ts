@@ -1,6 +1,7 @@
 import type { ChatEvent } from './platform/chat-event';
 import type { BotDeps } from './pipeline/bot-deps';
 import { ChatContext, type Command } from './pipeline/chat-context';
+import { cleanEvent } from './pipeline/clean-event';
 import { compose } from './pipeline/compose';
 import type { FeatureFactory } from './pipeline/feature';
 import { createHelpCommand } from './pipeline/help.command';
@@ -50,7 +51,7 @@ export const FEATURES: readonly FeatureFactory[] = [
 ];
 
 /**
- * Wires the pipeline: ignore self → drop stale → dedupe → resolve cohort → recognise command
+ * Wires the pipeline, for each event as cleanEvent leaves it: ignore self → drop stale → dedupe → resolve cohort → recognise command
  * → [features' inbound: member events, moderation, flood control] → role guard → run command
  * → [features' chat: interaction, homework images, private answers]. The features are only
  * concatenated here. A failure that is not the user's is logged, answered with a short
@@ -75,7 +76,7 @@ export function createBot(deps: BotDeps, features: readonly FeatureFactory[] = F
   return {
     commands,
     async processEvent(event, delivery = { attempt: 1, last: true }) {
-      const ctx = new ChatContext(event, deps, deps.clock.now());
+      const ctx = new ChatContext(cleanEvent(event), deps, deps.clock.now());
       try {
         await pipeline(ctx);
       } catch (err) {

@@ -1,4 +1,4 @@
-import type { ChatEvent, ChatTarget, ChatUser, OutgoingMessage } from '../platform/chat-event';
+import { maskOutgoing, type ChatEvent, type ChatTarget, type ChatUser, type OutgoingMessage } from '../platform/chat-event';
 import type { Logger } from '../kernel/logger';
 import type { Cohort, CohortSettings, Member, Role } from '../domain/types';
 import type { GroupBinding } from '../domain/types';
@@ -17,6 +17,8 @@ export class ChatContext {
   isAdmin = false;
   /** The command this message names, once recognised. */
   command: { def: Command; raw: RawArgs } | null = null;
+  /** A message written as a command that names none (#签道): the word, and the command it most likely meant. */
+  unknownCommand: { word: string; suggestion: string | null } | null = null;
   readonly log: Logger;
 
   constructor(
@@ -45,16 +47,19 @@ export class ChatContext {
     return this.event.conversation.kind === 'group';
   }
 
-  /** Answers where the event came from; in a group the sender is @mentioned. */
+  /** Answers where the event came from; in a group the sender is @mentioned. Phone numbers in the text are masked. */
   async reply(text: string): Promise<void> {
     const target: ChatTarget = { kind: this.event.conversation.kind, id: this.event.conversation.id };
-    const message: OutgoingMessage = this.isGroup ? { text, mentions: [this.event.sender] } : { text };
-    await this.deps.outbound.send(target, message);
+    await this.send(target, this.isGroup ? { text, mentions: [this.event.sender] } : { text });
   }
 
-  /** Says something to a target other than the current conversation. */
+  /**
+   * Says something to any conversation. Every text the pipeline sends passes here, so the one
+   * phone policy (kernel/privacy) applies to all of it: whatever a reply echoes, a phone in it
+   * (or in the name of someone it @mentions) is masked.
+   */
   async send(target: ChatTarget, message: OutgoingMessage): Promise<void> {
-    await this.deps.outbound.send(target, message);
+    await this.deps.outbound.send(target, maskOutgoing(message));
   }
 
   hasRole(...roles: Role[]): boolean {

@@ -1,3 +1,5 @@
+import { maskPhonesInText } from '../kernel/privacy';
+
 /** The platforms a cohort's group can live on. */
 export type Platform = 'wechaty' | 'dingtalk' | 'web' | 'memory';
 
@@ -49,6 +51,16 @@ export interface ChatEvent {
 export interface OutgoingMessage {
   text: string;
   mentions?: ChatUser[];
+}
+
+/**
+ * The message with every phone number in its text, and in the names it @mentions, masked by the
+ * one phone policy (kernel/privacy): what the bot says passes here on its way to a platform.
+ */
+export function maskOutgoing(message: OutgoingMessage): OutgoingMessage {
+  const masked: OutgoingMessage = { ...message, text: maskPhonesInText(message.text) };
+  if (message.mentions) masked.mentions = message.mentions.map((m) => ({ ...m, name: maskPhonesInText(m.name) }));
+  return masked;
 }
 
 /** A file the bot sends where the platform can (see `Outbound.sendFile`). */

@@ -1,10 +1,11 @@
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { ChatTarget, OutgoingMessage } from '../platform/chat-event';
+import { maskOutgoing, type ChatTarget, type OutgoingMessage } from '../platform/chat-event';
 import type { Logger } from '../kernel/logger';
 import { isPermanentSendError } from '../platform/send-error';
 import { DestinationRateLimiter, type RateRule } from './destination-rate-limit';
+import { queueErrorLogger } from './redis-connection';
 import { OUTBOX_QUEUE } from './queue-names';
 
 const outboxItem = z.object({
@@ -24,8 +25,10 @@ export class Outbox {
     this.queue = new Queue(OUTBOX_QUEUE, { connection, prefix });
   }
 
+  /** Queues one message under `jobId`, with its phone numbers masked (kernel/privacy) as in every reply. */
   async enqueue(target: ChatTarget, message: OutgoingMessage, jobId: string): Promise<void> {
-    const item: OutboxItem = { target, text: message.text, mentions: message.mentions };
+    const masked = maskOutgoing(message);
+    const item: OutboxItem = { target, text: masked.text, mentions: masked.mentions };
     await this.queue.add('send', item, {
       jobId,
       attempts: 8,
@@ -120,5 +123,6 @@ export function startOutboxWorker(
   });
   const worker = new Worker(OUTBOX_QUEUE, processor, { connection, prefix, concurrency: options.concurrency ?? 4 });
   worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id }, 'outbox send failed'));
+  worker.on('error', queueErrorLogger(log, 'outbox'));
   return worker;
 }

@@ -71,12 +71,18 @@ describe('a cohort from creation to a closed session, over gRPC with a worker', 
     expect(planned.map((j) => j.id).sort()).toEqual((await sessions()).map((s) => closeSessionJobId(s)).sort());
   });
 
-  it('registers a trainee with the phone masked in the reply', async () => {
-    const text = await reply(trainees[0]!, '#登记 张三 13800138000 城关镇西关村 核桃 抖音开过店');
+  it('registers a trainee in private chat with the phone masked in the reply', async () => {
+    const privately = async (from: mock.ContactMock, text: string) => {
+      const before = harness.sentTo(from.id).length;
+      from.say(text).to(harness.botUser);
+      await harness.waitFor(() => harness.sentTo(from.id).length > before, `a private answer to ${text}`);
+      return harness.sentTo(from.id)[before]!.text;
+    };
+    const text = await privately(trainees[0]!, '#登记 张三 13800138000 城关镇西关村 核桃 抖音开过店');
     expect(text).toContain('138****8000');
     expect(text).not.toContain('13800138000');
     expect((await bot.deps.stores.registrations.find(cohort.id, 'wechaty', trainees[0]!.id))?.village).toBe('城关镇西关村');
-    expect(await reply(trainees[1]!, '#登记 李四 12345 某村')).toContain('手机号要 11 位');
+    expect(await privately(trainees[1]!, '#登记 李四 12345 某村')).toContain('手机号要 11 位');
   });
 
   it('takes a leave request and tells the trainee the staff decision', async () => {

@@ -14,7 +14,7 @@ const TABLE: { text: string; where: 'group' | 'private'; allowed: Who[]; mention
   { text: '#签退', where: 'group', allowed: ['trainee'] },
   { text: '#请假 家里有事 03-02', where: 'group', allowed: ['trainee'] },
   { text: '#我的', where: 'group', allowed: ['trainee'] },
-  { text: '#登记 王五 13900001111 东坡村 小米', where: 'group', allowed: ['trainee'] },
+  { text: '#登记 王五 13900001111 东坡村 小米', where: 'private', allowed: ['trainee'] },
   { text: '#课表', where: 'group', allowed: WHO },
   { text: '#课表\n03-02 14:00-17:00 直播复盘 张老师', where: 'group', allowed: ['lecturer', 'staff', 'admin'] },
   { text: '#上课', where: 'group', allowed: ['lecturer'] },

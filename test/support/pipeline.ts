@@ -6,8 +6,10 @@
 import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Redis } from 'ioredis';
-import { createBot, type Bot } from '../../src/create-bot';
+import { createBot, FEATURES, type Bot } from '../../src/create-bot';
 import type { BotDeps } from '../../src/pipeline/bot-deps';
+import type { FeatureFactory } from '../../src/pipeline/feature';
+import type { Outbound } from '../../src/platform/platform-adapter';
 import type { ChatEvent, ChatTarget, ChatUser, OutgoingFile, OutgoingMessage } from '../../src/platform/chat-event';
 import { AdjustableClock } from '../../src/kernel/clock';
 import { connectMongo } from '../../src/stores/connect-mongo';
@@ -27,6 +29,14 @@ export interface MemorySent {
   message: OutgoingMessage & { file?: OutgoingFile };
 }
 
+/** What a test may change about the in-memory platform and the bot it drives. */
+export interface PipelineOptions {
+  /** Gives the platform the recall capability: true takes every message back, false refuses each one. Absent: the platform cannot recall. */
+  recall?: boolean;
+  /** The features the bot is built from; default: all of them. */
+  features?: readonly FeatureFactory[];
+}
+
 /** A running in-memory pipeline. */
 export interface Pipeline {
   bot: Bot;
@@ -34,6 +44,8 @@ export interface Pipeline {
   conn: Connection;
   clock: AdjustableClock;
   sent: MemorySent[];
+  /** Ids of the messages the bot asked the platform to recall (with `recall` set), in order. */
+  recalled: string[];
   /** Sends a message as `from` into `groupId` (or privately when groupId is null); returns the replies it caused. */
   say(from: ChatUser, text: string, groupId: string | null, mentions?: ChatUser[]): Promise<MemorySent[]>;
   /** Every collection's documents, hashed, to prove an event wrote nothing. */
@@ -44,16 +56,26 @@ export interface Pipeline {
 let seq = 0;
 
 /** Builds the pipeline on a fresh database and queue prefix. */
-export async function startPipeline(label: string, env: Record<string, string> = {}): Promise<Pipeline> {
+export async function startPipeline(label: string, env: Record<string, string> = {}, options: PipelineOptions = {}): Promise<Pipeline> {
   const config = testConfig(label, { SIGNIN_BOARD_INTERVAL_MS: '0', ...env });
   const conn = await connectMongo(config.MONGODB_URI);
   const redis: Redis = createRedis(config.REDIS_URL);
   const stores = await createStores(conn);
   const clock = new AdjustableClock();
   const sent: MemorySent[] = [];
+  const recalled: string[] = [];
   const send = async (target: ChatTarget, message: OutgoingMessage) => {
     sent.push({ target, message });
   };
+  // By default a platform that can send files and nothing else beyond text (no recall, mute, remove, member list).
+  const outbound: Outbound = { send, sendFile: async (target, file) => void sent.push({ target, message: { text: '', file } }) };
+  if (options.recall !== undefined) {
+    const accepts = options.recall;
+    outbound.recall = async (messageId) => {
+      recalled.push(messageId);
+      return accepts;
+    };
+  }
   const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE, clock);
   const deps: BotDeps = {
     config,
@@ -62,19 +84,19 @@ export async function startPipeline(label: string, env: Record<string, string> =
     redis,
     clock,
     log: testLog,
-    // A platform that can send files and nothing else beyond text (no recall, mute, remove, member list).
-    outbound: { send, sendFile: async (target, file) => void sent.push({ target, message: { text: '', file } }) },
+    outbound,
     scheduler,
     self: () => ({ id: 'bot', name: '班级助手' }),
     detector: await DetectorHolder.create(),
   };
-  const bot = createBot(deps);
+  const bot = createBot(deps, options.features ?? FEATURES);
   return {
     bot,
     deps,
     conn,
     clock,
     sent,
+    recalled,
     async say(from, text, groupId, mentions = []) {
       const before = sent.length;
       const event: ChatEvent = {

@@ -2,6 +2,7 @@ import type { ChatTarget, OutgoingMessage } from '../../platform/chat-event';
 import type { Logger } from '../../kernel/logger';
 import type { Attendance, Cohort, Member, Session } from '../../domain/types';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
+import { maskPhonesInText } from '../../kernel/privacy';
 import { ATTENDANCE_STATUS_NAMES as NAMES, lateMinutes, NOT_EARLY, NOT_SIGNED_IN } from './texts';
 
 /** Reads what the board shows: the trainees enrolled and the records so far. */
@@ -16,7 +17,7 @@ function names(list: string[]): string {
   return list.length > MAX_NAMES ? `${list.slice(0, MAX_NAMES).join('、')} 等 ${list.length} 人` : list.join('、');
 }
 
-/** Renders the live sign-in board of one session (SPEC §3.1: who is in, how many missing). */
+/** Renders the live sign-in board of one session (SPEC §3.1: who is in, how many missing); phone numbers in nicknames masked. */
 export function renderBoard(session: Session, cohort: Pick<Cohort, 'timezone' | 'settings'>, trainees: Member[], records: Attendance[]): string {
   const tz = cohort.timezone;
   const byUser = new Map(records.map((r) => [r.userId, r]));
@@ -40,7 +41,7 @@ export function renderBoard(session: Session, cohort: Pick<Cohort, 'timezone' | 
   if (leave.length) lines.push(`📝 ${NAMES.leave}：${names(leave.map((r) => r.name))}`);
   if (absent.length) lines.push(`❌ ${NAMES.absent}：${names(absent.map((r) => r.name))}`);
   if (missing.length) lines.push(`⬜ ${NOT_SIGNED_IN}：${names(missing.map((t) => t.name))}`);
-  return lines.join('\n');
+  return maskPhonesInText(lines.join('\n'));
 }
 
 /** A scheduled board refresh that can be called off. */

@@ -1,5 +1,6 @@
 import type { Cohort, Session } from '../../domain/types';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
+import { maskPhonesInText } from '../../kernel/privacy';
 import { formatSessionLine } from './timetable-service';
 
 /** The reminder before a session (seed: 培训会场制度 (3) 提前 5 分钟入场, (4) 手机调为静音). */
@@ -22,9 +23,9 @@ export function dayReminderText(day: string, sessions: Session[], cohort: Pick<C
   ].join('\n');
 }
 
-/** The reminder to trainees who have not submitted before a homework deadline. */
+/** The reminder to trainees who have not submitted before a homework deadline; the content is masked before it is cut, so no partial phone shows. */
 export function homeworkReminderText(content: string, deadline: Date, tz: string, missing: number): string {
-  return `📚 作业 ${formatDayTime(deadline, tz)} 截止，还有 ${missing} 位同学没交：${content.slice(0, 60)}\n发送 #交作业 <内容> 提交。`;
+  return `📚 作业 ${formatDayTime(deadline, tz)} 截止，还有 ${missing} 位同学没交：${maskPhonesInText(content).slice(0, 60)}\n发送 #交作业 <内容> 提交。`;
 }
 
 /** The next-morning nudge to the lecturer (seed: 培训效果的维护 2 — 第二天对作业进行点评). */

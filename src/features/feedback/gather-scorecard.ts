@@ -3,6 +3,7 @@ import type { ScorecardInput } from './scorecard';
 import { scorecardAttendance } from './scorecard-attendance';
 import { lecturerDetailsOf } from './lecturer-profile-service';
 import { hoursByDay } from '../cohorts';
+import { maskPhonesInText } from '../../kernel/privacy';
 
 /**
  * Gathers a lecturer's scorecard input from the stores (SPEC §3.5): the lecturer's sessions
@@ -36,7 +37,8 @@ export async function gatherScorecardInput(stores: Stores, cohortId: string, lec
       return {
         id: h.id,
         day: h.day,
-        title: h.content.slice(0, 20),
+        // Masked before it is cut, so no partial phone number shows.
+        title: maskPhonesInText(h.content).slice(0, 20),
         submissions: versions.length,
         reviewedSubmissions: versions.filter((s) => s.review).length,
         reviewedAt: reviewTimes.length ? new Date(Math.min(...reviewTimes)) : undefined,

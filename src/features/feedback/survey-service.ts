@@ -1,4 +1,5 @@
 import { AppError } from '../../kernel/app-error';
+import { clipText } from '../../kernel/privacy';
 import type { ChatUser, Platform } from '../../platform/chat-event';
 import type { Stores } from '../../stores/create-stores';
 import type { Survey } from '../../domain/types';
@@ -9,7 +10,7 @@ export function parseSurveyAnswer(text: string): { satisfaction: number; content
   const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
   const m = /^([1-5])[\s,，、/]*([1-5])[\s,，、/]*([1-5])(?:[\s,，、:：]+([\s\S]*))?$/u.exec(t);
   if (!m) return null;
-  return { satisfaction: Number(m[1]), content: Number(m[2]), pace: Number(m[3]), improve: (m[4] ?? '').trim().slice(0, 500) };
+  return { satisfaction: Number(m[1]), content: Number(m[2]), pace: Number(m[3]), improve: clipText((m[4] ?? '').trim(), 500) };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Cohort } from '../../domain/types';
 import type { JobScheduler } from '../../queue/job-scheduler';
 import type { Stores } from '../../stores/create-stores';
 import type { FollowUp } from '../../domain/types';
+import { clipText } from '../../kernel/privacy';
 
 /** Days after the cohort's end that trainees are visited again (SPEC §3.8; seed: 四(二)10). */
 export const FOLLOW_UP_WAVES = [30, 90, 180] as const;
@@ -36,7 +37,7 @@ export function parseFollowUpAnswer(text: string): Pick<FollowUp, 'openedShop' |
 export async function answerFollowUp(stores: Stores, visit: FollowUp, text: string, at: Date): Promise<boolean> {
   const parsed = parseFollowUpAnswer(text);
   if (!parsed) return false;
-  await stores.followUps.answer(visit.cohortId, visit.wave, visit.platform, visit.userId, { ...parsed, answeredAt: at, answerText: text.slice(0, 500) });
+  await stores.followUps.answer(visit.cohortId, visit.wave, visit.platform, visit.userId, { ...parsed, answeredAt: at, answerText: clipText(text, 500) });
   return true;
 }
 

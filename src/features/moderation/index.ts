@@ -7,6 +7,7 @@ import { appealCommand, muteCommand, removeCommand, reviewLogCommand, undoComman
 export { DetectorHolder } from './detection/detector-holder';
 export { runModerate } from './detection/run-moderate';
 export { MODERATION_KIND_NAMES } from './texts';
+export { staffOf } from './moderation-service';
 
 /** Moderates every group message, limits flooding, and the staff's 警告/禁言/移出/解除/审核/申诉. */
 export const moderationFeature: FeatureFactory = () => ({

@@ -2,6 +2,7 @@ import type { BotDeps } from '../../pipeline/bot-deps';
 import type { ChatUser, Platform } from '../../platform/chat-event';
 import type { Cohort } from '../../domain/types';
 import type { ModerationRecord } from '../../domain/types';
+import { clipText } from '../../kernel/privacy';
 import { ladderStep, ruleFor, type LadderStep } from './moderation-ladder';
 import {
   askOwnerToMute,
@@ -46,6 +47,15 @@ export async function staffOf(deps: { stores: Pick<BotDeps['stores'], 'members' 
 type Target = { cohort: Cohort; platform: Platform; groupId: string; user: ChatUser; messageId: string; text: string; at: Date };
 
 /**
+ * How much of a flagged message the log keeps as evidence: its first 1,000 characters and first
+ * 50 hits. Every moderated message reads the log (mutes, warnings in force), and FerretDB's
+ * PostgreSQL handler scans whole documents to do it: unbounded evidence (a spammer's 100,000
+ * characters with thousands of hits) made every later message slower.
+ */
+const EVIDENCE_MAX_CHARS = 1_000;
+const EVIDENCE_MAX_HITS = 50;
+
+/**
  * Enforces one flagged message (SPEC §3.7). Political content: recalled where the platform
  * allows and escalated to staff at once, never repeated in the group. Other categories: a
  * public warning citing the rule, and the ladder (warn → mute → remove) over the warnings in
@@ -67,9 +77,9 @@ export async function enforce(deps: BotDeps, target: Target, hits: Hit[], catego
     name: who,
     rule,
     categories,
-    matches: hits,
+    matches: hits.slice(0, EVIDENCE_MAX_HITS),
     messageId: target.messageId,
-    text: target.text,
+    text: clipText(target.text, EVIDENCE_MAX_CHARS),
     by: 'bot',
     at: target.at,
   };

@@ -3,6 +3,7 @@ import { defineCommand, type RawArgs } from '../../pipeline/command';
 import type { ChatContext } from '../../pipeline/chat-context';
 import { AppError } from '../../kernel/app-error';
 import { formatDayTime } from '../../kernel/local-time';
+import { clipText } from '../../kernel/privacy';
 import { staffOf } from './moderation-service';
 import {
   APPEAL_NOTHING,
@@ -195,7 +196,7 @@ export const appealCommand = defineCommand({
       ctx.addIssue({ code: 'custom', message: APPEAL_REASON_REQUIRED });
       return z.NEVER;
     }
-    return { text: text.slice(0, 500) };
+    return { text: clipText(text, 500) };
   }),
   async handle(ctx, { text }) {
     const cohort = ctx.cohort;

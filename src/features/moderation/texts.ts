@@ -1,5 +1,9 @@
 /** Moderation's user-facing wording (SPEC §3.7): the rules quoted, warnings, staff notices, flood control and the staff commands. */
 import type { ModerationRecord } from '../../domain/types';
+import { maskPhonesInText } from '../../kernel/privacy';
+
+/** How much of a doubtful message a review note quotes. */
+const REVIEW_QUOTE_MAX = 300;
 
 /** Chinese names of moderation actions: 审核, the digest and the training brief use these. */
 export const MODERATION_KIND_NAMES: Readonly<Record<ModerationRecord['kind'], string>> = Object.freeze({
@@ -158,7 +162,12 @@ export function appealNotice(cohortName: string, name: string, no: number, rule:
 /** 申诉 filed. */
 export const APPEAL_SUBMITTED = '申诉已提交给工作人员，请等待处理。';
 
-/** Private note to staff about a message the detector is unsure of (review tier): the line and why, nothing said in the group. */
+/**
+ * Private note to staff about a message the detector is unsure of (review tier): the line (its
+ * first 300 characters, phones masked before the cut) and why, nothing said in the group.
+ */
 export function reviewNote(n: { cohortName: string; who: string; text: string; reasons: string[] }): string {
-  return `【待审核】${n.cohortName}：${n.who} 的消息可能违规，未在群内处理，请人工判断。\n原文：${n.text}\n依据：${n.reasons.join('；')}`;
+  const masked = maskPhonesInText(n.text);
+  const quote = masked.length > REVIEW_QUOTE_MAX ? `${masked.slice(0, REVIEW_QUOTE_MAX)}…` : masked;
+  return `【待审核】${n.cohortName}：${n.who} 的消息可能违规，未在群内处理，请人工判断。\n原文：${quote}\n依据：${n.reasons.join('；')}`;
 }

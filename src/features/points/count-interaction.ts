@@ -1,5 +1,6 @@
 import type { Middleware } from '../../pipeline/compose';
 import { localDay } from '../../kernel/local-time';
+import { clipText } from '../../kernel/privacy';
 import { sessionForMarker } from '../cohorts';
 import { QUESTION_POINTS_DETAIL } from './texts';
 
@@ -18,17 +19,21 @@ export function looksLikeQuestion(text: string): boolean {
 export const countInteraction: Middleware = async (ctx, next) => {
   const { event, deps, cohort } = ctx;
   if (event.type !== 'message' || !ctx.isGroup || !cohort || !event.text.trim()) return next();
+  const question = ctx.roles.has('trainee') && looksLikeQuestion(event.text);
+  const answer = !question && ctx.roles.has('lecturer') && (event.quote !== undefined || event.mentions.some((m) => m.id !== deps.self().id));
+  // Ordinary chat that is neither reads nothing more: most group messages end here.
+  if (!question && !answer) return next();
   const day = localDay(ctx.at, cohort.timezone);
   const session = sessionForMarker(await deps.stores.sessions.listByCohort(cohort.id), ctx.at);
   const base = { cohortId: cohort.id, platform: event.platform, userId: event.sender.id, name: event.sender.name, day, sessionId: session?.id, note: '', at: ctx.at };
-  if (ctx.roles.has('trainee') && looksLikeQuestion(event.text)) {
+  if (question) {
     const before = await deps.stores.activities.countOnDay(cohort.id, event.sender.id, 'question', day);
-    const fresh = await deps.stores.activities.record({ ...base, kind: 'question', note: event.text.slice(0, 60), sourceKey: `q:${event.id}` });
+    const fresh = await deps.stores.activities.record({ ...base, kind: 'question', note: clipText(event.text, 60), sourceKey: `q:${event.id}` });
     if (fresh && before < deps.scoring.points.questionsPerDayCap) {
       await deps.stores.points.award({ ...base, points: deps.scoring.points.question, reason: 'question', detail: QUESTION_POINTS_DETAIL, sourceKey: `q:${event.id}` });
     }
-  } else if (ctx.roles.has('lecturer') && (event.quote || event.mentions.some((m) => m.id !== deps.self().id))) {
-    await deps.stores.activities.record({ ...base, kind: 'answer', note: event.text.slice(0, 60), sourceKey: `a:${event.id}` });
+  } else {
+    await deps.stores.activities.record({ ...base, kind: 'answer', note: clipText(event.text, 60), sourceKey: `a:${event.id}` });
   }
   await next();
 };

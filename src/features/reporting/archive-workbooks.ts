@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { DEFAULT_SCORING, type ScoringConfig } from '../../kernel/scoring-config';
 import { AppError } from '../../kernel/app-error';
+import { localDay } from '../../kernel/local-time';
 import { maskPhone, maskPhonesInText } from '../../kernel/privacy';
 import type { Attendance, AttendanceStatus, Cohort, Member, Session } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
@@ -435,7 +436,8 @@ async function gatherArchiveData(stores: Stores, cohortId: string, kind: Archive
     approvedLeave,
     registrations,
     records,
-    standings: evaluateStandings(records, scoring),
+    // An archive taken during the cohort shows progress; after it, the verdict.
+    standings: evaluateStandings(records, scoring, localDay(options.now ?? new Date(), cohort.timezone) > cohort.endDate),
     responses,
     followUps,
   };
@@ -480,7 +482,7 @@ export async function buildArchive(stores: Stores, cohortId: string, kind: Archi
   maskPhonesEverywhere(workbook);
   const day = DateTime.fromJSDate(data.now, { zone: data.cohort.timezone }).toFormat('yyyyMMdd');
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { fileName: `${safeFileName(data.cohort.name)}-${kind}-${day}.xlsx`, buffer };
+  return { fileName: `${safeFileName(maskPhonesInText(data.cohort.name))}-${kind}-${day}.xlsx`, buffer };
 }
 
 /** Writes an archive into a directory (created when missing) and returns the file's absolute path. */

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Digest, ProgressFigure } from './digest';
 import { maskPhonesInText } from '../../kernel/privacy';
 import { ATTENDANCE_STATUS_NAMES as STATUS } from '../attendance';
-import { HOURS_SOURCE_NAMES } from '../cohorts';
+import { formatHours, HOURS_SOURCE_NAMES } from '../cohorts';
 import { MODERATION_KIND_NAMES } from '../moderation';
 
 /** Names shown per list before the rest fold into 等 N 人; keeps a 50-trainee digest under ~1,800 characters. */
@@ -107,7 +107,7 @@ function lecturerSection(d: Digest): Section {
   if (l.lecturers.length) lines.push(`讲师：${l.lecturers.map(shown).join('、')}`);
   if (l.days.length === 0) lines.push('还没有培训日');
   else {
-    const hourDays = l.days.map((x) => `${md(x.day)} ${Number(x.hours.toFixed(2))}${x.hoursOk ? '' : '⚠️'}`).join('、');
+    const hourDays = l.days.map((x) => `${md(x.day)} ${formatHours(x.hours)}${x.hoursOk ? '' : '⚠️'}`).join('、');
     const mark = l.shortDays.length ? '⚠️' : '✅';
     lines.push(`${mark} 授课时长（每天≥${l.minHoursPerDay}小时）：${hourDays}`);
     const sources = [...new Set(l.days.map((x) => x.source))];
@@ -166,16 +166,16 @@ function asOfLine(d: Digest): string | null {
   return d.asOf.getTime() < endOfDay ? `截至 ${hm(d.asOf, d.cohort.timezone)}` : null;
 }
 
-/** The digest as staff chat text (SPEC §3.9): short sections, ⚠️ on risks, phone numbers in names masked. */
+/** The digest as staff chat text (SPEC §3.9): short sections, ⚠️ on risks, phone numbers masked (in names before they are clipped, then anywhere). */
 export function renderDigest(digest: Digest): string {
   const head = [title(digest), asOfLine(digest)].filter((x): x is string => x !== null);
-  return [...head, ...sections(digest).flatMap((s) => [`【${s.heading}】`, ...s.lines])].join('\n');
+  return maskPhonesInText([...head, ...sections(digest).flatMap((s) => [`【${s.heading}】`, ...s.lines])].join('\n'));
 }
 
-/** The digest as a markdown webhook message (DingTalk/WeCom robots): the same sections as headed lists. */
+/** The digest as a markdown webhook message (DingTalk/WeCom robots): the same sections as headed lists, phone numbers masked. */
 export function renderDigestForWebhook(digest: Digest): { title: string; markdown: string } {
   const t = title(digest);
   const asOf = asOfLine(digest);
   const body = sections(digest).flatMap((s) => [`#### ${s.heading}`, ...s.lines.map((l) => `- ${l.trim()}`), '']);
-  return { title: t, markdown: [`### ${t}`, ...(asOf ? [asOf, ''] : ['']), ...body].join('\n').trimEnd() };
+  return { title: maskPhonesInText(t), markdown: maskPhonesInText([`### ${t}`, ...(asOf ? [asOf, ''] : ['']), ...body].join('\n').trimEnd()) };
 }

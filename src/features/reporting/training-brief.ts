@@ -9,7 +9,7 @@ import type { ModerationRecord } from '../../domain/types';
 import type { Submission } from '../../domain/types';
 import { maskPhonesInText } from '../../kernel/privacy';
 import { formatTime } from '../../kernel/local-time';
-import { COHORT_UNKNOWN, formatSessionLine, hoursByDay } from '../cohorts';
+import { COHORT_UNKNOWN, formatHours, formatSessionLine, hoursByDay } from '../cohorts';
 import { excusedFrom } from '../leave';
 import { ATTENDANCE_STATUS_NAMES as STATUS, EARLY_LEAVE, NOT_SIGNED_IN } from '../attendance';
 import { MODERATION_KIND_NAMES } from '../moderation';
@@ -116,7 +116,8 @@ function homeworkLines(data: BriefData, days: Set<string>): string[] {
     const rev = new Set(subs.filter((s) => s.review).map((s) => s.userId)).size;
     submitted += by;
     reviewed += rev;
-    return `  ${i + 1}. ${h.day.slice(5)} ${h.content.slice(0, 20)}${h.content.length > 20 ? '…' : ''}：已交 ${by}/${expected}，已点评 ${rev}`;
+    const content = maskPhonesInText(h.content);
+    return `  ${i + 1}. ${h.day.slice(5)} ${content.slice(0, 20)}${content.length > 20 ? '…' : ''}：已交 ${by}/${expected}，已点评 ${rev}`;
   });
   return [`作业：布置 ${items.length} 项，已交 ${submitted} 份，已点评 ${reviewed} 份`, ...details];
 }
@@ -147,7 +148,7 @@ function moderationLine(records: ModerationRecord[], from: Date, to: Date): stri
 /**
  * The training brief of one session (seed 四(二)8 按场次编写培训简报), as text for the staff
  * chat: title, time, lecturer, attendance, the day's homework, interaction in the session,
- * showcased homework and moderation during the session.
+ * showcased homework and moderation during the session; phone numbers anywhere in it masked.
  */
 export async function briefForSession(stores: Stores, sessionId: string, options: BriefOptions = {}): Promise<string> {
   const session = await stores.sessions.findById(sessionId);
@@ -162,7 +163,7 @@ export async function briefForSession(stores: Stores, sessionId: string, options
       : '';
   const from = session.actualStart ?? session.startsAt;
   const to = session.actualEnd ?? session.endsAt;
-  return [
+  const brief = [
     `📝 培训简报｜「${data.cohort.name}」`,
     `课程：${session.title}`,
     `时间：${DateTime.fromJSDate(session.startsAt, { zone: tz }).toFormat('yyyy-MM-dd HH:mm')}-${formatTime(session.endsAt, tz)}${actual}`,
@@ -173,12 +174,14 @@ export async function briefForSession(stores: Stores, sessionId: string, options
     highlightLine(data, days),
     moderationLine(data.moderation, from, to),
   ].join('\n');
+  return maskPhonesInText(brief);
 }
 
 /**
  * The training brief of a week (seed 四(二)8 按周次编写培训简报) starting on `weekStartDay`
  * (yyyy-MM-dd, cohort time zone): the sessions with their attendance, hours taught per day,
- * homework, interaction, showcased homework and moderation over the seven days.
+ * homework, interaction, showcased homework and moderation over the seven days; phone numbers
+ * anywhere in it masked.
  */
 export async function briefForWeek(stores: Stores, cohortId: string, weekStartDay: string, options: BriefOptions = {}): Promise<string> {
   const data = await gatherBriefData(stores, cohortId);
@@ -202,12 +205,12 @@ export async function briefForWeek(stores: Stores, cohortId: string, weekStartDa
       const rate = s.startsAt.getTime() > now.getTime() ? '未开始' : base > 0 ? `出勤 ${((f.present / base) * 100).toFixed(1)}%` : '出勤 —';
       return `  ${formatSessionLine(s, tz)} · ${rate}`;
     }),
-    `授课时长：${hours.length > 0 ? hours.map((h) => `${h.day.slice(5)} ${h.hours} 小时`).join('，') : '—'}`,
+    `授课时长：${hours.length > 0 ? hours.map((h) => `${h.day.slice(5)} ${formatHours(h.hours)}`).join('，') : '—'}`,
     attendanceLine(countAttendance(data, held, now), '人次'),
     ...homeworkLines(data, days),
     interactionLine(data.activities.filter((a) => days.has(a.day))),
     highlightLine(data, days),
     moderationLine(data.moderation, start.toJSDate(), end.toJSDate()),
   ];
-  return lines.join('\n');
+  return maskPhonesInText(lines.join('\n'));
 }

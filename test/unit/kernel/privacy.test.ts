@@ -1,4 +1,4 @@
-import { maskName, maskPhone, maskPhonesInText, parseMobile } from '../../../src/kernel/privacy';
+import { clipText, findPhones, maskName, maskPhone, maskPhonesInText, parseMobile } from '../../../src/kernel/privacy';
 
 describe('maskPhonesInText: the one phone policy (SPEC §4)', () => {
   it.each([
@@ -15,6 +15,16 @@ describe('maskPhonesInText: the one phone policy (SPEC §4)', () => {
     ['in full-width digits with full-width dots and plus', '＋８６ １３８．００００．１１１１', '138****1111'],
     ['grouped 4-3-4', '1380 000 1111', '138****1111'],
     ['with an ideographic space', '138\u30000000\u30001111', '138****1111'],
+    ['with en dashes', '电话135–2079–1900', '电话135****1900'],
+    ['with middle dots', '137·2080·7738', '137****7738'],
+    ['with full-width low lines', '１３７＿２０８０＿７７３８', '137****7738'],
+    ['with underscores and tildes', '137_2080~7738', '137****7738'],
+    ['with brackets', '(137)2080-7738', '(137****7738'],
+    ['one digit at a time', '电话 1 3 5 2 0 7 9 1 9 0 0 谢谢', '电话 135****1900 谢谢'],
+    ['with zero-width spaces inside', '135\u200b2079\u200b\u200b\u200b\u200b1900', '135****1900'],
+    ['with direction marks and a soft hyphen', '\u202e135\u00ad2079\u200f1900', '\u202e135****1900'],
+    ['in keycap emoji', '1\ufe0f\u20e33\ufe0f\u20e35\ufe0f\u20e32079 1900', '135****1900'],
+    ['with 0086 and full-width dots', '００８６．１３５．２０７９．１９００', '135****1900'],
   ])('masks a mobile number %s', (_form, text, masked) => {
     expect(maskPhonesInText(text)).toBe(masked);
   });
@@ -45,6 +55,29 @@ describe('maskPhonesInText: the one phone policy (SPEC §4)', () => {
   });
 });
 
+describe('findPhones', () => {
+  it('gives each phone with its offsets in the original text, invisible characters included', () => {
+    const text = '甲 +86 135\u200b2079 1900，乙 13700001111';
+    const spans = findPhones(text);
+    expect(spans.map((s) => s.national)).toEqual(['13520791900', '13700001111']);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['+86 135\u200b2079 1900', '13700001111']);
+  });
+});
+
+describe('clipText', () => {
+  it('cuts at the limit when no phone is in the way', () => {
+    expect(clipText('abcdef', 4)).toBe('abcd');
+  });
+
+  it('leaves out a phone the cut would split, so no part of it is kept', () => {
+    expect(clipText('请联系 138-0000-1111 谢谢', 12)).toBe('请联系 ');
+  });
+
+  it('never splits a surrogate pair', () => {
+    expect(clipText('ab😀c', 3)).toBe('ab');
+  });
+});
+
 describe('maskPhone', () => {
   it('masks a bare number in any written form as 138****8000', () => {
     for (const phone of ['13800138000', '138 0013 8000', '+86 138-0013-8000', '008613800138000', '１３８００１３８０００']) {
@@ -59,7 +92,7 @@ describe('maskPhone', () => {
 
 describe('parseMobile', () => {
   it('reads the national number from the forms people type', () => {
-    for (const raw of ['13800138000', '138-0013-8000', '138.0013.8000', '+8613800138000', '0086 138 0013 8000', '１３８００１３８０００']) {
+    for (const raw of ['13800138000', '138-0013-8000', '138.0013.8000', '+8613800138000', '0086 138 0013 8000', '１３８００１３８０００', '138\u200b0013 8000', '138＿0013＿8000']) {
       expect(parseMobile(raw)).toBe('13800138000');
     }
   });

@@ -1,5 +1,5 @@
-import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import { StringDecoder } from 'node:string_decoder';
 import { createDetector } from './create-detector';
 import type { Detector } from './detector';
 import { loadLexicon } from './load-lexicon';
@@ -17,18 +17,39 @@ export interface RunModerateOptions {
 }
 
 /**
- * The `moderate` command: read messages one per line, write one JSON object per line in the
- * same order, `{"text","flagged","categories","matches":[{"word","category","start","end","tier"}],"action"}`;
+ * The lines of a UTF-8 stream, as `moderate` reads them: a line ends at \n or \r\n, nothing
+ * else. A lone \r (not followed by \n) is a character of the line it stands in, as chat text
+ * may hold one, so it never adds a line. A last line without an end counts; an input that ends
+ * with a line end has no empty line after it.
+ */
+export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  const cut = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+  for await (const chunk of input) {
+    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    let start = 0;
+    for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n', start)) {
+      yield cut(pending.slice(start, end));
+      start = end + 1;
+    }
+    pending = pending.slice(start);
+  }
+  pending += decoder.end();
+  if (pending !== '') yield pending;
+}
+
+/**
+ * The `moderate` command: read messages one per line (lines as `readLines` splits them), write
+ * one JSON object per input line in the same order, `{"text","flagged","categories","matches":[{"word","category","start","end","tier"}],"action"}`;
  * each hit's tier is the public action it leads to (warn, escalate) or `review` (staff only, SPEC §6).
  * Streams line by line and waits for the output to drain, so memory stays flat on any input size.
  */
 export async function runModerate(options: RunModerateOptions): Promise<{ lines: number }> {
   const detector = options.detector ?? createDetector(await loadLexicon(options.lexiconPaths));
   const { output } = options;
-  const reader = createInterface({ input: options.input, crlfDelay: Infinity });
   let lines = 0;
-  for await (const raw of reader) {
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  for await (const text of readLines(options.input)) {
     const result = detector.scan(text);
     const record = {
       text,
