@@ -18,7 +18,7 @@ export interface ParseInput {
 }
 
 const PREFIXES = ['#', '/', '＃', '／'];
-const BARE_WORDS = new Set(['签到', '签退']);
+const BARE_WORDS = new Set(['签到', '签退', '帮助']);
 const TRAILING_PUNCT = /[\s!！。.~～]+$/u;
 
 /** Removes @name mentions (with the platform's separator) from the front of a line. */
@@ -39,7 +39,7 @@ function stripLeadingMentions(text: string, names: string[]): string {
 
 /**
  * Recognises a command: a prefix (# / ＃ ／), or an @mention of the bot followed by a
- * command word, or the bare words 签到 / 签退. `commandNames` holds every name and alias;
+ * command word, or the bare words 签到 / 签退 / 帮助. `commandNames` holds every name and alias;
  * the longest one the text starts with wins, so arguments may follow without a space.
  * Anything else returns null and is ordinary chat.
  */
@@ -83,4 +83,13 @@ function stripMentionsAnywhere(text: string, mentions: ChatUser[]): string {
     if (m.name) out = out.split(`@${m.name}`).join(' ');
   }
   return out.replace(/[\u2005\u2006]/gu, ' ').replace(/\s+/gu, ' ');
+}
+
+/** The word after a command prefix that names no command (`#签道 …` → 签道), and the prefix; null when the text has no prefix. */
+export function prefixedWord(text: string): { prefix: string; word: string } | null {
+  const first = (text.split(/\r\n?|\n/u)[0] ?? '').trim();
+  const prefix = PREFIXES.find((p) => first.startsWith(p));
+  if (!prefix) return null;
+  const word = first.slice(prefix.length).trimStart().split(/[\s@]/u)[0] ?? '';
+  return { prefix, word };
 }

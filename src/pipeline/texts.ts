@@ -93,6 +93,16 @@ export function unknownCommand(topic: string): string {
   return `没有「${topic}」这个命令。发送 #帮助 查看全部。`;
 }
 
+/** A mistyped command with a likely meaning (#签道 → 签到). */
+export function didYouMean(command: string): string {
+  return `你是不是想发 #${command}？发送 #帮助 查看全部命令。`;
+}
+
+/** A command that takes nothing, sent with words after it. */
+export function takesNoArguments(command: string): string {
+  return `「${command}」后面不用加内容`;
+}
+
 /** 帮助 about one command: its names and summary, the usage, the examples and why the sender may not run it. */
 export function commandDetail(c: { name: string; alias: string; summary: string; usage: string; examples: readonly string[]; refusal: string | null }): string {
   const lines = [`#${c.name}（/${c.alias}）：${c.summary}`, `用法：${c.usage}`];
@@ -105,3 +115,6 @@ export function commandDetail(c: { name: string; alias: string; summary: string;
 export function commandLine(name: string, summary: string): string {
   return `#${name} — ${summary}`;
 }
+
+/** The name shown for someone whose platform gave no display name. */
+export const NAMELESS = '（无昵称）';

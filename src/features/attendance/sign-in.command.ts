@@ -15,7 +15,7 @@ export function createSignInCommand(board: SignInBoard) {
     allowed: ['trainee'],
     where: 'group',
     needsCohort: true,
-    args: noArgs,
+    args: noArgs('签到'),
     async handle(ctx) {
       const cohort = ctx.cohort;
       const { event, deps } = ctx;

@@ -14,7 +14,7 @@ export const signOutCommand = defineCommand({
   allowed: ['trainee'],
   where: 'group',
   needsCohort: true,
-  args: noArgs,
+  args: noArgs('签退'),
   async handle(ctx) {
     const cohort = ctx.cohort;
     const { event, deps } = ctx;

@@ -1,15 +1,23 @@
 import type { Middleware } from '../compose';
 import type { Command } from '../command';
-import { parseCommand } from '../parse-command';
+import { parseCommand, prefixedWord } from '../parse-command';
+import { suggestCommand } from '../suggest-command';
+
+/** Prefixes that make a message a command even when its word is unknown (a `/` also starts WeChat's emoticon codes). */
+const COMMAND_PREFIXES = new Set(['#', '＃']);
 
 /**
  * Recognises a command in the message and puts it on the context; ordinary chat passes on
- * with no command.
+ * with no command. A lone `#` is 帮助. A `#word` that names no command is noted with the
+ * command it most likely meant (by sound and spelling), so the sender gets a pointer instead
+ * of silence; a `/word` only when something is close. Moderation still sees every message.
  */
 export function recogniseCommand(commands: Command[]): Middleware {
   const byName = new Map<string, Command>();
   for (const c of commands) for (const n of [c.name, ...c.aliases]) byName.set(n.toLowerCase(), c);
   const names = [...byName.keys()];
+  const primaryNames = commands.map((c) => c.name);
+  const help = byName.get('帮助');
   return async (ctx, next) => {
     const { event } = ctx;
     if (event.type !== 'message') return next();
@@ -18,9 +26,16 @@ export function recogniseCommand(commands: Command[]): Middleware {
       { text: event.text, mentions: event.mentions, mentionsBot: event.mentionsBot, botName: self.name, botId: self.id },
       names,
     );
-    if (parsed) {
-      const def = byName.get(parsed.name.toLowerCase());
-      if (def) ctx.command = { def, raw: parsed.args };
+    const def = parsed ? byName.get(parsed.name.toLowerCase()) : undefined;
+    if (parsed && def) ctx.command = { def, raw: parsed.args };
+    else {
+      const typed = prefixedWord(event.text);
+      if (typed && typed.word === '' && COMMAND_PREFIXES.has(typed.prefix) && help) {
+        ctx.command = { def: help, raw: { text: '', tokens: [], lines: [], mentions: [] } };
+      } else if (typed && typed.word !== '') {
+        const suggestion = suggestCommand(typed.word, primaryNames);
+        if (suggestion || COMMAND_PREFIXES.has(typed.prefix)) ctx.unknownCommand = { word: typed.word, suggestion };
+      }
     }
     await next();
   };

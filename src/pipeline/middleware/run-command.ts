@@ -1,16 +1,21 @@
 import type { Middleware } from '../compose';
 import { isAppError } from '../../kernel/app-error';
 import { hasCohort } from '../chat-context';
-import { formatRefusal, NOT_UNDERSTOOD } from '../texts';
+import { didYouMean, formatRefusal, NOT_UNDERSTOOD, unknownCommand } from '../texts';
 
 /**
  * Validates the recognised command's arguments and runs it. Malformed arguments get the
  * right form in Chinese and change nothing; an AppError's safe message goes to the user.
- * Ordinary chat (no command) passes on; an @bot message that names no command gets a pointer
- * to 帮助.
+ * Ordinary chat (no command) passes on; a `#word` that names no command gets 「你是不是想发
+ * #…？」 or a pointer to 帮助, and so does an @bot message that names no command.
  */
 export const runCommand: Middleware = async (ctx, next) => {
   if (!ctx.command) {
+    if (ctx.unknownCommand) {
+      const { word, suggestion } = ctx.unknownCommand;
+      await ctx.reply(suggestion ? didYouMean(suggestion) : unknownCommand(word));
+      return;
+    }
     if (ctx.event.type === 'message' && ctx.event.mentionsBot && ctx.event.text.trim() !== '') {
       await ctx.reply(NOT_UNDERSTOOD);
       return;
