@@ -1,5 +1,5 @@
 import type { ChatUser } from '../../src/platform/chat-event';
-import { startPipeline, type Pipeline } from '../support/pipeline';
+import { startPipeline, type MemorySent, type Pipeline } from '../support/pipeline';
 
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
 const D1 = '2027-03-01';
@@ -58,11 +58,13 @@ describe('日报 command (SPEC §3.9)', () => {
     await p?.stop();
   });
 
-  it('gives staff the day’s figures in the group: rate, names, homework, leave, moderation, lecturer compliance', async () => {
+  it('gives staff the day’s figures privately when asked in the group (rate, names, homework, leave, moderation, lecturer compliance); the group gets one line', async () => {
     const replies = await sayAt(at(D1, '17:00'), staff, '#日报');
-    expect(replies).toHaveLength(1);
-    const reply = replies[0]!;
-    expect(reply.target).toEqual({ kind: 'group', id: group });
+    expect(replies).toHaveLength(2);
+    const [reply, note] = replies as [MemorySent, MemorySent];
+    expect(reply.target).toEqual({ kind: 'private', id: staff.id });
+    expect(note.target).toEqual({ kind: 'group', id: group });
+    expect(note.message.text).toBe('日报含学员个人情况，已私聊发给你，不在群里公开。');
     const text = reply.message.text;
     expect(text.split('\n').slice(0, 2)).toEqual(['📊「日报测试班」日报 03-01（第1天/共2天）', '截至 17:00']);
     // 5 trainees × 2 sessions, 丁 on leave for both: 甲 2 + 乙 2 + 戊 1 present of 8.
@@ -75,7 +77,7 @@ describe('日报 command (SPEC §3.9)', () => {
     expect(text).toContain('⚠️ 1 条：#2 学员戊139****… 03-02');
     // The homework is not due before 21:00, so only 丙's two absences put them at risk yet.
     expect(text).toContain('【需关注学员】\n⚠️ 学员丙（缺勤2节）\n');
-    expect(text).toContain('✅ 授课时长（每天≥6小时）：03-01 6');
+    expect(text).toContain('✅ 授课时长（每天≥6小时）：03-01 6小时');
     expect(text).toContain('✅ 每日作业：每天都已布置');
     expect(text).toContain('✅ 课表：开班前已提供（02-28 10:02）');
     expect(text).not.toContain('13912345678');

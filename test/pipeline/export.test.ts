@@ -86,7 +86,7 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
     await sayAt(at(D0, '10:04'), admin, '#提交方案');
     await sayAt(at(D0, '10:05'), admin, `#批准 ${code}`, [], null);
     await sayAt(at(D0, '11:00'), jia, `#登记 张三 ${phones.jia} 城关镇西关村 核桃 抖音开过店`, [], null);
-    await sayAt(at(D0, '11:01'), yi, `#登记 李四 ${phones.yi} 东坡底乡 红枣`);
+    await sayAt(at(D0, '11:01'), yi, `#登记 李四 ${phones.yi} 东坡底乡 红枣`, [], null);
     await sayAt(at(D0, '11:02'), ding, '#请假 家里收玉米 03-01');
     await sayAt(at(D0, '11:03'), admin, '#批准请假 1');
 
@@ -314,9 +314,10 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
   });
 
   describe('简报', () => {
-    it('gives the lecturer the brief of the named day’s last session', async () => {
+    it('gives the lecturer the brief of the named day’s last session, privately when asked in the group', async () => {
       const replies = await sayAt(AFTER, lecturer, '#简报 03-01');
-      expect(replies).toHaveLength(1);
+      expect(replies.map((r) => r.target)).toEqual([{ kind: 'private', id: lecturer.id }, { kind: 'group', id: group }]);
+      expect(replies[1]!.message.text).toBe('简报含学员个人情况，已私聊发给你，不在群里公开。');
       expect(replies[0]!.message.text.split('\n')).toEqual([
         '📝 培训简报｜「导出测试班」',
         '课程：开店流程',
@@ -344,7 +345,7 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
       expect(text).toContain('📝 培训周报｜「导出测试班」03-01 至 03-07');
       expect(text).toContain('课程：3 节');
       expect(text).toContain('03-01 09:00-12:00 开店流程 张老师 · 出勤 66.7%');
-      expect(text).toContain('授课时长：03-01 3 小时，03-02 6 小时');
+      expect(text).toContain('授课时长：03-01 3小时，03-02 6小时');
       // 03-01: 2 present of 3 (丁 on leave); 03-02: 0 of 8.
       expect(text).toContain('出勤：出勤率 18.2%（到课 2/11 人次）');
       expect(text).not.toContain('13912345678');

@@ -9,7 +9,7 @@ import { classEndCommand, classStartCommand } from './teaching-markers.command';
 import { timetableCommand } from './timetable.command';
 
 export { planApproved } from './plan-approval';
-export { hoursByDay, sessionForMarker, type DayHours } from './teaching-hours';
+export { formatHours, hoursByDay, sessionForMarker, type DayHours } from './teaching-hours';
 export { formatSessionLine } from './timetable-service';
 export { COHORT_UNKNOWN, HOURS_SOURCE_NAMES, sessionNumberUnknown } from './texts';
 

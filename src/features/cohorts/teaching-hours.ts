@@ -34,6 +34,14 @@ export function hoursByDay(sessions: Session[]): DayHours[] {
     }));
 }
 
+/** Hours as people say them: 5小时53分, 6小时 (not 5.88). */
+export function formatHours(hours: number): string {
+  const minutes = Math.round(hours * 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${h}小时` : h === 0 ? `${m}分钟` : `${h}小时${m}分`;
+}
+
 /** The session a 上课/下课 at `at` refers to: the one nearest in time within an hour of its span. */
 export function sessionForMarker(sessions: Session[], at: Date): Session | null {
   const t = at.getTime();

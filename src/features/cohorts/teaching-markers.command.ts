@@ -2,7 +2,7 @@ import { defineCommand } from '../../pipeline/command';
 import { noArgs } from '../../pipeline/arg-schemas';
 import type { CohortContext } from '../../pipeline/chat-context';
 import { formatTime } from '../../kernel/local-time';
-import { hoursByDay, sessionForMarker } from './teaching-hours';
+import { sessionForMarker } from './teaching-hours';
 import { formatSessionLine } from './timetable-service';
 import { CLASS_START_ALREADY, classEnded, classStarted, NO_SESSION_TO_MARK } from './texts';
 
@@ -22,8 +22,7 @@ async function mark(ctx: CohortContext, kind: 'start' | 'end'): Promise<void> {
     return;
   }
   await stores.sessions.markActualEnd(session.id, ctx.at);
-  const today = hoursByDay(await stores.sessions.listByCohort(cohort.id)).find((d) => d.day === session.day);
-  await ctx.reply(classEnded(when, today?.hours ?? 0));
+  await ctx.reply(classEnded(when));
 }
 
 /** 上课: the lecturer marks the actual start of the session. */
@@ -35,7 +34,7 @@ export const classStartCommand = defineCommand({
   allowed: ['lecturer'],
   where: 'group',
   needsCohort: true,
-  args: noArgs,
+  args: noArgs('上课'),
   handle: (ctx) => mark(ctx, 'start'),
 });
 
@@ -48,6 +47,6 @@ export const classEndCommand = defineCommand({
   allowed: ['lecturer'],
   where: 'group',
   needsCohort: true,
-  args: noArgs,
+  args: noArgs('下课'),
   handle: (ctx) => mark(ctx, 'end'),
 });

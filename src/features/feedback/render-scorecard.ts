@@ -2,13 +2,12 @@ import { DateTime } from 'luxon';
 import type { CheckStatus, Scorecard } from './scorecard';
 import { renderLecturerTier } from './lecturer-tier-assessment';
 import { CRITERION_NAMES } from './texts';
-import { HOURS_SOURCE_NAMES } from '../cohorts';
+import { formatHours, HOURS_SOURCE_NAMES } from '../cohorts';
 
 const MARK: Record<CheckStatus, string> = { pass: '✅', fail: '❌', no_data: '—' };
 
 // Rates are rounded down so that a figure just under a threshold never reads as the threshold itself.
 const pct = (rate: number | null): string => (rate === null ? '无' : `${Math.floor(rate * 1000 + 1e-6) / 10}%`);
-const hours = (h: number): string => `${Number(h.toFixed(2))}`;
 const md = (day: string): string => day.slice(5);
 const yuan = (v: number): string => `¥${v.toFixed(2)}`;
 const hm = (at: Date, tz: string): string => DateTime.fromJSDate(at, { zone: tz }).toFormat('HH:mm');
@@ -16,7 +15,7 @@ const hm = (at: Date, tz: string): string => DateTime.fromJSDate(at, { zone: tz 
 function requirementLines(card: Scorecard): string[] {
   const r = card.requirements;
   const t = card.thresholds;
-  const hourDays = r.hours.days.map((d) => `${md(d.day)} ${hours(d.hours)} 小时（${HOURS_SOURCE_NAMES[d.source]}）${d.ok ? '' : '❌'}`);
+  const hourDays = r.hours.days.map((d) => `${md(d.day)} ${formatHours(d.hours)}（${HOURS_SOURCE_NAMES[d.source]}）${d.ok ? '' : '❌'}`);
   const timetable = r.timetable.providedLocal
     ? `${r.timetable.providedLocal} 提供，开班日 ${r.timetable.startDate}`
     : `未提供，开班日 ${r.timetable.startDate}`;

@@ -14,6 +14,7 @@ export const TIER_REASONS = {
   homeworkCompletion: (submitted: number, assigned: number, minPercent: number) => `作业完成 ${submitted}/${assigned}，低于 ${minPercent}%`,
   averageReview: (average: number, min: number) => `作业平均分 ${average}，低于 ${min}`,
   assessmentFailed: (why: string[]) => `考核未通过：${why.join('；')}`,
+  assessmentPending: (why: string[]) => `尚未达标：${why.join('；')}（结业时评定）`,
   recommended: '讲师推荐',
   byPoints: (points: number, threshold: number) => `积分 ${points} ≥ ${threshold}`,
   incubation: (salesYuan: number, interactions: number, averageReview: number | null) => `销售 ${salesYuan} 元、互动 ${interactions} 次、作业平均 ${averageReview} 分`,
@@ -58,6 +59,9 @@ export const RECOMMEND_ARGS_MISSING = '需要 @ 推荐的学员（可以多位�
 export function recommended(names: string[]): string {
   return `已推荐：${names.join('、')}。`;
 }
+
+/** The group's one line when 排名 was asked there: the ranking names tiers and who falls short, so it goes privately. */
+export const RANKING_SENT_PRIVATELY = '排名含学员等级和考核情况，已私聊发给你，不在群里公开。';
 
 /** 排名: the ranking with tiers, the outstanding list, and a warning when it is short. */
 export function rankingText(r: {

@@ -54,8 +54,10 @@ export function passesAssessment(r: TraineeRecord, config: ScoringConfig): { pas
  * points threshold (seed: 优秀学员 — 老师推荐及工作人员根据回答问题、作业完成情况统计);
  * incubation when excellent with strong interaction, excellent reviews and many sales
  * (seed: 孵化学员 — 考核方式主要是销售能力及配合情况). Failing the assessment keeps basic.
+ * The assessment is a verdict only once the cohort has ended (`finished`); during it, what is
+ * short reads as progress (「尚未达标…结业时评定」), never as 考核未通过.
  */
-export function evaluateStandings(records: TraineeRecord[], config: ScoringConfig): TraineeStanding[] {
+export function evaluateStandings(records: TraineeRecord[], config: ScoringConfig, finished = true): TraineeStanding[] {
   const ranked = [...records].sort((a, b) => b.points - a.points || a.name.localeCompare(b.name, 'zh'));
   let rank = 0;
   let lastPoints = Number.NaN;
@@ -66,7 +68,7 @@ export function evaluateStandings(records: TraineeRecord[], config: ScoringConfi
     const reasons: string[] = [];
     let tier: Tier = 'basic';
     if (!assessment.passed) {
-      reasons.push(WHY.assessmentFailed(assessment.why));
+      reasons.push(finished ? WHY.assessmentFailed(assessment.why) : WHY.assessmentPending(assessment.why));
     } else {
       const recommended = r.recommendedRank !== null;
       const byPoints = r.points >= config.tiers.excellentPoints;

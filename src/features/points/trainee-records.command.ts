@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
+import { noArgs } from '../../pipeline/arg-schemas';
+import { replyPrivately } from '../../pipeline/reply-privately';
 import { localDay } from '../../kernel/local-time';
 import { evaluateStandings, outstandingList } from './tier-rules';
 import {
   PRACTICE_NOTE_REQUIRED,
   practiceRecorded,
   rankingText,
+  RANKING_SENT_PRIVATELY,
   RECOMMEND_ARGS_MISSING,
   recommended,
   RECORD_ARGS_MISSING,
@@ -111,12 +114,13 @@ export const rankingCommand = defineCommand({
   allowed: ['staff', 'lecturer'],
   where: 'any',
   needsCohort: true,
-  args: z.custom<RawArgs>().transform(() => ({})),
+  args: noArgs('排名'),
   async handle(ctx) {
     const cohort = ctx.cohort;
     const records = await traineeRecords(ctx.deps.stores, cohort);
-    const standings = evaluateStandings(records, ctx.deps.scoring);
+    const standings = evaluateStandings(records, ctx.deps.scoring, localDay(ctx.now, cohort.timezone) > cohort.endDate);
     const list = outstandingList(records, ctx.deps.scoring);
-    await ctx.reply(rankingText({ cohortName: cohort.name, standings: standings.slice(0, 30), outstanding: list, need: ctx.deps.scoring.tiers.outstandingListSize }));
+    const text = rankingText({ cohortName: cohort.name, standings: standings.slice(0, 30), outstanding: list, need: ctx.deps.scoring.tiers.outstandingListSize });
+    await replyPrivately(ctx, text, RANKING_SENT_PRIVATELY);
   },
 });

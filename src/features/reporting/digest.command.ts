@@ -4,7 +4,8 @@ import { computeDigest } from './digest';
 import { gatherDigestInput } from './gather-digest';
 import { localDay, parseLocalDate } from '../../kernel/local-time';
 import { renderDigest } from './render-digest';
-import { DIGEST_DATE_FORM } from './texts';
+import { DIGEST_DATE_FORM, reportSentPrivately } from './texts';
+import { replyPrivately } from '../../pipeline/reply-privately';
 
 const args = z.custom<RawArgs>().transform((raw, ctx) => {
   const token = raw.tokens[0];
@@ -17,7 +18,7 @@ const args = z.custom<RawArgs>().transform((raw, ctx) => {
   return { date: token };
 });
 
-/** 日报 [日期]: the staff daily digest of the cohort (SPEC §3.9), today unless a day is named. */
+/** 日报 [日期]: the staff daily digest of the cohort (SPEC §3.9), today unless a day is named; asked in a group, it goes to the sender privately. */
 export const digestCommand = defineCommand({
   name: '日报',
   aliases: ['digest'],
@@ -33,6 +34,6 @@ export const digestCommand = defineCommand({
     // Today is the day in the cohort's time zone, not the server's.
     const day = (date && parseLocalDate(date, Number(cohort.startDate.slice(0, 4)))) || localDay(ctx.now, cohort.timezone);
     const input = await gatherDigestInput(ctx.deps.stores, cohort.id);
-    await ctx.reply(renderDigest(computeDigest(input, day, { now: ctx.now })));
+    await replyPrivately(ctx, renderDigest(computeDigest(input, day, { now: ctx.now })), reportSentPrivately('日报'));
   },
 });

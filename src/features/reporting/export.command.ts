@@ -5,7 +5,8 @@ import { defineCommand, type RawArgs } from '../../pipeline/command';
 import { ARCHIVE_KINDS, buildArchive, parseArchiveKind, saveArchive } from './archive-workbooks';
 import { localDay, parseLocalDate } from '../../kernel/local-time';
 import { briefForSession, briefForWeek } from './training-brief';
-import { archiveCaption, archiveSaved, archiveSentPrivately, BRIEF_ARG_FORM, exportKindRequired, noBriefYet } from './texts';
+import { archiveCaption, archiveSaved, archiveSentPrivately, BRIEF_ARG_FORM, exportKindRequired, noBriefYet, reportSentPrivately } from './texts';
+import { replyPrivately } from '../../pipeline/reply-privately';
 
 const exportArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   const kind = raw.tokens.length === 1 ? parseArchiveKind(raw.tokens[0]!) : null;
@@ -80,7 +81,7 @@ export const briefCommand = defineCommand({
     const { stores } = ctx.deps;
     if (week) {
       const monday = DateTime.fromJSDate(ctx.now, { zone: cohort.timezone }).startOf('week').minus({ weeks: week === 'last' ? 1 : 0 });
-      await ctx.reply(await briefForWeek(stores, cohort.id, monday.toFormat('yyyy-MM-dd'), { now: ctx.now }));
+      await replyPrivately(ctx, await briefForWeek(stores, cohort.id, monday.toFormat('yyyy-MM-dd'), { now: ctx.now }), reportSentPrivately('简报'));
       return;
     }
     // Today is the day in the cohort's time zone, not the server's.
@@ -91,6 +92,6 @@ export const briefCommand = defineCommand({
       await ctx.reply(noBriefYet(day));
       return;
     }
-    await ctx.reply(await briefForSession(stores, last.id, { now: ctx.now }));
+    await replyPrivately(ctx, await briefForSession(stores, last.id, { now: ctx.now }), reportSentPrivately('简报'));
   },
 });

@@ -36,6 +36,11 @@ export function archiveCaption(cohortName: string, kind: string, fileName: strin
   return `「${cohortName}」${kind}：${fileName}`;
 }
 
+/** The group's one line when a staff report was asked for there and sent privately. */
+export function reportSentPrivately(report: string): string {
+  return `${report}含学员个人情况，已私聊发给你，不在群里公开。`;
+}
+
 /** 导出 asked for in a group: the file went privately. */
 export function archiveSentPrivately(kind: string): string {
   return `${kind}含学员个人信息，已私聊发给你。`;
@@ -54,4 +59,9 @@ export function myHomework(submitted: number, assigned: number, averageReview: n
 /** 我的: points, rank and tier. */
 export function myStanding(points: number, rank: number, of: number, tier: string): string {
   return `积分：${points} 分，全班第 ${rank}/${of} 名，等级：${tier}`;
+}
+
+/** 我的: leave from today on, approved or waiting for staff. */
+export function myUpcomingLeave(items: { day: string; sessionNo?: number; approved: boolean }[]): string {
+  return `请假：${items.map((i) => `${i.day.slice(5)} ${i.sessionNo ? `第${i.sessionNo}节` : '全天'}（${i.approved ? '已批准' : '待审批'}）`).join('、')}`;
 }

@@ -59,7 +59,7 @@ describe('renderScorecard', () => {
 
   it('shows the per-day hours with their source, and the day that fell short', () => {
     expect(lineWith(render(failing()), '每日授课')).toBe(
-      '  · 每日授课不少于 6 小时 ❌：03-01 6 小时（上下课记录）；03-02 5.99 小时（部分按课表）❌；03-03 6 小时（按课表）',
+      '  · 每日授课不少于 6 小时 ❌：03-01 6小时（上下课记录）；03-02 5小时59分（部分按课表）❌；03-03 6小时（按课表）',
     );
   });
 

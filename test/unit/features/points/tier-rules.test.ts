@@ -48,6 +48,12 @@ describe('evaluateStandings tiers', () => {
     expect(s).toMatchObject({ tier: 'basic', assessmentPassed: false });
     expect(s!.reasons[0]).toContain('考核未通过');
   });
+  it('says what is short as progress while the cohort runs, never 考核未通过', () => {
+    const [s] = evaluateStandings([t({ points: 99, recommendedRank: 0, homeworkSubmitted: 2 })], config, false);
+    expect(s).toMatchObject({ tier: 'basic', assessmentPassed: false });
+    expect(s!.reasons[0]).toMatch(/^尚未达标：.*（结业时评定）$/);
+    expect(s!.reasons.join('')).not.toContain('考核未通过');
+  });
   it('is incubation exactly at every incubation threshold', () => {
     expect(tierOf(t({ points: 30, salesYuan: 1000, interactions: 5, averageReview: 80 }))).toBe('incubation');
   });

@@ -64,7 +64,7 @@ describe('renderDigest', () => {
     const text = render(cohort(6, 2, 1));
     expect(text).toContain('⚠️ 待点评：03-01 第1项 3 份（今天内点评）');
     expect(text).toContain('⚠️ 今天没有布置作业');
-    expect(lineWith(text, '授课时长')).toBe('⚠️ 授课时长（每天≥6小时）：03-01 6、03-02 5⚠️');
+    expect(lineWith(text, '授课时长')).toBe('⚠️ 授课时长（每天≥6小时）：03-01 6小时、03-02 5小时⚠️');
     expect(text).toContain('⚠️ 课表：开班后才提供（03-01 08:00）');
     expect(lineWith(text, '→')).toBe('03-01 100%（首日） → 03-02 40%（首日的 40%）⚠️');
     expect(text).toMatch(/【待批请假】\n⚠️ 6 条：#100 张三139\*\*\*\*5… 03-03、.*#105 学员05 03-03（#批准请假 <编号>）$/m);
