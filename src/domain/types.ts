@@ -33,7 +33,7 @@ export interface Cohort {
   location: string;
   timezone: string;
   createdBy: string;
-  plan: { status: PlanStatus; submittedAt?: Date; decidedAt?: Date; decidedBy?: string; reason?: string };
+  plan: { status: PlanStatus; submittedAt?: Date; submittedBy?: string; decidedAt?: Date; decidedBy?: string; reason?: string };
   settings: CohortSettings;
   timetableFirstProvidedAt?: Date;
 }

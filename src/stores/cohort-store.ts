@@ -85,8 +85,10 @@ export class CohortStore {
     fields: { at: Date; by: string; reason?: string },
   ): Promise<Cohort | null> {
     const set: Record<string, unknown> = { 'plan.status': to };
-    if (to === 'submitted') set['plan.submittedAt'] = fields.at;
-    else {
+    if (to === 'submitted') {
+      set['plan.submittedAt'] = fields.at;
+      set['plan.submittedBy'] = fields.by;
+    } else {
       set['plan.decidedAt'] = fields.at;
       set['plan.decidedBy'] = fields.by;
     }

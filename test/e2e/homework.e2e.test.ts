@@ -116,7 +116,11 @@ describe('homework loop over gRPC: assign, submit text and images, late, review 
   });
 
   it('lists the review queue and records the next-day review with its points', async () => {
-    const queue = await reply(lecturer, '#点评');
+    // Asked in the group, the queue (every waiting submission quoted) goes to the lecturer privately.
+    const privateBefore = harness.sentTo(lecturer.id).length;
+    expect(await reply(lecturer, '#点评')).toContain('待点评的作业已私聊发给你');
+    await harness.waitFor(() => harness.sentTo(lecturer.id).length > privateBefore, 'the queue in private');
+    const queue = harness.sentTo(lecturer.id).slice(privateBefore)[0]!.text;
     expect(queue).toContain('待点评 4 份');
     expect(queue).toContain('学员丙（迟交）：改好的版本');
     const toA = await harness.ask(lecturer, '#点评 @学员甲 90 标题有卖点', room, { mentions: [a], match: (m) => m.mentionIds.includes(a.id) });

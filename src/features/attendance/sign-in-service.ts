@@ -5,7 +5,7 @@ import type { Stores } from '../../stores/create-stores';
 import { isEarlyLeave, judgeSignIn, nextSession, pickSignInSession, signInOpensAt } from './attendance-rules';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
 import { planApproved } from '../cohorts';
-import { alreadySignedIn, NO_SESSION_AHEAD, notSignInTime, PLAN_NOT_APPROVED, signInNotOpen } from './texts';
+import { alreadySignedIn, NO_SESSION_AHEAD, notSignInTime, PLAN_AWAITING_APPROVAL, PLAN_NOT_APPROVED, PLAN_REJECTED, signInNotOpen } from './texts';
 
 /** Outcome of a 签到 message. */
 export type SignInOutcome =
@@ -15,9 +15,9 @@ export type SignInOutcome =
 
 /** Says, in Chinese, why a plan that is not approved blocks the cohort (seed: 第五条). */
 export function assertPlanApproved(cohort: Cohort): void {
-  if (!planApproved(cohort)) {
-    throw new AppError('PLAN_NOT_APPROVED', PLAN_NOT_APPROVED);
-  }
+  if (planApproved(cohort)) return;
+  const why = cohort.plan.status === 'submitted' ? PLAN_AWAITING_APPROVAL : cohort.plan.status === 'rejected' ? PLAN_REJECTED : PLAN_NOT_APPROVED;
+  throw new AppError('PLAN_NOT_APPROVED', why);
 }
 
 const LOOKAHEAD_MS = 24 * 3600_000;

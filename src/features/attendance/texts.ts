@@ -31,6 +31,12 @@ export function signInSummary(settings: CohortSettings): string {
 /** 签到 while the cohort's plan is not approved (seed: 第五条). */
 export const PLAN_NOT_APPROVED = '本班培训方案还没有经过领导组办公室批准，暂不能签到。请工作人员先 #提交方案，待办公室 #批准 后再开始上课。';
 
+/** Sign-in while the plan is submitted and waits for the office. */
+export const PLAN_AWAITING_APPROVAL = '本班培训方案已提交，正在等领导组办公室批准，批准后才能签到。请稍候，工作人员会通知大家。';
+
+/** Sign-in while the plan was sent back by the office. */
+export const PLAN_REJECTED = '本班培训方案被领导组办公室退回，正在修改，批准后才能签到。请稍候，工作人员会通知大家。';
+
 /** A sign-in repeated after it was recorded. */
 export function alreadySignedIn(when: string, status: AttendanceStatus, minutesLate: number, title: string): string {
   const shown = status === 'late' ? `${ATTENDANCE_STATUS_NAMES.late} ${minutesLate} 分钟` : ATTENDANCE_STATUS_NAMES.on_time;

@@ -34,13 +34,13 @@ export const bindCommand = defineCommand({
     if (!ctx.isAdmin && !member?.roles.includes('staff')) {
       throw new AppError('ROLE_REFUSED', BIND_REFUSED);
     }
-    const { enrolled } = await bindGroup(deps, {
+    const { enrolled, newTrainees, lecturerLike } = await bindGroup(deps, {
       cohort,
       platform: event.platform,
       group: { id: event.conversation.id, title: event.conversation.title ?? '' },
       by: event.sender.id,
       at: ctx.now,
     });
-    await ctx.reply(groupBound(cohort.name, cohort.code, enrolled));
+    await ctx.reply(groupBound(cohort.name, cohort.code, enrolled, newTrainees.map((m) => m.name), lecturerLike.map((m) => m.name)));
   },
 });

@@ -2,12 +2,22 @@ import { z } from 'zod';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
 import { AppError } from '../../kernel/app-error';
 import { parseRoleName, ROLE_NAMES } from '../../domain/role-names';
-import { GRANT_ARGS_MISSING, OFFICE_ROLE_CONFIGURED, roleGranted } from './texts';
+import { GRANT_ARGS_MISSING, grantPersonMissing, grantRoleMissing, OFFICE_ROLE_CONFIGURED, roleGranted } from './texts';
 
 const args = z.custom<RawArgs>().transform((raw, ctx) => {
-  const role = parseRoleName(raw.tokens[raw.tokens.length - 1] ?? '');
-  if (raw.mentions.length === 0 || !role) {
-    ctx.addIssue({ code: 'custom', message: GRANT_ARGS_MISSING });
+  const last = raw.tokens[raw.tokens.length - 1] ?? '';
+  const role = parseRoleName(last);
+  // Say what is missing: the role (someone was @-mentioned) or the person (a role was named).
+  const hint =
+    raw.mentions.length > 0 && !role
+      ? grantRoleMissing(raw.mentions.map((m) => m.name), last)
+      : raw.mentions.length === 0 && role
+        ? grantPersonMissing(ROLE_NAMES[role])
+        : raw.mentions.length === 0
+          ? GRANT_ARGS_MISSING
+          : null;
+  if (hint || !role) {
+    ctx.addIssue({ code: 'custom', message: hint ?? GRANT_ARGS_MISSING });
     return z.NEVER;
   }
   return { people: raw.mentions, role };

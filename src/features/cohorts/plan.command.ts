@@ -11,6 +11,8 @@ import {
   PLAN_CODE_REQUIRED,
   planApprovedReply,
   planRejectedReply,
+  planRejectedToGroup,
+  planRejectedToSubmitter,
   planSubmitted,
   planWaitingForOffice,
   REJECT_ARGS_MISSING,
@@ -105,5 +107,14 @@ export const rejectPlanCommand = defineCommand({
     const cohort = await cohortFor(ctx, code);
     const updated = await rejectPlan(ctx.deps.stores, cohort, ctx.event.sender.id, ctx.now, reason);
     await ctx.reply(planRejectedReply(updated.name, reason));
+    // The one who submitted it has to act; the class has to know nothing runs yet.
+    const submitter = updated.plan.submittedBy;
+    if (submitter && submitter !== ctx.event.sender.id) {
+      await ctx.send({ kind: 'private', id: submitter }, { text: planRejectedToSubmitter(updated.name, updated.code, reason) }).catch((err: unknown) => ctx.log.warn({ err }, 'rejection notice to the submitter failed'));
+    }
+    for (const g of await ctx.deps.stores.bindings.listByCohort(updated.id)) {
+      if (g.groupId === ctx.event.conversation.id) continue;
+      await ctx.send({ kind: 'group', id: g.groupId }, { text: planRejectedToGroup(reason) }).catch((err: unknown) => ctx.log.warn({ err }, 'rejection notice to the group failed'));
+    }
   },
 });

@@ -55,14 +55,29 @@ export const COHORT_CODE_WRONG = '班级码不对';
 export const BIND_REFUSED = `「绑定」只有该班级的工作人员可以使用，${NOTHING_CHANGED}`;
 
 /** 绑定 done. */
-export function groupBound(name: string, code: string, enrolled: number): string {
-  return `本群已绑定班级「${name}」（${code}），登记学员 ${enrolled} 人。发送 #帮助 查看可用命令。`;
+export function groupBound(name: string, code: string, enrolled: number, found: string[] = [], lecturerLike: string[] = []): string {
+  const shown = found.length > 30 ? `${found.slice(0, 30).join('、')} 等 ${found.length} 人` : found.join('、');
+  const lines = [`本群已绑定班级「${name}」（${code}），登记学员 ${enrolled} 人。`];
+  if (found.length > 0) lines.push(`新登记为学员：${shown}`);
+  for (const l of lecturerLike) lines.push(`「${l}」与课表讲师同名，没有登记为学员；是讲师请发 #授权 @${l} 讲师，是学员请发 #授权 @${l} 学员。`);
+  lines.push('讲师和工作人员请用 #授权 @某人 讲师/工作人员 设定身份（他们不计入签到）。发送 #帮助 查看可用命令。');
+  return lines.join('\n');
 }
 
 // 授权
 
 /** 授权 without a person or a role. */
 export const GRANT_ARGS_MISSING = '需要 @ 要授权的人，并写明 讲师、工作人员 或 学员';
+
+/** 授权 with the person @-mentioned but no role word (or one it does not know). */
+export function grantRoleMissing(names: string[], word: string): string {
+  return word ? `「${word}」不是可授予的身份，请在 @${names[0]} 后面写 讲师、工作人员 或 学员` : `已 @ ${names.join('、')}，还要写明身份：讲师、工作人员 或 学员`;
+}
+
+/** 授权 with a role word but nobody @-mentioned. */
+export function grantPersonMissing(role: string): string {
+  return `要 @ 授予「${role}」身份的人（在群里输入 @ 选择），名字直接写不算`;
+}
 
 /** 授权 of the office role, which only configuration gives. */
 export const OFFICE_ROLE_CONFIGURED = '领导组办公室的权限由系统配置（ADMIN_IDS）决定，不能在群里授权。';
@@ -128,6 +143,16 @@ export function planRejectedReply(name: string, reason: string): string {
   return `已驳回「${name}」的培训方案，原因：${reason}`;
 }
 
+/** A rejection, as the staff member who submitted the plan hears it privately. */
+export function planRejectedToSubmitter(name: string, code: string, reason: string): string {
+  return `「${name}」的培训方案被领导组办公室退回，原因：${reason}。请修改课表后重新 #提交方案 ${code}。`;
+}
+
+/** A rejection, as the class group hears it: nothing runs until a new plan is approved. */
+export function planRejectedToGroup(reason: string): string {
+  return `本班培训方案被领导组办公室退回（${reason}），工作人员修改后会重新提交；批准前暂不签到、不发提醒。`;
+}
+
 // 上课 / 下课
 
 /** 上课/下课 with no session within an hour. */
@@ -141,9 +166,12 @@ export function classStarted(when: string, session: string): string {
 /** 上课 repeated. */
 export const CLASS_START_ALREADY = '这节课已经记录过上课时间了。';
 
-/** 下课 recorded, with the hours of the day against the minimum (seed: 讲师要求及职责 2(1)). */
-export function classEnded(when: string, hours: number): string {
-  return `已记录下课 ${when}。今天累计授课 ${hours} 小时（要求每天不少于 6 小时）。`;
+/**
+ * 下课 recorded. The day's hours against the 6-hour minimum (seed: 讲师要求及职责 2(1)) are
+ * judged once the day is over, in the staff digest, not in the group after one session.
+ */
+export function classEnded(when: string): string {
+  return `已记录下课 ${when}。`;
 }
 
 // 课表

@@ -5,6 +5,9 @@ import { formatDayTime } from '../../kernel/local-time';
 import { planHomeworkJobs } from './homework-planner';
 import { assignHomework, parseDeadline, reviewQueue, reviewSubmission, submitHomework } from './homework-service';
 import { IMAGE_WINDOW_MS } from './homework-chat';
+import { replyPrivately } from '../../pipeline/reply-privately';
+import type { CohortContext } from '../../pipeline/chat-context';
+import type { ChatUser } from '../../platform/chat-event';
 import {
   assignmentNotice,
   CONTENT_REQUIRED,
@@ -14,7 +17,11 @@ import {
   ONE_TRAINEE_REQUIRED,
   REVIEW_ARGS_MISSING,
   REVIEW_QUEUE_EMPTY,
+  REVIEW_QUEUE_SENT_PRIVATELY,
+  REVIEW_WHOM,
   reviewPosted,
+  reviewsDone,
+  scoresPerTrainee,
   reviewQueue as reviewQueueText,
   SCORE_RANGE,
   showcase,
@@ -96,30 +103,47 @@ export const submitHomeworkCommand = defineCommand({
   },
 });
 
+/**
+ * 点评 alone: the queue. `@a 90 @b 85 评语`: one score per person @-mentioned, in order, the
+ * comment for all. `90 评语` with no @: the trainee whose submission the message quotes.
+ */
 const reviewArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   if (raw.tokens.length === 0 && raw.mentions.length === 0) return { mode: 'queue' as const };
-  const [scoreText, ...comment] = raw.tokens;
-  const score = Number(scoreText);
-  if (raw.mentions.length !== 1 || scoreText === undefined || !/^\d{1,3}$/.test(scoreText)) {
-    ctx.addIssue({ code: 'custom', message: REVIEW_ARGS_MISSING });
+  const count = Math.max(1, raw.mentions.length);
+  const scoreTexts = raw.tokens.slice(0, count);
+  if (scoreTexts.length < count || !scoreTexts.every((t) => /^\d{1,3}$/.test(t))) {
+    ctx.addIssue({ code: 'custom', message: raw.mentions.length > 1 ? scoresPerTrainee(raw.mentions.length) : REVIEW_ARGS_MISSING });
     return z.NEVER;
   }
-  if (score < 0 || score > 100) {
+  const scores = scoreTexts.map(Number);
+  if (scores.some((s) => s < 0 || s > 100)) {
     ctx.addIssue({ code: 'custom', message: SCORE_RANGE });
     return z.NEVER;
   }
-  return { mode: 'review' as const, trainee: raw.mentions[0]!, score, comment: comment.join(' ') };
+  const comment = raw.tokens.slice(count).join(' ');
+  if (raw.mentions.length === 0) return { mode: 'quoted' as const, score: scores[0]!, comment };
+  return { mode: 'review' as const, reviews: raw.mentions.map((trainee, i) => ({ trainee, score: scores[i]! })), comment };
 });
+
+/** The trainee whose submission a quoted message shows (「学员甲：#交作业 …」), by their name in the cohort. */
+async function quotedTrainee(ctx: CohortContext): Promise<ChatUser> {
+  const quoted = ctx.event.quote?.text ?? '';
+  const name = /^([^：:]+)[：:]/u.exec(quoted)?.[1]?.trim();
+  const trainees = name ? await ctx.deps.stores.members.listWithRole(ctx.cohort.id, 'trainee') : [];
+  const found = trainees.find((t) => t.name === name);
+  if (!found) throw new AppError('REVIEW_WHOM', REVIEW_WHOM);
+  return { id: found.userId, name: found.name };
+}
 
 /** 点评 @学员 <分数> [评语]: the lecturer reviews; 点评 alone lists what is waiting. */
 export const reviewCommand = defineCommand({
   name: '点评',
   aliases: ['review'],
   summary: '讲师点评作业（0–100 分）；只发 #点评 查看待点评的作业',
-  usage: '#点评 @学员 <分数> [评语]',
-  examples: ['#点评 @张三 90 标题有卖点，再加上产地'],
+  usage: '#点评 @学员 <分数> [评语] ｜ #点评 @甲 90 @乙 85 [评语] ｜ 引用学员的作业消息发 #点评 <分数> [评语]',
+  examples: ['#点评 @张三 90 标题有卖点，再加上产地', '#点评 @张三 90 @李四 85 都拍得清楚'],
   allowed: ['lecturer'],
-  where: 'group',
+  where: 'any',
   needsCohort: true,
   args: reviewArgs,
   async handle(ctx, a) {
@@ -127,24 +151,21 @@ export const reviewCommand = defineCommand({
     const { stores, scoring } = ctx.deps;
     if (a.mode === 'queue') {
       const queue = await reviewQueue(stores, cohort.id);
-      await ctx.reply(
-        queue.length === 0 ? REVIEW_QUEUE_EMPTY : reviewQueueText(queue.map((s) => ({ name: s.name, late: s.late, text: s.text, images: s.imageIds.length }))),
-      );
+      const text = queue.length === 0 ? REVIEW_QUEUE_EMPTY : reviewQueueText(queue.map((s) => ({ name: s.name, late: s.late, text: s.text, images: s.imageIds.length })));
+      // The queue quotes every waiting submission: the lecturer reads it privately, the group is not flooded.
+      await replyPrivately(ctx, text, REVIEW_QUEUE_SENT_PRIVATELY);
       return;
     }
-    const reviewed = await reviewSubmission(stores, scoring, {
-      cohort,
-      platform: ctx.event.platform,
-      lecturer: ctx.event.sender,
-      trainee: a.trainee,
-      score: a.score,
-      comment: a.comment,
-      at: ctx.at,
-    });
-    await ctx.send(
-      { kind: 'group', id: ctx.event.conversation.id },
-      { text: reviewPosted(a.score, a.comment), mentions: [{ id: reviewed.userId, name: reviewed.name }] },
-    );
+    const reviews = a.mode === 'quoted' ? [{ trainee: await quotedTrainee(ctx), score: a.score }] : a.reviews;
+    // The trainee hears it in the class group (where the homework was handed in), wherever the lecturer reviewed.
+    const groups = ctx.isGroup ? [ctx.event.conversation.id] : (await stores.bindings.listByCohort(cohort.id)).map((b) => b.groupId);
+    const done: string[] = [];
+    for (const r of reviews) {
+      const reviewed = await reviewSubmission(stores, scoring, { cohort, platform: ctx.event.platform, lecturer: ctx.event.sender, trainee: r.trainee, score: r.score, comment: a.comment, at: ctx.at });
+      for (const id of groups) await ctx.send({ kind: 'group', id }, { text: reviewPosted(r.score, a.comment), mentions: [{ id: reviewed.userId, name: reviewed.name }] });
+      done.push(reviewed.name);
+    }
+    if (!ctx.isGroup) await ctx.reply(reviewsDone(done));
   },
 });
 
@@ -155,6 +176,14 @@ const showcaseArgs = z.custom<RawArgs>().transform((raw, ctx) => {
   }
   return { trainee: raw.mentions[0]! };
 });
+
+/** The file extension an image's bytes say it has (a PNG reposted as .jpg shows as a broken file on some phones). */
+export function imageExtension(data: Buffer): string {
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (data.subarray(0, 3).toString('latin1') === 'GIF') return 'gif';
+  if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  return 'jpg';
+}
 
 /** 优秀作业 @学员: shows a trainee's newest submission to the group as an example. */
 export const showcaseCommand = defineCommand({
@@ -179,7 +208,8 @@ export const showcaseCommand = defineCommand({
     const { sendFile } = ctx.deps.outbound;
     if (!sendFile) return;
     for (const [i, id] of latest.imageIds.entries()) {
-      await sendFile(group, { name: showcaseImageName(latest.name, i + 1), data: await stores.images.get(id) });
+      const data = await stores.images.get(id);
+      await sendFile(group, { name: showcaseImageName(latest.name, i + 1, imageExtension(data)), data });
     }
   },
 });

@@ -1,4 +1,5 @@
 /** Homework's user-facing wording (SPEC §3.3): 布置作业, 交作业, 点评, 优秀作业 and homework sent as chat. */
+import { maskPhonesInText } from '../../kernel/privacy';
 
 /** The label of a submission after its deadline. */
 export const LATE_LABEL = '迟交';
@@ -64,11 +65,11 @@ export function nothingToReview(name: string): string {
 /** 点评 alone with nothing waiting. */
 export const REVIEW_QUEUE_EMPTY = '没有待点评的作业。';
 
-/** 点评 alone: what waits for a review. */
+/** 点评 alone: what waits for a review; each text is masked before it is cut, so no partial phone number shows. */
 export function reviewQueue(items: { name: string; late: boolean; text: string; images: number }[]): string {
   return [
     `待点评 ${items.length} 份：`,
-    ...items.map((s) => `${s.name}${s.late ? `（${LATE_LABEL}）` : ''}：${s.text.slice(0, 30)}${s.images ? ` [图${s.images}]` : ''}`),
+    ...items.map((s) => `${s.name}${s.late ? `（${LATE_LABEL}）` : ''}：${maskPhonesInText(s.text).slice(0, 30)}${s.images ? ` [图${s.images}]` : ''}`),
   ].join('\n');
 }
 
@@ -95,7 +96,23 @@ export function showcase(name: string, text: string): string {
   return `🌟 优秀作业 · ${name}\n${text}`;
 }
 
-/** The file name of a showcased submission's image. */
-export function showcaseImageName(name: string, n: number): string {
-  return `${name}-作业-${n}.jpg`;
+/** The file name of a showcased submission's image (the group sees it; a phone in the nickname is masked). */
+export function showcaseImageName(name: string, n: number, extension = 'jpg'): string {
+  return `${maskPhonesInText(name)}-作业-${n}.${extension}`;
+}
+
+/** 点评 of several people with fewer scores than people. */
+export function scoresPerTrainee(people: number): string {
+  return `@ 了 ${people} 位学员，要写 ${people} 个分数，按 @ 的顺序：#点评 @甲 90 @乙 85 评语`;
+}
+
+/** 点评 <分数> with nobody @-mentioned and no submission quoted. */
+export const REVIEW_WHOM = '点评谁？请 @ 学员，或引用（回复）他的作业消息再发 #点评 <分数> [评语]。本次没有点评。';
+
+/** 点评 alone in a group: the queue went to the lecturer privately. */
+export const REVIEW_QUEUE_SENT_PRIVATELY = '待点评的作业已私聊发给你。';
+
+/** Reviews given in a private chat: who was reviewed (they hear it in the class group). */
+export function reviewsDone(names: string[]): string {
+  return `已点评：${names.join('、')}。点评已发到班级群。`;
 }

@@ -7,7 +7,13 @@ import { localDay } from '../../kernel/local-time';
 import { LEAVE_NUMBER_REQUIRED, leaveDecided, leaveDecisionDone, leaveRequested, REASON_REQUIRED, REASON_TOO_LONG } from './texts';
 
 const requestArgs = z.custom<RawArgs>().transform((raw, ctx) => {
-  const parsed = readLeaveText([raw.text, ...raw.lines].join(' '));
+  const text = [raw.text, ...raw.lines].join(' ');
+  // A reason is at most 200 characters; a text far longer is refused before it is read for dates.
+  if (text.length > 400) {
+    ctx.addIssue({ code: 'custom', message: REASON_TOO_LONG });
+    return z.NEVER;
+  }
+  const parsed = readLeaveText(text);
   if (!parsed.reason) {
     ctx.addIssue({ code: 'custom', message: REASON_REQUIRED });
     return z.NEVER;
@@ -64,7 +70,10 @@ async function decide(ctx: CohortContext, no: number, note: string, approve: boo
   for (const g of await ctx.deps.stores.bindings.listByCohort(cohort.id)) {
     await ctx.send({ kind: 'group', id: g.groupId }, { text, mentions: [person] });
   }
-  if (!ctx.isGroup) await ctx.reply(leaveDecisionDone(no, request.name, approve));
+  // In a group the notice above is addressed to the trainee; the staff member's confirmation goes privately.
+  const done = leaveDecisionDone(no, request.name, approve);
+  if (ctx.isGroup) await ctx.send({ kind: 'private', id: ctx.event.sender.id }, { text: done }).catch((err: unknown) => ctx.log.warn({ err }, 'decision confirmation failed'));
+  else await ctx.reply(done);
 }
 
 /** 批准请假 <编号>: staff approve a leave request. */

@@ -16,6 +16,7 @@ const cohortSchema = new Schema(
     plan: {
       status: { type: String, enum: PLAN_STATUSES, default: 'draft' },
       submittedAt: Date,
+      submittedBy: String,
       decidedAt: Date,
       decidedBy: String,
       reason: String,
