@@ -79,6 +79,8 @@ export function deserializeEvent(json: string, reload?: (ref: string) => Promise
  */
 export class EventInbox {
   private readonly live = new Map<string, ChatEvent>();
+  /** Entries handed to the handler already (a retry hands the same entry again). */
+  private readonly handed = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly retryDelays: readonly number[];
@@ -94,6 +96,8 @@ export class EventInbox {
 
   /** Appends an event to the journal; resolves once it is stored, before it is handled (after `close`, it waits there for the next process). */
   async receive(event: ChatEvent): Promise<void> {
+    // The bot's own messages, echoed back by some platforms, are never handled: nothing to keep.
+    if (event.fromSelf) return;
     const id = await this.redis.xadd(this.options.key, '*', 'event', serializeEvent(event));
     if (!id) throw new Error('the journal refused the event');
     this.live.set(id, event);
@@ -118,6 +122,8 @@ export class EventInbox {
       this.dispatch(id, event, 1);
     }
     this.resumed = true;
+    // Events stored while the journal was being read are not in what was read: hand them over now.
+    for (const [id, event] of this.live) if (!this.handed.has(id)) this.dispatch(id, event, 1);
     if (recovered > 0) this.options.log.warn({ recovered }, 'resumed events a previous process received but did not finish');
     return recovered;
   }
@@ -149,6 +155,7 @@ export class EventInbox {
 
   private dispatch(id: string, event: ChatEvent, attempt: number): void {
     if (this.closed) return;
+    this.handed.add(id);
     const last = attempt > this.retryDelays.length;
     const run = this.options
       .handle(event, { attempt, last })
@@ -163,6 +170,7 @@ export class EventInbox {
 
   private async finish(id: string): Promise<void> {
     this.live.delete(id);
+    this.handed.delete(id);
     await this.redis.xdel(this.options.key, id);
   }
 
@@ -171,6 +179,7 @@ export class EventInbox {
     if (delay === undefined) {
       this.options.log.error({ err, eventId: event.id, attempts: attempt }, 'event failed on every attempt; moved to the failed journal');
       this.live.delete(id);
+      this.handed.delete(id);
       await this.moveAside(id, serializeEvent(event), err);
       return;
     }

@@ -80,6 +80,35 @@ describe('EventInbox: a Redis-stream journal between the platform and the pipeli
     await next.close();
   });
 
+  it('hands over an event stored while resume was reading the journal', async () => {
+    const key = uniqueName('inbox');
+    const dead = new EventInbox(redis, { key, log, handle: () => new Promise<void>(() => undefined) });
+    await dead.receive(event('old'));
+    const order: string[] = [];
+    const next: EventInbox = new EventInbox(redis, {
+      key,
+      log,
+      handle: async (e) => void order.push(e.id),
+      // A message arrives from the platform while the journal is being gone through.
+      beforeResume: () => next.receive(event('during')),
+    });
+    await next.resume();
+    await until(async () => (await redis.xlen(key)) === 0, 'the journal to empty');
+    expect(order).toEqual(['old', 'during']);
+    await next.close();
+  });
+
+  it("does not keep the bot's own messages echoed back by the platform", async () => {
+    const key = uniqueName('inbox');
+    const handled: string[] = [];
+    const inbox = new EventInbox(redis, { key, log, handle: async (e) => void handled.push(e.id) });
+    await inbox.resume();
+    await inbox.receive(event('echo', '📋 签到', { fromSelf: true }));
+    expect(await redis.xlen(key)).toBe(0);
+    expect(handled).toEqual([]);
+    await inbox.close();
+  });
+
   it('retries a failing event with the delivery count, then moves it to the failed journal', async () => {
     const key = uniqueName('inbox');
     const deliveries: Delivery[] = [];
