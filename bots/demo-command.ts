@@ -9,6 +9,7 @@ import type { Cohort } from '../src/domain/types';
 import { startBotRuntime, type BotRuntime } from './bot-runtime';
 import { startWorkerRuntime, type WorkerRuntime } from './worker-runtime';
 import { demoStaff, seedDemo } from './seed-demo-command';
+import { strictArgs } from './strict-args';
 
 /** The demo cohort in the web chat, as staged or found. */
 export interface StagedDemo {
@@ -89,7 +90,9 @@ const USAGE = [
 
 /** The demo's options, parsed; a string is what was wrong. */
 export function parseDemoArgs(args: string[]): { speed: number; start?: string; trainees: number } | string {
-  const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] ?? '' : undefined);
+  const parsed = strictArgs(args, { speed: { type: 'string' }, start: { type: 'string' }, trainees: { type: 'string' } });
+  if (typeof parsed === 'string') return parsed;
+  const value = (flag: string) => parsed[flag.slice(2)];
   const speedText = value('--speed');
   const speed = speedText === undefined ? 1 : Number(speedText);
   if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000) return '--speed must be a number above 0';

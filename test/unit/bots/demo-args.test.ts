@@ -13,4 +13,8 @@ describe('cohort-bot demo arguments', () => {
     expect(parseDemoArgs(['--start', '25:00'])).toMatch(/--start/);
     expect(parseDemoArgs(['--trainees', '1.5'])).toMatch(/--trainees/);
   });
+  it('refuses an unknown flag or a stray word instead of ignoring it', () => {
+    expect(parseDemoArgs(['--sped', '10'])).toBe('unknown option --sped');
+    expect(parseDemoArgs(['fast'])).toMatch(/unexpected argument fast/);
+  });
 });

@@ -40,3 +40,24 @@ describe('cohort-bot moderate: one verdict per input line', () => {
     expect(await verdicts(['甲\n乙\r'])).toEqual(['甲', '乙\r']);
   });
 });
+
+describe('cohort-bot moderate: its arguments and word lists', () => {
+  const run = async (args: string[], env: NodeJS.ProcessEnv) => {
+    let err = '';
+    const errStream = new PassThrough();
+    errStream.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await runModerateCommand(args, { input: Readable.from(['你好\n']), output: new PassThrough() }, errStream, env);
+    return { code, err };
+  };
+
+  it('refuses an unknown flag with the usage', async () => {
+    const { code, err } = await run(['--lexcon', 'a.txt'], {});
+    expect(code).toBe(2);
+    expect(err).toBe('unknown option --lexcon\nusage: cohort-bot moderate [--lexicon <path>[,<path>…]]\n');
+  });
+
+  it('names the missing word list and where it came from, in one line', async () => {
+    expect(await run([], { MODERATION_LEXICON: '/nonexistent/words.txt' })).toEqual({ code: 1, err: 'cannot read the word list /nonexistent/words.txt (from MODERATION_LEXICON): ENOENT\n' });
+    expect(await run(['--lexicon', '/nonexistent/a.txt'], {})).toEqual({ code: 1, err: 'cannot read the word list /nonexistent/a.txt (from --lexicon): ENOENT\n' });
+  });
+});
