@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import pino from 'pino';
 import { runExportCommand } from '../../bots/export-command';
 import type { ChatUser } from '../../src/platform/chat-event';
 import { buildArchive, type ArchiveKind } from '../../src/features/reporting/archive-workbooks';
@@ -202,11 +203,11 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
     const wb = await archive('回访');
     expect(wb.worksheets.map((w) => w.name)).toEqual(['回访登记', '学员登记表']);
     const visits = rowsOf(sheet(wb, '回访登记'));
-    expect(visits[0]).toEqual(['姓名', '回访批次', '询问时间', '回答时间', '是否开店', '平台', '月销售额(元)', '需要帮助', '回答原文']);
+    expect(visits[0]).toEqual(['姓名', '手机', '回访批次', '询问时间', '回答时间', '是否开店', '平台', '月销售额(元)', '需要帮助', '回答原文']);
     expect(visits).toHaveLength(3);
-    expect(visits.find((r) => r[0] === '张三')!.slice(1, 8)).toEqual(['30 天', '2027-04-01 10:00', '2027-04-01 12:00', '是', '抖音', '1200', '物流']);
-    expect(sheet(wb, '回访登记').getColumn(7).numFmt).toBe('#,##0.00');
-    expect(visits.find((r) => r[0] === '李四')!.slice(3, 5)).toEqual(['', '']);
+    expect(visits.find((r) => r[0] === '张三')!.slice(1, 9)).toEqual(['138****8000', '30 天', '2027-04-01 10:00', '2027-04-01 12:00', '是', '抖音', '1200', '物流']);
+    expect(sheet(wb, '回访登记').getColumn(8).numFmt).toBe('#,##0.00');
+    expect(visits.find((r) => r[0] === '李四')!.slice(4, 6)).toEqual(['', '']);
     const forms = rowsOf(sheet(wb, '学员登记表'));
     expect(forms[0]).toEqual(['序号', '姓名', '群昵称', '手机', '乡镇/村', '产品', '平台经验']);
     expect(forms.slice(1)).toEqual([
@@ -276,6 +277,27 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
       expect(replies.find((s) => s.target.kind === 'group')!.message.text).toContain('已私聊发给你');
       const wb = await open(file!.data);
       expect(rowsOf(sheet(wb, '成绩表'))).toHaveLength(5);
+    });
+
+    it('gives the 回访 workbook with full numbers only when staff ask for them, and logs the access', async () => {
+      const lines: string[] = [];
+      const log = p.deps.log;
+      p.deps.log = pino({ level: 'info' }, { write: (l: string) => void lines.push(l) });
+      try {
+        const replies = await sayAt(AFTER, admin, '#导出 回访 完整号码', [], null);
+        expect(replies[0]!.message.text).toContain('含完整手机号，仅供回访打电话使用');
+        const wb = await open(fileOf(replies)!.data);
+        expect(rowsOf(sheet(wb, '回访登记')).find((r) => r[0] === '张三')![1]).toBe(phones.jia);
+        expect(rowsOf(sheet(wb, '学员登记表')).map((r) => r[3])).toEqual(['手机', phones.jia, phones.yi]);
+        expect(lines.some((l) => l.includes('"access":"full-phone-numbers"') && l.includes(admin.id))).toBe(true);
+      } finally {
+        p.deps.log = log;
+      }
+      const masked = await open(fileOf(await sayAt(AFTER, admin, '#导出 回访', [], null))!.data);
+      expect(rowsOf(sheet(masked, '回访登记')).find((r) => r[0] === '张三')![1]).toBe('138****8000');
+      const refused = await sayAt(AFTER, admin, '#导出 成绩表 完整号码', [], null);
+      expect(fileOf(refused)).toBeUndefined();
+      expect(refused[0]!.message.text).toContain('只有 #导出 回访 可以加「完整号码」');
     });
 
     it('answers in private chat with the file', async () => {

@@ -35,6 +35,12 @@ export interface ArchiveFile {
 export interface ArchiveOptions {
   scoring?: ScoringConfig;
   now?: Date;
+  /**
+   * The 回访 workbook with phone numbers in full, for the staff who make the follow-up calls
+   * (asked for explicitly; the caller logs the access). Every other workbook, and 回访 by
+   * default, shows them masked.
+   */
+  fullPhones?: boolean;
 }
 
 const KIND_ALIASES: Record<string, ArchiveKind> = {
@@ -65,6 +71,8 @@ export function parseArchiveKind(text: string): ArchiveKind | null {
 
 /** Everything the sheets are built from, read once per export. */
 interface ArchiveData {
+  /** How phone numbers are written in this workbook: masked, or in full for the follow-up calls. */
+  phone: (phone: string) => string;
   cohort: Cohort;
   now: Date;
   scoring: ScoringConfig;
@@ -347,8 +355,10 @@ function addFollowUpSheet(workbook: ExcelJS.Workbook, used: Set<string>, data: A
   const tz = data.cohort.timezone;
   const name = namer(data);
   const yesNo = (v: boolean | undefined) => (v === undefined ? null : v ? '是' : '否');
+  const phones = new Map(data.registrations.map((r) => [r.userId, r.phone]));
   const rows: Row[] = data.followUps.map((f) => [
     name(f.userId, f.name),
+    phones.has(f.userId) ? data.phone(phones.get(f.userId)!) : null,
     `${f.wave} 天`,
     dayTime(f.askedAt, tz, 'yyyy-MM-dd HH:mm'),
     dayTime(f.answeredAt, tz, 'yyyy-MM-dd HH:mm'),
@@ -364,6 +374,7 @@ function addFollowUpSheet(workbook: ExcelJS.Workbook, used: Set<string>, data: A
     '回访登记',
     [
       { header: '姓名', width: 14 },
+      { header: '手机', width: 15 },
       { header: '回访批次', width: 10 },
       { header: '询问时间', width: 18 },
       { header: '回答时间', width: 18 },
@@ -385,7 +396,7 @@ function addRegistrationSheet(workbook: ExcelJS.Workbook, used: Set<string>, dat
     i + 1,
     r.realName,
     nicknames.get(r.userId) ?? null,
-    maskPhone(r.phone),
+    data.phone(r.phone),
     r.village,
     r.products || null,
     r.experience || null,
@@ -427,6 +438,7 @@ async function gatherArchiveData(stores: Stores, cohortId: string, kind: Archive
   ]);
   const responses = (await Promise.all(surveys.map((s) => stores.surveys.responsesOf(s.id)))).flat();
   return {
+    phone: options.fullPhones === true && kind === '回访' ? (p: string) => p : maskPhone,
     cohort,
     now: options.now ?? new Date(),
     scoring,
@@ -443,12 +455,16 @@ async function gatherArchiveData(stores: Stores, cohortId: string, kind: Archive
   };
 }
 
-/** Masks anything that looks like a mobile number in every text cell (nicknames and free text carry them; SPEC §4). */
-function maskPhonesEverywhere(workbook: ExcelJS.Workbook): void {
+/**
+ * Masks anything that looks like a mobile number in every text cell (nicknames and free text
+ * carry them; SPEC §4), except a cell that is exactly one of `keep` (the 回访 workbook's own phone
+ * column, when full numbers were asked for).
+ */
+function maskPhonesEverywhere(workbook: ExcelJS.Workbook, keep: ReadonlySet<string>): void {
   workbook.eachSheet((sheet) => {
     sheet.eachRow((row) => {
       row.eachCell((cell) => {
-        if (typeof cell.value === 'string') cell.value = maskPhonesInText(cell.value);
+        if (typeof cell.value === 'string' && !keep.has(cell.value)) cell.value = maskPhonesInText(cell.value);
       });
     });
   });
@@ -479,7 +495,8 @@ export async function buildArchive(stores: Stores, cohortId: string, kind: Archi
   if (kind === '回访' || kind === '档案') addFollowUpSheet(workbook, used, data);
   if (kind === '回访') addRegistrationSheet(workbook, used, data);
   if (kind === '签到表' || kind === '档案') addSignInSheets(workbook, used, data);
-  maskPhonesEverywhere(workbook);
+  const fullPhones = options.fullPhones === true && kind === '回访';
+  maskPhonesEverywhere(workbook, new Set(fullPhones ? data.registrations.map((r) => r.phone) : []));
   const day = DateTime.fromJSDate(data.now, { zone: data.cohort.timezone }).toFormat('yyyyMMdd');
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return { fileName: `${safeFileName(maskPhonesInText(data.cohort.name))}-${kind}-${day}.xlsx`, buffer };

@@ -5,16 +5,20 @@ import { defineCommand, type RawArgs } from '../../pipeline/command';
 import { ARCHIVE_KINDS, buildArchive, parseArchiveKind, saveArchive } from './archive-workbooks';
 import { localDay, parseLocalDate } from '../../kernel/local-time';
 import { briefForSession, briefForWeek } from './training-brief';
-import { archiveCaption, archiveSaved, archiveSentPrivately, BRIEF_ARG_FORM, exportKindRequired, noBriefYet, reportSentPrivately } from './texts';
+import { archiveCaption, archiveSaved, archiveSentPrivately, BRIEF_ARG_FORM, exportKindRequired, FULL_PHONES_CAPTION, FULL_PHONES_ONLY_FOLLOW_UP, noBriefYet, reportSentPrivately } from './texts';
 import { replyPrivately } from '../../pipeline/reply-privately';
 
+/** The word after 回访 that asks for phone numbers in full (for the follow-up calls). */
+const FULL_PHONES = ['完整号码', '完整手机号', '全号'];
+
 const exportArgs = z.custom<RawArgs>().transform((raw, ctx) => {
-  const kind = raw.tokens.length === 1 ? parseArchiveKind(raw.tokens[0]!) : null;
-  if (!kind) {
-    ctx.addIssue({ code: 'custom', message: exportKindRequired(ARCHIVE_KINDS) });
+  const kind = raw.tokens.length >= 1 && raw.tokens.length <= 2 ? parseArchiveKind(raw.tokens[0]!) : null;
+  const extra = raw.tokens[1];
+  if (!kind || (extra !== undefined && !(kind === '回访' && FULL_PHONES.includes(extra)))) {
+    ctx.addIssue({ code: 'custom', message: kind && extra !== undefined ? FULL_PHONES_ONLY_FOLLOW_UP : exportKindRequired(ARCHIVE_KINDS) });
     return z.NEVER;
   }
-  return { kind };
+  return { kind, fullPhones: extra !== undefined };
 });
 
 /**
@@ -27,23 +31,25 @@ export const exportCommand = defineCommand({
   name: '导出',
   aliases: ['export'],
   summary: '导出本班档案表格（签到表、成绩表、反馈表、回访、档案）（工作人员）',
-  usage: `#导出 <${ARCHIVE_KINDS.join('|')}>`,
-  examples: ['#导出 成绩表', '#导出 档案'],
+  usage: `#导出 <${ARCHIVE_KINDS.join('|')}> ｜ #导出 回访 完整号码`,
+  examples: ['#导出 成绩表', '#导出 档案', '#导出 回访 完整号码'],
   allowed: ['staff'],
   where: 'any',
   needsCohort: true,
   args: exportArgs,
-  async handle(ctx, { kind }) {
+  async handle(ctx, { kind, fullPhones }) {
     const cohort = ctx.cohort;
     const { stores, scoring, outbound, config } = ctx.deps;
-    const file = await buildArchive(stores, cohort.id, kind, { scoring, now: ctx.now });
+    const file = await buildArchive(stores, cohort.id, kind, { scoring, now: ctx.now, fullPhones });
+    // Full numbers leave the bot only on this explicit request, and every such export is on record.
+    if (fullPhones) ctx.log.warn({ access: 'full-phone-numbers', kind, cohortId: cohort.id, by: ctx.event.sender.id }, 'follow-up workbook with full phone numbers exported');
     if (!outbound.sendFile) {
       const saved = await saveArchive(file, path.join(config.EXPORT_DIR, cohort.code));
       ctx.log.info({ kind, file: saved }, 'archive saved for a platform without files');
       await ctx.reply(archiveSaved(cohort.name, kind, saved));
       return;
     }
-    const text = archiveCaption(cohort.name, kind, file.fileName);
+    const text = archiveCaption(cohort.name, kind, file.fileName) + (fullPhones ? FULL_PHONES_CAPTION : '');
     // Archives hold trainees' personal data: asked for in a group, they go to the sender privately.
     const to = ctx.isGroup ? { kind: 'private' as const, id: ctx.event.sender.id } : { kind: ctx.event.conversation.kind, id: ctx.event.conversation.id };
     await ctx.send(to, { text });

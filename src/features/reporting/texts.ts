@@ -65,3 +65,9 @@ export function myStanding(points: number, rank: number, of: number, tier: strin
 export function myUpcomingLeave(items: { day: string; sessionNo?: number; approved: boolean }[]): string {
   return `请假：${items.map((i) => `${i.day.slice(5)} ${i.sessionNo ? `第${i.sessionNo}节` : '全天'}（${i.approved ? '已批准' : '待审批'}）`).join('、')}`;
 }
+
+/** 导出 with a word after the kind that only 回访 takes. */
+export const FULL_PHONES_ONLY_FOLLOW_UP = '只有 #导出 回访 可以加「完整号码」（回访打电话用），其他表格都只显示打码的号码';
+
+/** The caption's addition when the 回访 workbook carries full numbers. */
+export const FULL_PHONES_CAPTION = '\n含完整手机号，仅供回访打电话使用，请勿转发；本次导出已记录。';
