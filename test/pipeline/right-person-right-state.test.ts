@@ -72,4 +72,18 @@ describe('right person, right state', () => {
     const [reply] = await sayAt(at(D1, '07:13'), trainee, '#我的', null);
     expect(reply!.message.text).toContain('请假：05-11 第3节（已批准）、05-11 第2节（待审批）');
   });
+
+  it("counts a lecturer's plain message soon after a trainee's question as its answer, once per question", async () => {
+    await sayAt(at(D1, '07:30'), admin, '#授权 @张老师 讲师', group, [lecturer]);
+    const answers = async () => (await p.deps.stores.activities.list(cohortId, 'answer')).length;
+    const before = await answers();
+    await sayAt(at(D1, '09:10'), trainee, '老师，主图用什么背景好？');
+    await sayAt(at(D1, '09:11'), lecturer, '用白底或者自然光下的实景都可以');
+    expect(await answers()).toBe(before + 1);
+    // A second plain message answers nothing more; a plain message long after a question neither.
+    await sayAt(at(D1, '09:12'), lecturer, '大家记得拍三张');
+    await sayAt(at(D1, '10:00'), trainee, '运费怎么设置？');
+    await sayAt(at(D1, '10:30'), lecturer, '下面讲直播');
+    expect(await answers()).toBe(before + 1);
+  });
 });

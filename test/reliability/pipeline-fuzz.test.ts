@@ -22,8 +22,10 @@
  *     that the detector flags with a public (not review-tier) hit — 登记's phone number excepted;
  *     the warning, mute or removal is logged;
  *  3. it counts as interaction (points' chat, so only when no command took it): in a bound group,
- *     a trainee's question (activity, points) or a lecturer's message that quotes or @mentions
- *     someone other than the bot (activity);
+ *     a trainee's question (activity, points), a lecturer's message that quotes or @mentions
+ *     someone other than the bot (activity), or a lecturer's plain message within
+ *     ANSWER_WINDOW_MINUTES of a trainee's question in the same group (activity; allowed here
+ *     when such a question is among the neighbouring messages, as time goes 4 s a message);
  *  4. it is homework sent as chat (homework's chat): a trainee's reply quoting a homework
  *     message while homework is open. Images after 交作业 would be too, but no message here has
  *     attachments;
@@ -42,7 +44,7 @@ import type { ChatEvent, ChatTarget, ChatUser, Platform } from '../../src/platfo
 import type { FeatureFactory } from '../../src/pipeline/feature';
 import { FEATURES } from '../../src/create-bot';
 import { ConversationQueue, conversationKey } from '../../src/pipeline/conversation-queue';
-import { looksLikeQuestion } from '../../src/features/points/count-interaction';
+import { ANSWER_WINDOW_MINUTES, looksLikeQuestion } from '../../src/features/points/count-interaction';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 import { mongoUriFor } from '../support/test-env';
 import { REPO_ROOT } from '../support/paths';
@@ -389,8 +391,24 @@ describe(`the pipeline under ${MESSAGES.toLocaleString('en')} random and adversa
     ],
   });
 
+  /**
+   * Whether a trainee asked a question in the same group close enough in time for this message to
+   * answer it: within the answer window of the clock (4 s a message), with two minutes more either
+   * way for the platform timestamps the pipeline trusts.
+   */
+  function questionNearby(m: FuzzMessage, all: Map<number, FuzzMessage>): boolean {
+    const span = Math.ceil(((ANSWER_WINDOW_MINUTES + 2) * 60) / 4);
+    for (let j = m.index - span; j <= m.index + span; j++) {
+      const other = all.get(j);
+      if (!other || other.event.conversation.id !== m.event.conversation.id) continue;
+      const seen = probes.get(other.event.id);
+      if (seen && !seen.command && seen.roles.has('trainee') && looksLikeQuestion(other.event.text)) return true;
+    }
+    return false;
+  }
+
   /** The rule of the file's header that lets this message write, or null when none does. */
-  function ruleAllowing(p: Pipeline, m: FuzzMessage): string | null {
+  function ruleAllowing(p: Pipeline, m: FuzzMessage, all: Map<number, FuzzMessage>): string | null {
     const seen = probes.get(m.event.id);
     if (!seen) return null;
     const { event } = m;
@@ -405,6 +423,7 @@ describe(`the pipeline under ${MESSAGES.toLocaleString('en')} random and adversa
       if (seen.roles.has('trainee') && looksLikeQuestion(text)) return 'question';
       if (seen.roles.has('trainee') && event.quote?.text && /作业/.test(event.quote.text)) return 'homework-quote';
       if (seen.roles.has('lecturer') && (event.quote || event.mentions.some((u) => u.id !== BOT.id))) return 'answer';
+      if (seen.roles.has('lecturer') && questionNearby(m, all)) return 'answer-after-question';
     }
     return null;
   }
@@ -484,7 +503,7 @@ describe(`the pipeline under ${MESSAGES.toLocaleString('en')} random and adversa
       for (const [index, w] of writes) {
         const m = messages.get(index);
         if (!m) continue;
-        const rule = ruleAllowing(p, m);
+        const rule = ruleAllowing(p, m, messages);
         if (rule) allowedBy.set(rule, (allowedBy.get(rule) ?? 0) + 1);
         else {
           const { event } = m;

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { CheckStatus, Scorecard } from './scorecard';
 import { renderLecturerTier } from './lecturer-tier-assessment';
-import { CRITERION_NAMES } from './texts';
+import { answersCounted, CRITERION_NAMES } from './texts';
+import { ANSWER_WINDOW_MINUTES } from '../points';
 import { formatHours, HOURS_SOURCE_NAMES } from '../cohorts';
 
 const MARK: Record<CheckStatus, string> = { pass: '✅', fail: '❌', no_data: '—' };
@@ -41,7 +42,7 @@ function requirementLines(card: Scorecard): string[] {
 function interactionLines(card: Scorecard): string[] {
   const i = card.interaction;
   const t = card.thresholds;
-  const q = i.questions.asked === 0 ? '无学员提问' : `${i.questions.answered}/${i.questions.asked} = ${pct(i.questions.share)}`;
+  const q = i.questions.asked === 0 ? '无学员提问' : `${i.questions.answered}/${i.questions.asked} = ${pct(i.questions.share)}（${answersCounted(ANSWER_WINDOW_MINUTES)}）`;
   const rv = i.reviews.submissions === 0 ? '无作业提交' : `${i.reviews.reviewed}/${i.reviews.submissions} = ${pct(i.reviews.share)}`;
   const tz = card.cohort.timezone;
   const cut =

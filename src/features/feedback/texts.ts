@@ -119,3 +119,8 @@ export const CRITERION_NAMES: Readonly<Record<'requirements' | 'interaction' | '
   attendanceDrop: '参与学员是否骤降',
   feedback: '学员反馈',
 });
+
+/** How the scorecard counts a lecturer's answers, said next to the figure. */
+export function answersCounted(windowMinutes: number): string {
+  return `讲师引用或 @ 学员的回复，及学员提问后 ${windowMinutes} 分钟内讲师在群里的发言，算作解答`;
+}

@@ -6,10 +6,11 @@ import { rankingCommand, recommendCommand, recordCommand } from './trainee-recor
 export { awardAttendance, traineeRecords } from './points-service';
 export { evaluateStandings, outstandingList, type TraineeRecord, type TraineeStanding } from './tier-rules';
 export { TIER_NAMES } from './texts';
+export { ANSWER_WINDOW_MINUTES } from './count-interaction';
 
 /** 优秀学员, 记录, 排名, and interaction in ordinary chat. */
 export const pointsFeature: FeatureFactory = () => ({
   name: 'points',
   commands: [recommendCommand, recordCommand, rankingCommand],
-  chat: [countInteraction],
+  chat: [countInteraction()],
 });

@@ -81,7 +81,7 @@ describe('renderScorecard', () => {
     if (!first) throw new Error('fixture');
     first.actualEnd = at('2027-03-01', '11:30');
     const text = render(input);
-    expect(lineWith(text, '解答学员问题')).toBe('  · 解答学员问题（不少于 50%）❌：3/10 = 30%');
+    expect(lineWith(text, '解答学员问题')).toBe('  · 解答学员问题（不少于 50%）❌：3/10 = 30%（讲师引用或 @ 学员的回复，及学员提问后 10 分钟内讲师在群里的发言，算作解答）');
     expect(lineWith(text, '作业点评（')).toBe('  · 作业点评（不少于 100% 的提交）✅：15/15 = 100%');
     expect(lineWith(text, '未减少课程时长')).toBe('  · 未减少课程时长（提前下课不超过 10 分钟）❌：03-01「上午课」 11:30 下课（课表 12:00，提前 30 分钟）');
   });
