@@ -149,14 +149,20 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['03-01 09：00 开店流程', '03-02 09：00 直播带货', expect.stringMatching(/^03-02 14：00 农产品/)]);
     for (const ws of wb.worksheets) expect(ws.name.length).toBeLessThanOrEqual(31);
     const rows = rowsOf(sheet(wb, '03-01 09：00 开店流程'));
+    // Registered trainees in the order of their forms, then the others by pinyin; a column to sign in by hand.
     expect(rows).toEqual([
-      ['序号', '姓名', '状态', '迟到分钟', '签到时间', '签退时间', '早退'],
-      ['1', '张三', '准时', '', '08:50', '11:30', '是'],
-      ['2', '李四', '迟到', '12', '09:12', '', ''],
-      ['3', '学员丙', '未签到', '', '', '', ''],
-      ['4', '学员丁139****5678', '请假', '', '', '', ''],
+      ['序号', '姓名', '状态', '迟到分钟', '签到时间', '签退时间', '早退', '签名'],
+      ['1', '张三', '准时', '', '08:50', '11:30', '是', ''],
+      ['2', '李四', '迟到', '12', '09:12', '', '', ''],
+      ['3', '学员丙', '未签到', '', '', '', '', ''],
+      ['4', '学员丁139****5678', '请假', '', '', '', '', ''],
     ]);
-    expect(sheet(wb, '03-01 09：00 开店流程').views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const first = sheet(wb, '03-01 09：00 开店流程');
+    expect(first.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // Printed on A4, as wide as the page, the header row on every page, page numbers at the foot.
+    expect(first.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(first.headerFooter.oddFooter).toContain('&P');
+    expect(sheet(await archive('成绩表'), '成绩表').pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '1:1' });
     expect(rowsOf(sheet(wb, '03-02 09：00 直播带货')).slice(1).map((r) => r[2])).toEqual(['未签到', '未签到', '未签到', '未签到']);
   });
 

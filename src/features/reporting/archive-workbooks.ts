@@ -123,9 +123,30 @@ function uniqueSheetName(raw: string, used: Set<string>): string {
   }
 }
 
-/** Adds a sheet with a bold, frozen header row, the given widths and the rows. */
+/** Widths (in characters) a portrait A4 page holds before a sheet is printed landscape. */
+const PORTRAIT_WIDTH = 95;
+
+/**
+ * Adds a sheet with a bold, frozen header row, the given widths and the rows, set up to print:
+ * A4, fitted to the page width, the header row repeated on every printed page, landscape when
+ * the columns are too wide for portrait.
+ */
 function addTable(workbook: ExcelJS.Workbook, used: Set<string>, name: string, columns: Column[], rows: Row[], pageTitle?: string): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(uniqueSheetName(name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const width = columns.reduce((sum, c) => sum + c.width, 0);
+  const sheet = workbook.addWorksheet(uniqueSheetName(name, used), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+  });
+  sheet.headerFooter.oddFooter = '&C第 &P 页，共 &N 页';
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   styleHeader(sheet.getRow(1));
   sheet.addRows(rows);
@@ -151,6 +172,24 @@ function namer(data: ArchiveData): (userId: string, fallback: string) => string 
   return (userId, fallback) => real.get(userId) || fallback;
 }
 
+/**
+ * The order of a printed list: trainees who registered, in the order of their registration
+ * forms, then the others by the pinyin of the name shown, so a sheet reads the same every day
+ * and a name is easy to find.
+ */
+function printOrder<P extends { userId: string; nickname: string }>(people: P[], data: ArchiveData, name: (userId: string, fallback: string) => string): P[] {
+  const formNo = new Map(data.registrations.map((r, i) => [r.userId, i]));
+  return [...people].sort((a, b) => {
+    const fa = formNo.get(a.userId);
+    const fb = formNo.get(b.userId);
+    if (fa !== undefined || fb !== undefined) return (fa ?? Infinity) - (fb ?? Infinity);
+    return PINYIN_ORDER.compare(name(a.userId, a.nickname), name(b.userId, b.nickname));
+  });
+}
+
+/** Chinese names in pinyin order (ICU's zh collation). */
+const PINYIN_ORDER = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
 /** Trainees enrolled by a session's end, in order of joining. */
 const enrolledAt = (trainees: Member[], session: Session): Member[] => trainees.filter((t) => t.joinedAt.getTime() <= session.endsAt.getTime());
 
@@ -166,6 +205,8 @@ function addSignInSheets(workbook: ExcelJS.Workbook, used: Set<string>, data: Ar
     { header: '签到时间', width: 11 },
     { header: '签退时间', width: 11 },
     { header: EARLY_LEAVE, width: 7 },
+    // Signed by hand on the printed sheet (seed 四(二)1 学员签到表).
+    { header: '签名', width: 16 },
   ];
   if (data.sessions.length === 0) {
     addTable(workbook, used, '签到表', columns, []);
@@ -176,10 +217,11 @@ function addSignInSheets(workbook: ExcelJS.Workbook, used: Set<string>, data: Ar
     const byUser = new Map(records.map((r) => [r.userId, r]));
     const enrolled = enrolledAt(data.trainees, session);
     const listed = new Set(enrolled.map((t) => t.userId));
-    const people = [
-      ...enrolled.map((t) => ({ userId: t.userId, nickname: t.name })),
-      ...records.filter((r) => !listed.has(r.userId)).map((r) => ({ userId: r.userId, nickname: r.name })),
-    ];
+    const people = printOrder(
+      [...enrolled.map((t) => ({ userId: t.userId, nickname: t.name })), ...records.filter((r) => !listed.has(r.userId)).map((r) => ({ userId: r.userId, nickname: r.name }))],
+      data,
+      name,
+    );
     const rows: Row[] = people.map((p, i) => {
       const r = byUser.get(p.userId);
       const status = r ? STATUS[r.status] : missingStatus(data.approvedLeave, session, p.userId) === 'leave' ? STATUS.leave : NOT_SIGNED_IN;
@@ -191,6 +233,7 @@ function addSignInSheets(workbook: ExcelJS.Workbook, used: Set<string>, data: Ar
         dayTime(r?.signedInAt, tz, 'HH:mm'),
         dayTime(r?.signedOutAt, tz, 'HH:mm'),
         r?.earlyLeave ? '是' : null,
+        null,
       ];
     });
     const when = DateTime.fromJSDate(session.startsAt, { zone: tz });
