@@ -20,26 +20,34 @@ function soundOf(word: string): string {
   return pinyin(word, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
 }
 
+/** Command names with their sound worked out once (the pinyin of each name is the costly part). */
+export type CommandSounds = readonly { name: string; lower: string; sound: string }[];
+
+/** Works out the sounds of the command names, for `suggestCommand`. */
+export function commandSounds(names: readonly string[]): CommandSounds {
+  return names.map((name) => ({ name, lower: name.toLowerCase(), sound: soundOf(name.toLowerCase()) }));
+}
+
 /**
  * The command a mistyped word most likely meant: the same sound (签道 → 签到, typed with the
  * wrong character), one character off for a Chinese word of two or more characters (签字到 →
  * 签到 is not; 交做业 → 交作业 is), or a pinyin/ASCII spelling close to a command's (qiandao,
  * chekin). Null when nothing is close enough to be a fair guess; ties go to the shorter name.
  */
-export function suggestCommand(word: string, names: readonly string[]): string | null {
+export function suggestCommand(word: string, names: readonly string[] | CommandSounds): string | null {
+  const known: CommandSounds = names.length > 0 && typeof names[0] === 'string' ? commandSounds(names as readonly string[]) : (names as CommandSounds);
   const w = word.trim().toLowerCase();
   if (w === '' || [...w].length > 12) return null;
   const sound = soundOf(w);
   let best: { name: string; score: number } | null = null;
-  for (const name of names) {
-    const n = name.toLowerCase();
+  for (const { name, lower: n, sound: nameSound } of known) {
     let score = Infinity;
-    if (sound.length >= 4 && soundOf(n) === sound) score = 0;
+    if (sound.length >= 4 && nameSound === sound) score = 0;
     else {
       const chars = editDistance(w, n);
       const cjk = /\p{Script=Han}/u.test(n);
       if (cjk && [...n].length >= 2 && chars === 1 && [...w].length >= 2) score = 1;
-      const soundDistance = editDistance(sound, soundOf(n));
+      const soundDistance = editDistance(sound, nameSound);
       // Pinyin or ASCII typed by hand: allow one slip in a short word, two in a long one.
       if (sound.length >= 4 && soundDistance <= (sound.length >= 8 ? 2 : 1)) score = Math.min(score, 1 + soundDistance);
     }

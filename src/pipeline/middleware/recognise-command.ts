@@ -1,7 +1,7 @@
 import type { Middleware } from '../compose';
 import type { Command } from '../command';
 import { parseCommand, prefixedWord } from '../parse-command';
-import { suggestCommand } from '../suggest-command';
+import { commandSounds, suggestCommand } from '../suggest-command';
 
 /** Prefixes that make a message a command even when its word is unknown (a `/` also starts WeChat's emoticon codes). */
 const COMMAND_PREFIXES = new Set(['#', '＃']);
@@ -16,7 +16,7 @@ export function recogniseCommand(commands: Command[]): Middleware {
   const byName = new Map<string, Command>();
   for (const c of commands) for (const n of [c.name, ...c.aliases]) byName.set(n.toLowerCase(), c);
   const names = [...byName.keys()];
-  const primaryNames = commands.map((c) => c.name);
+  const primaryNames = commandSounds(commands.map((c) => c.name));
   const help = byName.get('帮助');
   return async (ctx, next) => {
     const { event } = ctx;
