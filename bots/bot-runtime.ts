@@ -13,6 +13,7 @@ import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler
 import { Outbox, startOutboxWorker } from '../src/queue/outbox';
 import { sendOrQueue } from '../src/queue/send-or-queue';
 import { EventInbox } from '../src/queue/event-inbox';
+import { stopThenExit } from './stop-then-exit';
 import { releaseInterrupted } from '../src/pipeline/middleware/dedupe';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis, queueErrorLogger } from '../src/queue/redis-connection';
@@ -27,8 +28,6 @@ import { mongoCheck, redisCheck, startHealthServer, type HealthServer } from '..
 /** Events handled at once across conversations; one conversation's events always run one at a time. */
 const EVENT_CONCURRENCY = 8;
 
-/** How long a process that gives up on a lost session waits for its alerts and its orderly stop before it exits anyway. */
-const GIVE_UP_STOP_MS = 10_000;
 
 /**
  * The inbox journal of this bot account: a restart of the same account resumes it, and another
@@ -91,14 +90,14 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     printQr: options.printQr,
     onGiveUp: (reason) => {
       log.fatal({ reason }, 'the platform session did not come back within the grace period; stopping so the restart policy starts the bot again');
-      const stopped = (async () => {
-        await session.settled();
-        await stopRuntime?.();
-      })();
-      const deadline = new Promise<void>((resolve) => setTimeout(resolve, GIVE_UP_STOP_MS).unref());
-      void Promise.race([stopped, deadline])
-        .catch((err: unknown) => log.error({ err }, 'stop after the lost session failed'))
-        .finally(() => options.exit?.(1));
+      stopThenExit(
+        async () => {
+          await session.settled();
+          await stopRuntime?.();
+        },
+        log,
+        options.exit,
+      );
     },
   });
   // One sender's events in one chat run in arrival order (交作业, then its image); see conversationKey.
@@ -113,10 +112,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     log,
     onGiveUp: (reason) => {
       log.fatal({ reason }, `giving up: ${reason}; stopping so the restart policy starts the bot again`);
-      const deadline = new Promise<void>((resolve) => setTimeout(resolve, GIVE_UP_STOP_MS).unref());
-      void Promise.race([stopRuntime?.() ?? Promise.resolve(), deadline])
-        .catch(() => undefined)
-        .finally(() => options.exit?.(1));
+      stopThenExit(() => stopRuntime?.() ?? Promise.resolve(), log, options.exit);
     },
   });
   liveness.start();

@@ -14,6 +14,7 @@ import { heartbeatTimer, startLocalTimers } from '../src/kernel/local-timers';
 import { mongoCheck, redisCheck, startHealthServer } from '../src/kernel/health-server';
 import { LivenessWatch } from '../src/kernel/liveness-watch';
 import { connectStorage } from './connect-storage';
+import { stopThenExit } from './stop-then-exit';
 
 /** A running worker process and how to stop it in order. */
 export interface WorkerRuntime {
@@ -23,8 +24,6 @@ export interface WorkerRuntime {
   stop(): Promise<void>;
 }
 
-/** How long a worker that gives up on an outage waits for its orderly stop before it exits anyway. */
-const GIVE_UP_STOP_MS = 10_000;
 
 /** What the process entry point decides for the worker runtime. */
 export interface WorkerRuntimeOptions {
@@ -79,10 +78,7 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
     log,
     onGiveUp: (reason) => {
       log.fatal({ reason }, `giving up: ${reason}; stopping so the restart policy starts the worker again`);
-      const deadline = new Promise<void>((resolve) => setTimeout(resolve, GIVE_UP_STOP_MS).unref());
-      void Promise.race([stopRuntime?.() ?? Promise.resolve(), deadline])
-        .catch(() => undefined)
-        .finally(() => options.exit?.(1));
+      stopThenExit(() => stopRuntime?.() ?? Promise.resolve(), log, options.exit);
     },
   });
   liveness.start();
