@@ -19,6 +19,7 @@ import { startDingtalkGateway, type DingtalkGroup, type DingtalkPerson } from '.
 import { startTestBot, testConfig, testLog } from '../support/test-bot';
 import { dropDatabase } from '../support/test-env';
 import { connectWebChat, type WebChatClient } from '../support/web-chat-client';
+import { isBoard, parseBoard } from '../support/sign-in-board-text';
 
 /** A person as scenarios see them; `id` is the id the bot stores for them. */
 interface Person {
@@ -280,10 +281,27 @@ describe.each([
     expect(records.map((r) => r.userId).sort()).toEqual(trainees.map((t) => t.id).sort());
     expect(records.every((r) => r.status === 'on_time')).toBe(true);
     const boards = kit.repliesIn(group).slice(before);
-    expect(boards.every((m) => m.text.startsWith('📋 签到'))).toBe(true);
+    expect(boards.every((m) => isBoard(m.text))).toBe(true);
     expect(boards.length).toBeLessThan(trainees.length * 2);
-    const last = /✅ (.*)/.exec(boards[boards.length - 1]!.text)?.[1]?.split('、') ?? [];
-    expect(last.sort()).toEqual(trainees.map((t) => t.name).sort());
+    // Counts only grow, and a full house on time names nobody: no exceptions to list.
+    const counts = boards.map((m) => parseBoard(m.text).counts.present);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    const last = parseBoard(boards[boards.length - 1]!.text);
+    expect(last.counts).toEqual({ present: trainees.length, total: trainees.length, late: 0, leave: 0, absent: 0, missing: 0 });
+    for (const t of trainees) expect(boards[boards.length - 1]!.text).not.toContain(t.name);
+  });
+
+  it('sends the lecturer the full sign-in list privately on #签到名单, and the group one line', async () => {
+    const before = kit.repliesIn(lecturer).length;
+    const note = await ask(lecturer, '#签到名单');
+    expect(note.text.split('\n')).toHaveLength(1);
+    for (const t of trainees) expect(note.text).not.toContain(t.name);
+    await kit.waitFor(() => kit.repliesIn(lecturer).length > before, 'the list in private');
+    const list = kit.repliesIn(lecturer)[before]!.text.split('\n');
+    expect(list[0]).toBe('📋 签到名单 03-01 09:00-12:00 直播基础');
+    expect(list[1]).toBe(`已签到 ${trainees.length}/${trainees.length}`);
+    expect(list[2]).toMatch(new RegExp(`^✅ 准时 ${trainees.length}：`));
+    expect(list[2]!.replace(/^[^：]*：/u, '').split('、').sort()).toEqual(trainees.map((t) => t.name).sort());
   });
 
   it('answers a malformed command with the right form in Chinese and changes nothing', async () => {

@@ -15,6 +15,7 @@ import callbackFrame from '../fixtures/dingtalk/stream-callback-frame.json';
 import { startDingtalkGateway, type DingtalkGateway, type DingtalkGroup, type DingtalkPerson } from '../support/dingtalk-gateway';
 import { startBotProcess, zoneWithLocalHour, type BotProcess } from '../support/bot-process';
 import { testConfig, testLog } from '../support/test-bot';
+import { isBoard, parseBoard } from '../support/sign-in-board-text';
 import { dropDatabase, mongoUriFor, redisUrl, uniqueName } from '../support/test-env';
 
 // 2027-03-01 in Asia/Shanghai; far from the real date so the bot's clock decides every window.
@@ -34,9 +35,6 @@ function adapterFor(gateway: DingtalkGateway, config: Config, overrides: { clien
     retryDelayMs: 20,
   });
 }
-
-/** Board names on the ✅ line of a sign-in board. */
-const boardNames = (text: string) => /✅ (.*)/.exec(text)?.[1]?.split('、') ?? [];
 
 describe('DingTalk robot payloads as DingTalk documents them', () => {
   const noDownload = { nameOf: () => undefined, download: async () => Buffer.alloc(0) };
@@ -169,12 +167,15 @@ describe('DingTalk Stream robot against the local fake gateway', () => {
     expect(records).toHaveLength(20);
     expect(new Set(records.map((r) => r.userId))).toEqual(new Set(trainees.map((t) => t.staffId)));
     const boards = gateway.sentTo(group.conversationId).slice(before);
-    expect(boards.every((m) => m.text.startsWith('📋 签到'))).toBe(true);
-    for (const board of boards) {
-      const names = boardNames(board.text);
-      expect(new Set(names).size).toBe(names.length);
+    expect(boards.every((m) => isBoard(m.text))).toBe(true);
+    // A redelivered 签到 never counts twice: no board counts more than the 20, and the counts only grow.
+    const counts = boards.map((m) => parseBoard(m.text).counts);
+    for (const c of counts) {
+      expect(c.total).toBeLessThanOrEqual(20);
+      expect(c.present + c.missing).toBe(c.total);
     }
-    expect(boardNames(boards[boards.length - 1]!.text).sort()).toEqual(trainees.map((t) => t.name).sort());
+    expect(counts.map((c) => c.present)).toEqual(counts.map((c) => c.present).sort((a, b) => a - b));
+    expect(counts[counts.length - 1]).toEqual({ present: 20, total: 20, late: 0, leave: 0, absent: 0, missing: 0 });
   });
 
   it('replaces the connection when the gateway announces a disconnect, and keeps receiving', async () => {

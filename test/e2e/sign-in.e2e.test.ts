@@ -5,6 +5,7 @@ import { startTestBot, testConfig } from '../support/test-bot';
 import { dropDatabase } from '../support/test-env';
 import type { Config } from '../../src/kernel/load-config';
 import type { mock } from 'wechaty-puppet-mock';
+import { isBoard, parseBoard } from '../support/sign-in-board-text';
 
 // 2027-03-01 in Asia/Shanghai; far from the real date so the bot's clock decides every window.
 const at = (hhmm: string) => new Date(`2027-03-01T${hhmm}:00+08:00`);
@@ -73,8 +74,18 @@ describe('sign-in over the real gRPC transport', () => {
     }
     await harness.waitFor(() => harness.sentTo(room.id).slice(before).some((m) => m.text.includes('已签到 50/50')), 'the final board');
     const after = harness.sentTo(room.id).slice(before);
-    expect(after.every((m) => m.text.startsWith('📋 签到'))).toBe(true);
+    expect(after.every((m) => isBoard(m.text))).toBe(true);
     expect(after.length).toBeLessThan(20);
+    // The final board counts everyone and names only the 15 late, the first few with their 12 minutes.
+    const final = parseBoard(after.find((m) => m.text.includes('已签到 50/50'))!.text);
+    expect(final.counts).toEqual({ present: 50, total: 50, late: 15, leave: 0, absent: 0, missing: 0 });
+    expect(final.complete.late).toBe(false);
+    expect(final.named.late.length).toBeLessThan(15);
+    for (const name of final.named.late) {
+      expect(trainees.slice(35).map((p) => p.payload.name)).toContain(name);
+      expect(final.minutesLate[name]).toBe(12);
+    }
+    expect(final.lines.length).toBeLessThanOrEqual(6);
   });
 
   it('refuses a staff command from a trainee and changes nothing', async () => {

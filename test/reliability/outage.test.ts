@@ -15,11 +15,7 @@ import { freePort, startWechatyHarness, type SentMessage, type WechatyHarness } 
 import { startPrivateFerret, startPrivateRedis, type PrivateFerret, type PrivateRedis } from '../support/private-services';
 import { REPO_ROOT } from '../support/paths';
 import { mongoUriFor, redisUrl, uniqueName } from '../support/test-env';
-
-/** The names a sign-in board lists as signed in on time. */
-function signedInOn(board: SentMessage): string[] {
-  return /✅ (.*)/.exec(board.text)?.[1]?.split('、') ?? [];
-}
+import { isBoard, parseBoard, type ParsedBoard } from '../support/sign-in-board-text';
 
 /** Lines of a process's output that report a lost connection to Redis. */
 const REDIS_CONNECTION_ERROR = /ECONNREFUSED|Connection is closed|Unhandled error event|redis is (un|still un)reachable/i;
@@ -35,9 +31,17 @@ describe('cohort-bot bot through database and Redis outages', () => {
   let nextTrainee = 0;
   const trainee = () => trainees[nextTrainee++]!;
 
-  /** Resolves once a board sent after message `since` lists `person` as signed in. */
-  const boardShows = (person: mock.ContactMock, since: number, what: string, timeoutMs: number) =>
-    harness.waitFor(() => harness.sentTo(room.id).slice(since).some((m) => signedInOn(m).includes(person.payload.name)), what, timeoutMs);
+  /** Resolves once a board sent after message `since` shows what `check` asks of it. */
+  const boardThat = (since: number, check: (board: ParsedBoard) => boolean, what: string, timeoutMs: number) =>
+    harness.waitFor(() => harness.sentTo(room.id).slice(since).some((m: SentMessage) => isBoard(m.text) && check(parseBoard(m.text))), what, timeoutMs);
+  /**
+   * The board counts `n` signed in. Everyone asked to sign in so far is then in, exactly, when
+   * the test waited for each earlier one before asking the next: the count is the proof, since
+   * the board names only exceptions.
+   */
+  const counts = (n: number) => (board: ParsedBoard) => board.counts.present >= n;
+  /** The board names everyone still missing, and `person` is not among them. */
+  const countsIn = (person: mock.ContactMock) => (board: ParsedBoard) => board.complete.missing && !board.named.missing.includes(person.payload.name);
 
   /** People keep sending 签到 every 50 ms until the returned function is called: a burst that spans what happens meanwhile. */
   const keepSigningIn = (people: mock.ContactMock[]) => {
@@ -88,7 +92,8 @@ describe('cohort-bot bot through database and Redis outages', () => {
       const since = harness.sentTo(room.id).length;
       const stopBurst = keepSigningIn(burst);
       try {
-        await boardShows(burst[0]!, since, `round ${round + 1}: the burst answered before the outage`, 10_000);
+        // Every trainee before the probe has signed in, this burst included.
+        await boardThat(since, counts(nextTrainee - 1), `round ${round + 1}: the burst answered before the outage`, 10_000);
         // The database goes away while the burst goes on, and comes back with the same data on the same port.
         await ferret.stop();
         await new Promise((resolve) => setTimeout(resolve, holdMs));
@@ -98,7 +103,7 @@ describe('cohort-bot bot through database and Redis outages', () => {
       }
       const back = harness.sentTo(room.id).length;
       harness.say(probe, '签到', room);
-      await boardShows(probe, back, `round ${round + 1}: a board with ${probe.payload.name} within 10 s of the database's return`, 10_000);
+      await boardThat(back, counts(nextTrainee), `round ${round + 1}: a board with ${probe.payload.name} within 10 s of the database's return`, 10_000);
       answeredAfterReturn++;
     }
     expect(answeredAfterReturn).toBe(outagesMs.length);
@@ -110,7 +115,7 @@ describe('cohort-bot bot through database and Redis outages', () => {
     const since = harness.sentTo(room.id).length;
     const first = trainee();
     harness.say(first, '签到', room);
-    await boardShows(first, since, 'a board before the Redis outage', 10_000);
+    await boardThat(since, counts(nextTrainee), 'a board before the Redis outage', 10_000);
     await redis.stop();
     // Someone signs in while Redis is away; the bot holds the message until Redis is back.
     const during = trainee();
@@ -121,8 +126,9 @@ describe('cohort-bot bot through database and Redis outages', () => {
     const back = harness.sentTo(room.id).length;
     const probe = trainee();
     harness.say(probe, '签到', room);
-    await boardShows(probe, back, 'a board within 10 s of Redis coming back', 10_000);
-    await boardShows(during, duringSince, 'the 签到 sent while Redis was away', 10_000);
+    // Few are still missing by now, so the board names them all.
+    await boardThat(back, countsIn(probe), 'a board within 10 s of Redis coming back', 10_000);
+    await boardThat(duringSince, countsIn(during), 'the 签到 sent while Redis was away', 10_000);
     const errorLines = bot!
       .output()
       .slice(logBefore)

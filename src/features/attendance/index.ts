@@ -1,9 +1,10 @@
 /** Attendance (SPEC §3.1): 签到/签退, the live sign-in board, and closing a session. */
 import type { FeatureFactory } from '../../pipeline/feature';
-import { boardSourceFrom } from './board-source';
+import { boardSourceWithLeave } from './board-source-with-leave';
 import { SignInBoard } from './sign-in-board';
 import { createSignInCommand } from './sign-in.command';
 import { signOutCommand } from './sign-out.command';
+import { signInRosterCommand } from './sign-in-roster.command';
 
 export { summariseAttendance } from './attendance-summary';
 export { judgeSignIn, type SignInVerdict } from './attendance-rules';
@@ -12,12 +13,12 @@ export { renderBoard } from './sign-in-board';
 export { boardSourceFrom } from './board-source';
 export { ATTENDANCE_STATUS_NAMES, EARLY_LEAVE, NOT_SIGNED_IN } from './texts';
 
-/** 签到 and 签退, with one coalescing board per process. */
+/** 签到 and 签退, with one coalescing board per process; 签到名单, the full list behind the board. */
 export const attendanceFeature: FeatureFactory = (deps) => {
-  const board = new SignInBoard(boardSourceFrom(deps.stores), deps.outbound.send, deps.log, deps.config.SIGNIN_BOARD_INTERVAL_MS);
+  const board = new SignInBoard(boardSourceWithLeave(deps.stores), deps.outbound.send, deps.log, deps.config.SIGNIN_BOARD_INTERVAL_MS);
   return {
     name: 'attendance',
-    commands: [createSignInCommand(board), signOutCommand],
+    commands: [createSignInCommand(board), signOutCommand, signInRosterCommand],
     stop: () => board.flushAll(),
     sweep: () => {
       board.sweep();

@@ -3,44 +3,116 @@ import type { Logger } from '../../kernel/logger';
 import type { Attendance, Cohort, Member, Session } from '../../domain/types';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
 import { maskPhonesInText } from '../../kernel/privacy';
-import { ATTENDANCE_STATUS_NAMES as NAMES, lateMinutes, NOT_EARLY, NOT_SIGNED_IN } from './texts';
+import { andMore, ATTENDANCE_STATUS_NAMES as NAMES, lateMinutes, NOT_EARLY, NOT_SIGNED_IN, rosterHeading, ROSTER_HINT } from './texts';
 
-/** Reads what the board shows: the trainees enrolled and the records so far. */
+/** Reads what the board shows: the trainees enrolled, the records so far, and who approved leave excuses. */
 export interface BoardSource {
   trainees(cohortId: string): Promise<Member[]>;
   records(sessionId: string): Promise<Attendance[]>;
+  /** User ids of the trainees whose approved leave covers the session; without it, only leave already written as a record shows. */
+  onLeave?(cohortId: string, session: Session): Promise<ReadonlySet<string>>;
 }
 
-const MAX_NAMES = 40;
+/** Names shown per list on the board; a longer list ends in 「等 N 人」 (the full list is 签到名单's). */
+export const BOARD_MAX_NAMES = 8;
 
-function names(list: string[]): string {
-  return list.length > MAX_NAMES ? `${list.slice(0, MAX_NAMES).join('、')} 等 ${list.length} 人` : list.join('、');
+/** Who is where at one session's sign-in: what the board and the full list (签到名单) both count. */
+export interface SignInTally {
+  /** Everyone the session counts: enrolled trainees and anyone with a record. */
+  total: number;
+  onTime: Attendance[];
+  late: Attendance[];
+  /** Names on leave: leave records, and trainees without a record whose approved leave covers the session. */
+  leave: string[];
+  absent: Attendance[];
+  /** Enrolled trainees with no record and no approved leave. */
+  missing: Member[];
 }
 
-/** Renders the live sign-in board of one session (SPEC §3.1: who is in, how many missing); phone numbers in nicknames masked. */
-export function renderBoard(session: Session, cohort: Pick<Cohort, 'timezone' | 'settings'>, trainees: Member[], records: Attendance[]): string {
-  const tz = cohort.timezone;
-  const byUser = new Map(records.map((r) => [r.userId, r]));
-  const present = records.filter((r) => r.status === 'on_time' || r.status === 'late');
-  const late = present.filter((r) => r.status === 'late');
-  const leave = records.filter((r) => r.status === 'leave');
-  const absent = records.filter((r) => r.status === 'absent');
-  const missing = trainees.filter((t) => !byUser.has(t.userId));
-  const total = new Set([...trainees.map((t) => t.userId), ...records.map((r) => r.userId)]).size;
-  const lines = [
-    `📋 签到 ${formatDayTime(session.startsAt, tz)}-${formatTime(session.endsAt, tz)} ${session.title}`,
-    `已签到 ${present.length}/${total}` +
-      (late.length ? ` · ${NAMES.late} ${late.length}` : '') +
-      (leave.length ? ` · ${NAMES.leave} ${leave.length}` : '') +
-      (absent.length ? ` · ${NAMES.absent} ${absent.length}` : '') +
-      (missing.length ? ` · ${NOT_SIGNED_IN} ${missing.length}` : ''),
+/** Sorts a session's trainees and records into the board's groups (SPEC §3.1, §3.2: approved leave is not missing). */
+export function tallySignIn(trainees: Member[], records: Attendance[], onLeave: ReadonlySet<string> = new Set()): SignInTally {
+  const byUser = new Set(records.map((r) => r.userId));
+  const unrecorded = trainees.filter((t) => !byUser.has(t.userId));
+  return {
+    total: new Set([...trainees.map((t) => t.userId), ...records.map((r) => r.userId)]).size,
+    onTime: records.filter((r) => r.status === 'on_time'),
+    late: records.filter((r) => r.status === 'late'),
+    leave: [...records.filter((r) => r.status === 'leave').map((r) => r.name), ...unrecorded.filter((t) => onLeave.has(t.userId)).map((t) => t.name)],
+    absent: records.filter((r) => r.status === 'absent'),
+    missing: unrecorded.filter((t) => !onLeave.has(t.userId)),
+  };
+}
+
+/** The counts line both the board and the full list lead with: 已签到 N/M, then each group that has anyone. */
+function countsLine(t: SignInTally): string {
+  const counts: [string, number][] = [
+    [NAMES.late, t.late.length],
+    [NAMES.leave, t.leave.length],
+    [NAMES.absent, t.absent.length],
+    [NOT_SIGNED_IN, t.missing.length],
   ];
-  const onTime = present.filter((r) => r.status === 'on_time');
-  if (onTime.length) lines.push(`✅ ${names(onTime.map((r) => (r.notEarly && cohort.settings.flagNotEarly ? `${r.name}(${NOT_EARLY})` : r.name)))}`);
-  if (late.length) lines.push(`⏰ ${NAMES.late}：${names(late.map((r) => `${r.name}(${lateMinutes(r.minutesLate)})`))}`);
-  if (leave.length) lines.push(`📝 ${NAMES.leave}：${names(leave.map((r) => r.name))}`);
-  if (absent.length) lines.push(`❌ ${NAMES.absent}：${names(absent.map((r) => r.name))}`);
-  if (missing.length) lines.push(`⬜ ${NOT_SIGNED_IN}：${names(missing.map((t) => t.name))}`);
+  return [`已签到 ${t.onTime.length + t.late.length}/${t.total}`, ...counts.filter(([, n]) => n > 0).map(([name, n]) => `${name} ${n}`)].join(' · ');
+}
+
+const BY_NAME = new Intl.Collator('zh-CN');
+const lateName = (r: Attendance) => `${r.name}(${lateMinutes(r.minutesLate)})`;
+const when = (session: Session, tz: string) => `${formatDayTime(session.startsAt, tz)}-${formatTime(session.endsAt, tz)}`;
+
+/**
+ * Renders the live sign-in board of one session (SPEC §3.1: who is in, how many missing): the
+ * counts, then only the exceptions by name — late with minutes, on leave, absent, not signed in
+ * (and 未提前入场 where the cohort flags it) — each list cut at `BOARD_MAX_NAMES`. Those on time
+ * are counted, not named; 签到名单 gives staff and lecturers the full list. Phone numbers in
+ * nicknames are masked.
+ */
+export function renderBoard(
+  session: Session,
+  cohort: Pick<Cohort, 'timezone' | 'settings'>,
+  trainees: Member[],
+  records: Attendance[],
+  onLeave: ReadonlySet<string> = new Set(),
+): string {
+  const t = tallySignIn(trainees, records, onLeave);
+  let cut = false;
+  const names = (list: string[]): string => {
+    if (list.length <= BOARD_MAX_NAMES) return list.join('、');
+    cut = true;
+    return andMore(list.slice(0, BOARD_MAX_NAMES).join('、'), list.length);
+  };
+  const lines = [`📋 签到 ${when(session, cohort.timezone)} ${session.title}`, countsLine(t)];
+  const notEarly = cohort.settings.flagNotEarly ? t.onTime.filter((r) => r.notEarly) : [];
+  if (notEarly.length) lines.push(`🔔 ${NOT_EARLY}：${names(notEarly.map((r) => r.name))}`);
+  if (t.late.length) lines.push(`⏰ ${NAMES.late}：${names(t.late.map(lateName))}`);
+  if (t.leave.length) lines.push(`📝 ${NAMES.leave}：${names(t.leave)}`);
+  if (t.absent.length) lines.push(`❌ ${NAMES.absent}：${names(t.absent.map((r) => r.name))}`);
+  if (t.missing.length) lines.push(`⬜ ${NOT_SIGNED_IN}：${names(t.missing.map((m) => m.name))}`);
+  if (t.onTime.length > notEarly.length || cut) lines.push(ROSTER_HINT);
+  return maskPhonesInText(lines.join('\n'));
+}
+
+/**
+ * Renders the full sign-in list of one session (签到名单, for staff and lecturers, sent
+ * privately): the board's counts, then every group with everyone in it by name.
+ */
+export function renderRoster(
+  session: Session,
+  cohort: Pick<Cohort, 'timezone' | 'settings'>,
+  trainees: Member[],
+  records: Attendance[],
+  onLeave: ReadonlySet<string> = new Set(),
+): string {
+  const t = tallySignIn(trainees, records, onLeave);
+  const flag = cohort.settings.flagNotEarly;
+  const groups: [string, string[]][] = [
+    // The long list is looked up by name, so it is in name (pinyin) order; the others keep arrival or roster order.
+    [`✅ ${NAMES.on_time}`, [...t.onTime].sort((a, b) => BY_NAME.compare(a.name, b.name)).map((r) => (flag && r.notEarly ? `${r.name}(${NOT_EARLY})` : r.name))],
+    [`⏰ ${NAMES.late}`, t.late.map(lateName)],
+    [`📝 ${NAMES.leave}`, t.leave],
+    [`❌ ${NAMES.absent}`, t.absent.map((r) => r.name)],
+    [`⬜ ${NOT_SIGNED_IN}`, t.missing.map((m) => m.name)],
+  ];
+  const lines = [rosterHeading(when(session, cohort.timezone), session.title), countsLine(t)];
+  for (const [label, list] of groups) if (list.length) lines.push(`${label} ${list.length}：${list.join('、')}`);
   return maskPhonesInText(lines.join('\n'));
 }
 
@@ -66,6 +138,9 @@ export const realBoardTiming: BoardTiming = {
   },
 };
 
+/** Boards whose last text is remembered; a process runs a few sessions' boards at a time. */
+const MAX_REMEMBERED = 500;
+
 interface BoardState {
   timer: BoardTimer | null;
   lastSentAt: number;
@@ -78,12 +153,16 @@ interface BoardState {
 
 /**
  * Coalesces sign-in replies into one board per session: the first sign-in shows it at
- * once, later ones refresh it at most every `intervalMs` (SPEC §3.1). The board is rendered
- * from the database, so it never shows a record that was not stored. What it keeps per board
- * lives only until `sweep()` finds the board sent and idle (the process's local timers call it).
+ * once, later ones refresh it at most every `intervalMs` (SPEC §3.1), and a board that would
+ * read the same as the one last sent is not sent again. The board is rendered from the
+ * database, so it never shows a record that was not stored. What it keeps per board lives only
+ * until `sweep()` finds the board sent and idle (the process's local timers call it), except the
+ * last text sent, kept for a bounded number of boards.
  */
 export class SignInBoard {
   private readonly states = new Map<string, BoardState>();
+  /** The text each board was last sent with, kept past `sweep()` (bounded, oldest forgotten first) so an unchanged board is not sent again. */
+  private readonly lastSent = new Map<string, string>();
 
   constructor(
     private readonly source: BoardSource,
@@ -123,19 +202,35 @@ export class SignInBoard {
     state.timer = null;
     state.sending = true;
     state.dirty = false;
+    let unchanged = false;
     try {
-      const [trainees, records] = await Promise.all([
-        this.source.trainees(state.session.cohortId),
-        this.source.records(state.session.id),
+      const { session, cohort } = state;
+      const [trainees, records, onLeave] = await Promise.all([
+        this.source.trainees(session.cohortId),
+        this.source.records(session.id),
+        this.source.onLeave?.(session.cohortId, session),
       ]);
-      await this.send(state.target, { text: renderBoard(state.session, state.cohort, trainees, records) });
+      const text = renderBoard(session, cohort, trainees, records, onLeave);
+      // A repeated 签到 changes nothing on the board: the group is not shown the same board again.
+      unchanged = this.lastSent.get(key) === text;
+      if (!unchanged) {
+        await this.send(state.target, { text });
+        this.remember(key, text);
+      }
     } catch (err) {
       this.log.error({ err, sessionId: state.session.id }, 'sign-in board update failed');
     } finally {
-      state.lastSentAt = this.timing.now();
+      // Nothing sent, nothing to space: the next change goes out as soon as it would have.
+      if (!unchanged) state.lastSentAt = this.timing.now();
       state.sending = false;
     }
     if (state.dirty) this.touch(state.session, state.cohort, state.target);
+  }
+
+  private remember(key: string, text: string): void {
+    this.lastSent.delete(key);
+    this.lastSent.set(key, text);
+    if (this.lastSent.size > MAX_REMEMBERED) this.lastSent.delete(this.lastSent.keys().next().value!);
   }
 
   /** Sends every pending board now and stops the timers (used at shutdown). */
@@ -152,7 +247,7 @@ export class SignInBoard {
   /**
    * Forgets the boards that are sent and idle: nothing scheduled, nothing being sent, no
    * refresh asked for, and the last send at least one interval ago. Such a state changes
-   * nothing any more (the next 签到 would show the board at once either way), so dropping it
+   * nothing any more (the next 签到 would refresh the board at once either way), so dropping it
    * loses no update; a board that is still pending stays. Returns how many were dropped.
    */
   sweep(): number {

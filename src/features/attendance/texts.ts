@@ -23,6 +23,31 @@ export function lateMinutes(minutes: number): string {
   return `${minutes}分钟`;
 }
 
+/** A name list cut short on the board: the first names, then how many the list holds in all. */
+export function andMore(shown: string, total: number): string {
+  return `${shown} 等 ${total} 人`;
+}
+
+/** The board's last line: on-time names are not listed, and where the full list is. */
+export const ROSTER_HINT = '完整名单：讲师或工作人员发 #签到名单';
+
+/** 签到名单 in 帮助. */
+export const ROSTER_SUMMARY = '查看本节课完整签到名单：准时、迟到、请假、未签到各是谁（讲师、工作人员；在群里发会私聊给你）';
+
+/** 签到名单's right form. */
+export const ROSTER_USAGE = '#签到名单';
+
+/** 签到名单 asked in a group: the list went privately. */
+export const ROSTER_SENT_PRIVATELY = '签到名单已私聊发给你，群里只显示人数。';
+
+/** 签到名单 with no session of today whose sign-in has opened. */
+export const NO_ROSTER_TODAY = '今天还没有开始签到的课程，暂无签到名单。';
+
+/** The first line of the full list (签到名单) of one session. */
+export function rosterHeading(when: string, title: string): string {
+  return `📋 签到名单 ${when} ${title}`;
+}
+
 /** 签到's line in 帮助: the cohort's opening and arrive-early minutes (seed: 培训会场制度 (3)). */
 export function signInSummary(settings: CohortSettings): string {
   return `上课签到（开课前 ${settings.signInOpensMinutes} 分钟开放，提前 ${settings.arriveEarlyMinutes} 分钟到场为准时）`;

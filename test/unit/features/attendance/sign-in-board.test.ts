@@ -162,6 +162,49 @@ describe('SignInBoard state', () => {
     expect(board.size).toBe(0);
   });
 
+  it('does not send a board that reads the same as the one last sent, before or after the sweep forgot it', async () => {
+    const t = manualTiming();
+    const { board, sent, signIn } = boardWith(t.timing);
+    signIn('s1', '学员甲');
+    board.touch(session('s1'), cohort, group('room'));
+    await t.fireDue();
+    // 学员甲 repeats 签到: nothing on the board changes.
+    t.advance(INTERVAL);
+    board.touch(session('s1'), cohort, group('room'));
+    await t.fireDue();
+    expect(sent).toHaveLength(1);
+    t.advance(INTERVAL);
+    expect(board.sweep()).toBe(1);
+    board.touch(session('s1'), cohort, group('room'));
+    await t.fireDue();
+    expect(sent).toHaveLength(1);
+    // A new sign-in changes the counts and goes out at once: the skipped boards spaced nothing.
+    signIn('s1', '学员乙');
+    board.touch(session('s1'), cohort, group('room'));
+    expect(t.pending()[0]!.at).toBe(t.timing.now());
+    await t.fireDue();
+    expect(sent.map((m) => m.message.text.split('\n')[1])).toEqual(['已签到 1/1', '已签到 2/2']);
+    // The same board in another group is that group's first.
+    board.touch(session('s1'), cohort, group('other-room'));
+    await t.fireDue();
+    expect(sent.map((m) => m.target.id)).toEqual(['room', 'room', 'other-room']);
+  });
+
+  it('shows trainees whose approved leave covers the session as on leave, not as missing', async () => {
+    const t = manualTiming();
+    const trainee = (userId: string, name: string): Member => ({ cohortId: 'c1', platform: 'wechaty', userId, name, roles: ['trainee'], active: true, joinedAt: new Date(0) });
+    const source: BoardSource = {
+      trainees: async () => [trainee('学员甲', '学员甲'), trainee('u2', '学员乙'), trainee('u3', '学员丙')],
+      records: async () => [{ sessionId: 's1', cohortId: 'c1', platform: 'wechaty', userId: '学员甲', name: '学员甲', status: 'on_time', notEarly: false, minutesLate: 0, earlyLeave: false }],
+      onLeave: async (cohortId, s) => new Set(cohortId === 'c1' && s.id === 's1' ? ['u2'] : []),
+    };
+    const sent: string[] = [];
+    const board = new SignInBoard(source, async (_target, message) => void sent.push(message.text), pino({ level: 'silent' }), INTERVAL, t.timing);
+    board.touch(session('s1'), cohort, group('room'));
+    await t.fireDue();
+    expect(sent[0]!.split('\n').slice(1, 4)).toEqual(['已签到 1/3 · 请假 1 · 未签到 1', '📝 请假：学员乙', '⬜ 未签到：学员丙']);
+  });
+
   it('shows a forgotten board again at once on the next sign-in', async () => {
     const t = manualTiming();
     const { board, sent, signIn } = boardWith(t.timing);
