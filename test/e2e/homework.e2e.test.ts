@@ -29,6 +29,13 @@ describe('homework loop over gRPC: assign, submit text and images, late, review 
 
   const reply = (from: mock.ContactMock, text: string, mentions: mock.ContactMock[] = []) =>
     harness.ask(from, text, room, { mentions });
+  /** Says `text` in the class group and returns the first message the bot then sends `from` privately (a homework receipt). */
+  const receipt = async (from: mock.ContactMock, text: string) => {
+    const before = harness.sentTo(from.id).length;
+    harness.say(from, text, room);
+    await harness.waitFor(() => harness.sentTo(from.id).length > before, `a private answer to ${text}`);
+    return harness.sentTo(from.id)[before]!.text;
+  };
   const pointsOf = async (who: mock.ContactMock) =>
     (await bot.deps.stores.points.listByCohort(cohort.id)).filter((p) => p.userId === who.id).map((p) => [p.reason, p.points]);
   const submissionsOf = async (who: mock.ContactMock) => (await bot.deps.stores.submissions.listByCohort(cohort.id)).filter((s) => s.userId === who.id);
@@ -60,19 +67,24 @@ describe('homework loop over gRPC: assign, submit text and images, late, review 
     expect(posted).toContain('03-01 21:00');
   });
 
-  it('takes text, text with a later image, a quoted reply, and a late submission', async () => {
+  it('takes text, text with a later image, a quoted reply, and a late submission: receipts in private, one board in the group', async () => {
     clock.set(at('01', '10:00'));
-    expect(await reply(a, '#交作业 1. 老树核桃现砸现发 2. 一口一个香 3. 山里的味道')).toMatch(/^@学员甲\s作业已收到。$/u);
-    await reply(b, '#交作业 标题见图');
-    const before = harness.sentTo(room.id).length;
+    const groupBefore = harness.sentTo(room.id).length;
+    expect(await receipt(a, '#交作业 1. 老树核桃现砸现发 2. 一口一个香 3. 山里的味道')).toBe('作业《给自家产品写 3 条短视频标题》已收到。');
+    await receipt(b, '#交作业 标题见图');
+    const before = harness.sentTo(b.id).length;
     b.say(FileBox.fromBase64(image.toString('base64'), 'title.png')).to(room);
-    await harness.waitFor(() => harness.sentTo(room.id).slice(before).some((m) => m.mentionIds.includes(b.id)), 'the image acknowledgement');
-    const ack = harness.sentTo(room.id).slice(before).find((m) => m.mentionIds.includes(b.id))!.text;
-    expect(ack).toContain('图片已加入你的作业（共 1 张）');
-    expect(await reply(d, '「张老师：📚 今日作业：给自家产品写 3 条短视频标题」\n- - - - - - - - - - - - - - -\n小米粥 熬出来的香')).toContain('作业已收到（回复作业消息）');
+    await harness.waitFor(() => harness.sentTo(b.id).length > before, 'the image acknowledgement');
+    expect(harness.sentTo(b.id)[before]!.text).toBe('图片已加入你的作业（共 1 张）。');
+    expect(await receipt(d, '「张老师：📚 今日作业：给自家产品写 3 条短视频标题」\n- - - - - - - - - - - - - - -\n小米粥 熬出来的香')).toContain('已收到（回复作业消息）');
     clock.set(at('01', '21:30'));
-    expect(await reply(c, '#交作业 晚了一点')).toContain('记为迟交');
-    expect(await reply(c, '#交作业 改好的版本')).toContain('第 2 次提交');
+    expect(await receipt(c, '#交作业 晚了一点')).toContain('记为迟交');
+    expect(await receipt(c, '#交作业 改好的版本')).toContain('第 2 次提交');
+    // The group reads the live board, not one message per submission; the last refresh counts everyone.
+    await harness.waitFor(() => harness.sentTo(room.id).slice(groupBefore).some((m) => /已交 4\/\d+ · 迟交 1 · 重交 1/u.test(m.text)), 'the final homework board');
+    const inGroup = harness.sentTo(room.id).slice(groupBefore);
+    expect(inGroup.every((m) => m.text.startsWith('📚 作业《给自家产品写 3 条短视频标题》') && m.mentionIds.length === 0)).toBe(true);
+    expect(inGroup.length).toBeLessThanOrEqual(5);
 
     const [sa] = await submissionsOf(a);
     expect(sa).toMatchObject({ version: 1, late: false, text: '1. 老树核桃现砸现发 2. 一口一个香 3. 山里的味道' });

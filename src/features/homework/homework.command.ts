@@ -6,6 +6,8 @@ import { planHomeworkJobs } from './homework-planner';
 import { assignHomework, parseDeadline, reviewQueue, reviewSubmission, submitHomework } from './homework-service';
 import { IMAGE_WINDOW_MS } from './homework-chat';
 import { replyPrivately } from '../../pipeline/reply-privately';
+import { homeworkBoardOf } from './homework-board';
+import { sendReceipt } from './homework-receipt';
 import type { CohortContext } from '../../pipeline/chat-context';
 import type { ChatUser } from '../../platform/chat-event';
 import {
@@ -27,6 +29,8 @@ import {
   showcase,
   showcaseImageName,
   SUBMISSION_EMPTY,
+  homeworkTitle,
+  submissionReceipt,
   submissionReceived,
   submitSummary,
 } from './texts';
@@ -75,7 +79,10 @@ export const assignHomeworkCommand = defineCommand({
 
 const submitArgs = z.custom<RawArgs>().transform((raw) => ({ text: [raw.text, ...raw.lines].join('\n').trim() }));
 
-/** 交作业 <内容>: a trainee submits text (images may follow); resubmissions keep the history. */
+/**
+ * 交作业 <内容>: a trainee submits text (images may follow); resubmissions keep the history. The
+ * trainee's receipt goes privately; the group sees the submission on the homework board.
+ */
 export const submitHomeworkCommand = defineCommand({
   name: '交作业',
   aliases: ['submit'],
@@ -90,7 +97,7 @@ export const submitHomeworkCommand = defineCommand({
     const cohort = ctx.cohort;
     const images = ctx.event.attachments?.filter((a) => a.kind === 'image') ?? [];
     if (!text && images.length === 0) throw new AppError('HOMEWORK_EMPTY', SUBMISSION_EMPTY);
-    const { submission } = await submitHomework(ctx.deps.stores, ctx.deps.scoring, {
+    const outcome = await submitHomework(ctx.deps.stores, ctx.deps.scoring, {
       cohort,
       platform: ctx.event.platform,
       user: ctx.event.sender,
@@ -99,7 +106,9 @@ export const submitHomeworkCommand = defineCommand({
       at: ctx.at,
       eventId: ctx.event.id,
     });
-    await ctx.reply(submissionReceived(submission.version, submission.late));
+    await homeworkBoardOf(ctx.deps).showSubmission(outcome, cohort, ctx.event.conversation.id);
+    const { submission, homework } = outcome;
+    await sendReceipt(ctx, submissionReceipt(homeworkTitle(homework.content), submission.version, submission.late), submissionReceived(submission.version, submission.late));
   },
 });
 

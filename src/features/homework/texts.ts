@@ -36,13 +36,54 @@ export const SUBMISSION_EMPTY = '作业内容是空的。请发送 #交作业 <�
 /** 交作业 before any homework was assigned. */
 export const NO_HOMEWORK = '现在没有布置的作业，等讲师 #布置作业 后再提交。';
 
-/** 交作业 stored: which version, and late or not. */
+/** 交作业 stored: which version, and late or not (said in the group when the trainee cannot be reached privately). */
 export function submissionReceived(version: number, late: boolean): string {
   const versionNote = version > 1 ? `（第 ${version} 次提交，之前的也保留了）` : '';
   return `作业已收到${versionNote}${lateSuffix(late)}。`;
 }
 
-/** A reply quoting the homework, stored as a submission. */
+/** The short name of a homework on its board and in receipts: its first line, masked before it is cut to 16 characters, so no partial phone number shows. */
+export function homeworkTitle(content: string): string {
+  const first = Array.from(maskPhonesInText((content.split('\n', 1)[0] ?? '').trim()));
+  return first.length > 16 ? `${first.slice(0, 16).join('')}…` : first.join('');
+}
+
+/** 交作业 stored, said to the trainee privately: which homework, which version, late or not. */
+export function submissionReceipt(title: string, version: number, late: boolean): string {
+  const versionNote = version > 1 ? `（第 ${version} 次提交，之前的也保留了）` : '';
+  return `作业《${title}》已收到${versionNote}${lateSuffix(late)}。`;
+}
+
+/** A reply quoting the homework stored as a submission, said to the trainee privately. */
+export function quotedSubmissionReceipt(title: string, late: boolean): string {
+  return `作业《${title}》已收到（回复作业消息）${lateSuffix(late)}。`;
+}
+
+/** The board's label of trainees who handed in a homework more than once. */
+export const RESUBMITTED_LABEL = '重交';
+/** The board's label of trainees who have not handed in the homework. */
+export const NOT_SUBMITTED_LABEL = '未交';
+
+/** The live homework board of a group: the homework, how many handed it in, late, resubmitted, and who is missing. */
+export function homeworkBoard(b: { title: string; deadline: string; submitted: number; total: number; late: number; resubmitted: number; missing: string[] }): string {
+  const counts =
+    `已交 ${b.submitted}/${b.total}` +
+    (b.late ? ` · ${LATE_LABEL} ${b.late}` : '') +
+    (b.resubmitted ? ` · ${RESUBMITTED_LABEL} ${b.resubmitted}` : '') +
+    (b.missing.length ? ` · ${NOT_SUBMITTED_LABEL} ${b.missing.length}` : '');
+  const lines = [`📚 作业《${b.title}》 截止 ${b.deadline}`, counts];
+  if (b.missing.length) lines.push(`⬜ ${NOT_SUBMITTED_LABEL}：${names(b.missing)}`);
+  return maskPhonesInText(lines.join('\n'));
+}
+
+/** Names the board shows of those who have not handed in; a longer list ends in 「等 N 人」. */
+const BOARD_MAX_NAMES = 8;
+
+function names(list: string[]): string {
+  return list.length > BOARD_MAX_NAMES ? `${list.slice(0, BOARD_MAX_NAMES).join('、')} 等 ${list.length} 人` : list.join('、');
+}
+
+/** A reply quoting the homework, stored as a submission (said in the group when the trainee cannot be reached privately). */
 export function quotedSubmissionReceived(late: boolean): string {
   return `作业已收到（回复作业消息）${lateSuffix(late)}。`;
 }

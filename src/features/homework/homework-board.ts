@@ -1,0 +1,111 @@
+import type { Cohort, Homework, Member, Submission } from '../../domain/types';
+import type { BotDeps } from '../../pipeline/bot-deps';
+import { LiveBoard, realBoardTiming, type BoardTiming } from '../../pipeline/live-board';
+import { formatDayTime } from '../../kernel/local-time';
+import type { Stores } from '../../stores/create-stores';
+import { homeworkBoard, homeworkTitle } from './texts';
+
+/** Reads what a homework board shows: the homework as it stands, the trainees enrolled, the submissions so far. */
+export interface HomeworkBoardSource {
+  homework(id: string): Promise<Homework | null>;
+  trainees(cohortId: string): Promise<Member[]>;
+  submissions(homeworkId: string): Promise<Submission[]>;
+}
+
+/** What a homework board shows, read from the stores. */
+export function homeworkBoardSourceFrom(stores: Pick<Stores, 'homework' | 'members' | 'submissions'>): HomeworkBoardSource {
+  return {
+    homework: (id) => stores.homework.findById(id),
+    trainees: (cohortId) => stores.members.listWithRole(cohortId, 'trainee'),
+    submissions: (homeworkId) => stores.submissions.listByHomework(homeworkId),
+  };
+}
+
+/**
+ * Renders the board of one homework (SPEC §3.3): handed in of all trainees, late (no version
+ * before the deadline), resubmitted (more than one version), and who has not handed it in.
+ */
+export function renderHomeworkBoard(homework: Homework, cohort: Pick<Cohort, 'timezone'>, trainees: Member[], submissions: Submission[]): string {
+  const byUser = new Map<string, Submission[]>();
+  for (const s of submissions) byUser.set(`${s.platform}|${s.userId}`, [...(byUser.get(`${s.platform}|${s.userId}`) ?? []), s]);
+  const versions = [...byUser.values()];
+  const missing = trainees.filter((t) => !byUser.has(`${t.platform}|${t.userId}`));
+  return homeworkBoard({
+    title: homeworkTitle(homework.content),
+    deadline: formatDayTime(homework.deadline, cohort.timezone),
+    submitted: versions.length,
+    total: versions.length + missing.length,
+    late: versions.filter((v) => v.every((s) => s.late)).length,
+    resubmitted: versions.filter((v) => v.length > 1).length,
+    missing: missing.map((t) => t.name),
+  });
+}
+
+/**
+ * One live board per homework and group instead of one group message per submission (issue:
+ * fifty trainees, fifty messages): refreshed at most every SIGNIN_BOARD_INTERVAL_MS, the same
+ * pace as the sign-in board, and not sent again when nothing on it changed.
+ */
+export class HomeworkBoard {
+  private readonly board: LiveBoard;
+
+  constructor(
+    private readonly source: HomeworkBoardSource,
+    send: BotDeps['outbound']['send'],
+    log: BotDeps['log'],
+    intervalMs: number,
+    timing: BoardTiming = realBoardTiming,
+  ) {
+    this.board = new LiveBoard(send, log, intervalMs, timing);
+  }
+
+  /** Boards the process keeps state for right now. */
+  get size(): number {
+    return this.board.size;
+  }
+
+  /**
+   * Shows a stored submission on its group's board. A third version or later changes nothing the
+   * board shows (its trainee is counted as handed in and as resubmitted already).
+   */
+  async showSubmission(outcome: { submission: Submission; homework: Homework }, cohort: Cohort, groupId: string): Promise<void> {
+    if (outcome.submission.version <= 2) await this.touch(outcome.homework, cohort, groupId);
+  }
+
+  /** Asks for the board of `homework` to be shown in the group `groupId`: at once when none went out within the interval, else soon. */
+  touch(homework: Homework, cohort: Cohort, groupId: string): Promise<void> {
+    return this.board.touch(homework.id, { kind: 'group', id: groupId }, async () => {
+      const [current, trainees, submissions] = await Promise.all([
+        this.source.homework(homework.id),
+        this.source.trainees(homework.cohortId),
+        this.source.submissions(homework.id),
+      ]);
+      return renderHomeworkBoard(current ?? homework, cohort, trainees, submissions);
+    });
+  }
+
+  /** Sends every pending board now (at shutdown). */
+  flushAll(): Promise<void> {
+    return this.board.flushAll();
+  }
+
+  /** Forgets boards that are sent and idle. */
+  sweep(): number {
+    return this.board.sweep();
+  }
+}
+
+const boards = new WeakMap<BotDeps, HomeworkBoard>();
+
+/**
+ * The one homework board of a bot (its shared deps): the feature flushes and sweeps it, and
+ * 交作业 and quoted replies touch it, so every part of one bot shows the same board.
+ */
+export function homeworkBoardOf(deps: BotDeps): HomeworkBoard {
+  let board = boards.get(deps);
+  if (!board) {
+    board = new HomeworkBoard(homeworkBoardSourceFrom(deps.stores), (target, message) => deps.outbound.send(target, message), deps.log, deps.config.SIGNIN_BOARD_INTERVAL_MS);
+    boards.set(deps, board);
+  }
+  return board;
+}
