@@ -1,38 +1,32 @@
 import path from 'node:path';
 import { defineJob } from './job-definition';
 import { buildArchive, saveArchive } from '../src/features/reporting/archive-workbooks';
+import { endOfTrainingLines } from '../src/features/reporting/end-of-training';
+import { archiveFollows, archiveNotSendable } from '../src/features/reporting/texts';
 import { staffOf } from '../src/features/moderation/moderation-service';
-import { traineeRecords } from '../src/features/points/points-service';
-import { evaluateStandings, outstandingList, TIER_NAMES } from '../src/features/points';
 import { lecturerTierReport } from '../src/features/feedback';
 
 /**
- * The end of training (SPEC §3.4, §3.5, §3.6, §3.8): tiers are evaluated, the outstanding-trainee
- * list (at least five) and each lecturer's tier (or what their profile lacks) go to staff, and the whole archive workbook is written to EXPORT_DIR
- * with its path sent to staff. Writing the same file and the same outbox ids again changes
- * nothing, so a retried job is harmless.
+ * The end of training (SPEC §3.4, §3.5, §3.6, §3.8): tiers are evaluated, and staff receive
+ * privately the tier counts, the recommendation list (推荐名单, those who clear the attendance
+ * and points bar, for staff to review), each lecturer's tier (or what their profile lacks), and
+ * the whole archive workbook as a file (where the platform cannot send files, how to get it;
+ * never a server path). A copy of the archive is kept in EXPORT_DIR when one is configured.
+ * The same outbox ids and the same file again change nothing, so a retried job is harmless.
  */
 export const cohortEndedJob = defineJob('cohort-ended', async ({ cohortId }, deps) => {
   const cohort = await deps.stores.cohorts.findById(cohortId);
   if (!cohort) return { skipped: 'no cohort' };
-  const records = await traineeRecords(deps.stores, cohort);
-  const standings = evaluateStandings(records, deps.scoring);
-  const list = outstandingList(records, deps.scoring);
-  const tiers = (['incubation', 'excellent', 'basic'] as const).map((t) => `${TIER_NAMES[t]} ${standings.filter((s) => s.tier === t).length} 人`);
-  const lines = [
-    `「${cohort.name}」培训结束：${tiers.join('，')}`,
-    `优秀学员名单（${list.length} 人）：`,
-    ...list.map((e, i) => `${i + 1}. ${e.name} — ${e.reason}`),
-  ];
-  if (list.length < deps.scoring.tiers.outstandingListSize) lines.push(`⚠️ 不足 ${deps.scoring.tiers.outstandingListSize} 人，请讲师补充推荐（#优秀学员 @学员）。`);
-  lines.push(...(await lecturerTierReport(deps.stores, cohortId)));
-  let saved: string | null = null;
-  if (deps.exportDir) {
-    saved = await saveArchive(await buildArchive(deps.stores, cohortId, '档案', { scoring: deps.scoring, now: deps.clock.now() }), path.join(deps.exportDir, cohort.code));
-    lines.push(`培训档案已导出：${saved}`);
-  }
+  const now = deps.clock.now();
+  const { lines, listed } = await endOfTrainingLines(deps.stores, cohort, deps.scoring, now);
+  const archive = await buildArchive(deps.stores, cohortId, '档案', { scoring: deps.scoring, now });
+  lines.push(archiveFollows(archive.fileName), ...(await lecturerTierReport(deps.stores, cohortId)));
+  // The server keeps a copy for the office; its path goes to the log, never to chat.
+  if (deps.exportDir) deps.log.info({ cohortId, file: await saveArchive(archive, path.join(deps.exportDir, cohort.code)) }, 'end-of-training archive saved');
   for (const id of await staffOf({ stores: deps.stores, config: { ADMIN_IDS: deps.adminIds } }, cohort)) {
-    await deps.outbox.enqueue({ kind: 'private', id }, { text: lines.join('\n') }, `cohort-ended_${cohortId}_${id.replace(/:/g, '_')}`);
+    const key = `${cohortId}_${id.replace(/:/g, '_')}`;
+    await deps.outbox.enqueue({ kind: 'private', id }, { text: lines.join('\n') }, `cohort-ended_${key}`);
+    await deps.outbox.enqueueFile({ kind: 'private', id }, { name: archive.fileName, data: archive.buffer }, archiveNotSendable(cohort.name, cohort.code), `cohort-ended-archive_${key}`);
   }
-  return { outstanding: list.length, archive: saved };
+  return { recommended: listed, archive: archive.fileName };
 });

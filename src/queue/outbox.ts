@@ -1,7 +1,8 @@
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { maskOutgoing, type ChatTarget, type OutgoingMessage } from '../platform/chat-event';
+import { maskOutgoing, type ChatTarget, type OutgoingFile, type OutgoingMessage } from '../platform/chat-event';
+import { maskPhonesInText } from '../kernel/privacy';
 import type { Logger } from '../kernel/logger';
 import { isPermanentSendError } from '../platform/send-error';
 import { DestinationRateLimiter, type RateRule } from './destination-rate-limit';
@@ -12,10 +13,20 @@ const outboxItem = z.object({
   target: z.object({ kind: z.enum(['group', 'private']), id: z.string() }),
   text: z.string(),
   mentions: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+  /** A file to send (base64); `text` is then what is sent instead where the platform cannot send files. */
+  file: z.object({ name: z.string(), data: z.string() }).optional(),
 });
 
 /** A message waiting in the outbox. */
 export type OutboxItem = z.infer<typeof outboxItem>;
+
+/** Retries and retention of a message queued in bulk (those of `enqueue`). */
+const SEND_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+} as const;
 
 /** Puts messages in the outbox; the bot process sends them. Ids make a retried job send once. */
 export class Outbox {
@@ -36,6 +47,35 @@ export class Outbox {
       removeOnComplete: { age: 7 * 24 * 3600 },
       removeOnFail: { age: 14 * 24 * 3600 },
     });
+  }
+
+  /**
+   * Queues one file under `jobId` (a worker process has no platform session: the bot process
+   * sends it). Where the platform cannot send files, `fallbackText` is sent instead, phone
+   * numbers masked; the file itself travels in the job, so keep it small (an archive workbook).
+   */
+  async enqueueFile(target: ChatTarget, file: OutgoingFile, fallbackText: string, jobId: string): Promise<void> {
+    const item: OutboxItem = { target, text: maskPhonesInText(fallbackText), file: { name: maskPhonesInText(file.name), data: file.data.toString('base64') } };
+    await this.queue.add('send-file', item, {
+      jobId,
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 2_000 },
+      // A file is large: kept a day (long enough to make a retried producer's job id a no-op), not a week.
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: { age: 14 * 24 * 3600 },
+    });
+  }
+
+  /** Queues many messages in one round trip, each as `enqueue` would (an id already queued is kept, not added twice). */
+  async enqueueBulk(items: readonly { target: ChatTarget; message: OutgoingMessage; jobId: string }[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.queue.addBulk(
+      items.map(({ target, message, jobId }) => {
+        const masked = maskOutgoing(message);
+        const item: OutboxItem = { target, text: masked.text, mentions: masked.mentions };
+        return { name: 'send', data: item, opts: { jobId, ...SEND_OPTIONS } };
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -60,6 +100,8 @@ export interface OutboxWorkerOptions {
   /** Names the account budget when several bot accounts share one Redis; default 'account'. */
   accountKey?: string;
   concurrency?: number;
+  /** The adapter's `sendFile`, when the platform has one; without it a queued file's fallback text is sent. */
+  sendFile?: (target: ChatTarget, file: OutgoingFile) => Promise<void>;
 }
 
 /** Default per-target budget: 20 messages a minute to one group or one private chat. */
@@ -71,6 +113,8 @@ export const DEFAULT_ACCOUNT_RATE: SendRate = { limit: 60, windowMs: 60_000 };
 /** What one outbox job needs: the adapter's send and the budgets it is held to. */
 export interface OutboxProcessorDeps {
   send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>;
+  /** Sends a queued file; absent (the platform has no files): the item's text is sent instead. */
+  sendFile?: (target: ChatTarget, file: OutgoingFile) => Promise<void>;
   limiter: Pick<DestinationRateLimiter, 'takeAll'>;
   perTarget: SendRate;
   perAccount: SendRate | null;
@@ -95,7 +139,8 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, tok
       throw new DelayedError();
     }
     try {
-      await deps.send(item.target, { text: item.text, mentions: item.mentions });
+      if (item.file && deps.sendFile) await deps.sendFile(item.target, { name: item.file.name, data: Buffer.from(item.file.data, 'base64') });
+      else await deps.send(item.target, { text: item.text, mentions: item.mentions });
     } catch (err) {
       if (isPermanentSendError(err)) throw new UnrecoverableError(`${err.code}: ${err.message}`);
       throw err;
@@ -116,6 +161,7 @@ export function startOutboxWorker(
 ): Worker {
   const processor = createOutboxProcessor({
     send,
+    ...(options.sendFile ? { sendFile: options.sendFile } : {}),
     limiter: options.limiter ?? new DestinationRateLimiter(connection, `${prefix}:ratelimit`),
     perTarget: options.perTarget ?? DEFAULT_TARGET_RATE,
     perAccount: options.perAccount === undefined ? DEFAULT_ACCOUNT_RATE : options.perAccount,

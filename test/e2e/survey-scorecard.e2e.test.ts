@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Queue } from 'bullmq';
 import type { mock } from 'wechaty-puppet-mock';
 import { ScaledClock } from '../../src/kernel/clock';
@@ -80,17 +79,28 @@ describe('feedback survey to scorecard, then follow-up visits, in compressed tim
     // The last session closed: the cohort is wrapped up for staff with tiers, the list and the archive.
     await harness.waitFor(() => harness.sentTo(staff.id).some((m) => m.text.includes('培训结束')), 'the end-of-training summary', 20_000);
     const ended = harness.sentTo(staff.id).find((m) => m.text.includes('培训结束'))!.text;
-    expect(ended).toContain('优秀学员名单（3 人）');
+    // Nobody signed in: no trainee is put forward, and the list says so under its own name.
+    expect(ended).toContain('推荐名单：暂无学员达到推荐门槛');
+    expect(ended).not.toContain('优秀学员名单');
     expect(ended).toContain('不足 5 人');
     // No 讲师资料 was recorded: the report says so instead of guessing a tier.
     expect(ended).toContain('· 张老师 讲师等级：资料不全（缺年龄、从业年限、证书），无法评定');
-    const archivePath = /培训档案已导出：(.+\.xlsx)/.exec(ended)?.[1];
-    expect(archivePath && fs.existsSync(archivePath)).toBe(true);
+    // The archive comes as a file, never as a server path.
+    const fileName = /📎 培训档案 (\S+\.xlsx) 随后以文件私聊发送/.exec(ended)?.[1];
+    expect(fileName).toMatch(/^网店班-档案-\d{8}\.xlsx$/);
+    expect(ended).not.toMatch(/[/\\][^\s/\\]*\.xlsx/);
+    await harness.waitFor(() => harness.puppet.files.some((f) => f.conversationId === staff.id), 'the archive file in staff’s private chat', 20_000);
+    const file = harness.puppet.files.find((f) => f.conversationId === staff.id)!;
+    expect(file.name).toBe(fileName);
+    expect(file.data.subarray(0, 2).toString()).toBe('PK');
+    // Sent as a file: the text for platforms without files never reached staff.
+    expect(harness.sentTo(staff.id).some((m) => m.text.includes('不能发送文件'))).toBe(false);
     await harness.waitFor(() => harness.sentTo(staff.id).some((m) => m.text.startsWith('📋 讲师考核表：张老师')), 'the scorecard to staff', 40_000);
     const card = harness.sentTo(staff.id).find((m) => m.text.startsWith('📋 讲师考核表'))!.text;
     // 2 of 3 respondents satisfied (66%): feedback passes; no homework was assigned: requirements fail.
-    expect(card).toMatch(/4\. .*✅/);
-    expect(card).toMatch(/1\. .*❌/);
+    expect(card).toMatch(/^✅ 4\. /m);
+    expect(card).toMatch(/^❌ 1\. /m);
+    expect(card.split('\n').length).toBeLessThanOrEqual(12);
     expect(card).toContain('拒付课酬 40%');
     expect(card).not.toContain('情节严重');
     expect(card).toContain('\n讲师等级：资料不全（缺年龄、从业年限、证书），无法评定');

@@ -55,6 +55,16 @@ describe('the daily digest job', () => {
     expect(text).toContain('1/1');
   });
 
+  it('leads with what needs attention and stays on one phone screen, pointing to #导出 for the rest', async () => {
+    const jobs = await outbox.queue.getJobs(['waiting', 'delayed', 'active', 'completed']);
+    const lines = (jobs[0]!.data as { text: string }).text.split('\n');
+    // One 3-hour session and no homework on a training day: short hours and no homework are today's issues.
+    expect(lines[0]).toBe('⚠️ 需处理：今天没有布置作业、授课不足 6 小时');
+    expect(lines[1]).toMatch(/^📊「日报班」日报 03-01/);
+    expect(lines.length).toBeLessThanOrEqual(12);
+    expect(lines[lines.length - 1]).toContain('#导出');
+  });
+
   it('skips cohorts outside their training period', async () => {
     p.clock.set(new Date('2027-03-05T20:30:00+08:00'));
     expect(await dailyDigestJob.process({}, deps, 'run-3')).toEqual({ cohorts: [] });

@@ -31,6 +31,13 @@ class RecordingPuppet extends PuppetMock {
     await super.messageSendText(conversationId, text);
   }
 
+  /** Files the bot sent (the mock cannot keep a streamed file, so they are recorded here instead). */
+  readonly files: { conversationId: string; name: string; data: Buffer }[] = [];
+
+  override async messageSendFile(conversationId: string, file: Parameters<PuppetMock['messageSendFile']>[1]): Promise<void> {
+    this.files.push({ conversationId, name: file.name, data: await file.toBuffer() });
+  }
+
   override async messageRecall(messageId: string): Promise<boolean> {
     this.recalled.push(messageId);
     return true;

@@ -120,7 +120,16 @@ export const CRITERION_NAMES: Readonly<Record<'requirements' | 'interaction' | '
   feedback: '学员反馈',
 });
 
+/** A scorecard criterion without data: not counted as failed, staff should check. */
+export const SCORECARD_NO_DATA = '未计为不合格，请工作人员核实';
+
+/** The scorecard's flag when several criteria failed (seed (五) 情节严重者). */
+export const SCORECARD_SEVERE = '⚠️ 情节严重：建议终止合作（从此不产生其他合作），请培训办决定';
+
+/** The scorecard's last line: the day-by-day records behind the figures are in the workbooks. */
+export const SCORECARD_DETAILS_IN_EXPORT = '逐日出勤和反馈原文：发送 #导出 签到表 或 #导出 反馈表';
+
 /** How the scorecard counts a lecturer's answers, said next to the figure. */
 export function answersCounted(windowMinutes: number): string {
-  return `讲师引用或 @ 学员的回复，及学员提问后 ${windowMinutes} 分钟内讲师在群里的发言，算作解答`;
+  return `引用或 @ 学员的回复、提问后 ${windowMinutes} 分钟内讲师的发言都算解答`;
 }

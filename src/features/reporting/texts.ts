@@ -7,6 +7,19 @@
 /** 日报 with a date that is not one. */
 export const DIGEST_DATE_FORM = '日期写成 03-02 或 2027-03-02，不写就是今天';
 
+/** The digest's verdict when nothing needs staff: with the day's attendance rate when sessions were held. */
+export function digestAllClear(rate: string | null): string {
+  return `✅ 一切正常，无需处理${rate !== null ? `（出勤率 ${rate}）` : ''}`;
+}
+
+/** The digest's verdict naming what needs staff, most urgent first. */
+export function digestNeedsAttention(issues: string): string {
+  return `⚠️ 需处理：${issues}`;
+}
+
+/** The digest's last line: the full name lists and per-session figures are in the workbooks. */
+export const DIGEST_DETAILS_IN_EXPORT = '完整名单和明细：发送 #导出 签到表 或 #导出 成绩表';
+
 /** 简报 with an argument that is neither a date nor a week. */
 export const BRIEF_ARG_FORM = '写日期（如 03-02）或 本周，不写就是今天';
 
@@ -44,6 +57,48 @@ export function reportSentPrivately(report: string): string {
 /** 导出 asked for in a group: the file went privately. */
 export function archiveSentPrivately(kind: string): string {
   return `${kind}含学员个人信息，已私聊发给你。`;
+}
+
+// End of training: 优秀学员 is the tier (as evaluated); 推荐名单 is the list put forward for staff to review.
+
+/** The end-of-training report's first line. */
+export function endOfTrainingHeading(cohortName: string): string {
+  return `🎓「${cohortName}」培训结束`;
+}
+
+/** How many trainees ended in each tier. */
+export function tierCounts(tiers: { name: string; count: number }[]): string {
+  return `等级评定：${tiers.map((t) => `${t.name} ${t.count} 人`).join('，')}`;
+}
+
+/** The heading of the recommendation list. */
+export function recommendedHeading(count: number): string {
+  return count > 0 ? `推荐名单（${count} 人，请工作人员审核）：` : '推荐名单：暂无学员达到推荐门槛';
+}
+
+/** The bar a trainee must clear to be on the recommendation list. */
+export function recommendationBarLine(minAttendancePercent: number): string {
+  return `推荐门槛：出勤不少于 ${minAttendancePercent}% 且积分大于 0`;
+}
+
+/** The lecturer's picks left off the recommendation list for the bar. */
+export function heldBackLine(entries: string[]): string {
+  return `讲师推荐但未达门槛，未列入：${entries.join('、')}`;
+}
+
+/** The recommendation list is shorter than the seed's minimum. */
+export function recommendedShort(size: number): string {
+  return `⚠️ 推荐名单不足 ${size} 人，请讲师补充推荐（#优秀学员 @学员）。`;
+}
+
+/** The end-of-training report's line about the archive workbook, which follows as a file. */
+export function archiveFollows(fileName: string): string {
+  return `📎 培训档案 ${fileName} 随后以文件私聊发送。`;
+}
+
+/** Sent instead of the archive file where the platform cannot send files: how staff get it (never a server path). */
+export function archiveNotSendable(cohortName: string, cohortCode: string): string {
+  return `「${cohortName}」培训档案：本平台机器人不能发送文件，请管理员在控制台运行 cohort-bot export ${cohortCode} 档案 获取。`;
 }
 
 /** 我的: the heading of a trainee's record. */

@@ -33,7 +33,9 @@ const full: LecturerDetails = {
   ],
 };
 
-const tierLines = (text: string) => text.split('\n').filter((l, i, all) => l.startsWith('讲师等级') || (i > 0 && all.slice(0, i).some((p) => p.startsWith('讲师等级'))));
+// The tier block: from 讲师等级 up to the scorecard's last line (where the details are: #导出).
+const tierLines = (text: string) =>
+  text.split('\n').filter((l, i, all) => !l.includes('#导出') && (l.startsWith('讲师等级') || (i > 0 && all.slice(0, i).some((p) => p.startsWith('讲师等级')))));
 
 describe('the lecturer tier on the scorecard', () => {
   it('gives the tier with its evidence, what the higher tier lacks and what staff confirm, for a full profile', () => {

@@ -1,6 +1,6 @@
 import type { Member, Session } from '../../../../src/domain/types';
 import { computeDigest, type DigestInput } from '../../../../src/features/reporting/digest';
-import { DIGEST_MAX_NAMES, renderDigest, renderDigestForWebhook } from '../../../../src/features/reporting/render-digest';
+import { DIGEST_MAX_LINES, DIGEST_MAX_NAMES, renderDigest, renderDigestForWebhook } from '../../../../src/features/reporting/render-digest';
 
 const TZ = 'Asia/Shanghai';
 const D1 = '2027-03-01';
@@ -47,35 +47,54 @@ function cohort(n: number, late: number, leave: number): DigestInput {
 const render = (input: DigestInput, day = D2) => renderDigest(computeDigest(input, day));
 const lineWith = (text: string, needle: string) => text.split('\n').find((l) => l.includes(needle)) ?? '';
 
+/** Day one of `cohort(6, 6, 0)` with nothing to act on: timetable in advance, every homework handed in, no leave waiting. */
+function quietDay(): DigestInput {
+  const input = cohort(6, 6, 0);
+  const all = input.members.map((m) => ({ homeworkId: 'h1', platform: m.platform, userId: m.userId, version: 1, submittedAt: at(D1, '20:00'), late: false }));
+  return { ...input, cohort: { ...input.cohort, timetableFirstProvidedAt: at('2027-02-27', '10:00') }, leave: [], submissions: all, moderation: [] };
+}
+
 describe('renderDigest', () => {
-  it('titles the digest 「班级名」日报 MM-dd with the training day', () => {
-    expect(render(cohort(6, 2, 1)).split('\n')[0]).toBe('📊「交城县电商培训第3期」日报 03-02（第2天/共2天）');
+  it('fits a 50-trainee day with problems on one phone screen: the verdict first, the title, the figures, #导出 last', () => {
+    const lines = render(cohort(50, 20, 10)).split('\n');
+    expect(lines.length).toBeLessThanOrEqual(DIGEST_MAX_LINES);
+    expect(lines[0]).toBe('⚠️ 需处理：待批请假 12 条、缺勤 20 人、待点评 3 份 等 6 项');
+    expect(lines[1]).toBe('📊「交城县电商培训第3期」日报 03-02（第2天/共2天）');
+    expect(lines[lines.length - 1]).toBe('完整名单和明细：发送 #导出 签到表 或 #导出 成绩表');
+    expect(lines.join('\n').length).toBeLessThan(600);
   });
 
-  it('gives the rate and names the late (with minutes), the absent and those on leave', () => {
-    const text = render(cohort(6, 2, 1));
-    expect(lineWith(text, '出勤率')).toBe('出勤率 40%：到课 4/10 人次（2 节课，请假 2 人次不计）');
-    expect(lineWith(text, '迟到')).toBe('迟到 2 人：张三139****5… 1分钟、学员01 2分钟');
-    expect(lineWith(text, '缺勤')).toBe('⚠️ 缺勤 3 人：学员03（2节）、学员04（2节）、学员05（2节）');
-    expect(lineWith(text, '请假 1 人')).toBe('请假 1 人：学员02（2节）');
+  it('says all is well in its first line when nothing needs staff', () => {
+    const text = render(quietDay(), D1);
+    expect(text.split('\n')[0]).toBe('✅ 一切正常，无需处理（出勤率 100%）');
+    expect(text).not.toContain('⚠️');
+    expect(lineWith(text, '讲师')).toBe('✅ 讲师 王老师138****…：授课时长、每日作业、课表都达标');
   });
 
-  it('marks risks with ⚠️: unreviewed homework, short hours, late timetable, a drop below half of day one, pending leave', () => {
+  it('gives the rate with the late and leave counts, and names the first absentees', () => {
     const text = render(cohort(6, 2, 1));
-    expect(text).toContain('⚠️ 待点评：03-01 第1项 3 份（今天内点评）');
+    expect(lineWith(text, '出勤率')).toBe('出勤率 40%：到课 4/10 人次（2 节课），迟到 2 人，请假 1 人（不计）');
+    expect(lineWith(text, '缺勤 3 人：')).toBe('⚠️ 缺勤 3 人：学员03、学员04、学员05');
+  });
+
+  it('folds long lists into 等 N: a few names each, the full lists are in the workbooks', () => {
+    const text = render(cohort(50, 20, 10));
+    expect(lineWith(text, '缺勤 20 人：')).toBe(`⚠️ 缺勤 20 人：${['学员30', '学员31', '学员32'].slice(0, DIGEST_MAX_NAMES).join('、')} 等 20 人`);
+    expect(lineWith(text, '待批请假 12 条：')).toBe('⚠️ 待批请假 12 条：#100 张三139****5…、#101 学员01 等 12 条（#批准请假 <编号>）');
+    expect(lineWith(text, '需关注')).toMatch(/^⚠️ 需关注 \d+ 人：学员30（缺勤2节、缺交1次）、学员31（缺勤2节、缺交1次） 等 \d+ 人$/);
+  });
+
+  it('marks risks with ⚠️: unreviewed homework, no homework today, short hours, late timetable, a drop below half of day one', () => {
+    const text = render(cohort(6, 2, 1));
+    expect(text).toContain('⚠️ 待点评 3 份（今天内）');
     expect(text).toContain('⚠️ 今天没有布置作业');
-    expect(lineWith(text, '授课时长')).toBe('⚠️ 授课时长（每天≥6小时）：03-01 6小时、03-02 5小时⚠️');
-    expect(text).toContain('⚠️ 课表：开班后才提供（03-01 08:00）');
-    expect(lineWith(text, '→')).toBe('03-01 100%（首日） → 03-02 40%（首日的 40%）⚠️');
-    expect(text).toMatch(/【待批请假】\n⚠️ 6 条：#100 张三139\*\*\*\*5… 03-03、.*#105 学员05 03-03（#批准请假 <编号>）$/m);
-    expect(text).toContain('【群管理】\n2 次：警告 1 · 移出 1');
-    expect(text).toContain('问卷已答 3/6（50%） · 回访已完成 1/4（25%）');
+    expect(lineWith(text, '讲师')).toBe('⚠️ 讲师 王老师138****…：授课不足 6 小时：03-02 5小时；课表开班后才提供');
+    expect(lineWith(text, '出勤趋势')).toBe('⚠️ 出勤趋势：首日 100% → 今天 40%（不足首日一半）');
+    expect(lineWith(text, '群管理')).toBe('群管理 2 次（警告 1 · 移出 1） · 问卷已答 3/6（50%） · 回访已完成 1/4（25%）');
   });
 
-  it('lists the at-risk trainees with their reasons', () => {
-    expect(lineWith(render(cohort(6, 2, 1)), '⚠️ 学员03')).toBe('⚠️ 学员03（缺勤2节、缺交作业1次）、学员04（缺勤2节、缺交作业1次）、学员05（缺勤2节、缺交作业1次）');
-    // Nobody handed in day one's homework: 学员02, on leave today, is listed for the homework alone.
-    expect(render({ ...cohort(6, 2, 1), submissions: [] })).toContain('学员02（缺交作业1次）');
+  it('sums the day’s homework and its missing submissions once the deadline has passed', () => {
+    expect(lineWith(render(cohort(6, 6, 0), D1), '作业')).toBe('作业：已交 3/6，已点评 0，未交 3');
   });
 
   it('never prints a phone number, from a trainee’s nickname or a lecturer’s name', () => {
@@ -88,26 +107,16 @@ describe('renderDigest', () => {
     }
   });
 
-  it('folds long name lists into 等 N 人 and stays under 1,800 characters for 50 trainees', () => {
-    const text = render(cohort(50, 20, 10));
-    const late = lineWith(text, '迟到');
-    expect(late.split('、')).toHaveLength(DIGEST_MAX_NAMES);
-    expect(late).toMatch(/学员07 8分钟 等 20 人$/);
-    expect(lineWith(text, '缺勤')).toMatch(/等 20 人$/);
-    expect(lineWith(text, '请假 10 人')).toMatch(/等 10 人$/);
-    expect(text).toMatch(/#107 学员07 03-03 等 12 条/);
-    expect(text.length).toBeLessThan(1800);
-  });
-
   it('says when the day’s sessions have not ended yet', () => {
     const text = renderDigest(computeDigest(cohort(6, 2, 1), D2, { now: at(D2, '08:30') }));
-    expect(text.split('\n')[1]).toBe('截至 08:30');
-    expect(text).toContain('今天的 2 节课还没有结束。');
+    expect(text.split('\n')[1]).toBe('📊「交城县电商培训第3期」日报 03-02（第2天/共2天） 截至 08:30');
+    expect(text).toContain('出勤：今天的 2 节课还没有结束');
   });
 
-  it('renders the webhook markdown with the same sections as headings', () => {
+  it('renders the webhook markdown with the verdict in bold and the same lines', () => {
     const { title, markdown } = renderDigestForWebhook(computeDigest(cohort(6, 2, 1), D2));
     expect(title).toBe('📊「交城县电商培训第3期」日报 03-02（第2天/共2天）');
-    expect(markdown).toContain('#### 出勤\n- 出勤率 40%：到课 4/10 人次');
+    expect(markdown.split('\n').slice(0, 4)).toEqual([`### ${title}`, '**⚠️ 需处理：待批请假 6 条、缺勤 3 人、出勤不足首日一半 等 7 项**', '', '- 出勤率 40%：到课 4/10 人次（2 节课），迟到 2 人，请假 1 人（不计）']);
+    expect(markdown.endsWith('完整名单和明细：发送 #导出 签到表 或 #导出 成绩表')).toBe(true);
   });
 });

@@ -24,12 +24,12 @@ describe('labels the digest shares with their owning features', () => {
   it('names moderation actions as the moderation feature names them', () => {
     const names = Object.values(MODERATION_KIND_NAMES);
     expect(names).toEqual(['警告', '禁言', '移出', '上报', '刷屏']);
-    expect(text).toContain(`5 次：${names.map((n) => `${n} 1`).join(' · ')}`);
+    expect(text).toContain(`群管理 5 次（${names.map((n) => `${n} 1`).join(' · ')}）`);
   });
 
   it('names late, absent and leave as the attendance feature names them', () => {
-    expect(text).toContain(`${ATTENDANCE_STATUS_NAMES.late} 1 人：u1 3分钟`);
+    expect(text).toContain(`，${ATTENDANCE_STATUS_NAMES.late} 1 人，`);
     expect(text).toContain(`⚠️ ${ATTENDANCE_STATUS_NAMES.absent} 1 人：u3`);
-    expect(text).toContain(`${ATTENDANCE_STATUS_NAMES.leave} 1 人：u2`);
+    expect(text).toContain(`${ATTENDANCE_STATUS_NAMES.leave} 1 人（不计）`);
   });
 });
