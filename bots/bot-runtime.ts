@@ -21,12 +21,17 @@ import { connectStorage } from './connect-storage';
 import { LivenessWatch } from '../src/kernel/liveness-watch';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import { createStores } from '../src/stores/create-stores';
+import { startHotState } from '../src/stores/hot/redis-change-feed';
 import { DetectorHolder } from '../src/features/moderation';
 import { watchSession, type SessionWatch } from '../src/features/admin';
 import { mongoCheck, redisCheck, startHealthServer, type HealthServer } from '../src/kernel/health-server';
 
-/** Events handled at once across conversations; one conversation's events always run one at a time. */
-const EVENT_CONCURRENCY = 8;
+/**
+ * Events handled at once across conversations; one conversation's events always run one at a time.
+ * Sign-ins and points are written by group commit and the chat path reads memory, so many events
+ * in flight cost few database commands; the MongoDB pool (10 unless the URI says) bounds the rest.
+ */
+const EVENT_CONCURRENCY = 64;
 
 
 /**
@@ -79,7 +84,9 @@ export interface BotRuntimeOptions {
  */
 export async function startBotRuntime(config: Config, adapter: PlatformAdapter, clock: Clock, log: Logger, options: BotRuntimeOptions = {}): Promise<BotRuntime> {
   const { conn, redis } = await connectStorage(config, log);
-  const stores = await createStores(conn);
+  // The chat path reads its cohorts, sessions, rosters and attendance from memory, kept true over Redis.
+  const hot = await startHotState(redis, config.QUEUE_PREFIX, log, { cache: true });
+  const stores = await createStores(conn, { hot });
   let stopRuntime: (() => Promise<void>) | null = null;
   const session = watchSession({
     robots: { wecomUrl: config.DIGEST_WECOM_WEBHOOK, dingtalkUrl: config.DIGEST_DINGTALK_WEBHOOK, dingtalkSecret: config.DIGEST_DINGTALK_SECRET },
@@ -182,7 +189,8 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     self = await adapter.start((event) => intake.receive(event), session.onSession);
     await intake.resume();
     session.onSession({ type: 'logged-in', self });
-    outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log);
+    // Files queued by jobs (the end-of-training archive) go through the adapter's sendFile where it has one.
+    outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log, adapter.sendFile ? { sendFile: adapter.sendFile.bind(adapter) } : {});
     const local: LocalTimer[] = [
       heartbeatTimer(config.HEARTBEAT_FILE, log),
       { name: 'board-sweep', pattern: EVERY_MINUTE, run: () => bot.sweep() },
@@ -197,6 +205,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     await adapter.stop().catch(() => undefined);
     await health?.close().catch(() => undefined);
     detector.close();
+    await hot.close();
     await retries.close();
     await scheduler.close();
     redis.disconnect();
@@ -212,6 +221,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
       session.stop();
       await timers.stop();
       await inbox?.close();
+      await hot.close();
       detector.close();
       await bot.stop().catch(() => undefined);
       await adapter.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop failed'));

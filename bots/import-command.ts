@@ -5,6 +5,8 @@ import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
 import { readTimetableFile, timetableFromSheet } from '../src/features/cohorts/timetable-import';
 import { formatTimetable, saveSessions } from '../src/features/cohorts/timetable-service';
+import { startHotState } from '../src/stores/hot/redis-change-feed';
+import type { HotState } from '../src/stores/hot/hot-state';
 import { createStores } from '../src/stores/create-stores';
 
 const IMPORT_USAGE = 'usage: cohort-bot import timetable <cohort-code> <file.xlsx|file.csv>';
@@ -30,8 +32,11 @@ export async function runImportCommand(
   const conn = await connectMongo(config.MONGODB_URI);
   const redis = createRedis(config.REDIS_URL);
   const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE);
+  let hot: HotState | undefined;
   try {
-    const stores = await createStores(conn);
+    // A running bot keeps the timetable in memory: announce what this command writes.
+    hot = await startHotState(redis, config.QUEUE_PREFIX, undefined, { cache: false });
+    const stores = await createStores(conn, { hot });
     const cohort = await stores.cohorts.findByCode(code.toUpperCase());
     if (!cohort) {
       err.write(`没有找到班级码 ${code}\n`);
@@ -49,6 +54,7 @@ export async function runImportCommand(
     out.write(`${importSummary(saved.length, saved.length - merged, merged)}\n${formatTimetable(cohort, await stores.sessions.listByCohort(cohort.id))}\n`);
     return 0;
   } finally {
+    await hot?.close();
     await scheduler.close();
     await redis.quit().catch(() => redis.disconnect());
     await conn.close();

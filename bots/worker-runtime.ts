@@ -6,6 +6,7 @@ import { Outbox } from '../src/queue/outbox';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis, queueErrorLogger } from '../src/queue/redis-connection';
 import { createStores } from '../src/stores/create-stores';
+import { startHotState } from '../src/stores/hot/redis-change-feed';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import type { JobDeps } from '../jobs/job-definition';
 import { startWorkers } from '../jobs/start-workers';
@@ -42,7 +43,9 @@ export interface WorkerRuntimeOptions {
  */
 export async function startWorkerRuntime(config: Config, clock: Clock, log: Logger, options: WorkerRuntimeOptions = {}): Promise<WorkerRuntime> {
   const { conn, redis: queueRedis } = await connectStorage(config, log);
-  const stores = await createStores(conn);
+  // Jobs read the database; their writes are announced so the bots' hot state follows them.
+  const hot = await startHotState(queueRedis, config.QUEUE_PREFIX, log, { cache: false });
+  const stores = await createStores(conn, { hot });
   const workerRedis = createRedis(config.REDIS_URL);
   const outbox = new Outbox(queueRedis, config.QUEUE_PREFIX);
   const scheduler = new BullmqScheduler(queueRedis, config.QUEUE_PREFIX, WORK_QUEUE, clock, reminderSettings(config));
@@ -98,6 +101,7 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
       liveness.stop();
       await timers.stop();
       await worker.close();
+      await hot.close();
       await outbox.close();
       await scheduler.close();
       await health?.close().catch(() => undefined);

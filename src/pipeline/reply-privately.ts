@@ -13,3 +13,22 @@ export async function replyPrivately(ctx: ChatContext, text: string, groupNote: 
   await ctx.send({ kind: 'private', id: ctx.event.sender.id }, { text });
   await ctx.reply(groupNote);
 }
+
+/**
+ * Tells the sender something only they need (a receipt, their standing record) where only they
+ * read it, so the group is not sent one message per person. When the platform cannot reach
+ * them privately (not a friend of the bot, a refusal), `groupText` @mentions them in the group
+ * instead: the answer is never lost.
+ */
+export async function answerPrivately(ctx: ChatContext, privateText: string, groupText: string): Promise<void> {
+  if (!ctx.isGroup) {
+    await ctx.reply(privateText);
+    return;
+  }
+  try {
+    await ctx.send({ kind: 'private', id: ctx.event.sender.id }, { text: privateText });
+  } catch (err) {
+    ctx.log.warn({ err }, 'private answer failed; said in the group');
+    await ctx.reply(groupText);
+  }
+}

@@ -2,6 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import type { Attendance, AttendanceStatus } from '../domain/types';
 import { attendanceModel } from './models/attendance.model';
+import { GroupCommit, insertManyUnordered } from './group-commit';
 import { isDuplicateKey } from './is-duplicate-key';
 
 type AttendanceDoc = {
@@ -18,7 +19,8 @@ type AttendanceDoc = {
   earlyLeave?: boolean | null;
 };
 
-function toAttendance(d: AttendanceDoc): Attendance {
+/** The plain record services use, from a stored document. */
+export function toAttendance(d: AttendanceDoc): Attendance {
   return {
     sessionId: String(d.sessionId),
     cohortId: String(d.cohortId),
@@ -40,9 +42,11 @@ export type AttendanceInput = Omit<Attendance, 'signedOutAt' | 'earlyLeave'> & {
 /** Reads and writes attendance; the unique index keeps one record per session and trainee. */
 export class AttendanceStore {
   private readonly model;
+  private readonly inserts: GroupCommit<Record<string, unknown>>;
 
   constructor(conn: Connection) {
     this.model = attendanceModel(conn);
+    this.inserts = new GroupCommit((docs) => insertManyUnordered(this.model.collection, docs));
   }
 
   private key(sessionId: string, platform: Platform, userId: string) {
@@ -50,6 +54,11 @@ export class AttendanceStore {
   }
 
   async find(sessionId: string, platform: Platform, userId: string): Promise<Attendance | null> {
+    return this.findStored(sessionId, platform, userId);
+  }
+
+  /** The record as the database holds it now (never a kept copy: writes read back through this). */
+  protected async findStored(sessionId: string, platform: Platform, userId: string): Promise<Attendance | null> {
     const doc = await this.model.findOne(this.key(sessionId, platform, userId)).lean();
     return doc ? toAttendance(doc) : null;
   }
@@ -58,19 +67,29 @@ export class AttendanceStore {
   async insertOnce(input: AttendanceInput): Promise<{ record: Attendance; created: boolean }> {
     const existing = await this.find(input.sessionId, input.platform, input.userId);
     if (existing) return { record: existing, created: false };
-    try {
-      const doc = await this.model.create({
-        ...input,
-        sessionId: new Types.ObjectId(input.sessionId),
-        cohortId: new Types.ObjectId(input.cohortId),
-      });
-      return { record: toAttendance(doc.toObject()), created: true };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const winner = await this.find(input.sessionId, input.platform, input.userId);
-      if (!winner) throw err;
-      return { record: winner, created: false };
-    }
+    return this.insertNew(input);
+  }
+
+  /**
+   * Inserts a record believed new, batched with the other sign-ins in flight (one insertMany
+   * at a time); when the unique index already holds one, that record stands.
+   */
+  protected async insertNew(input: AttendanceInput): Promise<{ record: Attendance; created: boolean }> {
+    const now = new Date();
+    const doc = new this.model({
+      ...input,
+      userId: String(input.userId),
+      sessionId: new Types.ObjectId(input.sessionId),
+      cohortId: new Types.ObjectId(input.cohortId),
+      createdAt: now,
+      updatedAt: now,
+    });
+    await doc.validate();
+    const plain = doc.toObject({ depopulate: true }) as Record<string, unknown>;
+    if (await this.inserts.submit(plain)) return { record: toAttendance(plain as unknown as AttendanceDoc), created: true };
+    const winner = await this.findStored(input.sessionId, input.platform, input.userId);
+    if (!winner) throw new Error(`attendance for ${input.sessionId}/${input.userId} refused as a duplicate but not found`);
+    return { record: winner, created: false };
   }
 
   /** Sets the sign-out time once; returns the record as it stands. */
@@ -79,7 +98,7 @@ export class AttendanceStore {
       { ...this.key(sessionId, platform, userId), signedOutAt: { $exists: false } },
       { $set: { signedOutAt: at, earlyLeave } },
     );
-    return this.find(sessionId, platform, userId);
+    return this.findStored(sessionId, platform, userId);
   }
 
   async listBySession(sessionId: string): Promise<Attendance[]> {

@@ -15,6 +15,8 @@ import { RegistrationStore } from './registration-store';
 import { SubmissionStore } from './submission-store';
 import { SurveyStore } from './survey-store';
 import { SessionStore } from './session-store';
+import type { HotState } from './hot/hot-state';
+import { HotAttendanceStore, HotBindingStore, HotCohortStore, HotMemberStore, HotModerationStore, HotPointsStore, HotSessionStore } from './hot/hot-stores';
 
 /** Every store the services use, built on one connection. */
 export interface Stores {
@@ -37,22 +39,27 @@ export interface Stores {
   admins: AdminStore;
 }
 
-/** Builds the stores and makes sure their indexes exist (the indexes carry the invariants). */
-export async function createStores(conn: Connection): Promise<Stores> {
+/**
+ * Builds the stores and makes sure their indexes exist (the indexes carry the invariants).
+ * With `hot`, the chat path's reads come from the process's hot state and every write that
+ * changes it is announced to the other processes (see src/stores/hot/hot-state.ts).
+ */
+export async function createStores(conn: Connection, options: { hot?: HotState } = {}): Promise<Stores> {
+  const { hot } = options;
   const stores: Stores = {
-    cohorts: new CohortStore(conn),
-    bindings: new BindingStore(conn),
-    members: new MemberStore(conn),
-    sessions: new SessionStore(conn),
-    attendance: new AttendanceStore(conn),
+    cohorts: hot ? new HotCohortStore(conn, hot) : new CohortStore(conn),
+    bindings: hot ? new HotBindingStore(conn, hot) : new BindingStore(conn),
+    members: hot ? new HotMemberStore(conn, hot) : new MemberStore(conn),
+    sessions: hot ? new HotSessionStore(conn, hot) : new SessionStore(conn),
+    attendance: hot ? new HotAttendanceStore(conn, hot) : new AttendanceStore(conn),
     leave: new LeaveStore(conn),
     registrations: new RegistrationStore(conn),
     homework: new HomeworkStore(conn),
     submissions: new SubmissionStore(conn),
-    points: new PointsStore(conn),
+    points: hot ? new HotPointsStore(conn, hot) : new PointsStore(conn),
     activities: new ActivityStore(conn),
     images: new ImageStore(conn),
-    moderation: new ModerationStore(conn),
+    moderation: hot ? new HotModerationStore(conn, hot) : new ModerationStore(conn),
     surveys: new SurveyStore(conn),
     followUps: new FollowUpStore(conn),
     admins: new AdminStore(conn),

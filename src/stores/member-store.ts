@@ -134,6 +134,12 @@ export class MemberStore {
     return docs.map(toMember);
   }
 
+  /** Every member of a cohort, active or gone (the roster the chat path keeps in memory). */
+  async listByCohort(cohortId: string): Promise<Member[]> {
+    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId) }).sort({ joinedAt: 1, userId: 1 }).lean();
+    return docs.map(toMember);
+  }
+
   /** Every cohort a person belongs to on a platform. */
   async listForUser(platform: Platform, userId: string): Promise<Member[]> {
     const docs = await this.model.find({ platform, userId: String(userId) }).sort({ joinedAt: -1 }).lean();

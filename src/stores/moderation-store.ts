@@ -69,6 +69,14 @@ export class ModerationStore {
     return doc ? toRecord(doc as unknown as Doc) : null;
   }
 
+  /** Every mute of a cohort still in force at `at`. */
+  async listActiveMutes(cohortId: string, at: Date): Promise<ModerationRecord[]> {
+    const docs = await this.model
+      .find({ cohortId: new Types.ObjectId(cohortId), kind: 'mute', undoneAt: { $exists: false }, expiresAt: { $gt: at } })
+      .lean();
+    return docs.map((d) => toRecord(d as unknown as Doc));
+  }
+
   /** Undoes a member's warnings and mutes in force; returns how many. */
   async undoActive(cohortId: string, platform: Platform, userId: string, by: string, at: Date): Promise<number> {
     const res = await this.model.updateMany(

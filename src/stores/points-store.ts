@@ -1,26 +1,25 @@
 import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import { pointEntryModel } from './models/point-entry.model';
-import { isDuplicateKey } from './is-duplicate-key';
+import { GroupCommit, insertManyUnordered } from './group-commit';
 import type { PointEntry } from '../domain/types';
 
 /** The append-only points ledger; an entry's source key makes every award idempotent. */
 export class PointsStore {
   private readonly model;
+  private readonly inserts: GroupCommit<Record<string, unknown>>;
 
   constructor(conn: Connection) {
     this.model = pointEntryModel(conn);
+    this.inserts = new GroupCommit((docs) => insertManyUnordered(this.model.collection, docs));
   }
 
-  /** Appends an entry unless its source already earned one; true when it was new. */
+  /** Appends an entry unless its source already earned one; true when it was new (batched with the awards in flight). */
   async award(entry: PointEntry): Promise<boolean> {
-    try {
-      await this.model.create({ ...entry, cohortId: new Types.ObjectId(entry.cohortId), userId: String(entry.userId) });
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+    const now = new Date();
+    const doc = new this.model({ ...entry, cohortId: new Types.ObjectId(entry.cohortId), userId: String(entry.userId), createdAt: now, updatedAt: now });
+    await doc.validate();
+    return this.inserts.submit(doc.toObject({ depopulate: true }) as Record<string, unknown>);
   }
 
   async listByCohort(cohortId: string): Promise<PointEntry[]> {

@@ -21,8 +21,9 @@ const chatText = (): fc.Arbitrary<string> => fc.oneof(
   ).map((parts) => parts.join('')),
 );
 
-/** True when the text is a command with arguments its schema accepts. */
-function isValidCommand(text: string): boolean {
+/** True when the text, as the pipeline reads it (NUL taken out by cleanEvent), is a command with arguments its schema accepts. */
+function isValidCommand(raw: string): boolean {
+  const text = raw.split(String.fromCharCode(0)).join('');
   const parsed = parseCommand({ text, mentions: [], mentionsBot: false, ...bot }, names);
   if (!parsed) return false;
   return byName.get(parsed.name.toLowerCase())?.args.safeParse(parsed.args).success ?? false;

@@ -18,6 +18,7 @@ import { WORK_QUEUE } from '../../src/queue/queue-names';
 import { createRedis } from '../../src/queue/redis-connection';
 import { loadScoringConfig } from '../../src/kernel/scoring-config';
 import { createStores } from '../../src/stores/create-stores';
+import { startHotState } from '../../src/stores/hot/redis-change-feed';
 import { DetectorHolder } from '../../src/features/moderation';
 import { testConfig, testLog } from './test-bot';
 import { dropDatabase } from './test-env';
@@ -60,7 +61,9 @@ export async function startPipeline(label: string, env: Record<string, string> =
   const config = testConfig(label, { SIGNIN_BOARD_INTERVAL_MS: '0', ...env });
   const conn = await connectMongo(config.MONGODB_URI);
   const redis: Redis = createRedis(config.REDIS_URL);
-  const stores = await createStores(conn);
+  // The hot state the bot runtime keeps, so tests see what a running bot reads.
+  const hot = await startHotState(redis, config.QUEUE_PREFIX, testLog, { cache: true });
+  const stores = await createStores(conn, { hot });
   const clock = new AdjustableClock();
   const sent: MemorySent[] = [];
   const recalled: string[] = [];
@@ -123,6 +126,7 @@ export async function startPipeline(label: string, env: Record<string, string> =
       return out;
     },
     async stop() {
+      await hot.close();
       await bot.stop();
       await scheduler.queue.obliterate({ force: true }).catch(() => undefined);
       await scheduler.close();

@@ -4,6 +4,7 @@ import { describeSignIn, signIn } from './sign-in-service';
 import { awardAttendance } from '../points';
 import type { SignInBoard } from './sign-in-board';
 import { signInSummary } from './texts';
+import { answerPrivately } from '../../pipeline/reply-privately';
 
 /** 签到: attendance for the session whose sign-in window is open (SPEC §3.1); answers on the process's board. */
 export function createSignInCommand(board: SignInBoard) {
@@ -29,10 +30,17 @@ export function createSignInCommand(board: SignInBoard) {
         enrolIfMissing: ctx.member === null || !ctx.member.active,
       });
       if (outcome.kind === 'recorded') {
-        // Paid on every sign-in message: the ledger's source key keeps it to once per session.
+        // Paid on every sign-in message: the ledger's source key keeps it to once per session
+        // (a process that saw it paid writes nothing again).
         await awardAttendance(deps.stores, deps.scoring, outcome.record);
-        // New and repeated sign-ins both show on the coalesced board, not as one reply each.
+        // New sign-ins show on the coalesced board, not as one reply each.
         board.touch(outcome.session, cohort, { kind: 'group', id: event.conversation.id });
+        // A repeat leaves the board as it was: it is answered with the record that stands (SPEC §3.1),
+        // privately, so a class that sends 签到 twice does not fill the group.
+        if (!outcome.created) {
+          const standing = describeSignIn(outcome, cohort.timezone);
+          await answerPrivately(ctx, standing, standing);
+        }
         return;
       }
       await ctx.reply(describeSignIn(outcome, cohort.timezone));

@@ -1,0 +1,143 @@
+import type { Attendance } from '../../domain/types';
+import type { ChangeFeed, CohortPart, HotChange } from './hot-change';
+
+type Entry = { value: unknown; loadedAt: number };
+
+/** How long a loaded part is trusted without hearing of a change: the bound on staleness if a change is ever missed. */
+export const HOT_STATE_MAX_AGE_MS = 120_000;
+
+const PART_PREFIX: Record<CohortPart, string> = { cohort: 'c:', sessions: 's:', members: 'm:', mutes: 'u:' };
+
+/**
+ * The state the chat path reads on every message, per cohort, in this process: the cohort,
+ * its sessions, roster and mutes, a group's binding, and each open session's attendance.
+ * A part is loaded with one read, kept true by this process's own writes, and dropped when
+ * another process announces a change on the feed (or the feed reports a gap, or the part
+ * grows older than its limit). A load that overlaps a change of its part is not kept, so a
+ * slow read never puts stale state back.
+ *
+ * With `cache: false` nothing is kept and every read goes to the database; changes are
+ * still announced, so processes that only write (workers, tests, one-off commands) keep
+ * the others true.
+ */
+export class HotState {
+  private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<unknown>>();
+  private readonly changedAt = new Map<string, number>();
+  private readonly sessionCohort = new Map<string, string>();
+  private epoch = 0;
+  private clearedAt = 0;
+  readonly caching: boolean;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly feed: ChangeFeed,
+    options: { cache?: boolean; maxAgeMs?: number; now?: () => number } = {},
+  ) {
+    this.caching = options.cache !== false;
+    this.maxAgeMs = options.maxAgeMs ?? HOT_STATE_MAX_AGE_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Starts hearing other processes' changes; every gap drops everything. */
+  async listen(): Promise<void> {
+    if (!this.caching) return;
+    await this.feed.subscribe(
+      (changes) => changes.forEach((c) => this.apply(c)),
+      () => this.clear(),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.feed.close();
+  }
+
+  /** The kept value for `key`, or the value `load` reads (kept unless its part changed meanwhile). */
+  read<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.caching) return load();
+    const hit = this.entries.get(key);
+    if (hit && this.now() - hit.loadedAt < this.maxAgeMs) return Promise.resolve(hit.value as T);
+    const inFlight = this.loading.get(key);
+    if (inFlight) return inFlight as Promise<T>;
+    const startedAt = this.epoch;
+    const p = load().then(
+      (value) => {
+        if (this.loading.get(key) === p) this.loading.delete(key);
+        if ((this.changedAt.get(key) ?? 0) <= startedAt && this.clearedAt <= startedAt) {
+          this.entries.set(key, { value, loadedAt: this.now() });
+        }
+        return value;
+      },
+      (err: unknown) => {
+        if (this.loading.get(key) === p) this.loading.delete(key);
+        throw err;
+      },
+    );
+    this.loading.set(key, p);
+    return p;
+  }
+
+  /** The kept value for `key` if any, without loading. */
+  peek<T>(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    return hit && this.now() - hit.loadedAt < this.maxAgeMs ? (hit.value as T) : undefined;
+  }
+
+  /** Remembers which cohort a session belongs to, so a change named by session id finds its cohort. */
+  noteSessions(cohortId: string, sessionIds: string[]): void {
+    for (const id of sessionIds) this.sessionCohort.set(id, cohortId);
+  }
+
+  /** This process wrote: drop (or update) what it keeps and tell the others. */
+  changed(...changes: HotChange[]): void {
+    changes.forEach((c) => this.apply(c));
+    this.feed.publish(changes);
+  }
+
+  /** Drops everything kept (a gap in the feed). */
+  clear(): void {
+    this.clearedAt = ++this.epoch;
+    this.entries.clear();
+    this.loading.clear();
+  }
+
+  private drop(key: string): void {
+    this.changedAt.set(key, ++this.epoch);
+    this.entries.delete(key);
+    this.loading.delete(key);
+  }
+
+  private apply(change: HotChange): void {
+    if (!this.caching) return;
+    switch (change.kind) {
+      case 'cohort':
+        change.parts.forEach((part) => this.drop(`${PART_PREFIX[part]}${change.cohortId}`));
+        return;
+      case 'binding':
+        this.drop(bindingKey(change.platform, change.groupId));
+        return;
+      case 'sessions':
+        for (const id of change.sessionIds) {
+          const cohortId = this.sessionCohort.get(id);
+          if (cohortId) this.drop(`${PART_PREFIX.sessions}${cohortId}`);
+        }
+        return;
+      case 'attendance':
+        change.sessionIds.forEach((id) => this.drop(attendanceKey(id)));
+        return;
+      case 'attendance-record': {
+        const map = this.peek<Map<string, Attendance>>(attendanceKey(change.record.sessionId));
+        // A record that arrives while the session's list is being read may be missing from it: read again.
+        if (map) map.set(personKey(change.record.platform, change.record.userId), change.record);
+        else if (this.loading.has(attendanceKey(change.record.sessionId))) this.drop(attendanceKey(change.record.sessionId));
+        return;
+      }
+    }
+  }
+}
+
+export const cohortKey = (part: CohortPart, cohortId: string): string => `${PART_PREFIX[part]}${cohortId}`;
+export const bindingKey = (platform: string, groupId: string): string => `b:${platform}:${groupId}`;
+export const attendanceKey = (sessionId: string): string => `a:${sessionId}`;
+export const personKey = (platform: string, userId: string): string => `${platform}:${userId}`;

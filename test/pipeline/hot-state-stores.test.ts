@@ -1,0 +1,143 @@
+import type { Connection } from 'mongoose';
+import type { Redis } from 'ioredis';
+import { connectMongo } from '../../src/stores/connect-mongo';
+import { createRedis } from '../../src/queue/redis-connection';
+import { createStores, type Stores } from '../../src/stores/create-stores';
+import { startHotState } from '../../src/stores/hot/redis-change-feed';
+import type { HotState } from '../../src/stores/hot/hot-state';
+import { dropDatabase, mongoUriFor, redisUrl, uniqueName } from '../support/test-env';
+
+/**
+ * Two processes' stores on one database and one Redis: `bot` keeps hot state, `other` (a
+ * worker, another bot account, a one-off command) only writes and announces. What `bot`
+ * serves from memory must follow `other`'s writes, and its own group-committed writes must
+ * keep the database's invariants.
+ */
+describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () => {
+  const uri = mongoUriFor('hot_state');
+  const prefix = uniqueName('hot');
+  let conn: Connection;
+  let redis: Redis;
+  let botHot: HotState;
+  let otherHot: HotState;
+  let bot: Stores;
+  let other: Stores;
+  let commands = 0;
+
+  beforeAll(async () => {
+    conn = await connectMongo(uri);
+    conn.getClient().on('commandStarted', () => void commands++);
+    redis = createRedis(redisUrl());
+    botHot = await startHotState(redis, prefix, undefined, { cache: true });
+    otherHot = await startHotState(redis, prefix, undefined, { cache: false });
+    bot = await createStores(conn, { hot: botHot });
+    other = await createStores(conn, { hot: otherHot });
+  });
+
+  afterAll(async () => {
+    await botHot.close();
+    await otherHot.close();
+    redis.disconnect();
+    await conn.close();
+    await dropDatabase(uri);
+  });
+
+  /** Polls until `check` holds (pub/sub delivers in milliseconds); fails with the last value. */
+  async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean): Promise<T> {
+    let last = await read();
+    for (let i = 0; i < 100 && !check(last); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      last = await read();
+    }
+    return last;
+  }
+
+  async function newCohort(): Promise<string> {
+    const cohort = await other.cohorts.create(
+      { name: '电商班', startDate: '2027-03-01', endDate: '2027-03-05', location: '', timezone: 'Asia/Shanghai', createdBy: 'staff' },
+      () => `HS${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+    );
+    return cohort.id;
+  }
+
+  it('serves the roster, timetable and binding from memory after one read each', async () => {
+    const cohortId = await newCohort();
+    await other.bindings.bind({ platform: 'wechaty', groupId: 'g-mem', cohortId, title: '群', boundBy: 'staff' });
+    await other.members.enrolTrainees(cohortId, 'wechaty', [{ id: 'u1', name: '甲' }], new Date());
+    await other.sessions.upsertMany(cohortId, [
+      { day: '2027-03-01', startsAt: new Date('2027-03-01T01:00:00Z'), endsAt: new Date('2027-03-01T04:00:00Z'), title: '开班', lecturerName: '' },
+    ]);
+    const read = async () => {
+      await bot.bindings.findByGroup('wechaty', 'g-mem');
+      await bot.cohorts.findById(cohortId);
+      await bot.members.find(cohortId, 'wechaty', 'u1');
+      await bot.sessions.listOverlapping(cohortId, new Date('2027-03-01T00:00:00Z'), new Date('2027-03-01T02:00:00Z'));
+    };
+    await read();
+    const before = commands;
+    for (let i = 0; i < 20; i++) await read();
+    expect(commands - before).toBe(0);
+  });
+
+  it("follows the other process's writes: roles, timetable, plan, binding and attendance", async () => {
+    const cohortId = await newCohort();
+    await other.members.enrolTrainees(cohortId, 'wechaty', [{ id: 'u1', name: '甲' }], new Date());
+    expect((await bot.members.find(cohortId, 'wechaty', 'u1'))?.roles).toEqual(['trainee']);
+    await other.members.setRole(cohortId, 'wechaty', { id: 'u1', name: '甲' }, 'lecturer', new Date());
+    expect((await eventually(() => bot.members.find(cohortId, 'wechaty', 'u1'), (m) => m?.roles[0] === 'lecturer'))?.roles).toEqual(['lecturer']);
+
+    const [s] = await other.sessions.upsertMany(cohortId, [
+      { day: '2027-03-02', startsAt: new Date('2027-03-02T01:00:00Z'), endsAt: new Date('2027-03-02T04:00:00Z'), title: '直播', lecturerName: '' },
+    ]);
+    expect(await bot.sessions.listByCohort(cohortId)).toHaveLength(1);
+    await other.sessions.cancel(s!.id);
+    expect(await eventually(() => bot.sessions.listByCohort(cohortId), (l) => l.length === 0)).toHaveLength(0);
+
+    expect((await bot.cohorts.findById(cohortId))?.plan.status).toBe('draft');
+    await other.cohorts.setPlanStatus(cohortId, ['draft'], 'submitted', { at: new Date(), by: 'staff' });
+    expect((await eventually(() => bot.cohorts.findById(cohortId), (c) => c?.plan.status === 'submitted'))?.plan.status).toBe('submitted');
+
+    expect(await bot.bindings.findByGroup('wechaty', 'g-late')).toBeNull();
+    await other.bindings.bind({ platform: 'wechaty', groupId: 'g-late', cohortId, title: '群', boundBy: 'staff' });
+    expect((await eventually(() => bot.bindings.findByGroup('wechaty', 'g-late'), (b) => b !== null))?.cohortId).toBe(cohortId);
+
+    const input = { sessionId: s!.id, cohortId, platform: 'wechaty' as const, userId: 'u2', name: '乙', status: 'on_time' as const, notEarly: false, minutesLate: 0, signedInAt: new Date(), sourceEventId: 'e1' };
+    expect(await bot.attendance.find(s!.id, 'wechaty', 'u2')).toBeNull();
+    await other.attendance.insertOnce(input);
+    expect((await eventually(() => bot.attendance.find(s!.id, 'wechaty', 'u2'), (r) => r !== null))?.status).toBe('on_time');
+    await other.attendance.insertMissing([{ ...input, userId: 'u3', name: '丙', status: 'absent', signedInAt: undefined, sourceEventId: '' }]);
+    expect((await eventually(() => bot.attendance.listBySession(s!.id), (l) => l.length === 2)).map((r) => r.userId).sort()).toEqual(['u2', 'u3']);
+  });
+
+  it('group-commits concurrent sign-ins: one record per trainee, the first stands, in few commands', async () => {
+    const cohortId = await newCohort();
+    const [s] = await other.sessions.upsertMany(cohortId, [
+      { day: '2027-03-03', startsAt: new Date('2027-03-03T01:00:00Z'), endsAt: new Date('2027-03-03T04:00:00Z'), title: '运营', lecturerName: '' },
+    ]);
+    await bot.attendance.listBySession(s!.id);
+    const before = commands;
+    const sign = (i: number, at: number) =>
+      bot.attendance.insertOnce({ sessionId: s!.id, cohortId, platform: 'wechaty', userId: `t${i}`, name: `学员${i}`, status: 'on_time', notEarly: false, minutesLate: 0, signedInAt: new Date(at), sourceEventId: `e${i}-${at}` });
+    const outcomes = await Promise.all(Array.from({ length: 60 }, (_, i) => sign(i % 50, 1_800_000_000_000 + i)));
+    expect(outcomes.filter((o) => o.created)).toHaveLength(50);
+    expect(commands - before).toBeLessThan(20);
+    const stored = await other.attendance.listBySession(s!.id);
+    expect(stored).toHaveLength(50);
+    // Each trainee's record is the one their first message wrote.
+    for (const r of stored) expect(r.signedInAt?.getTime()).toBe(1_800_000_000_000 + Number(r.userId.slice(1)));
+    // A second process signing the same trainees in gets the standing records, never a second one.
+    const again = await Promise.all(Array.from({ length: 50 }, (_, i) => other.attendance.insertOnce({ sessionId: s!.id, cohortId, platform: 'wechaty', userId: `t${i}`, name: `学员${i}`, status: 'late', notEarly: false, minutesLate: 5, signedInAt: new Date(), sourceEventId: 'x' })));
+    expect(again.every((o) => !o.created && o.record.status === 'on_time')).toBe(true);
+  });
+
+  it('pays a source once and writes nothing for a repeated award', async () => {
+    const cohortId = await newCohort();
+    const entry = { cohortId, platform: 'wechaty' as const, userId: 'u1', name: '甲', points: 1, reason: 'attendance', detail: '', sourceKey: `att:${cohortId}:u1`, at: new Date() };
+    const first = await Promise.all([bot.points.award(entry), other.points.award(entry), bot.points.award(entry)]);
+    expect(first.filter(Boolean)).toHaveLength(1);
+    const before = commands;
+    expect(await bot.points.award(entry)).toBe(false);
+    expect(commands).toBe(before);
+    expect(await other.points.listByCohort(cohortId)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,114 @@
+import type { ChangeFeed, HotChange } from '../../../src/stores/hot/hot-change';
+import { attendanceKey, cohortKey, HotState } from '../../../src/stores/hot/hot-state';
+import type { Attendance } from '../../../src/domain/types';
+
+/** Two processes' feeds joined in memory: what one publishes the other hears. */
+function linkedFeeds(): { a: ChangeFeed & { published: HotChange[][] }; b: ChangeFeed & { published: HotChange[][] }; gap: () => void } {
+  const listeners: Record<'a' | 'b', { on?: (c: HotChange[]) => void; gap?: () => void }> = { a: {}, b: {} };
+  const make = (self: 'a' | 'b', other: 'a' | 'b') => {
+    const published: HotChange[][] = [];
+    return {
+      published,
+      publish: (changes: HotChange[]) => {
+        published.push(changes);
+        listeners[other].on?.(changes);
+      },
+      subscribe: async (on: (c: HotChange[]) => void, gap: () => void) => {
+        listeners[self] = { on, gap };
+      },
+      close: async () => undefined,
+    };
+  };
+  return { a: make('a', 'b'), b: make('b', 'a'), gap: () => listeners.a.gap?.() };
+}
+
+const deferred = <T>() => {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+};
+
+describe('HotState', () => {
+  it('loads a part once for concurrent readers and serves it from memory afterwards', async () => {
+    const hot = new HotState(linkedFeeds().a);
+    let loads = 0;
+    const load = async () => ++loads;
+    const values = await Promise.all([1, 2, 3].map(() => hot.read('c:1', load)));
+    expect(values).toEqual([1, 1, 1]);
+    await expect(hot.read('c:1', load)).resolves.toBe(1);
+    expect(loads).toBe(1);
+  });
+
+  it("drops a part when another process announces a change to it, and only that part", async () => {
+    const feeds = linkedFeeds();
+    const reader = new HotState(feeds.a);
+    const writer = new HotState(feeds.b, { cache: false });
+    await reader.listen();
+    let version = 1;
+    const load = async () => version;
+    await reader.read(cohortKey('members', 'k'), load);
+    await reader.read(cohortKey('sessions', 'k'), async () => 'sessions v1');
+    version = 2;
+    writer.changed({ kind: 'cohort', cohortId: 'k', parts: ['members'] });
+    await expect(reader.read(cohortKey('members', 'k'), load)).resolves.toBe(2);
+    await expect(reader.read(cohortKey('sessions', 'k'), async () => 'sessions v2')).resolves.toBe('sessions v1');
+  });
+
+  it('does not keep a load that a change overtook', async () => {
+    const feeds = linkedFeeds();
+    const hot = new HotState(feeds.a);
+    await hot.listen();
+    const slow = deferred<string>();
+    const first = hot.read('c:1', () => slow.promise);
+    hot.changed({ kind: 'cohort', cohortId: '1', parts: ['cohort'] });
+    slow.resolve('stale');
+    await expect(first).resolves.toBe('stale');
+    await expect(hot.read('c:1', async () => 'fresh')).resolves.toBe('fresh');
+  });
+
+  it('adds an announced attendance record in place, and reads everything again after a gap', async () => {
+    const feeds = linkedFeeds();
+    const reader = new HotState(feeds.a);
+    await reader.listen();
+    const map = await reader.read(attendanceKey('s1'), async () => new Map<string, Attendance>());
+    const record = { sessionId: 's1', platform: 'wechaty', userId: 'u1', name: '甲', status: 'on_time' } as Attendance;
+    new HotState(feeds.b, { cache: false }).changed({ kind: 'attendance-record', record });
+    expect(map.get('wechaty:u1')).toEqual(record);
+    feeds.gap();
+    let reloaded = false;
+    await reader.read(attendanceKey('s1'), async () => {
+      reloaded = true;
+      return new Map();
+    });
+    expect(reloaded).toBe(true);
+  });
+
+  it('finds the cohort of a session named by id to drop its timetable', async () => {
+    const feeds = linkedFeeds();
+    const reader = new HotState(feeds.a);
+    await reader.listen();
+    await reader.read(cohortKey('sessions', 'k'), async () => 'v1');
+    reader.noteSessions('k', ['s9']);
+    new HotState(feeds.b, { cache: false }).changed({ kind: 'sessions', sessionIds: ['s9'] });
+    await expect(reader.read(cohortKey('sessions', 'k'), async () => 'v2')).resolves.toBe('v2');
+  });
+
+  it('trusts a part only up to its age limit', async () => {
+    let now = 0;
+    const hot = new HotState(linkedFeeds().a, { maxAgeMs: 1000, now: () => now });
+    await hot.read('c:1', async () => 'old');
+    now = 1500;
+    await expect(hot.read('c:1', async () => 'new')).resolves.toBe('new');
+  });
+
+  it('without caching reads the database every time and still announces its writes', async () => {
+    const feeds = linkedFeeds();
+    const hot = new HotState(feeds.b, { cache: false });
+    let loads = 0;
+    await hot.read('c:1', async () => ++loads);
+    await hot.read('c:1', async () => ++loads);
+    expect(loads).toBe(2);
+    hot.changed({ kind: 'binding', platform: 'wechaty', groupId: 'g' });
+    expect(feeds.b.published).toEqual([[{ kind: 'binding', platform: 'wechaty', groupId: 'g' }]]);
+  });
+});
