@@ -7,7 +7,8 @@
  * group messages, with 1 and 2 worker runtimes (startWorkerRuntime, in this process). Peers in
  * the same run: the same 1,000 messages added with addBulk straight into the outbox, and into a
  * plain queue drained by a no-op Worker (the BullMQ floor). Prints two tables and writes
- * bench/results/reminders.json.
+ * bench/results/reminders.json, whose `summary.remindersVsFloor` is the all-sent time of the
+ * 1-worker-runtime reminders over that of the BullMQ floor, both from this run.
  *
  * MONGODB_URI: used as is when set; otherwise a private FerretDB is started (scripts/ferretdb.sh).
  * REDIS_URL: default redis://127.0.0.1:6379. Every run uses its own key prefix, and the bench its
@@ -28,6 +29,7 @@ import { DEFAULT_ACCOUNT_RATE, Outbox, startOutboxWorker, type OutboxItem, type 
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
 import { planSessionJobs, remindSessionJobId } from '../src/features/cohorts/session-planner';
+import { sessionReminderText } from '../src/features/cohorts/reminder-texts';
 import { createStores, type Stores } from '../src/stores/create-stores';
 import type { Cohort, Session } from '../src/domain/types';
 import { assertRedisReachable, deleteRedisPrefix, dropDatabase, mongoUriWithDb, provideMongo, uniqueName } from './support/bench-env';
@@ -99,6 +101,23 @@ async function waitFor(done: () => boolean, what: () => string, timeoutMs = RUN_
   }
 }
 
+/** `stores` with every method call counted in `calls` by `store.method` (what the reminder jobs read). */
+function countStoreCalls(stores: Stores, calls: Map<string, number>): Stores {
+  const wrap = (name: string, store: object) =>
+    new Proxy(store, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const key = `${name}.${String(prop)}`;
+          calls.set(key, (calls.get(key) ?? 0) + 1);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  return Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, typeof store === 'object' && store ? wrap(name, store) : store])) as unknown as Stores;
+}
+
 const spread = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: values.length ? Math.max(...values) : Number.NaN });
 
 /** Plans every cohort on a fresh prefix and measures time and Redis memory. */
@@ -108,6 +127,7 @@ async function plan(
   prefix: string,
   cohorts: Cohort[],
   sessionsByCohort: Map<string, Session[]>,
+  groupsByCohort: Map<string, string[]>,
 ): Promise<{ result: PlanResult; scheduler: BullmqScheduler }> {
   const clock = new AdjustableClock(PLAN_AT);
   const scheduler = new BullmqScheduler(redis, prefix, WORK_QUEUE, clock);
@@ -118,7 +138,7 @@ async function plan(
   const t0 = performance.now();
   for (const cohort of cohorts) {
     const a = performance.now();
-    plannedReturned += await planSessionJobs(scheduler, cohort, sessionsByCohort.get(cohort.id) ?? []);
+    plannedReturned += await planSessionJobs(scheduler, cohort, sessionsByCohort.get(cohort.id) ?? [], groupsByCohort.get(cohort.id) ?? []);
     perCohort.push(performance.now() - a);
   }
   const planMs = performance.now() - t0;
@@ -146,7 +166,17 @@ async function plan(
 /** One fan-out run: plan on a fresh prefix, start `workers` worker runtimes and the outbox worker, promote, wait. */
 async function reminderRun(
   workers: number,
-  ctx: { mongoUri: string; redisUrl: string; probe: Redis; cohorts: Cohort[]; sessionsByCohort: Map<string, Session[]>; firstSessions: Session[] },
+  ctx: {
+    mongoUri: string;
+    redisUrl: string;
+    probe: Redis;
+    cohorts: Cohort[];
+    sessionsByCohort: Map<string, Session[]>;
+    groupsByCohort: Map<string, string[]>;
+    firstSessions: Session[];
+    /** The text each group must receive (rendered from the database, not from the payload). */
+    expectedText: Map<string, string>;
+  },
 ): Promise<{ plan: PlanResult; delivery: DeliveryResult }> {
   const prefix = uniqueName(`remind_${workers}w`);
   const log = pino({ level: 'silent' });
@@ -157,19 +187,27 @@ async function reminderRun(
   let scheduler: BullmqScheduler | null = null;
   const rss = new RssSampler();
   try {
-    const planned = await plan(redis, ctx.probe, prefix, ctx.cohorts, ctx.sessionsByCohort);
+    const planned = await plan(redis, ctx.probe, prefix, ctx.cohorts, ctx.sessionsByCohort, ctx.groupsByCohort);
     scheduler = planned.scheduler;
     progress(`${workers} worker(s): planned ${planned.result.jobsPlanned} jobs in ${(planned.result.planMs / 1000).toFixed(2)} s`);
 
     const config = loadConfig({ MONGODB_URI: ctx.mongoUri, REDIS_URL: ctx.redisUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
     const produced: number[] = [];
+    const storeCalls = new Map<string, number>();
     for (let i = 0; i < workers; i++) {
       const rt = await startWorkerRuntime(config, new AdjustableClock(shanghai(SEED_DAY, '08:30')), log);
+      rt.deps.stores = countStoreCalls(rt.deps.stores, storeCalls);
       const outbox = rt.deps.outbox;
       const enqueue = outbox.enqueue;
       outbox.enqueue = async (target, message, jobId) => {
         await enqueue.call(outbox, target, message, jobId);
         produced.push(performance.now());
+      };
+      const enqueueBulk = outbox.enqueueBulk;
+      outbox.enqueueBulk = async (items) => {
+        await enqueueBulk.call(outbox, items);
+        const at = performance.now();
+        for (let k = 0; k < items.length; k++) produced.push(at);
       };
       runtimes.push(rt);
     }
@@ -195,7 +233,7 @@ async function reminderRun(
     const allSentMs = Math.max(...sender.sent.map((s) => s.at)) - t0;
     const peakRssMb = rss.stop() / 2 ** 20;
     const producedMs = Math.max(...produced) - t0;
-    const wrongText = sender.sent.filter((s) => !s.text.includes(`${REMINDER_MINUTES} 分钟后上课`)).length;
+    const wrongText = sender.sent.filter((s) => s.text !== ctx.expectedText.get(s.target.id)).length;
 
     for (const rt of runtimes.splice(0)) await rt.stop();
     await outboxWorker.close();
@@ -217,7 +255,7 @@ async function reminderRun(
         startStepMs: promoteMs,
         distinctTargets: new Set(sender.sent.map((s) => s.target.id)).size,
         peakRssMb,
-        extra: { wrongText, outboxAddsByReminderJobs: produced.length },
+        extra: { wrongText, outboxAddsByReminderJobs: produced.length, storeCallsByReminderJobs: Object.fromEntries(storeCalls) },
       },
     };
   } finally {
@@ -367,6 +405,19 @@ async function floorPeer(redisUrl: string, groupIds: string[], probe: Redis): Pr
   }
 }
 
+/** The store calls the reminder jobs made during each fan-out, for the notes. */
+function storeCallsNote(deliveries: DeliveryResult[]): string {
+  const runs = deliveries.filter((d) => d.id.startsWith('reminders-'));
+  if (runs.length === 0) return '-';
+  return runs
+    .map((d) => {
+      const calls = (d.extra?.storeCallsByReminderJobs ?? {}) as Record<string, number>;
+      const total = Object.values(calls).reduce((a, b) => a + b, 0);
+      return `${d.workers.split(' ')[0]} runtime(s) ${total}${total > 0 ? ` (${JSON.stringify(calls)})` : ''}`;
+    })
+    .join(', ');
+}
+
 function parseArgs(argv: string[]): { cohorts: number; workers: number[] } {
   let cohorts = DEFAULT_COHORTS;
   let workers = [1, 2];
@@ -413,12 +464,18 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
       if (!first) throw new Error(`setup: cohort ${c.code} has no 09:00 session`);
       return first;
     });
-    const groupIds = (await Promise.all(cohorts.map((c) => stores.bindings.listByCohort(c.id)))).flat().map((b) => b.groupId);
+    const groupsByCohort = new Map<string, string[]>();
+    await Promise.all(cohorts.map(async (c) => groupsByCohort.set(c.id, (await stores.bindings.listByCohort(c.id)).map((b) => b.groupId))));
+    const groupIds = cohorts.flatMap((c) => groupsByCohort.get(c.id) ?? []);
+    const expectedText = new Map<string, string>();
+    cohorts.forEach((c, i) => {
+      for (const g of groupsByCohort.get(c.id) ?? []) expectedText.set(g, sessionReminderText(firstSessions[i]!, c, REMINDER_MINUTES));
+    });
     progress(`setup: ${Object.values(seeded.counts).reduce((a, b) => a + b, 0)} documents in ${(seedMs / 1000).toFixed(1)} s`);
 
     for (const w of workers) {
       process.stderr.write(`[bench] reminders, ${w} worker runtime(s) …\n`);
-      const r = await reminderRun(w, { mongoUri, redisUrl, probe, cohorts, sessionsByCohort, firstSessions });
+      const r = await reminderRun(w, { mongoUri, redisUrl, probe, cohorts, sessionsByCohort, groupsByCohort, firstSessions, expectedText });
       plans.push(r.plan);
       deliveries.push(r.delivery);
       progress(`all ${r.delivery.delivered} sent after ${((r.delivery.allSentMs ?? 0) / 1000).toFixed(2)} s`);
@@ -441,7 +498,7 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
     if (d.allSentMs !== null && (d.delivered !== d.messages || d.distinctTargets !== d.messages)) {
       problems.push(`${d.label}: ${d.delivered}/${d.messages} delivered to ${d.distinctTargets} distinct groups`);
     }
-    if (d.extra?.wrongText) problems.push(`${d.label}: ${Number(d.extra.wrongText)} messages were not the 30-minute reminder`);
+    if (d.extra?.wrongText) problems.push(`${d.label}: ${Number(d.extra.wrongText)} messages were not the group's 30-minute reminder`);
   }
 
   const kb = (bytes: number | null) => (bytes === null ? '-' : round(bytes / 1024));
@@ -480,9 +537,13 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
     ]),
   );
   const budget = deliveries.find((d) => d.id === 'outbox-account-budget')?.extra;
+  const oneWorker = deliveries.find((d) => d.id === 'reminders-1w');
+  const floor = deliveries.find((d) => d.id === 'floor');
+  const remindersVsFloor = oneWorker?.allSentMs && floor?.allSentMs ? round(oneWorker.allSentMs / floor.allSentMs, 2) : null;
+  if (remindersVsFloor === null) problems.push('remindersVsFloor: the 1-worker-runtime run or the floor did not finish (run with --workers including 1)');
   const notes = [
     `Data: ${cohortCount} approved cohorts, one bound group each, 4 sessions over 2 days; every cohort's first session starts 2027-03-01 09:00 +08:00. Planning runs with the clock at 2027-02-28 19:00 (every job of both days planned: reminders 30 and 5 min before each session, closings, day-before reminders, surveys).`,
-    `Fan-out: the ${cohortCount} "${REMINDER_MINUTES} minutes before" jobs are promoted at t0 (Job.promote, all at once; "start step"). A worker runtime is bots/worker-runtime.ts startWorkerRuntime (own MongoDB pool, 2 Redis connections, one Worker, concurrency 4), in this Node process; "2 worker runtimes" are two of them in the same process, not two processes. Each remind-session job reads the session, the cohort and the bindings (3 finds) and adds one outbox message; "all in outbox" is when the last one was added.`,
+    `Fan-out: the ${cohortCount} "${REMINDER_MINUTES} minutes before" jobs are promoted at t0 (Job.promote, all at once; "start step"). A worker runtime is bots/worker-runtime.ts startWorkerRuntime (own MongoDB pool, 2 Redis connections, one Worker, concurrency 4), in this Node process; "2 worker runtimes" are two of them in the same process, not two processes. Each remind-session job carries its groups and its text's inputs in its payload (planned by planSessionJobs), so it reads nothing (store calls during the fan-out: ${storeCallsNote(deliveries)}) and adds one outbox message per group; "all in outbox" is when the last one was added.`,
     'Delivery: the production outbox worker (startOutboxWorker, concurrency 4, per-group budget 20/min) with a no-op send; latency = t0 → send, per message. The per-account budget is off in these runs: see the last row.',
     budget
       ? `The default per-account budget (60 messages/min for the whole bot account) holds ${cohortCount} simultaneous reminders to ${String(budget.sentInWatch)} in the first minute (budget spent after ${String(budget.budgetSpentMs)} ms, nothing more in the next ${BUDGET_WATCH_MS / 1000} s); the rest wait delayed, so the last group would get its "${REMINDER_MINUTES} minutes before" reminder about ${String(budget.projectedAllSentMinutes)} minutes late${Number(budget.projectedAllSentMinutes) >= REMINDER_MINUTES ? ', after its session started' : ''}.`
@@ -491,10 +552,12 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
     `MongoDB: ${mongo.ferretDir ? 'private FerretDB' : 'MONGODB_URI'}, maxPoolSize=${MAX_POOL_SIZE} per worker runtime. Setup (insertMany, ${round(seedMs / 1000, 1)} s) is not measured.`,
   ];
   process.stdout.write(`\nReminder fan-out benchmark (${cohortCount} cohorts × 1 group, one session start)\n\nPlanning\n\n${planTable}\n\nDelivery\n\n${deliveryTable}\n\n`);
+  process.stdout.write(`remindersVsFloor (all sent, 1 worker runtime ÷ BullMQ floor, same run): ${remindersVsFloor ?? '-'} (goal ≤ 3)\n\n`);
   for (const note of notes) process.stdout.write(`- ${note}\n`);
   for (const p of problems) process.stdout.write(`! ${p}\n`);
   const file = writeResultJson('reminders', {
     benchmark: 'reminders',
+    summary: { remindersVsFloor },
     generatedAt: new Date().toISOString(),
     commit: gitCommit(),
     host: { ...hostInfo(), loadAverageAtStart: loadAverage },

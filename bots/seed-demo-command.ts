@@ -5,7 +5,9 @@ import { connectMongo } from '../src/stores/connect-mongo';
 import { makeCohortCode } from '../src/features/cohorts/cohort-code';
 import { parseTimetable } from '../src/features/cohorts/timetable-parse';
 import { submitPlan } from '../src/features/cohorts/plan-service';
-import { planSessionJobs } from '../src/features/cohorts/session-planner';
+import { replanCohortJobs } from '../src/features/cohorts/session-planner';
+import { startHotState } from '../src/stores/hot/redis-change-feed';
+import type { HotState } from '../src/stores/hot/hot-state';
 import { createStores, type Stores } from '../src/stores/create-stores';
 import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
 import type { JobScheduler } from '../src/queue/job-scheduler';
@@ -46,7 +48,7 @@ export interface SeededDemo {
  * Creates a demo cohort: an approved plan, a two-day timetable from the scheduler's today
  * (09:00-12:00 and 14:00-17:00), a lecturer, staff and trainees with registration forms
  * (made-up names, placeholder phone numbers), bound to the group when one is given. Its jobs
- * are planned as an approval plans them (planSessionJobs), so reminders and closings run.
+ * are planned as an approval plans them (replanCohortJobs), so reminders and closings run.
  */
 export async function seedDemo(stores: Stores, scheduler: JobScheduler, options: DemoOptions): Promise<SeededDemo> {
   const { platform, timezone: tz, staff } = options;
@@ -82,7 +84,7 @@ export async function seedDemo(stores: Stores, scheduler: JobScheduler, options:
   await submitPlan(stores, cohort, staff.id, now);
   const approved = await stores.cohorts.setPlanStatus(cohort.id, ['submitted'], 'approved', { at: now, by: staff.id });
   if (!approved) throw new Error(`demo cohort ${cohort.code} could not be approved`);
-  const jobs = await planSessionJobs(scheduler, approved, await stores.sessions.listByCohort(cohort.id));
+  const jobs = await replanCohortJobs(stores, scheduler, approved);
   return { cohort: approved, staff, lecturer: DEMO_LECTURER, trainees, sessions: sessions.length, jobs };
 }
 
@@ -105,8 +107,11 @@ export async function runSeedDemoCommand(
   const conn = await connectMongo(config.MONGODB_URI);
   const redis = createRedis(config.REDIS_URL);
   const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE, clockFrom(config.SIMULATED_CLOCK), reminderSettings(config));
+  let hot: HotState | undefined;
   try {
-    const stores = await createStores(conn);
+    // A running bot keeps the timetable in memory: announce what this command writes.
+    hot = await startHotState(redis, config.QUEUE_PREFIX, undefined, { cache: false });
+    const stores = await createStores(conn, { hot });
     const demo = await seedDemo(stores, scheduler, { platform: config.BOT_PLATFORM, timezone: config.TZ_DEFAULT, staff: demoStaff(config.ADMIN_IDS), trainees: n, groupId });
     const { cohort } = demo;
     io.out.write(
@@ -115,6 +120,7 @@ export async function runSeedDemoCommand(
     );
     return 0;
   } finally {
+    await hot?.close();
     await scheduler.close();
     await redis.quit().catch(() => redis.disconnect());
     await conn.close();

@@ -35,6 +35,38 @@ const followUpWave = z.object({ cohortId: objectId, wave: z.number().int().posit
 const homework = z.object({ homeworkId: objectId });
 const survey = z.object({ surveyId: objectId });
 
+/** A session as a reminder shows it (times in epoch milliseconds). */
+const reminderSessionLine = z.object({
+  title: z.string(),
+  lecturerName: z.string(),
+  startsAt: z.number().int(),
+  endsAt: z.number().int(),
+});
+
+/**
+ * What a reminder says and where, fixed when it is planned: the groups bound to the cohort and
+ * the inputs of its text. Every change to them (timetable, binding, approval, cancellation)
+ * plans the job again under the same id, replacing it; `version` is a digest of the rest, so
+ * two plans of the same content are the same job. A reminder planned without it (older jobs)
+ * reads what it needs when it fires.
+ */
+const reminderContent = {
+  version: z.string().min(1),
+  groups: z.array(z.string().min(1)),
+  timezone: z.string().min(1),
+  signInOpensMinutes: z.number().int().min(0),
+  arriveEarlyMinutes: z.number().int().min(0),
+};
+const sessionReminderContent = z.object({ ...reminderContent, session: reminderSessionLine });
+const dayReminderContent = z.object({ ...reminderContent, sessions: z.array(reminderSessionLine).min(1) });
+
+/** What a session reminder carries so that firing it reads nothing. */
+export type SessionReminderContent = z.infer<typeof sessionReminderContent>;
+/** What an evening-before reminder carries so that firing it reads nothing. */
+export type DayReminderContent = z.infer<typeof dayReminderContent>;
+/** A session as a reminder's payload carries it. */
+export type ReminderSessionLine = z.infer<typeof reminderSessionLine>;
+
 /**
  * Every job on the work queue: its name, payload schema and default options. Producers (the
  * scheduler) and workers (jobs/) both read it, so a name or a payload shape is written once.
@@ -44,9 +76,12 @@ export const JOBS = {
   /** A session's end: absentees marked, the final board posted; after the last one the cohort ends. */
   'close-session': { payload: z.object({ sessionId: objectId }), options: DEFAULT_JOB_OPTIONS },
   /** 30 and 5 minutes before a session: a reminder to the cohort's groups. */
-  'remind-session': { payload: z.object({ sessionId: objectId, minutes: z.number().int().positive() }), options: DEFAULT_JOB_OPTIONS },
+  'remind-session': {
+    payload: z.object({ sessionId: objectId, minutes: z.number().int().positive(), content: sessionReminderContent.optional() }),
+    options: DEFAULT_JOB_OPTIONS,
+  },
   /** The evening before a training day: tomorrow's sessions. */
-  'remind-day': { payload: z.object({ cohortId: objectId, day: isoDay }), options: DEFAULT_JOB_OPTIONS },
+  'remind-day': { payload: z.object({ cohortId: objectId, day: isoDay, content: dayReminderContent.optional() }), options: DEFAULT_JOB_OPTIONS },
   /** Before a homework deadline: non-submitters are reminded. */
   'remind-homework': { payload: homework, options: DEFAULT_JOB_OPTIONS },
   /** The morning after: the lecturer hears what is unreviewed. */

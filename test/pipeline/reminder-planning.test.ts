@@ -43,6 +43,11 @@ describe('planning reminders and closings from the timetable', () => {
     // 20:00 the evening before, on the pipeline's clock (set to 02-20 10:00 a moment ago).
     const expectedDelay = new Date('2027-02-28T20:00:00+08:00').getTime() - new Date('2027-02-20T10:00:00+08:00').getTime();
     expect(Math.abs(dayBefore.delay - expectedDelay)).toBeLessThan(60_000);
+    // Each reminder carries where it goes and what it says, as approved.
+    expect((await queue.getJob(`remind-session_${day1!.id}_${day1!.startsAt.getTime()}_30`))!.data).toMatchObject({
+      content: { groups: [group], session: { title: '开店', startsAt: day1!.startsAt.getTime() } },
+    });
+    expect(dayBefore.data).toMatchObject({ content: { groups: [group], sessions: [{ title: '开店' }] } });
   });
 
   it('moves a session’s reminders and closing when its time changes', async () => {

@@ -1,18 +1,26 @@
 import type { BotDeps } from '../../pipeline/bot-deps';
 import type { ChatUser, Platform } from '../../platform/chat-event';
 import type { Cohort } from '../../domain/types';
+import { replanCohortJobs } from './session-planner';
 
 /**
- * Binds a group to a cohort and enrols its current members as trainees, leaving out the
+ * Binds a group to a cohort, plans the cohort's reminders again so they go to this group too
+ * (and those of the cohort the group leaves, so they no longer do), and enrols its current members as trainees, leaving out the
  * bot, administrators, people who already hold a role, and members named like a lecturer of
  * the timetable (returned as `lecturerLike`, for staff to confirm with 授权).
  */
 export async function bindGroup(
-  deps: Pick<BotDeps, 'stores' | 'config' | 'self' | 'outbound'>,
+  deps: Pick<BotDeps, 'stores' | 'config' | 'self' | 'outbound' | 'scheduler'>,
   input: { cohort: Cohort; platform: Platform; group: { id: string; title: string }; by: string; at: Date },
 ): Promise<{ enrolled: number; newTrainees: ChatUser[]; lecturerLike: ChatUser[] }> {
   const { stores } = deps;
+  const previous = await stores.bindings.findByGroup(input.platform, input.group.id);
   await stores.bindings.bind({ platform: input.platform, groupId: input.group.id, cohortId: input.cohort.id, title: input.group.title, boundBy: input.by });
+  await replanCohortJobs(stores, deps.scheduler, input.cohort);
+  if (previous && previous.cohortId !== input.cohort.id) {
+    const left = await stores.cohorts.findById(previous.cohortId);
+    if (left) await replanCohortJobs(stores, deps.scheduler, left);
+  }
   const { listMembers } = deps.outbound;
   if (!listMembers) return { enrolled: (await stores.members.listWithRole(input.cohort.id, 'trainee')).length, newTrainees: [], lecturerLike: [] };
   const members = await listMembers(input.group.id);

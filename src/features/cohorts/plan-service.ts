@@ -2,7 +2,7 @@ import type { Cohort } from '../../domain/types';
 import { AppError } from '../../kernel/app-error';
 import type { JobScheduler } from '../../queue/job-scheduler';
 import type { Stores } from '../../stores/create-stores';
-import { planSessionJobs } from './session-planner';
+import { replanCohortJobs } from './session-planner';
 import { planApproved } from './plan-approval';
 import { planAlreadyApproved, planAlreadyApprovedNoResubmit, planAlreadySubmitted, PLAN_NEEDS_TIMETABLE, planNotPending, planNotSubmitted } from './texts';
 
@@ -21,7 +21,7 @@ export async function approvePlan(stores: Stores, scheduler: JobScheduler, cohor
   if (planApproved(cohort)) throw new AppError('PLAN_ALREADY_APPROVED', planAlreadyApproved(cohort.name));
   const updated = await stores.cohorts.setPlanStatus(cohort.id, ['submitted'], 'approved', { at, by });
   if (!updated) throw new AppError('PLAN_NOT_SUBMITTED', planNotSubmitted(cohort.name));
-  await planSessionJobs(scheduler, updated, await stores.sessions.listByCohort(cohort.id));
+  await replanCohortJobs(stores, scheduler, updated);
   return updated;
 }
 

@@ -1,10 +1,19 @@
-import type { Cohort, Session } from '../../domain/types';
+import type { CohortSettings, Session } from '../../domain/types';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
 import { maskPhonesInText } from '../../kernel/privacy';
 import { formatSessionLine } from './timetable-service';
 
+/** What a reminder shows of a session. */
+export type ReminderSession = Pick<Session, 'startsAt' | 'endsAt' | 'title' | 'lecturerName'>;
+
+/** What a reminder needs of its cohort. */
+export interface ReminderCohort {
+  timezone: string;
+  settings: Pick<CohortSettings, 'signInOpensMinutes' | 'arriveEarlyMinutes'>;
+}
+
 /** The reminder before a session (seed: 培训会场制度 (3) 提前 5 分钟入场, (4) 手机调为静音). */
-export function sessionReminderText(session: Session, cohort: Pick<Cohort, 'timezone' | 'settings'>, minutes: number): string {
+export function sessionReminderText(session: ReminderSession, cohort: ReminderCohort, minutes: number): string {
   const tz = cohort.timezone;
   const line = `${formatTime(session.startsAt, tz)}-${formatTime(session.endsAt, tz)} ${session.title}${session.lecturerName ? `（${session.lecturerName}）` : ''}`;
   if (minutes >= 10) {
@@ -15,7 +24,7 @@ export function sessionReminderText(session: Session, cohort: Pick<Cohort, 'time
 }
 
 /** The evening-before reminder of a training day, with the minutes early the cohort asks for (seed: 培训会场制度 (3)). */
-export function dayReminderText(day: string, sessions: Session[], cohort: Pick<Cohort, 'timezone' | 'settings'>): string {
+export function dayReminderText(day: string, sessions: ReminderSession[], cohort: ReminderCohort): string {
   return [
     `📅 明天（${day.slice(5)}）的课程：`,
     ...sessions.map((s, i) => `${i + 1}. ${formatSessionLine(s, cohort.timezone)}`),

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Cohort, Session } from '../../domain/types';
+import type { DayReminderContent, ReminderSessionLine, SessionReminderContent } from '../../queue/job-catalogue';
 import type { JobScheduler } from '../../queue/job-scheduler';
+import type { Stores } from '../../stores/create-stores';
 import { parseClock } from '../../kernel/local-time';
 import { planApproved } from './plan-approval';
 
@@ -32,39 +35,109 @@ function dayBeforeAt(day: string, time: string, tz: string): Date {
   return DateTime.fromISO(day, { zone: tz }).minus({ days: 1 }).plus({ minutes: parseClock(time) ?? 20 * 60 }).toJSDate();
 }
 
+/** A session as a reminder's payload carries it. */
+function reminderLine(s: Session): ReminderSessionLine {
+  return { title: s.title, lecturerName: s.lecturerName, startsAt: s.startsAt.getTime(), endsAt: s.endsAt.getTime() };
+}
+
+/** A digest of a reminder's content: the same content plans the same job. */
+export function reminderVersion(content: object): string {
+  return createHash('sha1').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+}
+
+/** What a session reminder carries: where it goes and what it says, fixed now. */
+export function sessionReminderContent(cohort: Cohort, session: Session, groupIds: readonly string[]): SessionReminderContent {
+  const rest = {
+    groups: [...groupIds].sort(),
+    timezone: cohort.timezone,
+    signInOpensMinutes: cohort.settings.signInOpensMinutes,
+    arriveEarlyMinutes: cohort.settings.arriveEarlyMinutes,
+    session: reminderLine(session),
+  };
+  return { version: reminderVersion(rest), ...rest };
+}
+
+/** What an evening-before reminder carries: the day's sessions in time order, fixed now. */
+export function dayReminderContent(cohort: Cohort, daySessions: readonly Session[], groupIds: readonly string[]): DayReminderContent {
+  const rest = {
+    groups: [...groupIds].sort(),
+    timezone: cohort.timezone,
+    signInOpensMinutes: cohort.settings.signInOpensMinutes,
+    arriveEarlyMinutes: cohort.settings.arriveEarlyMinutes,
+    sessions: [...daySessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map(reminderLine),
+  };
+  return { version: reminderVersion(rest), ...rest };
+}
+
 /**
  * Plans what runs on a cohort's clock (SPEC §3.8): each session's reminders 30 and 5 minutes
  * before and its closing at the end, and each training day's reminder the evening before.
  * Nothing is planned while the plan is not approved (seed: 第五条). Ids are deterministic,
  * so planning twice changes nothing; reminders whose time has passed are not planned, but an
  * evening-before reminder planned late (before the day starts) goes out at once.
+ *
+ * A reminder carries what it says and the groups it goes to (`groupIds`, the cohort's bound
+ * groups), so it reads nothing when it fires. Every edit that changes them plans again, and
+ * each future reminder is then replaced under its id (removed, added with the content of now);
+ * without a bound group no reminder is planned and any planned one is removed. A late
+ * evening-before reminder (its time passed) is only added, never replaced: replacing a
+ * reminder already sent would send it again.
  */
-export async function planSessionJobs(scheduler: JobScheduler, cohort: Cohort, sessions: Session[]): Promise<number> {
+export async function planSessionJobs(scheduler: JobScheduler, cohort: Cohort, sessions: Session[], groupIds: readonly string[]): Promise<number> {
   if (!planApproved(cohort)) return 0;
   const now = scheduler.now().getTime();
+  const steps: Promise<void>[] = [];
   let planned = 0;
-  const days = new Set<string>();
-  for (const s of sessions) {
-    if (s.cancelled || s.closedAt) continue;
-    days.add(s.day);
+  const replace = (jobId: string, add: (() => Promise<void>) | null) =>
+    steps.push(
+      scheduler.cancel(jobId).then(async () => {
+        if (add) await add();
+      }),
+    );
+  const days = new Map<string, Session[]>();
+  const live = sessions.filter((s) => !s.cancelled);
+  for (const s of live) {
+    if (s.closedAt) continue;
+    days.set(s.day, live.filter((o) => o.day === s.day));
     for (const minutes of SESSION_REMINDER_MINUTES) {
       const runAt = new Date(s.startsAt.getTime() - minutes * 60_000);
       if (runAt.getTime() <= now) continue;
-      await scheduler.schedule('remind-session', { sessionId: s.id, minutes }, { jobId: remindSessionJobId(s, minutes), runAt });
+      const content = sessionReminderContent(cohort, s, groupIds);
+      const jobId = remindSessionJobId(s, minutes);
+      if (groupIds.length === 0) {
+        replace(jobId, null);
+        continue;
+      }
+      replace(jobId, () => scheduler.schedule('remind-session', { sessionId: s.id, minutes, content }, { jobId, runAt }));
       planned++;
     }
-    await scheduler.schedule('close-session', { sessionId: s.id }, { jobId: closeSessionJobId(s), runAt: s.endsAt });
+    steps.push(scheduler.schedule('close-session', { sessionId: s.id }, { jobId: closeSessionJobId(s), runAt: s.endsAt }));
     planned++;
   }
-  await planSurveys(scheduler, cohort, sessions);
-  for (const day of days) {
+  steps.push(planSurveys(scheduler, cohort, sessions));
+  for (const [day, daySessions] of days) {
     const dayStart = DateTime.fromISO(day, { zone: cohort.timezone }).toMillis();
     if (dayStart <= now) continue;
     const runAt = dayBeforeAt(day, scheduler.reminders.dayBeforeTime, cohort.timezone);
-    await scheduler.schedule('remind-day', { cohortId: cohort.id, day }, { jobId: remindDayJobId(cohort.id, day), runAt });
-    planned++;
+    const jobId = remindDayJobId(cohort.id, day);
+    const add = () => scheduler.schedule('remind-day', { cohortId: cohort.id, day, content: dayReminderContent(cohort, daySessions, groupIds) }, { jobId, runAt });
+    if (runAt.getTime() <= now) {
+      if (groupIds.length > 0) steps.push(add());
+    } else replace(jobId, groupIds.length > 0 ? add : null);
+    if (groupIds.length > 0) planned++;
   }
+  await Promise.all(steps);
   return planned;
+}
+
+/**
+ * Plans a cohort's jobs again from what is stored now (its sessions and bound groups): after
+ * any change to them, so every planned reminder carries the current content.
+ */
+export async function replanCohortJobs(stores: Pick<Stores, 'sessions' | 'bindings'>, scheduler: JobScheduler, cohort: Cohort): Promise<number> {
+  if (!planApproved(cohort)) return 0;
+  const [sessions, bindings] = await Promise.all([stores.sessions.listByCohort(cohort.id), stores.bindings.listByCohort(cohort.id)]);
+  return planSessionJobs(scheduler, cohort, sessions, bindings.map((b) => b.groupId));
 }
 
 /**

@@ -3,13 +3,13 @@ import type { JobScheduler } from '../../queue/job-scheduler';
 import type { Stores } from '../../stores/create-stores';
 import type { SessionInput } from '../../stores/session-store';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
-import { planSessionJobs, unplanSessionJobs } from './session-planner';
+import { replanCohortJobs, unplanSessionJobs } from './session-planner';
 import { AppError } from '../../kernel/app-error';
 import { parseTimetable, type TimetableLineError } from './timetable-parse';
 import { noTimetable, SESSION_CLASH, sessionNumberUnknown, timetableErrors, timetableHeading } from './texts';
 
 /** One line of the timetable as shown in chat: `12-01 09:00-12:00 标题 讲师`. */
-export function formatSessionLine(s: Session, tz: string): string {
+export function formatSessionLine(s: Pick<Session, 'startsAt' | 'endsAt' | 'title' | 'lecturerName'>, tz: string): string {
   return `${formatDayTime(s.startsAt, tz)}-${formatTime(s.endsAt, tz)} ${s.title}${s.lecturerName ? ` ${s.lecturerName}` : ''}`;
 }
 
@@ -32,7 +32,7 @@ export async function saveSessions(stores: Stores, scheduler: JobScheduler, coho
   const saved = await stores.sessions.upsertMany(cohort.id, sessions);
   await stores.cohorts.markTimetableProvided(cohort.id, now);
   // Planning is idempotent; all sessions are passed so per-lecturer jobs see the whole timetable.
-  await planSessionJobs(scheduler, cohort, await stores.sessions.listByCohort(cohort.id));
+  await replanCohortJobs(stores, scheduler, cohort);
   return saved;
 }
 
@@ -72,7 +72,7 @@ export async function changeSession(
   const after = await stores.sessions.update(before.id, input);
   if (!after) throw new AppError('SESSION_CLASH', SESSION_CLASH);
   await unplanSessionJobs(scheduler, before, await stores.sessions.listByCohort(cohort.id));
-  await planSessionJobs(scheduler, cohort, await stores.sessions.listByCohort(cohort.id));
+  await replanCohortJobs(stores, scheduler, cohort);
   return { ok: true, before, after };
 }
 
@@ -82,6 +82,6 @@ export async function cancelSession(stores: Stores, scheduler: JobScheduler, coh
   await stores.sessions.cancel(session.id);
   const remaining = await stores.sessions.listByCohort(cohort.id);
   await unplanSessionJobs(scheduler, session, remaining);
-  await planSessionJobs(scheduler, cohort, remaining);
+  await replanCohortJobs(stores, scheduler, cohort);
   return session;
 }

@@ -1,0 +1,160 @@
+/**
+ * Reminders carry what they say and where it goes, so firing one reads nothing; every change
+ * to a cohort's timetable, its groups or its plan plans them again with what is stored now.
+ */
+import type { JobDeps } from '../../jobs/job-definition';
+import { remindDayJob } from '../../jobs/remind-day.job';
+import { remindSessionJob } from '../../jobs/remind-session.job';
+import type { Session } from '../../src/domain/types';
+import { dayReminderText, sessionReminderText } from '../../src/features/cohorts/reminder-texts';
+import { remindDayJobId, remindSessionJobId } from '../../src/features/cohorts/session-planner';
+import type { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
+import { parseJobPayload } from '../../src/queue/job-catalogue';
+import { Outbox, type OutboxItem } from '../../src/queue/outbox';
+import { startPipeline, type Pipeline } from '../support/pipeline';
+
+/** Stores that fail on any use: a reminder that reads anything throws. */
+const noStores = new Proxy(
+  {},
+  {
+    get(_target, prop) {
+      throw new Error(`the reminder read stores.${String(prop)}`);
+    },
+  },
+) as JobDeps['stores'];
+
+describe('reminders carry their content and are planned again on every change', () => {
+  let p: Pipeline;
+  let outbox: Outbox;
+  const staff = { id: 'u-staff', name: '刘干事' };
+  const groupA = 'remind-a@chatroom';
+  const groupB = 'remind-b@chatroom';
+  let code1 = '';
+  let code2 = '';
+  const queue = () => (p.deps.scheduler as BullmqScheduler).queue;
+  const cohort = async (code: string) => (await p.deps.stores.cohorts.findByCode(code))!;
+  const sessions = async (code: string) => p.deps.stores.sessions.listByCohort((await cohort(code)).id);
+  const planned = () => p.deps.scheduler.plannedIds('');
+
+  /** Runs a planned job's processor as the worker would, with stores that throw; returns the outbox messages it added. */
+  async function fire(jobId: string, stores: JobDeps['stores'] = noStores): Promise<OutboxItem[]> {
+    const job = await queue().getJob(jobId);
+    if (!job) throw new Error(`no planned job ${jobId}`);
+    await outbox.queue.obliterate({ force: true });
+    const deps = { stores, outbox, log: p.deps.log, clock: p.clock } as unknown as JobDeps;
+    if (job.name === 'remind-session') await remindSessionJob.process(parseJobPayload('remind-session', job.data), deps, jobId);
+    else if (job.name === 'remind-day') await remindDayJob.process(parseJobPayload('remind-day', job.data), deps, jobId);
+    else throw new Error(`not a reminder: ${job.name}`);
+    const added = await outbox.queue.getJobs(['waiting', 'delayed', 'prioritized']);
+    return added.map((j) => j.data as OutboxItem).sort((a, b) => a.target.id.localeCompare(b.target.id));
+  }
+
+  const newCohort = async (name: string) =>
+    /班级码：([A-Z0-9]{6})/.exec((await p.say(staff, `#新建班级 ${name} 2027-03-01 2027-03-02`, null))[0]!.message.text)![1]!;
+
+  beforeAll(async () => {
+    p = await startPipeline('remindpayload', { ADMIN_IDS: staff.id });
+    outbox = new Outbox(p.deps.redis, `${p.deps.config.QUEUE_PREFIX}_outbox`);
+    p.clock.set(new Date('2027-02-20T10:00:00+08:00'));
+    code1 = await newCohort('提醒一班');
+    code2 = await newCohort('提醒二班');
+    await p.say(staff, `#绑定 ${code1}`, groupA);
+    await p.say(staff, `#绑定 ${code2}`, groupB);
+    await p.say(staff, '#课表\n03-01 09:00-12:00 开店 张老师\n03-01 14:00-17:00 选品 李老师\n03-02 09:00-12:00 复盘 张老师', groupA);
+    await p.say(staff, '#课表\n03-01 09:00-12:00 拍摄 王老师', groupB);
+    for (const [code, group] of [
+      [code1, groupA],
+      [code2, groupB],
+    ] as const) {
+      await p.say(staff, '#提交方案', group);
+      await p.say(staff, `#批准 ${code}`, group);
+    }
+  });
+
+  afterAll(async () => {
+    await outbox?.queue.obliterate({ force: true }).catch(() => undefined);
+    await outbox?.close();
+    await p?.stop();
+  });
+
+  it('a session reminder fires without touching the database and says what the database says', async () => {
+    const [first] = await sessions(code1);
+    const sent = await fire(remindSessionJobId(first!, 30));
+    const c = await cohort(code1);
+    expect(sent).toEqual([{ target: { kind: 'group', id: groupA }, text: sessionReminderText(first!, c, 30) }]);
+    expect(sent[0]!.text).toContain('09:00-12:00 开店（张老师）');
+  });
+
+  it('an evening-before reminder fires without touching the database and lists the day’s sessions', async () => {
+    const c = await cohort(code1);
+    const day1 = (await sessions(code1)).filter((s) => s.day === '2027-03-01');
+    const sent = await fire(remindDayJobId(c.id, '2027-03-01'));
+    expect(sent).toEqual([{ target: { kind: 'group', id: groupA }, text: dayReminderText('2027-03-01', day1, c) }]);
+  });
+
+  it('a reminder planned without its content (an older job) still reads what it needs and sends the same text', async () => {
+    const [first] = await sessions(code1);
+    const c = await cohort(code1);
+    const jobId = 'legacy-remind';
+    await p.deps.scheduler.schedule('remind-session', { sessionId: first!.id, minutes: 5 }, { jobId, runAt: new Date('2027-03-01T08:55:00+08:00') });
+    const sent = await fire(jobId, p.deps.stores);
+    expect(sent).toEqual([{ target: { kind: 'group', id: groupA }, text: sessionReminderText(first!, c, 5) }]);
+    await p.deps.scheduler.cancel(jobId);
+  });
+
+  it('a changed time and title move the reminder to the new time and it says the new title', async () => {
+    const [before] = await sessions(code1);
+    await p.say(staff, '#课表 改 1 03-01 10:00-12:30 开店实操 张老师', groupA);
+    const [after] = await sessions(code1);
+    const ids = await planned();
+    expect(ids).not.toContain(remindSessionJobId(before!, 30));
+    expect(ids).toContain(remindSessionJobId(after!, 30));
+    const sent = await fire(remindSessionJobId(after!, 30));
+    expect(sent.map((m) => m.text)).toEqual([sessionReminderText(after!, await cohort(code1), 30)]);
+    expect(sent[0]!.text).toContain('10:00-12:30 开店实操（张老师）');
+    const day = await fire(remindDayJobId((await cohort(code1)).id, '2027-03-01'));
+    expect(day[0]!.text).toContain('开店实操');
+  });
+
+  it('a changed title alone replaces the reminder under the same id with the new content', async () => {
+    const [before] = await sessions(code1);
+    const jobId = remindSessionJobId(before!, 5);
+    const oldVersion = ((await queue().getJob(jobId))!.data as { content: { version: string } }).content.version;
+    await p.say(staff, '#课表 改 1 03-01 10:00-12:30 开店实战 刘老师', groupA);
+    const [after] = await sessions(code1);
+    expect(remindSessionJobId(after!, 5)).toBe(jobId);
+    const job = (await queue().getJob(jobId))!;
+    expect((job.data as { content: { version: string } }).content.version).not.toBe(oldVersion);
+    const sent = await fire(jobId);
+    expect(sent.map((m) => m.text)).toEqual([sessionReminderText(after!, await cohort(code1), 5)]);
+    expect(sent[0]!.text).toContain('开店实战（刘老师）');
+  });
+
+  it('a cancelled session leaves the day’s reminder, which no longer lists it', async () => {
+    const second = (await sessions(code1)).find((s) => s.title === '选品')!;
+    await p.say(staff, '#课表 删 2', groupA);
+    const ids = await planned();
+    expect(ids.filter((i) => i.includes(second.id))).toEqual([]);
+    const c = await cohort(code1);
+    const sent = await fire(remindDayJobId(c.id, '2027-03-01'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).not.toContain('选品');
+    expect(sent[0]!.text).toContain('开店实战');
+  });
+
+  it('a group bound to another cohort gets that cohort’s reminders, not its old one’s; a cohort left without a group plans none', async () => {
+    const [first1] = await sessions(code1);
+    const [first2] = await sessions(code2);
+    // Group B moves from cohort 2 to cohort 1: cohort 1 now reminds A and B, cohort 2 has no group left.
+    await p.say(staff, `#绑定 ${code1}`, groupB);
+    expect((await fire(remindSessionJobId(first1!, 30))).map((m) => m.target.id)).toEqual([groupA, groupB]);
+    const ids = await planned();
+    expect(ids.filter((i) => i.startsWith('remind-') && (i.includes(first2!.id) || i.includes((first2 as Session).cohortId)))).toEqual([]);
+    expect(ids).toContain(`close-session_${first2!.id}_${first2!.endsAt.getTime()}`);
+    // And back: cohort 1 reminds only A again, cohort 2 reminds B.
+    await p.say(staff, `#绑定 ${code2}`, groupB);
+    expect((await fire(remindSessionJobId(first1!, 30))).map((m) => m.target.id)).toEqual([groupA]);
+    const back = await fire(remindSessionJobId(first2!, 30));
+    expect(back).toEqual([{ target: { kind: 'group', id: groupB }, text: sessionReminderText(first2!, await cohort(code2), 30) }]);
+  });
+});
