@@ -270,19 +270,30 @@ describe.each([
     expect(reply.mentionIds).toEqual([staff.id]);
   });
 
-  it('records one attendance per trainee from repeated sign-ins and shows them on one coalesced board', async () => {
+  it('records one attendance per trainee from repeated sign-ins, shows them on one coalesced board and answers each repeat', async () => {
     clock.set(at('08:40'));
     const before = kit.repliesIn(group).length;
     for (let round = 0; round < 2; round++) for (const t of trainees) kit.say(t, round === 0 ? '签到' : '#签到', group);
-    await kit.waitFor(() => kit.repliesIn(group).slice(before).some((m) => m.text.includes(`已签到 ${trainees.length}/${trainees.length}`)), 'the full board');
+    // A repeat is answered in the group with the record that stands, @mentioning its sender.
+    const standing = '你已于 08:40 签到（准时）：直播基础';
+    const answered = (t: Person) => kit.repliesIn(group).slice(before).some((m) => m.text.includes(standing) && m.mentionIds.includes(t.id));
+    await kit.waitFor(
+      () => kit.repliesIn(group).slice(before).some((m) => m.text.includes(`已签到 ${trainees.length}/${trainees.length}`)) && trainees.every(answered),
+      'the full board and an answer to every repeat',
+    );
 
     const [session] = await runtime.deps.stores.sessions.listByCohort((await runtime.deps.stores.bindings.findByGroup(kit.platform, group.id))!.cohortId);
     const records = await runtime.deps.stores.attendance.listBySession(session!.id);
     expect(records.map((r) => r.userId).sort()).toEqual(trainees.map((t) => t.id).sort());
     expect(records.every((r) => r.status === 'on_time')).toBe(true);
-    const boards = kit.repliesIn(group).slice(before);
-    expect(boards.every((m) => isBoard(m.text))).toBe(true);
-    expect(boards.length).toBeLessThan(trainees.length * 2);
+    const said = kit.repliesIn(group).slice(before);
+    const boards = said.filter((m) => isBoard(m.text));
+    // Besides the board, exactly one answer per repeat, each to its own sender.
+    const answers = said.filter((m) => !isBoard(m.text));
+    expect(answers.every((m) => m.text.includes(standing) && m.mentionIds.length === 1)).toBe(true);
+    expect(answers.flatMap((m) => m.mentionIds).sort()).toEqual(trainees.map((t) => t.id).sort());
+    // A repeat leaves the board as it was: at most one board per new sign-in.
+    expect(boards.length).toBeLessThanOrEqual(trainees.length);
     // Counts only grow, and a full house on time names nobody: no exceptions to list.
     const counts = boards.map((m) => parseBoard(m.text).counts.present);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
@@ -323,8 +334,17 @@ describe.each([
     let before = kit.repliesIn(group).length;
     kit.say(lecturer, '#布置作业 写 3 条商品标题 截止 21:00', group);
     await kit.waitFor(() => kit.repliesIn(group).slice(before).some((m) => m.text.includes('📚 今日作业：写 3 条商品标题')), 'the homework post');
-    const submitted = await ask(trainees[0]!, '#交作业 老树核桃 现砸现发');
-    expect(submitted.text).toContain('作业已收到');
+    // The receipt goes to the trainee privately; the group sees the homework board, not a reply per submission.
+    const trainee = trainees[0]!;
+    const privately = kit.repliesIn(trainee).length;
+    before = kit.repliesIn(group).length;
+    kit.say(trainee, '#交作业 老树核桃 现砸现发', group);
+    await kit.waitFor(() => kit.repliesIn(trainee).slice(privately).some((m) => m.text === '作业《写 3 条商品标题》已收到。'), 'the private receipt');
+    await kit.waitFor(
+      () => kit.repliesIn(group).slice(before).some((m) => m.text.startsWith('📚 作业《写 3 条商品标题》') && m.text.includes(`已交 1/${trainees.length}`)),
+      'the homework board',
+    );
+    expect(kit.repliesIn(group).slice(before).filter((m) => m.mentionIds.includes(trainee.id) || m.text.includes('已收到'))).toEqual([]);
     before = kit.repliesIn(group).length;
     kit.say(lecturer, '#点评 @学员甲 90 有卖点', group, { mentions: [trainees[0]!] });
     await kit.waitFor(() => kit.repliesIn(group).slice(before).some((m) => m.text.includes('作业点评：90 分')), 'the review');

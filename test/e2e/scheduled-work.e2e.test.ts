@@ -68,7 +68,11 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
     // The lecturer assigns homework once day one's first session has begun.
     await harness.waitFor(() => clock.now().getTime() > fake('2027-03-01T09:10:00').getTime(), 'day one, 09:10', 30_000);
     await harness.ask(lecturer, '#布置作业 写一段直播开场白 截止 21:30', room, { match: (m) => m.text.startsWith('📚 今日作业') });
-    await ask(trainees[0], '#交作业 家人们好，欢迎来到直播间');
+    // A submission shows on the group's homework board; the receipt goes to the trainee privately.
+    await harness.ask(trainees[0], '#交作业 家人们好，欢迎来到直播间', room, {
+      match: (m) => m.text.startsWith('📚 作业《写一段直播开场白》') && m.text.split('\n')[1]!.startsWith('已交 1/2'),
+    });
+    await harness.waitFor(() => harness.sentTo(trainees[0].id).some((m) => m.text === '作业《写一段直播开场白》已收到。'), 'the private receipt', 10_000);
 
     // Crash one worker after the first closing; the other carries on, then it comes back.
     await harness.waitFor(() => harness.sentTo(room.id).some((m) => m.text.startsWith('本节课签到已结束')), 'the first closing', 30_000);
@@ -85,12 +89,12 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
       .sentTo(room.id)
       .slice(fromBot)
       .map((m) => m.text.replace(/^(@\S+\s)+/u, ''))
-      .filter((t) => !t.startsWith('📋') && !t.startsWith('📚 今日作业') && !t.includes('作业已收到') && !t.startsWith('📝'))
+      .filter((t) => !t.startsWith('📋') && !t.startsWith('📚 今日作业') && !t.startsWith('📚 作业《') && !t.startsWith('📝'))
       .map((t) => {
         if (t.startsWith('📅')) return `day-before ${/（(\d\d-\d\d)）/.exec(t)?.[1]}`;
         if (t.startsWith('⏰')) return `${/(\d+) 分钟后上课：(\d\d:\d\d)/.exec(t)?.slice(1).join(' before ')}`;
         if (t.startsWith('本节课签到已结束')) return `closed ${/\d\d-\d\d \d\d:\d\d-\d\d:\d\d/.exec(t)?.[0]}`;
-        if (t.startsWith('📚 作业')) return 'homework deadline';
+        if (t.startsWith('📚 作业 ')) return 'homework deadline';
         return `other: ${t}`;
       });
     expect(kinds).toEqual([
@@ -108,8 +112,10 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
       'closed 03-02 09:00-12:00',
     ]);
     expect(harness.sentTo(lecturer.id).filter((m) => m.text.includes('没有点评'))).toHaveLength(1);
-    const deadlineReminder = harness.sentTo(room.id).find((m) => m.text.includes('📚 作业'))!;
-    expect(deadlineReminder.mentionIds).toEqual([trainees[1].id]);
+    // The deadline reminder (「📚 作业 <截止时间>」), not the homework board (「📚 作业《…》」), names who has not handed in.
+    const deadlineReminders = harness.sentTo(room.id).filter((m) => m.text.replace(/^(@\S+\s)+/u, '').startsWith('📚 作业 '));
+    expect(deadlineReminders).toHaveLength(1);
+    expect(deadlineReminders[0]!.mentionIds).toEqual([trainees[1].id]);
     const absent = (await bot.deps.stores.attendance.listByCohort((await bot.deps.stores.cohorts.findByCode(code))!.id)).filter((r) => r.status === 'absent');
     expect(absent).toHaveLength(2 * 3);
   });

@@ -107,13 +107,28 @@ describe('the web chat in Chromium, against cohort-bot demo', () => {
     await say('demo-lecturer', '#布置作业 拍一张自家产品的主图 截止 21:00');
     await botSays('📚 今日作业：拍一张自家产品的主图');
     await say('demo-trainee-1', '#交作业 老树核桃 现砸现发');
-    await botSays('作业已收到');
+    // The group sees the homework board, shown as a board; the receipts go to the trainee privately.
+    await botSays(`已交 1/${TRAINEES}`);
+    const homeworkBoards = page.locator('.row.bot:has(.bubble.board)', { hasText: '📚 作业《拍一张自家产品的主图》' });
+    await expect(homeworkBoards.count()).resolves.toBe(1);
     const picture = await page.locator('.row.bot .avatar').first().screenshot();
     await page.setInputFiles('#image', { name: 'walnut.png', mimeType: 'image/png', buffer: picture });
     await page.locator('.row.mine .bubble.image img').waitFor();
-    await botSays('图片已加入你的作业（共 1 张）');
     const loaded = await page.$eval('.row.mine .bubble.image img', (img) => (img as unknown as { naturalWidth: number }).naturalWidth);
     expect(loaded).toBeGreaterThan(0);
+    await page.click('#tabs button:has-text("私聊")');
+    await botSays('作业《拍一张自家产品的主图》已收到。');
+    await botSays('图片已加入你的作业（共 1 张）');
+    await page.click('#tabs button:has-text("电商直播演示班")');
+    await expect(page.locator('.row.bot .bubble', { hasText: '已收到' }).count()).resolves.toBe(0);
+    await expect(page.locator('.row.bot .bubble', { hasText: '图片已加入你的作业' }).count()).resolves.toBe(0);
+    // A later submission updates the same board in place.
+    const boardId = await homeworkBoards.first().getAttribute('data-id');
+    await say('demo-trainee-2', '#交作业 手工红糖 古法熬制');
+    await botSays(`已交 2/${TRAINEES}`);
+    await expect(homeworkBoards.count()).resolves.toBe(1);
+    await expect(homeworkBoards.first().getAttribute('data-id')).resolves.toBe(boardId);
+    await expect(homeworkBoards.first().locator('.edited').textContent()).resolves.toMatch(/^已更新 \d\d:\d\d$/);
   });
 
   it('offers the group members after @ and sends the one picked as a mention', async () => {
@@ -135,14 +150,14 @@ describe('the web chat in Chromium, against cohort-bot demo', () => {
     await botSays('「电商直播演示班」李建国 的记录');
     await expect(page.locator('.row.bot .bubble', { hasText: '李建国 的记录' }).count()).resolves.toBe(1);
     await page.click('#tabs button:has-text("电商直播演示班")');
-    await page.locator('.row.bot:has(.bubble.board)').waitFor();
+    await page.locator('.row.bot:has(.bubble.board)').first().waitFor();
     await expect(page.locator('.row.bot .bubble', { hasText: '李建国 的记录' }).count()).resolves.toBe(0);
   });
 
   it('leaves screenshots of the class group to look at', async () => {
     expect(fs.statSync(BOARD_SCREENSHOT).size).toBeGreaterThan(20_000);
     await page.selectOption('#persona', 'demo-trainee-1');
-    await page.locator('.row.bot .bubble', { hasText: '图片已加入你的作业' }).scrollIntoViewIfNeeded();
+    await page.locator('.row.bot .bubble.board', { hasText: '📚 作业《' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT });
     expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(20_000);
   });

@@ -1,7 +1,7 @@
 /**
  * The built-in web chat end to end, through its real HTTP API and WebSocket (as its page uses
  * them), the real bot runtime, Redis and MongoDB: the demo cohort staged in its class group,
- * the sign-in board edited in place, an uploaded image joining homework, files as downloads,
+ * the sign-in and homework boards edited in place, an uploaded image joining homework, files as downloads,
  * newcomers, removal, recall, and its people, groups and messages surviving a restart. The
  * last part runs `cohort-bot bot` with nothing configured but the databases, as docker compose does.
  */
@@ -88,19 +88,44 @@ describe('the web chat with the demo cohort', () => {
     expect(history[0]!.text).toContain('已签到 4/4');
   });
 
+  /** The bot's messages since update `from` in the conversation `where`. */
+  const botSaid = (from: number, where: { kind: 'group' | 'private'; id: string }) =>
+    chat.updates.slice(from).filter((u) => u.message.fromBot && u.message.conversation.kind === where.kind && u.message.conversation.id === where.id);
+  const homeworkBoards = (from: number) => botSaid(from, group).filter((u) => u.message.text.startsWith('📚 作业《拍一张自家产品的主图》'));
+  const privately = (person: string) => ({ kind: 'private' as const, id: person });
+
   it('joins an image a trainee uploads after 交作业 to their homework', async () => {
     expect((await ask(LECTURER, '#布置作业 拍一张自家产品的主图 截止 21:00', group, (m) => m.text.startsWith('📚 今日作业'))).text).toContain('拍一张自家产品的主图');
-    expect((await ask(trainee(1), '#交作业 老树核桃 现砸现发')).text).toContain('作业已收到');
-    const before = chat.updates.length;
+    let before = chat.updates.length;
+    await chat.say(trainee(1), group, '#交作业 老树核桃 现砸现发');
+    // The group sees the homework board; the receipt goes to the trainee privately.
+    await chat.waitFor(() => homeworkBoards(before).some((u) => u.message.text.split('\n')[1]!.startsWith('已交 1/4')), 'the homework board');
+    await chat.waitFor(() => botSaid(before, privately(trainee(1))).some((u) => u.message.text === '作业《拍一张自家产品的主图》已收到。'), 'the private receipt');
+    expect(botSaid(before, group).filter((u) => u.message.mentionIds.includes(trainee(1)))).toEqual([]);
+    before = chat.updates.length;
     const image = await chat.sendImage(trainee(1), group, 'walnut.png', TINY_PNG);
     expect(image.file).toMatchObject({ kind: 'image', name: 'walnut.png' });
-    await chat.waitFor(() => chat.updates.slice(before).some((u) => u.message.fromBot && u.message.text.includes('图片已加入你的作业（共 1 张）')), 'the image joining the homework');
+    await chat.waitFor(() => botSaid(before, privately(trainee(1))).some((u) => u.message.text === '图片已加入你的作业（共 1 张）。'), 'the image joining the homework');
     const [submission] = (await runtime.deps.stores.submissions.listByCohort(demo.cohort.id)).filter((s) => s.userId === trainee(1));
     expect(submission!.imageIds).toHaveLength(1);
     expect(await runtime.deps.stores.images.get(submission!.imageIds[0]!)).toEqual(TINY_PNG);
     const served = await fetch(new URL(image.file!.url, adapter.url));
     expect(served.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await served.arrayBuffer())).toEqual(TINY_PNG);
+  });
+
+  it('shows the homework board as one message that later submissions update in place', async () => {
+    const first = (await chat.history(group)).filter((m) => m.text.startsWith('📚 作业《'));
+    expect(first).toHaveLength(1);
+    const before = chat.updates.length;
+    await Promise.all([2, 3].map((n) => chat.say(trainee(n), group, `#交作业 第 ${n} 位的主图见后`)));
+    await chat.waitFor(() => homeworkBoards(before).some((u) => u.message.text.split('\n')[1]!.startsWith('已交 3/4')), 'the board with three handed in');
+    // Every refresh is an edit of the one board already in the group.
+    expect(homeworkBoards(before).every((u) => u.type === 'update' && u.reason === 'edited' && u.message.id === first[0]!.id)).toBe(true);
+    const history = (await chat.history(group)).filter((m) => m.text.startsWith('📚 作业《'));
+    expect(history.map((m) => m.id)).toEqual([first[0]!.id]);
+    expect(history[0]!.text).toContain('已交 3/4');
+    expect(history[0]!.text).toContain('⬜ 未交：');
   });
 
   it('answers a private message privately and sends an export privately as a download', async () => {

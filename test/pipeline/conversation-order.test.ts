@@ -134,8 +134,11 @@ describe('one trainee’s messages through the bot runtime', () => {
     for (const t of trainees) {
       const mine = stored.filter((s) => s.userId === t.id);
       expect({ who: t.name, versions: mine.length, images: mine[0]?.imageIds.length }).toEqual({ who: t.name, versions: 1, images: 1 });
-      const toThem = adapter.sent.filter((m) => m.message.mentions?.some((u) => u.id === t.id)).map((m) => m.message.text);
-      expect(toThem).toEqual(['作业已收到。', '图片已加入你的作业（共 1 张）。']);
+      // Receipts go to the trainee privately, the receipt first, then the image added to it.
+      const toThem = adapter.sent.filter((m) => m.target.kind === 'private' && m.target.id === t.id).map((m) => m.message.text);
+      expect(toThem).toEqual(['作业《给自家产品写 3 条短视频标题》已收到。', '图片已加入你的作业（共 1 张）。']);
+      // The group is not told of each submission by name: it gets the homework board instead.
+      expect(adapter.sent.filter((m) => m.target.kind === 'group' && m.message.mentions?.some((u) => u.id === t.id))).toEqual([]);
     }
   });
 });

@@ -310,7 +310,7 @@ export const WEB_PAGE = String.raw`<!doctype html>
       var small = document.createElement('small'); small.textContent = '点击下载'; label.appendChild(small);
       a.appendChild(icon); a.appendChild(label); bubble.appendChild(a);
     } else {
-      if (m.text.indexOf('📋 签到 ') === 0 && m.conversation.kind === 'group') bubble.className += ' board';
+      if ((m.text.indexOf('📋 签到 ') === 0 || m.text.indexOf('📚 作业《') === 0) && m.conversation.kind === 'group') bubble.className += ' board';
       bubble.appendChild(textWithMentions(m));
     }
     body.appendChild(bubble);
