@@ -25,7 +25,8 @@ describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () 
   let commands = 0;
 
   beforeAll(async () => {
-    conn = await connectMongo(uri);
+    // Command monitoring counts what reaches the database.
+    conn = await connectMongo(`${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`);
     conn.getClient().on('commandStarted', () => void commands++);
     redis = createRedis(redisUrl());
     botHot = await startHotState(redis, prefix, undefined, { cache: true });
@@ -59,6 +60,12 @@ describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () 
     );
     return cohort.id;
   }
+
+  it('counts the commands it is asked to count (the counter works)', async () => {
+    const before = commands;
+    await other.cohorts.count();
+    expect(commands - before).toBe(1);
+  });
 
   it('serves the roster, timetable and binding from memory after one read each', async () => {
     const cohortId = await newCohort();
