@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Job } from 'bullmq';
+import ExcelJS from 'exceljs';
 import { cohortEndedJob } from '../../jobs/cohort-ended.job';
 import type { JobDeps } from '../../jobs/job-definition';
 import type { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
@@ -26,7 +27,7 @@ describe('the end-of-training report', () => {
   const admin = { id: 'u-admin', name: '办公室' };
   const staff = { id: 'u-staff', name: '刘干事' };
   const lecturer = { id: 'u-zhang', name: '张老师' };
-  // 甲乙丙 come to both sessions; 丁 (the lecturer's pick), 戊 and 己 never come and earn nothing.
+  // 甲乙丙 come to both sessions; 丁 and 甲 are the lecturer's picks; 丁, 戊 and 己 never come and earn nothing.
   type Person = { id: string; name: string };
   const [jia, yi, bing, ding, wu, ji] = ['学员甲', '学员乙', '学员丙', '学员丁', '学员戊', '学员己'].map((name, i) => ({ id: `u-t${i}`, name })) as [
     Person, Person, Person, Person, Person, Person,
@@ -68,7 +69,7 @@ describe('the end-of-training report', () => {
       await p.say(who, '#签到', group);
     }
     p.clock.set(at('15:00'));
-    expect((await p.say(lecturer, '#优秀学员 @学员丁', group, [ding]))[0]?.message.text).toContain('学员丁');
+    expect((await p.say(lecturer, '#优秀学员 @学员丁 @学员甲', group, [ding, jia])).map((r) => r.message.text)).toContain('已推荐：学员丁、学员甲。');
     p.clock.set(at('17:00'));
     const scheduler = p.deps.scheduler as BullmqScheduler;
     deps = { stores: p.deps.stores, scoring: p.deps.scoring, adminIds: [admin.id], exportDir, workQueue: scheduler.queue, clock: p.clock, log: testLog, outbox, scheduler };
@@ -90,9 +91,8 @@ describe('the end-of-training report', () => {
     const lines = report.split('\n');
     const head = lines.indexOf('推荐名单（3 人，请工作人员审核）：');
     expect(head).toBeGreaterThan(0);
-    // Equal points rank by pinyin: 丙 (bing), 甲 (jia), 乙 (yi).
-    expect(lines.slice(head + 1, head + 4).map((l) => l.replace(/ — .*/, ''))).toEqual(['1. 学员丙', '2. 学员甲', '3. 学员乙']);
-    expect(lines[head + 1]).toMatch(/，出勤 2\/2$/);
+    // The pick who clears the bar first; then equal points rank by pinyin: 丙 (bing), 乙 (yi).
+    expect(lines.slice(head + 1, head + 4)).toEqual(['1. 学员甲 — 讲师推荐（积分 4），出勤 2/2', '2. 学员丙 — 积分第 1 名（4 分），出勤 2/2', '3. 学员乙 — 积分第 1 名（4 分），出勤 2/2']);
     for (const never of ['学员戊', '学员己']) expect(report).not.toContain(never);
     expect(report).toContain('推荐门槛：出勤不少于 60% 且积分大于 0');
     expect(report).toContain('讲师推荐但未达门槛，未列入：学员丁（出勤 0/2，积分 0）');
@@ -100,8 +100,21 @@ describe('the end-of-training report', () => {
   });
 
   it('keeps 优秀学员 for the tier and 推荐名单 for the list put forward, never one word for both', () => {
+    // 甲 is the one 优秀学员: the lecturer's pick who clears the bar; 丁, picked but never present, stays basic.
     expect(report.split('\n').slice(0, 2)).toEqual(['🎓「结业班」培训结束', '等级评定：孵化学员 0 人，优秀学员 1 人，基础型学员 5 人']);
     expect(report).not.toContain('优秀学员名单');
+  });
+
+  it('排名 shows the same 推荐名单, bar and held-back picks as the report, and tiers the picks by the bar', async () => {
+    const lines = report.split('\n');
+    const block = lines.slice(lines.indexOf('推荐名单（3 人，请工作人员审核）：'), lines.findIndex((l) => l.startsWith('⚠️ 推荐名单不足')) + 1);
+    expect(block).toHaveLength(7);
+    const ranking = (await p.say(staff, '#排名', null)).map((r) => r.message.text).join('\n');
+    expect(ranking).toContain(block.join('\n'));
+    expect(ranking).not.toContain('优秀学员名单');
+    const rankLines = ranking.split('\n');
+    expect(rankLines.find((l) => l.includes('学员甲 4 分'))).toMatch(/· 优秀学员（讲师推荐）$/);
+    expect(rankLines.find((l) => l.includes('学员丁 0 分'))).toMatch(/· 基础型学员（讲师推荐，尚未达推荐门槛：出勤 0\/2，不足 60%；积分 0，需大于 0（结业时评定））$/);
   });
 
   it('names no server path in chat, though a copy is kept on the server', () => {
@@ -122,6 +135,23 @@ describe('the end-of-training report', () => {
       expect(file.name).toMatch(/^结业班-档案-\d{8}\.xlsx$/);
       expect(file.data.subarray(0, 2).toString()).toBe('PK');
     }
+  });
+
+  it('lists the report’s 推荐名单 in the archive’s 推荐名单 sheet, with the bar and the picks held back', async () => {
+    const { files } = await deliver(await queued(`cohort-ended-archive_${cohortId}_`), true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files[0]![1].data as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('优秀学员档案')).toBeUndefined();
+    const sheet = wb.getWorksheet('推荐名单')!;
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push(Array.from({ length: sheet.columnCount }, (_, c) => row.getCell(c + 1).text)));
+    expect(rows[0]).toEqual(['序号', '姓名', '乡镇/村', '产品', '推荐理由', '出勤', '积分', '等级', '手机']);
+    expect(rows.slice(1, 4).map((r) => [r[1], r[4], r[5], r[7]])).toEqual([
+      ['学员甲', '讲师推荐（积分 4）', '2/2', '优秀学员'],
+      ['学员丙', '积分第 1 名（4 分）', '2/2', '基础型学员'],
+      ['学员乙', '积分第 1 名（4 分）', '2/2', '基础型学员'],
+    ]);
+    expect(rows.slice(4).map((r) => r[0])).toEqual(['推荐门槛：出勤不少于 60% 且积分大于 0', '讲师推荐但未达门槛，未列入：学员丁（出勤 0/2，积分 0）']);
   });
 
   it('tells staff how to get the archive where the platform cannot send files, without a path', async () => {

@@ -103,7 +103,9 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
     await sayAt(at(D1, '15:05'), yi, '#交作业 拍好了');
     await sayAt(at(D1, '16:00'), lecturer, '#点评 @学员甲 90 构图不错', [jia]);
     await sayAt(at(D1, '16:01'), lecturer, '#优秀作业 @学员甲', [jia]);
-    await sayAt(at(D2, '17:30'), lecturer, '#优秀学员 @学员甲', [jia]);
+    // 03-02: 甲 comes to the afternoon session (2 of 3 held: clears the 60% bar); 乙 came to 1 of 3.
+    await sayAt(at(D2, '13:50'), jia, '#签到');
+    await sayAt(at(D2, '17:30'), lecturer, '#优秀学员 @学员甲 @学员乙', [jia, yi]);
 
     // Feedback and follow-ups arrive through their own flows; written here directly.
     const survey = await p.deps.stores.surveys.open(cohortId, '张老师', at(D2, '18:00'), at('2027-03-03', '18:00'), [jia.id, yi.id, bing.id]);
@@ -173,11 +175,14 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
     expect(rows[0]).toEqual(['姓名', '出勤率', '准时', '迟到', '缺勤', '请假', '作业(已交/布置)', '作业平均分', '互动次数', '销售额(元)', '积分', '排名', '等级', '说明']);
     expect(rows).toHaveLength(5);
     const zhang = rows.find((r) => r[0] === '张三')!;
-    // Three sessions held by 03-03: 03-01 on time, both 03-02 sessions absent.
-    expect(zhang.slice(2, 8)).toEqual(['1', '0', '2', '0', '1/1', '90']);
+    // Three sessions held by 03-03: 03-01 and 03-02 afternoon on time, 03-02 morning absent.
+    expect(zhang.slice(2, 8)).toEqual(['2', '0', '1', '0', '1/1', '90']);
     expect(zhang[8]).toBe('1');
     expect(zhang[11]).toBe('1');
     expect(zhang[12]).toBe('优秀学员');
+    // 李四 is the lecturer's pick too, but came to 1 of 3: below the bar, not 优秀学员.
+    const li = rows.find((r) => r[0] === '李四')!;
+    expect(li.slice(12)).toEqual(['基础型学员', '讲师推荐但未达推荐门槛：出勤 1/3，不足 60%']);
     const ding = rows.find((r) => r[0]!.startsWith('学员丁'))!;
     expect(ding.slice(2, 7)).toEqual(['0', '0', '2', '1', '0/1']);
   });
@@ -222,18 +227,18 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
     ]);
   });
 
-  it('档案 is one workbook with every sheet, the outstanding trainees first by recommendation, and no phone number in full', async () => {
+  it('档案 is one workbook with every sheet, the 推荐名单 of those who clear the bar, and no phone number in full', async () => {
     const file = await buildArchive(p.deps.stores, cohortId, '档案', { now: AFTER });
     expect(file.fileName).toBe('导出测试班-档案-20270303.xlsx');
     const wb = await open(file.buffer);
-    expect(wb.worksheets.map((w) => w.name).slice(0, 5)).toEqual(['学员登记表', '成绩表', '优秀学员档案', '反馈表', '回访登记']);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 5)).toEqual(['学员登记表', '成绩表', '推荐名单', '反馈表', '回访登记']);
     expect(wb.worksheets).toHaveLength(8);
     for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const outstanding = rowsOf(sheet(wb, '优秀学员档案'));
-    expect(outstanding[0]).toEqual(['序号', '姓名', '乡镇/村', '产品', '推荐理由', '积分', '等级', '手机']);
-    expect(outstanding[1]).toEqual(['1', '张三', '城关镇西关村', '核桃', expect.stringContaining('讲师推荐'), expect.any(String), '优秀学员', '138****8000']);
-    // 丙 and 丁 never handed in the homework: they fail the assessment and are not listed.
-    expect(outstanding.slice(1).map((r) => r[1])).toEqual(['张三', '李四']);
+    const listed = rowsOf(sheet(wb, '推荐名单'));
+    expect(listed[0]).toEqual(['序号', '姓名', '乡镇/村', '产品', '推荐理由', '出勤', '积分', '等级', '手机']);
+    expect(listed[1]).toEqual(['1', '张三', '城关镇西关村', '核桃', expect.stringMatching(/^讲师推荐（积分 [\d.]+）$/), '2/3', expect.any(String), '优秀学员', '138****8000']);
+    // 乙 (picked, 1 of 3 sessions), 丙 (never came) and 丁 (0 of 2 besides leave) are below the bar: only 张三 is listed.
+    expect(listed.slice(2).map((r) => r[0])).toEqual(['', '推荐门槛：出勤不少于 60% 且积分大于 0', expect.stringMatching(/^讲师推荐但未达门槛，未列入：李四（出勤 1\/3，积分 [\d.]+）$/)]);
     const text = allText(wb).join('\n');
     expect(text).toContain('138****8000');
     for (const phone of [phones.jia, phones.yi, '13912345678']) expect(text).not.toContain(phone);
@@ -314,16 +319,22 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
       expect(fileOf(replies)?.name).toBe('导出测试班-档案-20270303.xlsx');
     });
 
-    it('saves the file and names its path where the platform cannot send files', async () => {
+    it('says how an administrator gets the file where the platform cannot send files, never a server path', async () => {
       const { sendFile } = p.deps.outbound;
       delete p.deps.outbound.sendFile;
       try {
         const replies = await sayAt(AFTER, admin, '#导出 签到表');
         expect(fileOf(replies)).toBeUndefined();
-        const saved = /已保存在服务器：(.+\.xlsx)/.exec(replies[0]!.message.text)![1]!;
-        expect(saved).toBe(path.join(dir, 'bot-exports', code, '导出测试班-签到表-20270303.xlsx'));
+        expect(replies.map((r) => r.message.text)).toEqual([`「导出测试班」签到表：本平台机器人不能发送文件，请管理员在控制台运行 cohort-bot export ${code} 签到表 获取。`]);
+        expect(replies[0]!.message.text).not.toContain(dir);
+        expect(replies[0]!.message.text).not.toMatch(/[/\\]|\.xlsx/);
+        // The command named there gives the workbook.
+        const [, cohortCode, kind] = /cohort-bot export (\S+) (\S+)/.exec(replies[0]!.message.text)!;
+        const out = collect();
+        const status = await runExportCommand([cohortCode!, kind!, '--out', path.join(dir, 'admin')], { env: { MONGODB_URI: p.deps.config.MONGODB_URI }, out: out.stream, err: collect().stream });
+        expect(status).toBe(0);
         const wb = new ExcelJS.Workbook();
-        await wb.xlsx.readFile(saved);
+        await wb.xlsx.readFile(out.text().trim());
         expect(wb.worksheets).toHaveLength(3);
       } finally {
         p.deps.outbound.sendFile = sendFile;
@@ -374,8 +385,8 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
       expect(text).toContain('课程：3 节');
       expect(text).toContain('03-01 09:00-12:00 开店流程 张老师 · 出勤 66.7%');
       expect(text).toContain('授课时长：03-01 3小时，03-02 6小时');
-      // 03-01: 2 present of 3 (丁 on leave); 03-02: 0 of 8.
-      expect(text).toContain('出勤：出勤率 18.2%（到课 2/11 人次）');
+      // 03-01: 2 present of 3 (丁 on leave); 03-02: 1 of 8.
+      expect(text).toContain('出勤：出勤率 27.3%（到课 3/11 人次）');
       expect(text).not.toContain('13912345678');
     });
 

@@ -1,11 +1,23 @@
-/** Points and tiers (SPEC §3.4): the ledger, interaction counting, 记录, 优秀学员, 排名. */
+/** Points and tiers (SPEC §3.4): the ledger, interaction counting, 记录, 优秀学员, 排名, and the 推荐名单 with its bar. */
 import type { FeatureFactory } from '../../pipeline/feature';
 import { countInteraction } from './count-interaction';
 import { rankingCommand, recommendCommand, recordCommand } from './trainee-records.command';
 
-export { awardAttendance, traineeRecords } from './points-service';
-export { evaluateStandings, outstandingList, type TraineeRecord, type TraineeStanding } from './tier-rules';
-export { TIER_NAMES } from './texts';
+export { awardAttendance, tallyAttendance, traineeRecords, type AttendanceInput } from './points-service';
+export {
+  clearsBar,
+  evaluateStandings,
+  recommendationBar,
+  recommendationLines,
+  recommendationList,
+  type AttendanceTally,
+  type HeldBack,
+  type RecommendationBar,
+  type RecommendedTrainee,
+  type TraineeRecord,
+  type TraineeStanding,
+} from './tier-rules';
+export { heldBackLine, recommendationBarLine, TIER_NAMES } from './texts';
 export { ANSWER_WINDOW_MINUTES } from './count-interaction';
 
 /** 优秀学员, 记录, 排名, and interaction in ordinary chat. */

@@ -1,7 +1,8 @@
 import type { ScoringConfig } from '../../kernel/scoring-config';
-import type { Attendance, Cohort } from '../../domain/types';
+import type { Attendance, Cohort, LeaveRequest, Member, Session } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
-import type { TraineeRecord } from './tier-rules';
+import { excusedFrom } from '../leave';
+import type { AttendanceTally, TraineeRecord } from './tier-rules';
 import { attendancePointsDetail } from './texts';
 
 /** Pays attendance points once per session and trainee (seed: 三(二) 课堂表现). */
@@ -22,15 +23,54 @@ export async function awardAttendance(stores: Stores, scoring: ScoringConfig, re
   });
 }
 
-/** Gathers what the tier rules need for every trainee of a cohort from the stores. */
-export async function traineeRecords(stores: Stores, cohort: Cohort): Promise<TraineeRecord[]> {
-  const [trainees, ledger, homework, submissions, activities] = await Promise.all([
+/** What attendance is counted from: the cohort's sessions, trainees, attendance records and approved leave. */
+export interface AttendanceInput {
+  sessions: Session[];
+  trainees: Member[];
+  attendance: Attendance[];
+  approvedLeave: LeaveRequest[];
+}
+
+/**
+ * Counts each trainee's attendance over the cohort's held sessions (ended or closed by `now`,
+ * cancelled ones never count), as closing each session writes it (SPEC §3.1–3.2): enrolled by the
+ * session's end, present when signed in on time or late, excused when approved leave covers it.
+ */
+export function tallyAttendance(input: AttendanceInput, now: Date): Map<string, AttendanceTally> {
+  const { sessions, trainees, attendance, approvedLeave } = input;
+  const held = sessions.filter((s) => !s.cancelled && (s.endsAt.getTime() <= now.getTime() || (s.closedAt !== undefined && s.closedAt.getTime() <= now.getTime())));
+  const status = new Map(attendance.map((a) => [`${a.sessionId}|${a.userId}`, a.status]));
+  const tallies = new Map<string, AttendanceTally>(trainees.map((t) => [t.userId, { attended: 0, expected: 0 }]));
+  for (const s of held) {
+    const excused = excusedFrom(approvedLeave, s);
+    for (const t of trainees) {
+      if (t.joinedAt.getTime() > s.endsAt.getTime()) continue;
+      const st = status.get(`${s.id}|${t.userId}`);
+      if (st === 'leave' || (st === undefined && excused.has(t.userId))) continue;
+      const tally = tallies.get(t.userId)!;
+      tally.expected += 1;
+      if (st === 'on_time' || st === 'late') tally.attended += 1;
+    }
+  }
+  return tallies;
+}
+
+/**
+ * Gathers what the tier rules need for every trainee of a cohort from the stores; attendance
+ * counts the sessions held by `now` (the caller's clock; the current time when left out).
+ */
+export async function traineeRecords(stores: Stores, cohort: Cohort, now: Date = new Date()): Promise<TraineeRecord[]> {
+  const [trainees, ledger, homework, submissions, activities, sessions, attendance, approvedLeave] = await Promise.all([
     stores.members.listWithRole(cohort.id, 'trainee'),
     stores.points.listByCohort(cohort.id),
     stores.homework.listByCohort(cohort.id),
     stores.submissions.listByCohort(cohort.id),
     stores.activities.list(cohort.id),
+    stores.sessions.listByCohort(cohort.id),
+    stores.attendance.listByCohort(cohort.id),
+    stores.leave.listByCohort(cohort.id, 'approved'),
   ]);
+  const tallies = tallyAttendance({ sessions, trainees, attendance, approvedLeave }, now);
   const recommendations = activities.filter((a) => a.kind === 'recommendation');
   return trainees.map((t) => {
     const mine = submissions.filter((s) => s.userId === t.userId);
@@ -50,6 +90,7 @@ export async function traineeRecords(stores: Stores, cohort: Cohort): Promise<Tr
       salesYuan: acts.filter((a) => a.kind === 'sales').reduce((sum, a) => sum + (a.amount ?? 0), 0),
       practiceCount: acts.filter((a) => a.kind === 'practice').length,
       recommendedRank: rec >= 0 ? rec : null,
+      attendance: tallies.get(t.userId) ?? { attended: 0, expected: 0 },
     };
   });
 }

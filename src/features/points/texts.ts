@@ -20,7 +20,39 @@ export const TIER_REASONS = {
   incubation: (salesYuan: number, interactions: number, averageReview: number | null) => `销售 ${salesYuan} 元、互动 ${interactions} 次、作业平均 ${averageReview} 分`,
   recommendedWithPoints: (points: number) => `讲师推荐（积分 ${points}）`,
   pointsRank: (rank: number, points: number) => `积分第 ${rank} 名（${points} 分）`,
+  pickBelowBar: (why: string[]) => `讲师推荐但未达推荐门槛：${why.join('；')}`,
+  pickPending: (why: string[]) => `讲师推荐，尚未达推荐门槛：${why.join('；')}（结业时评定）`,
+  noSessionYet: '还没有应到的课',
+  attendanceShort: (attended: number, expected: number, minPercent: number) => `出勤 ${attended}/${expected}，不足 ${minPercent}%`,
+  pointsNotAbove: (points: number, min: number) => `积分 ${points}，需大于 ${min}`,
 } as const;
+
+// 优秀学员 is a tier (as evaluated); 推荐名单 is the list put forward for staff to review, with its bar.
+
+/** The heading of the recommendation list. */
+export function recommendedHeading(count: number): string {
+  return count > 0 ? `推荐名单（${count} 人，请工作人员审核）：` : '推荐名单：暂无学员达到推荐门槛';
+}
+
+/** One name on the recommendation list: place, name, why, attendance. */
+export function recommendedLine(place: number, name: string, reason: string, attended: number, expected: number): string {
+  return `${place}. ${name} — ${reason}，出勤 ${attended}/${expected}`;
+}
+
+/** The bar a trainee must clear to be on the recommendation list. */
+export function recommendationBarLine(minAttendancePercent: number, minPointsAbove: number): string {
+  return `推荐门槛：出勤不少于 ${minAttendancePercent}% 且积分大于 ${minPointsAbove}`;
+}
+
+/** The lecturer's picks left off the recommendation list for the bar. */
+export function heldBackLine(entries: { name: string; attended: number; expected: number; points: number }[]): string {
+  return `讲师推荐但未达门槛，未列入：${entries.map((e) => `${e.name}（出勤 ${e.attended}/${e.expected}，积分 ${e.points}）`).join('、')}`;
+}
+
+/** The recommendation list is shorter than the seed's minimum. */
+export function recommendedShort(size: number): string {
+  return `⚠️ 推荐名单不足 ${size} 人，请讲师补充推荐（#优秀学员 @学员）。`;
+}
 
 /** The ledger's note of attendance points. */
 export function attendancePointsDetail(status: 'on_time' | 'late', minutesLate: number): string {
@@ -63,19 +95,15 @@ export function recommended(names: string[]): string {
 /** The group's one line when 排名 was asked there: the ranking names tiers and who falls short, so it goes privately. */
 export const RANKING_SENT_PRIVATELY = '排名含学员等级和考核情况，已私聊发给你，不在群里公开。';
 
-/** 排名: the ranking with tiers, the outstanding list, and a warning when it is short. */
+/** 排名: the ranking with tiers, followed by the recommendation list's lines. */
 export function rankingText(r: {
   cohortName: string;
   standings: { rank: number; name: string; points: number; tier: keyof typeof TIER_NAMES; reasons: string[] }[];
-  outstanding: { name: string; reason: string }[];
-  need: number;
+  recommendation: string[];
 }): string {
-  const lines = [
+  return [
     `「${r.cohortName}」积分排名：`,
     ...r.standings.map((s) => `${s.rank}. ${s.name} ${s.points} 分 · ${TIER_NAMES[s.tier]}${s.reasons.length ? `（${s.reasons.join('；')}）` : ''}`),
-    `优秀学员名单（至少 ${r.need} 人）：`,
-    ...r.outstanding.map((e, i) => `${i + 1}. ${e.name} — ${e.reason}`),
-  ];
-  if (r.outstanding.length < r.need) lines.push(`⚠️ 目前只有 ${r.outstanding.length} 人符合条件，不足 ${r.need} 人。`);
-  return lines.join('\n');
+    ...r.recommendation,
+  ].join('\n');
 }

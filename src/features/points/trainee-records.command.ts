@@ -3,7 +3,7 @@ import { defineCommand, type RawArgs } from '../../pipeline/command';
 import { noArgs } from '../../pipeline/arg-schemas';
 import { replyPrivately } from '../../pipeline/reply-privately';
 import { localDay } from '../../kernel/local-time';
-import { evaluateStandings, outstandingList } from './tier-rules';
+import { evaluateStandings, recommendationLines, recommendationList } from './tier-rules';
 import {
   PRACTICE_NOTE_REQUIRED,
   practiceRecorded,
@@ -78,7 +78,7 @@ const recommendArgs = z.custom<RawArgs>().transform((raw, ctx) => {
 export const recommendCommand = defineCommand({
   name: '优秀学员',
   aliases: ['recommend'],
-  summary: '讲师推荐优秀学员（按推荐顺序排在优秀学员名单前面）',
+  summary: '讲师推荐优秀学员（按推荐顺序排在推荐名单前面，需达到推荐门槛）',
   usage: '#优秀学员 @学员 @学员 …',
   allowed: ['lecturer'],
   where: 'group',
@@ -105,11 +105,11 @@ export const recommendCommand = defineCommand({
   },
 });
 
-/** 排名: the cohort's ranking, tiers and the outstanding list (staff, lecturer). */
+/** 排名: the cohort's ranking, tiers and the recommendation list with its bar (staff, lecturer). */
 export const rankingCommand = defineCommand({
   name: '排名',
   aliases: ['ranking'],
-  summary: '查看本班积分排名、学员等级和优秀学员名单',
+  summary: '查看本班积分排名、学员等级和推荐名单',
   usage: '#排名',
   allowed: ['staff', 'lecturer'],
   where: 'any',
@@ -117,10 +117,11 @@ export const rankingCommand = defineCommand({
   args: noArgs('排名'),
   async handle(ctx) {
     const cohort = ctx.cohort;
-    const records = await traineeRecords(ctx.deps.stores, cohort);
-    const standings = evaluateStandings(records, ctx.deps.scoring, localDay(ctx.now, cohort.timezone) > cohort.endDate);
-    const list = outstandingList(records, ctx.deps.scoring);
-    const text = rankingText({ cohortName: cohort.name, standings: standings.slice(0, 30), outstanding: list, need: ctx.deps.scoring.tiers.outstandingListSize });
+    const { scoring } = ctx.deps;
+    const records = await traineeRecords(ctx.deps.stores, cohort, ctx.now);
+    const standings = evaluateStandings(records, scoring, localDay(ctx.now, cohort.timezone) > cohort.endDate);
+    const recommendation = recommendationLines(recommendationList(records, scoring), scoring);
+    const text = rankingText({ cohortName: cohort.name, standings: standings.slice(0, 30), recommendation });
     await replyPrivately(ctx, text, RANKING_SENT_PRIVATELY);
   },
 });

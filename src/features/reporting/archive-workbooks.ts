@@ -15,7 +15,7 @@ import type { SurveyResponse } from '../../domain/types';
 import { traineeRecords } from '../points';
 import { DEFAULT_SCORECARD_THRESHOLDS } from '../feedback';
 import { missingStatus } from '../leave';
-import { evaluateStandings, outstandingList, TIER_NAMES, type TraineeRecord, type TraineeStanding } from '../points';
+import { evaluateStandings, heldBackLine, recommendationBar, recommendationBarLine, recommendationList, TIER_NAMES, type TraineeRecord, type TraineeStanding } from '../points';
 import { ATTENDANCE_STATUS_NAMES as STATUS, EARLY_LEAVE, NOT_SIGNED_IN } from '../attendance';
 import { COHORT_UNKNOWN } from '../cohorts';
 
@@ -355,12 +355,18 @@ function addFeedbackSheet(workbook: ExcelJS.Workbook, used: Set<string>, data: A
   }
 }
 
-/** 优秀学员档案 (seed 四(二)7 优质学员档案; 培训效果的维护 4 不低于 5 个): phone masked. */
-function addOutstandingSheet(workbook: ExcelJS.Workbook, used: Set<string>, data: ArchiveData): void {
+/**
+ * 推荐名单 (seed 四(二)7 优质学员档案; 培训效果的维护 4 不低于 5 个): the same recommendation list
+ * as 排名 and the end-of-training report, only those who clear the bar, with the bar and the
+ * lecturer's picks held back below it; phone masked. 等级 is the tier, which a name put forward
+ * by points may not have reached.
+ */
+function addRecommendationSheet(workbook: ExcelJS.Workbook, used: Set<string>, data: ArchiveData): void {
   const name = namer(data);
   const standings = new Map(data.standings.map((s) => [s.userId, s]));
   const regs = new Map(data.registrations.map((r) => [r.userId, r]));
-  const rows: Row[] = outstandingList(data.records, data.scoring).map((e, i) => {
+  const list = recommendationList(data.records, data.scoring);
+  const rows: Row[] = list.listed.map((e, i) => {
     const s = standings.get(e.userId);
     const reg = regs.get(e.userId);
     return [
@@ -369,28 +375,36 @@ function addOutstandingSheet(workbook: ExcelJS.Workbook, used: Set<string>, data
       reg?.village || null,
       reg?.products || null,
       e.reason,
+      `${e.tally.attended}/${e.tally.expected}`,
       s?.points ?? null,
       s ? TIER_NAMES[s.tier] : null,
       reg ? maskPhone(reg.phone) : null,
     ];
   });
-  addTable(
+  const sheet = addTable(
     workbook,
     used,
-    '优秀学员档案',
+    '推荐名单',
     [
       { header: '序号', width: 6 },
       { header: '姓名', width: 14 },
       { header: '乡镇/村', width: 20 },
       { header: '产品', width: 16 },
       { header: '推荐理由', width: 28 },
+      { header: '出勤', width: 8 },
       { header: '积分', width: 8 },
       { header: '等级', width: 12 },
       { header: '手机', width: 14 },
     ],
     rows,
-    `${data.cohort.name} 优秀学员档案`,
+    `${data.cohort.name} 推荐名单（优质学员档案）`,
   );
+  const bar = recommendationBar(data.scoring);
+  sheet.addRow([]);
+  sheet.addRow([recommendationBarLine(Math.round(bar.minAttendanceShare * 100), bar.minPointsAbove)]);
+  if (list.heldBack.length) {
+    sheet.addRow([heldBackLine(list.heldBack.map((h) => ({ name: name(h.userId, h.name), attended: h.tally.attended, expected: h.tally.expected, points: h.points })))]);
+  }
 }
 
 /** 回访登记 (seed 四(二)10): one row per trainee and wave (30, 90, 180 days after the cohort). */
@@ -467,6 +481,7 @@ async function gatherArchiveData(stores: Stores, cohortId: string, kind: Archive
   const cohort = await stores.cohorts.findById(cohortId);
   if (!cohort) throw new AppError('COHORT_UNKNOWN', COHORT_UNKNOWN, `cohort ${cohortId} not found`);
   const scoring = options.scoring ?? DEFAULT_SCORING;
+  const now = options.now ?? new Date();
   const needsScores = kind === '成绩表' || kind === '档案';
   const needsFeedback = kind === '反馈表' || kind === '档案';
   const [sessions, trainees, attendance, approvedLeave, registrations, records, surveys, followUps] = await Promise.all([
@@ -475,7 +490,7 @@ async function gatherArchiveData(stores: Stores, cohortId: string, kind: Archive
     stores.attendance.listByCohort(cohortId),
     stores.leave.listByCohort(cohortId, 'approved'),
     stores.registrations.listByCohort(cohortId),
-    needsScores ? traineeRecords(stores, cohort) : Promise.resolve([]),
+    needsScores ? traineeRecords(stores, cohort, now) : Promise.resolve([]),
     needsFeedback ? stores.surveys.listByCohort(cohortId) : Promise.resolve([]),
     kind === '回访' || kind === '档案' ? stores.followUps.listByCohort(cohortId) : Promise.resolve([]),
   ]);
@@ -483,7 +498,7 @@ async function gatherArchiveData(stores: Stores, cohortId: string, kind: Archive
   return {
     phone: options.fullPhones === true && kind === '回访' ? (p: string) => p : maskPhone,
     cohort,
-    now: options.now ?? new Date(),
+    now,
     scoring,
     sessions,
     trainees,
@@ -492,7 +507,7 @@ async function gatherArchiveData(stores: Stores, cohortId: string, kind: Archive
     registrations,
     records,
     // An archive taken during the cohort shows progress; after it, the verdict.
-    standings: evaluateStandings(records, scoring, localDay(options.now ?? new Date(), cohort.timezone) > cohort.endDate),
+    standings: evaluateStandings(records, scoring, localDay(now, cohort.timezone) > cohort.endDate),
     responses,
     followUps,
   };
@@ -522,7 +537,7 @@ function safeFileName(text: string): string {
 /**
  * Builds one archive of a cohort as an xlsx workbook (SPEC §3.6; seed 第八条): 签到表 (a sheet
  * per session), 成绩表, 反馈表 (anonymous), 回访 (回访登记 and 学员登记表), or 档案 with every
- * sheet including 优秀学员档案. Phone numbers appear only masked.
+ * sheet including 推荐名单. Phone numbers appear only masked.
  */
 export async function buildArchive(stores: Stores, cohortId: string, kind: ArchiveKind, options: ArchiveOptions = {}): Promise<ArchiveFile> {
   const data = await gatherArchiveData(stores, cohortId, kind, options);
@@ -533,7 +548,7 @@ export async function buildArchive(stores: Stores, cohortId: string, kind: Archi
   const used = new Set<string>();
   if (kind === '档案') addRegistrationSheet(workbook, used, data);
   if (kind === '成绩表' || kind === '档案') addScoresSheet(workbook, used, data);
-  if (kind === '档案') addOutstandingSheet(workbook, used, data);
+  if (kind === '档案') addRecommendationSheet(workbook, used, data);
   if (kind === '反馈表' || kind === '档案') addFeedbackSheet(workbook, used, data);
   if (kind === '回访' || kind === '档案') addFollowUpSheet(workbook, used, data);
   if (kind === '回访') addRegistrationSheet(workbook, used, data);

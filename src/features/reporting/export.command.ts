@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
-import { ARCHIVE_KINDS, buildArchive, parseArchiveKind, saveArchive } from './archive-workbooks';
+import { ARCHIVE_KINDS, buildArchive, parseArchiveKind } from './archive-workbooks';
 import { localDay, parseLocalDate } from '../../kernel/local-time';
 import { briefForSession, briefForWeek } from './training-brief';
-import { archiveCaption, archiveSaved, archiveSentPrivately, BRIEF_ARG_FORM, exportKindRequired, FULL_PHONES_CAPTION, FULL_PHONES_ONLY_FOLLOW_UP, noBriefYet, reportSentPrivately } from './texts';
+import { archiveCaption, archiveNotSendable, archiveSentPrivately, BRIEF_ARG_FORM, exportKindRequired, FULL_PHONES_CAPTION, FULL_PHONES_ONLY_FOLLOW_UP, noBriefYet, reportSentPrivately } from './texts';
 import { replyPrivately } from '../../pipeline/reply-privately';
 
 /** The word after 回访 that asks for phone numbers in full (for the follow-up calls). */
@@ -24,8 +23,8 @@ const exportArgs = z.custom<RawArgs>().transform((raw, ctx) => {
 /**
  * 导出 <签到表|成绩表|反馈表|回访|档案>: staff get a cohort archive as an xlsx file (SPEC §2,
  * §3.6). From a group the file goes to the sender privately where the platform allows (it
- * holds trainees' names and scores); where the platform cannot send files it is saved under
- * EXPORT_DIR and the reply names the path.
+ * holds trainees' names and scores); where the platform cannot send files the reply says how an
+ * administrator gets it (`cohort-bot export <班级码> <类型>`), never a server path.
  */
 export const exportCommand = defineCommand({
   name: '导出',
@@ -39,16 +38,15 @@ export const exportCommand = defineCommand({
   args: exportArgs,
   async handle(ctx, { kind, fullPhones }) {
     const cohort = ctx.cohort;
-    const { stores, scoring, outbound, config } = ctx.deps;
+    const { stores, scoring, outbound } = ctx.deps;
+    if (!outbound.sendFile) {
+      // Nothing is built: the administrator's command builds the workbook where they can take it.
+      await ctx.reply(archiveNotSendable(cohort.name, cohort.code, kind));
+      return;
+    }
     const file = await buildArchive(stores, cohort.id, kind, { scoring, now: ctx.now, fullPhones });
     // Full numbers leave the bot only on this explicit request, and every such export is on record.
     if (fullPhones) ctx.log.warn({ access: 'full-phone-numbers', kind, cohortId: cohort.id, by: ctx.event.sender.id }, 'follow-up workbook with full phone numbers exported');
-    if (!outbound.sendFile) {
-      const saved = await saveArchive(file, path.join(config.EXPORT_DIR, cohort.code));
-      ctx.log.info({ kind, file: saved }, 'archive saved for a platform without files');
-      await ctx.reply(archiveSaved(cohort.name, kind, saved));
-      return;
-    }
     const text = archiveCaption(cohort.name, kind, file.fileName) + (fullPhones ? FULL_PHONES_CAPTION : '');
     // Archives hold trainees' personal data: asked for in a group, they go to the sender privately.
     const to = ctx.isGroup ? { kind: 'private' as const, id: ctx.event.sender.id } : { kind: ctx.event.conversation.kind, id: ctx.event.conversation.id };

@@ -21,7 +21,7 @@ export const meCommand = defineCommand({
     const [sessions, records, trainees, leave] = await Promise.all([
       stores.sessions.listByCohort(cohort.id),
       stores.attendance.listByUser(cohort.id, ctx.event.platform, ctx.event.sender.id),
-      traineeRecords(stores, cohort),
+      traineeRecords(stores, cohort, ctx.now),
       stores.leave.listByCohort(cohort.id),
     ]);
     const finished = localDay(ctx.now, cohort.timezone) > cohort.endDate;

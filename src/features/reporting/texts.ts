@@ -39,11 +39,6 @@ export function exportKindRequired(kinds: readonly string[]): string {
   return `要写导出哪一种：${kinds.join('、')}`;
 }
 
-/** 导出 on a platform that cannot send files: where the file was saved. */
-export function archiveSaved(cohortName: string, kind: string, savedPath: string): string {
-  return `「${cohortName}」${kind}已生成。本平台机器人不能发送文件，已保存在服务器：${savedPath}`;
-}
-
 /** The message that comes with an archive file. */
 export function archiveCaption(cohortName: string, kind: string, fileName: string): string {
   return `「${cohortName}」${kind}：${fileName}`;
@@ -59,7 +54,7 @@ export function archiveSentPrivately(kind: string): string {
   return `${kind}含学员个人信息，已私聊发给你。`;
 }
 
-// End of training: 优秀学员 is the tier (as evaluated); 推荐名单 is the list put forward for staff to review.
+// End of training: 优秀学员 is the tier (as evaluated); 推荐名单 (worded by the points feature) is the list put forward for staff to review.
 
 /** The end-of-training report's first line. */
 export function endOfTrainingHeading(cohortName: string): string {
@@ -71,34 +66,17 @@ export function tierCounts(tiers: { name: string; count: number }[]): string {
   return `等级评定：${tiers.map((t) => `${t.name} ${t.count} 人`).join('，')}`;
 }
 
-/** The heading of the recommendation list. */
-export function recommendedHeading(count: number): string {
-  return count > 0 ? `推荐名单（${count} 人，请工作人员审核）：` : '推荐名单：暂无学员达到推荐门槛';
-}
-
-/** The bar a trainee must clear to be on the recommendation list. */
-export function recommendationBarLine(minAttendancePercent: number): string {
-  return `推荐门槛：出勤不少于 ${minAttendancePercent}% 且积分大于 0`;
-}
-
-/** The lecturer's picks left off the recommendation list for the bar. */
-export function heldBackLine(entries: string[]): string {
-  return `讲师推荐但未达门槛，未列入：${entries.join('、')}`;
-}
-
-/** The recommendation list is shorter than the seed's minimum. */
-export function recommendedShort(size: number): string {
-  return `⚠️ 推荐名单不足 ${size} 人，请讲师补充推荐（#优秀学员 @学员）。`;
-}
-
 /** The end-of-training report's line about the archive workbook, which follows as a file. */
 export function archiveFollows(fileName: string): string {
   return `📎 培训档案 ${fileName} 随后以文件私聊发送。`;
 }
 
-/** Sent instead of the archive file where the platform cannot send files: how staff get it (never a server path). */
-export function archiveNotSendable(cohortName: string, cohortCode: string): string {
-  return `「${cohortName}」培训档案：本平台机器人不能发送文件，请管理员在控制台运行 cohort-bot export ${cohortCode} 档案 获取。`;
+/**
+ * Said instead of sending an archive where the platform cannot send files (导出, and the archive
+ * at the end of training): how staff get it, never a server path.
+ */
+export function archiveNotSendable(cohortName: string, cohortCode: string, kind = '档案'): string {
+  return `「${cohortName}」${kind === '档案' ? '培训档案' : kind}：本平台机器人不能发送文件，请管理员在控制台运行 cohort-bot export ${cohortCode} ${kind} 获取。`;
 }
 
 /** 我的: the heading of a trainee's record. */
