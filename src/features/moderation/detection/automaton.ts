@@ -1,39 +1,34 @@
+/** Int32 fields per state in `cells`: four fields, 16 bytes, so a state never straddles a cache line. */
+export const CELL = 4;
+/** Field offsets inside a state's cell. */
+export const CHECK = 0;
+export const BASE = 1;
+export const FAIL = 2;
+export const OUT = 3;
+
 /**
- * Aho–Corasick automaton over small integer symbols, stored in typed arrays: a dense row for
- * the root (most steps fall back there) and sorted edge lists (CSR) for every other state.
- * Built once from all patterns and shared by every scan; `step` follows failure links.
+ * Aho–Corasick automaton over small integer symbols, stored as a double array: state `s` goes
+ * to `t = base(s) + sym` when `check(t) === s`, else it follows its failure link. Each state is
+ * one 16-byte cell of a single Int32Array — [check, base, fail, out] — so a successful step
+ * reads one cache line, the one holding the next state, whose base, failure link and output
+ * field (the first state with outputs on its suffix chain, 0 for none: the output bit) come with
+ * the check. State ids are cell indices (root 0); unused cells have check -1.
+ * Built once from all patterns and shared by every scan.
  */
 export class Automaton {
   /** Number of states, root included. */
   readonly states: number;
-  private readonly rootNext: Int32Array;
-  private readonly edgeStart: Int32Array;
-  private readonly edgeSym: Int32Array;
-  private readonly edgeTo: Int32Array;
-  private readonly fail: Int32Array;
+  /** [check, base, fail, out] per cell; sized so that base(s) + any symbol stays inside. */
+  readonly cells: Int32Array;
   /** Patterns ending exactly at a state: outIds[outStart[s] .. outStart[s + 1]). */
   readonly outStart: Int32Array;
   readonly outIds: Int32Array;
   /** Nearest proper suffix state that has outputs (0: none). */
   readonly dictLink: Int32Array;
 
-  private constructor(
-    states: number,
-    rootNext: Int32Array,
-    edgeStart: Int32Array,
-    edgeSym: Int32Array,
-    edgeTo: Int32Array,
-    fail: Int32Array,
-    outStart: Int32Array,
-    outIds: Int32Array,
-    dictLink: Int32Array,
-  ) {
+  private constructor(states: number, cells: Int32Array, outStart: Int32Array, outIds: Int32Array, dictLink: Int32Array) {
     this.states = states;
-    this.rootNext = rootNext;
-    this.edgeStart = edgeStart;
-    this.edgeSym = edgeSym;
-    this.edgeTo = edgeTo;
-    this.fail = fail;
+    this.cells = cells;
     this.outStart = outStart;
     this.outIds = outIds;
     this.dictLink = dictLink;
@@ -41,179 +36,284 @@ export class Automaton {
 
   /** Build from patterns (symbol arrays, each symbol in [0, alphabetSize)); output ids are pattern indices. */
   static build(patterns: ArrayLike<number>[], alphabetSize: number): Automaton {
-    const order = patterns.map((_, i) => i).filter((i) => (patterns[i] as ArrayLike<number>).length > 0);
-    order.sort((a, b) => compare(patterns[a] as ArrayLike<number>, patterns[b] as ArrayLike<number>));
-
-    // Trie from sorted patterns: children of a node arrive in increasing symbol order.
-    let capacity = 1024;
-    let parentOf = new Int32Array(capacity);
-    let symOf = new Int32Array(capacity);
-    let states = 1;
-    const outNode: number[] = [];
-    const outPattern: number[] = [];
-    const path: number[] = [0];
-    let prev: ArrayLike<number> = [];
-    for (const id of order) {
-      const p = patterns[id] as ArrayLike<number>;
-      let lcp = 0;
-      const limit = Math.min(p.length, prev.length);
-      while (lcp < limit && p[lcp] === prev[lcp]) lcp++;
-      let node = path[lcp] as number;
-      for (let d = lcp; d < p.length; d++) {
-        if (states === capacity) {
-          capacity *= 2;
-          parentOf = grow(parentOf, capacity);
-          symOf = grow(symOf, capacity);
-        }
-        const child = states++;
-        parentOf[child] = node;
-        symOf[child] = p[d] as number;
-        path[d + 1] = child;
-        node = child;
-      }
-      outNode.push(node);
-      outPattern.push(id);
-      prev = p;
+    const trie = buildTrie(patterns);
+    const { states } = trie;
+    const slotOf = placeStates(trie, alphabetSize);
+    let top = 0;
+    for (let s = 0; s < states; s++) top = Math.max(top, slotOf[s] as number);
+    let maxBase = 0;
+    const baseOf = new Int32Array(states);
+    for (let s = 0; s < states; s++) {
+      const e0 = trie.edgeStart[s] as number;
+      // A state without children keeps base 0: base + sym then lands on a cell whose check is not it.
+      if (e0 < (trie.edgeStart[s + 1] as number)) baseOf[s] = (slotOf[trie.edgeTo[e0] as number] as number) - (trie.edgeSym[e0] as number);
+      maxBase = Math.max(maxBase, baseOf[s] as number);
+    }
+    const size = Math.max(top, maxBase + alphabetSize) + 1;
+    const cells = new Int32Array(size * CELL);
+    for (let i = 0; i < size; i++) cells[i * CELL + CHECK] = -1;
+    for (let s = 0; s < states; s++) {
+      const cell = (slotOf[s] as number) * CELL;
+      cells[cell + BASE] = baseOf[s] as number;
+      for (let e = trie.edgeStart[s] as number; e < (trie.edgeStart[s + 1] as number); e++) cells[(slotOf[trie.edgeTo[e] as number] as number) * CELL + CHECK] = slotOf[s] as number;
     }
 
-    // Edge lists: state ids were allocated in DFS order, so a stable counting sort by parent
-    // keeps each node's children in symbol order.
-    const dfsStart = new Int32Array(states + 1);
-    for (let s = 1; s < states; s++) {
-      const slot = (parentOf[s] as number) + 1;
-      dfsStart[slot] = (dfsStart[slot] as number) + 1;
-    }
-    for (let s = 0; s < states; s++) dfsStart[s + 1] = (dfsStart[s + 1] as number) + (dfsStart[s] as number);
-    const fill = dfsStart.slice(0, states);
-    const dfsSym = new Int32Array(Math.max(states - 1, 0));
-    const dfsTo = new Int32Array(Math.max(states - 1, 0));
-    for (let s = 1; s < states; s++) {
-      const parent = parentOf[s] as number;
-      const at = fill[parent] as number;
-      fill[parent] = at + 1;
-      dfsSym[at] = symOf[s] as number;
-      dfsTo[at] = s;
-    }
-    // Renumber states breadth-first: the shallow states every scan visits sit together in memory.
-    const bfs = new Int32Array(states);
-    const newId = new Int32Array(states);
-    let tail = 1;
-    for (let head = 0; head < tail; head++) {
-      const o = bfs[head] as number;
-      for (let e = dfsStart[o] as number; e < (dfsStart[o + 1] as number); e++) {
-        const c = dfsTo[e] as number;
-        newId[c] = tail;
-        bfs[tail++] = c;
-      }
-    }
-    const edgeStart = new Int32Array(states + 1);
-    const edgeSym = new Int32Array(dfsSym.length);
-    const edgeTo = new Int32Array(dfsTo.length);
-    let at = 0;
-    for (let i = 0; i < states; i++) {
-      edgeStart[i] = at;
-      const o = bfs[i] as number;
-      for (let e = dfsStart[o] as number; e < (dfsStart[o + 1] as number); e++, at++) {
-        edgeSym[at] = dfsSym[e] as number;
-        edgeTo[at] = newId[dfsTo[e] as number] as number;
-      }
-    }
-    edgeStart[states] = at;
-    for (let i = 0; i < outNode.length; i++) outNode[i] = newId[outNode[i] as number] as number;
-
-    const rootNext = new Int32Array(alphabetSize);
-    for (let e = edgeStart[0] as number; e < (edgeStart[1] as number); e++) rootNext[edgeSym[e] as number] = edgeTo[e] as number;
-
-    const outCount = new Int32Array(states + 1);
-    for (const n of outNode) outCount[n + 1] = (outCount[n + 1] as number) + 1;
-    for (let s = 0; s < states; s++) outCount[s + 1] = (outCount[s + 1] as number) + (outCount[s] as number);
-    const outStart = outCount;
-    const outFill = outStart.slice(0, states);
-    const outIds = new Int32Array(outNode.length);
-    outNode.forEach((n, i) => {
-      const at = outFill[n] as number;
-      outFill[n] = at + 1;
-      outIds[at] = outPattern[i] as number;
+    const outStart = new Int32Array(size + 1);
+    for (const n of trie.outNode) outStart[(slotOf[n] as number) + 1] = (outStart[(slotOf[n] as number) + 1] as number) + 1;
+    for (let s = 0; s < size; s++) outStart[s + 1] = (outStart[s + 1] as number) + (outStart[s] as number);
+    const outFill = outStart.slice(0, size);
+    const outIds = new Int32Array(trie.outNode.length);
+    trie.outNode.forEach((n, i) => {
+      const slot = slotOf[n] as number;
+      const at = outFill[slot] as number;
+      outFill[slot] = at + 1;
+      outIds[at] = trie.outPattern[i] as number;
     });
-
-    const automaton = new Automaton(
-      states,
-      rootNext,
-      edgeStart,
-      edgeSym,
-      edgeTo,
-      new Int32Array(states),
-      outStart,
-      outIds,
-      new Int32Array(states),
-    );
-    automaton.linkFailures();
+    const automaton = new Automaton(states, cells, outStart, outIds, new Int32Array(size));
+    automaton.linkFailures(trie, slotOf);
     return automaton;
   }
 
   /** Next state after reading `sym` in `state` (0 = root). Negative symbols reset to the root. */
   step(state: number, sym: number): number {
     if (sym < 0) return 0;
-    const { edgeStart, edgeSym, edgeTo, fail } = this;
+    const cells = this.cells;
     for (;;) {
-      if (state === 0) return this.rootNext[sym] as number;
-      let lo = edgeStart[state] as number;
-      let hi = edgeStart[state + 1] as number;
-      if (hi - lo <= 8) {
-        for (; lo < hi; lo++) {
-          if (edgeSym[lo] === sym) return edgeTo[lo] as number;
-        }
-      } else {
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          const s = edgeSym[mid] as number;
-          if (s === sym) return edgeTo[mid] as number;
-          if (s < sym) lo = mid + 1;
-          else hi = mid;
-        }
-      }
-      state = fail[state] as number;
+      const t = (cells[state * CELL + BASE] as number) + sym;
+      if (cells[t * CELL + CHECK] === state) return t;
+      if (state === 0) return 0;
+      state = cells[state * CELL + FAIL] as number;
     }
+  }
+
+  /** The first state with outputs on the suffix chain of `state` (itself included), 0 when none. */
+  outputState(state: number): number {
+    return this.cells[state * CELL + OUT] as number;
   }
 
   /** Whether any pattern ends at this state (directly or through a suffix). */
   hasOutput(state: number): boolean {
-    return (this.outStart[state + 1] as number) > (this.outStart[state] as number) || (this.dictLink[state] as number) !== 0;
+    return (this.cells[state * CELL + OUT] as number) !== 0;
   }
 
   private child(state: number, sym: number): number {
-    if (state === 0) return this.rootNext[sym] as number;
-    for (let e = this.edgeStart[state] as number; e < (this.edgeStart[state + 1] as number); e++) {
-      if (this.edgeSym[e] === sym) return this.edgeTo[e] as number;
-    }
-    return 0;
+    const t = (this.cells[state * CELL + BASE] as number) + sym;
+    return this.cells[t * CELL + CHECK] === state ? t : 0;
   }
 
-  private linkFailures(): void {
-    const { edgeStart, edgeSym, edgeTo, fail, dictLink, outStart } = this;
-    const queue = new Int32Array(this.states);
-    let head = 0;
-    let tail = 0;
-    for (let e = edgeStart[0] as number; e < (edgeStart[1] as number); e++) queue[tail++] = edgeTo[e] as number;
-    while (head < tail) {
-      const u = queue[head++] as number;
+  private linkFailures(trie: Trie, slotOf: Int32Array): void {
+    const { cells, dictLink, outStart } = this;
+    const { edgeStart, edgeSym, edgeTo } = trie;
+    // Breadth-first over trie nodes (ids are breadth-first already); links in cell ids.
+    for (let u = 0; u < trie.states; u++) {
+      const su = slotOf[u] as number;
       for (let e = edgeStart[u] as number; e < (edgeStart[u + 1] as number); e++) {
-        const v = edgeTo[e] as number;
+        const sv = slotOf[edgeTo[e] as number] as number;
         const sym = edgeSym[e] as number;
-        let f = fail[u] as number;
-        let target = this.child(f, sym);
+        let f = su === 0 ? 0 : (cells[su * CELL + FAIL] as number);
+        let target = su === 0 ? 0 : this.child(f, sym);
         while (target === 0 && f !== 0) {
-          f = fail[f] as number;
+          f = cells[f * CELL + FAIL] as number;
           target = this.child(f, sym);
         }
-        const fv = target === v ? 0 : target;
-        fail[v] = fv;
-        dictLink[v] = (outStart[fv + 1] as number) > (outStart[fv] as number) ? fv : (dictLink[fv] as number);
-        queue[tail++] = v;
+        const fv = target === sv ? 0 : target;
+        cells[sv * CELL + FAIL] = fv;
+        dictLink[sv] = (outStart[fv + 1] as number) > (outStart[fv] as number) ? fv : (dictLink[fv] as number);
+        const own = (outStart[sv + 1] as number) > (outStart[sv] as number);
+        cells[sv * CELL + OUT] = own ? sv : dictLink[sv];
       }
     }
   }
 }
+
+/** A trie in CSR form, states numbered breadth-first, each state's edges in symbol order. */
+interface Trie {
+  states: number;
+  edgeStart: Int32Array;
+  edgeSym: Int32Array;
+  edgeTo: Int32Array;
+  outNode: number[];
+  outPattern: number[];
+}
+
+function buildTrie(patterns: ArrayLike<number>[]): Trie {
+  const order = patterns.map((_, i) => i).filter((i) => (patterns[i] as ArrayLike<number>).length > 0);
+  order.sort((a, b) => compare(patterns[a] as ArrayLike<number>, patterns[b] as ArrayLike<number>));
+
+  // Trie from sorted patterns: children of a node arrive in increasing symbol order.
+  let capacity = 1024;
+  let parentOf = new Int32Array(capacity);
+  let symOf = new Int32Array(capacity);
+  let states = 1;
+  const outNode: number[] = [];
+  const outPattern: number[] = [];
+  const path: number[] = [0];
+  let prev: ArrayLike<number> = [];
+  for (const id of order) {
+    const p = patterns[id] as ArrayLike<number>;
+    let lcp = 0;
+    const limit = Math.min(p.length, prev.length);
+    while (lcp < limit && p[lcp] === prev[lcp]) lcp++;
+    let node = path[lcp] as number;
+    for (let d = lcp; d < p.length; d++) {
+      if (states === capacity) {
+        capacity *= 2;
+        parentOf = grow(parentOf, capacity);
+        symOf = grow(symOf, capacity);
+      }
+      const child = states++;
+      parentOf[child] = node;
+      symOf[child] = p[d] as number;
+      path[d + 1] = child;
+      node = child;
+    }
+    outNode.push(node);
+    outPattern.push(id);
+    prev = p;
+  }
+
+  // Edge lists: node ids were allocated in DFS order, so a stable counting sort by parent
+  // keeps each node's children in symbol order.
+  const dfsStart = new Int32Array(states + 1);
+  for (let s = 1; s < states; s++) {
+    const slot = (parentOf[s] as number) + 1;
+    dfsStart[slot] = (dfsStart[slot] as number) + 1;
+  }
+  for (let s = 0; s < states; s++) dfsStart[s + 1] = (dfsStart[s + 1] as number) + (dfsStart[s] as number);
+  const fill = dfsStart.slice(0, states);
+  const dfsSym = new Int32Array(Math.max(states - 1, 0));
+  const dfsTo = new Int32Array(Math.max(states - 1, 0));
+  for (let s = 1; s < states; s++) {
+    const parent = parentOf[s] as number;
+    const at = fill[parent] as number;
+    fill[parent] = at + 1;
+    dfsSym[at] = symOf[s] as number;
+    dfsTo[at] = s;
+  }
+  // Renumber breadth-first.
+  const bfs = new Int32Array(states);
+  const newId = new Int32Array(states);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const o = bfs[head] as number;
+    for (let e = dfsStart[o] as number; e < (dfsStart[o + 1] as number); e++) {
+      const c = dfsTo[e] as number;
+      newId[c] = tail;
+      bfs[tail++] = c;
+    }
+  }
+  const edgeStart = new Int32Array(states + 1);
+  const edgeSym = new Int32Array(dfsSym.length);
+  const edgeTo = new Int32Array(dfsTo.length);
+  let at = 0;
+  for (let i = 0; i < states; i++) {
+    edgeStart[i] = at;
+    const o = bfs[i] as number;
+    for (let e = dfsStart[o] as number; e < (dfsStart[o + 1] as number); e++, at++) {
+      edgeSym[at] = dfsSym[e] as number;
+      edgeTo[at] = newId[dfsTo[e] as number] as number;
+    }
+  }
+  edgeStart[states] = at;
+  for (let i = 0; i < outNode.length; i++) outNode[i] = newId[outNode[i] as number] as number;
+  return { states, edgeStart, edgeSym, edgeTo, outNode, outPattern };
+}
+
+/**
+ * Cell of every trie node in the double array, placed breadth-first: the shallow states every
+ * scan visits sit together. Each node's children get a base where all their cells are free
+ * (first fit over a linked list of the free cells).
+ */
+function placeStates(trie: Trie, alphabetSize: number): Int32Array {
+  const { states, edgeStart, edgeSym, edgeTo } = trie;
+  const slotOf = new Int32Array(states);
+  let capacity = Math.max(1024, states * 2 + alphabetSize);
+  let used = new Uint8Array(capacity);
+  // Free cells as a linked list (next free cell after i), from cell 1 on; cell 0 is the root.
+  let nextFree = new Int32Array(capacity + 1);
+  let prevFree = new Int32Array(capacity + 1);
+  const initFree = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      nextFree[i] = i + 1;
+      prevFree[i + 1] = i;
+    }
+  };
+  initFree(0, capacity);
+  nextFree[capacity] = capacity;
+  used[0] = 1;
+  // Where a state with several children starts looking: free cells that several such states
+  // already found too crowded are passed over (single-child states still fill them).
+  let crowded = new Uint8Array(capacity);
+  let multiFrom = 1;
+  const take = (i: number): void => {
+    if (i === multiFrom) multiFrom = nextFree[i] as number;
+    used[i] = 1;
+    const p = prevFree[i] as number;
+    const n = nextFree[i] as number;
+    nextFree[p] = n;
+    prevFree[n] = p;
+  };
+  nextFree[0] = 1;
+  prevFree[1] = 0;
+  const ensure = (need: number): void => {
+    if (need < capacity) return;
+    const size = Math.max(need + 1, capacity * 2);
+    const u = new Uint8Array(size);
+    u.set(used);
+    const c = new Uint8Array(size);
+    c.set(crowded);
+    crowded = c;
+    const nf = new Int32Array(size + 1);
+    nf.set(nextFree);
+    const pf = new Int32Array(size + 1);
+    pf.set(prevFree);
+    // The old sentinel (capacity) becomes a real free cell followed by the new ones.
+    used = u;
+    nextFree = nf;
+    prevFree = pf;
+    const old = capacity;
+    capacity = size;
+    initFree(old, capacity);
+    nextFree[capacity] = capacity;
+  };
+  for (let s = 0; s < states; s++) {
+    const e0 = edgeStart[s] as number;
+    const e1 = edgeStart[s + 1] as number;
+    if (e0 === e1) continue;
+    const first = edgeSym[e0] as number;
+    const last = edgeSym[e1 - 1] as number;
+    // The first child takes a free cell p, so base = p - first ≥ 0 and no child lands on the root cell.
+    const multi = e1 - e0 > 1;
+    let p = multi ? multiFrom : nextFree[0];
+    while (p < first) p = nextFree[p] as number;
+    for (;;) {
+      if (p >= capacity) ensure(p + alphabetSize);
+      const base = p - first;
+      ensure(base + last + 1);
+      let fits = true;
+      for (let e = e0 + 1; e < e1; e++) {
+        if (used[base + (edgeSym[e] as number)] === 1) {
+          fits = false;
+          break;
+        }
+      }
+      if (fits) {
+        for (let e = e0; e < e1; e++) {
+          const cell = base + (edgeSym[e] as number);
+          take(cell);
+          slotOf[edgeTo[e] as number] = cell;
+        }
+        break;
+      }
+      if (multi && p < capacity && (crowded[p] = (crowded[p] as number) + 1) >= CROWDED && p === multiFrom) multiFrom = nextFree[p] as number;
+      p = nextFree[p] as number;
+    }
+  }
+  return slotOf;
+}
+
+/** Failed fits of several-children states after which a free cell is passed over by them. */
+const CROWDED = 16;
 
 function compare(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = Math.min(a.length, b.length);

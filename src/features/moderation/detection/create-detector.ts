@@ -1,9 +1,9 @@
 import { pinyin } from 'pinyin-pro';
-import { Automaton } from './automaton';
+import { Automaton, CELL } from './automaton';
 import { CharClass, CharTables } from './char-tables';
 import type { Detector, DetectorOptions, DetectorStats, MatchLayer, ScanMatch, ScanResult } from './detector';
 import { DEFAULT_ALLOWED_DOMAINS } from './find-links';
-import { findSlang } from './find-slang';
+import { findSlangAmong, slangCandidates } from './find-slang';
 import { findSolicitation } from './find-solicitation';
 import { negatedByContext } from './prohibitive-context';
 import { loadCommonWords } from './load-common-words';
@@ -41,6 +41,14 @@ const EDGE_LAST_DIGIT = 8;
 const CLAUSE = new Set([...'，。！？；,!?;'].map((c) => c.charCodeAt(0)));
 
 const SYLLABLE_CACHE_MASK = (1 << 16) - 1;
+// Cache keys are state * SPAN + syllable + 1 in an int32: states past this bound walk uncached.
+const SYLLABLE_KEY_SPAN = 1024;
+const SYLLABLE_KEY_STATES = Math.floor(0x7fffffff / SYLLABLE_KEY_SPAN) - 1;
+// A syllable step is the next state with this bit set when patterns end there.
+const OUTPUT_BIT = 1 << 30;
+// The scan loops read automaton cells with their field offsets written out: [check, base, fail, out].
+if (CELL !== 4) throw new Error('automaton cell layout changed');
+const STATE_MASK = OUTPUT_BIT - 1;
 
 const PINYIN_OPTIONS = { toneType: 'none', type: 'array', v: true } as const;
 
@@ -94,15 +102,17 @@ class LexiconDetector implements Detector {
   private readonly slang: boolean;
   private readonly prohibitiveContext: boolean;
   private readonly allowedDomains: readonly string[];
-  private readonly commonWords: ReadonlySet<string>;
+  private readonly commonWords: WordSet;
   private readonly segmenter: WordSegmenter | null;
 
   // Per-scan scratch buffers.
   private tokLetter = new Int32Array(257);
   private tokSyllable = new Int32Array(257);
   private currentTok = 0;
-  private readonly syllableCacheKey = new Float64Array(SYLLABLE_CACHE_MASK + 1);
-  private readonly syllableCacheValue = new Int32Array(SYLLABLE_CACHE_MASK + 1);
+  // Syllable steps: from the root, a dense table; from other states, a [key, state] cache (0: empty).
+  private readonly syllableCache = new Int32Array((SYLLABLE_CACHE_MASK + 1) * 2);
+  private rootSyllable: Int32Array = new Int32Array(0);
+  private syllableLength: Uint8Array = new Uint8Array(0);
   // Scratch kept in typed arrays with counters: resetting a JS array per scan would make
   // V8 promote every new backing store to the old generation.
   private readonly hits = new SpanList();
@@ -124,7 +134,7 @@ class LexiconDetector implements Detector {
     const broadMinLength = options.broadMinLength ?? 2;
     this.slang = options.slang ?? true;
     this.prohibitiveContext = options.prohibitiveContext ?? true;
-    this.commonWords = foldWords(options.commonWords === undefined ? loadCommonWords() : (options.commonWords ?? new Set()), this.tables);
+    this.commonWords = wordSetOf(foldWords(options.commonWords === undefined ? loadCommonWords() : (options.commonWords ?? new Set()), this.tables));
     this.segmenter = options.segmenter === undefined ? loadWordSegmenter() : options.segmenter;
 
     const byKey = new Map<string, number>();
@@ -218,6 +228,7 @@ class LexiconDetector implements Detector {
         LETTERS,
       );
     } else this.pinyinAutomaton = null;
+    this.syncSyllables();
     const letters = pinyinPatterns.reduce((sum, p) => sum + p.syms.length, 0);
     this.pyPattern = Int32Array.from(pinyinPatterns, (p) => p.charPattern);
     this.pyHan = Uint8Array.from(pinyinPatterns, (p) => Math.min(p.han, 255));
@@ -254,13 +265,14 @@ class LexiconDetector implements Detector {
     this.allows.count = 0;
     this.scanChars();
     if (this.pinyinAutomaton) this.scanPinyin(this.pinyinAutomaton);
-    const matches = this.collect(input);
+    const matches = this.hits.count > 0 ? this.collect(input) : [];
     if (this.slang) {
-      const found = findSlang(input, this.tables);
+      // Only the rules whose factors occur among the tokens run; most messages fold nothing more.
+      const found = findSlangAmong(input, this.tables, slangCandidates(t.cp, t.run, t.length));
       for (let i = 0; i < found.length; i++) {
         const m = found[i] as ScanMatch;
         if (this.prohibitiveContext && negatedByContext(input, m.start, m.end)) continue;
-        if (!matches.some((o) => o.start <= m.start && m.end <= o.end && o.tier !== 'review')) matches.push(m);
+        if (!coveredByPublic(matches, m)) matches.push(m);
       }
     }
     if (this.solicitation) {
@@ -268,28 +280,53 @@ class LexiconDetector implements Detector {
       for (let i = 0; i < found.length; i++) matches.push(found[i] as ScanMatch);
     }
     if (matches.length === 0) return { flagged: false, categories: [], matches };
-    if (matches.length > 1) matches.sort((a, b) => a.start - b.start || a.end - b.end);
+    if (matches.length > 1) matches.sort(byStartEnd);
     const categories: string[] = [];
-    for (const m of matches) if (m.tier !== 'review' && !categories.includes(m.category)) categories.push(m.category);
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i] as ScanMatch;
+      if (m.tier !== 'review' && !categories.includes(m.category)) categories.push(m.category);
+    }
     return { flagged: categories.length > 0, categories, matches };
   }
 
+  /**
+   * The character automaton over the folded tokens. One step reads the 16-byte cell of the next
+   * state (check, base, failure link and output field together); a state's output field is 0
+   * for nearly every step, so hits cost nothing until a word ends.
+   */
   private scanChars(): void {
     const t = this.text;
-    const a = this.charAutomaton;
-    const { outStart, outIds, dictLink } = a;
+    const cells = this.charAutomaton.cells;
+    const ids = this.charIdBmp;
+    const cps = t.cp;
     const n = t.length;
     let state = 0;
     for (let k = 0; k < n; k++) {
-      const cp = t.cp[k] as number;
-      const sym = cp < 0x10000 ? (this.charIdBmp[cp] as number) : (this.charIdAstral.get(cp) ?? -1);
-      state = a.step(state, sym);
-      let s = state;
-      if ((outStart[s + 1] as number) === (outStart[s] as number)) s = dictLink[s] as number;
-      while (s !== 0) {
-        for (let o = outStart[s] as number; o < (outStart[s + 1] as number); o++) this.checkCharHit(outIds[o] as number, k);
-        s = dictLink[s] as number;
+      const cp = cps[k] as number;
+      const sym = cp < 0x10000 ? (ids[cp] as number) : (this.charIdAstral.get(cp) ?? -1);
+      if (sym < 0) {
+        state = 0;
+        continue;
       }
+      // Cell fields: [check, base, fail, out] (automaton.ts), offsets written out for the JIT.
+      for (;;) {
+        const next = (cells[state * 4 + 1] as number) + sym;
+        if (cells[next * 4] === state) {
+          state = next;
+          break;
+        }
+        if (state === 0) break;
+        state = cells[state * 4 + 2] as number;
+      }
+      const out = cells[state * 4 + 3] as number;
+      if (out !== 0) this.emitChars(out, k);
+    }
+  }
+
+  private emitChars(out: number, last: number): void {
+    const { outStart, outIds, dictLink } = this.charAutomaton;
+    for (let s = out; s !== 0; s = dictLink[s] as number) {
+      for (let o = outStart[s] as number; o < (outStart[s + 1] as number); o++) this.checkCharHit(outIds[o] as number, last);
     }
   }
 
@@ -393,7 +430,7 @@ class LexiconDetector implements Detector {
 
   private scanPinyin(a: Automaton): void {
     const t = this.text;
-    const tables = this.tables;
+    const pinyinBmp = this.tables.pinyinBmp;
     const n = t.length;
     if (n + 1 > this.tokLetter.length) {
       this.tokLetter = new Int32Array(n * 2 + 1);
@@ -401,7 +438,10 @@ class LexiconDetector implements Detector {
     }
     const tokLetter = this.tokLetter;
     const tokSyllable = this.tokSyllable;
-    const { outStart, outIds, dictLink } = a;
+    const cells = a.cells;
+    let sylLength = this.syllableLength;
+    let rootSyllable = this.rootSyllable;
+    const { cp: cps, cls: classes, run: runs } = t;
     this.segmentRunStart = -1;
     this.hanRunFrom = -1;
     this.hanRunTo = -1;
@@ -409,66 +449,104 @@ class LexiconDetector implements Detector {
     let pos = 0;
     for (let k = 0; k < n; k++) {
       tokLetter[k] = pos;
-      this.currentTok = k;
-      const cls = t.cls[k] as number;
+      const cls = classes[k] as number;
       if (cls === CharClass.HAN) {
-        const syl = tables.pinyinOf(t.cp[k] as number);
+        const cp = cps[k] as number;
+        const syl = cp < 0x10000 ? (pinyinBmp[cp] as number) : this.tables.pinyinOf(cp);
         tokSyllable[k] = syl;
+        // A character outside the BMP can bring a reading no table has yet.
+        if (syl >= sylLength.length) {
+          this.syncSyllables();
+          sylLength = this.syllableLength;
+          rootSyllable = this.rootSyllable;
+        }
         if (syl >= 0) {
           // A Han syllable moves the automaton in one cached step; matches never end inside one.
-          state = this.stepSyllable(a, state, syl);
-          pos += (this.syllableSyms[syl] as Uint8Array).length;
+          // The step gives the state with the output bit on top: the state's cell is read only when set.
+          const step = state === 0 ? (rootSyllable[syl] as number) : this.stepSyllable(a, state, syl);
+          state = step & STATE_MASK;
+          pos += sylLength[syl] as number;
+          if (step !== state) this.emitPinyin(cells[state * 4 + 3] as number, pos, k);
         } else {
           state = 0;
           pos++;
-          continue;
         }
       } else if (cls === CharClass.LATIN || cls === CharClass.DIGIT) {
         tokSyllable[k] = -1;
-        const cp = t.cp[k] as number;
+        const cp = cps[k] as number;
         const sym = cls === CharClass.LATIN ? cp - 0x61 : 26 + cp - 0x30;
-        const run = t.run[k] as number;
+        const run = runs[k] as number;
         for (let r = 0; r < run; r++) {
-          state = a.step(state, sym);
+          for (;;) {
+            const next = (cells[state * 4 + 1] as number) + sym;
+            if (cells[next * 4] === state) {
+              state = next;
+              break;
+            }
+            if (state === 0) break;
+            state = cells[state * 4 + 2] as number;
+          }
           pos++;
-          if (r + 1 < run) this.emitPinyin(a, state, pos);
+          if (r + 1 < run) {
+            const out = cells[state * 4 + 3] as number;
+            if (out !== 0) this.emitPinyin(out, pos, k);
+          }
         }
+        const out = cells[state * 4 + 3] as number;
+        if (out !== 0) this.emitPinyin(out, pos, k);
       } else {
         tokSyllable[k] = -1;
         state = 0;
         pos++;
-        continue;
-      }
-      let s = state;
-      if ((outStart[s + 1] as number) === (outStart[s] as number)) s = dictLink[s] as number;
-      while (s !== 0) {
-        for (let o = outStart[s] as number; o < (outStart[s + 1] as number); o++) this.checkPinyinHit(outIds[o] as number, pos);
-        s = dictLink[s] as number;
       }
     }
     tokLetter[n] = pos;
   }
 
-  private emitPinyin(a: Automaton, state: number, pos: number): void {
-    const { outStart, outIds, dictLink } = a;
-    let s = state;
-    if ((outStart[s + 1] as number) === (outStart[s] as number)) s = dictLink[s] as number;
-    while (s !== 0) {
+  private emitPinyin(out: number, pos: number, tok: number): void {
+    const { outStart, outIds, dictLink } = this.pinyinAutomaton as Automaton;
+    this.currentTok = tok;
+    for (let s = out; s !== 0; s = dictLink[s] as number) {
       for (let o = outStart[s] as number; o < (outStart[s + 1] as number); o++) this.checkPinyinHit(outIds[o] as number, pos);
-      s = dictLink[s] as number;
     }
   }
 
-  /** Automaton state after reading a whole syllable, memoised in a small direct-mapped cache. */
+  /**
+   * Automaton state after reading a whole syllable from a state other than the root, with
+   * OUTPUT_BIT set when patterns end there; memoised in a direct-mapped cache of [key, step]
+   * pairs (one cache line per lookup).
+   */
   private stepSyllable(a: Automaton, state: number, syl: number): number {
-    const key = state * 1024 + syl + 1;
-    const slot = (Math.imul(key, 0x9e3779b1) >>> 16) & SYLLABLE_CACHE_MASK;
-    if (this.syllableCacheKey[slot] === key) return this.syllableCacheValue[slot] as number;
+    const cache = this.syllableCache;
+    if (state >= SYLLABLE_KEY_STATES) return this.syllableStep(a, state, syl);
+    const key = state * SYLLABLE_KEY_SPAN + syl + 1;
+    const slot = ((Math.imul(key, 0x9e3779b1) >>> 16) & SYLLABLE_CACHE_MASK) << 1;
+    if (cache[slot] === key) return cache[slot + 1] as number;
+    const next = this.syllableStep(a, state, syl);
+    cache[slot] = key;
+    cache[slot + 1] = next;
+    return next;
+  }
+
+  /** The state after a syllable, OUTPUT_BIT set when patterns end there. */
+  private syllableStep(a: Automaton, state: number, syl: number): number {
+    const next = this.walkSyllable(a, state, syl);
+    return a.hasOutput(next) ? next | OUTPUT_BIT : next;
+  }
+
+  /** Letters, length and state reached from the root of every syllable the tables know (they only grow). */
+  private syncSyllables(): void {
+    const all = this.tables.syllables;
+    for (let i = this.syllableSyms.length; i < all.length; i++) this.syllableSyms.push(Uint8Array.from(all[i] as string, (ch) => ch.charCodeAt(0) - 0x61));
+    const a = this.pinyinAutomaton;
+    this.syllableLength = Uint8Array.from(this.syllableSyms, (letters) => letters.length);
+    this.rootSyllable = Int32Array.from(this.syllableSyms, (_, syl) => (a ? this.syllableStep(a, 0, syl) : 0));
+  }
+
+  private walkSyllable(a: Automaton, state: number, syl: number): number {
     const letters = this.syllableSyms[syl] as Uint8Array;
     let next = state;
     for (let j = 0; j < letters.length; j++) next = a.step(next, letters[j] as number);
-    this.syllableCacheKey[slot] = key;
-    this.syllableCacheValue[slot] = next;
     return next;
   }
 
@@ -643,16 +721,22 @@ class LexiconDetector implements Detector {
     this.hanRunTo = to;
   }
 
-  /** Whether tokens [i, j] are Han characters written side by side that spell an everyday word. */
+  /** Whether tokens [i, j] are Han characters written side by side that spell an everyday word (numeric key, no string built). */
   private wordAt(i: number, j: number): boolean {
     const t = this.text;
     if (j - i < 1 || j - i > 3) return false;
-    let word = '';
+    let astral = false;
     for (let k = i; k <= j; k++) {
       if (t.cls[k] !== CharClass.HAN || (k > i && t.start[k] !== t.end[k - 1])) return false;
-      word += String.fromCodePoint(t.cp[k] as number);
+      if ((t.cp[k] as number) >= 0x10000) astral = true;
     }
-    return this.commonWords.has(word);
+    if (astral) {
+      let word = '';
+      for (let k = i; k <= j; k++) word += String.fromCodePoint(t.cp[k] as number);
+      return this.commonWords.hasString(word);
+    }
+    const c = t.cp;
+    return this.commonWords.has(c[i] as number, c[i + 1] as number, j - i >= 2 ? (c[i + 2] as number) : 0, j - i >= 3 ? (c[i + 3] as number) : 0);
   }
 
   /**
@@ -824,4 +908,91 @@ class SpanList {
     this.to[i] = to;
     this.layer[i] = layer;
   }
+}
+
+/** Matches sorted by where they start, then end. */
+function byStartEnd(a: ScanMatch, b: ScanMatch): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Whether a public (or untiered) match already covers m's span. */
+function coveredByPublic(matches: readonly ScanMatch[], m: ScanMatch): boolean {
+  for (let i = 0; i < matches.length; i++) {
+    const o = matches[i] as ScanMatch;
+    if (o.start <= m.start && m.end <= o.end && o.tier !== 'review') return true;
+  }
+  return false;
+}
+
+/**
+ * A set of everyday words keyed by numbers, not strings: a word of two to four BMP characters
+ * is the pair (c1 << 16 | c2, c3 << 16 | c4), missing characters 0, in an open-addressing table
+ * of int32 pairs; the few words with a character outside the BMP stay in a string set.
+ */
+class WordSet {
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  private readonly others = new Set<string>();
+
+  constructor(words: ReadonlySet<string>) {
+    let size = 16;
+    while (size < words.size * 2) size *= 2;
+    this.table = new Int32Array(size * 2);
+    this.mask = size - 1;
+    for (const w of words) {
+      const cps: number[] = [];
+      for (const ch of w) cps.push(ch.codePointAt(0) as number);
+      if (cps.length < 2 || cps.length > 4) continue;
+      if (cps.some((c) => c >= 0x10000 || c === 0)) {
+        this.others.add(w);
+        continue;
+      }
+      this.add(cps[0] as number, cps[1] as number, cps[2] ?? 0, cps[3] ?? 0);
+    }
+  }
+
+  has(c1: number, c2: number, c3: number, c4: number): boolean {
+    const hi = (c1 << 16) | c2;
+    const lo = (c3 << 16) | c4;
+    const table = this.table;
+    for (let slot = hashPair(hi, lo) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const h = table[slot * 2] as number;
+      if (h === 0) return false;
+      if (h === hi && table[slot * 2 + 1] === lo) return true;
+    }
+  }
+
+  /** Words holding a character outside the BMP. */
+  hasString(word: string): boolean {
+    return this.others.has(word);
+  }
+
+  private add(c1: number, c2: number, c3: number, c4: number): void {
+    const hi = (c1 << 16) | c2;
+    const lo = (c3 << 16) | c4;
+    const table = this.table;
+    for (let slot = hashPair(hi, lo) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const h = table[slot * 2] as number;
+      if (h === hi && table[slot * 2 + 1] === lo) return;
+      if (h === 0) {
+        table[slot * 2] = hi;
+        table[slot * 2 + 1] = lo;
+        return;
+      }
+    }
+  }
+}
+
+function hashPair(hi: number, lo: number): number {
+  const h = Math.imul(hi ^ Math.imul(lo, 0x85ebca6b), 0x9e3779b1);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+const wordSets = new WeakMap<ReadonlySet<string>, WordSet>();
+
+/** The numeric form of a (folded) word set, built once per set. */
+function wordSetOf(words: ReadonlySet<string>): WordSet {
+  let set = wordSets.get(words);
+  if (!set) wordSets.set(words, (set = new WordSet(words)));
+  return set;
 }

@@ -1,6 +1,7 @@
 import { CharClass, type CharTables } from './char-tables';
 import type { MatchTier, ScanMatch } from './detector';
 import type { ModerationCategory } from './moderation-category';
+import { regexFactors } from './regex-factors';
 
 /** One slang or solicitation pattern: what it means, how sure it is, and the regular expression over folded text. */
 interface SlangRule {
@@ -55,17 +56,70 @@ const RULES: readonly SlangRule[] = [
 
 const NONE: readonly ScanMatch[] = Object.freeze([]);
 const CLAUSE = new Set([...'，。！？；,.!?;\n'].map((c) => c.charCodeAt(0)));
+const CLAUSE_UNIT = 0xff0c; // '，' as written into the folded text
 
 /**
  * Slang and contactless-solicitation hits in a message. The text is folded as the lexicon layer
  * folds it (so 菠菜 written 菠 菜 or in traditional characters still matches); each hit carries
  * its rule's category and tier and its span in the original text.
+ *
+ * Most messages contain none of the short strings every match of a rule must contain (its
+ * factors, worked out from the rule's expression: 上分, 溜冰, 私我 …), so the fold also marks
+ * which rules can match at all and only those expressions run; a message no rule can match is
+ * never turned into a string.
  */
 export function findSlang(text: string, tables: CharTables): readonly ScanMatch[] {
-  const { folded, origin } = foldForSlang(text, tables);
-  if (folded.length < 2) return NONE;
+  const buf = foldForSlang(text, tables, SCRATCH);
+  if (buf.length < 2 || buf.candidates === 0) return NONE;
+  return runRules(text, buf, buf.candidates);
+}
+
+/**
+ * Rules that can match a message, from its folded tokens as the lexicon layer holds them
+ * (NormalisedText: dropped characters and clause punctuation removed, repeats collapsed into a
+ * run count). Every pair of neighbouring characters of the slang fold is a pair of neighbouring
+ * tokens or a repeat, so the mask is never smaller than the one the slang fold would give.
+ */
+export function slangCandidates(cps: Int32Array, runs: Int32Array, length: number): number {
+  const { single, pairStart, pairs } = FACTORS;
+  let candidates = FACTORS.always | FACTORS.clause;
+  let prev = -1;
+  for (let k = 0; k < length; k++) {
+    const cp = cps[k] as number;
+    if (cp >= 0x10000) {
+      prev = -1;
+      continue;
+    }
+    candidates |= single[cp] as number;
+    if (pairStart[cp] === 1 && (runs[k] as number) > 1) candidates |= pairs.get(((cp << 16) | cp) >>> 0) ?? 0;
+    if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | cp) >>> 0) ?? 0;
+    prev = cp;
+  }
+  return candidates;
+}
+
+/** findSlang limited to the rules of a mask from slangCandidates (the same hits: the others cannot match). */
+export function findSlangAmong(text: string, tables: CharTables, candidates: number): readonly ScanMatch[] {
+  if (candidates === 0) return NONE;
+  const buf = foldForSlang(text, tables, SCRATCH);
+  if (buf.length < 2) return NONE;
+  return runRules(text, buf, candidates & buf.candidates);
+}
+
+/** findSlang without the factor prefilter: every rule's expression runs (the reference the prefilter is tested against). */
+export function findSlangUnfiltered(text: string, tables: CharTables): readonly ScanMatch[] {
+  const buf = foldForSlang(text, tables, SCRATCH);
+  if (buf.length < 2) return NONE;
+  return runRules(text, buf, ALL_RULES);
+}
+
+function runRules(text: string, buf: FoldBuffer, candidates: number): readonly ScanMatch[] {
+  const folded = buf.toString();
+  const origin = buf.origin;
   let out: ScanMatch[] | null = null;
-  for (const r of RULES) {
+  for (let i = 0; i < RULES.length; i++) {
+    if (i < 31 && ((candidates >>> i) & 1) === 0) continue;
+    const r = RULES[i] as SlangRule;
     r.pattern.lastIndex = 0;
     for (let m = r.pattern.exec(folded); m; m = r.pattern.exec(folded)) {
       if (m[0].length === 0) {
@@ -86,10 +140,47 @@ function endOfChar(text: string, end: number): number {
   return c >= 0xd800 && c < 0xdc00 ? end + 1 : end;
 }
 
-/** The message folded for the slang patterns, and the offset in the original text of each folded character. */
-function foldForSlang(text: string, tables: CharTables): { folded: string; origin: number[] } {
-  let folded = '';
-  const origin: number[] = [];
+/** The message folded for the slang patterns (UTF-16 units), the offset in the original text of each unit, and the rules that can match. */
+class FoldBuffer {
+  length = 0;
+  units = new Uint16Array(256);
+  origin = new Int32Array(256);
+  candidates = 0;
+
+  push(unit: number, at: number): void {
+    if (this.length === this.units.length) {
+      const units = new Uint16Array(this.length * 2);
+      units.set(this.units);
+      this.units = units;
+      const origin = new Int32Array(this.length * 2);
+      origin.set(this.origin);
+      this.origin = origin;
+    }
+    this.units[this.length] = unit;
+    this.origin[this.length++] = at;
+  }
+
+  toString(): string {
+    const n = this.length;
+    if (n <= 2048) return String.fromCharCode.apply(null, this.units.subarray(0, n) as unknown as number[]);
+    let s = '';
+    for (let i = 0; i < n; i += 2048) s += String.fromCharCode.apply(null, this.units.subarray(i, Math.min(i + 2048, n)) as unknown as number[]);
+    return s;
+  }
+}
+
+const SCRATCH = new FoldBuffer();
+
+/**
+ * Fold the message for the slang patterns into `buf` (one origin per UTF-16 unit: a character
+ * kept outside the BMP, 𠮷, is two units) and mark the rules whose factors occur in it.
+ */
+function foldForSlang(text: string, tables: CharTables, buf: FoldBuffer): FoldBuffer {
+  const { foldBmp, classBmp } = tables;
+  const { single, pairStart, pairs } = FACTORS;
+  buf.length = 0;
+  let candidates = FACTORS.always;
+  let prev = -1;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     const at = i;
@@ -97,22 +188,103 @@ function foldForSlang(text: string, tables: CharTables): { folded: string; origi
       cp = text.codePointAt(i) as number;
       i++;
     }
-    if (CLAUSE.has(cp)) {
-      if (folded.length > 0 && !folded.endsWith('，')) {
-        folded += '，';
-        origin.push(at);
+    if (cp < 0x10000 ? CLAUSE_BMP[cp] === 1 : CLAUSE.has(cp)) {
+      if (buf.length > 0 && prev !== CLAUSE_UNIT) {
+        candidates |= single[CLAUSE_UNIT] as number;
+        if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | CLAUSE_UNIT) >>> 0) ?? 0;
+        buf.push(CLAUSE_UNIT, at);
+        prev = CLAUSE_UNIT;
       }
       continue;
     }
-    const f = cp < 0x10000 ? (tables.foldBmp[cp] as number) : tables.foldAstral(cp);
-    const outs = f >= 0 ? [f] : f === -2 ? (tables.foldMulti.get(cp) ?? []) : [];
-    for (const o of outs) {
-      if (tables.classOf(o) === CharClass.STRIP) continue;
-      folded += String.fromCodePoint(o);
-      // One origin per UTF-16 unit: a character kept outside the BMP (𠮷) is two units of `folded`.
-      origin.push(at);
-      if (o >= 0x10000) origin.push(at);
+    const f = cp < 0x10000 ? (foldBmp[cp] as number) : tables.foldAstral(cp);
+    if (f >= 0) {
+      if ((f < 0x10000 ? (classBmp[f] as number) : tables.classOf(f)) === CharClass.STRIP) continue;
+      if (f < 0x10000) {
+        candidates |= single[f] as number;
+        if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | f) >>> 0) ?? 0;
+        buf.push(f, at);
+        prev = f;
+      } else {
+        // Factors are BMP text: a character outside it only breaks pairs.
+        buf.push(0xd800 + ((f - 0x10000) >> 10), at);
+        buf.push(0xdc00 + ((f - 0x10000) & 0x3ff), at);
+        prev = -1;
+      }
+    } else if (f === -2) {
+      const outs = tables.foldMulti.get(cp);
+      if (!outs) continue;
+      for (const o of outs) {
+        if (tables.classOf(o) === CharClass.STRIP) continue;
+        if (o < 0x10000) {
+          candidates |= single[o] as number;
+          if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | o) >>> 0) ?? 0;
+          buf.push(o, at);
+          prev = o;
+        } else {
+          buf.push(0xd800 + ((o - 0x10000) >> 10), at);
+          buf.push(0xdc00 + ((o - 0x10000) & 0x3ff), at);
+          prev = -1;
+        }
+      }
     }
   }
-  return { folded, origin };
+  buf.candidates = candidates;
+  return buf;
 }
+
+const CLAUSE_BMP = new Uint8Array(0x10000);
+for (const c of CLAUSE) if (c < 0x10000) CLAUSE_BMP[c] = 1;
+
+/** Bit i: rule i. Rules past the 31st have no bit and always run. */
+const ALL_RULES = 0x7fffffff;
+
+interface FactorTables {
+  /** Rules with a one-character factor, per character. */
+  single: Uint32Array;
+  /** Characters that begin a two-character factor. */
+  pairStart: Uint8Array;
+  /** Rules with a two-character factor, keyed (first << 16 | second). */
+  pairs: Map<number, number>;
+  /** Rules whose factors could not be worked out: they always run. */
+  always: number;
+  /** Rules with a factor holding the clause mark '，' (slangCandidates cannot see clause marks). */
+  clause: number;
+}
+
+
+function factorTables(rules: readonly SlangRule[]): FactorTables {
+  const single = new Uint32Array(0x10000);
+  const pairStart = new Uint8Array(0x10000);
+  const pairs = new Map<number, number>();
+  let always = 0;
+  let clause = 0;
+  rules.forEach((r, i) => {
+    if (i >= 31) return;
+    const bit = 1 << i;
+    // A case-insensitive expression matches strings its factors do not spell.
+    const factors = r.pattern.ignoreCase ? null : regexFactors(r.pattern.source);
+    if (!factors) {
+      always |= bit;
+      return;
+    }
+    for (const f of factors) {
+      if (f.includes(String.fromCharCode(CLAUSE_UNIT))) clause |= bit;
+      const a = f.charCodeAt(0);
+      if (f.length === 1) single[a] = (single[a] as number) | bit;
+      else {
+        const key = ((a << 16) | f.charCodeAt(1)) >>> 0;
+        pairStart[a] = 1;
+        pairs.set(key, (pairs.get(key) ?? 0) | bit);
+      }
+    }
+  });
+  return { single, pairStart, pairs, always, clause };
+}
+
+/** The rules' factors, for tests and docs: rule name → strings of which every match contains one (null: the rule always runs). */
+export function slangRuleFactors(): Array<{ name: string; factors: string[] | null }> {
+  return RULES.map((r) => ({ name: r.name, factors: regexFactors(r.pattern.source) }));
+}
+
+const FACTORS = factorTables(RULES);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Automaton } from '../../../../../src/features/moderation/detection/automaton';
+import { Automaton, CELL } from '../../../../../src/features/moderation/detection/automaton';
 
 /** Every (pattern, end) pair found by walking the automaton over text. */
 function scan(a: Automaton, text: number[]): string[] {
@@ -49,12 +49,39 @@ describe('Automaton', () => {
     expect(scan(a, [1, -1, 2])).toEqual([]);
   });
 
+  it('keeps each state in one 16-byte cell whose output field names the first state with outputs on its suffix chain', () => {
+    const a = Automaton.build([[1, 2, 3], [2, 3], [9]], 10);
+    expect(CELL).toBe(4);
+    expect(a.cells.length % CELL).toBe(0);
+    const s12 = a.step(a.step(0, 1), 2);
+    const s123 = a.step(s12, 3);
+    expect(a.outputState(s12)).toBe(0);
+    expect(a.outputState(s123)).toBe(s123);
+    // 4 then 3 spells no pattern.
+    expect(a.outputState(a.step(a.step(0, 4), 3))).toBe(0);
+    // A symbol no pattern uses from a deep state falls back to the root.
+    expect(a.step(s123, 5)).toBe(0);
+    expect(a.hasOutput(a.step(s123, 9))).toBe(true);
+  });
+
   it('agrees with a naive search on random patterns and texts', () => {
     const sym = fc.integer({ min: 0, max: 5 });
     fc.assert(
       fc.property(fc.array(fc.array(sym, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 }), fc.array(sym, { maxLength: 60 }), (patterns, text) => {
         const a = Automaton.build(patterns, 6);
         expect(scan(a, text)).toEqual(naive(patterns, text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('agrees with a naive search over a large, sparse alphabet (double-array placement with collisions)', () => {
+    const sym = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 5000 }));
+    fc.assert(
+      fc.property(fc.array(fc.array(sym, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 60 }), fc.array(sym, { maxLength: 40 }), (patterns, text) => {
+        const a = Automaton.build(patterns, 5001);
+        const probe = [...text, ...patterns.flat()];
+        expect(scan(a, probe)).toEqual(naive(patterns, probe));
       }),
       { numRuns: 200 },
     );
