@@ -1,16 +1,16 @@
 /**
- * The daily digest benchmark: 1,000 approved cohorts × 50 trainees after one training day
- * (two closed sessions with on-time/late/absent/leave records, leave requests, a homework
- * with submissions and reviews, moderation records). Measures one `dailyDigestJob.process`
- * run over all of them (real Outbox on Redis), a loop that mirrors the job per cohort
- * (read: gatherDigestInput, survey progress first; compute: computeDigest + renderDigest), and the
- * peer in the same run: computeDigest + renderDigest alone on the gathered inputs (no database).
+ * The daily digest benchmark: 1,000 approved cohorts × 50 trainees after a week of training
+ * (per held day: two closed sessions with on-time/late/absent/leave records and their summaries,
+ * leave requests, a homework with submissions and reviews, moderation records). Measures one
+ * `dailyDigestJob.process` run over all of them (real Outbox on Redis), the per-cohort path the
+ * job used before (gatherDigestInput + computeDigest + renderDigest) on a sample of cohorts as
+ * the peer, checks that both render the same digests, and computeDigest + renderDigest alone.
  * Prints a table and writes bench/results/digest.json.
  *
  * MONGODB_URI: used as is when set; otherwise a private FerretDB is started (scripts/ferretdb.sh).
  * REDIS_URL: default redis://127.0.0.1:6379. The run uses its own database and key prefix, both
  * removed afterwards. Options: --cohorts=N (1000), --trainees=N (50), --loop-cohorts=N (50: the
- * mirroring loop and the peer cover every k-th cohort), --max-pool-size=N|default (25).
+ * per-cohort peer covers every k-th cohort), --days=N (7 held days), --max-pool-size=N|default (25).
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,10 +27,11 @@ import { createRedis } from '../src/queue/redis-connection';
 import { computeDigest, type Digest, type DigestInput } from '../src/features/reporting/digest';
 import { gatherDigestInput } from '../src/features/reporting/gather-digest';
 import { renderDigest } from '../src/features/reporting/render-digest';
-import { createStores, type Stores } from '../src/stores/create-stores';
+import { createStores } from '../src/stores/create-stores';
 import { assertRedisReachable, deleteRedisPrefix, dropDatabase, mongoUriWithDb, provideMongo, uniqueName } from './support/bench-env';
 import { gitCommit, hostInfo, progress, round, writeResultJson } from './support/bench-report';
-import { expectedDayOne, SEED_DAY, seedCohorts, shanghai } from './support/bulk-seed';
+import { expectedDayOne, shanghai } from './support/bulk-seed';
+import { seedWeek, weekDay } from './support/week-seed';
 import { CommandCounter } from './support/mongo-commands';
 import { formatTable, percentile, RssSampler } from './support/stats';
 
@@ -44,9 +45,8 @@ const DEFAULT_LOOP_COHORTS = 50;
 /** Below FerretDB 1.24's deadlock line (see bench/README.md); the digest only reads. */
 const DEFAULT_MAX_POOL_SIZE = '25';
 const ADMIN_ID = 'bench-admin';
-const WHOLE_BENCH_TIMEOUT_MS = 290_000;
-/** The default DIGEST_TIME on day one: both sessions closed, homework not yet due (22:00). */
-const NOW = shanghai(SEED_DAY, '20:30');
+const WHOLE_BENCH_TIMEOUT_MS = 1_500_000;
+const DEFAULT_DAYS = 7;
 
 /** One row of the table. */
 interface DigestRow {
@@ -73,65 +73,6 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Per cohort inside the real job: first read, last read, staff lookup and last enqueue (performance.now()). */
-interface CohortMarks {
-  start?: number;
-  readEnd?: number;
-  staffAt?: number;
-  end?: number;
-}
-
-/**
- * Wraps the stores and the outbox to time each cohort inside the real job, without changing it:
- * reads run from gatherDigestInput's first find (survey progress) to its last; compute +
- * render is the gap until staffOf's member lookup; send is staffOf plus the outbox adds.
- */
-function instrumentJob(stores: Stores, outbox: Outbox): { marks: Map<string, CohortMarks>; restore: () => void } {
-  const marks = new Map<string, CohortMarks>();
-  const mark = (cohortId: string) => {
-    let m = marks.get(cohortId);
-    if (!m) marks.set(cohortId, (m = {}));
-    return m;
-  };
-  const restores: (() => void)[] = [];
-  const wrap = <T extends object>(target: T, method: keyof T & string, onCall: (args: unknown[]) => void, onDone: (args: unknown[]) => void) => {
-    const original = target[method] as unknown as (...args: unknown[]) => Promise<unknown>;
-    (target as Record<string, unknown>)[method] = async (...args: unknown[]) => {
-      onCall(args);
-      const value = await original.apply(target, args);
-      onDone(args);
-      return value;
-    };
-    restores.push(() => {
-      (target as Record<string, unknown>)[method] = original;
-    });
-  };
-  const none = () => undefined;
-  const readDone = (args: unknown[]) => {
-    mark(String(args[0])).readEnd = performance.now();
-  };
-  wrap(stores.surveys, 'listByCohort', (args) => (mark(String(args[0])).start ??= performance.now()), none);
-  wrap(stores.cohorts, 'findById', none, readDone);
-  for (const store of [stores.sessions, stores.attendance, stores.leave, stores.homework, stores.submissions, stores.moderation]) {
-    wrap(store, 'listByCohort', none, readDone);
-  }
-  wrap(
-    stores.members,
-    'listWithRole',
-    (args) => {
-      if (args[1] === 'staff') mark(String(args[0])).staffAt = performance.now();
-    },
-    (args) => {
-      if (args[1] === 'trainee') readDone(args);
-    },
-  );
-  wrap(outbox, 'enqueue', none, (args) => {
-    const cohortId = /^digest_([a-f0-9]{24})_/.exec(String(args[2]))?.[1];
-    if (cohortId) mark(cohortId).end = performance.now();
-  });
-  return { marks, restore: () => restores.reverse().forEach((r) => r()) };
-}
-
 /** Checks a cohort's digest against what was seeded; returns what differs. */
 function checkDigest(d: Digest, trainees: number): string[] {
   const want = expectedDayOne(trainees);
@@ -150,8 +91,9 @@ function checkDigest(d: Digest, trainees: number): string[] {
   return problems;
 }
 
-function parseArgs(argv: string[]): { cohorts: number; trainees: number; loopCohorts: number; maxPoolSize: string | null } {
+function parseArgs(argv: string[]): { cohorts: number; trainees: number; loopCohorts: number; days: number; maxPoolSize: string | null } {
   let cohorts = DEFAULT_COHORTS;
+  let days = DEFAULT_DAYS;
   let loopCohorts = DEFAULT_LOOP_COHORTS;
   let trainees = DEFAULT_TRAINEES;
   let maxPoolSize: string | null = DEFAULT_MAX_POOL_SIZE;
@@ -160,15 +102,19 @@ function parseArgs(argv: string[]): { cohorts: number; trainees: number; loopCoh
     if (key === '--cohorts' && value && /^[1-9]\d*$/.test(value)) cohorts = Number(value);
     else if (key === '--loop-cohorts' && value && /^[1-9]\d*$/.test(value)) loopCohorts = Number(value);
     else if (key === '--trainees' && value && /^[1-9]\d*$/.test(value)) trainees = Number(value);
+    else if (key === '--days' && value && /^[1-9]\d*$/.test(value)) days = Number(value);
     else if (key === '--max-pool-size' && value && /^(default|[1-9]\d*)$/.test(value)) maxPoolSize = value === 'default' ? null : value;
-    else throw new Error(`bad argument ${arg} (use --cohorts=N, --trainees=N, --loop-cohorts=N, --max-pool-size=N|default)`);
+    else throw new Error(`bad argument ${arg} (use --cohorts=N, --trainees=N, --loop-cohorts=N, --days=N, --max-pool-size=N|default)`);
   }
-  return { cohorts, trainees, loopCohorts: Math.min(loopCohorts, cohorts), maxPoolSize };
+  return { cohorts, trainees, loopCohorts: Math.min(loopCohorts, cohorts), days, maxPoolSize };
 }
 
-/** Seeds, runs the job, the mirroring loop and the compute-only peer; prints the table and writes bench/results/digest.json. */
+/** Seeds, runs the job, the per-cohort peer and the compute-only peer; prints the table and writes bench/results/digest.json. */
 export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_URL?: string }): Promise<DigestRow[]> {
-  const { cohorts, trainees, loopCohorts, maxPoolSize } = parseArgs(argv);
+  const { cohorts, trainees, loopCohorts, days, maxPoolSize } = parseArgs(argv);
+  // The digest's day is the last held one, at the default DIGEST_TIME: both sessions closed, its homework due at 22:00.
+  const DAY = weekDay(days - 1);
+  const NOW = shanghai(DAY, '20:30');
   const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
   await assertRedisReachable(redisUrl);
   const loadAverage = hostInfo().loadAverage;
@@ -192,15 +138,18 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
   let indexMs: number;
   let rssBeforeMb: number;
   let digestChars = 0;
+  let compared = 0;
+  /** The job's reads, per collection: documents and when each cursor was done (they run concurrently). */
+  const byCollection: { collection: string; docs: number; ms: number }[] = [];
   try {
-    process.stderr.write(`[bench] digest: ${cohorts} cohorts × ${trainees} trainees …\n`);
+    process.stderr.write(`[bench] digest: ${cohorts} cohorts × ${trainees} trainees, ${days} days held …\n`);
     mongoose.set('strictQuery', true);
     // Same options as src/stores/connect-mongo.ts, plus command monitoring to count the queries.
     conn = await mongoose
       .createConnection(mongoUri, { serverSelectionTimeoutMS: 15_000, autoIndex: false, monitorCommands: true })
       .asPromise();
-    const seeded = await seedCohorts(conn, { cohorts, traineesPerCohort: trainees, trainingDay: true }, (done) => {
-      if (done % 200 === 0 || done === cohorts) progress(`seeded ${done}/${cohorts} cohorts`);
+    const seeded = await seedWeek(conn, { cohorts, traineesPerCohort: trainees, heldDays: days }, (done) => {
+      if (done % 100 === 0 || done === cohorts) progress(`seeded ${done}/${cohorts} cohorts`);
     });
     seedMs = seeded.ms;
     seedCounts = seeded.counts;
@@ -209,71 +158,61 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
     indexMs = performance.now() - indexStart;
     progress(`setup: ${sum(seedCounts)} documents in ${(seedMs / 1000).toFixed(1)} s, indexes in ${(indexMs / 1000).toFixed(1)} s`);
     const counter = new CommandCounter(conn);
-    const deps: JobDeps = {
-      stores,
-      scoring: loadScoringConfig(undefined),
-      adminIds: [ADMIN_ID],
-      workQueue: scheduler.queue,
-      clock,
-      log,
-      outbox,
-      scheduler,
-    };
+    const deps: JobDeps = { stores, scoring: loadScoringConfig(undefined), adminIds: [ADMIN_ID], workQueue: scheduler.queue, clock, log, outbox, scheduler };
 
-    // 1. The job end to end, as the worker runs the repeating digest (payload {}).
+    // 1. The job end to end, as the worker runs the repeating digest (payload {}). The gather and
+    // the bulk add are wrapped (job unchanged) to split its time and keep the texts it queued.
     collectGarbage();
     rssBeforeMb = process.memoryUsage.rss() / 2 ** 20;
-    const timing = instrumentJob(stores, outbox);
+    const marks: { gatherStart?: number; gatherEnd?: number; addStart?: number; addEnd?: number } = {};
+    const queued = new Map<string, string>();
+    const readCohorts = stores.digestReads.readCohorts.bind(stores.digestReads);
+    stores.digestReads.readCohorts = async (ids) => {
+      marks.gatherStart = performance.now();
+      const out = await readCohorts(ids, (collection, docs, ms) => byCollection.push({ collection, docs, ms: round(ms) }));
+      marks.gatherEnd = performance.now();
+      return out;
+    };
+    const enqueueBulk = outbox.enqueueBulk.bind(outbox);
+    outbox.enqueueBulk = async (items) => {
+      marks.addStart = performance.now();
+      for (const it of items) queued.set(/^digest_([a-f0-9]{24})_/.exec(it.jobId)?.[1] ?? '', it.message.text);
+      await enqueueBulk(items);
+      marks.addEnd = performance.now();
+    };
     const rss1 = new RssSampler();
     rss1.start();
-    const ticker = setInterval(() => progress(`… job: ${[...timing.marks.values()].filter((m) => m.end).length}/${cohorts} cohorts sent`), 20_000);
     counter.start();
     clock.set(NOW);
     const t0 = performance.now();
     const result = (await dailyDigestJob.process({}, deps, 'bench-digest')) as { cohorts: string[] };
     const jobMs = performance.now() - t0;
     const jobCommands = counter.stop();
-    clearInterval(ticker);
     const jobPeak = rss1.stop() / 2 ** 20;
-    timing.restore();
+    stores.digestReads.readCohorts = readCohorts;
+    outbox.enqueueBulk = enqueueBulk;
     const counts = await outbox.queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed');
     const outboxMessages = sum(counts);
     if (result.cohorts.length !== cohorts) problems.push(`the job covered ${result.cohorts.length}/${cohorts} cohorts`);
     if (outboxMessages !== cohorts * 2) problems.push(`the job put ${outboxMessages} messages in the outbox, expected ${cohorts * 2} (staff + administrator per cohort)`);
-    const marks = [...timing.marks.values()].filter((m): m is Required<CohortMarks> => m.start !== undefined && m.readEnd !== undefined && m.staffAt !== undefined && m.end !== undefined);
-    if (marks.length !== result.cohorts.length) problems.push(`timed ${marks.length} of the job's ${result.cohorts.length} cohorts`);
+    const phase = (id: DigestRow['id'], label: string, ms: number): DigestRow => ({
+      id, label, cohorts: result.cohorts.length, outboxMessages: null, totalMs: ms, perCohortMs: spread([]), mongoCommands: null, mongoCommandsTotal: null, peakRssMb: null,
+    });
+    const end = t0 + jobMs;
     const part = (id: DigestRow['id'], label: string, values: number[]): DigestRow => ({
-      id,
-      label,
-      cohorts: values.length,
-      outboxMessages: null,
-      totalMs: values.reduce((x, y) => x + y, 0),
-      perCohortMs: spread(values),
-      mongoCommands: null,
-      mongoCommandsTotal: null,
-      peakRssMb: null,
+      id, label, cohorts: values.length, outboxMessages: null, totalMs: values.reduce((x, y) => x + y, 0), perCohortMs: spread(values), mongoCommands: null, mongoCommandsTotal: null, peakRssMb: null,
     });
     rows.push(
-      {
-        id: 'job',
-        label: 'dailyDigestJob.process, end to end',
-        cohorts: result.cohorts.length,
-        outboxMessages,
-        totalMs: jobMs,
-        perCohortMs: spread(marks.map((m) => m.end - m.start)),
-        mongoCommands: jobCommands,
-        mongoCommandsTotal: sum(jobCommands),
-        peakRssMb: jobPeak,
-      },
-      part('job-read', '  in the job: reads (surveyProgress + gather)', marks.map((m) => m.readEnd - m.start)),
-      part('job-compute', '  in the job: compute + render', marks.map((m) => m.staffAt - m.readEnd)),
-      part('job-send', '  in the job: staffOf + outbox adds', marks.map((m) => m.end - m.staffAt)),
+      { id: 'job', label: 'dailyDigestJob.process, end to end', cohorts: result.cohorts.length, outboxMessages, totalMs: jobMs, perCohortMs: spread([]), mongoCommands: jobCommands, mongoCommandsTotal: sum(jobCommands), peakRssMb: jobPeak },
+      phase('job-read', '  of which reads (cohorts, then every collection once + summaries)', (marks.gatherEnd ?? marks.addStart ?? end) - t0),
+      phase('job-compute', '  of which compute + render (and any raw fallback)', (marks.addStart ?? end) - (marks.gatherEnd ?? end)),
+      phase('job-send', '  of which one bulk outbox add', (marks.addEnd ?? end) - (marks.addStart ?? end)),
     );
     progress(`job: ${result.cohorts.length} cohorts, ${outboxMessages} outbox messages in ${(jobMs / 1000).toFixed(2)} s`);
 
-    // 2. A loop mirroring the job over a sample of cohorts (every k-th), keeping the gathered inputs.
+    // 2. Peer: the per-cohort path the job used before, on a sample (every k-th cohort); same texts?
     collectGarbage();
-    const running = await stores.cohorts.listRunningOn(SEED_DAY);
+    const running = await stores.cohorts.listRunningOn(DAY);
     const step = Math.max(1, Math.floor(running.length / Math.max(1, loopCohorts)));
     const sampleCohorts = running.filter((_, i) => i % step === 0).slice(0, loopCohorts);
     const rss2 = new RssSampler();
@@ -287,10 +226,11 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
       const a = performance.now();
       const input = await gatherDigestInput(stores, cohort.id);
       const b = performance.now();
-      const text = renderDigest(computeDigest(input, SEED_DAY, { now: NOW }));
+      const text = renderDigest(computeDigest(input, DAY, { now: NOW }));
       const c = performance.now();
-      if (text.length === 0) problems.push(`empty digest for ${cohort.code}`);
       digestChars = Math.max(digestChars, text.length);
+      if (queued.get(cohort.id) !== text) problems.push(`${cohort.code}: the job's digest differs from the per-cohort path's`);
+      else compared += 1;
       inputs.push(input);
       readMs.push(b - a);
       wholeMs.push(c - a);
@@ -299,22 +239,12 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
     const loopCommands = counter.stop();
     const loopPeak = rss2.stop() / 2 ** 20;
     rows.push(
-      {
-        id: 'loop',
-        label: 'loop like the job: read + compute + render',
-        cohorts: sampleCohorts.length,
-        outboxMessages: null,
-        totalMs: loopMs,
-        perCohortMs: spread(wholeMs),
-        mongoCommands: loopCommands,
-        mongoCommandsTotal: sum(loopCommands),
-        peakRssMb: loopPeak,
-      },
-      part('loop-read', '  of which reads (surveyProgress + gather)', readMs),
+      { id: 'loop', label: 'peer: the per-cohort path (gather + compute + render)', cohorts: sampleCohorts.length, outboxMessages: null, totalMs: loopMs, perCohortMs: spread(wholeMs), mongoCommands: loopCommands, mongoCommandsTotal: sum(loopCommands), peakRssMb: loopPeak },
+      part('loop-read', '  of which reads (surveyProgress + gatherDigestInput)', readMs),
     );
-    progress(`loop: ${sampleCohorts.length} cohorts in ${(loopMs / 1000).toFixed(2)} s`);
+    progress(`per-cohort peer: ${sampleCohorts.length} cohorts in ${(loopMs / 1000).toFixed(2)} s, ${compared} identical digests`);
 
-    // 3. Peer: computeDigest + renderDigest alone, on the inputs the loop gathered (no database).
+    // 3. Peer: computeDigest + renderDigest alone, on the inputs the per-cohort path gathered (no database).
     const rss3 = new RssSampler();
     rss3.start();
     const computeMs: number[] = [];
@@ -322,23 +252,13 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
     const t2 = performance.now();
     for (const input of inputs) {
       const a = performance.now();
-      const digest = computeDigest(input, SEED_DAY, { now: NOW });
+      const digest = computeDigest(input, DAY, { now: NOW });
       renderDigest(digest);
       computeMs.push(performance.now() - a);
       sample ??= digest;
     }
     const peerMs = performance.now() - t2;
-    rows.push({
-      id: 'compute-render',
-      label: 'peer: computeDigest + renderDigest only',
-      cohorts: inputs.length,
-      outboxMessages: null,
-      totalMs: peerMs,
-      perCohortMs: spread(computeMs),
-      mongoCommands: {},
-      mongoCommandsTotal: 0,
-      peakRssMb: rss3.stop() / 2 ** 20,
-    });
+    rows.push({ id: 'compute-render', label: 'peer: computeDigest + renderDigest only', cohorts: inputs.length, outboxMessages: null, totalMs: peerMs, perCohortMs: spread(computeMs), mongoCommands: {}, mongoCommandsTotal: 0, peakRssMb: rss3.stop() / 2 ** 20 });
     if (!sample) problems.push('no digest computed');
     else problems.push(...checkDigest(sample, trainees).map((p) => `${sample.cohort.code}: ${p}`));
   } finally {
@@ -361,33 +281,37 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
       dash(r.outboxMessages),
       round(r.totalMs / 1000, 2),
       r.id === 'job' || r.id === 'loop' || r.id === 'compute-render' ? round(r.cohorts / (r.totalMs / 1000), 1) : '-',
-      round(r.perCohortMs.p50, 2),
-      round(r.perCohortMs.p95, 2),
-      round(r.perCohortMs.max, 1),
+      Number.isNaN(r.perCohortMs.p50) ? '-' : round(r.perCohortMs.p50, 2),
+      Number.isNaN(r.perCohortMs.p95) ? '-' : round(r.perCohortMs.p95, 2),
+      Number.isNaN(r.perCohortMs.max) ? '-' : round(r.perCohortMs.max, 1),
       dash(r.mongoCommandsTotal),
       dash(r.peakRssMb),
     ]),
   );
   const notes = [
-    `Data: ${cohorts} approved cohorts × ${trainees} trainees (+1 staff), day one held: 2 closed sessions (attendance for everyone: on time, late, absent, approved leave), 3 leave requests, 1 homework (80 % submitted, half reviewed), 3 moderation records; 2 sessions of day two pending. Clock ${NOW.toISOString()} (20:30 +08:00).`,
-    'Per cohort in the job (stores and outbox wrapped, job unchanged): first read (surveyProgress) → last outbox add; reads end with the last gatherDigestInput find, compute + render is the gap until staffOf\'s lookup. The loop (every k-th cohort) times surveyProgress + gatherDigestInput, then computeDigest + renderDigest; the peer reruns compute + render on the inputs the loop gathered.',
-    `FerretDB 1.24 pushes {cohortId: <ObjectId>} down as "_jsonb->'cohortId' @> $2", which the btree index on (_jsonb->'cohortId') cannot serve: every per-cohort find is a sequential scan of the whole collection (attendance: ${seedCounts.attendance ?? 0} rows), so per-cohort reads grow with the number of cohorts.`,
-    `Outbox: the real Outbox on Redis (one add per recipient: the cohort's staff member and the administrator). Mongo cmds: driver commandStarted events (find, getMore, …).`,
-    `Peak RSS: process.memoryUsage().rss every 50 ms during that step, one Node process; RSS before the job ${round(rssBeforeMb)} MB (after setup${(globalThis as { gc?: unknown }).gc ? ' and a full GC' : ''}). The loop keeps the inputs it gathered (the peer reuses them); the job keeps none.`,
+    `Data: ${cohorts} approved cohorts × ${trainees} trainees (+1 staff) after ${days} held days (${weekDay(0)} to ${DAY}); per held day 2 closed sessions (attendance for everyone: on time, late, absent, approved leave) with the summaries closing writes (the production builder over the seeded rows), 2 approved leave requests, 1 homework (80 % submitted, a tenth twice, half reviewed), 3 moderation records; the next day's 2 sessions pending with 1 pending leave request. Clock ${NOW.toISOString()} (20:30 +08:00 on the last held day).`,
+    'The job reads the running cohorts, then every collection once for all of them (cohortId $in, cursors, projected) and the session summaries instead of the attendance rows, computes each digest, and queues all messages with one addBulk. Its phases: reads until the last collection is in; compute + render (with any raw-row fallback and the administrator lookup) until the bulk add; the add.',
+    `Peer (same run): the per-cohort path the job used before (surveyProgress + gatherDigestInput, 11 finds per cohort, then computeDigest + renderDigest) on every k-th cohort; ${compared} of its digests compared equal to the texts the job queued.`,
+    `FerretDB 1.24 pushes only equality down ({cohortId: X} as "_jsonb->'cohortId' @> …", a sequential scan that its btree indexes cannot serve), never $in or ranges, and spends per stored value it returns: a per-cohort find scans the whole collection (attendance: ${seedCounts.attendance ?? 0} rows), a $in find converts the whole collection once.`,
+    `The job's reads per collection (documents, ms until its cursor was done; the reads overlap): ${byCollection.map((c) => `${c.collection} ${c.docs} (${c.ms})`).join(', ')}.`,
+    `Outbox: the real Outbox on Redis (staff member + administrator per cohort). Mongo cmds: driver commandStarted events (find, getMore, …).`,
+    `Peak RSS: process.memoryUsage().rss every 50 ms during that step, one Node process; RSS before the job ${round(rssBeforeMb)} MB (after setup${(globalThis as { gc?: unknown }).gc ? ' and a full GC' : ''}).`,
     `Setup (not measured): ${sum(seedCounts)} documents by insertMany in ${round(seedMs / 1000, 1)} s, indexes (createStores) ${round(indexMs / 1000, 1)} s. MongoDB pool maxPoolSize=${maxPoolSize ?? 'driver default'}.`,
   ];
-  process.stdout.write(`\nDaily digest benchmark (${cohorts} cohorts × ${trainees} trainees, one training day)\n\n${table}\n\n`);
+  process.stdout.write(`\nDaily digest benchmark (${cohorts} cohorts × ${trainees} trainees, ${days} held days)\n\n${table}\n\n`);
   for (const note of notes) process.stdout.write(`- ${note}\n`);
   for (const p of problems) process.stdout.write(`! ${p}\n`);
   const file = writeResultJson('digest', {
     benchmark: 'digest',
+    summary: { digestSeconds: round((rows.find((r) => r.id === 'job')?.totalMs ?? Number.NaN) / 1000, 2), digestPeakRssMb: round(rows.find((r) => r.id === 'job')?.peakRssMb ?? Number.NaN, 1) },
     generatedAt: new Date().toISOString(),
     commit: gitCommit(),
     host: { ...hostInfo(), loadAverageAtStart: loadAverage },
     mongo: mongo.ferretDir ? 'private FerretDB (scripts/ferretdb.sh)' : 'MONGODB_URI',
-    settings: { cohorts, traineesPerCohort: trainees, loopCohorts, now: NOW.toISOString(), mongoMaxPoolSize: maxPoolSize ?? 'driver default (100)', latencyPercentiles: 'nearest rank' },
+    settings: { cohorts, traineesPerCohort: trainees, heldDays: days, loopCohorts, identicalDigests: compared, now: NOW.toISOString(), mongoMaxPoolSize: maxPoolSize ?? 'driver default (100)', latencyPercentiles: 'nearest rank' },
     setup: { documents: seedCounts, insertMs: round(seedMs), indexMs: round(indexMs) },
     rssBeforeMb: round(rssBeforeMb, 1),
+    jobReadsByCollection: byCollection,
     longestDigestChars: digestChars,
     notes,
     problems,

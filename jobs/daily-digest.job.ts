@@ -1,34 +1,50 @@
 import { defineJob } from './job-definition';
 import { localDay } from '../src/kernel/local-time';
 import { computeDigest } from '../src/features/reporting/digest';
-import { gatherDigestInput } from '../src/features/reporting/gather-digest';
+import { gatherDigestInputs } from '../src/features/reporting/gather-digest';
 import { renderDigest } from '../src/features/reporting/render-digest';
-import { staffOf } from '../src/features/moderation/moderation-service';
 import { enqueueWebhook } from '../src/features/reporting/webhooks/enqueue-webhook';
+import type { ChatTarget, OutgoingMessage, Platform } from '../src/platform/chat-event';
 
 /**
  * The staff daily digest (SPEC §3.9): for every approved cohort running today, the digest goes
  * privately to its staff and the administrators, and to the configured robot webhooks. Ids
  * per cohort, day and recipient make a repeated run send nothing twice.
+ *
+ * Reads once for all the running cohorts (each collection once, attendance from the session
+ * summaries; see gatherDigestInputs), computes each digest, and queues the messages in one bulk add.
  */
 export const dailyDigestJob = defineJob('daily-digest', async ({ day }, deps) => {
   const now = deps.clock.now();
-  const sent: string[] = [];
   // Cohorts keep their own time zones: look at the UTC days around now, then each cohort's own day.
   const candidates = day ? [day] : [-1, 0, 1].map((d) => localDay(new Date(now.getTime() + d * 86_400_000), 'UTC'));
   const cohorts = new Map((await Promise.all(candidates.map((d) => deps.stores.cohorts.listRunningOn(d)))).flat().map((c) => [c.id, c]));
-  for (const cohort of cohorts.values()) {
-    const today = day ?? localDay(now, cohort.timezone);
-    if (today < cohort.startDate || today > cohort.endDate) continue;
-    const input = await gatherDigestInput(deps.stores, cohort.id);
-    const text = renderDigest(computeDigest(input, today, { now }));
-    const people = await staffOf({ stores: deps.stores, config: { ADMIN_IDS: deps.adminIds } }, cohort);
+  const running = [...cohorts.values()]
+    .map((cohort) => ({ cohort, day: day ?? localDay(now, cohort.timezone) }))
+    .filter(({ cohort, day: today }) => today >= cohort.startDate && today <= cohort.endDate);
+  const gathered = await gatherDigestInputs(deps.stores, running, now);
+
+  // The administrators of each set of platforms (staffOf's rule: ADMIN_IDS and those who claimed it there).
+  const admins = new Map<string, Promise<string[]>>();
+  const administratorsOn = (platforms: Platform[]): Promise<string[]> => {
+    const key = [...platforms].sort().join(',');
+    let ids = admins.get(key);
+    if (!ids) admins.set(key, (ids = deps.stores.admins.administratorIds(deps.adminIds, platforms)));
+    return ids;
+  };
+
+  const messages: { target: ChatTarget; message: OutgoingMessage; jobId: string }[] = [];
+  const sent: string[] = [];
+  for (const g of gathered) {
+    const text = renderDigest(computeDigest(g.input, g.day, { now }));
+    const people = [...new Set([...g.staffIds, ...(await administratorsOn(g.platforms))])];
     for (const id of people) {
-      await deps.outbox.enqueue({ kind: 'private', id }, { text }, `digest_${cohort.id}_${today}_${id.replace(/:/g, '_')}`);
+      messages.push({ target: { kind: 'private', id }, message: { text }, jobId: `digest_${g.cohort.id}_${g.day}_${id.replace(/:/g, '_')}` });
     }
-    if (deps.webhooks?.wecomUrl) await enqueueWebhook(deps.workQueue, 'wecom', text, `digest_${cohort.id}_${today}`);
-    if (deps.webhooks?.dingtalkUrl) await enqueueWebhook(deps.workQueue, 'dingtalk', text, `digest_${cohort.id}_${today}`);
-    sent.push(cohort.code);
+    if (deps.webhooks?.wecomUrl) await enqueueWebhook(deps.workQueue, 'wecom', text, `digest_${g.cohort.id}_${g.day}`);
+    if (deps.webhooks?.dingtalkUrl) await enqueueWebhook(deps.workQueue, 'dingtalk', text, `digest_${g.cohort.id}_${g.day}`);
+    sent.push(g.cohort.code);
   }
+  await deps.outbox.enqueueBulk(messages);
   return { cohorts: sent };
 });

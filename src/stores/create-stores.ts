@@ -15,6 +15,8 @@ import { RegistrationStore } from './registration-store';
 import { SubmissionStore } from './submission-store';
 import { SurveyStore } from './survey-store';
 import { SessionStore } from './session-store';
+import { SessionSummaryStore } from './session-summary-store';
+import { DigestReadStore } from './digest-read-store';
 import type { HotState } from './hot/hot-state';
 import { HotAttendanceStore, HotBindingStore, HotCohortStore, HotMemberStore, HotModerationStore, HotPointsStore, HotSessionStore } from './hot/hot-stores';
 
@@ -37,6 +39,10 @@ export interface Stores {
   followUps: FollowUpStore;
   /** Administrators who claimed the role with a one-time code. */
   admins: AdminStore;
+  /** One summary per held session, written when it closes (the digest reads these, not the raw rows). */
+  sessionSummaries: SessionSummaryStore;
+  /** The daily digest's reads for all running cohorts at once. */
+  digestReads: DigestReadStore;
 }
 
 /**
@@ -63,6 +69,8 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     surveys: new SurveyStore(conn),
     followUps: new FollowUpStore(conn),
     admins: new AdminStore(conn),
+    sessionSummaries: new SessionSummaryStore(conn),
+    digestReads: new DigestReadStore(conn),
   };
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   return stores;

@@ -2,6 +2,7 @@ import type { Attendance, Session } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
 import { approvedLeaveFor } from '../leave';
 import { planApproved } from '../cohorts';
+import { buildSessionSummary } from '../../stores/session-summary-store';
 
 /** What closing a session found. */
 export interface CloseResult {
@@ -13,7 +14,8 @@ export interface CloseResult {
 
 /**
  * Closes a session at its end (SPEC §3.1): every enrolled trainee with no record is written
- * as on leave (approved leave) or absent (缺勤). Running it again writes nothing new.
+ * as on leave (approved leave) or absent (缺勤), and the session's summary is written from
+ * the records as they stand. Running it again writes nothing new.
  */
 export async function closeSession(
   stores: Stores,
@@ -46,6 +48,8 @@ export async function closeSession(
   await stores.attendance.insertMissing(missing);
   const closedNow = await stores.sessions.markClosed(session.id, at);
   const final = await stores.attendance.listBySession(session.id);
+  // The digest reads this summary, not the rows; closing again rewrites the same one.
+  await stores.sessionSummaries.write([buildSessionSummary(session, final, at)]);
   return {
     closedNow,
     session,

@@ -1,5 +1,10 @@
+import { DateTime } from 'luxon';
 import { AppError } from '../../kernel/app-error';
+import type { Cohort, Session } from '../../domain/types';
+import type { Platform } from '../../platform/chat-event';
 import type { Stores } from '../../stores/create-stores';
+import { buildSessionSummary, type SessionSummary, type SummaryRecord } from '../../stores/session-summary-store';
+import { leaveCovers } from '../leave';
 import { surveyProgress } from '../feedback';
 import { COHORT_UNKNOWN } from '../cohorts';
 import type { DigestInput } from './digest';
@@ -24,4 +29,103 @@ export async function gatherDigestInput(stores: Stores, cohortId: string): Promi
     stores.moderation.listByCohort(cohortId),
   ]);
   return { cohort, sessions, members, attendance, leave, homework, submissions, moderation, progress };
+}
+
+/** One cohort's digest input, with who receives it, as gathered for the scheduled digest. */
+export interface GatheredDigest {
+  cohort: Cohort;
+  /** The cohort's own day the digest is for. */
+  day: string;
+  input: DigestInput;
+  /** Active staff members' user ids, in order of joining. */
+  staffIds: string[];
+  /** Platforms of the cohort's bound groups. */
+  platforms: Platform[];
+}
+
+/** Raw attendance reads in flight at once for sessions with no current summary. */
+const RAW_FALLBACK_CONCURRENCY = 4;
+/**
+ * A leave decided this close to (or after) a summary's build may not be in it: closing reads the
+ * approved leave before it writes and summarises, and a decision turns absences into leave a
+ * moment after its own time. Such sessions are read from the raw rows.
+ */
+const LEAVE_DECISION_MARGIN_MS = 10 * 60_000;
+
+/**
+ * The scheduled digest's reads for many cohorts at once: each collection read once for all of
+ * them (src/stores/digest-read-store.ts), attendance from the session summaries written at close.
+ * A held session whose summary is missing (closed before summaries existed, or ended and not yet
+ * closed) or out of date (a leave covering it was decided after the summary was built: the
+ * absences it turned into leave) is read from its raw rows instead, and a closed one gets its
+ * summary rebuilt. The inputs are the ones gatherDigestInput would return, as computeDigest reads them.
+ */
+export async function gatherDigestInputs(
+  stores: Stores,
+  cohorts: readonly { cohort: Cohort; day: string }[],
+  now: Date,
+): Promise<GatheredDigest[]> {
+  const ids = cohorts.map((c) => c.cohort.id);
+  const summaries = new Map<string, SessionSummary>();
+  const [rows] = await Promise.all([
+    stores.digestReads.readCohorts(ids),
+    (async () => {
+      for await (const s of stores.sessionSummaries.streamByCohorts(ids)) summaries.set(s.sessionId, s);
+    })(),
+  ]);
+
+  const raw: { session: Session; into: SummaryRecord[][] }[] = [];
+  const parts: SummaryRecord[][][] = [];
+  const gathered = cohorts.map(({ cohort, day }): GatheredDigest => {
+    const r = rows.get(cohort.id)!;
+    const cutoff = Math.min(DateTime.fromISO(day, { zone: cohort.timezone }).endOf('day').toMillis(), now.getTime());
+    const held = r.sessions.filter((s) => !s.cancelled && s.day <= day && (s.endsAt.getTime() <= cutoff || (s.closedAt !== undefined && s.closedAt.getTime() <= cutoff)));
+    const attendance: SummaryRecord[][] = [];
+    parts.push(attendance);
+    for (const session of held) {
+      const summary = summaries.get(session.id);
+      const current =
+        summary !== undefined &&
+        !r.leave.some((l) => leaveCovers(l, session) && l.decidedAt !== undefined && l.decidedAt.getTime() >= summary.builtAt.getTime() - LEAVE_DECISION_MARGIN_MS);
+      if (current) attendance.push(summary.records);
+      else raw.push({ session, into: attendance });
+    }
+    const trainees = r.members.filter((m) => m.roles.includes('trainee'));
+    return {
+      cohort,
+      day,
+      staffIds: r.members.filter((m) => m.roles.includes('staff')).map((m) => m.userId),
+      platforms: r.platforms,
+      input: {
+        cohort,
+        sessions: r.sessions,
+        members: trainees,
+        // Filled in below from the summaries and the raw fallbacks (held sessions only: computeDigest reads no others).
+        attendance: [],
+        leave: r.leave,
+        homework: r.homework,
+        submissions: r.submissions,
+        moderation: r.moderation,
+        progress: { surveys: r.surveys, followUps: r.followUps },
+      },
+    };
+  });
+
+  // Sessions without a current summary: their raw rows, a few at a time; closed ones are summarised again.
+  const rebuilt: SessionSummary[] = [];
+  for (let i = 0; i < raw.length; i += RAW_FALLBACK_CONCURRENCY) {
+    await Promise.all(
+      raw.slice(i, i + RAW_FALLBACK_CONCURRENCY).map(async ({ session, into }) => {
+        const records = await stores.sessionSummaries.rawRecords(session.id);
+        into.push(records);
+        if (session.closedAt) rebuilt.push(buildSessionSummary(session, records, now));
+      }),
+    );
+  }
+  await stores.sessionSummaries.write(rebuilt);
+
+  gathered.forEach((g, i) => {
+    g.input.attendance = parts[i]!.flat();
+  });
+  return gathered;
 }
