@@ -1,26 +1,45 @@
 /**
  * `npm run bench` — runs the benchmarks one after another, each in its own Node process (so one
- * run's heap, FerretDB and peak RSS never colour the next): sign-in first, then the reminder
- * fan-out, then the daily digest. Each prints its table to stdout and writes its JSON copy under
- * bench/results/. Exits with status 1 when any of them did. Option: --only=sign-in,reminders,digest.
- * MONGODB_URI and REDIS_URL pass through to every benchmark.
+ * run's heap, FerretDB and peak RSS never colour the next): sign-in, the reminder fan-out, the
+ * daily digest, then moderation. Each prints its table(s) and writes its JSON copy under
+ * bench/results/. Then every results file's `summary` is merged into bench/results/summary.json
+ * (exactly the keys in SUMMARY_KEYS, all numbers) and printed as one table. Exits with status 1
+ * when a benchmark did, or when a summary figure is missing (it names which).
+ * Option: --only=sign-in,reminders,digest,moderation (the others' figures then come from their
+ * last results files, marked "earlier run"). MONGODB_URI and REDIS_URL pass through to every benchmark.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { repoRoot } from './support/bench-env';
+import { formatTable } from './support/stats';
 
-/** One benchmark the runner starts: its compiled entry point and the Node flags it needs. */
+/** One benchmark the runner starts: its compiled entry point, the Node flags it needs, and its results file. */
 interface BenchEntry {
   id: string;
   file: string;
   nodeArgs: string[];
+  results: string;
 }
 
 const BENCHES: BenchEntry[] = [
-  { id: 'sign-in', file: 'sign-in.bench.js', nodeArgs: [] },
-  { id: 'reminders', file: 'reminders.bench.js', nodeArgs: [] },
+  { id: 'sign-in', file: 'sign-in.bench.js', nodeArgs: [], results: 'sign-in.json' },
+  { id: 'reminders', file: 'reminders.bench.js', nodeArgs: [], results: 'reminders.json' },
   // --expose-gc: the digest collects garbage after setup, so its RSS figures start from a clean heap.
-  { id: 'digest', file: 'digest.bench.js', nodeArgs: ['--expose-gc'] },
+  { id: 'digest', file: 'digest.bench.js', nodeArgs: ['--expose-gc'], results: 'digest.json' },
+  { id: 'moderation', file: 'moderation.bench.js', nodeArgs: [], results: 'moderation.json' },
+];
+
+/** The figures of bench/results/summary.json, each with the goal it is read against (bench/README.md). */
+export const SUMMARY_KEYS: { key: string; goal: string }[] = [
+  { key: 'signinDrainedMsgPerSecWithHistory', goal: '≥ 500 msg/s' },
+  { key: 'signinP99ToStoredMs', goal: '≤ signinFloorP99Ms + 50 ms' },
+  { key: 'signinFloorP99Ms', goal: '(the floor)' },
+  { key: 'digestSeconds', goal: '≤ 10 s' },
+  { key: 'digestPeakRssMb', goal: '≤ 300 MB' },
+  { key: 'remindersVsFloor', goal: 'within 3× of the BullMQ floor' },
+  { key: 'moderationVsMintFilter', goal: '≥ 2× mint-filter' },
 ];
 
 /** Runs one compiled benchmark with inherited stdio; resolves with its exit status. */
@@ -42,8 +61,58 @@ function runChild(entry: BenchEntry, env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-/** Runs the selected benchmarks in order; returns each one's exit status and wall time. */
-export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<{ id: string; status: number; seconds: number }[]> {
+/** Where a summary figure came from. */
+interface Source {
+  file: string;
+  /** Written by a benchmark of this invocation (else: left by an earlier run). */
+  thisRun: boolean;
+}
+
+/**
+ * Merges the `summary` of every bench/results/*.json (but summary.json) into one object with
+ * exactly SUMMARY_KEYS. A file that a benchmark of this invocation should have rewritten but did
+ * not (older than that benchmark's start) counts as missing, so a crashed benchmark cannot pass
+ * its last run's figures off as this run's.
+ */
+export function mergeSummaries(
+  resultsDir: string,
+  ranSince: Map<string, number>,
+): { summary: Record<string, number>; sources: Map<string, Source>; missing: string[]; stale: string[] } {
+  const found = new Map<string, { value: unknown; source: Source }>();
+  const stale: string[] = [];
+  const files = fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir).filter((f) => f.endsWith('.json') && f !== 'summary.json').sort() : [];
+  for (const file of files) {
+    const full = path.join(resultsDir, file);
+    const since = ranSince.get(file);
+    if (since !== undefined && fs.statSync(full).mtimeMs < since) {
+      stale.push(file);
+      continue;
+    }
+    let json: { summary?: Record<string, unknown> };
+    try {
+      json = JSON.parse(fs.readFileSync(full, 'utf8')) as { summary?: Record<string, unknown> };
+    } catch {
+      continue;
+    }
+    for (const [key, value] of Object.entries(json.summary ?? {})) found.set(key, { value, source: { file, thisRun: since !== undefined } });
+  }
+  const summary: Record<string, number> = {};
+  const sources = new Map<string, Source>();
+  const missing: string[] = [];
+  for (const { key } of SUMMARY_KEYS) {
+    const hit = found.get(key);
+    if (hit && typeof hit.value === 'number' && Number.isFinite(hit.value)) {
+      summary[key] = hit.value;
+      sources.set(key, hit.source);
+    } else {
+      missing.push(key);
+    }
+  }
+  return { summary, sources, missing, stale };
+}
+
+/** Runs the selected benchmarks in order, merges the summaries; returns each run's exit status and the missing figures. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<{ outcomes: { id: string; status: number; seconds: number }[]; missing: string[] }> {
   let only: string[] | null = null;
   for (const arg of argv) {
     const [key, value] = arg.split('=', 2) as [string, string | undefined];
@@ -52,20 +121,37 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<{ id
     else throw new Error(`bad argument ${arg} (use --only=${BENCHES.map((b) => b.id).join(',')})`);
   }
   const outcomes: { id: string; status: number; seconds: number }[] = [];
+  const ranSince = new Map<string, number>();
   for (const entry of BENCHES.filter((b) => !only || only.includes(b.id))) {
     process.stderr.write(`\n[bench] ===== ${entry.id} =====\n`);
+    ranSince.set(entry.results, Date.now());
     const started = performance.now();
     const status = await runChild(entry, env);
     outcomes.push({ id: entry.id, status, seconds: Math.round((performance.now() - started) / 100) / 10 });
   }
   process.stderr.write(`\n[bench] ${outcomes.map((o) => `${o.id} ${o.seconds} s${o.status === 0 ? '' : ` (exit ${o.status})`}`).join(', ')}\n`);
-  return outcomes;
+
+  const resultsDir = path.join(repoRoot(), 'bench', 'results');
+  const { summary, sources, missing, stale } = mergeSummaries(resultsDir, ranSince);
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const table = formatTable(
+    ['figure', 'value', 'goal', 'from'],
+    SUMMARY_KEYS.map(({ key, goal }) => {
+      const source = sources.get(key);
+      return [key, summary[key] ?? 'MISSING', goal, source ? `${source.file}${source.thisRun ? '' : ' (earlier run)'}` : '-'];
+    }),
+  );
+  process.stdout.write(`\nSummary (bench/results/summary.json)\n\n${table}\n`);
+  for (const file of stale) process.stdout.write(`! ${file} was not rewritten by this run; its figures count as missing\n`);
+  if (missing.length > 0) process.stdout.write(`! missing from the results files' "summary": ${missing.join(', ')}\n`);
+  return { outcomes, missing };
 }
 
 if (require.main === module) {
   main(process.argv.slice(2), process.env)
-    .then((outcomes) => {
-      if (outcomes.some((o) => o.status !== 0)) process.exitCode = 1;
+    .then(({ outcomes, missing }) => {
+      if (outcomes.some((o) => o.status !== 0) || missing.length > 0) process.exitCode = 1;
     })
     .catch((err: unknown) => {
       process.stderr.write(`[bench] ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,516 +1,654 @@
 /**
- * `npm run bench` — the sign-in benchmark. Trainees send 签到 (three times each, all at once)
- * into groups bound to approved cohorts; the production bot runtime handles them and posts the
- * coalesced sign-in board. Each scenario runs twice: through the real gRPC transport
- * (PuppetServer ⇄ wechaty-puppet-service) and through the mock puppet in-process (the floor,
- * no gRPC hop). Prints a table and writes bench/results/sign-in.json.
+ * `npm run bench` — the sign-in benchmark (bench/README.md "Sign-in"). Three kinds of Node
+ * process: this one (orchestrates, seeds, checks the database, computes the figures), the load
+ * generator (bench/sign-in/load-generator.ts: wechaty-puppet-mock behind a PuppetServer — it
+ * plays WeChat) and the bot under test (bench/sign-in/bot-process.ts: the production runtime
+ * over wechaty-puppet-service gRPC, or the bare gRPC Wechaty that is the floor). Every run
+ * forks a fresh generator and bot and uses a fresh database and Redis key prefix.
  *
- * MONGODB_URI: used as is when set; otherwise a private FerretDB is started (scripts/ferretdb.sh).
- * REDIS_URL: default redis://127.0.0.1:6379. Every run uses its own database and key prefix,
- * both removed afterwards. Options: --only=one-group|twenty-groups, --transport=grpc|in-process,
- * --max-pool-size=N|default (the bot's MongoDB pool; 25 unless given), --log-level=<pino level>.
+ * For each offered rate (100, 300, 500, 1,000 msg/s; 20 groups × 50 trainees, each sends 签到
+ * then a repeat): the floor, the bot on an empty database, and the bot on a database pre-loaded
+ * with 1,000 other cohorts' one-day history. Prints a table and writes bench/results/sign-in.json
+ * (with the `summary` that run-all.ts merges). Exits 1 if a message was lost, a record doubled,
+ * an event failed, a run did not drain, or a trainee never appeared on a board.
+ *
+ * MONGODB_URI: used as is when set; otherwise a private FerretDB (scripts/ferretdb.sh).
+ * REDIS_URL: default redis://127.0.0.1:6379. Options: see parseArgs / bench/README.md.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import pino from 'pino';
-import type { mock } from 'wechaty-puppet-mock';
-import { WechatyAdapter } from '../src/platform/wechaty/wechaty-adapter';
-import { loadConfig } from '../src/kernel/load-config';
-import { AdjustableClock } from '../src/kernel/clock';
-import type { Logger } from '../src/kernel/logger';
-import { startBotRuntime, type BotRuntime } from '../bots/bot-runtime';
-import { startChatHarness, type ChatHarness, type SentMessage, type Transport } from './support/chat-harness';
+import mongoose, { type Connection, type Types } from 'mongoose';
+import { seedCohorts } from './support/bulk-seed';
 import {
   assertRedisReachable,
   deleteRedisPrefix,
   dropDatabase,
   mongoUriWithDb,
   provideMongo,
-  repoRoot,
   uniqueName,
   type MongoServer,
 } from './support/bench-env';
-import { formatTable, percentile, RssSampler } from './support/stats';
+import { gitCommit, hostInfo, progress, round, writeResultJson } from './support/bench-report';
+import { formatTable, percentile } from './support/stats';
+import { ChildLink, monoMs } from './sign-in/ipc';
+import type {
+  BotReport,
+  BotStarted,
+  BotStartRequest,
+  BotStatus,
+  GeneratorReport,
+  GeneratorStarted,
+  GeneratorStatus,
+  SendResult,
+} from './sign-in/protocol';
 
+const RATES = [100, 300, 500, 1000];
+const GROUPS = 20;
 const TRAINEES_PER_GROUP = 50;
-const SIGN_INS_PER_TRAINEE = 3;
+/** 签到, then one repeat. */
+const ROUNDS = 2;
+const HISTORY_COHORTS = 1000;
+const QUICK = { groups: 4, historyCohorts: 100 };
 const BOARD_INTERVAL_MS = 1000;
-const RUN_TIMEOUT_MS = 120_000;
-const WHOLE_BENCH_TIMEOUT_MS = 290_000;
-/**
- * The bot's MongoDB pool. The driver's default (100) lets a burst of 签到 put more concurrent
- * updates on FerretDB 1.24 than its PostgreSQL pool (50) can serve; each update holds one
- * PostgreSQL connection while waiting for a second, and FerretDB deadlocks for good (seen with
- * the 3,000-message in-process burst). Below 50 it cannot. `--max-pool-size=default` drops it.
- */
-const DEFAULT_MAX_POOL_SIZE = '25';
+/** A run that has not drained this long after its last message is given up (and fails). */
+const DRAIN_TIMEOUT_S = 120;
+/** Kept up: nothing lost, drained, and drained msg/s at least this share of the offered rate. */
+const KEEP_UP_SHARE = 0.9;
+/** The rate the summary's figures are taken at. */
+const SUMMARY_RATE = 500;
+const WHOLE_BENCH_TIMEOUT_S = 45 * 60;
+/** The training day: the history is the day before (bench/support/bulk-seed.ts seeds 2027-03-01 as held). */
+const DAY = '2027-03-02';
+const SETUP_AT = `${DAY}T08:00:00+08:00`;
+/** 20 minutes before the 09:00 session: every sign-in is on time. */
+const MEASURE_AT = `${DAY}T08:40:00+08:00`;
 
-/** One benchmark scenario: how many groups of 50 sign in at once. */
-interface Scenario {
-  id: 'one-group' | 'twenty-groups';
+type Kind = 'floor' | 'empty' | 'history';
+const KIND_LABEL: Record<Kind, string> = {
+  floor: 'floor: bare gRPC Wechaty',
+  empty: 'bot, empty database',
+  history: 'bot, with history',
+};
+
+interface Options {
+  rates: number[];
+  kinds: Kind[];
+  groups: number;
+  historyCohorts: number;
+  boardIntervalMs: number;
+  drainTimeoutS: number;
+  maxPoolSize: string | null;
+  logLevel: string;
+  quick: boolean;
+}
+
+type Idle = { waitedMs: number; idle: boolean };
+type LoopDelay = { p99: number; max: number };
+
+/** Nearest-rank percentiles of a list of milliseconds. */
+interface Spread {
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** What one run measured. */
+export interface RunResult {
+  kind: Kind;
   label: string;
-  groups: number;
-}
-
-const SCENARIOS: Scenario[] = [
-  { id: 'one-group', label: '1 group × 50', groups: 1 },
-  { id: 'twenty-groups', label: '20 groups × 50', groups: 20 },
-];
-
-const TRANSPORTS: { transport: Transport; label: string }[] = [
-  { transport: 'grpc', label: 'gRPC' },
-  { transport: 'in-process', label: 'floor (no gRPC)' },
-];
-
-/** What one scenario × transport run measured. */
-interface RunResult {
-  scenario: Scenario['id'];
-  scenarioLabel: string;
-  transport: Transport;
-  transportLabel: string;
-  groups: number;
-  trainees: number;
+  offeredPerSec: number;
   messages: number;
-  recordsWritten: number;
-  recordsExpected: number;
-  messagesPerSecond: number;
-  /** Messages ÷ time until the bot finished the last one (duplicates included). */
-  drainedMessagesPerSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; min: number; max: number; samples: number };
-  /** From the first message to the last group's final (50/50) board. */
-  finalBoardMs: number;
-  /** From the first message until the bot finished processing every message. */
+  trainees: number;
+  groups: number;
+  /** Messages ÷ time from the first to the last send. */
+  sentPerSec: number;
+  /** How late the generator put messages in against the pacing (ms). */
+  sendLagMs: { p99: number; max: number };
+  /** Messages ÷ time from the first send until the bot had finished and stored everything (floor: received everything). */
+  drainedPerSec: number;
   drainedMs: number;
-  /** Time the generator took to put all messages in (same process). */
-  sendLoopMs: number;
-  boardsSent: number;
-  otherRepliesSent: number;
+  drained: boolean;
+  keptUp: boolean;
+  /** Bot: first 签到 sent → its attendance record acknowledged by MongoDB. Floor: first 签到 sent → received. */
+  toStoredMs: Spread;
+  /** First 签到 sent → the first board that counts the trainee (bot only). */
+  toBoardMs: Spread | null;
+  /** Record acknowledged → the first board that counts the trainee (bot only; negative when a board counted it first). */
+  storedToBoardMs: Spread | null;
+  boardIntervalMs: number | null;
+  boards: number;
+  /** Trainees no board ever counted. */
+  neverOnBoard: number;
+  otherMessages: { count: number; samples: string[] };
+  recordsExpected: number;
+  records: number;
+  lost: number;
+  doubled: number;
   failedEvents: number;
-  /** Trainees whose board inclusion came from the records the board read (name folded into "等 N 人"). */
-  inclusionFromRecords: number;
+  mongoCommandsPerMessage: number | null;
+  mongoCommands: Record<string, number>;
+  botCpuSeconds: number;
   peakRssMb: number;
-  setupMs: number;
+  peakRssHow: string;
+  /** Event-loop delay during the run (perf_hooks.monitorEventLoopDelay): how busy each process was. */
+  botLoopDelayMs: LoopDelay | null;
+  generatorLoopDelayMs: LoopDelay | null;
+  setupSeconds: number;
+  seedSeconds: number;
+  seeded: Record<string, number>;
+  error: string | null;
 }
 
-// 2027-03-01 in Asia/Shanghai, far from the real date so the bot's clock decides the window.
-const at = (hhmm: string) => new Date(`2027-03-01T${hhmm}:00+08:00`);
-
-/** A trainee of one group and when they first said 签到 (performance.now()). */
-interface Trainee {
-  contact: mock.ContactMock;
-  name: string;
-  firstSentAt: number;
+function spread(values: number[]): Spread {
+  if (values.length === 0) return { samples: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN };
+  return { samples: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: Math.max(...values) };
 }
 
-/** One group under test: its room, trainees and the session they sign in to. */
-interface Group {
-  room: mock.RoomMock;
-  trainees: Trainee[];
-  cohortId: string;
-  sessionId: string;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Fresh HOME for a child: the puppet-service client caches under ~/.wechaty. */
+function childEnv(): { env: NodeJS.ProcessEnv; home: string } {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cohort-bot-bench-'));
+  return { env: { ...process.env, HOME: home }, home };
 }
 
-/** Asks `text` in `room` as `from` and returns the bot's first reply there. */
-async function ask(h: ChatHarness, from: mock.ContactMock, room: mock.RoomMock, text: string): Promise<string> {
-  const before = h.sentTo(room.id).length;
-  h.say(from, text, room);
-  await h.waitFor(() => h.sentTo(room.id).length > before, `a reply to ${text.split('\n')[0]}`);
-  return h.sentTo(room.id)[before]!.text;
+/** Context shared by all runs. */
+interface Ctx {
+  mongo: MongoServer;
+  redisUrl: string;
+  opts: Options;
+  children: Set<ChildLink>;
 }
 
-function expectReply(reply: string, needle: string, what: string): void {
-  if (!reply.includes(needle)) throw new Error(`setup: ${what} answered "${reply}" (expected "${needle}")`);
+function forkChild(ctx: Ctx, name: string, file: string, homes: string[]): ChildLink {
+  const { env, home } = childEnv();
+  homes.push(home);
+  // --no-deprecation: library deprecation notices would interleave with the progress lines.
+  const link = ChildLink.fork(name, path.join(__dirname, 'sign-in', file), env, ['--no-deprecation']);
+  ctx.children.add(link);
+  return link;
 }
 
-/** Sets up one cohort entirely through chat, as staff would: create, bind, timetable, plan approval. */
-async function setUpCohortByChat(h: ChatHarness, staff: mock.ContactMock, room: mock.RoomMock, n: number): Promise<void> {
-  const created = await ask(h, staff, room, `#新建班级 直播带货${n}期 2027-03-01 2027-03-02 县电商服务中心`);
-  const code = /班级码：([A-Z0-9]{6})/.exec(created)?.[1];
-  if (!code) throw new Error(`setup: no cohort code in "${created}"`);
-  expectReply(await ask(h, staff, room, `#绑定 ${code}`), `登记学员 ${TRAINEES_PER_GROUP} 人`, '#绑定');
-  expectReply(
-    await ask(h, staff, room, '#课表\n03-01 09:00-12:00 直播基础 张老师\n03-01 14:00-17:00 短视频拍摄 张老师'),
-    '已保存 2 节课',
-    '#课表',
+/** Waits for the run to drain: polls the bot (and for the bot, the generator's boards) every 250 ms. */
+async function waitForDrain(
+  gen: ChildLink,
+  bot: ChildLink,
+  sending: Promise<SendResult>,
+  want: { messages: number; stored: number | null; finalBoards: number | null },
+  drainTimeoutS: number,
+): Promise<{ drained: boolean; send: SendResult; lastBot: BotStatus; lastGen: GeneratorStatus }> {
+  const outcome: { send?: SendResult; error?: Error } = {};
+  sending.then(
+    (s) => (outcome.send = s),
+    (err: unknown) => (outcome.error = err instanceof Error ? err : new Error(String(err))),
   );
-  expectReply(await ask(h, staff, room, '#提交方案'), '已提交', '#提交方案');
-  expectReply(await ask(h, staff, room, `#批准 ${code}`), '已批准', '#批准');
-}
-
-/** Records, per session, which trainees a board read for each "已签到 N" count (records only grow). */
-function snapshotBoardReads(runtime: BotRuntime): Map<string, Map<number, Set<string>>> {
-  const snapshots = new Map<string, Map<number, Set<string>>>();
-  const attendance = runtime.deps.stores.attendance;
-  const listBySession = attendance.listBySession.bind(attendance);
-  attendance.listBySession = async (sessionId) => {
-    const records = await listBySession(sessionId);
-    let bySize = snapshots.get(sessionId);
-    if (!bySize) snapshots.set(sessionId, (bySize = new Map()));
-    const present = records.filter((r) => r.status === 'on_time' || r.status === 'late');
-    if (!bySize.has(present.length)) bySize.set(present.length, new Set(present.map((r) => r.userId)));
-    return records;
-  };
-  return snapshots;
-}
-
-/** Counts the trainees' events as the bot finishes them, and when the last one finished. */
-function countProcessed(runtime: BotRuntime, traineeIds: Set<string>) {
-  const counter = { done: 0, failed: 0, lastDoneAt: 0 };
-  const processEvent = runtime.bot.processEvent.bind(runtime.bot);
-  runtime.bot.processEvent = async (event) => {
-    try {
-      await processEvent(event);
-    } catch (err) {
-      if (traineeIds.has(event.sender.id)) counter.failed++;
-      throw err;
-    } finally {
-      if (traineeIds.has(event.sender.id)) {
-        counter.done++;
-        counter.lastDoneAt = performance.now();
-      }
+  let deadline = Number.POSITIVE_INFINITY;
+  let nextProgress = monoMs() + 10_000;
+  const t0 = monoMs();
+  for (;;) {
+    if (outcome.error) throw outcome.error;
+    const send = outcome.send;
+    const [b, g] = await Promise.all([bot.request<BotStatus>('status'), gen.request<GeneratorStatus>('status')]);
+    if (send && deadline === Number.POSITIVE_INFINITY) deadline = monoMs() + drainTimeoutS * 1000;
+    const done = b.done >= want.messages && (want.stored === null || b.stored >= want.stored) && (want.finalBoards === null || g.finalBoards >= want.finalBoards);
+    if (send && done) return { drained: true, send, lastBot: b, lastGen: g };
+    if (monoMs() > deadline) {
+      progress(`gave up waiting ${drainTimeoutS} s after the last message: ${b.done}/${want.messages} done, ${b.stored} stored, ${g.finalBoards} final boards`);
+      return { drained: false, send: outcome.send!, lastBot: b, lastGen: g };
     }
-  };
-  return counter;
+    if (monoMs() > nextProgress) {
+      nextProgress += 10_000;
+      progress(`… ${((monoMs() - t0) / 1000).toFixed(0)} s: sent ${g.sent}/${g.total}, done ${b.done}, stored ${b.stored}, boards ${g.boards}, final ${g.finalBoards}`);
+    }
+    await sleep(250);
+  }
 }
 
-/** Runs one scenario over one transport on a fresh harness, bot runtime, database and key prefix. */
-async function runOnce(
-  scenario: Scenario,
-  transport: Transport,
-  transportLabel: string,
-  opts: { mongo: MongoServer; redisUrl: string; maxPoolSize: string | null; log: Logger },
-): Promise<RunResult> {
-  const { mongo, redisUrl, log } = opts;
-  const dbName = uniqueName(`signin_${scenario.groups}g_${transport}`);
-  const mongoUri = mongoUriWithDb(mongo.baseUri, dbName, opts.maxPoolSize ? { maxPoolSize: opts.maxPoolSize } : {});
+/** The records in the database afterwards: per trainee of the run, how many for their group's first session. */
+async function recordsInDatabase(conn: Connection, gen: GeneratorStarted): Promise<{ perTrainee: Map<string, number>; total: number }> {
+  const roomIds = gen.rooms.map((r) => r.id);
+  const bindings = await conn.collection('group_bindings').find({ platform: 'wechaty', groupId: { $in: roomIds } }).toArray();
+  const cohortIds = bindings.map((b) => b.cohortId as Types.ObjectId);
+  const sessions = await conn.collection('sessions').find({ cohortId: { $in: cohortIds } }).toArray();
+  const first = new Map<string, { id: string; startsAt: number }>();
+  for (const s of sessions) {
+    const key = String(s.cohortId);
+    const startsAt = new Date(s.startsAt as Date).getTime();
+    const cur = first.get(key);
+    if (!cur || startsAt < cur.startsAt) first.set(key, { id: String(s._id), startsAt });
+  }
+  const firstSessionIds = new Set([...first.values()].map((s) => s.id));
+  const trainees = new Set(gen.rooms.flatMap((r) => r.trainees.map((t) => t.id)));
+  const records = await conn
+    .collection('attendance')
+    .find({ cohortId: { $in: cohortIds } }, { projection: { sessionId: 1, userId: 1 } })
+    .toArray();
+  const perTrainee = new Map<string, number>();
+  let total = 0;
+  for (const r of records) {
+    if (!firstSessionIds.has(String(r.sessionId)) || !trainees.has(String(r.userId))) continue;
+    total++;
+    perTrainee.set(String(r.userId), (perTrainee.get(String(r.userId)) ?? 0) + 1);
+  }
+  return { perTrainee, total };
+}
+
+/** Latency to the board: per group, records in the order they became stored; a board showing 已签到 N counts the first N. */
+function boardLatencies(gen: GeneratorStarted, firstSent: Map<string, number>, stored: Map<string, { ackAt: number; order: number }>, report: GeneratorReport) {
+  const toBoard: number[] = [];
+  const storedToBoard: number[] = [];
+  let neverOnBoard = 0;
+  for (const room of gen.rooms) {
+    const boards = report.boards.filter((b) => b.conversationId === room.id).sort((a, b) => a.at - b.at);
+    const ranked = room.trainees
+      .filter((t) => stored.has(t.id))
+      .sort((a, b) => stored.get(a.id)!.ackAt - stored.get(b.id)!.ackAt || stored.get(a.id)!.order - stored.get(b.id)!.order);
+    ranked.forEach((t, i) => {
+      const sentAt = firstSent.get(t.id)!;
+      const board = boards.find((b) => b.at >= sentAt && b.present >= i + 1);
+      if (!board) {
+        neverOnBoard++;
+        return;
+      }
+      toBoard.push(board.at - sentAt);
+      storedToBoard.push(board.at - stored.get(t.id)!.ackAt);
+    });
+    neverOnBoard += room.trainees.length - ranked.length;
+  }
+  return { toBoard, storedToBoard, neverOnBoard };
+}
+
+/** Sending figures shared by the floor and the bot. */
+function sendFigures(send: SendResult) {
+  const ats = send.sends.map((s) => s.at);
+  const first = Math.min(...ats);
+  const last = Math.max(...ats);
+  const lags = send.sends.map((s) => s.at - s.dueAt);
+  const firstSent = new Map<string, number>();
+  for (const s of send.sends) if (s.round === 0) firstSent.set(s.contactId, s.at);
+  return {
+    first,
+    sentPerSec: last > first ? ((send.sends.length - 1) / (last - first)) * 1000 : Number.NaN,
+    sendLagMs: { p99: percentile(lags, 99), max: Math.max(...lags) },
+    firstSent,
+  };
+}
+
+/** One run: fresh generator, bot (or floor) process, database and prefix. */
+async function runOnce(ctx: Ctx, kind: Kind, rate: number): Promise<RunResult> {
+  const { opts } = ctx;
+  const homes: string[] = [];
+  const dbName = uniqueName(`signin_${kind}_${rate}`);
+  const mongoUri = mongoUriWithDb(ctx.mongo.baseUri, dbName, opts.maxPoolSize ? { maxPoolSize: opts.maxPoolSize } : {});
+  const botMongoUri = mongoUriWithDb(ctx.mongo.baseUri, dbName, { monitorCommands: 'true', ...(opts.maxPoolSize ? { maxPoolSize: opts.maxPoolSize } : {}) });
   const prefix = dbName;
-  const h = await startChatHarness(transport);
-  let runtime: BotRuntime | null = null;
-  const rss = new RssSampler();
-  let ticker: NodeJS.Timeout | undefined;
+  const messages = opts.groups * TRAINEES_PER_GROUP * ROUNDS;
+  const trainees = opts.groups * TRAINEES_PER_GROUP;
+  const result: RunResult = {
+    kind,
+    label: KIND_LABEL[kind],
+    offeredPerSec: rate,
+    messages,
+    trainees,
+    groups: opts.groups,
+    sentPerSec: Number.NaN,
+    sendLagMs: { p99: Number.NaN, max: Number.NaN },
+    drainedPerSec: Number.NaN,
+    drainedMs: Number.NaN,
+    drained: false,
+    keptUp: false,
+    toStoredMs: spread([]),
+    toBoardMs: null,
+    storedToBoardMs: null,
+    boardIntervalMs: kind === 'floor' ? null : opts.boardIntervalMs,
+    boards: 0,
+    neverOnBoard: 0,
+    otherMessages: { count: 0, samples: [] },
+    recordsExpected: kind === 'floor' ? 0 : trainees,
+    records: 0,
+    lost: 0,
+    doubled: 0,
+    failedEvents: 0,
+    mongoCommandsPerMessage: null,
+    mongoCommands: {},
+    botCpuSeconds: Number.NaN,
+    peakRssMb: Number.NaN,
+    peakRssHow: '',
+    botLoopDelayMs: null,
+    generatorLoopDelayMs: null,
+    setupSeconds: 0,
+    seedSeconds: 0,
+    seeded: {},
+    error: null,
+  };
+  let gen: ChildLink | null = null;
+  let bot: ChildLink | null = null;
+  let conn: Connection | null = null;
   try {
-    const setupStart = performance.now();
-    const [staff] = h.people(['王老师(工作人员)']) as [mock.ContactMock];
-    const rooms = Array.from({ length: scenario.groups }, (_, g) => {
-      const names = Array.from({ length: TRAINEES_PER_GROUP }, (_, i) => `学员${pad(g + 1)}-${pad(i + 1)}`);
-      const contacts = h.people(names);
-      return { room: h.room(`直播带货${g + 1}期`, [staff, ...contacts]), contacts };
-    });
-    const config = loadConfig({
-      MONGODB_URI: mongoUri,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: prefix,
-      ADMIN_IDS: staff.id,
-      STALE_MESSAGE_SECONDS: '0',
-      SIGNIN_BOARD_INTERVAL_MS: String(BOARD_INTERVAL_MS),
-      BOT_LOGIN_TIMEOUT_SECONDS: '20',
-      LOG_LEVEL: 'silent',
-    });
-    const clock = new AdjustableClock(at('08:00'));
-    const adapter = new WechatyAdapter({ ...h.adapterOptions, loginTimeoutMs: config.BOT_LOGIN_TIMEOUT_SECONDS * 1000, log });
-    runtime = await startBotRuntime(config, adapter, clock, log);
-    const rt = runtime;
-    progress(`bot logged in; setting up ${scenario.groups} cohort(s) through chat`);
-
-    // Setup (not measured): every cohort through the chat commands, all groups at once.
-    await Promise.all(rooms.map((r, g) => setUpCohortByChat(h, staff, r.room, g + 1)));
-    const groups: Group[] = [];
-    for (const r of rooms) {
-      const binding = await rt.deps.stores.bindings.findByGroup('wechaty', r.room.id);
-      if (!binding) throw new Error(`setup: room ${r.room.id} is not bound`);
-      const sessions = (await rt.deps.stores.sessions.listByCohort(binding.cohortId)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-      const session = sessions[0];
-      if (!session) throw new Error(`setup: cohort ${binding.cohortId} has no session`);
-      groups.push({
-        room: r.room,
-        cohortId: binding.cohortId,
-        sessionId: session.id,
-        trainees: r.contacts.map((contact) => ({ contact, name: contact.payload.name, firstSentAt: Number.NaN })),
-      });
+    if (kind !== 'floor') conn = await mongoose.createConnection(mongoUri, { serverSelectionTimeoutMS: 15_000, autoIndex: false }).asPromise();
+    if (kind === 'history') {
+      // Not measured: other cohorts' history, written with insertMany before the bot starts.
+      const t = monoMs();
+      const seed = await seedCohorts(conn!, { cohorts: opts.historyCohorts, traineesPerCohort: TRAINEES_PER_GROUP, trainingDay: true });
+      result.seedSeconds = (monoMs() - t) / 1000;
+      result.seeded = seed.counts;
+      progress(`seeded ${opts.historyCohorts} cohorts' history in ${result.seedSeconds.toFixed(1)} s (${seed.counts.attendance ?? 0} attendance, ${seed.counts.members ?? 0} members)`);
     }
-    const setupMs = performance.now() - setupStart;
-    progress(`setup took ${(setupMs / 1000).toFixed(1)} s; sending ${scenario.groups * TRAINEES_PER_GROUP * SIGN_INS_PER_TRAINEE} messages`);
 
-    // 08:40 is by start − 5 min: every sign-in is on time, so every name goes after ✅.
-    clock.set(at('08:40'));
-    const snapshots = snapshotBoardReads(rt);
-    const traineeIds = new Set(groups.flatMap((g) => g.trainees.map((t) => t.contact.id)));
-    const processed = countProcessed(rt, traineeIds);
-    const messages = traineeIds.size * SIGN_INS_PER_TRAINEE;
-    const roomIds = new Set(groups.map((g) => g.room.id));
-    const sentBefore = h.sent.length;
-
-    // Measured: every message as fast as possible, groups interleaved.
-    const finalBoardAt = new Map<string, number>();
-    rss.start();
-    const t0 = performance.now();
-    for (let round = 0; round < SIGN_INS_PER_TRAINEE; round++) {
-      for (let i = 0; i < TRAINEES_PER_GROUP; i++) {
-        for (const g of groups) {
-          const t = g.trainees[i]!;
-          if (Number.isNaN(t.firstSentAt)) t.firstSentAt = performance.now();
-          h.say(t.contact, round === 1 ? '#签到' : '签到', g.room);
-        }
-      }
+    const setupStart = monoMs();
+    gen = forkChild(ctx, 'load generator', 'load-generator.js', homes);
+    const world = await gen.request<GeneratorStarted>('start', { groups: opts.groups, traineesPerGroup: TRAINEES_PER_GROUP, botName: '班级助手' });
+    bot = forkChild(ctx, kind === 'floor' ? 'floor bot' : 'bot', 'bot-process.js', homes);
+    const start: BotStartRequest =
+      kind === 'floor'
+        ? { mode: 'floor', endpoint: world.endpoint, token: world.token, roomIds: world.rooms.map((r) => r.id) }
+        : {
+            mode: 'bot',
+            endpoint: world.endpoint,
+            token: world.token,
+            mongoUri: botMongoUri,
+            redisUrl: ctx.redisUrl,
+            prefix,
+            adminId: world.staff.id,
+            boardIntervalMs: opts.boardIntervalMs,
+            clockAt: SETUP_AT,
+            logLevel: opts.logLevel,
+          };
+    const started = await bot.request<BotStarted>('start', start, 120_000);
+    if (started.selfId !== world.botUserId) throw new Error(`the bot logged in as ${started.selfId}, not ${world.botUserId}`);
+    if (kind !== 'floor') {
+      progress(`bot logged in; setting up ${opts.groups} cohorts through chat`);
+      await gen.request('setup', { cohortDates: `${DAY} 2027-03-03 县电商服务中心`, timetable: `${DAY.slice(5)} 09:00-12:00 直播基础 张老师\n${DAY.slice(5)} 14:00-17:00 短视频拍摄 张老师`, bindReply: `登记学员 ${TRAINEES_PER_GROUP} 人` }, 600_000);
+      await bot.request('clock', { at: MEASURE_AT });
     }
-    const sendLoopMs = performance.now() - t0;
-    ticker = setInterval(() => {
-      const boards = h.sent.length - sentBefore;
-      progress(`… ${((performance.now() - t0) / 1000).toFixed(0)} s: ${processed.done}/${messages} messages processed, ${boards} boards, ${finalBoardAt.size}/${groups.length} final`);
-    }, 10_000);
+    result.setupSeconds = (monoMs() - setupStart) / 1000;
 
-    const full = `已签到 ${TRAINEES_PER_GROUP}/${TRAINEES_PER_GROUP}`;
-    let cursor = sentBefore;
-    await h.waitFor(
-      () => {
-        for (; cursor < h.sent.length; cursor++) {
-          const m = h.sent[cursor]!;
-          if (roomIds.has(m.conversationId) && m.text.includes(full) && !finalBoardAt.has(m.conversationId)) finalBoardAt.set(m.conversationId, m.at);
-        }
-        return finalBoardAt.size === groups.length;
-      },
-      `the final ${full} board in every group (${finalBoardAt.size}/${groups.length} so far, ${processed.done}/${messages} messages processed)`,
-      RUN_TIMEOUT_MS,
-      5,
+    // Work left over from start-up and setup (caches loading after login) is not measured.
+    const [botIdle, genIdle] = await Promise.all([bot.request<Idle>('idle', null, 90_000), gen.request<Idle>('idle', null, 90_000)]);
+    if (!botIdle.idle || !genIdle.idle) progress(`not idle after ${round(Math.max(botIdle.waitedMs, genIdle.waitedMs) / 1000)} s; measuring anyway`);
+
+    // Measured from here.
+    const senderIds = world.rooms.flatMap((r) => r.trainees.map((t) => t.id));
+    await Promise.all([bot.request('loopDelay'), gen.request('loopDelay')]);
+    await bot.request('measure', { senderIds });
+    progress(`${kind}: ${messages} messages at ${rate} msg/s (setup ${result.setupSeconds.toFixed(1)} s)`);
+    const sending = gen.request<SendResult>('send', { rate, rounds: ROUNDS, text: '签到' }, (messages / rate) * 1000 + 120_000);
+    const wait = await waitForDrain(
+      gen,
+      bot,
+      sending,
+      { messages, stored: kind === 'floor' ? null : trainees, finalBoards: kind === 'floor' ? null : opts.groups },
+      opts.drainTimeoutS,
     );
-    const finalBoardMs = Math.max(...finalBoardAt.values()) - t0;
-    await h.waitFor(() => processed.done >= messages, `every message processed (${processed.done}/${messages})`, RUN_TIMEOUT_MS, 5);
-    const drainedMs = processed.lastDoneAt - t0;
-    progress(`final boards after ${(finalBoardMs / 1000).toFixed(2)} s, drained after ${(drainedMs / 1000).toFixed(2)} s`);
-    const peakRssMb = rss.stop() / 2 ** 20;
-    clearInterval(ticker);
+    // Boards already on their way (a refresh after the last repeat) are counted, not timed.
+    if (kind !== 'floor') await sleep(opts.boardIntervalMs + 250);
+    const botReport = await bot.request<BotReport>('report', null, 120_000);
+    const genReport = await gen.request<GeneratorReport>('report', null, 120_000);
+    result.botLoopDelayMs = await bot.request<LoopDelay>('loopDelay');
+    result.generatorLoopDelayMs = await gen.request<LoopDelay>('loopDelay');
+    const sendFig = sendFigures(wait.send);
+    result.drained = wait.drained;
+    result.sentPerSec = sendFig.sentPerSec;
+    result.sendLagMs = sendFig.sendLagMs;
+    result.failedEvents = botReport.done.filter((d) => d.failed).length;
+    result.peakRssMb = botReport.peakRssMb;
+    result.peakRssHow = botReport.peakRssHow;
+    result.botCpuSeconds = botReport.cpuMs / 1000;
+    result.mongoCommands = botReport.mongoCommands;
+    const doneAt = botReport.done.map((d) => d.at);
 
-    // Records written, read back from the database.
-    let recordsWritten = 0;
-    for (const g of groups) {
-      const records = await rt.deps.stores.attendance.listByCohort(g.cohortId);
-      const unique = new Set(records.map((r) => r.userId)).size;
-      if (unique !== records.length) throw new Error(`cohort ${g.cohortId}: ${records.length} records for ${unique} trainees`);
-      recordsWritten += records.length;
-    }
-
-    // Latency: a trainee's first 签到 → the first board after it that includes them.
-    const latencies: number[] = [];
-    let inclusionFromRecords = 0;
-    let boardsSent = 0;
-    let otherRepliesSent = 0;
-    for (const g of groups) {
-      const after = h.sent.slice(sentBefore).filter((m) => m.conversationId === g.room.id);
-      const boards = after.filter((m) => m.text.startsWith('📋 签到'));
-      boardsSent += boards.length;
-      otherRepliesSent += after.length - boards.length;
-      const reads = snapshots.get(g.sessionId) ?? new Map<number, Set<string>>();
-      for (const t of g.trainees) {
-        const board = firstBoardIncluding(boards, t, reads);
-        if (!board) throw new Error(`no board in ${g.room.id} ever included ${t.name}`);
-        if (board.viaRecords) inclusionFromRecords++;
-        latencies.push(board.message.at - t.firstSentAt);
+    if (kind === 'floor') {
+      // k-th receipt from a sender ↔ k-th message of that sender; latency over the first 签到s.
+      const received = new Map<string, number[]>();
+      for (const d of botReport.done) received.set(d.senderId, [...(received.get(d.senderId) ?? []), d.at]);
+      const lat: number[] = [];
+      let lost = 0;
+      let doubled = 0;
+      for (const [id, sentAt] of sendFig.firstSent) {
+        const got = (received.get(id) ?? []).sort((a, b) => a - b);
+        lost += Math.max(0, ROUNDS - got.length);
+        doubled += Math.max(0, got.length - ROUNDS);
+        if (got[0] !== undefined) lat.push(got[0] - sentAt);
       }
+      result.toStoredMs = spread(lat);
+      result.lost = lost;
+      result.doubled = doubled;
+      const end = doneAt.length ? Math.max(...doneAt) : Number.NaN;
+      result.drainedMs = end - sendFig.first;
+    } else {
+      const stored = new Map<string, { ackAt: number; order: number }>();
+      const storedTimes = new Map<string, number>();
+      for (const r of botReport.stored) {
+        storedTimes.set(r.userId, (storedTimes.get(r.userId) ?? 0) + 1);
+        const cur = stored.get(r.userId);
+        if (!cur || r.ackAt < cur.ackAt) stored.set(r.userId, { ackAt: r.ackAt, order: r.order });
+      }
+      const lat = [...sendFig.firstSent].filter(([id]) => stored.has(id)).map(([id, at]) => stored.get(id)!.ackAt - at);
+      result.toStoredMs = spread(lat);
+      const boards = boardLatencies(world, sendFig.firstSent, stored, genReport);
+      result.toBoardMs = spread(boards.toBoard);
+      result.storedToBoardMs = spread(boards.storedToBoard);
+      result.neverOnBoard = boards.neverOnBoard;
+      result.boards = genReport.boards.length;
+      result.otherMessages = { count: genReport.others.length, samples: [...new Set(genReport.others.map((o) => o.text))].slice(0, 5) };
+      const db = await recordsInDatabase(conn!, world);
+      result.records = db.total;
+      result.lost = senderIds.filter((id) => !db.perTrainee.has(id)).length;
+      const dbDoubled = [...db.perTrainee.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
+      const writesDoubled = [...storedTimes.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
+      result.doubled = Math.max(dbDoubled, writesDoubled);
+      const lastStored = Math.max(...[...stored.values()].map((s) => s.ackAt), Number.NEGATIVE_INFINITY);
+      const end = Math.max(...doneAt, lastStored);
+      result.drainedMs = end - sendFig.first;
+      const cmds = Object.values(botReport.mongoCommands).reduce((a, b) => a + b, 0);
+      result.mongoCommandsPerMessage = cmds / messages;
     }
-
-    return {
-      scenario: scenario.id,
-      scenarioLabel: scenario.label,
-      transport,
-      transportLabel,
-      groups: groups.length,
-      trainees: traineeIds.size,
-      messages,
-      recordsWritten,
-      recordsExpected: traineeIds.size,
-      messagesPerSecond: messages / (finalBoardMs / 1000),
-      drainedMessagesPerSecond: messages / (drainedMs / 1000),
-      latencyMs: {
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
-        min: Math.min(...latencies),
-        max: Math.max(...latencies),
-        samples: latencies.length,
-      },
-      finalBoardMs,
-      drainedMs,
-      sendLoopMs,
-      boardsSent,
-      otherRepliesSent,
-      failedEvents: processed.failed,
-      inclusionFromRecords,
-      peakRssMb,
-      setupMs,
-    };
+    result.drainedPerSec = wait.drained ? messages / (result.drainedMs / 1000) : Number.NaN;
+    if (!wait.drained) {
+      // Not drained in time: what was finished by then, over the whole wait (a lower bound of the capacity).
+      result.drainedPerSec = (wait.lastBot.done / ((monoMs() - sendFig.first) / 1000));
+    }
+    result.keptUp = wait.drained && result.lost === 0 && result.drainedPerSec >= KEEP_UP_SHARE * rate;
+    progress(
+      `${kind} @ ${rate}: drained ${round(result.drainedPerSec, 1)} msg/s, p99 ${kind === 'floor' ? 'received' : 'stored'} ${round(result.toStoredMs.p99)} ms` +
+        (result.toBoardMs ? `, p99 board ${round(result.toBoardMs.p99)} ms` : '') +
+        `, lost ${result.lost}, doubled ${result.doubled}, peak RSS ${round(result.peakRssMb)} MB`,
+    );
+  } catch (err) {
+    result.error = err instanceof Error ? err.message : String(err);
+    progress(`${kind} @ ${rate} failed: ${result.error}`);
   } finally {
-    clearInterval(ticker);
-    rss.stop();
-    await runtime?.stop().catch((err: unknown) => log.warn({ err }, 'bot runtime stop failed'));
-    await h.stop().catch((err: unknown) => log.warn({ err }, 'harness stop failed'));
-    await dropDatabase(mongoUri).catch((err: unknown) => log.warn({ err }, `could not drop ${dbName}`));
-    await deleteRedisPrefix(redisUrl, prefix).catch((err: unknown) => log.warn({ err }, `could not delete Redis keys ${prefix}:*`));
+    if (bot) {
+      await bot.stop().catch(() => bot!.kill());
+      ctx.children.delete(bot);
+    }
+    if (gen) {
+      await gen.stop().catch(() => gen!.kill());
+      ctx.children.delete(gen);
+    }
+    await conn?.close().catch(() => undefined);
+    if (kind !== 'floor') {
+      await dropDatabase(mongoUri).catch((err: unknown) => progress(`could not drop ${dbName}: ${String(err)}`));
+      await deleteRedisPrefix(ctx.redisUrl, prefix).catch((err: unknown) => progress(`could not delete Redis keys ${prefix}:*: ${String(err)}`));
+    }
+    for (const home of homes) fs.rmSync(home, { recursive: true, force: true });
   }
+  return result;
 }
 
-/**
- * The first board after the trainee's first message that includes them: their name is shown,
- * or (past 40 names the board folds the rest into "等 N 人") their record was among the ones
- * the board was rendered from — known exactly because records only grow, so the "已签到 N"
- * count identifies the set the board read.
- */
-function firstBoardIncluding(boards: SentMessage[], t: Trainee, reads: Map<number, Set<string>>): { message: SentMessage; viaRecords: boolean } | null {
-  for (const message of boards) {
-    if (message.at < t.firstSentAt) continue;
-    if (message.text.includes(t.name)) return { message, viaRecords: false };
-    const count = Number(/已签到 (\d+)\//.exec(message.text)?.[1] ?? Number.NaN);
-    if (reads.get(count)?.has(t.contact.id)) return { message, viaRecords: true };
-  }
-  return null;
+/** Why a run counts as failed, or null. */
+function problemOf(r: RunResult): string | null {
+  const parts: string[] = [];
+  if (r.error) parts.push(`error: ${r.error}`);
+  if (!r.drained && !r.error) parts.push('not drained in time after the last message');
+  if (r.lost > 0) parts.push(`${r.lost} lost`);
+  if (r.doubled > 0) parts.push(`${r.doubled} doubled`);
+  if (r.failedEvents > 0) parts.push(`${r.failedEvents} failed events`);
+  if (r.kind !== 'floor' && r.neverOnBoard > 0 && !r.error) parts.push(`${r.neverOnBoard} trainees never counted on a board`);
+  return parts.length ? `${r.label} @ ${r.offeredPerSec} msg/s: ${parts.join(', ')}` : null;
 }
 
-function progress(line: string): void {
-  process.stderr.write(`[bench]   ${line}\n`);
+/** The figures run-all.ts merges into bench/results/summary.json (see bench/README.md "Summary figures"). */
+export function summarize(results: RunResult[]): { signinDrainedMsgPerSecWithHistory: number | null; signinP99ToStoredMs: number | null; signinFloorP99Ms: number | null } {
+  const ok = (r: RunResult | undefined) => (r && !r.error && r.drained ? r : undefined);
+  const historyAt = ok(results.find((r) => r.kind === 'history' && r.offeredPerSec === SUMMARY_RATE));
+  const floorAt = ok(results.find((r) => r.kind === 'floor' && r.offeredPerSec === SUMMARY_RATE));
+  const keptUp = results.filter((r) => r.kind === 'history' && r.keptUp).map((r) => r.drainedPerSec);
+  return {
+    signinDrainedMsgPerSecWithHistory: historyAt ? round(Math.max(historyAt.drainedPerSec, ...keptUp), 1) : null,
+    signinP99ToStoredMs: historyAt ? round(historyAt.toStoredMs.p99, 1) : null,
+    signinFloorP99Ms: floorAt ? round(floorAt.toStoredMs.p99, 1) : null,
+  };
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function round(n: number, digits = 0): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
-
-function gitCommit(root: string): string | null {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
-
-function parseArgs(argv: string[]): { only: string | null; transport: string | null; maxPoolSize: string | null; logLevel: string } {
-  let only: string | null = null;
-  let transport: string | null = null;
-  let maxPoolSize: string | null = DEFAULT_MAX_POOL_SIZE;
-  let logLevel = 'silent';
-  const usage = `use --only=${SCENARIOS.map((s) => s.id).join('|')}, --transport=${TRANSPORTS.map((t) => t.transport).join('|')}, --max-pool-size=N|default, --log-level=debug`;
+function parseArgs(argv: string[]): Options {
+  const opts: Options = {
+    rates: RATES,
+    kinds: ['floor', 'empty', 'history'],
+    groups: GROUPS,
+    historyCohorts: HISTORY_COHORTS,
+    boardIntervalMs: BOARD_INTERVAL_MS,
+    drainTimeoutS: DRAIN_TIMEOUT_S,
+    maxPoolSize: null,
+    logLevel: 'silent',
+    quick: false,
+  };
+  const usage =
+    'use --rates=100,300,500,1000 --only=floor,empty,history --quick (4 groups, 100 history cohorts) --groups=N --history-cohorts=N --board-interval-ms=N --drain-timeout-s=N --max-pool-size=N --log-level=debug';
+  const positive = (v: string | undefined) => (v && /^[1-9]\d*$/.test(v) ? Number(v) : Number.NaN);
+  let groups: number | null = null;
+  let history: number | null = null;
   for (const arg of argv) {
     const [key, value] = arg.split('=', 2) as [string, string | undefined];
-    if (key === '--only' && value && SCENARIOS.some((s) => s.id === value)) only = value;
-    else if (key === '--transport' && value && TRANSPORTS.some((t) => t.transport === value)) transport = value;
-    else if (key === '--max-pool-size' && value && /^(default|[1-9]\d*)$/.test(value)) maxPoolSize = value === 'default' ? null : value;
-    else if (key === '--log-level' && value) logLevel = value;
+    if (key === '--rates' && value && value.split(',').every((v) => positive(v) > 0)) opts.rates = value.split(',').map(Number);
+    else if (key === '--only' && value && value.split(',').every((v) => v in KIND_LABEL)) opts.kinds = value.split(',') as Kind[];
+    else if (key === '--quick' && value === undefined) opts.quick = true;
+    else if (key === '--groups' && positive(value) > 0) groups = positive(value);
+    else if (key === '--history-cohorts' && positive(value) > 0) history = positive(value);
+    else if (key === '--board-interval-ms' && value && /^\d+$/.test(value)) opts.boardIntervalMs = Number(value);
+    else if (key === '--drain-timeout-s' && positive(value) > 0) opts.drainTimeoutS = positive(value);
+    else if (key === '--max-pool-size' && positive(value) > 0) opts.maxPoolSize = value!;
+    else if (key === '--log-level' && value) opts.logLevel = value;
     else throw new Error(`bad argument ${arg} (${usage})`);
   }
-  return { only, transport, maxPoolSize, logLevel };
+  opts.groups = groups ?? (opts.quick ? QUICK.groups : GROUPS);
+  opts.historyCohorts = history ?? (opts.quick ? QUICK.historyCohorts : HISTORY_COHORTS);
+  return opts;
 }
 
-/** Runs every scenario over both transports, prints the table and writes bench/results/sign-in.json. */
+const fmt = (n: number | null | undefined, digits = 0): string | number => (n === null || n === undefined || Number.isNaN(n) ? '-' : round(n, digits));
+
 export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_URL?: string }): Promise<RunResult[]> {
-  const { only, transport: onlyTransport, maxPoolSize, logLevel } = parseArgs(argv);
-  const log = pino({ level: logLevel });
+  const opts = parseArgs(argv);
   const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
   await assertRedisReachable(redisUrl);
+  const loadAverage = hostInfo().loadAverage;
   const mongo = provideMongo(env.MONGODB_URI || undefined);
-  const stopMongo = () => mongo.stop();
-  process.once('exit', stopMongo);
+  const ctx: Ctx = { mongo, redisUrl, opts, children: new Set() };
+  const cleanUp = () => {
+    for (const c of ctx.children) c.kill();
+    mongo.stop();
+  };
+  process.once('exit', cleanUp);
   const results: RunResult[] = [];
+  const started = monoMs();
   try {
     if (mongo.ferretDir) process.stderr.write(`[bench] started a private FerretDB at ${mongo.baseUri}\n`);
-    for (const scenario of SCENARIOS.filter((s) => !only || s.id === only)) {
-      for (const { transport, label } of TRANSPORTS.filter((t) => !onlyTransport || t.transport === onlyTransport)) {
-        process.stderr.write(`[bench] ${scenario.label}, ${label} …\n`);
-        results.push(await runOnce(scenario, transport, label, { mongo, redisUrl, maxPoolSize, log }));
+    for (const rate of opts.rates) {
+      for (const kind of opts.kinds) {
+        process.stderr.write(`[bench] ${KIND_LABEL[kind]}, ${rate} msg/s offered …\n`);
+        results.push(await runOnce(ctx, kind, rate));
       }
     }
   } finally {
-    process.removeListener('exit', stopMongo);
-    stopMongo();
+    process.removeListener('exit', cleanUp);
+    cleanUp();
   }
 
-  const notes = [
-    `Board latency includes the coalescing interval by design: SIGNIN_BOARD_INTERVAL_MS=${BOARD_INTERVAL_MS} (the first sign-in shows the board at once, later ones refresh it at most once per interval per group).`,
-    `Latency: a trainee's first 签到 → the first board posted after it that includes them (name after ✅, or past 40 names, which the board folds into "等 N 人", the records it was rendered from).`,
-    `msg/s: ${SIGN_INS_PER_TRAINEE} × 签到 per trainee ÷ time from the first message to the last group's ${TRAINEES_PER_GROUP}/${TRAINEES_PER_GROUP} board; "drained" is when the bot finished the last (duplicate) message, and "drained msg/s" divides by that time instead.`,
-    'floor = the same messages through wechaty-puppet-mock handed to the bot in-process (no PuppetServer, no gRPC).',
-    'One Node process holds the mock WeChat side, the PuppetServer (gRPC runs) and the bot, so peak RSS covers all of them; MongoDB (FerretDB) and Redis are separate processes on the same host.',
-    'Setup (create, bind, timetable, plan approval for every cohort through chat) is not measured.',
-    maxPoolSize
-      ? `The bot's MongoDB pool is capped at maxPoolSize=${maxPoolSize} (driver default 100): more concurrent updates than FerretDB 1.24's 50 PostgreSQL connections deadlock it (see bench/README.md).`
-      : 'The bot\'s MongoDB pool is the driver default (100): a large burst can deadlock FerretDB 1.24 (see bench/README.md).',
-  ];
+  const summary = summarize(results);
   const table = formatTable(
-    ['scenario', 'transport', 'msgs', 'records', 'msg/s', 'drained msg/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'boards', 'final board s', 'drained s', 'peak RSS MB'],
+    ['run', 'offered msg/s', 'sent msg/s', 'drained msg/s', 'kept up', 'p50 ms', 'p95 ms', 'p99 ms', 'p99 board ms', 'board every ms', 'lost', 'doubled', 'failed', 'boards', 'mongo cmds/msg', 'bot CPU s', 'peak RSS MB'],
     results.map((r) => [
-      r.scenarioLabel,
-      r.transportLabel,
-      r.messages,
-      r.recordsWritten,
-      round(r.messagesPerSecond, 1),
-      round(r.drainedMessagesPerSecond, 1),
-      round(r.latencyMs.p50),
-      round(r.latencyMs.p95),
-      round(r.latencyMs.p99),
-      round(r.latencyMs.max),
-      r.boardsSent,
-      round(r.finalBoardMs / 1000, 2),
-      round(r.drainedMs / 1000, 2),
-      round(r.peakRssMb),
+      r.label,
+      r.offeredPerSec,
+      fmt(r.sentPerSec, 1),
+      fmt(r.drainedPerSec, 1),
+      r.error ? 'error' : r.keptUp ? 'yes' : r.drained ? 'no' : 'not drained',
+      fmt(r.toStoredMs.p50),
+      fmt(r.toStoredMs.p95),
+      fmt(r.toStoredMs.p99),
+      fmt(r.toBoardMs?.p99),
+      r.boardIntervalMs ?? '-',
+      r.lost,
+      r.doubled,
+      r.failedEvents,
+      r.kind === 'floor' ? '-' : r.boards,
+      fmt(r.mongoCommandsPerMessage, 2),
+      fmt(r.botCpuSeconds, 1),
+      fmt(r.peakRssMb),
     ]),
   );
-  process.stdout.write(`\nSign-in benchmark (${SIGN_INS_PER_TRAINEE} × 签到 per trainee, ${TRAINEES_PER_GROUP} trainees per group)\n\n${table}\n\n`);
+  const notes = [
+    `${opts.groups} groups × ${TRAINEES_PER_GROUP} trainees, each sends 签到 then one repeat (${opts.groups * TRAINEES_PER_GROUP * ROUNDS} messages), paced evenly at the offered rate by the load generator in its own process; every repeat after every first 签到.`,
+    'p50/p95/p99 ms: bot rows, a trainee\'s first 签到 sent → its attendance record acknowledged by MongoDB (the insert/update command that wrote it, seen by the bot process\'s driver); floor row, sent → received by a bare Wechaty over the same gRPC transport.',
+    `p99 board ms: first 签到 sent → the first board that counts the trainee (a board showing 已签到 N counts the group's first N records in the order MongoDB acknowledged them). It includes the board's deliberate coalescing: SIGNIN_BOARD_INTERVAL_MS=${opts.boardIntervalMs} ("board every ms").`,
+    `drained msg/s: messages ÷ (first send → the bot finished every message and every record was stored; floor: received every message). kept up: nothing lost and drained ≥ ${KEEP_UP_SHARE * 100} % of offered. sent msg/s is what the generator achieved.`,
+    `with history: ${opts.historyCohorts} other cohorts' day (bench/support/bulk-seed.ts: ${opts.historyCohorts * 100} attendance, ${opts.historyCohorts * 51} members, …) written with insertMany before the bot starts, not timed. Setup of the measured cohorts through chat is not timed.`,
+    `peak RSS: the bot process alone (VmHWM since the measurement began). MongoDB: ${mongo.ferretDir ? 'private FerretDB' : 'MONGODB_URI'}, pool ${opts.maxPoolSize ?? 'as the bot sets it'}; mongo cmds/msg counts every command the bot process started during the measurement.`,
+  ];
+  process.stdout.write(`\nSign-in benchmark\n\n${table}\n\n`);
   for (const note of notes) process.stdout.write(`- ${note}\n`);
-  const problems = results.filter((r) => r.recordsWritten !== r.recordsExpected || r.failedEvents > 0 || r.otherRepliesSent > 0);
-  for (const r of problems) {
-    process.stdout.write(
-      `! ${r.scenarioLabel} ${r.transportLabel}: ${r.recordsWritten}/${r.recordsExpected} records, ${r.failedEvents} failed events, ${r.otherRepliesSent} replies other than boards\n`,
-    );
+  process.stdout.write(`\nsummary: ${JSON.stringify(summary)}\n`);
+  const problems = results.map(problemOf).filter((p): p is string => p !== null);
+  for (const p of problems) process.stdout.write(`! ${p}\n`);
+  for (const r of results.filter((x) => x.otherMessages.count > 0)) {
+    process.stdout.write(`- note: ${r.label} @ ${r.offeredPerSec}: the bot also sent ${r.otherMessages.count} messages that are not boards, e.g. ${JSON.stringify(r.otherMessages.samples[0])}\n`);
   }
-
-  const root = repoRoot();
-  const outDir = path.join(root, 'bench', 'results');
-  fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, 'sign-in.json');
-  const json = {
+  const file = writeResultJson('sign-in', {
     benchmark: 'sign-in',
     generatedAt: new Date().toISOString(),
-    commit: gitCommit(root),
-    host: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null },
+    commit: gitCommit(),
+    host: { ...hostInfo(), loadAverageAtStart: loadAverage },
     mongo: mongo.ferretDir ? 'private FerretDB (scripts/ferretdb.sh)' : 'MONGODB_URI',
+    summary,
     settings: {
+      groups: opts.groups,
       traineesPerGroup: TRAINEES_PER_GROUP,
-      signInsPerTrainee: SIGN_INS_PER_TRAINEE,
-      signInBoardIntervalMs: BOARD_INTERVAL_MS,
+      messagesPerTrainee: ROUNDS,
+      rates: opts.rates,
+      historyCohorts: opts.historyCohorts,
+      signInBoardIntervalMs: opts.boardIntervalMs,
       staleMessageSeconds: 0,
-      mongoMaxPoolSize: maxPoolSize ?? 'driver default (100)',
+      drainTimeoutSeconds: opts.drainTimeoutS,
+      keepUpShare: KEEP_UP_SHARE,
+      summaryRate: SUMMARY_RATE,
+      mongoMaxPoolSize: opts.maxPoolSize ?? 'as the bot sets it',
+      quick: opts.quick,
       latencyPercentiles: 'nearest rank',
+      wallSeconds: round((monoMs() - started) / 1000, 1),
     },
     notes,
+    problems,
     results,
-  };
-  fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  });
   process.stdout.write(`\nJSON: ${path.relative(process.cwd(), file) || file}\n`);
   if (problems.length > 0) process.exitCode = 1;
   return results;
 }
 
 if (require.main === module) {
-  // The puppet-service client caches under ~/.wechaty; keep it out of the developer's home.
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cohort-bot-bench-home-'));
-  process.env.HOME = home;
   const watchdog = setTimeout(() => {
-    process.stderr.write(`[bench] gave up after ${WHOLE_BENCH_TIMEOUT_MS / 1000} s\n`);
-    process.exit(1); // the 'exit' listener stops a private FerretDB
-  }, WHOLE_BENCH_TIMEOUT_MS);
+    process.stderr.write(`[bench] sign-in gave up after ${WHOLE_BENCH_TIMEOUT_S} s\n`);
+    process.exit(1); // the 'exit' listener kills the children and stops a private FerretDB
+  }, WHOLE_BENCH_TIMEOUT_S * 1000);
   watchdog.unref();
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
-  main(process.argv.slice(2), { MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL })
-    .catch((err: unknown) => {
-      process.stderr.write(`[bench] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exitCode = 1;
-    })
-    .finally(() => {
-      fs.rmSync(home, { recursive: true, force: true });
-    });
+  main(process.argv.slice(2), { MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL }).catch((err: unknown) => {
+    process.stderr.write(`[bench] sign-in failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  });
 }
