@@ -19,7 +19,7 @@ export class PointsStore {
     const now = new Date();
     const doc = new this.model({ ...entry, cohortId: new Types.ObjectId(entry.cohortId), userId: String(entry.userId), createdAt: now, updatedAt: now });
     await doc.validate();
-    return this.inserts.submit(doc.toObject({ depopulate: true }) as Record<string, unknown>);
+    return this.inserts.submit(doc.toObject({ depopulate: true }));
   }
 
   async listByCohort(cohortId: string): Promise<PointEntry[]> {
