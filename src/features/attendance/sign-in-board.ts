@@ -3,6 +3,9 @@ import type { Logger } from '../../kernel/logger';
 import type { Attendance, Cohort, Member, Session } from '../../domain/types';
 import { formatDayTime, formatTime } from '../../kernel/local-time';
 import { maskPhonesInText } from '../../kernel/privacy';
+import { LiveBoard, realBoardTiming, type BoardTiming } from '../../pipeline/live-board';
+
+export type { BoardTiming } from '../../pipeline/live-board';
 import { andMore, ATTENDANCE_STATUS_NAMES as NAMES, lateMinutes, NOT_EARLY, NOT_SIGNED_IN, rosterHeading, ROSTER_HINT } from './texts';
 
 /** Reads what the board shows: the trainees enrolled, the records so far, and who approved leave excuses. */
@@ -116,148 +119,50 @@ export function renderRoster(
   return maskPhonesInText(lines.join('\n'));
 }
 
-/** A scheduled board refresh that can be called off. */
-export interface BoardTimer {
-  cancel(): void;
-}
-
-/** Where the board reads the time and schedules refreshes; tests inject a controllable pair. */
-export interface BoardTiming {
-  /** Milliseconds since the epoch, for the refresh interval (real time, not the cohort clock). */
-  now(): number;
-  /** Runs `refresh` after `ms` milliseconds unless cancelled. */
-  schedule(refresh: () => Promise<void>, ms: number): BoardTimer;
-}
-
-/** Real time and setTimeout. */
-export const realBoardTiming: BoardTiming = {
-  now: () => Date.now(),
-  schedule(refresh, ms) {
-    const handle = setTimeout(() => void refresh(), ms);
-    return { cancel: () => clearTimeout(handle) };
-  },
-};
-
-/** Boards whose last text is remembered; a process runs a few sessions' boards at a time. */
-const MAX_REMEMBERED = 500;
-
-interface BoardState {
-  timer: BoardTimer | null;
-  lastSentAt: number;
-  sending: boolean;
-  dirty: boolean;
-  target: ChatTarget;
-  session: Session;
-  cohort: Cohort;
-}
-
 /**
- * Coalesces sign-in replies into one board per session: the first sign-in shows it at
- * once, later ones refresh it at most every `intervalMs` (SPEC §3.1), and a board that would
- * read the same as the one last sent is not sent again. The board is rendered from the
- * database, so it never shows a record that was not stored. What it keeps per board lives only
- * until `sweep()` finds the board sent and idle (the process's local timers call it), except the
- * last text sent, kept for a bounded number of boards.
+ * Coalesces sign-in replies into one board per session and group (SPEC §3.1), on the shared
+ * LiveBoard: the first sign-in shows it at once, later ones refresh it at most every
+ * `intervalMs`, and a board that would read the same as the one last sent is not sent again.
+ * The board is rendered when it is sent, from what `source` reads then (the hot state in a bot
+ * process), so it never shows a record that was not stored.
  */
 export class SignInBoard {
-  private readonly states = new Map<string, BoardState>();
-  /** The text each board was last sent with, kept past `sweep()` (bounded, oldest forgotten first) so an unchanged board is not sent again. */
-  private readonly lastSent = new Map<string, string>();
+  private readonly board: LiveBoard;
 
   constructor(
     private readonly source: BoardSource,
-    private readonly send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>,
-    private readonly log: Logger,
-    private readonly intervalMs: number,
-    private readonly timing: BoardTiming = realBoardTiming,
-  ) {}
+    send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>,
+    log: Logger,
+    intervalMs: number,
+    timing: BoardTiming = realBoardTiming,
+  ) {
+    this.board = new LiveBoard(send, log, intervalMs, timing);
+  }
 
   /** Boards the process keeps state for right now (pending, being sent, or recently sent). */
   get size(): number {
-    return this.states.size;
+    return this.board.size;
   }
 
-  /** Asks for the board of `session` to be shown in `target` soon. */
-  touch(session: Session, cohort: Cohort, target: ChatTarget): void {
-    const key = `${session.id}|${target.id}`;
-    let state = this.states.get(key);
-    if (!state) {
-      state = { timer: null, lastSentAt: 0, sending: false, dirty: false, target, session, cohort };
-      this.states.set(key, state);
-    }
-    state.session = session;
-    state.cohort = cohort;
-    if (state.sending) {
-      state.dirty = true;
-      return;
-    }
-    if (state.timer) return;
-    const wait = Math.max(0, state.lastSentAt + this.intervalMs - this.timing.now());
-    state.timer = this.timing.schedule(() => this.flush(key), wait);
-  }
-
-  private async flush(key: string): Promise<void> {
-    const state = this.states.get(key);
-    if (!state) return;
-    state.timer = null;
-    state.sending = true;
-    state.dirty = false;
-    let unchanged = false;
-    try {
-      const { session, cohort } = state;
+  /** Asks for the board of `session` to be shown in `target`: at once when none went out within the interval, else at the next refresh. Never throws. */
+  touch(session: Session, cohort: Cohort, target: ChatTarget): Promise<void> {
+    return this.board.touch(`signin:${session.id}`, target, async () => {
       const [trainees, records, onLeave] = await Promise.all([
         this.source.trainees(session.cohortId),
         this.source.records(session.id),
         this.source.onLeave?.(session.cohortId, session),
       ]);
-      const text = renderBoard(session, cohort, trainees, records, onLeave);
-      // A repeated 签到 changes nothing on the board: the group is not shown the same board again.
-      unchanged = this.lastSent.get(key) === text;
-      if (!unchanged) {
-        await this.send(state.target, { text });
-        this.remember(key, text);
-      }
-    } catch (err) {
-      this.log.error({ err, sessionId: state.session.id }, 'sign-in board update failed');
-    } finally {
-      // Nothing sent, nothing to space: the next change goes out as soon as it would have.
-      if (!unchanged) state.lastSentAt = this.timing.now();
-      state.sending = false;
-    }
-    if (state.dirty) this.touch(state.session, state.cohort, state.target);
-  }
-
-  private remember(key: string, text: string): void {
-    this.lastSent.delete(key);
-    this.lastSent.set(key, text);
-    if (this.lastSent.size > MAX_REMEMBERED) this.lastSent.delete(this.lastSent.keys().next().value!);
+      return renderBoard(session, cohort, trainees, records, onLeave);
+    });
   }
 
   /** Sends every pending board now and stops the timers (used at shutdown). */
-  async flushAll(): Promise<void> {
-    const pending = [...this.states.entries()].filter(([, s]) => s.timer !== null || s.dirty);
-    for (const [key, s] of pending) {
-      s.timer?.cancel();
-      await this.flush(key);
-    }
-    for (const s of this.states.values()) s.timer?.cancel();
-    this.states.clear();
+  flushAll(): Promise<void> {
+    return this.board.flushAll();
   }
 
-  /**
-   * Forgets the boards that are sent and idle: nothing scheduled, nothing being sent, no
-   * refresh asked for, and the last send at least one interval ago. Such a state changes
-   * nothing any more (the next 签到 would refresh the board at once either way), so dropping it
-   * loses no update; a board that is still pending stays. Returns how many were dropped.
-   */
+  /** Forgets the boards that are sent and idle (a pending board stays); returns how many were dropped. */
   sweep(): number {
-    const now = this.timing.now();
-    let dropped = 0;
-    for (const [key, s] of this.states) {
-      if (s.timer || s.sending || s.dirty || now - s.lastSentAt < this.intervalMs) continue;
-      this.states.delete(key);
-      dropped++;
-    }
-    return dropped;
+    return this.board.sweep();
   }
 }

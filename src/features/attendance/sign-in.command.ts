@@ -34,7 +34,7 @@ export function createSignInCommand(board: SignInBoard) {
         // (a process that saw it paid writes nothing again).
         await awardAttendance(deps.stores, deps.scoring, outcome.record);
         // New sign-ins show on the coalesced board, not as one reply each.
-        board.touch(outcome.session, cohort, { kind: 'group', id: event.conversation.id });
+        await board.touch(outcome.session, cohort, { kind: 'group', id: event.conversation.id });
         // A repeat leaves the board as it was: it is answered with the record that stands (SPEC §3.1),
         // privately, so a class that sends 签到 twice does not fill the group.
         if (!outcome.created) {

@@ -93,101 +93,49 @@ function boardWith(timing: BoardTiming) {
   };
 }
 
-describe('SignInBoard state', () => {
-  it('forgets every board once it is sent and idle for an interval, so the count goes back to zero', async () => {
+// The coalescing itself (spacing, a touch during a send, flush and sweep) is LiveBoard's and
+// tested in test/unit/pipeline/live-board.test.ts; these check what the sign-in board adds.
+describe('SignInBoard', () => {
+  it('shows the first sign-in at once and coalesces a burst into one refresh per interval, per session and group', async () => {
     const t = manualTiming();
     const { board, sent, signIn } = boardWith(t.timing);
-    for (const id of ['s1', 's2', 's3']) {
-      signIn(id, '学员甲');
-      board.touch(session(id), cohort, group(`room-${id}`));
+    signIn('s1', '学员甲');
+    await board.touch(session('s1'), cohort, group('room'));
+    expect(sent.map((m) => m.message.text.split('\n')[1])).toEqual(['已签到 1/1']);
+    for (const name of ['学员乙', '学员丙', '学员丁']) {
+      signIn('s1', name);
+      await board.touch(session('s1'), cohort, group('room'));
     }
-    expect(board.size).toBe(3);
-    // Pending boards are not dropped, however much time passes.
-    t.advance(10 * INTERVAL);
-    expect(board.sweep()).toBe(0);
-    expect(board.size).toBe(3);
-    expect(await t.fireDue()).toBe(3);
-    expect(sent).toHaveLength(3);
-    // Just sent: the state still spaces the next refresh, so it stays.
-    expect(board.sweep()).toBe(0);
-    expect(board.size).toBe(3);
-    t.advance(INTERVAL);
-    expect(board.sweep()).toBe(3);
-    expect(board.size).toBe(0);
-  });
-
-  it('keeps a board that is waiting for its next refresh until that refresh is sent', async () => {
-    const t = manualTiming();
-    const { board, sent, signIn } = boardWith(t.timing);
-    signIn('s1', '学员甲');
-    board.touch(session('s1'), cohort, group('room'));
-    await t.fireDue();
     expect(sent).toHaveLength(1);
-    signIn('s1', '学员乙');
-    board.touch(session('s1'), cohort, group('room'));
-    // The refresh is spaced one interval after the first board; the sweep must not lose it.
     expect(t.pending()).toHaveLength(1);
-    expect(board.sweep()).toBe(0);
-    t.advance(INTERVAL);
-    expect(board.sweep()).toBe(0);
-    await t.fireDue();
-    expect(sent).toHaveLength(2);
-    expect(sent[1]!.message.text).toContain('已签到 2/2');
-    t.advance(INTERVAL);
-    expect(board.sweep()).toBe(1);
-    expect(board.size).toBe(0);
-  });
-
-  it('keeps a board asked for again while it was being sent, and sends that update', async () => {
-    const t = manualTiming();
-    const { board, sent, signIn, holdSends } = boardWith(t.timing);
-    signIn('s1', '学员甲');
-    board.touch(session('s1'), cohort, group('room'));
-    const release = holdSends();
-    const sending = t.fireDue();
-    signIn('s1', '学员乙');
-    board.touch(session('s1'), cohort, group('room'));
-    t.advance(10 * INTERVAL);
-    expect(board.sweep()).toBe(0);
-    release();
-    await sending;
-    // The update asked for during the send is scheduled one interval on, not dropped.
-    expect(t.pending()).toHaveLength(1);
-    expect(board.sweep()).toBe(0);
     t.advance(INTERVAL);
     await t.fireDue();
-    expect(sent.map((m) => m.message.text.split('\n')[1])).toEqual(['已签到 1/1', '已签到 2/2']);
-    t.advance(INTERVAL);
-    expect(board.sweep()).toBe(1);
-    expect(board.size).toBe(0);
+    expect(sent.map((m) => m.message.text.split('\n')[1])).toEqual(['已签到 1/1', '已签到 4/4']);
+    // The same session's board in another group, and another session's, are their own first boards.
+    await board.touch(session('s1'), cohort, group('other-room'));
+    signIn('s2', '学员甲');
+    await board.touch(session('s2'), cohort, group('room'));
+    expect(sent.map((m) => m.target.id)).toEqual(['room', 'room', 'other-room', 'room']);
+    expect(sent[3]!.message.text).toContain('课程 s2');
   });
 
   it('does not send a board that reads the same as the one last sent, before or after the sweep forgot it', async () => {
     const t = manualTiming();
     const { board, sent, signIn } = boardWith(t.timing);
     signIn('s1', '学员甲');
-    board.touch(session('s1'), cohort, group('room'));
-    await t.fireDue();
+    await board.touch(session('s1'), cohort, group('room'));
     // 学员甲 repeats 签到: nothing on the board changes.
     t.advance(INTERVAL);
-    board.touch(session('s1'), cohort, group('room'));
-    await t.fireDue();
+    await board.touch(session('s1'), cohort, group('room'));
     expect(sent).toHaveLength(1);
     t.advance(INTERVAL);
     expect(board.sweep()).toBe(1);
-    board.touch(session('s1'), cohort, group('room'));
-    await t.fireDue();
+    await board.touch(session('s1'), cohort, group('room'));
     expect(sent).toHaveLength(1);
     // A new sign-in changes the counts and goes out at once: the skipped boards spaced nothing.
     signIn('s1', '学员乙');
-    board.touch(session('s1'), cohort, group('room'));
-    expect(t.pending()[0]!.at).toBe(t.timing.now());
-    await t.fireDue();
+    await board.touch(session('s1'), cohort, group('room'));
     expect(sent.map((m) => m.message.text.split('\n')[1])).toEqual(['已签到 1/1', '已签到 2/2']);
-    // The same board in another group is that group's first.
-    board.touch(session('s1'), cohort, group('other-room'));
-    await t.fireDue();
-    expect(sent.map((m) => m.target.id)).toEqual(['room', 'room', 'other-room']);
   });
 
   it('shows trainees whose approved leave covers the session as on leave, not as missing', async () => {
@@ -200,24 +148,20 @@ describe('SignInBoard state', () => {
     };
     const sent: string[] = [];
     const board = new SignInBoard(source, async (_target, message) => void sent.push(message.text), pino({ level: 'silent' }), INTERVAL, t.timing);
-    board.touch(session('s1'), cohort, group('room'));
-    await t.fireDue();
+    await board.touch(session('s1'), cohort, group('room'));
     expect(sent[0]!.split('\n').slice(1, 4)).toEqual(['已签到 1/3 · 请假 1 · 未签到 1', '📝 请假：学员乙', '⬜ 未签到：学员丙']);
   });
 
-  it('shows a forgotten board again at once on the next sign-in', async () => {
+  it('sends what is pending at shutdown and forgets idle boards', async () => {
     const t = manualTiming();
     const { board, sent, signIn } = boardWith(t.timing);
     signIn('s1', '学员甲');
-    board.touch(session('s1'), cohort, group('room'));
-    await t.fireDue();
-    t.advance(INTERVAL);
-    board.sweep();
-    expect(board.size).toBe(0);
+    await board.touch(session('s1'), cohort, group('room'));
     signIn('s1', '学员乙');
-    board.touch(session('s1'), cohort, group('room'));
-    expect(t.pending()[0]!.at).toBe(t.timing.now());
-    await t.fireDue();
+    await board.touch(session('s1'), cohort, group('room'));
+    expect(board.sweep()).toBe(0);
+    await board.flushAll();
     expect(sent.map((m) => m.message.text.split('\n')[1])).toEqual(['已签到 1/1', '已签到 2/2']);
+    expect(board.size).toBe(0);
   });
 });
