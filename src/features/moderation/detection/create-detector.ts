@@ -38,7 +38,8 @@ const EDGE_LAST_LATIN = 4;
 const EDGE_LAST_DIGIT = 8;
 
 // Sentence and clause punctuation: a sound-alike hit never spans a clause break.
-const CLAUSE = new Set([...'，。！？；,!?;'].map((c) => c.charCodeAt(0)));
+const CLAUSE = new Uint8Array(0x10000);
+for (const c of '，。！？；,!?;') CLAUSE[c.charCodeAt(0)] = 1;
 
 const SYLLABLE_CACHE_MASK = (1 << 16) - 1;
 // Cache keys are state * SPAN + syllable + 1 in an int32: states past this bound walk uncached.
@@ -122,6 +123,10 @@ class LexiconDetector implements Detector {
   // The Han run (tokens written side by side) last cut into words, and which of its tokens begin a word.
   private hanRunFrom = -1;
   private hanRunTo = -1;
+  private hanRunUnits = new Uint16Array(1024);
+  private hanRunLength = 0;
+  private hanRunAt = new Int32Array(256);
+  private hanRunCut = false;
   private wordStart = new Uint8Array(256);
   private input = '';
 
@@ -263,6 +268,8 @@ class LexiconDetector implements Detector {
     t.fill(input);
     this.hits.count = 0;
     this.allows.count = 0;
+    this.hanRunFrom = -1;
+    this.hanRunTo = -1;
     this.scanChars();
     if (this.pinyinAutomaton) this.scanPinyin(this.pinyinAutomaton);
     const matches = this.hits.count > 0 ? this.collect(input) : [];
@@ -443,8 +450,6 @@ class LexiconDetector implements Detector {
     let rootSyllable = this.rootSyllable;
     const { cp: cps, cls: classes, run: runs } = t;
     this.segmentRunStart = -1;
-    this.hanRunFrom = -1;
-    this.hanRunTo = -1;
     let state = 0;
     let pos = 0;
     for (let k = 0; k < n; k++) {
@@ -645,7 +650,7 @@ class LexiconDetector implements Detector {
   /** Whether the original text of tokens [first, last] contains clause punctuation (，。！？；). */
   private crossesClause(first: number, last: number): boolean {
     const end = this.text.end[last] as number;
-    for (let i = this.text.start[first] as number; i < end; i++) if (CLAUSE.has(this.input.charCodeAt(i))) return true;
+    for (let i = this.text.start[first] as number; i < end; i++) if (CLAUSE[this.input.charCodeAt(i)] === 1) return true;
     return false;
   }
 
@@ -684,41 +689,75 @@ class LexiconDetector implements Detector {
     return k > 0 && t.cls[k] === CharClass.HAN && t.cls[k - 1] === CharClass.HAN && t.start[k] === t.end[k - 1];
   }
 
-  /** Whether Han token k begins a word when its run of Han characters is segmented (once per run and scan). */
+  /**
+   * Whether Han token k begins a word when its run of Han characters is segmented. A place no
+   * everyday word spans is a word start without segmenting; otherwise the run is cut once per scan.
+   */
   private startsWord(k: number): boolean {
-    if (k < this.hanRunFrom || k > this.hanRunTo) this.segmentHanRun(k);
+    if (k < this.hanRunFrom || k > this.hanRunTo) this.readHanRun(k);
+    if (this.hanRunCut) return this.wordStart[k] === 1;
+    const segmenter = this.segmenter as WordSegmenter;
+    if (segmenter.splitsAt && segmenter.splitsAt(this.hanRunUnits, this.hanRunLength, this.hanRunAt[k] as number)) return true;
+    this.cutHanRun(segmenter);
     return this.wordStart[k] === 1;
   }
 
-  private segmentHanRun(k: number): void {
+  /** The run of Han characters holding token k as the segmenter reads it (UTF-16 units), and where each token starts in it. */
+  private readHanRun(k: number): void {
     const t = this.text;
     let from = k;
     while (this.hanJoined(from)) from--;
     let to = k;
     while (to + 1 < t.length && this.hanJoined(to + 1)) to++;
-    if (this.wordStart.length < t.length) this.wordStart = new Uint8Array(t.length * 2);
+    if (this.wordStart.length < t.length) {
+      this.wordStart = new Uint8Array(t.length * 2);
+      this.hanRunAt = new Int32Array(t.length * 2);
+    }
+    // At most 4 copies of 2 units per token.
+    if (this.hanRunUnits.length < (to - from + 1) * 8) this.hanRunUnits = new Uint16Array((to - from + 1) * 16);
+    const units = this.hanRunUnits;
     // The folded characters, repeats written out (妈妈 is a word), so traditional text segments as simplified.
-    let run = '';
+    let n = 0;
     for (let i = from; i <= to; i++) {
-      this.wordStart[i] = 0;
-      run += String.fromCodePoint(t.cp[i] as number).repeat(Math.min(t.run[i] as number, 4));
+      this.hanRunAt[i] = n;
+      const cp = t.cp[i] as number;
+      const times = Math.min(t.run[i] as number, 4);
+      for (let r = 0; r < times; r++) {
+        if (cp < 0x10000) units[n++] = cp;
+        else {
+          units[n++] = 0xd800 + ((cp - 0x10000) >> 10);
+          units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+        }
+      }
     }
-    const words = (this.segmenter as WordSegmenter).cut(run);
-    const starts = new Set<number>();
-    let at = 0;
-    for (const w of words) {
-      starts.add(at);
-      at += w.length;
-    }
-    // A segmenter that did not give the text back says nothing: every token counts as a word start.
-    const lossless = at === run.length;
-    at = 0;
-    for (let i = from; i <= to; i++) {
-      if (!lossless || starts.has(at)) this.wordStart[i] = 1;
-      at += String.fromCodePoint(t.cp[i] as number).length * Math.min(t.run[i] as number, 4);
-    }
+    this.hanRunLength = n;
     this.hanRunFrom = from;
     this.hanRunTo = to;
+    this.hanRunCut = false;
+  }
+
+  private cutHanRun(segmenter: WordSegmenter): void {
+    const n = this.hanRunLength;
+    let run = '';
+    for (let i = 0; i < n; i += 2048) run += String.fromCharCode.apply(null, this.hanRunUnits.subarray(i, Math.min(i + 2048, n)) as unknown as number[]);
+    const words = segmenter.cut(run);
+    let total = 0;
+    for (let w = 0; w < words.length; w++) total += (words[w] as string).length;
+    const from = this.hanRunFrom;
+    const to = this.hanRunTo;
+    // A segmenter that did not give the text back says nothing: every token counts as a word start.
+    if (total !== n) this.wordStart.fill(1, from, to + 1);
+    else {
+      // Word starts and token starts both ascend: one pass over each.
+      let w = 0;
+      let at = 0;
+      for (let i = from; i <= to; i++) {
+        const tokenAt = this.hanRunAt[i] as number;
+        while (at < tokenAt && w < words.length) at += (words[w++] as string).length;
+        this.wordStart[i] = at === tokenAt ? 1 : 0;
+      }
+    }
+    this.hanRunCut = true;
   }
 
   /** Whether tokens [i, j] are Han characters written side by side that spell an everyday word (numeric key, no string built). */
@@ -801,7 +840,7 @@ class LexiconDetector implements Detector {
       const start = t.start[from] as number;
       const end = t.end[to] as number;
       const word = this.patWord[id] as string;
-      if (matches.some((m) => m.word === word && m.start === start && m.end === end)) continue;
+      if (sameMatch(matches, word, start, end)) continue;
       if (this.prohibitiveContext && negatedByContext(input, start, end)) continue;
       const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
       const layer: MatchLayer = layerCode !== 0 ? 'pinyin' : input.startsWith(word, start) && end - start === word.length ? 'exact' : 'normalised';
@@ -908,6 +947,15 @@ class SpanList {
     this.to[i] = to;
     this.layer[i] = layer;
   }
+}
+
+/** Whether matches already hold `word` at [start, end). */
+function sameMatch(matches: readonly ScanMatch[], word: string, start: number, end: number): boolean {
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i] as ScanMatch;
+    if (m.word === word && m.start === start && m.end === end) return true;
+  }
+  return false;
 }
 
 /** Matches sorted by where they start, then end. */
