@@ -1,36 +1,10 @@
 import pino from 'pino';
-import { LiveBoard, type BoardTiming } from '../../../src/pipeline/live-board';
+import { LiveBoard } from '../../../src/pipeline/live-board';
 import type { ChatTarget, OutgoingMessage } from '../../../src/platform/chat-event';
+import { manualTiming } from '../../support/manual-board-timing';
 
 const INTERVAL = 3000;
 
-/** A clock the test moves and timers the test fires, so nothing waits on real time. */
-function manualTiming() {
-  let now = 1_000_000;
-  const timers: { refresh: () => Promise<void>; at: number; cancelled: boolean }[] = [];
-  const timing: BoardTiming = {
-    now: () => now,
-    schedule(refresh, ms) {
-      const timer = { refresh, at: now + ms, cancelled: false };
-      timers.push(timer);
-      return { cancel: () => (timer.cancelled = true) };
-    },
-  };
-  return {
-    timing,
-    advance(ms: number) {
-      now += ms;
-    },
-    pending: () => timers.filter((t) => !t.cancelled),
-    /** Fires every timer that is due, as setTimeout would, and waits for the refreshes they started. */
-    async fireDue() {
-      const due = timers.filter((t) => !t.cancelled && t.at <= now);
-      for (const t of due) t.cancelled = true;
-      await Promise.all(due.map((t) => t.refresh()));
-      return due.length;
-    },
-  };
-}
 
 const group = (id: string): ChatTarget => ({ kind: 'group', id });
 
