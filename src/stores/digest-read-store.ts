@@ -11,6 +11,7 @@ import { moderationActionModel } from './models/moderation-action.model';
 import { sessionModel } from './models/session.model';
 import { submissionModel } from './models/submission.model';
 import { surveyModel, surveyResponseModel } from './models/survey.model';
+import { toSession, type SessionDoc } from './session-store';
 
 /** What the daily digest reads of each cohort, keyed by cohort id (the fields it uses only). */
 export interface CohortDigestRows {
@@ -70,20 +71,8 @@ export class DigestReadStore {
     const surveyCohort = new Map<string, CohortDigestRows>();
 
     await Promise.all([
-      stream<{ _id: Types.ObjectId; cohortId: Types.ObjectId; day: string; startsAt: Date; endsAt: Date; title: string; lecturerName?: string | null; cancelled?: boolean | null; closedAt?: Date | null; actualStart?: Date | null; actualEnd?: Date | null }>(sessionModel(this.conn), inCohorts, { cohortId: 1, day: 1, startsAt: 1, endsAt: 1, title: 1, lecturerName: 1, cancelled: 1, closedAt: 1, actualStart: 1, actualEnd: 1 }, (d) => {
-        rowsOf(d.cohortId)?.sessions.push({
-          id: String(d._id),
-          cohortId: String(d.cohortId),
-          day: d.day,
-          startsAt: d.startsAt,
-          endsAt: d.endsAt,
-          title: d.title,
-          lecturerName: d.lecturerName ?? '',
-          cancelled: d.cancelled === true,
-          closedAt: d.closedAt ?? undefined,
-          actualStart: d.actualStart ?? undefined,
-          actualEnd: d.actualEnd ?? undefined,
-        });
+      stream<SessionDoc>(sessionModel(this.conn), inCohorts, { cohortId: 1, day: 1, startsAt: 1, endsAt: 1, title: 1, lecturerName: 1, cancelled: 1, closedAt: 1, actualStart: 1, actualEnd: 1 }, (d) => {
+        rowsOf(d.cohortId)?.sessions.push(toSession(d));
       }),
       stream<{ cohortId: Types.ObjectId; platform: string; userId: string; name: string; roles: string[]; active?: boolean | null; joinedAt: Date }>(memberModel(this.conn), inCohorts, { cohortId: 1, platform: 1, userId: 1, name: 1, roles: 1, active: 1, joinedAt: 1 }, (d) => {
         if (d.active === false || !d.roles.some((r) => ROLES.includes(r as Role))) return;

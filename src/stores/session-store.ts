@@ -3,7 +3,8 @@ import type { Session } from '../domain/types';
 import { sessionModel } from './models/session.model';
 import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
 
-type SessionDoc = {
+/** A session as stored. */
+export type SessionDoc = {
   _id: Types.ObjectId;
   cohortId: Types.ObjectId;
   day: string;
@@ -17,7 +18,8 @@ type SessionDoc = {
   actualEnd?: Date | null;
 };
 
-function toSession(d: SessionDoc): Session {
+/** The plain session services use, from a stored document. */
+export function toSession(d: SessionDoc): Session {
   return {
     id: String(d._id),
     cohortId: String(d.cohortId),
