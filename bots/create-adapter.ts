@@ -6,7 +6,7 @@ import { WechatyAdapter } from '../src/platform/wechaty/wechaty-adapter';
 import { DingtalkAdapter } from '../src/platform/dingtalk/dingtalk-adapter';
 import { WebChatAdapter } from '../src/platform/web/web-chat-adapter';
 
-/** Builds the adapter BOT_PLATFORM names, from configuration only (the web chat also runs on the bot's clock). */
+/** Builds the adapter BOT_PLATFORM names, from configuration only (every adapter stamps events on the bot's clock). */
 export function createAdapter(config: Config, log: Logger, clock: Clock): PlatformAdapter {
   if (config.BOT_PLATFORM === 'web') {
     return new WebChatAdapter({
@@ -29,6 +29,7 @@ export function createAdapter(config: Config, log: Logger, clock: Clock): Platfo
         disable: config.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT,
       },
       loginTimeoutMs: config.BOT_LOGIN_TIMEOUT_SECONDS * 1000,
+      clock,
       log,
     });
   }
@@ -39,6 +40,7 @@ export function createAdapter(config: Config, log: Logger, clock: Clock): Platfo
     apiUrl: config.DINGTALK_API_URL,
     botName: config.BOT_NAME,
     connectTimeoutMs: config.BOT_LOGIN_TIMEOUT_SECONDS * 1000,
+    clock,
     log,
   });
 }

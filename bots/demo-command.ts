@@ -4,7 +4,6 @@ import { clockFrom, ScaledClock, type Clock } from '../src/kernel/clock';
 import { createLogger } from '../src/kernel/logger';
 import { parseClock } from '../src/kernel/local-time';
 import { WEB_CLASS_GROUP_ID, WebChatAdapter } from '../src/platform/web/web-chat-adapter';
-import type { JobScheduler } from '../src/queue/job-scheduler';
 import type { Cohort } from '../src/domain/types';
 import { startBotRuntime, type BotRuntime } from './bot-runtime';
 import { startWorkerRuntime, type WorkerRuntime } from './worker-runtime';
@@ -58,24 +57,6 @@ export async function stageWebDemo(
   return { cohort: demo.cohort, created: true, trainees: demo.trainees.length, sessions: demo.sessions, jobs: demo.jobs };
 }
 
-/**
- * The staff digest of each of the cohort's days at DIGEST_TIME on the scheduler's clock. The
- * repeating digest follows real time (a cron in Redis), so on a simulated clock the demo
- * plans each day's digest as a one-off job instead; ids per cohort and day keep it once.
- */
-export async function planDemoDigests(scheduler: JobScheduler, cohort: Cohort, digestTime: string): Promise<number> {
-  let planned = 0;
-  const minutes = parseClock(digestTime) ?? 20 * 60 + 30;
-  for (let day = DateTime.fromISO(cohort.startDate, { zone: cohort.timezone }); day.toFormat('yyyy-MM-dd') <= cohort.endDate; day = day.plus({ days: 1 })) {
-    const runAt = day.plus({ minutes }).toJSDate();
-    if (runAt.getTime() <= scheduler.now().getTime()) continue;
-    const iso = day.toFormat('yyyy-MM-dd');
-    await scheduler.schedule('daily-digest', { day: iso }, { jobId: `demo-digest_${cohort.id}_${iso}`, runAt });
-    planned++;
-  }
-  return planned;
-}
-
 const USAGE = [
   'usage: cohort-bot demo [--speed N] [--start HH:mm] [--trainees N]',
   '',
@@ -114,7 +95,7 @@ class HeldClock implements Clock {
 
   constructor(
     private readonly start: Date,
-    /** Read by the web chat's page to run its own clock display. */
+    /** Read by the web chat's page to run its own clock display, and by onClock. */
     readonly speed: number,
   ) {}
 
@@ -188,11 +169,10 @@ export async function runDemoCommand(
     // connecting; jobs are planned after, on the running clock, so they fire when it says.
     const running = held?.run();
     const demo = (await stageWebDemo(bot, adapter, { trainees: options.trainees, mode: simulated ? 'fresh' : 'reuse' }))!;
-    const digests = simulated ? await planDemoDigests(bot.deps.scheduler, demo.cohort, config.DIGEST_TIME) : 0;
     const c = demo.cohort;
     const lines = [
       `demo cohort ${c.code}: ${c.name}, ${c.startDate} to ${c.endDate}, ${demo.trainees} trainees, ${demo.sessions} sessions, plan approved` +
-        (demo.created ? `, ${demo.jobs + digests} jobs planned` : ' (kept from an earlier run)'),
+        (demo.created ? `, ${demo.jobs} jobs planned` : ' (kept from an earlier run)'),
       running
         ? `clock: simulated, ${options.speed}x real time from ${DateTime.fromJSDate(running.start, { zone: config.TZ_DEFAULT }).toFormat('MM-dd HH:mm')} (${config.TZ_DEFAULT}); more workers can join it with SIMULATED_CLOCK=${running.toString()}`
         : 'clock: real time (sessions 09:00-12:00 and 14:00-17:00; sign-in opens 30 minutes before)',

@@ -1,5 +1,5 @@
 import type { Config } from '../src/kernel/load-config';
-import type { Clock } from '../src/kernel/clock';
+import { systemClock, type Clock } from '../src/kernel/clock';
 import type { Logger } from '../src/kernel/logger';
 import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
 import { Outbox } from '../src/queue/outbox';
@@ -10,6 +10,7 @@ import { startHotState } from '../src/stores/hot/redis-change-feed';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import type { JobDeps } from '../jobs/job-definition';
 import { startWorkers } from '../jobs/start-workers';
+import { planDigestOnClock } from '../jobs/daily-digest.job';
 import { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
 import { heartbeatTimer, startLocalTimers } from '../src/kernel/local-timers';
 import { mongoCheck, redisCheck, startHealthServer } from '../src/kernel/health-server';
@@ -68,9 +69,15 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
       limiter: new DestinationRateLimiter(queueRedis, `${config.QUEUE_PREFIX}:ratelimit`),
     },
   };
-  // One repeating digest for all cohorts; every worker upserts the same scheduler, BullMQ runs it once.
-  const [hh, mm] = config.DIGEST_TIME.split(':');
-  await scheduler.repeat('daily-digest', {}, { pattern: `${Number(mm)} ${Number(hh)} * * *`, tz: config.TZ_DEFAULT });
+  // One daily digest for all cohorts. On the wall clock a repeating job: every worker upserts the
+  // same scheduler, BullMQ runs it once. A simulated clock is one BullMQ's cron cannot follow, so
+  // there each day's run is a job on that clock that plans the next.
+  if (clock === systemClock) {
+    const [hh, mm] = config.DIGEST_TIME.split(':');
+    await scheduler.repeat('daily-digest', {}, { pattern: `${Number(mm)} ${Number(hh)} * * *`, tz: config.TZ_DEFAULT });
+  } else {
+    await planDigestOnClock(scheduler, { time: config.DIGEST_TIME, tz: config.TZ_DEFAULT }, clock.now());
+  }
   const worker = startWorkers(workerRedis, config.QUEUE_PREFIX, deps, options.concurrency ?? 4, config.WORKER_LOCK_SECONDS * 1000);
   await worker.waitUntilReady();
   const timers = startLocalTimers([heartbeatTimer(config.HEARTBEAT_FILE, log)], log);

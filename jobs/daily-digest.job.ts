@@ -1,5 +1,6 @@
 import { defineJob } from './job-definition';
-import { localDay } from '../src/kernel/local-time';
+import { atLocal, localDay, parseClock } from '../src/kernel/local-time';
+import type { JobScheduler } from '../src/queue/job-scheduler';
 import { computeDigest } from '../src/features/reporting/digest';
 import { gatherDigestInputs } from '../src/features/reporting/gather-digest';
 import { renderDigest } from '../src/features/reporting/render-digest';
@@ -14,7 +15,7 @@ import type { ChatTarget, OutgoingMessage, Platform } from '../src/platform/chat
  * Reads once for all the running cohorts (each collection once, attendance from the session
  * summaries; see gatherDigestInputs), computes each digest, and queues the messages in one bulk add.
  */
-export const dailyDigestJob = defineJob('daily-digest', async ({ day }, deps) => {
+export const dailyDigestJob = defineJob('daily-digest', async ({ day, next }, deps) => {
   const now = deps.clock.now();
   // Cohorts keep their own time zones: look at the UTC days around now, then each cohort's own day.
   const candidates = day ? [day] : [-1, 0, 1].map((d) => localDay(new Date(now.getTime() + d * 86_400_000), 'UTC'));
@@ -46,5 +47,24 @@ export const dailyDigestJob = defineJob('daily-digest', async ({ day }, deps) =>
     sent.push(g.cohort.code);
   }
   await deps.outbox.enqueueBulk(messages);
+  // The chain goes on only once this day's messages are queued: a failed run is retried, not skipped.
+  if (next) await planDigestOnClock(deps.scheduler, next, new Date(now.getTime() + 60_000));
   return { cohorts: sent };
 });
+
+/**
+ * Plans the first daily digest at `time` in `tz` after `after`, on the scheduler's clock, for a
+ * clock BullMQ's repeat cannot follow (a simulated one: its cron runs on real time). Each run
+ * plans the next; ids per day keep one run a day however many workers plan it.
+ */
+export async function planDigestOnClock(scheduler: JobScheduler, next: { time: string; tz: string }, after: Date): Promise<string> {
+  const minutes = parseClock(next.time) ?? 20 * 60 + 30;
+  let day = localDay(after, next.tz);
+  let runAt = atLocal(day, minutes, next.tz);
+  if (runAt.getTime() <= after.getTime()) {
+    day = localDay(new Date(runAt.getTime() + 86_400_000), next.tz);
+    runAt = atLocal(day, minutes, next.tz);
+  }
+  await scheduler.schedule('daily-digest', { day, next }, { jobId: `daily-digest_${day}`, runAt });
+  return day;
+}

@@ -3,17 +3,34 @@ export interface Clock {
   now(): Date;
   /** Real milliseconds until this clock shows `at` (0 when it already has); delays of planned jobs use it. */
   msUntil(at: Date): number;
+  /** Clock milliseconds that pass in one real millisecond: 1, or a simulated clock's speed. */
+  readonly speed: number;
 }
 
 /** The wall clock used in production. */
 export const systemClock: Clock = {
   now: () => new Date(),
   msUntil: (at) => Math.max(0, at.getTime() - Date.now()),
+  speed: 1,
 };
+
+/**
+ * What `clock` showed at the real instant `real`. Platforms stamp messages in real time; the
+ * pipeline judges them on the bot's clock, which is a simulated one in a fast demo or test.
+ */
+export function onClock(clock: Clock, real: Date): Date {
+  return new Date(clock.now().getTime() - (Date.now() - real.getTime()) * clock.speed);
+}
+
+/** How many real milliseconds pass between two readings of `clock` (`to` − `from`). */
+export function realMsBetween(clock: Clock, from: Date, to: Date): number {
+  return (to.getTime() - from.getTime()) / clock.speed;
+}
 
 /** A clock tests can set and move; it follows real time from the instant it was set. */
 export class AdjustableClock implements Clock {
   private offsetMs = 0;
+  readonly speed = 1;
 
   constructor(start?: Date) {
     if (start) this.set(start);

@@ -1,5 +1,6 @@
 import { maskOutgoing, type ChatEvent, type ChatTarget, type ChatUser, type OutgoingMessage } from '../platform/chat-event';
 import type { Logger } from '../kernel/logger';
+import { realMsBetween } from '../kernel/clock';
 import type { Cohort, CohortSettings, Member, Role } from '../domain/types';
 import type { GroupBinding } from '../domain/types';
 import type { z } from 'zod';
@@ -32,14 +33,13 @@ export class ChatContext {
 
   /**
    * When the event happened: the platform's send time when it is plausible (not in the
-   * future, not older than the stale limit, or two minutes when that is off), else arrival.
-   * A sign-in delayed by a restart is judged at the time the trainee sent it.
+   * future, not older than the stale limit, or two minutes when that is off, both in real
+   * time), else arrival. A sign-in delayed by a restart is judged at the time the trainee sent it.
    */
   get at(): Date {
     const trustMs = this.deps.config.STALE_MESSAGE_SECONDS > 0 ? this.deps.config.STALE_MESSAGE_SECONDS * 1000 : 120_000;
     const sent = this.event.timestamp.getTime();
-    const now = this.now.getTime();
-    if (Number.isFinite(sent) && sent <= now && now - sent <= trustMs) return this.event.timestamp;
+    if (Number.isFinite(sent) && sent <= this.now.getTime() && realMsBetween(this.deps.clock, this.event.timestamp, this.now) <= trustMs) return this.event.timestamp;
     return this.now;
   }
 

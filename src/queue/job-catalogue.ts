@@ -101,7 +101,14 @@ export const JOBS = {
   /** After the last session: tiers, the outstanding list and the archive. */
   'cohort-ended': { payload: z.object({ cohortId: objectId }), options: DEFAULT_JOB_OPTIONS },
   /** Every day (a repeating job): each running cohort's digest; a day given runs that day only. */
-  'daily-digest': { payload: z.object({ day: isoDay.optional() }).default({}), options: DEFAULT_JOB_OPTIONS },
+  /**
+   * `day`: that local day's digest (else each cohort's own today). `next`: plan the following
+   * day's run at `time` in `tz` once this one is done (the daily chain of a simulated clock).
+   */
+  'daily-digest': {
+    payload: z.object({ day: isoDay.optional(), next: z.object({ time: z.string().regex(/^\d{2}:\d{2}$/), tz: z.string() }).optional() }).default({}),
+    options: DEFAULT_JOB_OPTIONS,
+  },
   /** One text to a robot webhook; `sentParts` is set by the job itself between the parts of a long text. */
   'deliver-webhook': {
     payload: z.object({ channel: z.enum(['wecom', 'dingtalk']), text: z.string().min(1), sentParts: z.number().int().min(0).optional() }),

@@ -34,7 +34,8 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
     // The fake day 0 reaches 12:00 fifteen real seconds from now and 20:00 four seconds later:
     // starting the workers and the setup through chat happen well before the first reminder.
     clock = new ScaledClock(fake('2027-02-28T12:00:00'), Date.now() + 15_000, SPEED);
-    env = { ADMIN_IDS: staff.id, SIMULATED_CLOCK: clock.toString(), WORKER_LOCK_SECONDS: '1', SIGNIN_BOARD_INTERVAL_MS: '100' };
+    // The default stale limit (600 real seconds) and the default digest time: a simulated clock needs no special settings.
+    env = { ADMIN_IDS: staff.id, SIMULATED_CLOCK: clock.toString(), WORKER_LOCK_SECONDS: '1', SIGNIN_BOARD_INTERVAL_MS: '100', STALE_MESSAGE_SECONDS: '600' };
     config = testConfig('scheduled', env);
   });
 
@@ -51,7 +52,6 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
       MONGODB_URI: config.MONGODB_URI,
       REDIS_URL: config.REDIS_URL,
       QUEUE_PREFIX: config.QUEUE_PREFIX,
-      STALE_MESSAGE_SECONDS: '0',
     };
     workers.push(await startBotProcess('worker', workerEnv), await startBotProcess('worker', workerEnv));
     bot = await startTestBot(harness, config, clock);
@@ -82,6 +82,8 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
 
     await harness.waitFor(() => harness.sentTo(room.id).filter((m) => m.text.startsWith('本节课签到已结束')).length === 3, 'the third closing', 40_000);
     await harness.waitFor(() => harness.sentTo(lecturer.id).some((m) => m.text.includes('没有点评')), 'the review reminder', 10_000);
+    // The staff digest runs at DIGEST_TIME (20:30) on the simulated clock, each training day.
+    await harness.waitFor(() => harness.sentTo(staff.id).some((m) => m.text.includes('」日报 03-02')), "day two's digest", 30_000);
     // Every job that could repeat a message has run and the outbox is empty: what arrived is final.
     await waitUntilQueuesIdle(bot.deps);
 
@@ -112,6 +114,8 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
       'closed 03-02 09:00-12:00',
     ]);
     expect(harness.sentTo(lecturer.id).filter((m) => m.text.includes('没有点评'))).toHaveLength(1);
+    const digests = harness.sentTo(staff.id).filter((m) => m.text.includes('」日报'));
+    expect(digests.map((m) => /」日报 (\d\d-\d\d)/.exec(m.text)?.[1])).toEqual(['03-01', '03-02']);
     // The deadline reminder (「📚 作业 <截止时间>」), not the homework board (「📚 作业《…》」), names who has not handed in.
     const deadlineReminders = harness.sentTo(room.id).filter((m) => m.text.replace(/^(@\S+\s)+/u, '').startsWith('📚 作业 '));
     expect(deadlineReminders).toHaveLength(1);

@@ -35,6 +35,7 @@ export async function startTestBot(harness: WechatyHarness, config: Config, cloc
     endpoint: harness.endpoint,
     token: harness.token,
     loginTimeoutMs: config.BOT_LOGIN_TIMEOUT_SECONDS * 1000,
+    clock,
     log: testLog,
   });
   return startBotRuntime(config, adapter, clock, testLog);

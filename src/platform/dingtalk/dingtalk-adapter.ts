@@ -1,5 +1,6 @@
 import type { ChatTarget, ChatUser, OutgoingMessage } from '../chat-event';
 import type { Logger } from '../../kernel/logger';
+import { onClock, systemClock, type Clock } from '../../kernel/clock';
 import type { EventSink, PlatformAdapter } from '../platform-adapter';
 import { isRetryableSendError } from '../send-error';
 import { DingtalkApi } from './dingtalk-api';
@@ -28,6 +29,8 @@ export interface DingtalkAdapterOptions {
   heartbeatMs?: number;
   /** Retry delay of the robot API client's idempotent calls (token, downloads); sends are not retried there. */
   retryDelayMs?: number;
+  /** The bot's clock: DingTalk stamps messages in real time, events carry the time on this clock. Default: the wall clock. */
+  clock?: Clock;
 }
 
 /** A session webhook is not used in its last minute: a reply might arrive after it lapsed. */
@@ -141,11 +144,12 @@ export class DingtalkAdapter implements PlatformAdapter {
   /** Hands the event to the bot; true once it is done with it (or ignores it), false when it failed. */
   private async process(msg: RobotMessage, onEvent: EventSink): Promise<boolean> {
     this.remember(msg);
-    const event = toChatEvent(msg, {
+    const stamped = toChatEvent(msg, {
       nameOf: (id) => this.names.get(id),
       download: (code) => this.api.download(code),
     });
-    if (!event) return true;
+    if (!stamped) return true;
+    const event = { ...stamped, timestamp: onClock(this.options.clock ?? systemClock, stamped.timestamp) };
     try {
       await onEvent(event);
       return true;

@@ -86,7 +86,6 @@ export class WebChatAdapter implements PlatformAdapter {
       },
       members: (type, groupId, people, at) => deliver(memberEvent('web', type, groupId, people.map((p) => ({ id: p.id, name: p.name })), at)),
     });
-    const speed = (clock as { speed?: unknown }).speed;
     try {
       // The class group always exists, so the page has a group to join even before a demo is staged.
       await store.ensureGroup({ id: WEB_CLASS_GROUP_ID, title: CLASS_GROUP_TITLE, memberIds: [self.id] });
@@ -95,7 +94,7 @@ export class WebChatAdapter implements PlatformAdapter {
         port: this.options.port,
         chat,
         timezone: this.options.timezone,
-        clockSpeed: typeof speed === 'number' ? speed : 1,
+        clockSpeed: clock.speed,
         log,
       });
     } catch (err) {

@@ -8,6 +8,7 @@ import type { Logger } from '../../kernel/logger';
 import type { EventSink, PlatformAdapter, SessionEvent, SessionSink } from '../platform-adapter';
 import { toChatEvent } from './to-chat-event';
 import { DependencyUnavailableError } from '../../kernel/dependency-unavailable-error';
+import { onClock, systemClock, type Clock } from '../../kernel/clock';
 
 /** Connection settings of the puppet service (the provider is the user's choice). */
 export interface WechatyAdapterOptions {
@@ -19,6 +20,8 @@ export interface WechatyAdapterOptions {
   log: Logger;
   /** A puppet to use in-process instead of the puppet service (benchmarks measure the gRPC hop with it). */
   puppet?: Puppet;
+  /** The bot's clock: WeChat stamps messages in real time, events carry the time on this clock. Default: the wall clock. */
+  clock?: Clock;
 }
 
 /** Wechaty's ScanStatus (Unknown, Cancel, Waiting, Scanned, Confirmed, Timeout) in our words. */
@@ -70,8 +73,10 @@ export class WechatyAdapter implements PlatformAdapter {
     this.bot = bot;
     this.stopping = false;
     this.sessionLost = false;
-    const deliver = (event: ChatEvent | null) => {
-      if (!event) return;
+    const clock = this.options.clock ?? systemClock;
+    const deliver = (stamped: ChatEvent | null) => {
+      if (!stamped) return;
+      const event = { ...stamped, timestamp: onClock(clock, stamped.timestamp) };
       onEvent(event).catch((err: unknown) => log.error({ err, eventId: event.id }, 'event handler failed'));
     };
     bot.on('message', (msg) => {

@@ -1,0 +1,34 @@
+import { AdjustableClock, ScaledClock, clockFrom, onClock, realMsBetween, systemClock } from '../../../src/kernel/clock';
+
+describe('clocks: platform stamps (real time) read on the bot clock', () => {
+  it('on the wall clock a real instant is itself and durations are real', () => {
+    const real = new Date(Date.now() - 5_000);
+    expect(Math.abs(onClock(systemClock, real).getTime() - real.getTime())).toBeLessThan(50);
+    expect(realMsBetween(systemClock, new Date(0), new Date(90_000))).toBe(90_000);
+  });
+
+  it('on a simulated clock a message sent a real second ago was sent speed seconds ago on the clock', () => {
+    const clock = new ScaledClock(new Date('2027-03-01T09:00:00+08:00'), Date.now(), 7200);
+    const oneSecondAgo = new Date(Date.now() - 1_000);
+    const at = onClock(clock, oneSecondAgo);
+    const clockAge = clock.now().getTime() - at.getTime();
+    // 7,200 clock seconds = two hours, within what the test's own run time adds.
+    expect(clockAge).toBeGreaterThanOrEqual(7_200_000);
+    expect(clockAge).toBeLessThan(7_200_000 + 7200 * 200);
+    // ...and that is one real second, not two hours, when the stale limit asks.
+    expect(realMsBetween(clock, at, new Date(at.getTime() + clockAge))).toBeCloseTo(clockAge / 7200, 5);
+    expect(realMsBetween(clock, new Date(0), new Date(7_200_000))).toBe(1_000);
+  });
+
+  it('an adjusted clock shifts platform stamps by its offset, at real speed', () => {
+    const clock = new AdjustableClock(new Date('2027-03-01T09:00:00+08:00'));
+    const justNow = new Date();
+    expect(Math.abs(onClock(clock, justNow).getTime() - clock.now().getTime())).toBeLessThan(50);
+    expect(clock.speed).toBe(1);
+  });
+
+  it('SIMULATED_CLOCK keeps its speed', () => {
+    expect(clockFrom('2027-03-01T08:00:00+08:00@1700000000000x720').speed).toBe(720);
+    expect(clockFrom(undefined)).toBe(systemClock);
+  });
+});
