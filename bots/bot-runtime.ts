@@ -3,7 +3,7 @@ import type { Worker } from 'bullmq';
 import type { Config } from '../src/kernel/load-config';
 import type { Clock } from '../src/kernel/clock';
 import type { Logger } from '../src/kernel/logger';
-import { outboundOf, type PlatformAdapter } from '../src/platform/platform-adapter';
+import { outboundOf, type PlatformAdapter, type SessionSink } from '../src/platform/platform-adapter';
 import type { ChatUser, Platform } from '../src/platform/chat-event';
 import { createBot, type Bot } from '../src/create-bot';
 import type { BotDeps } from '../src/pipeline/bot-deps';
@@ -23,7 +23,7 @@ import { loadScoringConfig } from '../src/kernel/scoring-config';
 import { createStores } from '../src/stores/create-stores';
 import { startHotState } from '../src/stores/hot/redis-change-feed';
 import { DetectorHolder } from '../src/features/moderation';
-import { watchSession, type SessionWatch } from '../src/features/admin';
+import { ExpiredMessageNotices, watchSession, type SessionWatch } from '../src/features/admin';
 import { mongoCheck, redisCheck, startHealthServer, type HealthServer } from '../src/kernel/health-server';
 
 /**
@@ -171,6 +171,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     detector,
   };
   const bot = createBot(deps);
+  const expired = new ExpiredMessageNotices({ stores, config, outbox: retries, platform: adapter.platform, log });
   let outbox: Worker | null = null;
   let inbox: EventInbox | null = null;
   const outboxRedis = createRedis(config.REDIS_URL);
@@ -186,11 +187,24 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
       beforeResume: (event) => releaseInterrupted(redis, config.QUEUE_PREFIX, event),
     });
     const intake = inbox;
-    self = await adapter.start((event) => intake.receive(event), session.onSession);
+    // While the platform session is down the outbox takes nothing new: messages wait in Redis,
+    // spending no attempt, and go out once the account is back (those that expired meanwhile
+    // are not sent, and staff are told).
+    const onSession: SessionSink = (event) => {
+      session.onSession(event);
+      if (event.type === 'session-lost') void outbox?.pause(true).catch((err: unknown) => log.warn({ err }, 'outbox pause failed'));
+      if (event.type === 'logged-in') void outbox?.resume().catch((err: unknown) => log.warn({ err }, 'outbox resume failed'));
+    };
+    self = await adapter.start((event) => intake.receive(event), onSession);
     await intake.resume();
     session.onSession({ type: 'logged-in', self });
     // Files queued by jobs (the end-of-training archive) go through the adapter's sendFile where it has one.
-    outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log, adapter.sendFile ? { sendFile: adapter.sendFile.bind(adapter) } : {});
+    outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log, {
+      ...(adapter.sendFile ? { sendFile: adapter.sendFile.bind(adapter) } : {}),
+      online: () => session.isLoggedIn(),
+      now: () => clock.now(),
+      onExpired: (item, jobId) => expired.add(item, jobId),
+    });
     const local: LocalTimer[] = [
       heartbeatTimer(config.HEARTBEAT_FILE, log),
       { name: 'board-sweep', pattern: EVERY_MINUTE, run: () => bot.sweep() },
@@ -227,6 +241,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
       await adapter.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop failed'));
       await outbox?.close();
       outboxRedis.disconnect();
+      await expired.stop();
       await retries.close();
       await scheduler.close();
       await health?.close().catch(() => undefined);

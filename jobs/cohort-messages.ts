@@ -2,12 +2,13 @@ import type { OutgoingMessage } from '../src/platform/chat-event';
 import type { Cohort } from '../src/domain/types';
 import type { Homework } from '../src/domain/types';
 import type { JobDeps } from './job-definition';
+import type { MessageExpiry } from '../src/queue/outbox';
 import { planApproved } from '../src/features/cohorts';
 
 /** Queues one message to every group bound to a cohort; `key` plus the group makes the outbox id. */
-export async function sendToCohortGroups(deps: JobDeps, cohortId: string, message: OutgoingMessage, key: string): Promise<number> {
+export async function sendToCohortGroups(deps: JobDeps, cohortId: string, message: OutgoingMessage, key: string, expiry?: MessageExpiry): Promise<number> {
   const groups = await deps.stores.bindings.listByCohort(cohortId);
-  for (const g of groups) await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, message, `${key}_${g.groupId.replace(/:/g, '_')}`);
+  for (const g of groups) await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, message, `${key}_${g.groupId.replace(/:/g, '_')}`, expiry);
   return groups.length;
 }
 

@@ -1,7 +1,7 @@
 import { defineJob, type JobDeps } from './job-definition';
 import { sendToCohortGroups } from './cohort-messages';
 import { sendToGroups } from './reminder-groups';
-import { dayReminderText } from '../src/features/cohorts/reminder-texts';
+import { dayReminderExpiry, dayReminderText } from '../src/features/cohorts/reminder-texts';
 import { planApproved } from '../src/features/cohorts';
 
 /**
@@ -16,7 +16,7 @@ export const remindDayJob = defineJob('remind-day', async ({ cohortId, day, cont
     timezone: content.timezone,
     settings: { signInOpensMinutes: content.signInOpensMinutes, arriveEarlyMinutes: content.arriveEarlyMinutes },
   });
-  const groups = await sendToGroups(deps.outbox, content.groups, { text }, `remind-day_${cohortId}_${day}`);
+  const groups = await sendToGroups(deps.outbox, content.groups, { text }, `remind-day_${cohortId}_${day}`, dayReminderExpiry(day, sessions) ?? undefined);
   return { groups, version: content.version };
 });
 
@@ -27,6 +27,6 @@ async function remindFromStores(cohortId: string, day: string, deps: JobDeps): P
   const sessions = (await deps.stores.sessions.listByCohort(cohortId)).filter((s) => s.day === day);
   if (sessions.length === 0) return { skipped: 'no sessions' };
   const text = dayReminderText(day, sessions, cohort);
-  await sendToCohortGroups(deps, cohortId, { text }, `remind-day_${cohortId}_${day}`);
+  await sendToCohortGroups(deps, cohortId, { text }, `remind-day_${cohortId}_${day}`, dayReminderExpiry(day, sessions) ?? undefined);
   return { sent: true };
 }

@@ -1,7 +1,7 @@
 import { defineJob, type JobDeps } from './job-definition';
 import { sendToCohortGroups } from './cohort-messages';
 import { sendToGroups } from './reminder-groups';
-import { sessionReminderText } from '../src/features/cohorts/reminder-texts';
+import { sessionReminderExpiry, sessionReminderText } from '../src/features/cohorts/reminder-texts';
 import { planApproved } from '../src/features/cohorts';
 
 /** The outbox key of a session's reminder `minutes` before its start (the group is appended). */
@@ -15,12 +15,14 @@ const outboxKey = (sessionId: string, startsAt: number, minutes: number) => `rem
 export const remindSessionJob = defineJob('remind-session', async ({ sessionId, minutes, content }, deps) => {
   if (!content) return remindFromStores(sessionId, minutes, deps);
   const { session: s } = content;
+  const session = { title: s.title, lecturerName: s.lecturerName, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) };
   const text = sessionReminderText(
-    { title: s.title, lecturerName: s.lecturerName, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) },
+    session,
     { timezone: content.timezone, settings: { signInOpensMinutes: content.signInOpensMinutes, arriveEarlyMinutes: content.arriveEarlyMinutes } },
     minutes,
   );
-  const groups = await sendToGroups(deps.outbox, content.groups, { text }, outboxKey(sessionId, s.startsAt, minutes));
+  const expiry = sessionReminderExpiry(session, content.timezone, minutes);
+  const groups = await sendToGroups(deps.outbox, content.groups, { text }, outboxKey(sessionId, s.startsAt, minutes), expiry);
   return { groups, version: content.version };
 });
 
@@ -31,6 +33,6 @@ async function remindFromStores(sessionId: string, minutes: number, deps: JobDep
   const cohort = await deps.stores.cohorts.findById(session.cohortId);
   if (!cohort || !planApproved(cohort)) return { skipped: 'plan not approved' };
   const text = sessionReminderText(session, cohort, minutes);
-  await sendToCohortGroups(deps, cohort.id, { text }, outboxKey(sessionId, session.startsAt.getTime(), minutes));
+  await sendToCohortGroups(deps, cohort.id, { text }, outboxKey(sessionId, session.startsAt.getTime(), minutes), sessionReminderExpiry(session, cohort.timezone, minutes));
   return { sent: true };
 }

@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '../src/platform/chat-event';
-import type { Outbox } from '../src/queue/outbox';
+import type { MessageExpiry, Outbox } from '../src/queue/outbox';
 
 /**
  * Queues one message to each of `groups` (a reminder's groups, carried in its payload), the
@@ -9,7 +9,7 @@ import type { Outbox } from '../src/queue/outbox';
  * them in MULTI/EXEC, which for one group costs three writes to Redis instead of one
  * (measured in bench/reminders.bench.ts).
  */
-export async function sendToGroups(outbox: Pick<Outbox, 'enqueue'>, groups: readonly string[], message: OutgoingMessage, key: string): Promise<number> {
-  await Promise.all(groups.map((g) => outbox.enqueue({ kind: 'group', id: g }, message, `${key}_${g.replace(/:/g, '_')}`)));
+export async function sendToGroups(outbox: Pick<Outbox, 'enqueue'>, groups: readonly string[], message: OutgoingMessage, key: string, expiry?: MessageExpiry): Promise<number> {
+  await Promise.all(groups.map((g) => outbox.enqueue({ kind: 'group', id: g }, message, `${key}_${g.replace(/:/g, '_')}`, expiry)));
   return groups.length;
 }

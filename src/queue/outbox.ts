@@ -15,38 +15,60 @@ const outboxItem = z.object({
   mentions: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
   /** A file to send (base64); `text` is then what is sent instead where the platform cannot send files. */
   file: z.object({ name: z.string(), data: z.string() }).optional(),
+  /**
+   * A message that loses its meaning at `at` (ISO, on the bot's clock): a "上课前 5 分钟" reminder
+   * once the class has begun. Not sent after that; staff are told, with `what` naming it.
+   */
+  expiry: z.object({ at: z.string(), what: z.string() }).optional(),
 });
 
 /** A message waiting in the outbox. */
 export type OutboxItem = z.infer<typeof outboxItem>;
 
-/** Retries and retention of a message queued in bulk (those of `enqueue`). */
-const SEND_OPTIONS = {
+/**
+ * Retries and retention of a queued message. The attempts are for failures of the message
+ * itself (a 5xx, a timeout); while the platform session is down nothing is attempted (see
+ * createOutboxProcessor), so an outage of any length spends none of them.
+ */
+const SEND_OPTIONS: { attempts: number; backoff: { type: 'exponential'; delay: number }; removeOnComplete: { age: number }; removeOnFail: { age: number } } = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 2_000 },
   removeOnComplete: { age: 7 * 24 * 3600 },
   removeOnFail: { age: 14 * 24 * 3600 },
-} as const;
+};
+
+/** When a queued message stops being worth sending, and how staff are told it was not sent. */
+export interface MessageExpiry {
+  /** On the bot's clock. */
+  at: Date;
+  /** What it was, for staff: 「上课前 5 分钟提醒（03-01 09:00 直播基础）」. */
+  what: string;
+}
+
+const expiryOf = (expiry: MessageExpiry | undefined): Pick<OutboxItem, 'expiry'> => (expiry ? { expiry: { at: expiry.at.toISOString(), what: expiry.what } } : {});
+
+/** How long a message waits before it is looked at again while the platform session is down. */
+export const PARKED_RECHECK_MS = 5_000;
 
 /** Puts messages in the outbox; the bot process sends them. Ids make a retried job send once. */
 export class Outbox {
   readonly queue: Queue;
+  private readonly sendOptions: typeof SEND_OPTIONS;
 
-  constructor(connection: Redis, prefix: string) {
+  /** `retry` overrides the attempts and first backoff delay of what this instance queues (tests shorten them). */
+  constructor(connection: Redis, prefix: string, retry?: { attempts: number; delayMs: number }) {
     this.queue = new Queue(OUTBOX_QUEUE, { connection, prefix });
+    this.sendOptions = retry ? { ...SEND_OPTIONS, attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.delayMs } } : SEND_OPTIONS;
   }
 
-  /** Queues one message under `jobId`, with its phone numbers masked (kernel/privacy) as in every reply. */
-  async enqueue(target: ChatTarget, message: OutgoingMessage, jobId: string): Promise<void> {
+  /**
+   * Queues one message under `jobId`, with its phone numbers masked (kernel/privacy) as in every
+   * reply. `expiry`: when it stops being worth sending (see OutboxItem).
+   */
+  async enqueue(target: ChatTarget, message: OutgoingMessage, jobId: string, expiry?: MessageExpiry): Promise<void> {
     const masked = maskOutgoing(message);
-    const item: OutboxItem = { target, text: masked.text, mentions: masked.mentions };
-    await this.queue.add('send', item, {
-      jobId,
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 2_000 },
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: { age: 14 * 24 * 3600 },
-    });
+    const item: OutboxItem = { target, text: masked.text, mentions: masked.mentions, ...expiryOf(expiry) };
+    await this.queue.add('send', item, { jobId, ...this.sendOptions });
   }
 
   /**
@@ -58,22 +80,20 @@ export class Outbox {
     const item: OutboxItem = { target, text: maskPhonesInText(fallbackText), file: { name: maskPhonesInText(file.name), data: file.data.toString('base64') } };
     await this.queue.add('send-file', item, {
       jobId,
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 2_000 },
+      ...this.sendOptions,
       // A file is large: kept a day (long enough to make a retried producer's job id a no-op), not a week.
       removeOnComplete: { age: 24 * 3600 },
-      removeOnFail: { age: 14 * 24 * 3600 },
     });
   }
 
   /** Queues many messages in one round trip, each as `enqueue` would (an id already queued is kept, not added twice). */
-  async enqueueBulk(items: readonly { target: ChatTarget; message: OutgoingMessage; jobId: string }[]): Promise<void> {
+  async enqueueBulk(items: readonly { target: ChatTarget; message: OutgoingMessage; jobId: string; expiry?: MessageExpiry }[]): Promise<void> {
     if (items.length === 0) return;
     await this.queue.addBulk(
-      items.map(({ target, message, jobId }) => {
+      items.map(({ target, message, jobId, expiry }) => {
         const masked = maskOutgoing(message);
-        const item: OutboxItem = { target, text: masked.text, mentions: masked.mentions };
-        return { name: 'send', data: item, opts: { jobId, ...SEND_OPTIONS } };
+        const item: OutboxItem = { target, text: masked.text, mentions: masked.mentions, ...expiryOf(expiry) };
+        return { name: 'send', data: item, opts: { jobId, ...this.sendOptions } };
       }),
     );
   }
@@ -102,6 +122,10 @@ export interface OutboxWorkerOptions {
   concurrency?: number;
   /** The adapter's `sendFile`, when the platform has one; without it a queued file's fallback text is sent. */
   sendFile?: (target: ChatTarget, file: OutgoingFile) => Promise<void>;
+  /** See OutboxProcessorDeps. */
+  online?: () => boolean;
+  now?: () => Date;
+  onExpired?: (item: OutboxItem, jobId: string) => Promise<void> | void;
 }
 
 /** Default per-target budget: 20 messages a minute to one group or one private chat. */
@@ -119,6 +143,12 @@ export interface OutboxProcessorDeps {
   perTarget: SendRate;
   perAccount: SendRate | null;
   accountKey: string;
+  /** Whether the platform session is up; while it is not, messages are parked, not attempted. Default: always up. */
+  online?: () => boolean;
+  /** The bot's clock, for expiries. Default: the wall clock. */
+  now?: () => Date;
+  /** Told of a message not sent because it expired (to tell staff); default: nothing beyond the job's result. */
+  onExpired?: (item: OutboxItem, jobId: string) => Promise<void> | void;
 }
 
 /**
@@ -128,25 +158,40 @@ export interface OutboxProcessorDeps {
  * (429, 5xx, network, or an adapter error that says nothing) is an ordinary failed attempt
  * that BullMQ retries with backoff. Kept apart from the Worker so it is testable without Redis.
  */
-export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, token?: string) => Promise<void> {
+export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, token?: string) => Promise<OutboxResult> {
+  const online = deps.online ?? (() => true);
+  const now = deps.now ?? (() => new Date());
+  /** Puts the job back to wait for the session, spending no attempt (BullMQ's manual delay). */
+  const park = async (job: Job, token: string | undefined, ms: number): Promise<never> => {
+    await job.moveToDelayed(Date.now() + ms, token);
+    throw new DelayedError();
+  };
   return async (job, token) => {
     const item = outboxItem.parse(job.data);
+    if (item.expiry && now().getTime() >= Date.parse(item.expiry.at)) {
+      await deps.onExpired?.(item, job.id ?? '');
+      return 'expired';
+    }
+    if (!online()) return park(job, token, PARKED_RECHECK_MS);
     const rules: RateRule[] = [{ key: `chat:${item.target.kind}:${item.target.id}`, ...deps.perTarget }];
     if (deps.perAccount) rules.push({ key: `chat:${deps.accountKey}`, ...deps.perAccount });
     const decision = await deps.limiter.takeAll(rules);
-    if (!decision.allowed) {
-      await job.moveToDelayed(Date.now() + decision.retryInMs, token);
-      throw new DelayedError();
-    }
+    if (!decision.allowed) return park(job, token, decision.retryInMs);
     try {
       if (item.file && deps.sendFile) await deps.sendFile(item.target, { name: item.file.name, data: Buffer.from(item.file.data, 'base64') });
       else await deps.send(item.target, { text: item.text, mentions: item.mentions });
+      return 'sent';
     } catch (err) {
+      // The session went down during the send: the message waits for it like the others.
+      if (!online()) return park(job, token, PARKED_RECHECK_MS);
       if (isPermanentSendError(err)) throw new UnrecoverableError(`${err.code}: ${err.message}`);
       throw err;
     }
   };
 }
+
+/** What became of an outbox job: sent, or not sent because it had expired. */
+export type OutboxResult = 'sent' | 'expired';
 
 /**
  * Sends outbox messages through the platform adapter, in the process that holds it. Over a
@@ -162,6 +207,9 @@ export function startOutboxWorker(
   const processor = createOutboxProcessor({
     send,
     ...(options.sendFile ? { sendFile: options.sendFile } : {}),
+    ...(options.online ? { online: options.online } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.onExpired ? { onExpired: options.onExpired } : {}),
     limiter: options.limiter ?? new DestinationRateLimiter(connection, `${prefix}:ratelimit`),
     perTarget: options.perTarget ?? DEFAULT_TARGET_RATE,
     perAccount: options.perAccount === undefined ? DEFAULT_ACCOUNT_RATE : options.perAccount,

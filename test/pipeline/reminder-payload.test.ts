@@ -6,7 +6,7 @@ import type { JobDeps } from '../../jobs/job-definition';
 import { remindDayJob } from '../../jobs/remind-day.job';
 import { remindSessionJob } from '../../jobs/remind-session.job';
 import type { Session } from '../../src/domain/types';
-import { dayReminderText, sessionReminderText } from '../../src/features/cohorts/reminder-texts';
+import { dayReminderExpiry, dayReminderText, sessionReminderExpiry, sessionReminderText } from '../../src/features/cohorts/reminder-texts';
 import { remindDayJobId, remindSessionJobId } from '../../src/features/cohorts/session-planner';
 import type { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
 import { parseJobPayload } from '../../src/queue/job-catalogue';
@@ -37,6 +37,9 @@ describe('reminders carry their content and are planned again on every change', 
   const planned = () => p.deps.scheduler.plannedIds('');
 
   /** Runs a planned job's processor as the worker would, with stores that throw; returns the outbox messages it added. */
+  /** A reminder's expiry as the outbox item carries it (a class reminder is not sent once the class began). */
+  const stored = (e: { at: Date; what: string } | null) => (e ? { expiry: { at: e.at.toISOString(), what: e.what } } : {});
+
   async function fire(jobId: string, stores: JobDeps['stores'] = noStores): Promise<OutboxItem[]> {
     const job = await queue().getJob(jobId);
     if (!job) throw new Error(`no planned job ${jobId}`);
@@ -81,7 +84,8 @@ describe('reminders carry their content and are planned again on every change', 
     const [first] = await sessions(code1);
     const sent = await fire(remindSessionJobId(first!, 30));
     const c = await cohort(code1);
-    expect(sent).toEqual([{ target: { kind: 'group', id: groupA }, text: sessionReminderText(first!, c, 30) }]);
+    expect(sent).toEqual([{ target: { kind: 'group', id: groupA }, text: sessionReminderText(first!, c, 30), ...stored(sessionReminderExpiry(first!, c.timezone, 30)) }]);
+    expect(sent[0]!.expiry).toEqual({ at: '2027-03-01T01:00:00.000Z', what: '上课前 30 分钟提醒（03-01 09:00 开店）' });
     expect(sent[0]!.text).toContain('09:00-12:00 开店（张老师）');
   });
 
@@ -89,7 +93,8 @@ describe('reminders carry their content and are planned again on every change', 
     const c = await cohort(code1);
     const day1 = (await sessions(code1)).filter((s) => s.day === '2027-03-01');
     const sent = await fire(remindDayJobId(c.id, '2027-03-01'));
-    expect(sent).toEqual([{ target: { kind: 'group', id: groupA }, text: dayReminderText('2027-03-01', day1, c) }]);
+    expect(sent).toEqual([{ target: { kind: 'group', id: groupA }, text: dayReminderText('2027-03-01', day1, c), ...stored(dayReminderExpiry('2027-03-01', day1)) }]);
+    expect(sent[0]!.expiry?.at).toBe(new Date(Math.min(...day1.map((s) => s.startsAt.getTime()))).toISOString());
   });
 
   it('a reminder planned without its content (an older job) still reads what it needs and sends the same text', async () => {
@@ -98,7 +103,7 @@ describe('reminders carry their content and are planned again on every change', 
     const jobId = 'legacy-remind';
     await p.deps.scheduler.schedule('remind-session', { sessionId: first!.id, minutes: 5 }, { jobId, runAt: new Date('2027-03-01T08:55:00+08:00') });
     const sent = await fire(jobId, p.deps.stores);
-    expect(sent).toEqual([{ target: { kind: 'group', id: groupA }, text: sessionReminderText(first!, c, 5) }]);
+    expect(sent).toEqual([{ target: { kind: 'group', id: groupA }, text: sessionReminderText(first!, c, 5), ...stored(sessionReminderExpiry(first!, c.timezone, 5)) }]);
     await p.deps.scheduler.cancel(jobId);
   });
 
@@ -155,6 +160,7 @@ describe('reminders carry their content and are planned again on every change', 
     await p.say(staff, `#绑定 ${code2}`, groupB);
     expect((await fire(remindSessionJobId(first1!, 30))).map((m) => m.target.id)).toEqual([groupA]);
     const back = await fire(remindSessionJobId(first2!, 30));
-    expect(back).toEqual([{ target: { kind: 'group', id: groupB }, text: sessionReminderText(first2!, await cohort(code2), 30) }]);
+    const c2 = await cohort(code2);
+    expect(back).toEqual([{ target: { kind: 'group', id: groupB }, text: sessionReminderText(first2!, c2, 30), ...stored(sessionReminderExpiry(first2!, c2.timezone, 30)) }]);
   });
 });

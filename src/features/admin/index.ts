@@ -7,6 +7,7 @@ import type { FeatureFactory } from '../../pipeline/feature';
 import { claimAdminCommand } from './claim-admin.command';
 
 export { createAdminInvite, DEFAULT_INVITE_MINUTES, type AdminInvite } from './admin-claim';
+export { ExpiredMessageNotices, EXPIRED_NOTICE_GATHER_MS, type ExpiredNoticeDeps } from './expired-messages';
 export { watchSession, type SessionWatch, type SessionWatchOptions, type StaffRobots } from './session-watch';
 
 /** 认领管理员. */

@@ -50,3 +50,21 @@ export function sessionLostNotice(botName: string, reason: 'logout' | 'disconnec
   const what = reason === 'logout' ? '微信已退出登录' : '与协议服务（puppet service）的连接断开了';
   return `【${botName}】${what}，现在发不出消息。${graceSeconds} 秒内没有恢复的话，机器人会自动重启；需要扫码时，新的二维码会发到这里。`;
 }
+
+/** Names listed in an expired-messages notice before the rest fold into 等 N 条. */
+const EXPIRED_MAX_LISTED = 5;
+
+/**
+ * To a cohort's staff: scheduled messages to its groups that were not sent because they had
+ * lost their meaning when the platform could take them (the bot was logged out, or sending was delayed).
+ */
+export function expiredMessagesNotice(cohortName: string, what: readonly string[]): string {
+  const listed = what.slice(0, EXPIRED_MAX_LISTED).map((w) => `· ${w}`);
+  const more = what.length > EXPIRED_MAX_LISTED ? [`等 ${what.length} 条`] : [];
+  return [
+    `⚠️「${cohortName}」有 ${what.length} 条定时消息没有发到群里：发送被耽误（机器人掉线或发送受限），到能发的时候已经过时。`,
+    ...listed,
+    ...more,
+    '其余消息照常发出；如有需要，请在群里补充说明。',
+  ].join('\n');
+}

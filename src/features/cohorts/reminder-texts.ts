@@ -41,3 +41,18 @@ export function homeworkReminderText(content: string, deadline: Date, tz: string
 export function reviewReminderText(cohortName: string, day: string, unreviewed: number): string {
   return `「${cohortName}」${day.slice(5)} 的作业还有 ${unreviewed} 份没有点评，请今天点评（在群里发送 #点评 查看）。`;
 }
+
+/**
+ * When a reminder stops being worth sending, and how staff hear of it if it was not sent: a
+ * session's reminder once the session begins, the evening-before reminder once the day's first
+ * session begins.
+ */
+export function sessionReminderExpiry(session: ReminderSession, tz: string, minutes: number): { at: Date; what: string } {
+  return { at: session.startsAt, what: `上课前 ${minutes} 分钟提醒（${formatDayTime(session.startsAt, tz)} ${session.title}）` };
+}
+
+/** See sessionReminderExpiry; null for a day without sessions. */
+export function dayReminderExpiry(day: string, sessions: ReminderSession[]): { at: Date; what: string } | null {
+  const first = sessions.reduce<ReminderSession | null>((a, s) => (a && a.startsAt <= s.startsAt ? a : s), null);
+  return first ? { at: first.startsAt, what: `${day.slice(5)} 课程的前一晚提醒` } : null;
+}

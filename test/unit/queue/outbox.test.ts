@@ -1,8 +1,8 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { ChatTarget, OutgoingMessage } from '../../../src/platform/chat-event';
 import { DingtalkApiError } from '../../../src/platform/dingtalk/dingtalk-api';
 import { SendError } from '../../../src/platform/send-error';
-import { createOutboxProcessor, DEFAULT_TARGET_RATE } from '../../../src/queue/outbox';
+import { createOutboxProcessor, DEFAULT_TARGET_RATE, PARKED_RECHECK_MS } from '../../../src/queue/outbox';
 
 const item = { target: { kind: 'group', id: 'room-1' }, text: '今晚 8 点直播', mentions: [{ id: 'u1', name: '张三' }] };
 
@@ -59,5 +59,75 @@ describe('outbox processor: the queue decides what a failed send means', () => {
   it("keeps an untyped adapter error (Wechaty's) an ordinary, retried failure, as before", async () => {
     const plain = new Error('room room-1 not found');
     expect(await rejectionOf(processorWith(async () => Promise.reject(plain))(job))).toBe(plain);
+  });
+});
+
+describe('outbox processor: a platform outage parks messages, an expired message is not sent', () => {
+  /** A job that records where it was moved (BullMQ's manual delay, which spends no attempt). */
+  function parkableJob(data: unknown): { job: Job; delayedUntil: number[] } {
+    const delayedUntil: number[] = [];
+    const job = { id: 'job-2', data, moveToDelayed: async (at: number) => void delayedUntil.push(at) } as unknown as Job;
+    return { job, delayedUntil };
+  }
+
+  it('while the session is down, moves the message back to wait (DelayedError) without sending it', async () => {
+    let online = false;
+    const sent: string[] = [];
+    const processor = createOutboxProcessor({
+      send: async (_t, m) => void sent.push(m.text),
+      limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
+      perTarget: DEFAULT_TARGET_RATE,
+      perAccount: null,
+      accountKey: 'account',
+      online: () => online,
+    });
+    const { job, delayedUntil } = parkableJob(item);
+    expect(await rejectionOf(processor(job, 'token'))).toBeInstanceOf(DelayedError);
+    expect(delayedUntil[0]).toBeGreaterThanOrEqual(Date.now() + PARKED_RECHECK_MS - 1_000);
+    expect(sent).toEqual([]);
+    online = true;
+    expect(await processor(job, 'token')).toBe('sent');
+    expect(sent).toEqual([item.text]);
+  });
+
+  it('a send that fails because the session went down meanwhile is parked, not counted as a failed attempt', async () => {
+    let online = true;
+    const processor = createOutboxProcessor({
+      send: async () => {
+        online = false;
+        throw new Error('not logged in');
+      },
+      limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
+      perTarget: DEFAULT_TARGET_RATE,
+      perAccount: null,
+      accountKey: 'account',
+      online: () => online,
+    });
+    const { job, delayedUntil } = parkableJob(item);
+    expect(await rejectionOf(processor(job, 'token'))).toBeInstanceOf(DelayedError);
+    expect(delayedUntil).toHaveLength(1);
+  });
+
+  it('a message past its expiry (on the bot clock) is not sent, and the owner is told once', async () => {
+    const expired: string[] = [];
+    const sent: string[] = [];
+    const classBegins = new Date('2027-03-01T01:00:00Z');
+    const processor = createOutboxProcessor({
+      send: async (_t, m) => void sent.push(m.text),
+      limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
+      perTarget: DEFAULT_TARGET_RATE,
+      perAccount: null,
+      accountKey: 'account',
+      now: () => new Date(classBegins.getTime() + 60_000),
+      onExpired: (i) => void expired.push(i.expiry!.what),
+    });
+    const late = { ...item, text: '⏰ 5 分钟后上课', expiry: { at: classBegins.toISOString(), what: '上课前 5 分钟提醒' } };
+    expect(await processor(parkableJob(late).job, 'token')).toBe('expired');
+    expect(sent).toEqual([]);
+    expect(expired).toEqual(['上课前 5 分钟提醒']);
+    // Before its expiry the same message goes out.
+    const early = { ...late, expiry: { ...late.expiry, at: new Date(classBegins.getTime() + 120_000).toISOString() } };
+    expect(await processor(parkableJob(early).job, 'token')).toBe('sent');
+    expect(sent).toEqual(['⏰ 5 分钟后上课']);
   });
 });
