@@ -1,5 +1,5 @@
 import { defineJob } from './job-definition';
-import { followUpQuestions, FOLLOW_UP_FORM } from '../src/features/follow-ups/texts';
+import { followUpQuestions, FOLLOW_UP_FORM, renderFollowUpSummary } from '../src/features/follow-ups';
 import { staffOf } from '../src/features/moderation/moderation-service';
 
 const DAY = 24 * 3600_000;
@@ -35,22 +35,14 @@ export const remindFollowUpJob = defineJob('remind-follow-up', async ({ cohortId
   return { reminded };
 });
 
-/** A week later: staff hear how the wave went (answered, shops opened, sales, who needs help). */
+/** A week later: staff hear how the wave went (answered, shops and platforms, sales, each answer, who needs help). */
 export const summariseFollowUpJob = defineJob('summarise-follow-up', async ({ cohortId, wave }, deps) => {
   const cohort = await deps.stores.cohorts.findById(cohortId);
   if (!cohort) return { skipped: 'no cohort' };
   const visits = await deps.stores.followUps.listByCohort(cohortId, wave);
-  const answered = visits.filter((v) => v.answeredAt);
-  const shops = answered.filter((v) => v.openedShop);
-  const sales = answered.reduce((sum, v) => sum + (v.monthlySalesYuan ?? 0), 0);
-  const help = answered.filter((v) => v.needsHelp).map((v) => `${v.name}：${v.needsHelp}`);
-  const text = [
-    `「${cohort.name}」结业 ${wave} 天回访小结`,
-    `回复 ${answered.length}/${visits.length} 人，已开店 ${shops.length} 人，月销售合计 ${sales} 元`,
-    ...(help.length ? ['需要帮助：', ...help.slice(0, 20)] : []),
-  ].join('\n');
+  const text = renderFollowUpSummary({ cohortName: cohort.name, wave, visits });
   for (const id of await staffOf({ stores: deps.stores, config: { ADMIN_IDS: deps.adminIds } }, cohort)) {
     await deps.outbox.enqueue({ kind: 'private', id }, { text }, `follow-up-summary_${cohortId}_${wave}_${id.replace(/:/g, '_')}`);
   }
-  return { answered: answered.length, of: visits.length };
+  return { answered: visits.filter((v) => v.answeredAt).length, of: visits.length };
 });

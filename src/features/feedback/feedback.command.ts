@@ -15,7 +15,7 @@ export const feedbackCommand = defineCommand({
   needsCohort: true,
   args: z.custom<RawArgs>().transform((raw) => ({ text: [raw.text, ...raw.lines].join(' ').trim() })),
   async handle(ctx, { text }) {
-    const { stored } = await answerSurvey(ctx.deps.stores, { platform: ctx.event.platform, user: ctx.event.sender, text, at: ctx.at });
+    const { stored } = await answerSurvey(ctx.deps.stores, { platform: ctx.event.platform, user: ctx.event.sender, text, at: ctx.at, cohort: ctx.cohort });
     await ctx.reply(stored ? FEEDBACK_THANKS : FEEDBACK_ALREADY);
   },
 });

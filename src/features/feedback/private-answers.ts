@@ -1,12 +1,14 @@
 import type { Middleware } from '../../pipeline/compose';
 import { isAppError } from '../../kernel/app-error';
 import { answerFollowUp, FOLLOW_UP_NOT_UNDERSTOOD, FOLLOW_UP_THANKS } from '../follow-ups';
-import { answerSurvey } from './survey-service';
-import { FEEDBACK_THANKS, SURVEY_NOT_UNDERSTOOD } from './texts';
+import { answerSurvey, noSurveyOpenReply, parseSurveyAnswer } from './survey-service';
+import { FEEDBACK_ALREADY, FEEDBACK_THANKS, SURVEY_NOT_UNDERSTOOD } from './texts';
 
 /**
  * Plain replies in private chat answer what the bot asked: an open feedback survey first
- * (`5 4 4 建议`), else an open follow-up visit. Malformed answers get the right form.
+ * (`5 4 4 建议`), else an open follow-up visit. Malformed answers get the right form. A
+ * trainee's survey answer with no survey waiting for it (answered already, or not open yet)
+ * is told so, never met with silence.
  */
 export const privateAnswers: Middleware = async (ctx, next) => {
   const { event, deps } = ctx;
@@ -31,6 +33,10 @@ export const privateAnswers: Middleware = async (ctx, next) => {
   if (visit) {
     const ok = await answerFollowUp(deps.stores, visit, event.text, ctx.at);
     await ctx.reply(ok ? FOLLOW_UP_THANKS : FOLLOW_UP_NOT_UNDERSTOOD);
+    return;
+  }
+  if (ctx.cohort && ctx.roles.has('trainee') && parseSurveyAnswer(event.text)) {
+    await ctx.reply(surveys.length > 0 ? FEEDBACK_ALREADY : await noSurveyOpenReply(deps.stores, ctx.cohort, ctx.at));
     return;
   }
   await next();

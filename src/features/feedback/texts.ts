@@ -32,6 +32,11 @@ export const FEEDBACK_ALREADY = '你已经填写过这份反馈了，谢谢！';
 /** 反馈 with no survey open for the trainee. */
 export const SURVEY_NONE = '现在没有需要你填写的反馈。';
 
+/** An answer sent before the survey about the lecturer opened; it is not kept, the questions come after `endsAt`. */
+export function surveyNotOpenYet(lecturerName: string, endsAt: string): string {
+  return `问卷还没开始，这次的回复没有记录。${lecturerName || LECTURER_FALLBACK}的课程结束后（${endsAt}）会私信发给你，到时再按「5 4 4 建议」这样回复。`;
+}
+
 /** An answer that does not read as `5 4 4 建议`. */
 export const SURVEY_NOT_UNDERSTOOD = `没看懂你的反馈。请回复：${SURVEY_ANSWER_FORM}`;
 
