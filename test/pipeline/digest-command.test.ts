@@ -70,12 +70,12 @@ describe('日报 command (SPEC §3.9)', () => {
     expect(lines.length).toBeLessThanOrEqual(12);
     expect(lines.slice(0, 2)).toEqual(['⚠️ 需处理：待批请假 1 条、缺勤 2 人、需关注学员 1 人', '📊「日报测试班」日报 03-01（第1天/共2天） 截至 17:00']);
     // 5 trainees × 2 sessions, 丁 on leave for both: 甲 2 + 乙 2 + 戊 1 present of 8.
-    expect(lines[2]).toBe('出勤率 62.5%：到课 5/8 人次（2 节课），迟到 1 人，请假 1 人（不计）');
+    expect(lines[2]).toBe('出勤率 62.5%（到课/应到 5/8 人次，2 节课），迟到 1 人，请假 1 人（不计入应到）');
     expect(text).toContain('⚠️ 缺勤 2 人：学员丙、学员戊139****…');
-    expect(text).toContain('作业：已交 2/5，已点评 1，21:00 截止');
+    expect(text).toContain('作业：已交 2/4，已点评 1，21:00 截止，请假 1 人（不计入应交）');
     expect(text).toContain('⚠️ 待批请假 1 条：#2 学员戊139****…（#批准请假 <编号>）');
     // The homework is not due before 21:00, so only 丙's two absences put them at risk yet.
-    expect(text).toContain('⚠️ 需关注 1 人：学员丙（缺勤2节）\n');
+    expect(text).toContain('⚠️ 需关注 1 人：学员丙（累计缺勤2节）\n');
     expect(text).toContain('✅ 讲师 张老师：授课时长、每日作业、课表都达标');
     expect(text).toContain('群管理 1 次（警告 1）');
     expect(lines[lines.length - 1]).toContain('#导出');
@@ -84,8 +84,10 @@ describe('日报 command (SPEC §3.9)', () => {
 
   it('counts the homework missing once its deadline has passed', async () => {
     const text = (await sayAt(at(D1, '22:00'), staff, '#日报'))[0]!.message.text;
-    expect(text).toContain('作业：已交 2/5，已点评 1，未交 3');
-    expect(text).toContain('⚠️ 需关注 3 人：学员丙（缺勤2节、缺交1次）、学员戊139****…（缺勤1节、缺交1次） 等 3 人');
+    // 丁 was on approved leave all of day one: excused from its homework, neither 未交 nor 缺交作业.
+    expect(text).toContain('作业：已交 2/4，已点评 1，未交 2，请假 1 人（不计入应交）');
+    expect(text).toContain('⚠️ 需关注 2 人：学员丙（累计缺勤2节、缺交作业1次）、学员戊139****…（累计缺勤1节、缺交作业1次）');
+    expect(text).not.toContain('学员丁');
   });
 
   it('answers staff in private chat too', async () => {

@@ -362,9 +362,10 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
         '课程：开店流程',
         '时间：2027-03-01 09:00-12:00',
         '讲师：张老师',
-        '出勤：出勤率 66.7%（到课 2/3 人）；迟到 1 人，缺勤 1 人，请假 1 人，早退 1 人',
+        '出勤：出勤率 66.7%（到课/应到 2/3 人次）；迟到 1 人次，缺勤 1 人次，请假 1 人次（不计入应到），早退 1 人次',
         '作业：布置 1 项，已交 2 份，已点评 1 份',
-        '  1. 03-01 给自家核桃拍三张主图：已交 2/4，已点评 1',
+        // 丁 was on approved leave all of 03-01: excused from that day's homework.
+        '  1. 03-01 给自家核桃拍三张主图：已交 2/3，已点评 1',
         '互动：学员提问 1 次，讲师解答 1 次',
         '亮点：优秀作业 学员甲',
         '群管理：1 次（警告 1）',
@@ -383,10 +384,10 @@ describe('导出 archives and 简报 briefs (SPEC §2, §3.6)', () => {
       const text = (await sayAt(AFTER, admin, '#简报 本周'))[0]!.message.text;
       expect(text).toContain('📝 培训周报｜「导出测试班」03-01 至 03-07');
       expect(text).toContain('课程：3 节');
-      expect(text).toContain('03-01 09:00-12:00 开店流程 张老师 · 出勤 66.7%');
+      expect(text).toContain('03-01 09:00-12:00 开店流程 张老师 · 出勤率 66.7%');
       expect(text).toContain('授课时长：03-01 3小时，03-02 6小时');
       // 03-01: 2 present of 3 (丁 on leave); 03-02: 1 of 8.
-      expect(text).toContain('出勤：出勤率 27.3%（到课 3/11 人次）');
+      expect(text).toContain('出勤：出勤率 27.3%（到课/应到 3/11 人次）');
       expect(text).not.toContain('13912345678');
     });
 

@@ -128,6 +128,8 @@ export function renderRoster(
  */
 export class SignInBoard {
   private readonly board: LiveBoard;
+  /** The boards this process has shown, by session and group, so a leave decision can show them again. */
+  private readonly shown = new Map<string, { session: Session; cohort: Cohort; target: ChatTarget }>();
 
   constructor(
     private readonly source: BoardSource,
@@ -146,6 +148,7 @@ export class SignInBoard {
 
   /** Asks for the board of `session` to be shown in `target`: at once when none went out within the interval, else at the next refresh. Never throws. */
   touch(session: Session, cohort: Cohort, target: ChatTarget): Promise<void> {
+    this.shown.set(`${session.id}|${target.id}`, { session, cohort, target });
     return this.board.touch(`signin:${session.id}`, target, async () => {
       const [trainees, records, onLeave] = await Promise.all([
         this.source.trainees(session.cohortId),
@@ -154,6 +157,23 @@ export class SignInBoard {
       ]);
       return renderBoard(session, cohort, trainees, records, onLeave);
     });
+  }
+
+  /**
+   * Shows again the boards this process has shown for a cohort's sessions that have not ended
+   * at `now`: approved leave changes who is 请假 and who is 未签到 (SPEC §3.2), and the group
+   * should not read the old board until the next sign-in or the closing. An unchanged board is not sent.
+   */
+  async refreshCohort(cohortId: string, now: Date): Promise<void> {
+    this.forgetEnded(now);
+    for (const { session, cohort, target } of [...this.shown.values()]) {
+      if (session.cohortId === cohortId) await this.touch(session, cohort, target);
+    }
+  }
+
+  /** Forgets the boards of sessions that ended by `now` (closing shows who was absent; no refresh is owed). */
+  forgetEnded(now: Date): void {
+    for (const [key, { session }] of this.shown) if (session.endsAt.getTime() <= now.getTime()) this.shown.delete(key);
   }
 
   /** Sends every pending board now and stops the timers (used at shutdown). */

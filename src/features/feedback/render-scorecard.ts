@@ -1,6 +1,6 @@
 import type { CheckStatus, CriterionKey, Scorecard } from './scorecard';
 import { renderLecturerTier } from './lecturer-tier-assessment';
-import { answersCounted, CRITERION_NAMES, SCORECARD_DETAILS_IN_EXPORT, SCORECARD_NO_DATA, SCORECARD_SEVERE } from './texts';
+import { answersCounted, ATTENDANCE_RATE_DEFINED, CRITERION_NAMES, SCORECARD_DETAILS_IN_EXPORT, SCORECARD_NO_DATA, SCORECARD_SEVERE } from './texts';
 import { ANSWER_WINDOW_MINUTES } from '../points';
 import { formatHours } from '../cohorts';
 
@@ -60,16 +60,20 @@ function interactionSummary(card: Scorecard): string {
   return [q, rv, cut].join(' · ');
 }
 
-/** Criterion 3 on one line: day one against the last day, or the day the sustained drop began. */
+/**
+ * Criterion 3 on one line: the lecturer's first training day against the last, or the day the
+ * sustained drop began. The figure is 出勤率 as the digest and the brief mean it (到课 ÷ 应到,
+ * both in 人次, approved leave out of 应到), and the line says so.
+ */
 function attendanceSummary(card: Scorecard): string {
   const a = card.attendanceDrop;
   const rated = a.days.filter((d) => d.rate !== null);
   const last = rated[rated.length - 1];
   if (a.dayOneRate === null || !last) return rated.length ? '首日无人应到，无法比较' : '无出勤数据';
-  const span = rated.length > 1 ? `首日 ${pct(a.dayOneRate)} → 末日 ${pct(last.rate)}` : `首日 ${pct(a.dayOneRate)}`;
-  if (a.dropDay) return `自 ${md(a.dropDay)} 起低于警戒线 ${pct(a.floorRate)} 且持续下降（${span}，已扣除请假）`;
+  const span = `${ATTENDANCE_RATE_DEFINED}${rated.length > 1 ? `首日 ${pct(a.dayOneRate)} → 末日 ${pct(last.rate)}` : `首日 ${pct(a.dayOneRate)}`}`;
+  if (a.dropDay) return `自 ${md(a.dropDay)} 起低于警戒线 ${pct(a.floorRate)} 且持续下降；${span}`;
   const below = a.days.filter((d) => d.belowFloor).length;
-  return `${span}${below ? `，${below} 天低于警戒线后回升` : '，未骤降'}（已扣除请假）`;
+  return `${span}${below ? `，${below} 天低于警戒线后回升` : '，未骤降'}`;
 }
 
 /** Criterion 4 on one line: the satisfied share against the minimum. */

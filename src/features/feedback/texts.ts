@@ -125,6 +125,12 @@ export const CRITERION_NAMES: Readonly<Record<'requirements' | 'interaction' | '
   feedback: '学员反馈',
 });
 
+/**
+ * Criterion 3's figure, named with its definition: 出勤率 = 到课人次 ÷ 应到人次 per training day of
+ * the lecturer, approved leave out of 应到 (the digest's and the brief's 出勤率).
+ */
+export const ATTENDANCE_RATE_DEFINED = '出勤率（到课人次/应到人次，已扣除请假）';
+
 /** A scorecard criterion without data: not counted as failed, staff should check. */
 export const SCORECARD_NO_DATA = '未计为不合格，请工作人员核实';
 

@@ -3,33 +3,45 @@ import type { BotDeps } from '../../pipeline/bot-deps';
 import { LiveBoard, realBoardTiming, type BoardTiming } from '../../pipeline/live-board';
 import { formatDayTime } from '../../kernel/local-time';
 import type { Stores } from '../../stores/create-stores';
+import { approvedLeaveForHomework } from '../leave';
 import { homeworkBoard, homeworkTitle } from './texts';
 
-/** Reads what a homework board shows: the homework as it stands, the trainees enrolled, the submissions so far. */
+/** Reads what a homework board shows: the homework as it stands, the trainees enrolled, the submissions so far, who is excused. */
 export interface HomeworkBoardSource {
   homework(id: string): Promise<Homework | null>;
   trainees(cohortId: string): Promise<Member[]>;
   submissions(homeworkId: string): Promise<Submission[]>;
+  /** User ids of the trainees whose approved leave excuses them from the homework (read on every refresh: a decision made elsewhere shows at the next one). */
+  onLeave?(homework: Homework): Promise<ReadonlySet<string>>;
 }
 
 /** What a homework board shows, read from the stores. */
-export function homeworkBoardSourceFrom(stores: Pick<Stores, 'homework' | 'members' | 'submissions'>): HomeworkBoardSource {
+export function homeworkBoardSourceFrom(stores: Pick<Stores, 'homework' | 'members' | 'submissions' | 'leave' | 'sessions'>): HomeworkBoardSource {
   return {
     homework: (id) => stores.homework.findById(id),
     trainees: (cohortId) => stores.members.listWithRole(cohortId, 'trainee'),
     submissions: (homeworkId) => stores.submissions.listByHomework(homeworkId),
+    onLeave: (homework) => approvedLeaveForHomework(stores, homework),
   };
 }
 
 /**
- * Renders the board of one homework (SPEC §3.3): handed in of all trainees, late (no version
- * before the deadline), resubmitted (more than one version), and who has not handed it in.
+ * Renders the board of one homework (SPEC §3.3): handed in of all trainees expected to, late (no
+ * version before the deadline), resubmitted (more than one version), who is excused by approved
+ * leave for the homework's day (请假, not counted; SPEC §3.2) and who has not handed it in.
  */
-export function renderHomeworkBoard(homework: Homework, cohort: Pick<Cohort, 'timezone'>, trainees: Member[], submissions: Submission[]): string {
+export function renderHomeworkBoard(
+  homework: Homework,
+  cohort: Pick<Cohort, 'timezone'>,
+  trainees: Member[],
+  submissions: Submission[],
+  onLeave: ReadonlySet<string> = new Set(),
+): string {
   const byUser = new Map<string, Submission[]>();
   for (const s of submissions) byUser.set(`${s.platform}|${s.userId}`, [...(byUser.get(`${s.platform}|${s.userId}`) ?? []), s]);
   const versions = [...byUser.values()];
-  const missing = trainees.filter((t) => !byUser.has(`${t.platform}|${t.userId}`));
+  const unsubmitted = trainees.filter((t) => !byUser.has(`${t.platform}|${t.userId}`));
+  const missing = unsubmitted.filter((t) => !onLeave.has(t.userId));
   return homeworkBoard({
     title: homeworkTitle(homework.content),
     deadline: formatDayTime(homework.deadline, cohort.timezone),
@@ -38,6 +50,7 @@ export function renderHomeworkBoard(homework: Homework, cohort: Pick<Cohort, 'ti
     late: versions.filter((v) => v.every((s) => s.late)).length,
     resubmitted: versions.filter((v) => v.length > 1).length,
     missing: missing.map((t) => t.name),
+    leave: unsubmitted.filter((t) => onLeave.has(t.userId)).map((t) => t.name),
   });
 }
 
@@ -75,12 +88,13 @@ export class HomeworkBoard {
   /** Asks for the board of `homework` to be shown in the group `groupId`: at once when none went out within the interval, else soon. */
   touch(homework: Homework, cohort: Cohort, groupId: string): Promise<void> {
     return this.board.touch(homework.id, { kind: 'group', id: groupId }, async () => {
-      const [current, trainees, submissions] = await Promise.all([
+      const [current, trainees, submissions, onLeave] = await Promise.all([
         this.source.homework(homework.id),
         this.source.trainees(homework.cohortId),
         this.source.submissions(homework.id),
+        this.source.onLeave?.(homework),
       ]);
-      return renderHomeworkBoard(current ?? homework, cohort, trainees, submissions);
+      return renderHomeworkBoard(current ?? homework, cohort, trainees, submissions, onLeave);
     });
   }
 

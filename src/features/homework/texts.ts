@@ -1,5 +1,9 @@
 /** Homework's user-facing wording (SPEC §3.3): 布置作业, 交作业, 点评, 优秀作业 and homework sent as chat. */
 import { maskPhonesInText } from '../../kernel/privacy';
+import { ATTENDANCE_STATUS_NAMES } from '../attendance';
+
+/** The board's label of trainees excused by approved leave: the one word attendance uses for it. */
+const LEAVE_NAME = ATTENDANCE_STATUS_NAMES.leave;
 
 /** The label of a submission after its deadline. */
 export const LATE_LABEL = '迟交';
@@ -64,14 +68,20 @@ export const RESUBMITTED_LABEL = '重交';
 /** The board's label of trainees who have not handed in the homework. */
 export const NOT_SUBMITTED_LABEL = '未交';
 
-/** The live homework board of a group: the homework, how many handed it in, late, resubmitted, and who is missing. */
-export function homeworkBoard(b: { title: string; deadline: string; submitted: number; total: number; late: number; resubmitted: number; missing: string[] }): string {
+/**
+ * The live homework board of a group: the homework, how many handed it in of those expected to,
+ * late, resubmitted, who is excused by approved leave (请假, outside 已交 N/M) and who is missing.
+ */
+export function homeworkBoard(b: { title: string; deadline: string; submitted: number; total: number; late: number; resubmitted: number; missing: string[]; leave?: string[] }): string {
+  const leave = b.leave ?? [];
   const counts =
     `已交 ${b.submitted}/${b.total}` +
     (b.late ? ` · ${LATE_LABEL} ${b.late}` : '') +
     (b.resubmitted ? ` · ${RESUBMITTED_LABEL} ${b.resubmitted}` : '') +
+    (leave.length ? ` · ${LEAVE_NAME} ${leave.length}` : '') +
     (b.missing.length ? ` · ${NOT_SUBMITTED_LABEL} ${b.missing.length}` : '');
   const lines = [`📚 作业《${b.title}》 截止 ${b.deadline}`, counts];
+  if (leave.length) lines.push(`📝 ${LEAVE_NAME}：${names(leave)}`);
   if (b.missing.length) lines.push(`⬜ ${NOT_SUBMITTED_LABEL}：${names(b.missing)}`);
   return maskPhonesInText(lines.join('\n'));
 }

@@ -2,7 +2,8 @@
 import type { FeatureFactory } from '../../pipeline/feature';
 import { approveLeaveCommand, rejectLeaveCommand, requestLeaveCommand } from './leave.command';
 
-export { approvedLeaveFor, excusedFrom, leaveCovers, missingStatus, type LeaveLike } from './leave-covers';
+export { approveLeaveCommand } from './leave.command';
+export { approvedLeaveFor, approvedLeaveForHomework, excusedFrom, excusedFromHomework, leaveCovers, leaveCoversDay, missingStatus, type LeaveLike } from './leave-covers';
 
 /** 请假, 批准请假, 驳回请假. */
 export const leaveFeature: FeatureFactory = () => ({

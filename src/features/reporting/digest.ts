@@ -8,7 +8,7 @@ import type { Submission } from '../../domain/types';
 import { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardThresholds } from '../feedback';
 import { hoursByDay, type DayHours } from '../cohorts';
 import { maskPhonesInText } from '../../kernel/privacy';
-import { leaveCovers } from '../leave';
+import { leaveCovers, leaveCoversDay } from '../leave';
 
 /** Survey and follow-up counts that later features fill in; a missing one is left out of the digest. */
 export interface DigestProgress {
@@ -96,8 +96,10 @@ export interface DigestHomeworkItem {
   seq: number;
   deadline: Date;
   deadlinePassed: boolean;
-  /** Trainees expected to submit: enrolled by the deadline. */
+  /** Trainees expected to submit: enrolled by the deadline, less those excused by approved leave who did not submit. */
   expected: number;
+  /** Trainees excused by approved leave for the homework's day who did not submit (not missing, not expected). */
+  onLeave: number;
   /** Distinct trainees with at least one version. */
   submitted: number;
   /** Of those, trainees with no version before the deadline. */
@@ -118,10 +120,12 @@ export interface ReviewBacklogItem {
   overdue: boolean;
 }
 
-/** A trainee staff should look after, and why. */
+/** A trainee staff should look after, and why: counts since the cohort began (cumulative), not the day's. */
 export interface AtRiskTrainee {
   name: string;
+  /** Sessions absent (缺勤) so far. */
   absences: number;
+  /** Homework missed (缺交: deadline passed, nothing handed in, not excused by leave) so far. */
   missedHomework: number;
   missedLatest: boolean;
 }
@@ -275,6 +279,11 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
     leaveNames: perTrainee('leave', (tr, s) => ({ name: tr.safeName, sessions: s.length })),
   };
 
+  // Approved leave covering a homework's whole day excuses it (the leave feature's rule, leaveCoversDay).
+  const leaveOf = new Map<string, DigestInput['leave']>();
+  for (const l of input.leave) leaveOf.set(keyOf(l.platform, l.userId), [...(leaveOf.get(keyOf(l.platform, l.userId)) ?? []), l]);
+  const excused = (tr: Trainee, h: Pick<Homework, 'day'>) => leaveCoversDay(leaveOf.get(tr.key) ?? [], tr.userId, h.day, input.sessions);
+
   // Homework (seed (三)2 每日布置作业…第二天点评): submissions and reviews as they stood at asOf
   const subs = input.submissions.filter((s) => traineeKeys.has(keyOf(s.platform, s.userId)) && s.submittedAt.getTime() <= cutoff);
   const byHomework = new Map<string, Map<string, DigestInput['submissions']>>();
@@ -300,12 +309,15 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
     .filter((h) => h.day === day)
     .map((h) => {
       const st = standing(h.id);
+      const enrolled = trainees.filter((tr) => tr.joinedAt.getTime() <= h.deadline.getTime());
+      const onLeave = enrolled.filter((tr) => !st.submitters.has(tr.key) && excused(tr, h)).length;
       return {
         id: h.id,
         seq: h.seq,
         deadline: h.deadline,
         deadlinePassed: h.deadline.getTime() <= cutoff,
-        expected: trainees.filter((tr) => tr.joinedAt.getTime() <= h.deadline.getTime()).length,
+        expected: enrolled.length - onLeave,
+        onLeave,
         submitted: st.submitted,
         late: st.late,
         reviewed: st.reviewed,
@@ -336,13 +348,14 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
     .map((l) => ({ no: l.no, name: maskPhonesInText(l.name), day: l.day }));
 
   // At risk (SPEC §3.9 two absences, missing homework; seed 三(三) 基础型学员未通过考核): absences are
-  // absent sessions so far; missed homework has its deadline passed with no version at all (late counts as handed in).
+  // absent sessions so far; missed homework has its deadline passed with no version at all (late counts as handed in)
+  // and no approved leave excusing it. Both are cumulative since the cohort began.
   const heldSoFar = live.filter(isHeld);
   const absences = new Map<string, number>();
   for (const s of heldSoFar) for (const x of slotsOf(s)) if (x.status === 'absent') absences.set(x.trainee.key, (absences.get(x.trainee.key) ?? 0) + 1);
   const due = homeworkSoFar.filter((h) => h.deadline.getTime() <= cutoff).map((h) => ({ h, submitters: standing(h.id).submitters }));
   const latestDue = [...due].sort((a, b) => a.h.deadline.getTime() - b.h.deadline.getTime() || a.h.seq - b.h.seq).pop();
-  const mustSubmit = (tr: Trainee, h: DigestInput['homework'][number]) => tr.joinedAt.getTime() <= h.deadline.getTime();
+  const mustSubmit = (tr: Trainee, h: DigestInput['homework'][number]) => tr.joinedAt.getTime() <= h.deadline.getTime() && !excused(tr, h);
   const atRisk: AtRiskTrainee[] = trainees
     .map((tr) => {
       const missed = due.filter((d) => mustSubmit(tr, d.h) && !d.submitters.has(tr.key)).length;

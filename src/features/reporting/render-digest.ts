@@ -4,7 +4,7 @@ import { maskPhonesInText } from '../../kernel/privacy';
 import { ATTENDANCE_STATUS_NAMES as STATUS } from '../attendance';
 import { formatHours } from '../cohorts';
 import { MODERATION_KIND_NAMES } from '../moderation';
-import { DIGEST_DETAILS_IN_EXPORT, digestAllClear, digestNeedsAttention } from './texts';
+import { attendanceRate, cumulativeRisk, DIGEST_DETAILS_IN_EXPORT, digestAllClear, digestNeedsAttention, homeworkLeave, NOT_EXPECTED } from './texts';
 
 /** Names shown per list before the rest fold into 等 N 人: the digest is read on a phone, the full lists are in #导出. */
 export const DIGEST_MAX_NAMES = 3;
@@ -49,7 +49,7 @@ function issues(d: Digest): string[] {
   return [
     d.pendingLeave.length > 0 ? `待批请假 ${d.pendingLeave.length} 条` : '',
     a.absentNames.length > 0 ? `${STATUS.absent} ${a.absentNames.length} 人` : '',
-    today?.belowFloor ? '出勤不足首日一半' : '',
+    today?.belowFloor ? '出勤率不足首日一半' : '',
     overdue > 0 ? `点评逾期 ${overdue} 份` : '',
     dueToday > 0 ? `待点评 ${dueToday} 份` : '',
     d.dayNo !== null && d.homework.items.length === 0 ? '今天没有布置作业' : '',
@@ -79,10 +79,10 @@ function attendanceLines(d: Digest): string[] {
   if (a.sessionsHeld === 0) return [a.sessionsPending > 0 ? `出勤：今天的 ${a.sessionsPending} 节课还没有结束` : '出勤：今天没有课'];
   const parts = [
     a.lateNames.length > 0 ? `${STATUS.late} ${a.lateNames.length} 人` : '',
-    a.leaveNames.length > 0 ? `${STATUS.leave} ${a.leaveNames.length} 人（不计）` : '',
+    a.leaveNames.length > 0 ? `${STATUS.leave} ${a.leaveNames.length} 人（${NOT_EXPECTED}）` : '',
     a.sessionsPending > 0 ? `另有 ${a.sessionsPending} 节未结束` : '',
   ].filter(Boolean);
-  const lines = [`出勤率 ${pct(a.rate)}：到课 ${a.present}/${a.expected} 人次（${a.sessionsHeld} 节课）${parts.length ? `，${parts.join('，')}` : ''}`];
+  const lines = [`${attendanceRate(pct(a.rate), a.present, a.expected, `${a.sessionsHeld} 节课`)}${parts.length ? `，${parts.join('，')}` : ''}`];
   if (a.absentNames.length) lines.push(`⚠️ ${STATUS.absent} ${a.absentNames.length} 人：${nameList(a.absentNames.map((n) => shown(n.name)))}`);
   return lines;
 }
@@ -94,11 +94,12 @@ function homeworkLines(d: Digest): string[] {
     const h = items[0]!;
     const missing = h.expected - h.submitted;
     const tail = h.deadlinePassed ? (missing > 0 ? `，未交 ${missing}` : '') : `，${hm(h.deadline, d.cohort.timezone)} 截止`;
-    lines.push(`作业：已交 ${h.submitted}/${h.expected}${h.late ? `（迟交 ${h.late}）` : ''}，已点评 ${h.reviewed}${tail}`);
+    lines.push(`作业：已交 ${h.submitted}/${h.expected}${h.late ? `（迟交 ${h.late}）` : ''}，已点评 ${h.reviewed}${tail}${homeworkLeave(h.onLeave)}`);
   } else if (items.length > 1) {
     const missing = sum(items.filter((h) => h.deadlinePassed).map((h) => h.expected - h.submitted));
+    // The items are all the day's, and leave excuses per day: the same trainees are on leave for each (the largest count is them).
     lines.push(
-      `作业 ${items.length} 项：已交 ${sum(items.map((h) => h.submitted))}/${sum(items.map((h) => h.expected))}，已点评 ${sum(items.map((h) => h.reviewed))}${missing > 0 ? `，未交 ${missing}` : ''}`,
+      `作业 ${items.length} 项：已交 ${sum(items.map((h) => h.submitted))}/${sum(items.map((h) => h.expected))}，已点评 ${sum(items.map((h) => h.reviewed))}${missing > 0 ? `，未交 ${missing}` : ''}${homeworkLeave(Math.max(0, ...items.map((h) => h.onLeave)))}`,
     );
   } else if (d.dayNo !== null) {
     lines.push('⚠️ 今天没有布置作业');
@@ -122,8 +123,7 @@ function leaveLines(d: Digest): string[] {
 function riskLines(d: Digest): string[] {
   if (d.atRisk.length === 0) return [];
   const entries = d.atRisk.map((r) => {
-    const why = [r.absences > 0 ? `缺勤${r.absences}节` : '', r.missedHomework > 0 ? `缺交${r.missedHomework}次` : ''].filter(Boolean).join('、');
-    return `${shown(r.name)}（${why}）`;
+    return `${shown(r.name)}（${cumulativeRisk(r.absences, r.missedHomework)}）`;
   });
   return [`⚠️ 需关注 ${d.atRisk.length} 人：${nameList(entries, 2)}`];
 }
@@ -150,7 +150,7 @@ function trendLine(d: Digest): string[] {
   const today = d.trend.find((x) => x.day === d.day);
   if (!first || !today || first === today || first.rate === null || today.rate === null) return [];
   const dropped = d.trend.filter((x) => x.belowFloor).length;
-  return [`${dropped ? '⚠️ ' : ''}出勤趋势：首日 ${pct(first.rate)} → 今天 ${pct(today.rate)}${today.belowFloor ? '（不足首日一半）' : dropped ? `（${dropped} 天不足首日一半）` : ''}`];
+  return [`${dropped ? '⚠️ ' : ''}出勤率趋势：首日 ${pct(first.rate)} → 今天 ${pct(today.rate)}${today.belowFloor ? '（不足首日一半）' : dropped ? `（${dropped} 天不足首日一半）` : ''}`];
 }
 
 /** Moderation and the survey and follow-up progress, on one line when any of them has something. */

@@ -17,6 +17,29 @@ export function digestNeedsAttention(issues: string): string {
   return `⚠️ 需处理：${issues}`;
 }
 
+// One meaning per word across the digest, the brief and the lecturer scorecard:
+// 到课 = trainee-sessions signed in (on time or late), counted in 人次 (one trainee at one session);
+// 应到 = trainee-sessions enrolled, less those approved leave covers (人次);
+// 出勤率 = 到课 ÷ 应到; 人 = distinct trainees. Figures since the cohort began say 累计.
+
+/** The attendance figure everywhere: the rate with its two counts named, so 到课 always reads as 人次; `note` adds to the brackets. */
+export function attendanceRate(rate: string, present: number, expected: number, note?: string): string {
+  return `出勤率 ${rate}（到课/应到 ${present}/${expected} 人次${note ? `，${note}` : ''}）`;
+}
+
+/** What approved leave is: outside the 应到 count (and, for homework, the 应交 count). */
+export const NOT_EXPECTED = '不计入应到';
+
+/** The homework line's trainees excused by approved leave for the homework's day; empty when none. */
+export function homeworkLeave(count: number): string {
+  return count > 0 ? `，请假 ${count} 人（不计入应交）` : '';
+}
+
+/** Why a trainee needs attention: absences and missed homework since the cohort began, said as cumulative. */
+export function cumulativeRisk(absences: number, missedHomework: number): string {
+  return `累计${[absences > 0 ? `缺勤${absences}节` : '', missedHomework > 0 ? `缺交作业${missedHomework}次` : ''].filter(Boolean).join('、')}`;
+}
+
 /** The digest's last line: the full name lists and per-session figures are in the workbooks. */
 export const DIGEST_DETAILS_IN_EXPORT = '完整名单和明细：发送 #导出 签到表 或 #导出 成绩表';
 

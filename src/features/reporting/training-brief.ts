@@ -10,10 +10,10 @@ import type { Submission } from '../../domain/types';
 import { maskPhonesInText } from '../../kernel/privacy';
 import { formatTime } from '../../kernel/local-time';
 import { COHORT_UNKNOWN, formatHours, formatSessionLine, hoursByDay } from '../cohorts';
-import { excusedFrom } from '../leave';
+import { excusedFrom, excusedFromHomework } from '../leave';
 import { ATTENDANCE_STATUS_NAMES as STATUS, EARLY_LEAVE, NOT_SIGNED_IN } from '../attendance';
 import { MODERATION_KIND_NAMES } from '../moderation';
-import { SESSION_UNKNOWN, WEEK_START_UNREADABLE } from './texts';
+import { attendanceRate, NOT_EXPECTED, SESSION_UNKNOWN, WEEK_START_UNREADABLE } from './texts';
 
 /** What a brief may be told: `now` decides which sessions have ended (absence) and which are still ahead. */
 export interface BriefOptions {
@@ -92,27 +92,33 @@ function countAttendance(data: BriefData, sessions: Session[], now: Date): Atten
   return f;
 }
 
-/** 出勤 line: rate over places not on leave (the digest's rule), then late, absent, leave, early leave. */
-function attendanceLine(f: AttendanceFigures, unit: '人' | '人次'): string {
+/**
+ * 出勤 line: 出勤率 = 到课 ÷ 应到 (the digest's rule and words: places not on leave, counted in
+ * 人次 even for one session), then late, absent, leave, early leave, each in 人次.
+ */
+function attendanceLine(f: AttendanceFigures): string {
   if (f.places === 0) return '出勤：暂无学员名单';
   const base = f.places - f.leave;
   const rate = base > 0 ? `${((f.present / base) * 100).toFixed(1)}%` : '—';
-  const parts = [`${STATUS.late} ${f.late} ${unit}`, `${STATUS.absent} ${f.absent} ${unit}`, `${STATUS.leave} ${f.leave} ${unit}`];
+  const unit = '人次';
+  const parts = [`${STATUS.late} ${f.late} ${unit}`, `${STATUS.absent} ${f.absent} ${unit}`, `${STATUS.leave} ${f.leave} ${unit}（${NOT_EXPECTED}）`];
   if (f.earlyLeave > 0) parts.push(`${EARLY_LEAVE} ${f.earlyLeave} ${unit}`);
   if (f.pending > 0) parts.push(`${NOT_SIGNED_IN} ${f.pending} ${unit}`);
-  return `出勤：出勤率 ${rate}（到课 ${f.present}/${base} ${unit}）；${parts.join('，')}`;
+  return `出勤：${attendanceRate(rate, f.present, base)}；${parts.join('，')}`;
 }
 
-/** 作业 lines for the homework of some days: assigned, submitted (trainees), reviewed. */
+/** 作业 lines for the homework of some days: assigned, submitted (trainees) of those expected (approved leave for the day excuses), reviewed. */
 function homeworkLines(data: BriefData, days: Set<string>): string[] {
   const items = data.homework.filter((h) => days.has(h.day));
   if (items.length === 0) return ['作业：未布置'];
-  const expected = data.trainees.length;
   let submitted = 0;
   let reviewed = 0;
   const details = items.map((h, i) => {
     const subs = data.submissions.filter((s) => s.homeworkId === h.id);
-    const by = new Set(subs.map((s) => s.userId)).size;
+    const submitters = new Set(subs.map((s) => s.userId));
+    const excused = excusedFromHomework(data.approvedLeave, h, data.sessions);
+    const expected = data.trainees.filter((t) => submitters.has(t.userId) || !excused.has(t.userId)).length;
+    const by = submitters.size;
     const rev = new Set(subs.filter((s) => s.review).map((s) => s.userId)).size;
     submitted += by;
     reviewed += rev;
@@ -168,7 +174,7 @@ export async function briefForSession(stores: Stores, sessionId: string, options
     `课程：${session.title}`,
     `时间：${DateTime.fromJSDate(session.startsAt, { zone: tz }).toFormat('yyyy-MM-dd HH:mm')}-${formatTime(session.endsAt, tz)}${actual}`,
     `讲师：${maskPhonesInText(session.lecturerName) || '未填写'}`,
-    attendanceLine(countAttendance(data, [session], now), '人'),
+    attendanceLine(countAttendance(data, [session], now)),
     ...homeworkLines(data, days),
     interactionLine(data.activities.filter((a) => a.sessionId === session.id)),
     highlightLine(data, days),
@@ -202,11 +208,11 @@ export async function briefForWeek(stores: Stores, cohortId: string, weekStartDa
     ...sessions.map((s) => {
       const f = countAttendance(data, [s], now);
       const base = f.places - f.leave;
-      const rate = s.startsAt.getTime() > now.getTime() ? '未开始' : base > 0 ? `出勤 ${((f.present / base) * 100).toFixed(1)}%` : '出勤 —';
+      const rate = s.startsAt.getTime() > now.getTime() ? '未开始' : base > 0 ? `出勤率 ${((f.present / base) * 100).toFixed(1)}%` : '出勤率 —';
       return `  ${formatSessionLine(s, tz)} · ${rate}`;
     }),
     `授课时长：${hours.length > 0 ? hours.map((h) => `${h.day.slice(5)} ${formatHours(h.hours)}`).join('，') : '—'}`,
-    attendanceLine(countAttendance(data, held, now), '人次'),
+    attendanceLine(countAttendance(data, held, now)),
     ...homeworkLines(data, days),
     interactionLine(data.activities.filter((a) => days.has(a.day))),
     highlightLine(data, days),

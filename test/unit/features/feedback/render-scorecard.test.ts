@@ -76,7 +76,7 @@ describe('renderScorecard', () => {
       '班级：交城县电商培训第3期（JC2703），开班 2027-03-01',
       '✅ 1. 是否完成主办方的要求：每天≥6小时、开班前交课表、每日作业、次日点评都达标',
       '✅ 2. 课堂氛围及互动情况：解答 4/4 = 100% · 点评 15/15 · 未提前下课',
-      '✅ 3. 参与学员是否骤降：首日 95% → 末日 95%，未骤降（已扣除请假）',
+      '✅ 3. 参与学员是否骤降：出勤率（到课人次/应到人次，已扣除请假）首日 95% → 末日 95%，未骤降',
       '✅ 4. 学员反馈：满意（4–5 分）3/4 = 75%，需≥60%',
     ]);
     expect(lines.join('\n')).not.toContain('拒付');
@@ -104,8 +104,14 @@ describe('renderScorecard', () => {
       { day: '2027-03-01', places: 40, present: 40, onLeave: 0 },
       { day: '2027-03-02', places: 40, present: 19, onLeave: 0 },
     ];
-    expect(lineWith(render(input), '3. ')).toBe('❌ 3. 参与学员是否骤降：自 03-02 起低于警戒线 50% 且持续下降（首日 100% → 末日 47.5%，已扣除请假）');
-    expect(lineWith(render(failing()), '3. ')).toBe('✅ 3. 参与学员是否骤降：首日 95% → 末日 90%，未骤降（已扣除请假）');
+    expect(lineWith(render(input), '3. ')).toBe('❌ 3. 参与学员是否骤降：自 03-02 起低于警戒线 50% 且持续下降；出勤率（到课人次/应到人次，已扣除请假）首日 100% → 末日 47.5%');
+    expect(lineWith(render(failing()), '3. ')).toBe('✅ 3. 参与学员是否骤降：出勤率（到课人次/应到人次，已扣除请假）首日 95% → 末日 90%，未骤降');
+  });
+
+  it('names its attendance figure 出勤率 with the digest’s definition (到课人次/应到人次), never a bare 到课 or a rate without its unit', () => {
+    const line = lineWith(render(passing()), '3. ');
+    expect(line).toContain('出勤率（到课人次/应到人次，已扣除请假）');
+    expect(line).not.toMatch(/到课 \d+\/\d+ 人(?!次)/u);
   });
 
   it('rounds a rate just under the threshold down, never up to it', () => {

@@ -1,4 +1,4 @@
-import { approvedLeaveFor, excusedFrom, leaveCovers, missingStatus, type LeaveLike } from '../../../../src/features/leave';
+import { approvedLeaveFor, approvedLeaveForHomework, excusedFrom, excusedFromHomework, leaveCovers, leaveCoversDay, missingStatus, type LeaveLike } from '../../../../src/features/leave';
 
 const D1 = '2027-03-01';
 const D2 = '2027-03-02';
@@ -69,5 +69,37 @@ describe('excusedFrom and missingStatus read the same rule per trainee', () => {
     } as unknown as Parameters<typeof approvedLeaveFor>[0];
     expect([...(await approvedLeaveFor(stores, 'c1', PM))]).toEqual(['whole-day']);
     expect(asked).toEqual([['c1', D1]]);
+  });
+});
+
+describe('leaveCoversDay: approved leave excuses the homework of the day it covers whole (SPEC §3.2, §3.3)', () => {
+  const sessions = [
+    { ...AM, cancelled: false },
+    { ...PM, cancelled: false },
+    { id: 'evening', day: D1, cancelled: true },
+    { ...NEXT_AM, cancelled: false },
+  ];
+
+  it('excuses on whole-day leave, and on session leave that covers every held session of the day', () => {
+    expect(leaveCoversDay([leave()], 'u1', D1, sessions)).toBe(true);
+    // The cancelled evening session needs no leave.
+    expect(leaveCoversDay([leave({ sessionId: 'am' }), leave({ sessionId: 'pm' })], 'u1', D1, sessions)).toBe(true);
+  });
+
+  it('does not excuse on leave for part of the day, pending leave, another day or another trainee', () => {
+    expect(leaveCoversDay([leave({ sessionId: 'am' })], 'u1', D1, sessions)).toBe(false);
+    expect(leaveCoversDay([leave({ status: 'pending' })], 'u1', D1, sessions)).toBe(false);
+    expect(leaveCoversDay([leave({ day: D2 })], 'u1', D1, sessions)).toBe(false);
+    expect(leaveCoversDay([leave({ userId: 'u2' })], 'u1', D1, sessions)).toBe(false);
+  });
+
+  it('gives the trainees a homework excuses, reading the approved leave and sessions of its day', async () => {
+    const leaves = [leave({ userId: 'whole' }), leave({ userId: 'half', sessionId: 'am' }), leave({ userId: 'next', day: D2 })];
+    expect([...excusedFromHomework(leaves, { day: D1 }, sessions)]).toEqual(['whole']);
+    const stores = {
+      leave: { listApprovedForDay: async (_c: string, day: string) => leaves.filter((l) => l.day === day) },
+      sessions: { listByCohort: async () => sessions },
+    } as unknown as Parameters<typeof approvedLeaveForHomework>[0];
+    expect([...(await approvedLeaveForHomework(stores, { cohortId: 'c1', day: D2 }))]).toEqual(['next']);
   });
 });

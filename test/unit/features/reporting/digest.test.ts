@@ -159,8 +159,28 @@ describe('computeDigest', () => {
   it('reports the day’s homework: distinct submitters, late ones and reviews, trainees only', () => {
     const d = computeDigest(cohort(), D2);
     expect(d.homework.items).toEqual([
-      { id: 'h2', seq: 1, deadline: at(D2, '21:00'), deadlinePassed: true, expected: 6, submitted: 4, late: 1, reviewed: 1 },
+      { id: 'h2', seq: 1, deadline: at(D2, '21:00'), deadlinePassed: true, expected: 6, onLeave: 0, submitted: 4, late: 1, reviewed: 1 },
     ]);
+  });
+
+  it('excuses a homework for approved leave covering its whole day: out of expected, not missed; leave for one session does not', () => {
+    const input = cohort();
+    // Day one: 孙七 on leave all day (excused from h1); 周八 on leave for the morning only (not excused).
+    input.leave.push({ no: 6, platform: 'wechaty', userId: T6.userId, name: T6.name, day: D1, sessionId: 's1', status: 'approved' });
+    const d = computeDigest(input, D1);
+    expect(d.homework.items).toEqual([
+      { id: 'h1', seq: 1, deadline: at(D1, '23:59'), deadlinePassed: true, expected: 5, onLeave: 1, submitted: 3, late: 0, reviewed: 1 },
+    ]);
+    expect(d.atRisk.map((r) => r.name)).toEqual(['周八', '王五']);
+    // Leave for each session of the day together covers the day.
+    input.leave.push({ no: 7, platform: 'wechaty', userId: T6.userId, name: T6.name, day: D1, sessionId: 's2', status: 'approved' });
+    expect(computeDigest(input, D1).homework.items[0]).toMatchObject({ expected: 4, onLeave: 2 });
+  });
+
+  it('still counts a submission from a trainee on leave as handed in', () => {
+    const d = computeDigest(cohort(), D2);
+    // 赵六 was on leave all of day two and handed h2 in anyway.
+    expect(d.homework.items[0]).toMatchObject({ expected: 6, onLeave: 0, submitted: 4 });
   });
 
   it('lists earlier homework still unreviewed: due today on the next day, overdue the day after (seed (三)2)', () => {
@@ -190,19 +210,17 @@ describe('computeDigest', () => {
       { name: '王五', absences: 1, missedHomework: 1, missedLatest: true },
     ]);
     // After day one: 周八's two absences flag him; day one's homework was due at 23:59 and 王五 handed it in only the next morning.
+    // 孙七 did not hand it in either, but was on approved leave all of day one: excused, not at risk.
     expect(computeDigest(cohort(), D1).atRisk).toEqual([
       { name: '周八', absences: 2, missedHomework: 1, missedLatest: true },
       { name: '王五', absences: 0, missedHomework: 1, missedLatest: true },
-      { name: '孙七', absences: 0, missedHomework: 1, missedLatest: true },
     ]);
   });
 
   it('judges at-risk homework at the present instant: a deadline not passed yet is not missed', () => {
     const risk = computeDigest(cohort(), D2, { now: at(D2, '12:30') }).atRisk;
-    expect(risk).toEqual([
-      { name: '周八', absences: 3, missedHomework: 1, missedLatest: true },
-      { name: '孙七', absences: 1, missedHomework: 1, missedLatest: true },
-    ]);
+    // h2 (due 21:00) is not missed yet; h1 is, but 孙七 was excused from it by leave for day one.
+    expect(risk).toEqual([{ name: '周八', absences: 3, missedHomework: 1, missedLatest: true }]);
   });
 
   it('reports lecturer compliance so far: 6 h a day (5.5 h on day two), daily homework, timetable before the start', () => {

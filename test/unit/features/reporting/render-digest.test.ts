@@ -73,7 +73,7 @@ describe('renderDigest', () => {
 
   it('gives the rate with the late and leave counts, and names the first absentees', () => {
     const text = render(cohort(6, 2, 1));
-    expect(lineWith(text, '出勤率')).toBe('出勤率 40%：到课 4/10 人次（2 节课），迟到 2 人，请假 1 人（不计）');
+    expect(lineWith(text, '出勤率 40%')).toBe('出勤率 40%（到课/应到 4/10 人次，2 节课），迟到 2 人，请假 1 人（不计入应到）');
     expect(lineWith(text, '缺勤 3 人：')).toBe('⚠️ 缺勤 3 人：学员03、学员04、学员05');
   });
 
@@ -81,7 +81,7 @@ describe('renderDigest', () => {
     const text = render(cohort(50, 20, 10));
     expect(lineWith(text, '缺勤 20 人：')).toBe(`⚠️ 缺勤 20 人：${['学员30', '学员31', '学员32'].slice(0, DIGEST_MAX_NAMES).join('、')} 等 20 人`);
     expect(lineWith(text, '待批请假 12 条：')).toBe('⚠️ 待批请假 12 条：#100 张三139****5…、#101 学员01 等 12 条（#批准请假 <编号>）');
-    expect(lineWith(text, '需关注')).toMatch(/^⚠️ 需关注 \d+ 人：学员30（缺勤2节、缺交1次）、学员31（缺勤2节、缺交1次） 等 \d+ 人$/);
+    expect(lineWith(text, '⚠️ 需关注 ')).toMatch(/^⚠️ 需关注 \d+ 人：学员30（累计缺勤2节、缺交作业1次）、学员31（累计缺勤2节、缺交作业1次） 等 \d+ 人$/);
   });
 
   it('marks risks with ⚠️: unreviewed homework, no homework today, short hours, late timetable, a drop below half of day one', () => {
@@ -89,12 +89,32 @@ describe('renderDigest', () => {
     expect(text).toContain('⚠️ 待点评 3 份（今天内）');
     expect(text).toContain('⚠️ 今天没有布置作业');
     expect(lineWith(text, '讲师')).toBe('⚠️ 讲师 王老师138****…：授课不足 6 小时：03-02 5小时；课表开班后才提供');
-    expect(lineWith(text, '出勤趋势')).toBe('⚠️ 出勤趋势：首日 100% → 今天 40%（不足首日一半）');
+    expect(lineWith(text, '出勤率趋势')).toBe('⚠️ 出勤率趋势：首日 100% → 今天 40%（不足首日一半）');
     expect(lineWith(text, '群管理')).toBe('群管理 2 次（警告 1 · 移出 1） · 问卷已答 3/6（50%） · 回访已完成 1/4（25%）');
   });
 
   it('sums the day’s homework and its missing submissions once the deadline has passed', () => {
     expect(lineWith(render(cohort(6, 6, 0), D1), '作业')).toBe('作业：已交 3/6，已点评 0，未交 3');
+  });
+
+  it('counts a trainee on approved leave for the homework’s day as 请假, not 未交 or 缺交作业', () => {
+    const input = cohort(6, 6, 0);
+    // 学员05 has approved leave for all of day one; 学员04 only for its morning session, which does not excuse the day's homework.
+    input.leave = [
+      { no: 1, platform: 'wechaty', userId: 'u5', name: '学员05', day: D1, status: 'approved' },
+      { no: 2, platform: 'wechaty', userId: 'u4', name: '学员04', day: D1, sessionId: 's1', status: 'approved' },
+    ];
+    const text = render(input, D1);
+    expect(lineWith(text, '作业')).toBe('作业：已交 3/5，已点评 0，未交 2，请假 1 人（不计入应交）');
+    expect(lineWith(text, '⚠️ 需关注 ')).toBe('⚠️ 需关注 2 人：学员03（累计缺交作业1次）、学员04（累计缺交作业1次）');
+    expect(text).not.toContain('学员05');
+  });
+
+  it('says the 需关注 counts are cumulative, so they read apart from the day’s 缺勤', () => {
+    // Day two: 学员05 is absent from both sessions today; the risk line counts since the start.
+    const text = render(cohort(6, 4, 0));
+    expect(lineWith(text, '缺勤 2 人：')).toBe('⚠️ 缺勤 2 人：学员04、学员05');
+    expect(lineWith(text, '⚠️ 需关注 ')).toMatch(/^⚠️ 需关注 \d+ 人：学员04（累计缺勤2节、缺交作业1次）/);
   });
 
   it('never prints a phone number, from a trainee’s nickname or a lecturer’s name', () => {
@@ -116,7 +136,7 @@ describe('renderDigest', () => {
   it('renders the webhook markdown with the verdict in bold and the same lines', () => {
     const { title, markdown } = renderDigestForWebhook(computeDigest(cohort(6, 2, 1), D2));
     expect(title).toBe('📊「交城县电商培训第3期」日报 03-02（第2天/共2天）');
-    expect(markdown.split('\n').slice(0, 4)).toEqual([`### ${title}`, '**⚠️ 需处理：待批请假 6 条、缺勤 3 人、出勤不足首日一半 等 7 项**', '', '- 出勤率 40%：到课 4/10 人次（2 节课），迟到 2 人，请假 1 人（不计）']);
+    expect(markdown.split('\n').slice(0, 4)).toEqual([`### ${title}`, '**⚠️ 需处理：待批请假 6 条、缺勤 3 人、出勤率不足首日一半 等 7 项**', '', '- 出勤率 40%（到课/应到 4/10 人次，2 节课），迟到 2 人，请假 1 人（不计入应到）']);
     expect(markdown.endsWith('完整名单和明细：发送 #导出 签到表 或 #导出 成绩表')).toBe(true);
   });
 });

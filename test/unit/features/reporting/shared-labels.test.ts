@@ -30,6 +30,6 @@ describe('labels the digest shares with their owning features', () => {
   it('names late, absent and leave as the attendance feature names them', () => {
     expect(text).toContain(`，${ATTENDANCE_STATUS_NAMES.late} 1 人，`);
     expect(text).toContain(`⚠️ ${ATTENDANCE_STATUS_NAMES.absent} 1 人：u3`);
-    expect(text).toContain(`${ATTENDANCE_STATUS_NAMES.leave} 1 人（不计）`);
+    expect(text).toContain(`${ATTENDANCE_STATUS_NAMES.leave} 1 人（不计入应到）`);
   });
 });
