@@ -30,8 +30,9 @@ describe('a cohort from creation to a closed session, over gRPC with a worker', 
 
   const reply = (from: mock.ContactMock, text: string, mentions: mock.ContactMock[] = []) =>
     harness.ask(from, text, room, { mentions });
-  // The daily digest is one repeating job for all cohorts, not this cohort's.
-  const jobsOfCohort = async () => (await queue.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j !== undefined && !j.id?.startsWith('repeat:'));
+  // The daily digest is one job a day for all cohorts (on this test's clock, `daily-digest_<day>`), not this cohort's.
+  const jobsOfCohort = async () =>
+    (await queue.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j !== undefined && !j.id?.startsWith('repeat:') && !j.id?.startsWith('daily-digest_'));
   const closingJobs = async () => (await jobsOfCohort()).filter((j) => j.id?.startsWith('close-session_'));
   const sessions = () => bot.deps.stores.sessions.listByCohort(cohort.id);
 

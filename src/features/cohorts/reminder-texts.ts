@@ -56,3 +56,8 @@ export function dayReminderExpiry(day: string, sessions: ReminderSession[]): { a
   const first = sessions.reduce<ReminderSession | null>((a, s) => (a && a.startsAt <= s.startsAt ? a : s), null);
   return first ? { at: first.startsAt, what: `${day.slice(5)} 课程的前一晚提醒` } : null;
 }
+
+/** See sessionReminderExpiry: a homework reminder expires at the deadline. */
+export function homeworkReminderExpiry(deadline: Date, tz: string): { at: Date; what: string } {
+  return { at: deadline, what: `作业截止提醒（${formatDayTime(deadline, tz)} 截止）` };
+}
