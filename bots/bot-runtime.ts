@@ -174,7 +174,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   const expired = new ExpiredMessageNotices({ stores, config, outbox: retries, platform: adapter.platform, log });
   let outbox: Worker | null = null;
   let inbox: EventInbox | null = null;
-  const outboxRedis = createRedis(config.REDIS_URL);
+  const outboxRedis = createRedis(config.REDIS_URL, config.REDIS_CLUSTER_NODES);
   let timers: LocalTimers;
   try {
     // Every event is stored in the inbox before it is handled, so a crash loses nothing received;

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/queue/redis-connection';
 import type { Config } from '../src/kernel/load-config';
 import type { Logger } from '../src/kernel/logger';
 import { connectMongo } from '../src/stores/connect-mongo';
@@ -10,9 +10,9 @@ import { createRedis, waitForRedis } from '../src/queue/redis-connection';
  * CONNECT_TIMEOUT_SECONDS: a service that does not answer in time stops start-up with one
  * DependencyUnavailableError line naming its variable and address.
  */
-export async function connectStorage(config: Config, log: Logger): Promise<{ conn: Connection; redis: Redis }> {
+export async function connectStorage(config: Config, log: Logger): Promise<{ conn: Connection; redis: RedisClient }> {
   const startTimeoutMs = config.CONNECT_TIMEOUT_SECONDS * 1000;
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(config.REDIS_URL, config.REDIS_CLUSTER_NODES);
   const [mongo, ready] = await Promise.allSettled([
     connectMongo(config.MONGODB_URI, { startTimeoutMs, log }),
     waitForRedis(redis, config.REDIS_URL, startTimeoutMs),

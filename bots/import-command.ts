@@ -30,7 +30,7 @@ export async function runImportCommand(
   const { lines, errors: readErrors } = await readTimetableFile(file);
   const config = loadConfig(io.env);
   const conn = await connectMongo(config.MONGODB_URI);
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(config.REDIS_URL, config.REDIS_CLUSTER_NODES);
   const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE);
   let hot: HotState | undefined;
   try {

@@ -13,7 +13,7 @@ export async function runJobsCommand(
   const i = args.indexOf('--failed');
   const failedShown = i >= 0 ? Math.max(0, Number(args[i + 1] ?? 10) || 0) : 10;
   const config = loadConfig(io.env);
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(config.REDIS_URL, config.REDIS_CLUSTER_NODES);
   try {
     for (const name of [WORK_QUEUE, OUTBOX_QUEUE]) {
       const queue = new Queue(name, { connection: redis, prefix: config.QUEUE_PREFIX });

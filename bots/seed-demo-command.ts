@@ -105,7 +105,7 @@ export async function runSeedDemoCommand(
   const groupId = args.includes('--group') ? args[args.indexOf('--group') + 1] : undefined;
   const config = loadConfig(io.env);
   const conn = await connectMongo(config.MONGODB_URI);
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(config.REDIS_URL, config.REDIS_CLUSTER_NODES);
   const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE, clockFrom(config.SIMULATED_CLOCK), reminderSettings(config));
   let hot: HotState | undefined;
   try {

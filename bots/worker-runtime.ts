@@ -47,7 +47,7 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
   // Jobs read the database; their writes are announced so the bots' hot state follows them.
   const hot = await startHotState(queueRedis, config.QUEUE_PREFIX, log, { cache: false });
   const stores = await createStores(conn, { hot });
-  const workerRedis = createRedis(config.REDIS_URL);
+  const workerRedis = createRedis(config.REDIS_URL, config.REDIS_CLUSTER_NODES);
   const outbox = new Outbox(queueRedis, config.QUEUE_PREFIX);
   const scheduler = new BullmqScheduler(queueRedis, config.QUEUE_PREFIX, WORK_QUEUE, clock, reminderSettings(config));
   scheduler.queue.on('error', queueErrorLogger(log, WORK_QUEUE));

@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/queue/redis-connection';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { queueErrorLogger } from '../src/queue/redis-connection';
 import { isJobName, parseJobPayload, type JobData, type JobName } from '../src/queue/job-catalogue';
@@ -8,7 +8,7 @@ import type { JobDeps } from './job-definition';
 import { jobRegistry } from './job-registry';
 
 /** Runs the work queue: each job is dispatched by name and checked against the catalogue; a bad payload fails for good. */
-export function startWorkers(connection: Redis, prefix: string, deps: JobDeps, concurrency = 4, lockMs = 30_000): Worker {
+export function startWorkers(connection: RedisClient, prefix: string, deps: JobDeps, concurrency = 4, lockMs = 30_000): Worker {
   const worker = new Worker(
     WORK_QUEUE,
     async (job: Job, token?: string) => {

@@ -21,6 +21,15 @@ const intFrom = (def: number, min: number) =>
 export const configSchema = z.object({
   MONGODB_URI: z.string({ error: 'is required' }).regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').default('redis://127.0.0.1:6379'),
+  /**
+   * A Redis Cluster instead of REDIS_URL's server: comma-separated `host:port` seeds. Every key
+   * then carries QUEUE_PREFIX as one hash tag (`{cohort-bot}`), which BullMQ needs on a cluster.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]')
+    .optional()
+    .transform((v) => (v ? v.split(',') : undefined)),
   /** Unset: wechaty when a puppet-service token is set, dingtalk when a DingTalk client id is, else the built-in web chat. */
   BOT_PLATFORM: z.enum(['wechaty', 'dingtalk', 'web']).optional(),
   ADMIN_IDS: csv,
@@ -71,7 +80,7 @@ export const configSchema = z.object({
   FLOOD_MAX_MESSAGES: intFrom(12, 1),
   FLOOD_WINDOW_SECONDS: intFrom(30, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('cohort-bot'),
+  QUEUE_PREFIX: z.string().regex(/^(\{[A-Za-z0-9_-]+\}|[A-Za-z0-9_-]+)$/, 'letters, digits, - and _ only (optionally in one {…} hash tag)').default('cohort-bot'),
   SIGNIN_BOARD_INTERVAL_MS: intFrom(3000, 0),
   STALE_MESSAGE_SECONDS: intFrom(600, 0),
   BOT_LOGIN_TIMEOUT_SECONDS: intFrom(60, 1),
@@ -93,6 +102,19 @@ export const configSchema = z.object({
   /** The built-in web chat (BOT_PLATFORM=web): the address it listens on; loopback unless told otherwise. */
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   WEB_PORT: z.coerce.number().int().min(0).max(65535).optional().transform((v) => v ?? 8080),
+  /** The staff console (`cohort-bot console`): the address it listens on; loopback unless told otherwise. */
+  CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
+  CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).optional().transform((v) => v ?? 8090),
+  /** The address staff open: sign-in links from #后台 and signed image links (DingTalk robot markdown) start with it. */
+  CONSOLE_PUBLIC_URL: httpUrl.default('http://127.0.0.1:8090'),
+  /** Signs sign-in links, sessions and image links (at least 32 characters); without it #后台 says the console is not set up. */
+  CONSOLE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long a #后台 sign-in link stays usable (it is single use either way). */
+  CONSOLE_LINK_MINUTES: intFrom(10, 1),
+  /** How long a console session lasts after sign-in. */
+  CONSOLE_SESSION_HOURS: intFrom(12, 1),
+  /** The CJK font the digest and scorecard pictures are drawn with (Debian: fonts-noto-cjk). */
+  CARD_FONT_FILE: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
   /** Web chat only: create the demo cohort in its class group when the database has no cohort. Unset: on for web. */
   DEMO_SEED: z
     .enum(['1', '0', 'true', 'false'], { error: 'must be 1 or 0' })
@@ -128,7 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { BOT_PLATFORM, DEMO_SEED, ...rest } = parsed.data;
   // An explicit BOT_PLATFORM wins; else the credentials present choose; with none, the web chat runs.
   const platform: BotPlatform = BOT_PLATFORM ?? (rest.WECHATY_PUPPET_SERVICE_TOKEN ? 'wechaty' : rest.DINGTALK_CLIENT_ID ? 'dingtalk' : 'web');
-  return { ...rest, BOT_PLATFORM: platform, DEMO_SEED: platform === 'web' && (DEMO_SEED ?? true) };
+  // On a Redis Cluster the whole key space is one hash tag: BullMQ's scripts and ours touch several keys at once.
+  const QUEUE_PREFIX = rest.REDIS_CLUSTER_NODES && !rest.QUEUE_PREFIX.startsWith('{') ? `{${rest.QUEUE_PREFIX}}` : rest.QUEUE_PREFIX;
+  return { ...rest, QUEUE_PREFIX, BOT_PLATFORM: platform, DEMO_SEED: platform === 'web' && (DEMO_SEED ?? true) };
 }
 
 /** Platform settings checked only by the process that connects to that platform; the web chat needs none. */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/redis-connection';
 import type { Config } from '../kernel/load-config';
 import type { ScoringConfig } from '../kernel/scoring-config';
 import type { ChatUser } from '../platform/chat-event';
@@ -13,7 +13,7 @@ export interface BotDeps {
   config: Config;
   scoring: ScoringConfig;
   stores: Stores;
-  redis: Redis;
+  redis: RedisClient;
   clock: Clock;
   log: Logger;
   /** What the bot can do on its platform: `send` always, the rest where the platform has it. */

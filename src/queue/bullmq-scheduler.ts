@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection';
 import { DEFAULT_REMINDER_SETTINGS, type JobScheduler, type ReminderSettings, type ScheduleOptions } from './job-scheduler';
 import { enqueueJob } from './enqueue-job';
 import { jobDefaults, parseJobPayload, type JobName, type JobPayload } from './job-catalogue';
@@ -17,7 +17,7 @@ export class BullmqScheduler implements JobScheduler {
   readonly queue: Queue;
 
   constructor(
-    connection: Redis,
+    connection: RedisClient,
     prefix: string,
     queueName: string,
     private readonly clock: Clock = systemClock,

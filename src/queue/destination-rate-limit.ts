@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection';
 
 /** One send budget: at most `limit` sends to `key` in any `windowMs` span. */
 export interface RateRule {
@@ -68,7 +68,7 @@ return 0
 export class DestinationRateLimiter {
   /** `prefix` names the key space, e.g. `${QUEUE_PREFIX}:ratelimit`; tests use a unique one. */
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection';
 import type { ChatAttachment, ChatEvent } from '../platform/chat-event';
 import type { Logger } from '../kernel/logger';
 
@@ -88,7 +88,7 @@ export class EventInbox {
   private closed = false;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: EventInboxOptions,
   ) {
     this.retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;

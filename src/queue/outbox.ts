@@ -1,5 +1,5 @@
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection';
 import { z } from 'zod';
 import { maskOutgoing, type ChatTarget, type OutgoingFile, type OutgoingMessage } from '../platform/chat-event';
 import { maskPhonesInText } from '../kernel/privacy';
@@ -56,7 +56,7 @@ export class Outbox {
   private readonly sendOptions: typeof SEND_OPTIONS;
 
   /** `retry` overrides the attempts and first backoff delay of what this instance queues (tests shorten them). */
-  constructor(connection: Redis, prefix: string, retry?: { attempts: number; delayMs: number }) {
+  constructor(connection: RedisClient, prefix: string, retry?: { attempts: number; delayMs: number }) {
     this.queue = new Queue(OUTBOX_QUEUE, { connection, prefix });
     this.sendOptions = retry ? { ...SEND_OPTIONS, attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.delayMs } } : SEND_OPTIONS;
   }
@@ -198,7 +198,7 @@ export type OutboxResult = 'sent' | 'expired';
  * budget, a message is delayed (BullMQ's manual rate limit), never dropped, and spends no attempt.
  */
 export function startOutboxWorker(
-  connection: Redis,
+  connection: RedisClient,
   prefix: string,
   send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>,
   log: Logger,

@@ -1,17 +1,36 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { DependencyUnavailableError } from '../kernel/dependency-unavailable-error';
 import type { Logger } from '../kernel/logger';
 
 /**
- * Opens a Redis connection suitable for BullMQ (blocking commands must not time out). While
- * Redis is away, ioredis reconnects on its own (every 2 s at most) and holds commands until it
- * is back; the connection errors it reports on every attempt are not logged here, one by one:
- * the process's liveness watch reports the outage once, and how long it lasted.
+ * A connection to one Redis server or to a Redis Cluster: both serve BullMQ and every key the
+ * bot uses. On a cluster every key starts with one hash tag (QUEUE_PREFIX is `{…}`, see
+ * loadConfig), so multi-key commands, scripts and transactions stay in one slot.
  */
-export function createRedis(url: string): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+export type RedisClient = Redis | Cluster;
+
+/**
+ * Opens a Redis connection suitable for BullMQ (blocking commands must not time out): to the
+ * server at `url`, or, when `clusterNodes` (`host:port` seeds) are given, to that Redis Cluster.
+ * While Redis is away, ioredis reconnects on its own (every 2 s at most) and holds commands
+ * until it is back; the connection errors it reports on every attempt are not logged here, one
+ * by one: the process's liveness watch reports the outage once, and how long it lasted.
+ */
+export function createRedis(url: string): Redis;
+export function createRedis(url: string, clusterNodes: readonly string[] | undefined): RedisClient;
+export function createRedis(url: string, clusterNodes?: readonly string[]): RedisClient {
+  const redis: RedisClient =
+    clusterNodes && clusterNodes.length > 0
+      ? new Cluster(clusterNodes.map(clusterNode), { enableReadyCheck: true, redisOptions: { maxRetriesPerRequest: null } })
+      : new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
   redis.on('error', () => undefined);
   return redis;
+}
+
+/** `host:port` (or a bare host) as ioredis's cluster seed. */
+function clusterNode(node: string): { host: string; port: number } {
+  const at = node.lastIndexOf(':');
+  return at > 0 ? { host: node.slice(0, at), port: Number(node.slice(at + 1)) } : { host: node, port: 6379 };
 }
 
 /** `host:port` of a Redis URL, without credentials, for messages. */
@@ -35,7 +54,7 @@ export function isRedisConnectionError(err: unknown): boolean {
  * Resolves once `redis` is ready; after `timeoutMs` without it, rejects with a one-line
  * DependencyUnavailableError naming REDIS_URL, the address and the last connection error.
  */
-export async function waitForRedis(redis: Redis, url: string, timeoutMs: number): Promise<void> {
+export async function waitForRedis(redis: RedisClient, url: string, timeoutMs: number): Promise<void> {
   if (redis.status === 'ready') return;
   let lastError: unknown;
   const onError = (err: unknown) => {

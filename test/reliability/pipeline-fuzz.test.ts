@@ -37,6 +37,7 @@
  *
  * FUZZ_SEED replays a run (the seed is printed); FUZZ_MESSAGES changes the count.
  */
+import type { Redis } from 'ioredis';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -170,7 +171,7 @@ function lexiconWords(): string[] {
 
 /** Deletes the Redis keys a classroom left (dedupe and flood keys live for days otherwise). */
 async function dropKeys(p: Pipeline): Promise<void> {
-  const stream = p.deps.redis.scanStream({ match: `${p.deps.config.QUEUE_PREFIX}:*`, count: 1_000 });
+  const stream = (p.deps.redis as Redis).scanStream({ match: `${p.deps.config.QUEUE_PREFIX}:*`, count: 1_000 });
   for await (const keys of stream as AsyncIterable<string[]>) if (keys.length > 0) await p.deps.redis.del(...keys);
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../queue/redis-connection';
 import type { Platform } from '../../platform/chat-event';
 import type { AdminStore } from '../../stores/admin-store';
 
@@ -50,7 +50,7 @@ export async function createAdminInvite(admins: AdminStore, now: Date, minutes =
  * `limit` attempts until an hour has passed since the last one. The counter lives in Redis, so
  * it holds across restarts and does not depend on the bot's (possibly simulated) clock.
  */
-export async function takeClaimAttempt(redis: Redis, prefix: string, platform: Platform, userId: string, limit = CLAIM_ATTEMPTS_PER_HOUR): Promise<boolean> {
+export async function takeClaimAttempt(redis: RedisClient, prefix: string, platform: Platform, userId: string, limit = CLAIM_ATTEMPTS_PER_HOUR): Promise<boolean> {
   const key = `${prefix}:admin-claim:${platform}:${createHash('sha256').update(userId, 'utf8').digest('hex').slice(0, 24)}`;
   // One transaction, so the counter never outlives its expiry; each attempt starts the hour again.
   const replies = await redis.multi().incr(key).expire(key, 3600).exec();

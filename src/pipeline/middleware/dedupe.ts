@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../queue/redis-connection';
 import type { ChatEvent } from '../../platform/chat-event';
 import type { Middleware } from '../compose';
 
@@ -37,6 +37,6 @@ const RELEASE_IF_PROCESSING = "if redis.call('get', KEYS[1]) == 'processing' the
  * event off as a duplicate until it expires), so the next process can finish it; an event
  * marked done stays done. Only for events resumed from a dead process's inbox.
  */
-export async function releaseInterrupted(redis: Redis, prefix: string, event: ChatEvent): Promise<boolean> {
+export async function releaseInterrupted(redis: RedisClient, prefix: string, event: ChatEvent): Promise<boolean> {
   return (await redis.eval(RELEASE_IF_PROCESSING, 1, seenKey(prefix, event))) === 1;
 }

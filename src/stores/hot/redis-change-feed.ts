@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
+import type { RedisClient } from '../../queue/redis-connection';
 import type { Logger } from '../../kernel/logger';
 import { reviveChanges, type ChangeFeed, type HotChange } from './hot-change';
 import { HotState } from './hot-state';
@@ -13,11 +14,11 @@ export class RedisChangeFeed implements ChangeFeed {
   private readonly origin = randomUUID();
   private readonly channel: string;
   private pending: HotChange[] = [];
-  private subscriber: Redis | null = null;
+  private subscriber: RedisClient | null = null;
   private lastSend: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string,
     private readonly log?: Logger,
   ) {
@@ -40,7 +41,7 @@ export class RedisChangeFeed implements ChangeFeed {
   }
 
   async subscribe(onChanges: (changes: HotChange[]) => void, onGap: () => void): Promise<void> {
-    const sub = this.redis.duplicate({ lazyConnect: true });
+    const sub: RedisClient = this.redis instanceof Cluster ? this.redis.duplicate(undefined, { lazyConnect: true }) : this.redis.duplicate({ lazyConnect: true });
     this.subscriber = sub;
     let connectedBefore = false;
     sub.on('ready', () => {
@@ -72,7 +73,7 @@ export class RedisChangeFeed implements ChangeFeed {
 }
 
 /** A process's hot state on the feed `<prefix>:hot-state`, listening before it returns (when it keeps state). */
-export async function startHotState(redis: Redis, prefix: string, log: Logger | undefined, options: { cache: boolean }): Promise<HotState> {
+export async function startHotState(redis: RedisClient, prefix: string, log: Logger | undefined, options: { cache: boolean }): Promise<HotState> {
   const hot = new HotState(new RedisChangeFeed(redis, prefix, log), { cache: options.cache });
   await hot.listen();
   return hot;
