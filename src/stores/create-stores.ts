@@ -1,3 +1,4 @@
+import { ModerationReviewStore } from './moderation-review-store';
 import type { Connection } from 'mongoose';
 import { ActivityStore } from './activity-store';
 import { AdminStore } from './admin-store';
@@ -35,6 +36,8 @@ export interface Stores {
   activities: ActivityStore;
   images: ImageStore;
   moderation: ModerationStore;
+  /** Messages the detector was unsure of, waiting for staff (确认/忽略), and the words staff dismissed per cohort. */
+  reviews: ModerationReviewStore;
   surveys: SurveyStore;
   followUps: FollowUpStore;
   /** Administrators who claimed the role with a one-time code. */
@@ -66,6 +69,7 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     activities: new ActivityStore(conn),
     images: new ImageStore(conn),
     moderation: hot ? new HotModerationStore(conn, hot) : new ModerationStore(conn),
+    reviews: new ModerationReviewStore(conn),
     surveys: new SurveyStore(conn),
     followUps: new FollowUpStore(conn),
     admins: new AdminStore(conn),

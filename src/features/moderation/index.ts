@@ -3,15 +3,16 @@ import type { FeatureFactory } from '../../pipeline/feature';
 import { floodControl } from './flood-control';
 import { moderateMessage } from './moderate-message';
 import { appealCommand, muteCommand, removeCommand, reviewLogCommand, undoCommand, warnCommand } from './moderation.command';
+import { confirmReviewCommand, dismissReviewCommand } from './review-decision.command';
 
 export { DetectorHolder } from './detection/detector-holder';
 export { runModerate } from './detection/run-moderate';
 export { MODERATION_KIND_NAMES } from './texts';
 export { staffOf } from './moderation-service';
 
-/** Moderates every group message, limits flooding, and the staff's 警告/禁言/移出/解除/审核/申诉. */
+/** Moderates every group message, limits flooding, and the staff's 警告/禁言/移出/解除/审核/申诉, and 确认/忽略 of review notes. */
 export const moderationFeature: FeatureFactory = () => ({
   name: 'moderation',
-  commands: [warnCommand, muteCommand, removeCommand, undoCommand, reviewLogCommand, appealCommand],
+  commands: [warnCommand, muteCommand, removeCommand, undoCommand, reviewLogCommand, appealCommand, confirmReviewCommand, dismissReviewCommand],
   inbound: [moderateMessage, floodControl],
 });

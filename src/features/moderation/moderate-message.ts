@@ -1,6 +1,7 @@
 import type { Middleware } from '../../pipeline/compose';
 import { enforce, staffOf } from './moderation-service';
 import { reviewNote } from './texts';
+import { clipText } from '../../kernel/privacy';
 
 /**
  * Moderates every group message the platform shows the bot (SPEC §3.7), commands included,
@@ -22,15 +23,31 @@ export const moderateMessage: Middleware = async (ctx, next) => {
   const all = ctx.command?.def.carriesPhoneNumber ? scanned.matches.filter((m) => m.word !== 'phone-number') : scanned.matches;
   const hits = all.filter((m) => m.tier !== 'review');
   if (hits.length === 0) {
-    // Uncertain hits only (review tier): a private note to staff, nothing in the group.
-    const review = all.filter((m) => m.tier === 'review');
+    // Uncertain hits only (review tier): a numbered private note to staff, nothing in the group;
+    // words the cohort's staff dismissed before raise nothing (read only when there is a doubt).
+    const doubtful = all.filter((m) => m.tier === 'review');
+    const allowed = doubtful.length > 0 ? await deps.stores.reviews.allowedWords(cohort.id) : new Set<string>();
+    const review = doubtful.filter((m) => !allowed.has(m.word));
     if (review.length > 0) {
       const reasons = review.map((m) => `${m.category}「${event.text.slice(m.start, m.end)}」(${m.reason ?? m.word})`);
-      const text = reviewNote({ cohortName: cohort.name, who: event.sender.name, text: event.text, reasons });
-      for (const id of await staffOf(deps, cohort)) {
-        await ctx.send({ kind: 'private', id }, { text }).catch((err: unknown) => ctx.log.warn({ err }, 'review note failed'));
+      const { review: note, created } = await deps.stores.reviews.open({
+        cohortId: cohort.id,
+        platform: event.platform,
+        groupId: event.conversation.id,
+        userId: event.sender.id,
+        name: event.sender.name,
+        messageId: event.id,
+        text: clipText(event.text, 1_000),
+        matches: review.map((m) => ({ word: m.word, category: m.category, start: m.start, end: m.end, ...(m.reason ? { reason: m.reason } : {}) })),
+        at: ctx.at,
+      });
+      if (created) {
+        const text = reviewNote({ no: note.no, cohortName: cohort.name, who: event.sender.name, text: event.text, reasons });
+        for (const id of await staffOf(deps, cohort)) {
+          await ctx.send({ kind: 'private', id }, { text }).catch((err: unknown) => ctx.log.warn({ err }, 'review note failed'));
+        }
       }
-      ctx.log.info({ hits: review.length }, 'moderation review note');
+      ctx.log.info({ hits: review.length, review: note.no }, 'moderation review note');
     }
     return next();
   }

@@ -166,8 +166,35 @@ export const APPEAL_SUBMITTED = '申诉已提交给工作人员，请等待处�
  * Private note to staff about a message the detector is unsure of (review tier): the line (its
  * first 300 characters, phones masked before the cut) and why, nothing said in the group.
  */
-export function reviewNote(n: { cohortName: string; who: string; text: string; reasons: string[] }): string {
+export function reviewNote(n: { no?: number; cohortName: string; who: string; text: string; reasons: string[] }): string {
   const masked = maskPhonesInText(n.text);
   const quote = masked.length > REVIEW_QUOTE_MAX ? `${masked.slice(0, REVIEW_QUOTE_MAX)}…` : masked;
-  return `【待审核】${n.cohortName}：${n.who} 的消息可能违规，未在群内处理，请人工判断。\n原文：${quote}\n依据：${n.reasons.join('；')}`;
+  const head = `【待审核${n.no !== undefined ? ` ${n.no}` : ''}】${n.cohortName}：${n.who} 的消息可能违规，未在群内处理，请人工判断。\n原文：${quote}\n依据：${n.reasons.join('；')}`;
+  return n.no === undefined ? head : `${head}\n回复「#确认 ${n.no}」按违规处理（群里警告，计入累计）；回复「#忽略 ${n.no}」不处理，本班以后不再因这些词提示。`;
+}
+
+/** 确认/忽略 without a number, or with one that is not a whole number. */
+export const REVIEW_NUMBER_REQUIRED = '请写上待审核编号，例如：#确认 12 或 #忽略 12';
+
+/** No review note has that number. */
+export function reviewNotFound(no: number): string {
+  return `没有编号为 ${no} 的待审核消息，请核对提醒里的编号。`;
+}
+
+/** The sender is not staff of the cohort the note is about. */
+export const REVIEW_NOT_YOURS = '这条待审核消息属于其他班级，只有该班的工作人员可以处理。';
+
+/** The note was decided already (by this person or another). */
+export function reviewAlreadyDecided(no: number, status: 'confirmed' | 'dismissed' | 'pending'): string {
+  return `编号 ${no} 已经处理过了（${status === 'confirmed' ? '已确认违规' : '已忽略'}），没有重复处理。`;
+}
+
+/** 确认 done: what happened in the group. */
+export function reviewConfirmed(no: number, who: string, groupText: string): string {
+  return `已确认编号 ${no}：已在群里提醒 ${who}。\n群里看到的是：${groupText}`;
+}
+
+/** 忽略 done: what the cohort's detector learnt. */
+export function reviewDismissed(no: number, words: readonly string[]): string {
+  return `已忽略编号 ${no}，没有在群里处理。${words.length > 0 ? `本班以后不再因「${words.join('」「')}」提示。` : ''}`;
 }
