@@ -1,4 +1,5 @@
 import { ModerationReviewStore } from './moderation-review-store';
+import { CohortWordStore } from './cohort-word-store';
 import type { Connection } from 'mongoose';
 import { ActivityStore } from './activity-store';
 import { AdminStore } from './admin-store';
@@ -38,6 +39,8 @@ export interface Stores {
   moderation: ModerationStore;
   /** Messages the detector was unsure of, waiting for staff (确认/忽略), and the words staff dismissed per cohort. */
   reviews: ModerationReviewStore;
+  /** Each cohort's own word-list changes (#敏感词). */
+  cohortWords: CohortWordStore;
   surveys: SurveyStore;
   followUps: FollowUpStore;
   /** Administrators who claimed the role with a one-time code. */
@@ -70,6 +73,7 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     images: new ImageStore(conn),
     moderation: hot ? new HotModerationStore(conn, hot) : new ModerationStore(conn),
     reviews: new ModerationReviewStore(conn),
+    cohortWords: new CohortWordStore(conn),
     surveys: new SurveyStore(conn),
     followUps: new FollowUpStore(conn),
     admins: new AdminStore(conn),

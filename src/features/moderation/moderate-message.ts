@@ -2,6 +2,7 @@ import type { Middleware } from '../../pipeline/compose';
 import { enforce, staffOf } from './moderation-service';
 import { reviewNote } from './texts';
 import { clipText } from '../../kernel/privacy';
+import { withCohortWords } from './cohort-words';
 
 /**
  * Moderates every group message the platform shows the bot (SPEC §3.7), commands included,
@@ -19,8 +20,9 @@ export const moderateMessage: Middleware = async (ctx, next) => {
     ctx.log.info({ action: mute.no }, 'message from a muted member ignored');
     return;
   }
-  const scanned = deps.detector.scan(event.text);
-  const all = ctx.command?.def.carriesPhoneNumber ? scanned.matches.filter((m) => m.word !== 'phone-number') : scanned.matches;
+  // The cohort's own changes (#敏感词) on top of the shared list: kept in memory, read at most every 30 s.
+  const scanned = withCohortWords(deps.detector.scan(event.text).matches, event.text, await deps.stores.cohortWords.list(cohort.id));
+  const all = ctx.command?.def.carriesPhoneNumber ? scanned.filter((m) => m.word !== 'phone-number') : scanned;
   const hits = all.filter((m) => m.tier !== 'review');
   if (hits.length === 0) {
     // Uncertain hits only (review tier): a numbered private note to staff, nothing in the group;

@@ -198,3 +198,41 @@ export function reviewConfirmed(no: number, who: string, groupText: string): str
 export function reviewDismissed(no: number, words: readonly string[]): string {
   return `已忽略编号 ${no}，没有在群里处理。${words.length > 0 ? `本班以后不再因「${words.join('」「')}」提示。` : ''}`;
 }
+
+/** How 敏感词 is used. */
+export const WORDS_USAGE = '用法：#敏感词（查看本班词表）｜ #敏感词 添加 <词> <类别> ｜ #敏感词 删除 <词>。类别：政治、色情、赌博、毒品、暴恐、辱骂、广告';
+
+/** A one-character word would flag half the chat. */
+export const WORD_TOO_SHORT = '敏感词至少要两个字，单个字会误伤正常聊天。';
+
+/** 添加 with no category, or one that is not a banned kind. */
+export function wordCategoryUnknown(category: string | undefined): string {
+  return `${category ? `没有「${category}」这个类别。` : '请写上类别。'}类别：政治、色情、赌博、毒品、暴恐、辱骂、广告。例如：#敏感词 添加 上车群 广告`;
+}
+
+/** 添加 done. */
+export function wordAdded(word: string, category: string): string {
+  return `已添加：本班群里出现「${word}」将按「${category}」处理（警告并计入累计），立即生效。`;
+}
+
+/** 删除 of a word the cohort had added. */
+export function wordRemoved(word: string): string {
+  return `已从本班词表删除「${word}」，立即生效。`;
+}
+
+/** 删除 of a listed word: lifted in this cohort. */
+export function wordLifted(word: string): string {
+  return `本班以后不再因「${word}」处理或提示，立即生效。要恢复，发送 #敏感词 添加 ${word} <类别>。`;
+}
+
+/** The cohort's own list. */
+export function wordListLines(cohortName: string, words: readonly { word: string; op: 'add' | 'lift'; category: string; at: string }[]): string {
+  if (words.length === 0) return `「${cohortName}」没有自己添加或取消的敏感词，使用共用词表。\n${WORDS_USAGE}`;
+  const added = words.filter((w) => w.op === 'add').map((w) => `「${w.word}」${w.category}（${w.at}）`);
+  const lifted = words.filter((w) => w.op === 'lift').map((w) => `「${w.word}」（${w.at}）`);
+  return [
+    `「${cohortName}」的敏感词调整：`,
+    ...(added.length > 0 ? [`添加：${added.join('、')}`] : []),
+    ...(lifted.length > 0 ? [`不处理：${lifted.join('、')}`] : []),
+  ].join('\n');
+}
