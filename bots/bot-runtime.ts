@@ -202,7 +202,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log, {
       ...(adapter.sendFile ? { sendFile: adapter.sendFile.bind(adapter) } : {}),
       online: () => session.isLoggedIn(),
-      now: () => clock.now(),
+      clock,
       onExpired: (item, jobId) => expired.add(item, jobId),
     });
     const local: LocalTimer[] = [

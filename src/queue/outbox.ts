@@ -1,3 +1,4 @@
+import { realMsBetween, systemClock, type Clock } from '../kernel/clock';
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { RedisClient } from './redis-connection';
 import { z } from 'zod';
@@ -46,6 +47,13 @@ export interface MessageExpiry {
 }
 
 const expiryOf = (expiry: MessageExpiry | undefined): Pick<OutboxItem, 'expiry'> => (expiry ? { expiry: { at: expiry.at.toISOString(), what: expiry.what } } : {});
+
+/**
+ * How late (in real time) an expiring message may still go out: a "5 分钟后上课" reminder a few
+ * seconds after the start still helps, one a minute later does not. Real time, so a fast
+ * simulated clock (a demo at 720×) does not drop what the machine delivered a moment late.
+ */
+export const EXPIRY_GRACE_MS = 60_000;
 
 /** How long a message waits before it is looked at again while the platform session is down. */
 export const PARKED_RECHECK_MS = 5_000;
@@ -124,7 +132,7 @@ export interface OutboxWorkerOptions {
   sendFile?: (target: ChatTarget, file: OutgoingFile) => Promise<void>;
   /** See OutboxProcessorDeps. */
   online?: () => boolean;
-  now?: () => Date;
+  clock?: Clock;
   onExpired?: (item: OutboxItem, jobId: string) => Promise<void> | void;
 }
 
@@ -146,7 +154,7 @@ export interface OutboxProcessorDeps {
   /** Whether the platform session is up; while it is not, messages are parked, not attempted. Default: always up. */
   online?: () => boolean;
   /** The bot's clock, for expiries. Default: the wall clock. */
-  now?: () => Date;
+  clock?: Clock;
   /** Told of a message not sent because it expired (to tell staff); default: nothing beyond the job's result. */
   onExpired?: (item: OutboxItem, jobId: string) => Promise<void> | void;
 }
@@ -160,7 +168,7 @@ export interface OutboxProcessorDeps {
  */
 export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, token?: string) => Promise<OutboxResult> {
   const online = deps.online ?? (() => true);
-  const now = deps.now ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   /** Puts the job back to wait for the session, spending no attempt (BullMQ's manual delay). */
   const park = async (job: Job, token: string | undefined, ms: number): Promise<never> => {
     await job.moveToDelayed(Date.now() + ms, token);
@@ -168,7 +176,7 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, tok
   };
   return async (job, token) => {
     const item = outboxItem.parse(job.data);
-    if (item.expiry && now().getTime() >= Date.parse(item.expiry.at)) {
+    if (item.expiry && realMsBetween(clock, new Date(item.expiry.at), clock.now()) > EXPIRY_GRACE_MS) {
       await deps.onExpired?.(item, job.id ?? '');
       return 'expired';
     }
@@ -208,7 +216,7 @@ export function startOutboxWorker(
     send,
     ...(options.sendFile ? { sendFile: options.sendFile } : {}),
     ...(options.online ? { online: options.online } : {}),
-    ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(options.onExpired ? { onExpired: options.onExpired } : {}),
     limiter: options.limiter ?? new DestinationRateLimiter(connection, `${prefix}:ratelimit`),
     perTarget: options.perTarget ?? DEFAULT_TARGET_RATE,

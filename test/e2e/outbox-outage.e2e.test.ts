@@ -6,8 +6,8 @@
  */
 import { Queue } from 'bullmq';
 import type { mock } from 'wechaty-puppet-mock';
-import { systemClock } from '../../src/kernel/clock';
-import { Outbox } from '../../src/queue/outbox';
+import { AdjustableClock } from '../../src/kernel/clock';
+import { EXPIRY_GRACE_MS, Outbox } from '../../src/queue/outbox';
 import { OUTBOX_QUEUE } from '../../src/queue/queue-names';
 import { EXPIRED_NOTICE_GATHER_MS } from '../../src/features/admin';
 import type { BotRuntime } from '../../bots/bot-runtime';
@@ -40,7 +40,9 @@ describe('a logout longer than the retry budget parks the outbox; after the logi
     harness = await startWechatyHarness();
     const [staff, trainee] = harness.people(['周干事', '学员甲']) as [mock.ContactMock, mock.ContactMock];
     const room = harness.room('直播班', [staff, trainee]);
-    bot = await startTestBot(harness, { ...config, ADMIN_IDS: [staff.id] }, systemClock);
+    // The bot's clock is moved on during the outage: the class begins while the account is logged out.
+    const clock = new AdjustableClock(new Date());
+    bot = await startTestBot(harness, { ...config, ADMIN_IDS: [staff.id] }, clock);
     const code = /班级码：([A-Z0-9]{6})/.exec(await harness.ask(staff, '#新建班级 直播班 2027-03-01 2027-03-02', room))![1]!;
     await harness.ask(staff, `#绑定 ${code}`, room);
     await waitUntilQueuesIdle(bot.deps);
@@ -51,13 +53,15 @@ describe('a logout longer than the retry budget parks the outbox; after the logi
     outbox = new Outbox(bot.deps.redis, config.QUEUE_PREFIX, SHORT_BUDGET);
     queue = new Queue(OUTBOX_QUEUE, { connection: bot.deps.redis, prefix: config.QUEUE_PREFIX });
     const group = { kind: 'group' as const, id: room.id };
-    const classBegins = new Date(Date.now() + OUTAGE_MS / 2);
+    const classBegins = new Date(clock.now().getTime() + 5 * 60_000);
     await outbox.enqueue(group, { text: '📅 明天（03-02）的课程：复盘' }, 'outage-day');
     await outbox.enqueue(group, { text: '⏰ 5 分钟后上课：09:00-12:00 直播基础' }, 'outage-5min', { at: classBegins, what: '上课前 5 分钟提醒（03-01 09:00 直播基础）' });
     await outbox.enqueue(group, { text: '本节课签到已结束：已签到 1/1' }, 'outage-closed');
     for (let i = 1; i <= 3; i++) await outbox.enqueue({ kind: 'private', id: trainee.id }, { text: `回访第 ${i} 条` }, `outage-follow-up-${i}`);
 
     await new Promise((r) => setTimeout(r, OUTAGE_MS));
+    // Meanwhile the class began, longer ago than a late reminder is still worth sending.
+    clock.advance(5 * 60_000 + EXPIRY_GRACE_MS + 60_000);
     // The whole outage spent no attempt and failed nothing; nothing reached the platform.
     const jobs = await Promise.all(['outage-day', 'outage-5min', 'outage-closed', 'outage-follow-up-1', 'outage-follow-up-2', 'outage-follow-up-3'].map((id) => queue.getJob(id)));
     expect(jobs.map((j) => [j?.id, j?.attemptsMade, j?.failedReason ?? null])).toEqual(jobs.map((j) => [j?.id, 0, null]));

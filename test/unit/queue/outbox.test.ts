@@ -2,7 +2,8 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { ChatTarget, OutgoingMessage } from '../../../src/platform/chat-event';
 import { DingtalkApiError } from '../../../src/platform/dingtalk/dingtalk-api';
 import { SendError } from '../../../src/platform/send-error';
-import { createOutboxProcessor, DEFAULT_TARGET_RATE, PARKED_RECHECK_MS } from '../../../src/queue/outbox';
+import { createOutboxProcessor, DEFAULT_TARGET_RATE, EXPIRY_GRACE_MS, PARKED_RECHECK_MS } from '../../../src/queue/outbox';
+import { AdjustableClock, ScaledClock } from '../../../src/kernel/clock';
 
 const item = { target: { kind: 'group', id: 'room-1' }, text: '今晚 8 点直播', mentions: [{ id: 'u1', name: '张三' }] };
 
@@ -108,26 +109,47 @@ describe('outbox processor: a platform outage parks messages, an expired message
     expect(delayedUntil).toHaveLength(1);
   });
 
-  it('a message past its expiry (on the bot clock) is not sent, and the owner is told once', async () => {
+  it('a message more than the grace past its expiry (real time, on the bot clock) is not sent, and the owner is told once', async () => {
     const expired: string[] = [];
     const sent: string[] = [];
     const classBegins = new Date('2027-03-01T01:00:00Z');
+    const clock = new AdjustableClock(new Date(classBegins.getTime() + EXPIRY_GRACE_MS + 1_000));
     const processor = createOutboxProcessor({
       send: async (_t, m) => void sent.push(m.text),
       limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
       perTarget: DEFAULT_TARGET_RATE,
       perAccount: null,
       accountKey: 'account',
-      now: () => new Date(classBegins.getTime() + 60_000),
+      clock,
       onExpired: (i) => void expired.push(i.expiry!.what),
     });
     const late = { ...item, text: '⏰ 5 分钟后上课', expiry: { at: classBegins.toISOString(), what: '上课前 5 分钟提醒' } };
     expect(await processor(parkableJob(late).job, 'token')).toBe('expired');
     expect(sent).toEqual([]);
     expect(expired).toEqual(['上课前 5 分钟提醒']);
-    // Before its expiry the same message goes out.
-    const early = { ...late, expiry: { ...late.expiry, at: new Date(classBegins.getTime() + 120_000).toISOString() } };
-    expect(await processor(parkableJob(early).job, 'token')).toBe('sent');
-    expect(sent).toEqual(['⏰ 5 分钟后上课']);
+    // Within the grace, or before its expiry, the same message goes out.
+    clock.set(new Date(classBegins.getTime() + 10_000));
+    expect(await processor(parkableJob(late).job, 'token')).toBe('sent');
+    clock.set(new Date(classBegins.getTime() - 60_000));
+    expect(await processor(parkableJob(late).job, 'token')).toBe('sent');
+    expect(sent).toEqual(['⏰ 5 分钟后上课', '⏰ 5 分钟后上课']);
+    expect(expired).toHaveLength(1);
+  });
+
+  it('on a fast simulated clock the grace is real time: a reminder a moment late still goes out', async () => {
+    const sent: string[] = [];
+    const classBegins = new Date('2027-03-01T01:00:00Z');
+    // 7,200×: ten simulated minutes after the start is 83 real milliseconds.
+    const clock = new ScaledClock(new Date(classBegins.getTime() + 10 * 60_000), Date.now(), 7200);
+    const processor = createOutboxProcessor({
+      send: async (_t, m) => void sent.push(m.text),
+      limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
+      perTarget: DEFAULT_TARGET_RATE,
+      perAccount: null,
+      accountKey: 'account',
+      clock,
+    });
+    const late = { ...item, text: '⏰ 5 分钟后上课', expiry: { at: classBegins.toISOString(), what: '上课前 5 分钟提醒' } };
+    expect(await processor(parkableJob(late).job, 'token')).toBe('sent');
   });
 });
