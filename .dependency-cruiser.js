@@ -56,8 +56,8 @@ module.exports = {
     {
       name: 'http-server-only-at-the-edges',
       severity: 'error',
-      comment: 'Only the web chat (src/platform/web/) and the health endpoint serve HTTP with fastify; features and the pipeline never see a request.',
-      from: { pathNot: ['^src/platform/web/', '^src/kernel/health-server\\.ts$', TEST_OR_BENCH] },
+      comment: 'Only the web chat (src/platform/web/), the staff console (src/console/) and the health endpoint serve HTTP with fastify; features and the pipeline never see a request.',
+      from: { pathNot: ['^src/platform/web/', '^src/console/', '^src/kernel/health-server\\.ts$', TEST_OR_BENCH] },
       to: { path: ['(^|/)node_modules/fastify/', '(^|/)node_modules/@fastify/', '^fastify$', '^@fastify/'] },
     },
     {

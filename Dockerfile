@@ -12,6 +12,10 @@ RUN npm run build \
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# The CJK font the digest and scorecard pictures are drawn with (CARD_FONT_FILE's default path).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # dist/, bin/, production node_modules and the data files the code reads (data/).
 COPY --from=build --chown=node:node /app /app

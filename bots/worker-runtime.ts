@@ -9,6 +9,7 @@ import { createStores } from '../src/stores/create-stores';
 import { startHotState } from '../src/stores/hot/redis-change-feed';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import type { JobDeps } from '../jobs/job-definition';
+import { CardStore } from '../src/charts/card-url';
 import { startWorkers } from '../jobs/start-workers';
 import { planDigestOnClock } from '../jobs/daily-digest.job';
 import { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
@@ -67,6 +68,12 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
       dingtalkUrl: config.DIGEST_DINGTALK_WEBHOOK,
       dingtalkSecret: config.DIGEST_DINGTALK_SECRET,
       limiter: new DestinationRateLimiter(queueRedis, `${config.QUEUE_PREFIX}:ratelimit`),
+    },
+    cards: {
+      fontFile: config.CARD_FONT_FILE,
+      publicUrl: config.CONSOLE_PUBLIC_URL,
+      secret: config.CONSOLE_SECRET,
+      store: new CardStore(queueRedis, config.QUEUE_PREFIX),
     },
   };
   // One daily digest for all cohorts. On the wall clock a repeating job: every worker upserts the

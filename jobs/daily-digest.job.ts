@@ -3,13 +3,16 @@ import { atLocal, localDay, parseClock } from '../src/kernel/local-time';
 import type { JobScheduler } from '../src/queue/job-scheduler';
 import { computeDigest } from '../src/features/reporting/digest';
 import { gatherDigestInputs } from '../src/features/reporting/gather-digest';
-import { renderDigest } from '../src/features/reporting/render-digest';
+import { renderDigest, renderDigestForWebhook } from '../src/features/reporting/render-digest';
+import { digestCardSvg, sessionAttendance } from '../src/features/reporting/digest-card';
+import { cardUrl, drawCard } from './card-messages';
 import { enqueueWebhook } from '../src/features/reporting/webhooks/enqueue-webhook';
 import type { ChatTarget, OutgoingMessage, Platform } from '../src/platform/chat-event';
 
 /**
  * The staff daily digest (SPEC §3.9): for every approved cohort running today, the digest goes
- * privately to its staff and the administrators, and to the configured robot webhooks. Ids
+ * privately to its staff and the administrators, and to the configured robot webhooks; with
+ * cards on (deps.cards), as a picture followed by the text where the platform shows pictures. Ids
  * per cohort, day and recipient make a repeated run send nothing twice.
  *
  * Reads once for all the running cohorts (each collection once, attendance from the session
@@ -37,13 +40,24 @@ export const dailyDigestJob = defineJob('daily-digest', async ({ day, next }, de
   const messages: { target: ChatTarget; message: OutgoingMessage; jobId: string }[] = [];
   const sent: string[] = [];
   for (const g of gathered) {
-    const text = renderDigest(computeDigest(g.input, g.day, { now }));
+    const digest = computeDigest(g.input, g.day, { now });
+    const text = renderDigest(digest);
+    // The picture card with the text digest (one phone screen) where pictures can be shown; else the text alone.
+    const png = drawCard(deps, () => digestCardSvg(digest, text, sessionAttendance(g.input, g.day, { now })));
+    const key = `digest_${g.cohort.id}_${g.day}`;
     const people = [...new Set([...g.staffIds, ...(await administratorsOn(g.platforms))])];
     for (const id of people) {
-      messages.push({ target: { kind: 'private', id }, message: { text }, jobId: `digest_${g.cohort.id}_${g.day}_${id.replace(/:/g, '_')}` });
+      const jobId = `${key}_${id.replace(/:/g, '_')}`;
+      const target = { kind: 'private' as const, id };
+      if (png) await deps.outbox.enqueueImage(target, { name: `日报-${g.cohort.code}-${g.day}.png`, data: png }, text, jobId);
+      else messages.push({ target, message: { text }, jobId });
     }
-    if (deps.webhooks?.wecomUrl) await enqueueWebhook(deps.workQueue, 'wecom', text, `digest_${g.cohort.id}_${g.day}`);
-    if (deps.webhooks?.dingtalkUrl) await enqueueWebhook(deps.workQueue, 'dingtalk', text, `digest_${g.cohort.id}_${g.day}`);
+    if (deps.webhooks?.wecomUrl) await enqueueWebhook(deps.workQueue, 'wecom', text, key, png ? { image: png } : {});
+    if (deps.webhooks?.dingtalkUrl) {
+      const imageUrl = await cardUrl(deps, key, png);
+      const md = imageUrl ? renderDigestForWebhook(digest) : null;
+      await enqueueWebhook(deps.workQueue, 'dingtalk', md ? md.markdown : text, key, md && imageUrl ? { imageUrl, title: md.title } : {});
+    }
     sent.push(g.cohort.code);
   }
   await deps.outbox.enqueueBulk(messages);

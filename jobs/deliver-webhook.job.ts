@@ -2,9 +2,24 @@ import { createHash } from 'node:crypto';
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import { defineJob, type WebhookDeps } from './job-definition';
 import { PermanentDeliveryError, RetryableDeliveryError } from '../src/features/reporting/webhooks/deliver-webhook';
-import { sendDingtalkRobot } from '../src/features/reporting/webhooks/dingtalk-robot';
+import { sendDingtalkMarkdown, sendDingtalkRobot } from '../src/features/reporting/webhooks/dingtalk-robot';
 import type { WebhookChannel } from '../src/features/reporting/webhooks/enqueue-webhook';
-import { sendWecomRobot, splitWecomText } from '../src/features/reporting/webhooks/wecom-robot';
+import { sendWecomImage, sendWecomRobot, splitWecomText } from '../src/features/reporting/webhooks/wecom-robot';
+
+/** One POST of a delivery: a WeCom image, a text part, or a DingTalk markdown with the picture's URL. */
+type Part = { kind: 'image'; image: Buffer } | { kind: 'text'; text: string } | { kind: 'markdown'; title: string; text: string };
+
+/** The POSTs of a payload, in order: a WeCom picture first, then the text (parts of ≤ 2048 bytes on WeCom). */
+function partsOf(payload: { channel: WebhookChannel; text: string; image?: string; imageUrl?: string; title?: string }): Part[] {
+  if (payload.channel === 'dingtalk') {
+    if (!payload.imageUrl) return [{ kind: 'text', text: payload.text }];
+    // `text` is then markdown already (the digest's webhook rendering): the picture goes on top.
+    const title = payload.title ?? payload.text.split('\n')[0] ?? '';
+    return [{ kind: 'markdown', title, text: `![${title}](${payload.imageUrl})\n\n${payload.text}` }];
+  }
+  const texts: Part[] = splitWecomText(payload.text).map((text) => ({ kind: 'text', text }));
+  return payload.image ? [{ kind: 'image', image: Buffer.from(payload.image, 'base64') }, ...texts] : texts;
+}
 
 /** Both robots cap a robot at 20 messages a minute. */
 const DEFAULT_RATE = { limit: 20, windowMs: 60_000 };
@@ -19,10 +34,10 @@ function urlFor(channel: WebhookChannel, hooks: WebhookDeps | undefined): string
 }
 
 /**
- * Delivers one text to a robot webhook, within the robot's rate budget: over budget, the job
+ * Delivers one text (and a WeCom card picture, or a DingTalk markdown showing one) to a robot webhook, within the robot's rate budget: over budget, the job
  * delays itself (not an attempt); a failed POST is retried by the queue with backoff; a
- * rejected one fails for good. A WeCom text over 2048 bytes goes as several parts, and the
- * parts already sent are recorded on the job, so a retry resumes instead of repeating them.
+ * rejected one fails for good. A WeCom picture and a text over 2048 bytes go as several parts
+ * (the picture first), and the parts already sent are recorded on the job, so a retry resumes instead of repeating them.
  */
 export const deliverWebhookJob = defineJob('deliver-webhook', async (payload, deps, _jobId, ctx) => {
   const hooks = deps.webhooks;
@@ -30,7 +45,7 @@ export const deliverWebhookJob = defineJob('deliver-webhook', async (payload, de
   if (!hooks || !url) throw new UnrecoverableError(`WEBHOOK_NOT_CONFIGURED: no ${payload.channel} webhook URL is configured`);
   const rate = hooks.rate ?? DEFAULT_RATE;
   const destination = destinationKey(payload.channel, url);
-  const parts = payload.channel === 'wecom' ? splitWecomText(payload.text) : [payload.text];
+  const parts = partsOf(payload);
 
   for (let i = payload.sentParts ?? 0; i < parts.length; i++) {
     if (hooks.limiter) {
@@ -43,7 +58,7 @@ export const deliverWebhookJob = defineJob('deliver-webhook', async (payload, de
       }
     }
     try {
-      await sendPart(payload.channel, url, hooks, parts[i] ?? '');
+      await sendPart(payload.channel, url, hooks, parts[i]!);
     } catch (err) {
       if (err instanceof PermanentDeliveryError) throw new UnrecoverableError(err.message);
       if (err instanceof RetryableDeliveryError && err.retryAfterMs && hooks.limiter) {
@@ -57,12 +72,19 @@ export const deliverWebhookJob = defineJob('deliver-webhook', async (payload, de
   return { channel: payload.channel, parts: parts.length };
 });
 
-async function sendPart(channel: WebhookChannel, url: string, hooks: WebhookDeps, content: string): Promise<void> {
-  if (channel === 'dingtalk') {
-    // Signed with real wall-clock time (not the injected clock): DingTalk rejects timestamps over an hour off.
-    await sendDingtalkRobot(url, hooks.dingtalkSecret, content, { rateLimitPauseMs: hooks.rateLimitPauseMs });
-    return;
+async function sendPart(channel: WebhookChannel, url: string, hooks: WebhookDeps, part: Part): Promise<void> {
+  const options = { rateLimitPauseMs: hooks.rateLimitPauseMs };
+  switch (part.kind) {
+    case 'image':
+      await sendWecomImage(url, part.image, options);
+      return;
+    case 'markdown':
+      // Signed with real wall-clock time (not the injected clock): DingTalk rejects timestamps over an hour off.
+      await sendDingtalkMarkdown(url, hooks.dingtalkSecret, part.title, part.text, options);
+      return;
+    case 'text':
+      if (channel === 'dingtalk') await sendDingtalkRobot(url, hooks.dingtalkSecret, part.text, options);
+      // `text` is one part (at most 2048 bytes), so this is exactly one POST.
+      else await sendWecomRobot(url, part.text, options);
   }
-  // `content` is one part (at most 2048 bytes), so this is exactly one POST.
-  await sendWecomRobot(url, content, { rateLimitPauseMs: hooks.rateLimitPauseMs });
 }

@@ -7,6 +7,7 @@ import type { JobScheduler } from '../src/queue/job-scheduler';
 import type { DestinationRateLimiter } from '../src/queue/destination-rate-limit';
 import type { Outbox } from '../src/queue/outbox';
 import type { Stores } from '../src/stores/create-stores';
+import type { CardStore } from '../src/charts/card-url';
 
 /** What a job's `process` may use. */
 export interface JobDeps {
@@ -24,6 +25,18 @@ export interface JobDeps {
   scheduler: JobScheduler;
   /** Outbound digest robots (SPEC §1); URLs and the secret live here, never in job data. */
   webhooks?: WebhookDeps;
+  /** Picture cards of the digest and the scorecard; absent: staff get the text alone. */
+  cards?: CardDeps;
+}
+
+/** How the digest and scorecard pictures are drawn and, for DingTalk robots, served by the console. */
+export interface CardDeps {
+  /** CARD_FONT_FILE: the CJK font the cards are drawn with. */
+  fontFile: string;
+  /** CONSOLE_PUBLIC_URL and CONSOLE_SECRET with the store: set, DingTalk robots get the picture by signed URL. */
+  publicUrl?: string;
+  secret?: string;
+  store?: Pick<CardStore, 'put'>;
 }
 
 /** Where the robot webhooks are and how fast each may be sent to; absent parts disable that channel. */

@@ -4,6 +4,8 @@ import { LECTURER_FALLBACK, surveyQuestions, SURVEY_ANSWER_FORM } from '../src/f
 import { gatherScorecardInput } from '../src/features/feedback/gather-scorecard';
 import { evaluateScorecard } from '../src/features/feedback/scorecard';
 import { renderScorecard } from '../src/features/feedback/render-scorecard';
+import { scorecardCardSvg } from '../src/features/feedback/scorecard-card';
+import { drawCard } from './card-messages';
 import { staffOf } from '../src/features/moderation/moderation-service';
 import { planApproved } from '../src/features/cohorts';
 
@@ -46,7 +48,7 @@ export const remindSurveyJob = defineJob('remind-survey', async ({ surveyId }, d
 
 /**
  * When the survey closes: the lecturer's scorecard (SPEC §3.5) goes to staff and the office,
- * with each criterion's figure and evidence. Lecturers never see who answered what.
+ * with each criterion's figure and evidence (as a picture followed by the text where pictures are on). Lecturers never see who answered what.
  */
 export const closeSurveyJob = defineJob('close-survey', async ({ surveyId }, deps) => {
   const survey = await deps.stores.surveys.findById(surveyId);
@@ -57,8 +59,11 @@ export const closeSurveyJob = defineJob('close-survey', async ({ surveyId }, dep
   if (!cohort || !input) return { skipped: 'no cohort' };
   const card = evaluateScorecard(input);
   const text = renderScorecard(card);
+  const png = drawCard(deps, () => scorecardCardSvg(card, text));
   for (const id of await staffOf({ stores: deps.stores, config: { ADMIN_IDS: deps.adminIds } }, cohort)) {
-    await deps.outbox.enqueue({ kind: 'private', id }, { text }, `scorecard_${surveyId}_${id.replace(/:/g, '_')}`);
+    const jobId = `scorecard_${surveyId}_${id.replace(/:/g, '_')}`;
+    if (png) await deps.outbox.enqueueImage({ kind: 'private', id }, { name: `讲师考核表-${cohort.code}.png`, data: png }, text, jobId);
+    else await deps.outbox.enqueue({ kind: 'private', id }, { text }, jobId);
   }
   return { passed: card.verdict.passed, severe: card.verdict.severe };
 });

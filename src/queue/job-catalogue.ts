@@ -109,9 +109,20 @@ export const JOBS = {
     payload: z.object({ day: isoDay.optional(), next: z.object({ time: z.string().regex(/^\d{2}:\d{2}$/), tz: z.string() }).optional() }).default({}),
     options: DEFAULT_JOB_OPTIONS,
   },
-  /** One text to a robot webhook; `sentParts` is set by the job itself between the parts of a long text. */
+  /**
+   * One text to a robot webhook; `sentParts` is set by the job itself between the parts of a long text.
+   * `image` (WeCom: a PNG as base64, sent before the text) and `imageUrl` with `title` (DingTalk: a
+   * markdown message, `text` then being markdown, with the picture from the console on top) carry a card.
+   */
   'deliver-webhook': {
-    payload: z.object({ channel: z.enum(['wecom', 'dingtalk']), text: z.string().min(1), sentParts: z.number().int().min(0).optional() }),
+    payload: z.object({
+      channel: z.enum(['wecom', 'dingtalk']),
+      text: z.string().min(1),
+      image: z.string().min(1).optional(),
+      imageUrl: z.string().url().optional(),
+      title: z.string().optional(),
+      sentParts: z.number().int().min(0).optional(),
+    }),
     options: WEBHOOK_OPTIONS,
   },
 } satisfies Record<string, JobSpec>;

@@ -17,6 +17,12 @@ const outboxItem = z.object({
   /** A file to send (base64); `text` is then what is sent instead where the platform cannot send files. */
   file: z.object({ name: z.string(), data: z.string() }).optional(),
   /**
+   * A picture (PNG, base64) sent before `text` where the platform can send files; elsewhere `text`
+   * stands alone. `imageSent` is set by the worker once the picture went, so a retry sends only the text.
+   */
+  image: z.object({ name: z.string(), data: z.string() }).optional(),
+  imageSent: z.boolean().optional(),
+  /**
    * A message that loses its meaning at `at` (ISO, on the bot's clock): a "上课前 5 分钟" reminder
    * once the class has begun. Not sent after that; staff are told, with `what` naming it.
    */
@@ -92,6 +98,17 @@ export class Outbox {
       // A file is large: kept a day (long enough to make a retried producer's job id a no-op), not a week.
       removeOnComplete: { age: 24 * 3600 },
     });
+  }
+
+  /**
+   * Queues a picture with its text under `jobId` (a digest or scorecard card): where the platform
+   * can send files the picture goes first, then `text`; elsewhere `text` goes alone. Phone numbers
+   * masked. The PNG travels in the job: a card is a few hundred KB at most, fine in Redis for the
+   * day it is kept; anything much larger belongs in a store, not in a job.
+   */
+  async enqueueImage(target: ChatTarget, image: OutgoingFile, text: string, jobId: string): Promise<void> {
+    const item: OutboxItem = { target, text: maskPhonesInText(text), image: { name: maskPhonesInText(image.name), data: image.data.toString('base64') } };
+    await this.queue.add('send-image', item, { jobId, ...this.sendOptions, removeOnComplete: { age: 24 * 3600 } });
   }
 
   /** Queues many messages in one round trip, each as `enqueue` would (an id already queued is kept, not added twice). */
@@ -186,7 +203,14 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, tok
     const decision = await deps.limiter.takeAll(rules);
     if (!decision.allowed) return park(job, token, decision.retryInMs);
     try {
-      if (item.file && deps.sendFile) await deps.sendFile(item.target, { name: item.file.name, data: Buffer.from(item.file.data, 'base64') });
+      if (item.image && deps.sendFile) {
+        if (!item.imageSent) {
+          await deps.sendFile(item.target, { name: item.image.name, data: Buffer.from(item.image.data, 'base64') });
+          // Recorded before the text goes, so a failed text is retried without the picture again.
+          await job.updateData({ ...item, imageSent: true });
+        }
+        await deps.send(item.target, { text: item.text });
+      } else if (item.file && deps.sendFile) await deps.sendFile(item.target, { name: item.file.name, data: Buffer.from(item.file.data, 'base64') });
       else await deps.send(item.target, { text: item.text, mentions: item.mentions });
       return 'sent';
     } catch (err) {

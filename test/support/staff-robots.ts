@@ -1,9 +1,10 @@
 /**
  * Local HTTP servers that play the staff robots: a WeCom group robot (key in the query) and a
  * DingTalk custom robot with 加签 (checks the signature the way DingTalk does). They accept any
- * message type and record each body, so a test can read what the staff were sent.
+ * message type and record each body, so a test can read what the staff were sent; an image
+ * message must carry base64 whose MD5 matches its `md5`, at most 2 MB, or it is refused.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -41,6 +42,18 @@ function answer(res: ServerResponse, errcode: number, errmsg: string): void {
   res.end(JSON.stringify({ errcode, errmsg }));
 }
 
+/** WeCom's refusal codes for an image message: media size (40009) and a base64/md5 that do not match (40058, invalid field). */
+export const IMAGE_TOO_LARGE = 40009;
+export const IMAGE_INVALID = 40058;
+
+function checkImage(image: RobotMessage['image']): number {
+  if (!image || typeof image.base64 !== 'string' || typeof image.md5 !== 'string') return IMAGE_INVALID;
+  const bytes = Buffer.from(image.base64, 'base64');
+  if (bytes.length === 0 || bytes.toString('base64') !== image.base64) return IMAGE_INVALID;
+  if (bytes.length > 2 * 1024 * 1024) return IMAGE_TOO_LARGE;
+  return createHash('md5').update(bytes).digest('hex') === image.md5 ? 0 : IMAGE_INVALID;
+}
+
 async function startRobot(pathAndQuery: string, check: (url: URL) => number): Promise<FakeStaffRobot> {
   const robot: FakeStaffRobot = {
     url: '',
@@ -57,7 +70,13 @@ async function startRobot(pathAndQuery: string, check: (url: URL) => number): Pr
         robot.refused.push(errcode);
         return answer(res, errcode, 'refused');
       }
-      robot.received.push(JSON.parse(raw) as RobotMessage);
+      const message = JSON.parse(raw) as RobotMessage;
+      const imageRefusal = message.msgtype === 'image' ? checkImage(message.image) : 0;
+      if (imageRefusal !== 0) {
+        robot.refused.push(imageRefusal);
+        return answer(res, imageRefusal, 'invalid image');
+      }
+      robot.received.push(message);
       return answer(res, 0, 'ok');
     })();
   });

@@ -9,7 +9,15 @@ export type WebhookChannel = JobPayload<'deliver-webhook'>['channel'];
 export interface EnqueueWebhookOptions {
   attempts?: number;
   backoffMs?: number;
+  /** WeCom: a picture (PNG, at most 2 MB) sent before the text, as an image message. */
+  image?: Buffer;
+  /** DingTalk: the picture's signed console URL, sent as markdown with `title`; the text is then markdown, shown under it. */
+  imageUrl?: string;
+  title?: string;
 }
+
+/** WeCom refuses an image message over 2 MB (群机器人配置说明). */
+export const WECOM_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 
 /**
  * The deterministic BullMQ job id for a delivery: readable when the key is plain, a hash when it
@@ -22,7 +30,7 @@ export function webhookJobId(channel: WebhookChannel, idempotencyKey: string): s
 }
 
 /**
- * Queues one text for a robot channel on the work queue, as the catalogue's `deliver-webhook`
+ * Queues one text (with, optionally, a card picture: see EnqueueWebhookOptions) for a robot channel on the work queue, as the catalogue's `deliver-webhook`
  * job (its own retry policy; kept long enough that the same key is not delivered twice); the
  * URL and secret come from the worker's configuration, never from job data. Enqueuing the
  * same key again is a no-op.
@@ -35,6 +43,9 @@ export async function enqueueWebhook(
   options: EnqueueWebhookOptions = {},
 ): Promise<string> {
   const jobId = webhookJobId(channel, idempotencyKey);
-  await enqueueJob(queue, 'deliver-webhook', { channel, text }, { jobId, attempts: options.attempts, backoffMs: options.backoffMs });
+  // A card PNG is tens of KB; it travels in the job (base64), which WeCom's 2 MB cap keeps bounded.
+  const image = channel === 'wecom' && options.image && options.image.length <= WECOM_IMAGE_MAX_BYTES ? { image: options.image.toString('base64') } : {};
+  const url = channel === 'dingtalk' && options.imageUrl ? { imageUrl: options.imageUrl, ...(options.title ? { title: options.title } : {}) } : {};
+  await enqueueJob(queue, 'deliver-webhook', { channel, text, ...image, ...url }, { jobId, attempts: options.attempts, backoffMs: options.backoffMs });
   return jobId;
 }
