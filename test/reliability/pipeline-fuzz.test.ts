@@ -20,7 +20,8 @@
  *  2. moderation acts on it (moderation's inbound): a group message of a bound cohort, with
  *     text, from someone who is neither an administrator nor the cohort's staff or lecturer,
  *     that the detector flags with a public (not review-tier) hit — 登记's phone number excepted;
- *     the warning, mute or removal is logged;
+ *     the warning, mute or removal is logged; or, with review-tier hits only, the numbered
+ *     review note for staff is recorded (unless the cohort's staff dismissed those words);
  *  3. it counts as interaction (points' chat, so only when no command took it): in a bound group,
  *     a trainee's question (activity, points), a lecturer's message that quotes or @mentions
  *     someone other than the bot (activity), or a lecturer's plain message within
@@ -417,8 +418,9 @@ describe(`the pipeline under ${MESSAGES.toLocaleString('en')} random and adversa
     const text = event.text;
     const policed = seen.isGroup && seen.bound && !seen.isAdmin && !seen.roles.has('staff') && !seen.roles.has('lecturer') && text.trim() !== '';
     if (policed) {
-      const hits = p.deps.detector.scan(text).matches.filter((h) => h.tier !== 'review' && !(seen.command?.carriesPhoneNumber && h.word === 'phone-number'));
-      if (hits.length > 0) return 'moderation';
+      const found = p.deps.detector.scan(text).matches.filter((h) => !(seen.command?.carriesPhoneNumber && h.word === 'phone-number'));
+      if (found.some((h) => h.tier !== 'review')) return 'moderation';
+      if (found.length > 0) return 'review-note';
     }
     if (!seen.command && seen.isGroup && seen.bound && text.trim() !== '') {
       if (seen.roles.has('trainee') && looksLikeQuestion(text)) return 'question';
