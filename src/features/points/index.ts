@@ -3,7 +3,7 @@ import type { FeatureFactory } from '../../pipeline/feature';
 import { countInteraction } from './count-interaction';
 import { rankingCommand, recommendCommand, recordCommand } from './trainee-records.command';
 
-export { awardAttendance, tallyAttendance, traineeRecords, type AttendanceInput } from './points-service';
+export { awardAttendance, buildTraineeRecords, tallyAttendance, traineeRecords, type AttendanceInput, type TraineeRecordRows } from './points-service';
 export {
   clearsBar,
   evaluateStandings,

@@ -1,5 +1,5 @@
 import type { ScoringConfig } from '../../kernel/scoring-config';
-import type { Attendance, Cohort, LeaveRequest, Member, Session } from '../../domain/types';
+import type { Activity, Attendance, Cohort, Homework, LeaveRequest, Member, PointEntry, Session, Submission } from '../../domain/types';
 import type { Stores } from '../../stores/create-stores';
 import { excusedFrom } from '../leave';
 import type { AttendanceTally, TraineeRecord } from './tier-rules';
@@ -55,6 +55,19 @@ export function tallyAttendance(input: AttendanceInput, now: Date): Map<string, 
   return tallies;
 }
 
+/** The rows a cohort's trainee records are built from (one read of each collection). */
+export interface TraineeRecordRows {
+  trainees: Member[];
+  ledger: PointEntry[];
+  homework: Homework[];
+  submissions: Submission[];
+  activities: Activity[];
+  sessions: Session[];
+  attendance: Attendance[];
+  /** Approved leave only. */
+  approvedLeave: LeaveRequest[];
+}
+
 /**
  * Gathers what the tier rules need for every trainee of a cohort from the stores; attendance
  * counts the sessions held by `now` (the caller's clock; the current time when left out).
@@ -70,6 +83,12 @@ export async function traineeRecords(stores: Stores, cohort: Cohort, now: Date =
     stores.attendance.listByCohort(cohort.id),
     stores.leave.listByCohort(cohort.id, 'approved'),
   ]);
+  return buildTraineeRecords({ trainees, ledger, homework, submissions, activities, sessions, attendance, approvedLeave }, now);
+}
+
+/** The trainee records of `traineeRecords` from rows already read (a page that reads them once for several views). */
+export function buildTraineeRecords(rows: TraineeRecordRows, now: Date): TraineeRecord[] {
+  const { trainees, ledger, homework, submissions, activities, sessions, attendance, approvedLeave } = rows;
   const tallies = tallyAttendance({ sessions, trainees, attendance, approvedLeave }, now);
   const recommendations = activities.filter((a) => a.kind === 'recommendation');
   return trainees.map((t) => {
