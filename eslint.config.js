@@ -22,6 +22,18 @@ const nodeGlobals = Object.fromEntries(
 
 const tsFiles = ['{src,bots,jobs,test,bench}/**/*.ts'];
 
+// The CommonJS module's own names: tsc's output writes `exports.x = …` beside the code, so a local
+// `const exports` in a module with exports compiles but throws in the built files (tests run
+// TypeScript through SWC and do not see it).
+const MODULE_NAMES = '/^(exports|module|require|__filename|__dirname)$/';
+const noModuleNameShadowing = [
+  'error',
+  ...['VariableDeclarator > Identifier.id', 'FunctionDeclaration > Identifier.id', 'ClassDeclaration > Identifier.id', ':function > Identifier.params', 'ImportSpecifier > Identifier.local', 'ImportDefaultSpecifier > Identifier.local', 'ImportNamespaceSpecifier > Identifier.local'].map((path) => ({
+    selector: `${path}[name=${MODULE_NAMES}]`,
+    message: 'Do not name a binding after the CommonJS module names (exports, module, require, __filename, __dirname): the built code breaks.',
+  })),
+];
+
 module.exports = [
   { ignores: ['dist/', 'node_modules/', '.tools/', '.ci/tmp/', 'coverage/', 'data/', 'bench/results/'] },
 
@@ -47,6 +59,11 @@ module.exports = [
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // The code tsc builds to CommonJS (tests run through SWC only).
+    files: ['{src,bots,jobs,bench}/**/*.ts'],
+    rules: { 'no-restricted-syntax': noModuleNameShadowing },
   },
   {
     // Tests poke at loosely typed payloads (fixtures, JSON output, mocks).

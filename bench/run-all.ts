@@ -1,11 +1,12 @@
 /**
  * `npm run bench` — runs the benchmarks one after another, each in its own Node process (so one
  * run's heap, FerretDB and peak RSS never colour the next): sign-in, the reminder fan-out, the
- * daily digest, moderation, then the picture cards (their figure stays in cards.json). Each prints its table(s) and writes its JSON copy under
+ * daily digest, moderation, then the picture cards and the console's cohort page (their figures stay
+ * in cards.json and console.json). Each prints its table(s) and writes its JSON copy under
  * bench/results/. Then every results file's `summary` is merged into bench/results/summary.json
  * (exactly the keys in SUMMARY_KEYS, all numbers) and printed as one table. Exits with status 1
  * when a benchmark did, or when a summary figure is missing (it names which).
- * Option: --only=sign-in,reminders,digest,moderation,cards (the others' figures then come from their
+ * Option: --only=sign-in,reminders,digest,moderation,cards,console (the others' figures then come from their
  * last results files, marked "earlier run"). MONGODB_URI and REDIS_URL pass through to every benchmark.
  */
 import { spawn } from 'node:child_process';
@@ -30,6 +31,7 @@ const BENCHES: BenchEntry[] = [
   { id: 'digest', file: 'digest.bench.js', nodeArgs: ['--expose-gc'], results: 'digest.json' },
   { id: 'moderation', file: 'moderation.bench.js', nodeArgs: [], results: 'moderation.json' },
   { id: 'cards', file: 'cards.bench.js', nodeArgs: [], results: 'cards.json' },
+  { id: 'console', file: 'console.bench.js', nodeArgs: [], results: 'console.json' },
 ];
 
 /** The figures of bench/results/summary.json, each with the goal it is read against (bench/README.md). */

@@ -46,9 +46,12 @@ const HELP: Record<string, string> = {
     '  seed-demo  create a demo cohort (approved plan, timetable from today, trainees)',
     '  demo       the bot on the built-in web chat, the workers and a demo cohort, in one process',
     '  admin      `admin invite`: a one-time code that makes its sender an administrator',
+    '  console    the staff console (web pages; sign-in with a one-time link from #后台)',
     '',
     'Run `cohort-bot <command> --help` for its options. Configuration comes from the environment (see README).',
   ].join('\n'),
+  console:
+    'usage: cohort-bot console\n\nServes the staff console on CONSOLE_HOST:CONSOLE_PORT (127.0.0.1:8090): cohorts, attendance,\nhomework, points, leave and moderation decisions, exports and the job queues. Staff sign in with\nthe one-time link the bot sends for #后台 (links start with CONSOLE_PUBLIC_URL). Needs MONGODB_URI,\nREDIS_URL and CONSOLE_SECRET (at least 32 characters; without it every page says the console is\nnot set up); a bot process sends the console\'s notices.',
   bot: 'usage: cohort-bot bot\n\nRuns the chat bot. Needs MONGODB_URI, REDIS_URL and the platform variables\n(WECHATY_PUPPET_SERVICE_TOKEN and WECHATY_PUPPET_SERVICE_ENDPOINT for wechaty). With no platform\ncredentials it runs the built-in web chat (BOT_PLATFORM=web) on WEB_HOST:WEB_PORT (127.0.0.1:8080),\nand on an empty database stages the demo cohort there (DEMO_SEED=0 turns that off).',
   worker: 'usage: cohort-bot worker\n\nRuns the scheduled and background jobs. Needs MONGODB_URI and REDIS_URL.\nRun as many worker processes as you like; each job runs once.',
   moderate: 'usage: cohort-bot moderate [--lexicon <path>[,<path>…]]\n\nReads messages from stdin, one per line, and writes one JSON object per line:\n{"text","flagged","categories","matches":[{"word","category","start","end"}],"action"}.\nNeeds no database or Redis. Without --lexicon: MODERATION_LEXICON, else the built-in starter list.',
@@ -124,6 +127,18 @@ export async function main(argv: string[]): Promise<number | null> {
   if (command === 'moderate') {
     const { runModerateCommand } = await import('./moderate-command');
     return runModerateCommand(rest);
+  }
+  if (command === 'console') {
+    if (rest.length > 0) {
+      process.stderr.write(`unknown option: ${rest[0] ?? ''}\n${HELP.console ?? ''}\n`);
+      return 2;
+    }
+    const { startConsoleRuntime } = await import('./console-command');
+    const config = loadConfig();
+    const log = createLogger(config.LOG_LEVEL, throttleConnectionErrors(pino.destination(1)));
+    const runtime = await startConsoleRuntime(config, clockFrom(config.SIMULATED_CLOCK), log);
+    onShutdown(() => runtime.stop());
+    return null;
   }
   if (command !== 'bot' && command !== 'worker') {
     process.stderr.write(`unknown command: ${command}\n${HELP['']}\n`);

@@ -17,6 +17,7 @@ import type { Delivery } from './queue/event-inbox';
 import { adminFeature } from './features/admin';
 import { attendanceFeature } from './features/attendance';
 import { cohortsFeature } from './features/cohorts';
+import { consoleAccessFeature } from './features/console-access';
 import { feedbackFeature } from './features/feedback';
 import { homeworkFeature } from './features/homework';
 import { leaveFeature } from './features/leave';
@@ -48,6 +49,7 @@ export const FEATURES: readonly FeatureFactory[] = [
   pointsFeature,
   moderationFeature,
   adminFeature,
+  consoleAccessFeature,
 ];
 
 /**

@@ -6,6 +6,7 @@ import { AdminStore } from './admin-store';
 import { AttendanceStore } from './attendance-store';
 import { BindingStore } from './binding-store';
 import { CohortStore } from './cohort-store';
+import { ConsoleStore } from './console-store';
 import { FollowUpStore } from './follow-up-store';
 import { HomeworkStore } from './homework-store';
 import { ImageStore } from './image-store';
@@ -49,6 +50,8 @@ export interface Stores {
   sessionSummaries: SessionSummaryStore;
   /** The daily digest's reads for all running cohorts at once. */
   digestReads: DigestReadStore;
+  /** The staff console's sign-in links and audit log. */
+  console: ConsoleStore;
 }
 
 /**
@@ -79,6 +82,7 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     admins: new AdminStore(conn),
     sessionSummaries: new SessionSummaryStore(conn),
     digestReads: new DigestReadStore(conn),
+    console: new ConsoleStore(conn),
   };
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   return stores;

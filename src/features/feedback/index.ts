@@ -7,6 +7,9 @@ import { privateAnswers } from './private-answers';
 export { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardThresholds } from './scorecard';
 export { surveyProgress } from './survey-progress';
 export { lecturerTierReport } from './lecturer-tier-report';
+export { gatherScorecardInput } from './gather-scorecard';
+export { evaluateScorecard } from './scorecard';
+export { renderScorecard } from './render-scorecard';
 
 /** 反馈, 讲师资料, and plain private replies that answer an open survey or follow-up visit. */
 export const feedbackFeature: FeatureFactory = () => ({

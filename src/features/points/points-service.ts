@@ -27,7 +27,7 @@ export async function awardAttendance(stores: Stores, scoring: ScoringConfig, re
 export interface AttendanceInput {
   sessions: Session[];
   trainees: Member[];
-  attendance: Attendance[];
+  attendance: readonly Pick<Attendance, 'sessionId' | 'userId' | 'status'>[];
   approvedLeave: LeaveRequest[];
 }
 
@@ -58,12 +58,12 @@ export function tallyAttendance(input: AttendanceInput, now: Date): Map<string, 
 /** The rows a cohort's trainee records are built from (one read of each collection). */
 export interface TraineeRecordRows {
   trainees: Member[];
-  ledger: PointEntry[];
-  homework: Homework[];
-  submissions: Submission[];
-  activities: Activity[];
+  ledger: readonly Pick<PointEntry, 'userId' | 'points'>[];
+  homework: readonly Pick<Homework, 'id'>[];
+  submissions: readonly (Pick<Submission, 'userId' | 'homeworkId'> & { review?: { score: number } })[];
+  activities: readonly Pick<Activity, 'userId' | 'kind' | 'amount'>[];
   sessions: Session[];
-  attendance: Attendance[];
+  attendance: readonly Pick<Attendance, 'sessionId' | 'userId' | 'status'>[];
   /** Approved leave only. */
   approvedLeave: LeaveRequest[];
 }

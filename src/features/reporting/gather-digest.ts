@@ -4,7 +4,7 @@ import type { Cohort, Session } from '../../domain/types';
 import type { Platform } from '../../platform/chat-event';
 import type { Stores } from '../../stores/create-stores';
 import { buildSessionSummary, type SessionSummary, type SummaryRecord } from '../../stores/session-summary-store';
-import { leaveCovers } from '../leave';
+import { leaveCovers, type LeaveLike } from '../leave';
 import { surveyProgress } from '../feedback';
 import { COHORT_UNKNOWN } from '../cohorts';
 import type { DigestInput } from './digest';
@@ -52,6 +52,11 @@ const RAW_FALLBACK_CONCURRENCY = 4;
  */
 const LEAVE_DECISION_MARGIN_MS = 10 * 60_000;
 
+/** Whether a session's summary still holds its attendance: no leave covering it was decided near or after its build (see LEAVE_DECISION_MARGIN_MS). */
+export function summaryIsCurrent(summary: SessionSummary | undefined, session: Session, leave: readonly (LeaveLike & { decidedAt?: Date })[]): summary is SessionSummary {
+  return summary !== undefined && !leave.some((l) => leaveCovers(l, session) && l.decidedAt !== undefined && l.decidedAt.getTime() >= summary.builtAt.getTime() - LEAVE_DECISION_MARGIN_MS);
+}
+
 /**
  * The scheduled digest's reads for many cohorts at once: each collection read once for all of
  * them (src/stores/digest-read-store.ts), attendance from the session summaries written at close.
@@ -84,10 +89,7 @@ export async function gatherDigestInputs(
     parts.push(attendance);
     for (const session of held) {
       const summary = summaries.get(session.id);
-      const current =
-        summary !== undefined &&
-        !r.leave.some((l) => leaveCovers(l, session) && l.decidedAt !== undefined && l.decidedAt.getTime() >= summary.builtAt.getTime() - LEAVE_DECISION_MARGIN_MS);
-      if (current) attendance.push(summary.records);
+      if (summaryIsCurrent(summary, session, r.leave)) attendance.push(summary.records);
       else raw.push({ session, into: attendance });
     }
     const trainees = r.members.filter((m) => m.roles.includes('trainee'));
