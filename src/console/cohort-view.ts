@@ -1,4 +1,3 @@
-import { evaluateScorecard, gatherScorecardInput, renderScorecard } from '../features/feedback';
 import type { Activity, AttendanceStatus, Cohort, FollowUp, LeaveRequest, Member, ModerationRecord, PointEntry, Role, Session, Survey } from '../domain/types';
 import { localDay } from '../kernel/local-time';
 import { leaveCovers } from '../features/leave';
@@ -28,8 +27,6 @@ export interface SurveyRow {
   survey: Survey;
   answered: number;
   averageSatisfaction: number | null;
-  /** The lecturer's scorecard as staff received it, once the survey has closed. */
-  scorecard: string | null;
 }
 
 /** Everything the cohort page shows, read once per request. */
@@ -88,8 +85,7 @@ export async function gatherCohortPage(deps: ConsoleDeps, cohort: Cohort, roles:
     surveyDocs.map(async (survey): Promise<SurveyRow> => {
       const answers = await stores.surveys.responsesOf(survey.id);
       const avg = answers.length ? answers.reduce((a, r) => a + r.satisfaction, 0) / answers.length : null;
-      const input = survey.closedAt ? await gatherScorecardInput(stores, cohort.id, survey.lecturerName, survey.id) : null;
-      return { survey, answered: answers.length, averageSatisfaction: avg, scorecard: input ? renderScorecard(evaluateScorecard(input)) : null };
+      return { survey, answered: answers.length, averageSatisfaction: avg };
     }),
   );
   const sessions = rows.sessions.filter((s) => !s.cancelled).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());

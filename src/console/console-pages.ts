@@ -142,13 +142,13 @@ export function cohortPage(d: CohortPageData, nav: Nav, flash?: string): string 
     ),
   )}</section>`;
   const surveys = html`<section><h2>反馈问卷</h2>${tableOr(
-    html`<tr><th>讲师</th><th>开始</th><th>截止</th><th>邀请</th><th>已答</th><th>平均满意度</th></tr>`,
+    html`<tr><th>讲师</th><th>开始</th><th>截止</th><th>邀请</th><th>已答</th><th>平均满意度</th><th>考核表</th></tr>`,
     d.surveys.map(
-      (s) => html`<tr><td>${s.survey.lecturerName}</td><td>${when(s.survey.openedAt, tz)}</td><td>${when(s.survey.closesAt, tz)}</td><td>${s.survey.invited.length}</td><td>${s.answered}</td><td>${s.averageSatisfaction === null ? '—' : s.averageSatisfaction.toFixed(1)}</td></tr>`,
+      (s) => html`<tr><td>${s.survey.lecturerName}</td><td>${when(s.survey.openedAt, tz)}</td><td>${when(s.survey.closesAt, tz)}</td><td>${s.survey.invited.length}</td><td>${s.answered}</td><td>${s.averageSatisfaction === null ? '—' : s.averageSatisfaction.toFixed(1)}</td><td>${
+        s.survey.closedAt ? html`<a href="${base}/surveys/${s.survey.id}/scorecard">查看</a>` : html`<span class="muted">问卷截止后</span>`
+      }</td></tr>`,
     ),
-  )}${d.surveys
-    .filter((s) => s.scorecard !== null)
-    .map((s) => html`<details><summary>讲师考核表：${s.survey.lecturerName}</summary><pre class="scorecard">${s.scorecard ?? ''}</pre></details>`)}<p class="muted">问卷逐条回复见「反馈表」下载。</p></section>`;
+  )}<p class="muted">问卷截止后可查看讲师考核表；逐条回复见「反馈表」下载。</p></section>`;
   const followUps = html`<section><h2>回访</h2>${tableOr(
     html`<tr><th>批次</th><th>学员</th><th>发出</th><th>回复</th><th>开店</th><th>平台</th><th>月销售额</th><th>需要帮助</th></tr>`,
     d.followUps.map(
@@ -181,3 +181,13 @@ export function jobsPage(queues: readonly QueueView[], tz: string, nav: Nav): st
   );
   return layout('任务队列', html`<h1>任务队列</h1>${sections}`, nav);
 }
+
+/** One lecturer's scorecard as staff received it: the picture (server-drawn SVG) and the text. */
+export function scorecardPage(cohort: Cohort, lecturerName: string, text: string, svg: string, nav: Nav): string {
+  return layout(
+    `讲师考核表：${lecturerName}`,
+    html`<section><p><a href="/cohorts/${cohort.id}">← ${cohort.name}</a></p><h1>讲师考核表：${lecturerName}</h1><div class="card">${raw(svg)}</div><pre class="scorecard">${text}</pre></section>`,
+    nav,
+  );
+}
+

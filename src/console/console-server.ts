@@ -1,3 +1,4 @@
+import { evaluateScorecard, gatherScorecardInput, renderScorecard, scorecardCardSvg } from '../features/feedback';
 import { registerCardRoutes } from './card-route';
 import { CardStore } from '../charts/card-url';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -13,7 +14,7 @@ import { localDay } from '../kernel/local-time';
 import { maskPhonesInText } from '../kernel/privacy';
 import { botDepsFor, runAsViewer } from './console-actions';
 import type { ConsoleDeps } from './console-deps';
-import { cohortPage, cohortsPage, confirmSignInPage, EXPORT_SLUGS, jobsPage, messagePage, signInPage, type CohortRow, type Nav, type QueueView } from './console-pages';
+import { cohortPage, cohortsPage, confirmSignInPage, EXPORT_SLUGS, jobsPage, messagePage, scorecardPage, signInPage, type CohortRow, type Nav, type QueueView } from './console-pages';
 import { cookieHeader, csrfToken, newSession, openSession, readCookie, sealSession, SESSION_COOKIE, signInCsrf, type ConsoleSession } from './console-session';
 import { gatherCohortPage } from './cohort-view';
 import { loadViewer, managesCohort, rolesIn, seesJobs, type Viewer } from './viewer';
@@ -192,6 +193,20 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     if (!cohort) return reply;
     const data = await gatherCohortPage(deps, cohort, rolesIn(who.viewer, cohort.id));
     return page(reply, 200, cohortPage(data, who.nav, takeFlash(request, reply)));
+  });
+
+  app.get('/cohorts/:id/surveys/:surveyId/scorecard', async (request, reply) => {
+    const who = await signedIn(request, reply);
+    if (!who) return reply;
+    const cohort = await cohortFor(request, reply, who.viewer, who.nav);
+    if (!cohort) return reply;
+    const { surveyId } = request.params as { surveyId: string };
+    const survey = /^[a-f0-9]{24}$/.test(surveyId) ? await stores.surveys.findById(surveyId) : null;
+    const input = survey && survey.cohortId === cohort.id && survey.closedAt ? await gatherScorecardInput(stores, cohort.id, survey.lecturerName, survey.id) : null;
+    if (!survey || !input) return page(reply, 404, messagePage('没有考核表', '这份问卷还没有截止，或不属于这个班级。', who.nav));
+    const card = evaluateScorecard(input);
+    const text = renderScorecard(card);
+    return page(reply, 200, scorecardPage(cohort, survey.lecturerName, text, scorecardCardSvg(card, text), who.nav));
   });
 
   app.get('/cohorts/:id/export/:kind', async (request, reply) => {

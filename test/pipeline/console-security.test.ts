@@ -370,6 +370,24 @@ describe('staff console', () => {
     expect((await get(signed.pathname)).status).toBe(404);
   });
 
+  it('a scorecard page exists only for a closed survey of the cohort', async () => {
+    const cookie = await signIn(staffA);
+    const res = await get(`/cohorts/${cohortA}/surveys/0123456789abcdef01234567/scorecard`, cookie);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('这份问卷还没有截止，或不属于这个班级');
+    expect((await get(`/cohorts/${cohortB}/surveys/0123456789abcdef01234567/scorecard`, cookie)).status).toBe(403);
+    // A closed survey: the scorecard staff received, drawn on the server, and its text.
+    const survey = await p.deps.stores.surveys.open(cohortA, '张老师', at(D1, '12:01'), at(D2, '12:01'), [trainee.id]);
+    expect((await get(`/cohorts/${cohortA}/surveys/${survey.id}/scorecard`, cookie)).status).toBe(404);
+    await p.deps.stores.surveys.close(survey.id, at(D2, '12:01'));
+    const page = await get(`/cohorts/${cohortA}/surveys/${survey.id}/scorecard`, cookie);
+    expect(page.status).toBe(200);
+    const body = await page.text();
+    expect(body).toContain('讲师考核表：张老师');
+    expect(body).toContain('<svg');
+    expect(body).toContain('学员反馈');
+  });
+
   it('staff see the job queues', async () => {
     const cookie = await signIn(staffA);
     const res = await get('/jobs', cookie);

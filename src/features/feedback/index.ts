@@ -10,6 +10,7 @@ export { lecturerTierReport } from './lecturer-tier-report';
 export { gatherScorecardInput } from './gather-scorecard';
 export { evaluateScorecard } from './scorecard';
 export { renderScorecard } from './render-scorecard';
+export { scorecardCardSvg } from './scorecard-card';
 
 /** 反馈, 讲师资料, and plain private replies that answer an open survey or follow-up visit. */
 export const feedbackFeature: FeatureFactory = () => ({

@@ -1,7 +1,7 @@
 import { ATTENDANCE_STATUS_NAMES } from '../../../src/features/attendance';
 import type { Cohort, Session } from '../../../src/domain/types';
 import type { CohortPageData } from '../../../src/console/cohort-view';
-import { auditActionName, auditOutcomeName, CELL_NAMES, cohortPage } from '../../../src/console/console-pages';
+import { auditActionName, auditOutcomeName, CELL_NAMES, cohortPage, scorecardPage } from '../../../src/console/console-pages';
 import { contentDisposition } from '../../../src/console/console-server';
 
 const cohort = { id: 'c1', code: 'ABC123', name: '网店班', startDate: '2027-03-01', endDate: '2027-03-02', location: '', timezone: 'Asia/Shanghai', plan: { status: 'approved' } } as Cohort;
@@ -71,13 +71,15 @@ describe('the cohort page', () => {
     expect(page).toMatch(/\.grid tr>:first-child\{position:sticky;left:0/);
   });
 
-  it("shows a closed survey's lecturer scorecard as staff received it, and nothing for one still open", () => {
+  it("links a closed survey to its lecturer's scorecard page, which shows the picture and the text staff received", () => {
     const survey = { id: 'v1', cohortId: 'c1', lecturerName: '张老师', invited: ['u1'], openedAt: session.endsAt, closesAt: new Date('2027-03-02T12:00:00+08:00') } as CohortPageData['surveys'][number]['survey'];
-    const closed = cohortPage(data({ surveys: [{ survey, answered: 1, averageSatisfaction: 5, scorecard: '✅ 张老师 考核通过\n授课时长 6 小时' }] }), nav);
-    expect(closed).toContain('讲师考核表：张老师');
-    expect(closed).toContain('✅ 张老师 考核通过\n授课时长 6 小时');
-    const open = cohortPage(data({ surveys: [{ survey, answered: 0, averageSatisfaction: null, scorecard: null }] }), nav);
-    expect(open).not.toContain('讲师考核表');
+    expect(cohortPage(data({ surveys: [{ survey, answered: 1, averageSatisfaction: 5 }] }), nav)).toContain('问卷截止后');
+    const closed = cohortPage(data({ surveys: [{ survey: { ...survey, closedAt: survey.closesAt }, answered: 1, averageSatisfaction: 5 }] }), nav);
+    expect(closed).toContain('href="/cohorts/c1/surveys/v1/scorecard"');
+    const card = scorecardPage(cohort, '张老师', '✅ 张老师 考核通过\n授课时长 6 小时', '<svg xmlns="http://www.w3.org/2000/svg"></svg>', nav);
+    expect(card).toContain('讲师考核表：张老师');
+    expect(card).toContain('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+    expect(card).toContain('✅ 张老师 考核通过\n授课时长 6 小时');
   });
 
   it('names audited actions and outcomes in Chinese', () => {
