@@ -21,7 +21,7 @@ import { SessionStore } from './session-store';
 import { SessionSummaryStore } from './session-summary-store';
 import { DigestReadStore } from './digest-read-store';
 import type { HotState } from './hot/hot-state';
-import { HotAttendanceStore, HotBindingStore, HotCohortStore, HotMemberStore, HotModerationStore, HotPointsStore, HotSessionStore } from './hot/hot-stores';
+import { HotAttendanceStore, HotBindingStore, HotCohortStore, HotLeaveStore, HotMemberStore, HotModerationStore, HotPointsStore, HotSessionStore } from './hot/hot-stores';
 
 /** Every store the services use, built on one connection. */
 export interface Stores {
@@ -67,7 +67,7 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     members: hot ? new HotMemberStore(conn, hot) : new MemberStore(conn),
     sessions: hot ? new HotSessionStore(conn, hot) : new SessionStore(conn),
     attendance: hot ? new HotAttendanceStore(conn, hot) : new AttendanceStore(conn),
-    leave: new LeaveStore(conn),
+    leave: hot ? new HotLeaveStore(conn, hot) : new LeaveStore(conn),
     registrations: new RegistrationStore(conn),
     homework: new HomeworkStore(conn),
     submissions: new SubmissionStore(conn),

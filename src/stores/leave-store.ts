@@ -75,6 +75,9 @@ export class LeaveStore {
     return doc ? toLeave(doc as LeaveDoc) : null;
   }
 
+  /** Calls `listener` with the cohort when a leave request is decided in any process (where hot state is kept; else never). */
+  onDecided(_listener: (cohortId: string) => void): void {}
+
   async listByCohort(cohortId: string, status?: LeaveRequest['status']): Promise<LeaveRequest[]> {
     const filter: Record<string, unknown> = { cohortId: new Types.ObjectId(cohortId) };
     if (status) filter.status = status;

@@ -5,6 +5,8 @@
 import type { ChatUser } from '../../src/platform/chat-event';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 import { isBoard } from '../support/sign-in-board-text';
+import { createStores } from '../../src/stores/create-stores';
+import { startHotState } from '../../src/stores/hot/redis-change-feed';
 
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
 const D0 = '2027-06-20';
@@ -45,5 +47,21 @@ describe('the sign-in board after 批准请假', () => {
     await sayAt(at(D1, '08:46'), admin, '#批准请假 1');
     const board = await boardWith('已签到 1/3 · 请假 1 · 未签到 1');
     expect(board?.split('\n')).toEqual(expect.arrayContaining([`📝 请假：${asker.name}`, `⬜ 未签到：${missing.name}`]));
+  });
+
+  it('shows a leave approved by another process (the staff console) on the open board too', async () => {
+    // Another process on the same database and Redis (the console keeps no hot state, it announces).
+    const consoleHot = await startHotState(p.deps.redis, p.deps.config.QUEUE_PREFIX, undefined, { cache: false });
+    try {
+      const consoleStores = await createStores(p.conn, { hot: consoleHot });
+      const cohortId = (await p.deps.stores.bindings.findByGroup('wechaty', group))!.cohortId;
+      await sayAt(at(D1, '08:50'), missing, '#请假 家里有事 今天');
+      const pending = (await p.deps.stores.leave.listByCohort(cohortId, 'pending')).find((l) => l.userId === missing.id)!;
+      expect(await consoleStores.leave.decide(cohortId, pending.no, 'approved', admin.id, p.clock.now(), '')).not.toBeNull();
+      const board = await boardWith('已签到 1/3 · 请假 2');
+      expect(board?.split('\n')).toEqual(expect.arrayContaining([`📝 请假：${asker.name}、${missing.name}`]));
+    } finally {
+      await consoleHot.close();
+    }
   });
 });

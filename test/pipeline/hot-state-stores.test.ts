@@ -116,6 +116,20 @@ describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () 
     expect((await eventually(() => bot.attendance.listBySession(s!.id), (l) => l.length === 2)).map((r) => r.userId).sort()).toEqual(['u2', 'u3']);
   });
 
+  it("hears the other process's leave decision (the console approves, the bot's boards show it), and nothing for a decision that changed nothing", async () => {
+    const cohortId = await newCohort();
+    const heard: string[] = [];
+    bot.leave.onDecided((id) => void heard.push(id));
+    const { request } = await other.leave.create({ cohortId, platform: 'wechaty', userId: 'u1', name: '甲', day: '2027-03-02', reason: '看病', requestedAt: new Date(), sourceEventId: `leave-${cohortId}` });
+    expect(await other.leave.decide(cohortId, request.no, 'approved', 'staff', new Date(), '')).not.toBeNull();
+    await eventually(async () => heard.length, (n) => n > 0);
+    expect(heard).toEqual([cohortId]);
+    // Already decided: nothing is announced.
+    expect(await other.leave.decide(cohortId, request.no, 'rejected', 'staff', new Date(), '')).toBeNull();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toEqual([cohortId]);
+  });
+
   it('group-commits concurrent sign-ins: one record per trainee, the first stands, in few commands', async () => {
     const cohortId = await newCohort();
     const [s] = await other.sessions.upsertMany(cohortId, [

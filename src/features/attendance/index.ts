@@ -1,7 +1,5 @@
 /** Attendance (SPEC §3.1): 签到/签退, the live sign-in board, and closing a session. */
 import type { FeatureFactory } from '../../pipeline/feature';
-import type { Middleware } from '../../pipeline/chat-context';
-import { approveLeaveCommand } from '../leave';
 import { boardSourceWithLeave } from './board-source-with-leave';
 import { SignInBoard } from './sign-in-board';
 import { createSignInCommand } from './sign-in.command';
@@ -17,19 +15,17 @@ export { ATTENDANCE_STATUS_NAMES, EARLY_LEAVE, NOT_SIGNED_IN } from './texts';
 
 /**
  * 签到 and 签退, with one coalescing board per process; 签到名单, the full list behind the board.
- * After 批准请假 in this process, the cohort's boards still open are shown again, so the trainee
- * reads as 请假 at once rather than as 未签到 until the next sign-in.
+ * After 批准请假, here or in another process (the console), the cohort's boards still open are
+ * shown again, so the trainee reads as 请假 at once rather than as 未签到 until the next sign-in.
  */
 export const attendanceFeature: FeatureFactory = (deps) => {
   const board = new SignInBoard(boardSourceWithLeave(deps.stores), deps.outbound.send, deps.log, deps.config.SIGNIN_BOARD_INTERVAL_MS);
-  const afterLeaveApproved: Middleware = async (ctx, next) => {
-    await next();
-    if (ctx.command?.def.name === approveLeaveCommand.name && ctx.cohort) await board.refreshCohort(ctx.cohort.id, deps.clock.now());
-  };
+  // A leave decided by 批准请假 here, in the staff console or in another bot process (announced
+  // through the hot state) shows on this process's open boards at once.
+  deps.stores.leave.onDecided((cohortId) => void board.refreshCohort(cohortId, deps.clock.now()));
   return {
     name: 'attendance',
     commands: [createSignInCommand(board), signOutCommand, signInRosterCommand],
-    inbound: [afterLeaveApproved],
     stop: () => board.flushAll(),
     sweep: () => {
       board.sweep();

@@ -3,15 +3,17 @@ import type { Platform } from '../../platform/chat-event';
 
 /**
  * What a write changed, as every process that keeps hot state needs to hear it: the parts of
- * a cohort to reload, a group's binding, sessions by id (the receiver knows their cohort), or
- * a new attendance record to add in place.
+ * a cohort to reload, a group's binding, sessions by id (the receiver knows their cohort), a
+ * new attendance record to add in place, or a leave decision (nothing kept changes: listeners act).
  */
 export type HotChange =
   | { kind: 'cohort'; cohortId: string; parts: CohortPart[] }
   | { kind: 'binding'; platform: Platform; groupId: string }
   | { kind: 'sessions'; sessionIds: string[] }
   | { kind: 'attendance'; sessionIds: string[] }
-  | { kind: 'attendance-record'; record: Attendance };
+  | { kind: 'attendance-record'; record: Attendance }
+  /** A leave request of the cohort was decided: boards that show who is 请假 are shown again. */
+  | { kind: 'leave-decided'; cohortId: string };
 
 /** The parts of a cohort's hot state that are loaded and dropped together. */
 export type CohortPart = 'cohort' | 'sessions' | 'members' | 'mutes';

@@ -25,6 +25,7 @@ export class HotState {
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly changedAt = new Map<string, number>();
   private readonly sessionCohort = new Map<string, string>();
+  private readonly leaveListeners: ((cohortId: string) => void)[] = [];
   private epoch = 0;
   private clearedAt = 0;
   readonly caching: boolean;
@@ -95,6 +96,11 @@ export class HotState {
     this.feed.publish(changes);
   }
 
+  /** Calls `listener` when a leave request of a cohort is decided, here or in another process (only where state is kept). */
+  onLeaveDecided(listener: (cohortId: string) => void): void {
+    this.leaveListeners.push(listener);
+  }
+
   /** Drops everything kept (a gap in the feed). */
   clear(): void {
     this.clearedAt = ++this.epoch;
@@ -125,6 +131,9 @@ export class HotState {
         return;
       case 'attendance':
         change.sessionIds.forEach((id) => this.drop(attendanceKey(id)));
+        return;
+      case 'leave-decided':
+        for (const listener of this.leaveListeners) listener(change.cohortId);
         return;
       case 'attendance-record': {
         const map = this.peek<Map<string, Attendance>>(attendanceKey(change.record.sessionId));

@@ -1,10 +1,11 @@
 import type { Connection } from 'mongoose';
 import type { Platform } from '../../platform/chat-event';
-import type { Attendance, Cohort, GroupBinding, Member, ModerationRecord, PlanStatus, PointEntry, Role, Session, LecturerDetails } from '../../domain/types';
+import type { Attendance, Cohort, GroupBinding, Member, ModerationRecord, PlanStatus, PointEntry, Role, Session, LecturerDetails, LeaveRequest } from '../../domain/types';
 import { AttendanceStore, type AttendanceInput } from '../attendance-store';
 import { BindingStore } from '../binding-store';
 import { CohortStore } from '../cohort-store';
 import { MemberStore } from '../member-store';
+import { LeaveStore } from '../leave-store';
 import { ModerationStore } from '../moderation-store';
 import { PointsStore } from '../points-store';
 import { SessionStore, type SessionInput } from '../session-store';
@@ -306,3 +307,24 @@ export class HotModerationStore extends ModerationStore {
     this.hot.changed({ kind: 'cohort', cohortId, parts: ['mutes'] });
   }
 }
+
+/** Leave decisions announced, so another process's boards show a decision at once (the console approves, the bot shows). */
+export class HotLeaveStore extends LeaveStore {
+  constructor(
+    conn: Connection,
+    private readonly hot: HotState,
+  ) {
+    super(conn);
+  }
+
+  override async decide(cohortId: string, no: number, status: 'approved' | 'rejected', by: string, at: Date, note: string): Promise<LeaveRequest | null> {
+    const decided = await super.decide(cohortId, no, status, by, at, note);
+    if (decided) this.hot.changed({ kind: 'leave-decided', cohortId });
+    return decided;
+  }
+
+  override onDecided(listener: (cohortId: string) => void): void {
+    this.hot.onLeaveDecided(listener);
+  }
+}
+
