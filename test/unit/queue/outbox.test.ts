@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { ChatTarget, OutgoingMessage } from '../../../src/platform/chat-event';
 import { DingtalkApiError } from '../../../src/platform/dingtalk/dingtalk-api';
 import { SendError } from '../../../src/platform/send-error';
-import { createOutboxProcessor, DEFAULT_TARGET_RATE, EXPIRY_GRACE_MS, PARKED_RECHECK_MS } from '../../../src/queue/outbox';
+import { createOutboxProcessor, DEFAULT_TARGET_RATE, EXPIRY_GRACE_MS, PARKED_RECHECK_MS, type OutboxProcessorDeps } from '../../../src/queue/outbox';
 import { AdjustableClock, ScaledClock } from '../../../src/kernel/clock';
 
 const item = { target: { kind: 'group', id: 'room-1' }, text: '今晚 8 点直播', mentions: [{ id: 'u1', name: '张三' }] };
@@ -10,14 +10,15 @@ const item = { target: { kind: 'group', id: 'room-1' }, text: '今晚 8 点直�
 /** A job as the processor reads it: only its data (the budget always allows, so nothing else is touched). */
 const job = { id: 'job-1', data: item } as unknown as Job;
 
-/** The outbox processor with an always-open budget and `send` as the adapter. */
-function processorWith(send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>) {
+/** The outbox processor with an always-open budget and `send` as the adapter (and any other deps given). */
+function processorWith(send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>, more: Partial<OutboxProcessorDeps> = {}) {
   return createOutboxProcessor({
     send,
     limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
     perTarget: DEFAULT_TARGET_RATE,
     perAccount: null,
     accountKey: 'account',
+    ...more,
   });
 }
 
@@ -74,14 +75,7 @@ describe('outbox processor: a platform outage parks messages, an expired message
   it('while the session is down, moves the message back to wait (DelayedError) without sending it', async () => {
     let online = false;
     const sent: string[] = [];
-    const processor = createOutboxProcessor({
-      send: async (_t, m) => void sent.push(m.text),
-      limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
-      perTarget: DEFAULT_TARGET_RATE,
-      perAccount: null,
-      accountKey: 'account',
-      online: () => online,
-    });
+    const processor = processorWith(async (_t, m) => void sent.push(m.text), { online: () => online });
     const { job, delayedUntil } = parkableJob(item);
     expect(await rejectionOf(processor(job, 'token'))).toBeInstanceOf(DelayedError);
     expect(delayedUntil[0]).toBeGreaterThanOrEqual(Date.now() + PARKED_RECHECK_MS - 1_000);
@@ -93,17 +87,11 @@ describe('outbox processor: a platform outage parks messages, an expired message
 
   it('a send that fails because the session went down meanwhile is parked, not counted as a failed attempt', async () => {
     let online = true;
-    const processor = createOutboxProcessor({
-      send: async () => {
-        online = false;
-        throw new Error('not logged in');
-      },
-      limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
-      perTarget: DEFAULT_TARGET_RATE,
-      perAccount: null,
-      accountKey: 'account',
-      online: () => online,
-    });
+    const dropsMidSend = async () => {
+      online = false;
+      throw new Error('not logged in');
+    };
+    const processor = processorWith(dropsMidSend, { online: () => online });
     const { job, delayedUntil } = parkableJob(item);
     expect(await rejectionOf(processor(job, 'token'))).toBeInstanceOf(DelayedError);
     expect(delayedUntil).toHaveLength(1);
@@ -114,15 +102,7 @@ describe('outbox processor: a platform outage parks messages, an expired message
     const sent: string[] = [];
     const classBegins = new Date('2027-03-01T01:00:00Z');
     const clock = new AdjustableClock(new Date(classBegins.getTime() + EXPIRY_GRACE_MS + 1_000));
-    const processor = createOutboxProcessor({
-      send: async (_t, m) => void sent.push(m.text),
-      limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
-      perTarget: DEFAULT_TARGET_RATE,
-      perAccount: null,
-      accountKey: 'account',
-      clock,
-      onExpired: (i) => void expired.push(i.expiry!.what),
-    });
+    const processor = processorWith(async (_t, m) => void sent.push(m.text), { clock, onExpired: (i) => void expired.push(i.expiry!.what) });
     const late = { ...item, text: '⏰ 5 分钟后上课', expiry: { at: classBegins.toISOString(), what: '上课前 5 分钟提醒' } };
     expect(await processor(parkableJob(late).job, 'token')).toBe('expired');
     expect(sent).toEqual([]);
@@ -141,14 +121,7 @@ describe('outbox processor: a platform outage parks messages, an expired message
     const classBegins = new Date('2027-03-01T01:00:00Z');
     // 7,200×: ten simulated minutes after the start is 83 real milliseconds.
     const clock = new ScaledClock(new Date(classBegins.getTime() + 10 * 60_000), Date.now(), 7200);
-    const processor = createOutboxProcessor({
-      send: async (_t, m) => void sent.push(m.text),
-      limiter: { takeAll: async () => ({ allowed: true, retryInMs: 0 }) },
-      perTarget: DEFAULT_TARGET_RATE,
-      perAccount: null,
-      accountKey: 'account',
-      clock,
-    });
+    const processor = processorWith(async (_t, m) => void sent.push(m.text), { clock });
     const late = { ...item, text: '⏰ 5 分钟后上课', expiry: { at: classBegins.toISOString(), what: '上课前 5 分钟提醒' } };
     expect(await processor(parkableJob(late).job, 'token')).toBe('sent');
   });
