@@ -5,6 +5,7 @@ import { runJobsCommand } from '../../bots/jobs-command';
 import { Outbox } from '../../src/queue/outbox';
 import { createRedis } from '../../src/queue/redis-connection';
 import type { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
+import { stageDigestCohort } from '../support/digest-cohort';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 import { testLog } from '../support/test-bot';
 
@@ -21,17 +22,7 @@ describe('the daily digest job', () => {
   beforeAll(async () => {
     p = await startPipeline('dailydigest', { ADMIN_IDS: admin.id });
     outbox = new Outbox(redis, p.deps.config.QUEUE_PREFIX);
-    p.clock.set(new Date('2027-03-01T08:45:00+08:00'));
-    const code = /班级码：([A-Z0-9]{6})/.exec((await p.say(admin, '#新建班级 日报班 2027-03-01 2027-03-02', group))[0]!.message.text)![1]!;
-    await p.say(admin, `#绑定 ${code}`, group);
-    const cohort = (await p.deps.stores.cohorts.findByCode(code))!;
-    await p.deps.stores.members.setRole(cohort.id, 'wechaty', staff, 'staff', p.clock.now());
-    await p.deps.stores.members.setRole(cohort.id, 'wechaty', trainee, 'trainee', p.clock.now());
-    await p.say(admin, '#课表\n03-01 09:00-12:00 开店', group);
-    await p.say(admin, '#提交方案', group);
-    await p.say(admin, `#批准 ${code}`, group);
-    await p.say(trainee, '签到', group);
-    p.clock.set(new Date('2027-03-01T20:30:00+08:00'));
+    await stageDigestCohort(p, { admin, staff, trainee }, group, '日报班');
     const scheduler = p.deps.scheduler as BullmqScheduler;
     deps = { stores: p.deps.stores, scoring: p.deps.scoring, adminIds: [admin.id], workQueue: scheduler.queue, clock: p.clock, log: testLog, outbox, scheduler };
   });

@@ -7,6 +7,7 @@ import { createOutboxProcessor, DEFAULT_TARGET_RATE, Outbox } from '../../src/qu
 import type { ChatTarget, OutgoingFile } from '../../src/platform/chat-event';
 import { createRedis } from '../../src/queue/redis-connection';
 import type { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
+import { stageDigestCohort } from '../support/digest-cohort';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 import { startDingtalkStaffRobot, startWecomStaffRobot, type FakeStaffRobot } from '../support/staff-robots';
 import { CardStore, verifyCardSignature } from '../../src/charts/card-url';
@@ -34,17 +35,7 @@ describe('the daily digest picture', () => {
     robot = await startWecomStaffRobot();
     dingtalk = await startDingtalkStaffRobot(DINGTALK_SECRET);
     cards = new CardStore(redis, p.deps.config.QUEUE_PREFIX);
-    p.clock.set(new Date('2027-03-01T08:45:00+08:00'));
-    const code = /班级码：([A-Z0-9]{6})/.exec((await p.say(admin, '#新建班级 图片日报班 2027-03-01 2027-03-02', group))[0]!.message.text)![1]!;
-    await p.say(admin, `#绑定 ${code}`, group);
-    const cohort = (await p.deps.stores.cohorts.findByCode(code))!;
-    await p.deps.stores.members.setRole(cohort.id, 'wechaty', staff, 'staff', p.clock.now());
-    await p.deps.stores.members.setRole(cohort.id, 'wechaty', trainee, 'trainee', p.clock.now());
-    await p.say(admin, '#课表\n03-01 09:00-12:00 开店', group);
-    await p.say(admin, '#提交方案', group);
-    await p.say(admin, `#批准 ${code}`, group);
-    await p.say(trainee, '签到', group);
-    p.clock.set(new Date('2027-03-01T20:30:00+08:00'));
+    await stageDigestCohort(p, { admin, staff, trainee }, group, '图片日报班');
     const scheduler = p.deps.scheduler as BullmqScheduler;
     deps = {
       stores: p.deps.stores,
