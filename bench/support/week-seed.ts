@@ -1,7 +1,9 @@
 /**
  * Bulk setup for the digest benchmark: approved cohorts after a week of training, written with
  * insertMany through the production models. Every held session also gets the summary closing it
- * would have written: the production builder (buildSessionSummary) run over the rows seeded here.
+ * would have written (the production builder, buildSessionSummary, over the rows seeded here),
+ * and every homework the summary its submission writes would have left (toSummaryVersion over
+ * the versions seeded here).
  * Setup is not measured.
  */
 import { Types, type Connection } from 'mongoose';
@@ -18,6 +20,8 @@ import { sessionModel } from '../../src/stores/models/session.model';
 import { sessionSummaryModel } from '../../src/stores/models/session-summary.model';
 import { submissionModel } from '../../src/stores/models/submission.model';
 import { buildSessionSummary, summaryDocument } from '../../src/stores/session-summary-store';
+import { homeworkSummaryModel } from '../../src/stores/models/homework-summary.model';
+import { homeworkSummaryDocument, toSummaryVersion, type SummaryVersion } from '../../src/stores/homework-summary-store';
 import { SEED_PLATFORM, SEED_TZ, shanghai } from './bulk-seed';
 
 /** The first training day of every seeded cohort. */
@@ -60,6 +64,7 @@ export async function seedWeek(conn: Connection, opts: WeekSeedOptions, onProgre
     submissions: submissionModel(conn),
     moderation_actions: moderationActionModel(conn),
     session_summaries: sessionSummaryModel(conn),
+    homework_summaries: homeworkSummaryModel(conn),
   };
   const counts: Record<string, number> = {};
   const cohortIds: string[] = [];
@@ -154,18 +159,23 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: WeekSe
     // The day's homework: 80 % submit, a tenth of them twice, half of the submitters reviewed (that evening).
     const homeworkId = new Types.ObjectId();
     docs.homework!.push({ _id: homeworkId, cohortId, day, seq: 1, content: '拍一条 30 秒的商品短视频，发到群里', deadline: shanghai(day, '22:00'), assignedBy: `bench-lecturer-${i}`, assignedByName: '李老师', assignedAt: shanghai(day, '17:05'), sourceEventId: `bench-hw-${i}-${d}`, ...stamps });
+    const summarised: SummaryVersion[] = [];
     for (let j = 0; j < Math.floor(n * 0.8); j++) {
       const versions = j % 10 === 0 ? 2 : 1;
       for (let v = 1; v <= versions; v++) {
         const reviewed = v === versions && j % 2 === 0;
-        docs.submissions!.push({
+        const submission = {
           _id: new Types.ObjectId(), homeworkId, cohortId, platform: SEED_PLATFORM, ...trainees[j]!, version: v, text: v === 1 ? '作业视频已上传' : '重新拍了一版', imageIds: [],
           submittedAt: new Date(shanghai(day, '17:10').getTime() + (j * 2 + v) * 60_000), late: false, sourceEventId: `bench-sub-${i}-${d}-${j}-${v}`,
           ...(reviewed ? { review: { score: 80 + (j % 20), comment: '画面清楚，开头再抓人一点', reviewedBy: `bench-lecturer-${i}`, reviewedAt: shanghai(day, '19:30') } } : {}),
           showcased: false, ...stamps,
-        });
+        };
+        docs.submissions!.push(submission);
+        summarised.push(toSummaryVersion(String(homeworkId), submission));
       }
     }
+    summarised.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.version - b.version);
+    docs.homework_summaries!.push(homeworkSummaryDocument(String(homeworkId), String(cohortId), 0, summarised, shanghai(day, '19:30')));
     for (const [kind, j, hhmm, undone] of [['warn', 3, '10:15', false], ['warn', 11, '14:40', true], ['flood', 17, '15:05', false]] as const) {
       modNo += 1;
       const t = trainees[j % n]!;

@@ -16,6 +16,7 @@ import { ModerationStore } from './moderation-store';
 import { PointsStore } from './points-store';
 import { RegistrationStore } from './registration-store';
 import { SubmissionStore } from './submission-store';
+import { HomeworkSummaryStore } from './homework-summary-store';
 import { SurveyStore } from './survey-store';
 import { SessionStore } from './session-store';
 import { SessionSummaryStore } from './session-summary-store';
@@ -48,6 +49,8 @@ export interface Stores {
   admins: AdminStore;
   /** One summary per held session, written when it closes (the digest reads these, not the raw rows). */
   sessionSummaries: SessionSummaryStore;
+  /** One summary per homework, kept by every submission write (the digest reads these, not the versions). */
+  homeworkSummaries: HomeworkSummaryStore;
   /** The daily digest's reads for all running cohorts at once. */
   digestReads: DigestReadStore;
   /** The staff console's sign-in links and audit log. */
@@ -61,6 +64,7 @@ export interface Stores {
  */
 export async function createStores(conn: Connection, options: { hot?: HotState } = {}): Promise<Stores> {
   const { hot } = options;
+  const homeworkSummaries = new HomeworkSummaryStore(conn);
   const stores: Stores = {
     cohorts: hot ? new HotCohortStore(conn, hot) : new CohortStore(conn),
     bindings: hot ? new HotBindingStore(conn, hot) : new BindingStore(conn),
@@ -70,7 +74,7 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     leave: hot ? new HotLeaveStore(conn, hot) : new LeaveStore(conn),
     registrations: new RegistrationStore(conn),
     homework: new HomeworkStore(conn),
-    submissions: new SubmissionStore(conn),
+    submissions: new SubmissionStore(conn, homeworkSummaries),
     points: hot ? new HotPointsStore(conn, hot) : new PointsStore(conn),
     activities: new ActivityStore(conn),
     images: new ImageStore(conn),
@@ -81,7 +85,8 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     followUps: new FollowUpStore(conn),
     admins: new AdminStore(conn),
     sessionSummaries: new SessionSummaryStore(conn),
-    digestReads: new DigestReadStore(conn),
+    homeworkSummaries,
+    digestReads: new DigestReadStore(conn, homeworkSummaries),
     console: new ConsoleStore(conn),
   };
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));

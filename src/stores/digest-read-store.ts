@@ -9,9 +9,9 @@ import { leaveModel } from './models/leave.model';
 import { memberModel } from './models/member.model';
 import { moderationActionModel } from './models/moderation-action.model';
 import { sessionModel } from './models/session.model';
-import { submissionModel } from './models/submission.model';
 import { surveyModel, surveyResponseModel } from './models/survey.model';
 import { toSession, type SessionDoc } from './session-store';
+import type { HomeworkSummaryStore, SummaryVersion } from './homework-summary-store';
 
 /** What the daily digest reads of each cohort, keyed by cohort id (the fields it uses only). */
 export interface CohortDigestRows {
@@ -31,6 +31,8 @@ export interface CohortDigestRows {
 
 /** Documents per cursor round trip. */
 const BATCH = 1_000;
+/** Homework summaries built from raw versions at once (homework assigned before summaries existed). */
+const RAW_FALLBACK_CONCURRENCY = 4;
 const ROLES: Role[] = ['trainee', 'staff'];
 
 const emptyRows = (): CohortDigestRows => ({
@@ -55,9 +57,11 @@ const emptyRows = (): CohortDigestRows => ({
  */
 export class DigestReadStore {
   private readonly conn: Connection;
+  private readonly homeworkSummaries: HomeworkSummaryStore;
 
-  constructor(conn: Connection) {
+  constructor(conn: Connection, homeworkSummaries: HomeworkSummaryStore) {
     this.conn = conn;
+    this.homeworkSummaries = homeworkSummaries;
   }
 
   /** Reads the cohorts' rows; `observe` hears, per collection, how many documents came and when the read ended. */
@@ -69,6 +73,7 @@ export class DigestReadStore {
     const inCohorts = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
     const rowsOf = (cohortId: unknown): CohortDigestRows | undefined => out.get(String(cohortId));
     const surveyCohort = new Map<string, CohortDigestRows>();
+    let summaries = new Map<string, SummaryVersion[]>();
 
     await Promise.all([
       stream<SessionDoc>(sessionModel(this.conn), inCohorts, { cohortId: 1, day: 1, startsAt: 1, endsAt: 1, title: 1, lecturerName: 1, cancelled: 1, closedAt: 1, actualStart: 1, actualEnd: 1 }, (d) => {
@@ -93,21 +98,11 @@ export class DigestReadStore {
       stream<{ _id: Types.ObjectId; cohortId: Types.ObjectId; day: string; seq: number; deadline: Date }>(homeworkModel(this.conn), inCohorts, { cohortId: 1, day: 1, seq: 1, deadline: 1 }, (d) => {
         rowsOf(d.cohortId)?.homework.push({ id: String(d._id), day: d.day, seq: d.seq, deadline: d.deadline });
       }),
-      stream<{ cohortId: Types.ObjectId; homeworkId: Types.ObjectId; platform: string; userId: string; version: number; submittedAt: Date; late?: boolean | null; review?: { score?: number | null; comment?: string | null; reviewedBy?: string | null; reviewedAt?: Date | null } | null }>(submissionModel(this.conn), inCohorts, { cohortId: 1, homeworkId: 1, platform: 1, userId: 1, version: 1, submittedAt: 1, late: 1, review: 1 }, (d) => {
-        const r = d.review;
-        rowsOf(d.cohortId)?.submissions.push({
-          homeworkId: String(d.homeworkId),
-          platform: d.platform as Platform,
-          userId: d.userId,
-          version: d.version,
-          submittedAt: d.submittedAt,
-          late: d.late === true,
-          review:
-            r && typeof r.score === 'number' && r.reviewedAt
-              ? { score: r.score, comment: r.comment ?? '', reviewedBy: r.reviewedBy ?? '', reviewedAt: r.reviewedAt }
-              : undefined,
-        });
-      }),
+      (async () => {
+        const started = performance.now();
+        summaries = await this.homeworkSummaries.readByCohorts(cohortIds);
+        observe?.('homework_summaries', summaries.size, performance.now() - started);
+      })(),
       stream<{ cohortId: Types.ObjectId; kind: string; at: Date; undoneAt?: Date | null }>(moderationActionModel(this.conn), inCohorts, { cohortId: 1, kind: 1, at: 1, undoneAt: 1 }, (d) => {
         rowsOf(d.cohortId)?.moderation.push({ kind: d.kind as ModerationRecord['kind'], at: d.at, undoneAt: d.undoneAt ?? undefined });
       }),
@@ -136,7 +131,25 @@ export class DigestReadStore {
         if (rows) rows.surveys.answered += 1;
       });
     }
+    // Submissions from the homework summaries; a homework without one (assigned before summaries
+    // existed) gets it built from its raw versions, a few at a time.
+    const unsummarised: { homeworkId: string; cohortId: string }[] = [];
+    for (const [cohortId, rows] of out) {
+      for (const h of rows.homework) {
+        const versions = summaries.get(h.id);
+        if (versions) rows.submissions.push(...versions);
+        else unsummarised.push({ homeworkId: h.id, cohortId });
+      }
+    }
+    for (let i = 0; i < unsummarised.length; i += RAW_FALLBACK_CONCURRENCY) {
+      await Promise.all(
+        unsummarised.slice(i, i + RAW_FALLBACK_CONCURRENCY).map(async ({ homeworkId, cohortId }) => {
+          out.get(cohortId)!.submissions.push(...(await this.homeworkSummaries.record(homeworkId, cohortId, [])));
+        }),
+      );
+    }
     for (const rows of out.values()) {
+      rows.submissions.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.version - b.version);
       rows.sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
       rows.members.sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
       rows.leave.sort((a, b) => a.no - b.no);

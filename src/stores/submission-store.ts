@@ -2,6 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import { submissionModel } from './models/submission.model';
 import { isDuplicateKey } from './is-duplicate-key';
+import { HomeworkSummaryStore, toSummaryVersion } from './homework-summary-store';
 import type { Review, Submission } from '../domain/types';
 
 type SubmissionDoc = {
@@ -42,19 +43,25 @@ function toSubmission(d: SubmissionDoc): Submission {
   };
 }
 
-/** Reads and writes submissions; every resubmission is a new version, the history stays. */
+/**
+ * Reads and writes submissions; every resubmission is a new version, the history stays. Each
+ * write also goes into its homework's summary (homework-summary-store.ts), which the daily
+ * digest reads; a version found already stored (a handler run again) is put in again.
+ */
 export class SubmissionStore {
   private readonly model;
+  private readonly summaries: HomeworkSummaryStore;
 
-  constructor(conn: Connection) {
+  constructor(conn: Connection, summaries = new HomeworkSummaryStore(conn)) {
     this.model = submissionModel(conn);
+    this.summaries = summaries;
   }
 
   /** Adds a version once per source message; says whether it is new. */
   async add(input: Omit<Submission, 'id' | 'version' | 'review' | 'showcased'> & { sourceEventId: string }): Promise<{ submission: Submission; created: boolean }> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const existing = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
-      if (existing) return { submission: toSubmission(existing), created: false };
+      if (existing) return { submission: await this.summarised(toSubmission(existing)), created: false };
       const last = await this.latest(input.homeworkId, input.platform, input.userId);
       try {
         const doc = await this.model.create({
@@ -63,12 +70,18 @@ export class SubmissionStore {
           cohortId: new Types.ObjectId(input.cohortId),
           version: (last?.version ?? 0) + 1,
         });
-        return { submission: toSubmission(doc.toObject()), created: true };
+        return { submission: await this.summarised(toSubmission(doc.toObject())), created: true };
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
       }
     }
     throw new Error('could not number the submission');
+  }
+
+  /** Puts a version as it now stands into its homework's summary; returns it. */
+  private async summarised(s: Submission): Promise<Submission> {
+    await this.summaries.record(s.homeworkId, s.cohortId, [toSummaryVersion(s.homeworkId, s)]);
+    return s;
   }
 
   /** The newest version a trainee submitted for a homework. */
@@ -87,7 +100,7 @@ export class SubmissionStore {
 
   async setReview(id: string, review: Review): Promise<Submission | null> {
     const doc = await this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { review } }, { returnDocument: 'after' }).lean();
-    return doc ? toSubmission(doc) : null;
+    return doc ? this.summarised(toSubmission(doc)) : null;
   }
 
   async setShowcased(id: string): Promise<void> {

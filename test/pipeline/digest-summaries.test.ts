@@ -10,13 +10,14 @@ import { gatherDigestInput, gatherDigestInputs } from '../../src/features/report
 import { renderDigest } from '../../src/features/reporting/render-digest';
 import type { Cohort, Session } from '../../src/domain/types';
 import { sessionSummaryModel } from '../../src/stores/models/session-summary.model';
+import { submissionModel } from '../../src/stores/models/submission.model';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 import { testLog } from '../support/test-bot';
 
 const at = (hhmm: string, day = '2027-03-01') => new Date(`${day}T${hhmm}:00+08:00`);
 const DAY = '2027-03-01';
 
-describe('the daily digest from session summaries', () => {
+describe('the daily digest from session and homework summaries', () => {
   let p: Pipeline;
   let outbox: Outbox;
   let cohort: Cohort;
@@ -105,9 +106,12 @@ describe('the daily digest from session summaries', () => {
   it('computes the same digest from the summaries as from the raw rows, without reading the rows', async () => {
     const now = at('20:30');
     const raw = jest.spyOn(p.deps.stores.sessionSummaries, 'rawRecords');
+    const versions = jest.spyOn(submissionModel(p.conn), 'find');
     const fresh = await newPath(now);
     expect(raw).not.toHaveBeenCalled();
+    expect(versions).not.toHaveBeenCalled();
     raw.mockRestore();
+    versions.mockRestore();
     expect(fresh.text).toBe(await oldPath(now));
     expect(fresh.digest.attendance).toMatchObject({ places: 10, present: 4, late: 1, absent: 4, onLeave: 2 });
     // The trainee on approved leave all day is excused from the day's homework: out of expected.

@@ -41,7 +41,7 @@ export async function assignHomework(
   stores: Stores,
   input: { cohort: Cohort; lecturer: ChatUser; content: string; deadline: Date; at: Date; eventId: string },
 ): Promise<{ homework: Homework; created: boolean }> {
-  return stores.homework.add({
+  const assigned = await stores.homework.add({
     cohortId: input.cohort.id,
     day: localDay(input.at, input.cohort.timezone),
     content: input.content,
@@ -51,6 +51,9 @@ export async function assignHomework(
     assignedAt: input.at,
     sourceEventId: input.eventId,
   });
+  // Its (empty) summary now, so the digest never has to build one from the raw versions.
+  await stores.homeworkSummaries.record(assigned.homework.id, input.cohort.id, []);
+  return assigned;
 }
 
 /** The homework a submission at `at` is for: the newest one assigned before it. */
