@@ -42,3 +42,16 @@ export function parseClock(text: string): number | null {
 export function atLocal(day: string, minutes: number, tz: string): Date {
   return DateTime.fromISO(day, { zone: tz }).startOf('day').plus({ minutes }).toJSDate();
 }
+
+const MS_PER_DAY = 86_400_000;
+const calendarMs = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+
+/** Whole calendar days from one yyyy-MM-dd to another (negative when `to` is earlier); the same in every time zone. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((calendarMs(to) - calendarMs(from)) / MS_PER_DAY);
+}
+
+/** The yyyy-MM-dd `days` calendar days after `day` (before it when negative). */
+export function addDays(day: string, days: number): string {
+  return new Date(calendarMs(day) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}

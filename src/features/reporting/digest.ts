@@ -8,6 +8,7 @@ import type { Submission } from '../../domain/types';
 import { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardThresholds } from '../feedback';
 import { hoursByDay, type DayHours } from '../cohorts';
 import { maskPhonesInText } from '../../kernel/privacy';
+import { addDays, daysBetween } from '../../kernel/local-time';
 import { leaveCovers, leaveCoversDay } from '../leave';
 
 /** Survey and follow-up counts that later features fill in; a missing one is left out of the digest. */
@@ -192,8 +193,6 @@ export interface Digest {
 const EPS = 1e-9;
 const keyOf = (platform: Platform, userId: string): string => `${platform}\u0000${userId}`;
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-const dayDiff = (from: string, to: string, tz: string): number =>
-  Math.round(DateTime.fromISO(to, { zone: tz }).diff(DateTime.fromISO(from, { zone: tz }), 'days').days);
 
 type Trainee = DigestInput['members'][number] & { key: string; safeName: string };
 type Slot = { trainee: Trainee; status: AttendanceStatus; minutesLate: number };
@@ -228,16 +227,30 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
   const daysSoFar = trainingDays.filter((d) => d <= day);
 
   const records = new Map(input.attendance.map((r) => [`${r.sessionId}|${keyOf(r.platform, r.userId)}`, r]));
-  const covered = (s: Session, tr: Trainee) => input.leave.some((l) => keyOf(l.platform, l.userId) === tr.key && leaveCovers(l, s));
+  const leaveOf = new Map<string, DigestInput['leave']>();
+  for (const l of input.leave) {
+    const k = keyOf(l.platform, l.userId);
+    const mine = leaveOf.get(k);
+    if (mine) mine.push(l);
+    else leaveOf.set(k, [l]);
+  }
+  const covered = (s: Session, tr: Trainee) => leaveOf.get(tr.key)?.some((l) => leaveCovers(l, s)) ?? false;
 
-  const slotsOf = (s: Session): Slot[] =>
-    trainees
+  // Each held session's slots, worked out once (the day's figures, the trend and the absences share them).
+  const slotCache = new Map<string, Slot[]>();
+  const slotsOf = (s: Session): Slot[] => {
+    const cached = slotCache.get(s.id);
+    if (cached) return cached;
+    const slots = trainees
       .filter((tr) => tr.joinedAt.getTime() <= s.endsAt.getTime())
       .map((tr) => {
         const r = records.get(`${s.id}|${tr.key}`);
         const status: AttendanceStatus = r?.status ?? (covered(s, tr) ? 'leave' : 'absent');
         return { trainee: tr, status, minutesLate: r?.status === 'late' ? r.minutesLate : 0 };
       });
+    slotCache.set(s.id, slots);
+    return slots;
+  };
 
   const dayFigures = (d: string): { figures: DayAttendance; slots: Slot[] } => {
     const sessions = live.filter((s) => s.day === d);
@@ -266,10 +279,17 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
 
   // Attendance of the day with names (SPEC §3.9 late/absent/leave names; seed (七)(2)(3) 签到、请假、迟到)
   const today = dayFigures(day);
+  const todayOf = new Map<string, Slot[]>();
+  for (const x of today.slots) {
+    const k = `${x.status}|${x.trainee.key}`;
+    const mine = todayOf.get(k);
+    if (mine) mine.push(x);
+    else todayOf.set(k, [x]);
+  }
   const perTrainee = <T>(status: AttendanceStatus, make: (tr: Trainee, slots: Slot[]) => T): T[] =>
     trainees.flatMap((tr) => {
-      const mine = today.slots.filter((x) => x.trainee.key === tr.key && x.status === status);
-      return mine.length > 0 ? [make(tr, mine)] : [];
+      const mine = todayOf.get(`${status}|${tr.key}`);
+      return mine ? [make(tr, mine)] : [];
     });
   const attendance: DigestAttendance = {
     ...today.figures,
@@ -280,8 +300,6 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
   };
 
   // Approved leave covering a homework's whole day excuses it (the leave feature's rule, leaveCoversDay).
-  const leaveOf = new Map<string, DigestInput['leave']>();
-  for (const l of input.leave) leaveOf.set(keyOf(l.platform, l.userId), [...(leaveOf.get(keyOf(l.platform, l.userId)) ?? []), l]);
   const excused = (tr: Trainee, h: Pick<Homework, 'day'>) => leaveCoversDay(leaveOf.get(tr.key) ?? [], tr.userId, h.day, input.sessions);
 
   // Homework (seed (三)2 每日布置作业…第二天点评): submissions and reviews as they stood at asOf
@@ -290,10 +308,14 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
   for (const s of subs) {
     const perUser = byHomework.get(s.homeworkId) ?? new Map<string, DigestInput['submissions']>();
     const k = keyOf(s.platform, s.userId);
-    perUser.set(k, [...(perUser.get(k) ?? []), s]);
+    const versions = perUser.get(k);
+    if (versions) versions.push(s);
+    else perUser.set(k, [s]);
     byHomework.set(s.homeworkId, perUser);
   }
-  const standing = (homeworkId: string) => {
+  const standings = new Map<string, { submitters: Set<string>; submitted: number; late: number; reviewed: number }>();
+  const standing = (homeworkId: string) => standings.get(homeworkId) ?? standings.set(homeworkId, standingOf(homeworkId)).get(homeworkId)!;
+  const standingOf = (homeworkId: string) => {
     const perUser = byHomework.get(homeworkId) ?? new Map<string, DigestInput['submissions']>();
     let late = 0;
     let reviewed = 0;
@@ -330,8 +352,8 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
       const st = standing(h.id);
       const unreviewed = st.submitted - st.reviewed;
       if (unreviewed <= 0) return [];
-      const dueDay = DateTime.fromISO(h.day, { zone: tz }).plus({ days: t.maxReviewDelayDays }).toFormat('yyyy-MM-dd');
-      return [{ id: h.id, day: h.day, seq: h.seq, unreviewed, dueDay, overdue: dayDiff(h.day, day, tz) > t.maxReviewDelayDays }];
+      const dueDay = addDays(h.day, t.maxReviewDelayDays);
+      return [{ id: h.id, day: h.day, seq: h.seq, unreviewed, dueDay, overdue: daysBetween(h.day, day) > t.maxReviewDelayDays }];
     });
 
   // Moderation events of the day by kind (SPEC §3.8 log); undone ones still count as events
