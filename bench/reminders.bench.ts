@@ -2,7 +2,8 @@
  * The reminder fan-out benchmark: 1,000 approved cohorts (a county's worth), one bound group
  * each, all with a session starting at the same minute (2027-03-01 09:00 +08:00). Measures
  * planning (planSessionJobs for every cohort) with Redis memory before and after, then the
- * fan-out: the 1,000 "30 minutes before" reminders are promoted at once and the clock runs
+ * fan-out: the jobs holding the 1,000 "30 minutes before" reminders (one per instant they fall
+ * at: one remind-sessions job for all of them) are promoted at once and the clock runs
  * until the outbox worker (production startOutboxWorker, no-op send) has delivered all 1,000
  * group messages, with 1 and 2 worker runtimes (startWorkerRuntime, in this process). Peers in
  * the same run: the same 1,000 messages added with addBulk straight into the outbox, and into a
@@ -28,7 +29,7 @@ import { BullmqScheduler } from '../src/queue/bullmq-scheduler';
 import { DEFAULT_ACCOUNT_RATE, Outbox, startOutboxWorker, type OutboxItem, type SendRate } from '../src/queue/outbox';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis } from '../src/queue/redis-connection';
-import { planSessionJobs, remindSessionJobId } from '../src/features/cohorts/session-planner';
+import { planSessionJobs, remindSessionsJobId, sessionReminderAt, sessionReminderBatchKey } from '../src/features/cohorts/session-planner';
 import { sessionReminderText } from '../src/features/cohorts/reminder-texts';
 import { createStores, type Stores } from '../src/stores/create-stores';
 import type { Cohort, Session } from '../src/domain/types';
@@ -216,10 +217,15 @@ async function reminderRun(
     outboxWorker = startOutboxWorker(outboxRedis, prefix, sender.send, log, { perAccount: null });
     await outboxWorker.waitUntilReady();
 
-    // Not measured: find the 1,000 delayed reminders, so t0 is only the promotion.
-    const jobs = await Promise.all(ctx.firstSessions.map((s) => scheduler!.queue.getJob(remindSessionJobId(s, REMINDER_MINUTES))));
-    const missing = jobs.filter((j) => !j).length;
-    if (missing > 0) throw new Error(`${missing} reminder jobs were not planned`);
+    // Not measured: find the delayed jobs that hold the 1,000 reminders (one per instant they fall at)
+    // and check every reminder is in its instant's batch, so t0 is only the promotion.
+    const jobIds = [...new Set(ctx.firstSessions.map((s) => remindSessionsJobId(sessionReminderAt(s, REMINDER_MINUTES))))];
+    const jobs = await Promise.all(jobIds.map((id) => scheduler!.queue.getJob(id)));
+    if (jobs.some((j) => !j)) throw new Error(`the reminder jobs ${jobIds.join(', ')} were not all planned`);
+    const batched = new Set<string>();
+    for (const id of jobIds) for (const key of (await scheduler.readBatch(id)).keys()) batched.add(`${id} ${key}`);
+    const missing = ctx.firstSessions.filter((s) => !batched.has(`${remindSessionsJobId(sessionReminderAt(s, REMINDER_MINUTES))} ${sessionReminderBatchKey(s, REMINDER_MINUTES)}`)).length;
+    if (missing > 0) throw new Error(`${missing} reminders were not planned`);
 
     rss.start();
     const t0 = performance.now();
@@ -255,7 +261,7 @@ async function reminderRun(
         startStepMs: promoteMs,
         distinctTargets: new Set(sender.sent.map((s) => s.target.id)).size,
         peakRssMb,
-        extra: { wrongText, outboxAddsByReminderJobs: produced.length, storeCallsByReminderJobs: Object.fromEntries(storeCalls) },
+        extra: { wrongText, reminderJobs: jobIds.length, outboxAddsByReminderJobs: produced.length, storeCallsByReminderJobs: Object.fromEntries(storeCalls) },
       },
     };
   } finally {
@@ -405,6 +411,12 @@ async function floorPeer(redisUrl: string, groupIds: string[], probe: Redis): Pr
   }
 }
 
+/** How many jobs held the reminders of each fan-out, for the notes. */
+function reminderJobsNote(deliveries: DeliveryResult[]): string {
+  const counts = [...new Set(deliveries.filter((d) => d.id.startsWith('reminders-')).map((d) => Number(d.extra?.reminderJobs)))];
+  return counts.length === 0 ? '-' : counts.join(', ');
+}
+
 /** The store calls the reminder jobs made during each fan-out, for the notes. */
 function storeCallsNote(deliveries: DeliveryResult[]): string {
   const runs = deliveries.filter((d) => d.id.startsWith('reminders-'));
@@ -543,12 +555,12 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
   if (remindersVsFloor === null) problems.push('remindersVsFloor: the 1-worker-runtime run or the floor did not finish (run with --workers including 1)');
   const notes = [
     `Data: ${cohortCount} approved cohorts, one bound group each, 4 sessions over 2 days; every cohort's first session starts 2027-03-01 09:00 +08:00. Planning runs with the clock at 2027-02-28 19:00 (every job of both days planned: reminders 30 and 5 min before each session, closings, day-before reminders, surveys).`,
-    `Fan-out: the ${cohortCount} "${REMINDER_MINUTES} minutes before" jobs are promoted at t0 (Job.promote, all at once; "start step"). A worker runtime is bots/worker-runtime.ts startWorkerRuntime (own MongoDB pool, 2 Redis connections, one Worker, concurrency 4), in this Node process; "2 worker runtimes" are two of them in the same process, not two processes. Each remind-session job carries its groups and its text's inputs in its payload (planned by planSessionJobs), so it reads nothing (store calls during the fan-out: ${storeCallsNote(deliveries)}) and adds one outbox message per group; "all in outbox" is when the last one was added.`,
+    `Fan-out: the jobs that hold the ${cohortCount} "${REMINDER_MINUTES} minutes before" reminders are promoted at t0 (Job.promote, all at once; "start step"): one remind-sessions job per instant the reminders fall at (${reminderJobsNote(deliveries)} here). A worker runtime is bots/worker-runtime.ts startWorkerRuntime (own MongoDB pool, 2 Redis connections, one Worker, concurrency 4), in this Node process; "2 worker runtimes" are two of them in the same process, not two processes. The job reads the batch planSessionJobs keeps for its instant (every reminder's groups and text inputs, one Redis hash), so it reads no store (store calls during the fan-out: ${storeCallsNote(deliveries)}), and adds one outbox message per group with bulk adds of 100 reminders each; "all in outbox" is when the last one was added.`,
     'Delivery: the production outbox worker (startOutboxWorker, concurrency 4, per-group budget 20/min) with a no-op send; latency = t0 → send, per message. The per-account budget is off in these runs: see the last row.',
     budget
       ? `The default per-account budget (60 messages/min for the whole bot account) holds ${cohortCount} simultaneous reminders to ${String(budget.sentInWatch)} in the first minute (budget spent after ${String(budget.budgetSpentMs)} ms, nothing more in the next ${BUDGET_WATCH_MS / 1000} s); the rest wait delayed, so the last group would get its "${REMINDER_MINUTES} minutes before" reminder about ${String(budget.projectedAllSentMinutes)} minutes late${Number(budget.projectedAllSentMinutes) >= REMINDER_MINUTES ? ', after its session started' : ''}.`
       : 'The account-budget row did not run.',
-    'Redis memory: used_memory is the whole server (other clients count too); "prefix" is the sum of MEMORY USAGE over this run\'s keys. After delivery, completed jobs stay (removeOnComplete: 14 days on the work queue, 7 on the outbox) and the per-group rate logs live for their 1-minute window.',
+    'Redis memory: used_memory is the whole server (other clients count too); "prefix" is the sum of MEMORY USAGE over this run\'s keys (the queue\'s jobs and the reminder batches). After delivery, completed jobs stay (removeOnComplete: 14 days on the work queue, 7 on the outbox) and the per-group rate logs live for their 1-minute window.',
     `MongoDB: ${mongo.ferretDir ? 'private FerretDB' : 'MONGODB_URI'}, maxPoolSize=${MAX_POOL_SIZE} per worker runtime. Setup (insertMany, ${round(seedMs / 1000, 1)} s) is not measured.`,
   ];
   process.stdout.write(`\nReminder fan-out benchmark (${cohortCount} cohorts × 1 group, one session start)\n\nPlanning\n\n${planTable}\n\nDelivery\n\n${deliveryTable}\n\n`);

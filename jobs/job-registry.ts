@@ -9,10 +9,12 @@ import type { JobName } from '../src/queue/job-catalogue';
 import { remindDayJob } from './remind-day.job';
 import { remindHomeworkJob, remindReviewJob } from './remind-homework.job';
 import { remindSessionJob } from './remind-session.job';
+import { remindSessionsJob } from './remind-sessions.job';
 
 /** The processor of every catalogued job, by name; the type makes a job without one a compile error. */
 const processors: { [N in JobName]: JobDefinition<N> } = {
   'close-session': closeSessionJob,
+  'remind-sessions': remindSessionsJob,
   'remind-session': remindSessionJob,
   'remind-day': remindDayJob,
   'remind-homework': remindHomeworkJob,

@@ -1,29 +1,19 @@
 import { defineJob, type JobDeps } from './job-definition';
 import { sendToCohortGroups } from './cohort-messages';
-import { sendToGroups } from './reminder-groups';
+import { sessionReminderMessages, sessionReminderOutboxKey } from './reminder-groups';
 import { sessionReminderExpiry, sessionReminderText } from '../src/features/cohorts/reminder-texts';
 import { planApproved } from '../src/features/cohorts';
 
-/** The outbox key of a session's reminder `minutes` before its start (the group is appended). */
-const outboxKey = (sessionId: string, startsAt: number, minutes: number) => `remind_${sessionId}_${startsAt}_${minutes}`;
-
 /**
- * Reminds every group of a cohort 30 and 5 minutes before a session (once per session and time).
- * The payload carries the groups and the text's inputs (planSessionJobs plans it again on every
- * change), so it reads nothing: it renders the text and adds one outbox message per group.
+ * One session reminder as its own job, as plans made before 'remind-sessions' hold them (the
+ * planner removes such a job when it plans the reminder again): with its content it reads
+ * nothing and queues what the minute's batch would, under the same ids, so it is sent once.
  */
 export const remindSessionJob = defineJob('remind-session', async ({ sessionId, minutes, content }, deps) => {
   if (!content) return remindFromStores(sessionId, minutes, deps);
-  const { session: s } = content;
-  const session = { title: s.title, lecturerName: s.lecturerName, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) };
-  const text = sessionReminderText(
-    session,
-    { timezone: content.timezone, settings: { signInOpensMinutes: content.signInOpensMinutes, arriveEarlyMinutes: content.arriveEarlyMinutes } },
-    minutes,
-  );
-  const expiry = sessionReminderExpiry(session, content.timezone, minutes);
-  const groups = await sendToGroups(deps.outbox, content.groups, { text }, outboxKey(sessionId, s.startsAt, minutes), expiry);
-  return { groups, version: content.version };
+  const messages = sessionReminderMessages(sessionId, minutes, content);
+  await deps.outbox.enqueueBulk(messages);
+  return { groups: messages.length, version: content.version };
 });
 
 /** A reminder planned before payloads carried their content: reads the session, cohort and groups. */
@@ -33,6 +23,6 @@ async function remindFromStores(sessionId: string, minutes: number, deps: JobDep
   const cohort = await deps.stores.cohorts.findById(session.cohortId);
   if (!cohort || !planApproved(cohort)) return { skipped: 'plan not approved' };
   const text = sessionReminderText(session, cohort, minutes);
-  await sendToCohortGroups(deps, cohort.id, { text }, outboxKey(sessionId, session.startsAt.getTime(), minutes), sessionReminderExpiry(session, cohort.timezone, minutes));
+  await sendToCohortGroups(deps, cohort.id, { text }, sessionReminderOutboxKey(sessionId, session.startsAt.getTime(), minutes), sessionReminderExpiry(session, cohort.timezone, minutes));
   return { sent: true };
 }

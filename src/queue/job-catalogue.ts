@@ -46,9 +46,10 @@ const reminderSessionLine = z.object({
 /**
  * What a reminder says and where, fixed when it is planned: the groups bound to the cohort and
  * the inputs of its text. Every change to them (timetable, binding, approval, cancellation)
- * plans the job again under the same id, replacing it; `version` is a digest of the rest, so
- * two plans of the same content are the same job. A reminder planned without it (older jobs)
- * reads what it needs when it fires.
+ * plans the reminder again, replacing it (an evening-before reminder's job under its id, a
+ * session reminder's entry in its minute's batch under its key); `version` is a digest of the
+ * rest, so two plans of the same content are the same reminder. A reminder planned without it
+ * (older jobs) reads what it needs when it fires.
  */
 const reminderContent = {
   version: z.string().min(1),
@@ -60,8 +61,16 @@ const reminderContent = {
 const sessionReminderContent = z.object({ ...reminderContent, session: reminderSessionLine });
 const dayReminderContent = z.object({ ...reminderContent, sessions: z.array(reminderSessionLine).min(1) });
 
+/**
+ * One session reminder in the batch of the instant it falls at (see 'remind-sessions'): the
+ * session, how many minutes before its start, and what the reminder carries.
+ */
+export const sessionReminderEntry = z.object({ sessionId: objectId, minutes: z.number().int().positive(), content: sessionReminderContent });
+
 /** What a session reminder carries so that firing it reads nothing. */
 export type SessionReminderContent = z.infer<typeof sessionReminderContent>;
+/** A session reminder as its minute's batch holds it. */
+export type SessionReminderEntry = z.infer<typeof sessionReminderEntry>;
 /** What an evening-before reminder carries so that firing it reads nothing. */
 export type DayReminderContent = z.infer<typeof dayReminderContent>;
 /** A session as a reminder's payload carries it. */
@@ -75,7 +84,13 @@ export type ReminderSessionLine = z.infer<typeof reminderSessionLine>;
 export const JOBS = {
   /** A session's end: absentees marked, the final board posted; after the last one the cohort ends. */
   'close-session': { payload: z.object({ sessionId: objectId }), options: DEFAULT_JOB_OPTIONS },
-  /** 30 and 5 minutes before a session: a reminder to the cohort's groups. */
+  /**
+   * Every session reminder that falls at `at` (epoch milliseconds), of every cohort: one job per
+   * such instant, whose entries (sessionReminderEntry) planners put in its batch and take out
+   * again; it queues all their messages with one bulk add to the outbox.
+   */
+  'remind-sessions': { payload: z.object({ at: z.number().int() }), options: DEFAULT_JOB_OPTIONS },
+  /** 30 and 5 minutes before a session: a reminder to the cohort's groups (planned as one job per reminder before 'remind-sessions'). */
   'remind-session': {
     payload: z.object({ sessionId: objectId, minutes: z.number().int().positive(), content: sessionReminderContent.optional() }),
     options: DEFAULT_JOB_OPTIONS,

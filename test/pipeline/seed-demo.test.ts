@@ -11,6 +11,7 @@ describe('cohort-bot seed-demo', () => {
   });
 
   afterAll(async () => {
+    if (p) for (const id of await p.deps.scheduler.plannedIds('remind-sessions_')) await p.deps.scheduler.clearBatch(id);
     await p?.stop();
   });
 
@@ -33,7 +34,8 @@ describe('cohort-bot seed-demo', () => {
     const sessions = await p.deps.stores.sessions.listByCohort(cohort.id);
     const planned = await p.deps.scheduler.plannedIds('');
     for (const s of sessions) expect(planned).toContain(`close-session_${s.id}_${s.endsAt.getTime()}`);
-    expect(planned.filter((id) => id.startsWith('remind-session_'))).toHaveLength(8);
+    const reminders = await Promise.all(planned.filter((id) => id.startsWith('remind-sessions_')).map((id) => p.deps.scheduler.readBatch(id)));
+    expect(reminders.flatMap((batch) => [...batch.keys()]).sort()).toEqual(sessions.flatMap((s) => [`${s.id}_30`, `${s.id}_5`]).sort());
     expect(planned.some((id) => id.startsWith(`remind-day_${cohort.id}_`))).toBe(true);
     expect(planned.some((id) => id.startsWith(`open-survey_${cohort.id}_`))).toBe(true);
     expect(text).toContain('jobs planned');

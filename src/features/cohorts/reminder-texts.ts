@@ -12,13 +12,38 @@ export interface ReminderCohort {
   settings: Pick<CohortSettings, 'signInOpensMinutes' | 'arriveEarlyMinutes'>;
 }
 
+/** How a session reminder writes an instant in a time zone: HH:mm and MM-dd HH:mm. */
+export interface ReminderTimeFormat {
+  time(at: Date, tz: string): string;
+  dayTime(at: Date, tz: string): string;
+}
+
+/** The kernel's formatTime and formatDayTime, as every single reminder uses them. */
+export const plainTimeFormat: ReminderTimeFormat = { time: formatTime, dayTime: formatDayTime };
+
+/**
+ * A ReminderTimeFormat that writes each instant and zone once: the reminders of one minute, one
+ * per cohort, share their start (and mostly their zone), and writing a time in a zone is the
+ * costly part of a reminder's text. For one batch; it keeps everything it wrote.
+ */
+export function rememberingTimeFormat(): ReminderTimeFormat {
+  const written = new Map<string, string>();
+  const remember = (kind: string, at: Date, tz: string, write: (at: Date, tz: string) => string) => {
+    const key = `${kind}${at.getTime()} ${tz}`;
+    let text = written.get(key);
+    if (text === undefined) written.set(key, (text = write(at, tz)));
+    return text;
+  };
+  return { time: (at, tz) => remember('t', at, tz, formatTime), dayTime: (at, tz) => remember('d', at, tz, formatDayTime) };
+}
+
 /** The reminder before a session (seed: 培训会场制度 (3) 提前 5 分钟入场, (4) 手机调为静音). */
-export function sessionReminderText(session: ReminderSession, cohort: ReminderCohort, minutes: number): string {
+export function sessionReminderText(session: ReminderSession, cohort: ReminderCohort, minutes: number, format: ReminderTimeFormat = plainTimeFormat): string {
   const tz = cohort.timezone;
-  const line = `${formatTime(session.startsAt, tz)}-${formatTime(session.endsAt, tz)} ${session.title}${session.lecturerName ? `（${session.lecturerName}）` : ''}`;
+  const line = `${format.time(session.startsAt, tz)}-${format.time(session.endsAt, tz)} ${session.title}${session.lecturerName ? `（${session.lecturerName}）` : ''}`;
   if (minutes >= 10) {
     const opens = new Date(session.startsAt.getTime() - cohort.settings.signInOpensMinutes * 60_000);
-    return `⏰ ${minutes} 分钟后上课：${line}\n请提前 ${cohort.settings.arriveEarlyMinutes} 分钟到场签到，${formatTime(opens, tz)} 起可以签到。开课前请将手机调为静音。`;
+    return `⏰ ${minutes} 分钟后上课：${line}\n请提前 ${cohort.settings.arriveEarlyMinutes} 分钟到场签到，${format.time(opens, tz)} 起可以签到。开课前请将手机调为静音。`;
   }
   return `⏰ ${minutes} 分钟后上课：${line}\n还没签到的同学请马上发送“签到”。手机请调为静音。`;
 }
@@ -47,8 +72,8 @@ export function reviewReminderText(cohortName: string, day: string, unreviewed: 
  * session's reminder once the session begins, the evening-before reminder once the day's first
  * session begins.
  */
-export function sessionReminderExpiry(session: ReminderSession, tz: string, minutes: number): { at: Date; what: string } {
-  return { at: session.startsAt, what: `上课前 ${minutes} 分钟提醒（${formatDayTime(session.startsAt, tz)} ${session.title}）` };
+export function sessionReminderExpiry(session: ReminderSession, tz: string, minutes: number, format: ReminderTimeFormat = plainTimeFormat): { at: Date; what: string } {
+  return { at: session.startsAt, what: `上课前 ${minutes} 分钟提醒（${format.dayTime(session.startsAt, tz)} ${session.title}）` };
 }
 
 /** See sessionReminderExpiry; null for a day without sessions. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Cohort, Session } from '../../domain/types';
-import type { DayReminderContent, ReminderSessionLine, SessionReminderContent } from '../../queue/job-catalogue';
+import type { DayReminderContent, ReminderSessionLine, SessionReminderContent, SessionReminderEntry } from '../../queue/job-catalogue';
 import type { JobScheduler } from '../../queue/job-scheduler';
 import type { Stores } from '../../stores/create-stores';
 import { parseClock } from '../../kernel/local-time';
@@ -12,9 +12,27 @@ export function closeSessionJobId(session: Pick<Session, 'id' | 'endsAt'>): stri
   return `close-session_${session.id}_${session.endsAt.getTime()}`;
 }
 
-/** Deterministic id of a session's reminder `minutes` before its start. */
+/**
+ * Id of a session's reminder `minutes` before its start as a job of its own, the way plans made
+ * before the per-instant batches hold it; planning the reminder again removes that job.
+ */
 export function remindSessionJobId(session: Pick<Session, 'id' | 'startsAt'>, minutes: number): string {
   return `remind-session_${session.id}_${session.startsAt.getTime()}_${minutes}`;
+}
+
+/** Deterministic id of the one job that sends every session reminder falling at `at`, of all cohorts. */
+export function remindSessionsJobId(at: Date): string {
+  return `remind-sessions_${at.getTime()}`;
+}
+
+/** The instant of a session's reminder `minutes` before its start. */
+export function sessionReminderAt(session: Pick<Session, 'startsAt'>, minutes: number): Date {
+  return new Date(session.startsAt.getTime() - minutes * 60_000);
+}
+
+/** The key of a session's reminder `minutes` before its start in the batch of its instant. */
+export function sessionReminderBatchKey(session: Pick<Session, 'id'>, minutes: number): string {
+  return `${session.id}_${minutes}`;
 }
 
 /** Deterministic id of the evening-before reminder of a training day. */
@@ -78,10 +96,15 @@ export function dayReminderContent(cohort: Cohort, daySessions: readonly Session
  *
  * A reminder carries what it says and the groups it goes to (`groupIds`, the cohort's bound
  * groups), so it reads nothing when it fires. Every edit that changes them plans again, and
- * each future reminder is then replaced under its id (removed, added with the content of now);
- * without a bound group no reminder is planned and any planned one is removed. A late
- * evening-before reminder (its time passed) is only added, never replaced: replacing a
- * reminder already sent would send it again.
+ * each future reminder is then replaced with the content of now; without a bound group no
+ * reminder is planned and any planned one is removed. A session reminder is an entry in the
+ * batch of the instant it falls at, under its session and minutes, and that instant has one
+ * job (`remind-sessions`) for all cohorts, so a thousand cohorts reminded at 08:30 cost one job
+ * and one bulk add to the outbox; each cohort planning for the instant replaces that job
+ * (removed, added: one is left whatever the order). A per-reminder job of an older plan is
+ * removed. An evening-before reminder is a job of its own, replaced under its id (removed,
+ * added); a late one (its time passed) is only added, never replaced: replacing a reminder
+ * already sent would send it again.
  */
 export async function planSessionJobs(scheduler: JobScheduler, cohort: Cohort, sessions: Session[], groupIds: readonly string[]): Promise<number> {
   if (!planApproved(cohort)) return 0;
@@ -94,25 +117,47 @@ export async function planSessionJobs(scheduler: JobScheduler, cohort: Cohort, s
         if (add) await add();
       }),
     );
+  const batches = new Map<number, { entries: Record<string, SessionReminderEntry>; removed: string[] }>();
+  const batchAt = (at: Date) => {
+    let batch = batches.get(at.getTime());
+    if (!batch) batches.set(at.getTime(), (batch = { entries: {}, removed: [] }));
+    return batch;
+  };
   const days = new Map<string, Session[]>();
   const live = sessions.filter((s) => !s.cancelled);
   for (const s of live) {
     if (s.closedAt) continue;
     days.set(s.day, live.filter((o) => o.day === s.day));
     for (const minutes of SESSION_REMINDER_MINUTES) {
-      const runAt = new Date(s.startsAt.getTime() - minutes * 60_000);
+      const runAt = sessionReminderAt(s, minutes);
       if (runAt.getTime() <= now) continue;
-      const content = sessionReminderContent(cohort, s, groupIds);
-      const jobId = remindSessionJobId(s, minutes);
+      steps.push(scheduler.cancel(remindSessionJobId(s, minutes)));
+      const batch = batchAt(runAt);
+      const key = sessionReminderBatchKey(s, minutes);
       if (groupIds.length === 0) {
-        replace(jobId, null);
+        batch.removed.push(key);
         continue;
       }
-      replace(jobId, () => scheduler.schedule('remind-session', { sessionId: s.id, minutes, content }, { jobId, runAt }));
+      batch.entries[key] = { sessionId: s.id, minutes, content: sessionReminderContent(cohort, s, groupIds) };
       planned++;
     }
     steps.push(scheduler.schedule('close-session', { sessionId: s.id }, { jobId: closeSessionJobId(s), runAt: s.endsAt }));
     planned++;
+  }
+  for (const [at, { entries, removed }] of batches) {
+    const runAt = new Date(at);
+    const jobId = remindSessionsJobId(runAt);
+    if (removed.length > 0) steps.push(scheduler.removeFromBatch(jobId, removed));
+    if (Object.keys(entries).length > 0) {
+      // The job is replaced like any other, once the entries are in: whichever cohort plans last,
+      // one job is left, due when the clock of now says (a simulated clock started again moves
+      // it), and one that already ran is planned anew (its batch was dropped, its messages' ids stay).
+      steps.push(
+        Promise.all([scheduler.putInBatch(jobId, entries, runAt), scheduler.cancel(jobId)]).then(() =>
+          scheduler.schedule('remind-sessions', { at }, { jobId, runAt }),
+        ),
+      );
+    }
   }
   steps.push(planSurveys(scheduler, cohort, sessions));
   for (const [day, daySessions] of days) {
@@ -141,12 +186,16 @@ export async function replanCohortJobs(stores: Pick<Stores, 'sessions' | 'bindin
 }
 
 /**
- * Removes the jobs planned for a session as it was (before a move or a cancellation), and
- * the evening-before reminder of its day when no session is left on that day.
+ * Removes what was planned for a session as it was (before a move or a cancellation): its
+ * closing, its reminders from the batches of their instants (and their jobs of older plans),
+ * and the evening-before reminder of its day when no session is left on that day.
  */
 export async function unplanSessionJobs(scheduler: JobScheduler, session: Session, remaining: Session[]): Promise<void> {
   await scheduler.cancel(closeSessionJobId(session));
-  for (const minutes of SESSION_REMINDER_MINUTES) await scheduler.cancel(remindSessionJobId(session, minutes));
+  for (const minutes of SESSION_REMINDER_MINUTES) {
+    await scheduler.removeFromBatch(remindSessionsJobId(sessionReminderAt(session, minutes)), [sessionReminderBatchKey(session, minutes)]);
+    await scheduler.cancel(remindSessionJobId(session, minutes));
+  }
   if (!remaining.some((s) => !s.cancelled && s.day === session.day && s.id !== session.id)) {
     await scheduler.cancel(remindDayJobId(session.cohortId, session.day));
   }

@@ -1,5 +1,5 @@
 import { DEFAULT_COHORT_SETTINGS, type Session } from '../../../../src/domain/types';
-import { dayReminderText } from '../../../../src/features/cohorts/reminder-texts';
+import { dayReminderText, rememberingTimeFormat, sessionReminderExpiry, sessionReminderText } from '../../../../src/features/cohorts/reminder-texts';
 import { groupRules } from '../../../../src/features/cohorts/texts';
 
 const TZ = 'Asia/Shanghai';
@@ -13,6 +13,22 @@ describe('cohort reminder and welcome texts', () => {
   it('the evening-before reminder asks trainees to arrive as early as the cohort says', () => {
     const text = dayReminderText('2027-03-02', [session], { timezone: TZ, settings });
     expect(text.split('\n')).toEqual(['📅 明天（03-02）的课程：', '1. 03-02 09:00-12:00 直播基础 张老师', '请提前 10 分钟到场签到，不迟到、不早退。']);
+  });
+
+  it('a batch that remembers the times it wrote says what each reminder alone says, zone by zone', () => {
+    const format = rememberingTimeFormat();
+    const later = { ...session, startsAt: new Date('2027-03-02T14:00:00+08:00'), endsAt: new Date('2027-03-02T17:00:00+08:00') };
+    for (let round = 0; round < 2; round++) {
+      for (const timezone of [TZ, 'Europe/Berlin']) {
+        for (const s of [session, later]) {
+          for (const minutes of [30, 5]) {
+            expect(sessionReminderText(s, { timezone, settings }, minutes, format)).toBe(sessionReminderText(s, { timezone, settings }, minutes));
+            expect(sessionReminderExpiry(s, timezone, minutes, format)).toEqual(sessionReminderExpiry(s, timezone, minutes));
+          }
+        }
+      }
+    }
+    expect(sessionReminderText(session, { timezone: 'Europe/Berlin', settings }, 30, format)).toContain('02:00-05:00 直播基础');
   });
 
   it('the evening-before reminder keeps 5 minutes for a cohort on the default settings', () => {
