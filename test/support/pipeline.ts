@@ -129,6 +129,9 @@ export async function startPipeline(label: string, env: Record<string, string> =
       await hot.close();
       await bot.stop();
       await scheduler.queue.obliterate({ force: true }).catch(() => undefined);
+      // Reminder batches live beside the queue's own keys, which obliterate leaves.
+      const batches = await redis.keys(`${scheduler.queue.qualifiedName}:batch:*`).catch(() => [] as string[]);
+      if (batches.length > 0) await redis.del(...batches);
       await scheduler.close();
       redis.disconnect();
       await conn.close();
