@@ -36,7 +36,27 @@ export class Automaton {
 
   /** Build from patterns (symbol arrays, each symbol in [0, alphabetSize)); output ids are pattern indices. */
   static build(patterns: ArrayLike<number>[], alphabetSize: number): Automaton {
-    const trie = buildTrie(patterns);
+    let total = 0;
+    for (const p of patterns) total += p.length;
+    const symbols = new Int32Array(total);
+    const at = new Int32Array(patterns.length + 1);
+    let k = 0;
+    patterns.forEach((p, i) => {
+      at[i] = k;
+      for (let j = 0; j < p.length; j++) symbols[k++] = p[j] as number;
+    });
+    at[patterns.length] = k;
+    return Automaton.buildFlat(symbols, at, alphabetSize);
+  }
+
+  /**
+   * Build from patterns laid end to end: pattern i is symbols[at[i] .. at[i + 1]) (at has one
+   * entry more than there are patterns). No array per pattern, for lexicons of many thousands.
+   * Without `failureLinks` it is a trie (goto only): failure links stay 0, dictLink is empty and
+   * a state's output field names the state itself when patterns end exactly there, else 0.
+   */
+  static buildFlat(symbols: Int32Array, at: Int32Array, alphabetSize: number, failureLinks = true): Automaton {
+    const trie = buildTrie(symbols, at);
     const { states } = trie;
     const slotOf = placeStates(trie, alphabetSize);
     let top = 0;
@@ -69,8 +89,12 @@ export class Automaton {
       outFill[slot] = at + 1;
       outIds[at] = trie.outPattern[i] as number;
     });
-    const automaton = new Automaton(states, cells, outStart, outIds, new Int32Array(size));
-    automaton.linkFailures(trie, slotOf);
+    const automaton = new Automaton(states, cells, outStart, outIds, new Int32Array(failureLinks ? size : 0));
+    if (failureLinks) automaton.linkFailures(trie, slotOf);
+    else {
+      // Goto only: the output field is the state itself where patterns end exactly there.
+      for (let s = 0; s < size; s++) if ((outStart[s + 1] as number) > (outStart[s] as number)) cells[s * CELL + OUT] = s;
+    }
     return automaton;
   }
 
@@ -136,40 +160,41 @@ interface Trie {
   outPattern: number[];
 }
 
-function buildTrie(patterns: ArrayLike<number>[]): Trie {
-  const order = patterns.map((_, i) => i).filter((i) => (patterns[i] as ArrayLike<number>).length > 0);
-  order.sort((a, b) => compare(patterns[a] as ArrayLike<number>, patterns[b] as ArrayLike<number>));
+function buildTrie(symbols: Int32Array, at: Int32Array): Trie {
+  const count = at.length - 1;
+  const order: number[] = [];
+  for (let i = 0; i < count; i++) if ((at[i + 1] as number) > (at[i] as number)) order.push(i);
+  order.sort((a, b) => compareFlat(symbols, at, a, b));
 
   // Trie from sorted patterns: children of a node arrive in increasing symbol order.
-  let capacity = 1024;
-  let parentOf = new Int32Array(capacity);
-  let symOf = new Int32Array(capacity);
+  // A trie has at most one state per symbol, plus the root.
+  const parentOf = new Int32Array(symbols.length + 1);
+  const symOf = new Int32Array(symbols.length + 1);
   let states = 1;
   const outNode: number[] = [];
   const outPattern: number[] = [];
   const path: number[] = [0];
-  let prev: ArrayLike<number> = [];
+  let prev = -1;
   for (const id of order) {
-    const p = patterns[id] as ArrayLike<number>;
+    const from = at[id] as number;
+    const length = (at[id + 1] as number) - from;
     let lcp = 0;
-    const limit = Math.min(p.length, prev.length);
-    while (lcp < limit && p[lcp] === prev[lcp]) lcp++;
+    if (prev >= 0) {
+      const prevFrom = at[prev] as number;
+      const limit = Math.min(length, (at[prev + 1] as number) - prevFrom);
+      while (lcp < limit && symbols[from + lcp] === symbols[prevFrom + lcp]) lcp++;
+    }
     let node = path[lcp] as number;
-    for (let d = lcp; d < p.length; d++) {
-      if (states === capacity) {
-        capacity *= 2;
-        parentOf = grow(parentOf, capacity);
-        symOf = grow(symOf, capacity);
-      }
+    for (let d = lcp; d < length; d++) {
       const child = states++;
       parentOf[child] = node;
-      symOf[child] = p[d] as number;
+      symOf[child] = symbols[from + d] as number;
       path[d + 1] = child;
       node = child;
     }
     outNode.push(node);
     outPattern.push(id);
-    prev = p;
+    prev = id;
   }
 
   // Edge lists: node ids were allocated in DFS order, so a stable counting sort by parent
@@ -205,16 +230,16 @@ function buildTrie(patterns: ArrayLike<number>[]): Trie {
   const edgeStart = new Int32Array(states + 1);
   const edgeSym = new Int32Array(dfsSym.length);
   const edgeTo = new Int32Array(dfsTo.length);
-  let at = 0;
+  let edge = 0;
   for (let i = 0; i < states; i++) {
-    edgeStart[i] = at;
+    edgeStart[i] = edge;
     const o = bfs[i] as number;
-    for (let e = dfsStart[o] as number; e < (dfsStart[o + 1] as number); e++, at++) {
-      edgeSym[at] = dfsSym[e] as number;
-      edgeTo[at] = newId[dfsTo[e] as number] as number;
+    for (let e = dfsStart[o] as number; e < (dfsStart[o + 1] as number); e++, edge++) {
+      edgeSym[edge] = dfsSym[e] as number;
+      edgeTo[edge] = newId[dfsTo[e] as number] as number;
     }
   }
-  edgeStart[states] = at;
+  edgeStart[states] = edge;
   for (let i = 0; i < outNode.length; i++) outNode[i] = newId[outNode[i] as number] as number;
   return { states, edgeStart, edgeSym, edgeTo, outNode, outPattern };
 }
@@ -315,17 +340,15 @@ function placeStates(trie: Trie, alphabetSize: number): Int32Array {
 /** Failed fits of several-children states after which a free cell is passed over by them. */
 const CROWDED = 16;
 
-function compare(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = Math.min(a.length, b.length);
+function compareFlat(symbols: Int32Array, at: Int32Array, a: number, b: number): number {
+  const fa = at[a] as number;
+  const fb = at[b] as number;
+  const la = (at[a + 1] as number) - fa;
+  const lb = (at[b + 1] as number) - fb;
+  const n = Math.min(la, lb);
   for (let i = 0; i < n; i++) {
-    const d = (a[i] as number) - (b[i] as number);
+    const d = (symbols[fa + i] as number) - (symbols[fb + i] as number);
     if (d !== 0) return d;
   }
-  return a.length - b.length;
-}
-
-function grow(a: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(capacity);
-  b.set(a);
-  return b;
+  return la - lb;
 }

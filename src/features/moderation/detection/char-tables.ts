@@ -163,7 +163,12 @@ export class CharTables {
 
   /** Fold a whole string to its code points (no collapsing), as the scanner sees it. */
   foldString(text: string): number[] {
-    const out: number[] = [];
+    return this.foldInto(text, []);
+  }
+
+  /** foldString into `out` (emptied first), for callers that fold many words into one scratch array. */
+  foldInto(text: string, out: number[]): number[] {
+    out.length = 0;
     for (const ch of text) {
       const cp = ch.codePointAt(0) as number;
       const f = cp < 0x10000 ? (this.foldBmp[cp] as number) : this.foldAstral(cp);

@@ -4,15 +4,17 @@ import { CharClass, CharTables } from './char-tables';
 import type { Detector, DetectorOptions, DetectorStats, MatchLayer, ScanMatch, ScanResult } from './detector';
 import { DEFAULT_ALLOWED_DOMAINS } from './find-links';
 import { findSlangAmong, slangCandidates } from './find-slang';
-import { findSolicitation } from './find-solicitation';
+import { findSolicitationWith, SolicitationCues, solicitationKind } from './find-solicitation';
 import { negatedByContext } from './prohibitive-context';
 import { loadCommonWords } from './load-common-words';
 import { loadWordSegmenter, type WordSegmenter } from './load-word-segmenter';
 import type { Lexicon } from './lexicon';
 import { BANNED_CATEGORIES, type ModerationCategory } from './moderation-category';
+import { IntList } from './int-list';
 import { NormalisedText } from './normalised-text';
+import { bitCount, childBit, SyllableTrie, TRIE_BASE, TRIE_FLAGS, TRIE_LETTERS, TRIE_OWN_OUTPUT } from './syllable-trie';
 
-/** Build a detector from a lexicon: one character automaton and one pinyin automaton, shared by every scan. */
+/** Build a detector from a lexicon: a character automaton and the pinyin layer's letter and syllable tries, shared by every scan. */
 export function createDetector(lexicon: Lexicon, options: DetectorOptions = {}): Detector {
   return new LexiconDetector(lexicon, options);
 }
@@ -41,37 +43,57 @@ const EDGE_LAST_DIGIT = 8;
 const CLAUSE = new Uint8Array(0x10000);
 for (const c of '，。！？；,!?;') CLAUSE[c.charCodeAt(0)] = 1;
 
-const SYLLABLE_CACHE_MASK = (1 << 16) - 1;
-// Cache keys are state * SPAN + syllable + 1 in an int32: states past this bound walk uncached.
-const SYLLABLE_KEY_SPAN = 1024;
-const SYLLABLE_KEY_STATES = Math.floor(0x7fffffff / SYLLABLE_KEY_SPAN) - 1;
-// A syllable step is the next state with this bit set when patterns end there.
-const OUTPUT_BIT = 1 << 30;
 // The scan loops read automaton cells with their field offsets written out: [check, base, fail, out].
 if (CELL !== 4) throw new Error('automaton cell layout changed');
-const STATE_MASK = OUTPUT_BIT - 1;
 
 const PINYIN_OPTIONS = { toneType: 'none', type: 'array', v: true } as const;
 
-interface CharPattern {
-  word: string;
-  kind: number;
-  categories: ModerationCategory[];
-  tokens: number[];
-  runs: number[] | null;
-  edges: number;
-}
+/**
+ * The pinyin layer's patterns while a detector is built, laid end to end: letters of pattern i
+ * are syms[at[i] .. at[i + 1]), with (per letter) the Han code point it spells (-1: latin) and
+ * its boundary kind | repeat count << 8 in `letters`; its leading Han syllables are
+ * leading[leadingAt[i] .. leadingAt[i + 1]).
+ */
+class PinyinPatterns {
+  readonly syms: IntList;
+  readonly at: IntList;
+  readonly letters: IntList;
+  readonly pattern: IntList;
+  readonly han: IntList;
+  readonly leading: IntList;
+  readonly leadingAt: IntList;
+  /** Scratch for addPinyinPatterns. */
+  readonly readings: number[] = [];
+  readonly alt: number[] = [];
 
-interface PinyinPattern {
-  charPattern: number;
-  syms: number[];
-  /** Boundary kind before each letter offset. */
-  bounds: number[];
-  /** Folded Han code point each letter spells, -1 for latin letters and digits. */
-  chars: number[];
-  /** Repeat count the word gives the Han character each letter spells. */
-  runs: number[];
-  han: number;
+  /** Sized for the patterns of `words` word patterns holding `tokens` tokens (they grow past that if need be). */
+  constructor(words: number, tokens: number) {
+    // About a third of the words are banned ones with a pinyin pattern; a syllable has about three letters.
+    this.syms = new IntList(tokens * 2);
+    this.letters = new IntList(tokens * 4);
+    this.at = new IntList((words >>> 1) + 1);
+    this.pattern = new IntList(words >>> 1);
+    this.han = new IntList(words >>> 1);
+    this.leading = new IntList(tokens);
+    this.leadingAt = new IntList((words >>> 1) + 1);
+    this.at.push(0);
+    this.leadingAt.push(0);
+  }
+
+  letter(sym: number, bound: number, char: number, run: number): void {
+    this.syms.push(sym);
+    this.letters.push(char);
+    this.letters.push(bound | (Math.min(run, 255) << 8));
+  }
+
+  /** Close the pattern being written: it spells word pattern `charPattern`, with `han` Han characters. */
+  end(charPattern: number, han: number, readings: readonly number[]): void {
+    this.at.push(this.syms.length);
+    this.pattern.push(charPattern);
+    this.han.push(Math.min(han, 255));
+    for (let i = 0; i < readings.length && (readings[i] as number) >= 0; i++) this.leading.push(readings[i] as number);
+    this.leadingAt.push(this.leading.length);
+  }
 }
 
 class LexiconDetector implements Detector {
@@ -80,23 +102,28 @@ class LexiconDetector implements Detector {
   private readonly text: NormalisedText;
   // Character-layer patterns, struct-of-arrays: word, primary category, kind, length, edges, repeat counts.
   private readonly patWord: string[];
-  private readonly patCategory: string[];
-  private readonly patKind: Uint8Array;
-  private readonly patLength: Int32Array;
-  private readonly patEdges: Uint8Array;
-  /** Offset of a pattern's repeat counts in patRuns, -1 when every character appears once. */
-  private readonly patRunsAt: Int32Array;
+  /**
+   * Per pattern one 16-byte record, so a hit reads one cache line of it:
+   * [length in tokens, offset of its repeat counts in patRuns (-1: none), edges | kind << 8, category index].
+   */
+  private readonly patMeta: Int32Array;
+  /** Category names, indexed by the last field of patMeta, and the review reason of a broad word of each. */
+  private readonly categoryNames: string[] = [];
+  private readonly broadReasons: string[] = [];
   private readonly patRuns: Uint8Array;
   private readonly charAutomaton: Automaton;
+  /**
+   * One bit per pair of character symbols some word starts with, and per pair written side by
+   * side anywhere in a word (hashed: a stray bit only costs the steps it would have saved).
+   */
+  private readonly charPairs: Int32Array;
+  private readonly charInner: Int32Array;
   private readonly charIdBmp = new Int32Array(0x10000).fill(-1);
   private readonly charIdAstral = new Map<number, number>();
-  // Pinyin-layer patterns, flattened: letters of pattern i are pyAt[i] .. pyAt[i + 1].
-  private readonly pyPattern: Int32Array;
-  private readonly pyAt: Int32Array;
-  private readonly pyBounds: Uint8Array;
-  private readonly pyChars: Int32Array;
-  private readonly pyRuns: Uint8Array;
-  private readonly pyHan: Uint8Array;
+  /** Per pinyin pattern: [first letter in pyLetters, letters, character pattern, Han characters of the word]. */
+  private readonly pyMeta: Int32Array;
+  /** Per letter of every pinyin pattern: [folded Han code point it spells (-1: latin), boundary kind | repeat count << 8]. */
+  private readonly pyLetters: Int32Array;
   private readonly pinyinAutomaton: Automaton | null;
   private readonly syllableSyms: Uint8Array[];
   private readonly solicitation: boolean;
@@ -106,14 +133,33 @@ class LexiconDetector implements Detector {
   private readonly commonWords: WordSet;
   private readonly segmenter: WordSegmenter | null;
 
-  // Per-scan scratch buffers.
+  private readonly syllableTrie: SyllableTrie | null;
+  /**
+   * What the scan needs of each BMP code unit, in one 8-byte record read once per character:
+   * [folded code point | status << 16 (UNIT_TOKEN, UNIT_DROPPED, UNIT_GENERAL) | solicitation kind << 18,
+   *  class | (char symbol + 1) << 3 | (syllable + 1) << 20].
+   */
+  private unitTable: Int32Array = new Int32Array(0);
+  /** The solicitation detectors' cues of the message, gathered by fillTokens. */
+  private readonly cues = new SolicitationCues();
+
+  // Per-scan scratch buffers: per token its character symbol (-1: in no word), syllable and first letter.
+  private tokSym = new Int32Array(257);
   private tokLetter = new Int32Array(257);
   private tokSyllable = new Int32Array(257);
-  private currentTok = 0;
-  // Syllable steps: from the root, a dense table; from other states, a [key, state] cache (0: empty).
-  private readonly syllableCache = new Int32Array((SYLLABLE_CACHE_MASK + 1) * 2);
-  private rootSyllable: Int32Array = new Int32Array(0);
+  /** Whether the message has a Han character with a reading, a latin letter or a digit. */
+  private spellable = false;
+  /** Letters in the pinyin letter stream of the message. */
+  private letterCount = 0;
   private syllableLength: Uint8Array = new Uint8Array(0);
+  /** Character-layer hits come first in `hits`: this many. */
+  private charHits = 0;
+  private readonly candidates = new CandidateList();
+  private runLetters = new Uint8Array(64);
+  private runReach = new Uint8Array(65);
+  private splitLetters = new Uint8Array(64);
+  private spelling: { next: Int32Array; ends: Uint8Array } | null = null;
+  private spellingSize = -1;
   // Scratch kept in typed arrays with counters: resetting a JS array per scan would make
   // V8 promote every new backing store to the old generation.
   private readonly hits = new SpanList();
@@ -139,48 +185,85 @@ class LexiconDetector implements Detector {
     const broadMinLength = options.broadMinLength ?? 2;
     this.slang = options.slang ?? true;
     this.prohibitiveContext = options.prohibitiveContext ?? true;
-    this.commonWords = wordSetOf(foldWords(options.commonWords === undefined ? loadCommonWords() : (options.commonWords ?? new Set()), this.tables));
+    this.commonWords = commonWordSet(options.commonWords === undefined ? loadCommonWords() : (options.commonWords ?? new Set()), this.tables);
     this.segmenter = options.segmenter === undefined ? loadWordSegmenter() : options.segmenter;
 
-    const byKey = new Map<string, number>();
-    const patterns: CharPattern[] = [];
-    const add = (word: string, kind: number, categories: ModerationCategory[]): void => {
-      const folded = this.tables.foldString(word);
+    // Word patterns laid end to end: pattern i is tokens[patAt[i] .. patAt[i + 1]) (folded, repeats
+    // collapsed), each with its repeat count in tokenRuns. No object, array or key string per
+    // word: a full lexicon has some 66 000, and what a build allocates is what the process peaks at.
+    // Sized from the word lists (folding rarely makes a word longer; the lists grow if it does).
+    const words0 = lexicon.entries.length + lexicon.allow.length;
+    let chars0 = 0;
+    for (const entry of lexicon.entries) chars0 += entry.word.length;
+    for (const word of lexicon.allow) chars0 += word.length;
+    const tokens = new IntList(chars0 + 16);
+    const tokenRuns = new IntList(chars0 + 16);
+    const patAt = new IntList(words0 + 1);
+    patAt.push(0);
+    const kinds = new IntList(words0);
+    const edgesOf = new IntList(words0);
+    const categoriesOf: ModerationCategory[][] = [];
+    const words: string[] = [];
+    const folded: number[] = [];
+    const scratchTokens: number[] = [];
+    const scratchRuns: number[] = [];
+    // The same word (folded tokens and repeat counts, allow-list or not) is one pattern: an
+    // open-addressing table of pattern indices by a hash of that, compared in full on a hit.
+    let slots = 16;
+    while (slots < words0 * 2) slots *= 2;
+    const byKey = new Int32Array(slots).fill(-1);
+    const sameKey = (i: number, allow: boolean): boolean => {
+      if ((kinds.get(i) === KIND_ALLOW) !== allow) return false;
+      const from = patAt.get(i);
+      if (patAt.get(i + 1) - from !== scratchTokens.length) return false;
+      for (let j = 0; j < scratchTokens.length; j++) {
+        if (tokens.get(from + j) !== scratchTokens[j] || tokenRuns.get(from + j) !== scratchRuns[j]) return false;
+      }
+      return true;
+    };
+    const add = (word: string, kind: number, categories: readonly ModerationCategory[]): void => {
+      this.tables.foldInto(word, folded);
       if (folded.length === 0) return;
-      const tokens: number[] = [];
-      const runs: number[] = [];
+      scratchTokens.length = 0;
+      scratchRuns.length = 0;
       for (const cp of folded) {
-        if (tokens.length > 0 && tokens[tokens.length - 1] === cp) runs[runs.length - 1] = (runs[runs.length - 1] as number) + 1;
+        const n = scratchTokens.length;
+        if (n > 0 && scratchTokens[n - 1] === cp) scratchRuns[n - 1] = (scratchRuns[n - 1] as number) + 1;
         else {
-          tokens.push(cp);
-          runs.push(1);
+          scratchTokens.push(cp);
+          scratchRuns.push(1);
         }
       }
-      if (kind === KIND_BROAD && (broadMinLength <= 0 || tokens.length < broadMinLength)) return;
-      const key = `${kind === KIND_ALLOW ? 'a' : 'w'}${String.fromCodePoint(...tokens)}|${runs.join('.')}`;
-      const existing = byKey.get(key);
-      if (existing !== undefined) {
-        const p = patterns[existing] as CharPattern;
-        for (const c of categories) if (!p.categories.includes(c)) p.categories.push(c);
-        if (kind === KIND_BANNED) p.kind = KIND_BANNED;
+      if (kind === KIND_BROAD && (broadMinLength <= 0 || scratchTokens.length < broadMinLength)) return;
+      const allow = kind === KIND_ALLOW;
+      let hash = allow ? 0x2545f491 : 0x6a09e667;
+      for (let j = 0; j < scratchTokens.length; j++) hash = Math.imul(hash ^ Math.imul(scratchTokens[j] as number, 31) ^ (scratchRuns[j] as number), 0x9e3779b1) ^ (hash >>> 15);
+      let slot = (hash >>> 0) & (slots - 1);
+      for (; byKey[slot] !== -1; slot = (slot + 1) & (slots - 1)) {
+        const existing = byKey[slot] as number;
+        if (!sameKey(existing, allow)) continue;
+        const own = categoriesOf[existing] as ModerationCategory[];
+        for (const c of categories) if (!own.includes(c)) own.push(c);
+        if (kind === KIND_BANNED) kinds.set(existing, KIND_BANNED);
         return;
       }
-      const first = this.tables.classOf(tokens[0] as number);
-      const last = this.tables.classOf(tokens[tokens.length - 1] as number);
-      const edges =
+      const first = this.tables.classOf(scratchTokens[0] as number);
+      const last = this.tables.classOf(scratchTokens[scratchTokens.length - 1] as number);
+      byKey[slot] = words.length;
+      words.push(word);
+      kinds.push(kind);
+      edgesOf.push(
         (first === CharClass.LATIN ? EDGE_FIRST_LATIN : 0) |
-        (first === CharClass.DIGIT ? EDGE_FIRST_DIGIT : 0) |
-        (last === CharClass.LATIN ? EDGE_LAST_LATIN : 0) |
-        (last === CharClass.DIGIT ? EDGE_LAST_DIGIT : 0);
-      byKey.set(key, patterns.length);
-      patterns.push({
-        word,
-        kind,
-        categories: [...categories],
-        tokens,
-        runs: runs.some((r) => r > 1) ? runs : null,
-        edges,
-      });
+          (first === CharClass.DIGIT ? EDGE_FIRST_DIGIT : 0) |
+          (last === CharClass.LATIN ? EDGE_LAST_LATIN : 0) |
+          (last === CharClass.DIGIT ? EDGE_LAST_DIGIT : 0),
+      );
+      categoriesOf.push([...categories]);
+      for (let j = 0; j < scratchTokens.length; j++) {
+        tokens.push(scratchTokens[j] as number);
+        tokenRuns.push(scratchRuns[j] as number);
+      }
+      patAt.push(tokens.length);
     };
     for (const entry of lexicon.entries) {
       const banned = entry.categories.filter((c) => BANNED.has(c));
@@ -188,75 +271,86 @@ class LexiconDetector implements Detector {
       else add(entry.word, KIND_BROAD, entry.categories.length > 0 ? entry.categories : ['未分类']);
     }
     for (const word of lexicon.allow) add(word, KIND_ALLOW, []);
-    for (const p of patterns) {
-      p.categories.sort((a, b) => PRIORITY.indexOf(a) - PRIORITY.indexOf(b));
-      if (p.kind === KIND_BANNED) p.categories = p.categories.filter((c) => BANNED.has(c));
-    }
+    const count = words.length;
 
     let nextId = 0;
-    const symbolsOf = (tokens: number[]): number[] =>
-      tokens.map((cp) => {
-        if (cp < 0x10000) {
-          let id = this.charIdBmp[cp] as number;
-          if (id < 0) this.charIdBmp[cp] = id = nextId++;
-          return id;
-        }
+    const symbols = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const cp = tokens.get(i);
+      if (cp < 0x10000) {
+        let id = this.charIdBmp[cp] as number;
+        if (id < 0) this.charIdBmp[cp] = id = nextId++;
+        symbols[i] = id;
+      } else {
         let id = this.charIdAstral.get(cp);
         if (id === undefined) this.charIdAstral.set(cp, (id = nextId++));
-        return id;
-      });
-    const charSymbols = patterns.map((p) => symbolsOf(p.tokens));
-    this.charAutomaton = Automaton.build(charSymbols, nextId);
+        symbols[i] = id;
+      }
+    }
+    this.charAutomaton = Automaton.buildFlat(symbols, patAt.view(), nextId);
+    this.charPairs = charPairsOf(this.charAutomaton, true);
+    this.charInner = charPairsOf(this.charAutomaton, false);
 
-    this.patWord = patterns.map((p) => p.word);
-    this.patCategory = patterns.map((p) => p.categories[0] ?? '未分类');
-    this.patKind = Uint8Array.from(patterns, (p) => p.kind);
-    this.patLength = Int32Array.from(patterns, (p) => p.tokens.length);
-    this.patEdges = Uint8Array.from(patterns, (p) => p.edges);
-    this.patRunsAt = new Int32Array(patterns.length).fill(-1);
+    this.patWord = words;
+    this.patMeta = new Int32Array(count * 4);
     const runs: number[] = [];
-    patterns.forEach((p, i) => {
-      if (!p.runs) return;
-      this.patRunsAt[i] = runs.length;
-      for (const r of p.runs) runs.push(Math.min(r, 255));
-    });
+    for (let i = 0; i < count; i++) {
+      const categories = (categoriesOf[i] as ModerationCategory[]).sort((a, b) => PRIORITY.indexOf(a) - PRIORITY.indexOf(b));
+      const category = (kinds.get(i) === KIND_BANNED ? categories.filter((c) => BANNED.has(c)) : categories)[0] ?? '未分类';
+      let categoryIndex = this.categoryNames.indexOf(category);
+      if (categoryIndex < 0) {
+        categoryIndex = this.categoryNames.push(category) - 1;
+        this.broadReasons.push(this.broadReviewReason(category));
+      }
+      const from = patAt.get(i);
+      const to = patAt.get(i + 1);
+      let repeated = false;
+      for (let j = from; j < to; j++) if (tokenRuns.get(j) > 1) repeated = true;
+      this.patMeta[i * 4] = to - from;
+      this.patMeta[i * 4 + 1] = repeated ? runs.length : -1;
+      this.patMeta[i * 4 + 2] = edgesOf.get(i) | (kinds.get(i) << 8);
+      this.patMeta[i * 4 + 3] = categoryIndex;
+      if (repeated) for (let j = from; j < to; j++) runs.push(Math.min(tokenRuns.get(j), 255));
+    }
     this.patRuns = Uint8Array.from(runs);
 
-    this.syllableSyms = this.tables.syllables.map((s) => Uint8Array.from(s, (ch) => ch.charCodeAt(0) - 0x61));
-    const pinyinPatterns: PinyinPattern[] = [];
+    this.syllableSyms = this.tables.syllables.map((syllable) => Uint8Array.from(syllable, (ch) => ch.charCodeAt(0) - 0x61));
+    const py = new PinyinPatterns(count, tokens.length);
     if (options.pinyin ?? true) {
-      patterns.forEach((p, i) => {
-        if (p.kind === KIND_BANNED) this.addPinyinPatterns(p, i, pinyinPatterns);
-      });
-      this.pinyinAutomaton = Automaton.build(
-        pinyinPatterns.map((p) => p.syms),
-        LETTERS,
-      );
+      for (let i = 0; i < count; i++) {
+        if (kinds.get(i) === KIND_BANNED) this.addPinyinPatterns(i, patAt.get(i), patAt.get(i + 1), tokens, tokenRuns, py);
+      }
+      this.pinyinAutomaton = Automaton.buildFlat(py.syms.view(), py.at.view(), LETTERS, false);
     } else this.pinyinAutomaton = null;
     this.syncSyllables();
-    const letters = pinyinPatterns.reduce((sum, p) => sum + p.syms.length, 0);
-    this.pyPattern = Int32Array.from(pinyinPatterns, (p) => p.charPattern);
-    this.pyHan = Uint8Array.from(pinyinPatterns, (p) => Math.min(p.han, 255));
-    this.pyAt = new Int32Array(pinyinPatterns.length + 1);
-    this.pyBounds = new Uint8Array(letters);
-    this.pyChars = new Int32Array(letters);
-    this.pyRuns = new Uint8Array(letters);
-    let at = 0;
-    pinyinPatterns.forEach((p, i) => {
-      this.pyAt[i] = at;
-      for (let j = 0; j < p.syms.length; j++, at++) {
-        this.pyBounds[at] = p.bounds[j] as number;
-        this.pyChars[at] = p.chars[j] as number;
-        this.pyRuns[at] = Math.min(p.runs[j] as number, 255);
-      }
-    });
-    this.pyAt[pinyinPatterns.length] = at;
+    const letterAutomaton = this.pinyinAutomaton;
+    this.syllableTrie = letterAutomaton
+      ? SyllableTrie.build(
+          py.leading.view(),
+          py.leadingAt.view(),
+          this.syllableSyms.length,
+          (state, syl) => this.letterGoto(letterAutomaton, state, syl),
+          (state) => state !== 0 && letterAutomaton.outputState(state) === state,
+        )
+      : null;
+    const pinyinCount = py.pattern.length;
+    this.pyMeta = new Int32Array(pinyinCount * 4);
+    for (let i = 0; i < pinyinCount; i++) {
+      this.pyMeta[i * 4] = py.at.get(i);
+      this.pyMeta[i * 4 + 1] = py.at.get(i + 1) - py.at.get(i);
+      this.pyMeta[i * 4 + 2] = py.pattern.get(i);
+      this.pyMeta[i * 4 + 3] = py.han.get(i);
+    }
+    this.pyLetters = py.letters.toArray();
+    this.unitTable = this.buildUnitTable();
 
+    let allowWords = 0;
+    for (let i = 0; i < count; i++) if (kinds.get(i) === KIND_ALLOW) allowWords++;
     this.stats = {
-      words: patterns.filter((p) => p.kind !== KIND_ALLOW).length,
-      allowWords: patterns.filter((p) => p.kind === KIND_ALLOW).length,
+      words: count - allowWords,
+      allowWords,
       charStates: this.charAutomaton.states,
-      pinyinPatterns: pinyinPatterns.length,
+      pinyinPatterns: pinyinCount,
       pinyinStates: this.pinyinAutomaton?.states ?? 0,
       buildMs: performance.now() - started,
     };
@@ -265,13 +359,14 @@ class LexiconDetector implements Detector {
   scan(input: string): ScanResult {
     const t = this.text;
     this.input = input;
-    t.fill(input);
+    this.fillTokens(input);
     this.hits.count = 0;
     this.allows.count = 0;
     this.hanRunFrom = -1;
     this.hanRunTo = -1;
     this.scanChars();
-    if (this.pinyinAutomaton) this.scanPinyin(this.pinyinAutomaton);
+    this.charHits = this.hits.count;
+    if (this.pinyinAutomaton && this.syllableTrie) this.scanPinyin(this.pinyinAutomaton, this.syllableTrie);
     const matches = this.hits.count > 0 ? this.collect(input) : [];
     if (this.slang) {
       // Only the rules whose factors occur among the tokens run; most messages fold nothing more.
@@ -283,11 +378,11 @@ class LexiconDetector implements Detector {
       }
     }
     if (this.solicitation) {
-      const found = findSolicitation(input, this.allowedDomains);
+      const found = findSolicitationWith(input, this.cues, this.allowedDomains);
       for (let i = 0; i < found.length; i++) matches.push(found[i] as ScanMatch);
     }
     if (matches.length === 0) return { flagged: false, categories: [], matches };
-    if (matches.length > 1) matches.sort(byStartEnd);
+    if (matches.length > 1) sortByStartEnd(matches);
     const categories: string[] = [];
     for (let i = 0; i < matches.length; i++) {
       const m = matches[i] as ScanMatch;
@@ -297,34 +392,241 @@ class LexiconDetector implements Detector {
   }
 
   /**
+   * Fold `input` into this.text exactly as NormalisedText.fill does (dropped characters removed,
+   * repeats collapsed, spans kept), and note per token its character symbol, its syllable and
+   * where its letters start in the pinyin letter stream. One record of unitTable per character
+   * answers what four tables did; characters outside the BMP and multi-character folds take
+   * the general path.
+   */
+  private fillTokens(input: string): void {
+    const t = this.text;
+    const len = input.length;
+    t.reserve(len + 1);
+    if (this.tokSym.length < t.cp.length + 1) this.growTokens(t.cp.length + 1);
+    const table = this.unitTable;
+    const cues = this.cues;
+    cues.reset();
+    let { cp, cls, run, start, end } = t;
+    let { tokSym, tokSyllable, tokLetter } = this;
+    const sylLength = this.syllableLength;
+    let n = 0;
+    let pos = 0;
+    let spellable = false;
+    let i = 0;
+    while (i < len) {
+      const c = input.charCodeAt(i);
+      if (c < 0xd800 || c >= 0xdc00 || i + 1 >= len) {
+        const head = table[c * 2] as number;
+        const kind = head >>> 18;
+        if ((kind | cues.prev) !== 0) cues.note(kind);
+        const status = (head >>> 16) & 3;
+        if (status === UNIT_TOKEN) {
+          const f = head & 0xffff;
+          if (n > 0 && cp[n - 1] === f) {
+            run[n - 1] = (run[n - 1] as number) + 1;
+            end[n - 1] = i + 1;
+            const prevCls = cls[n - 1] as number;
+            if (prevCls === CharClass.LATIN || prevCls === CharClass.DIGIT) pos++;
+          } else {
+            const info = table[c * 2 + 1] as number;
+            const k = info & 7;
+            cp[n] = f;
+            cls[n] = k;
+            run[n] = 1;
+            start[n] = i;
+            end[n] = i + 1;
+            tokSym[n] = ((info >>> 3) & 0x1ffff) - 1;
+            tokLetter[n] = pos;
+            if (k === CharClass.HAN) {
+              const syl = (info >>> 20) - 1;
+              tokSyllable[n] = syl;
+              if (syl >= 0) {
+                pos += sylLength[syl] as number;
+                spellable = true;
+              } else pos++;
+            } else {
+              tokSyllable[n] = -1;
+              pos++;
+              if (k === CharClass.LATIN || k === CharClass.DIGIT) spellable = true;
+            }
+            n++;
+          }
+          i++;
+          continue;
+        }
+        if (status === UNIT_DROPPED) {
+          i++;
+          continue;
+        }
+      } else {
+        // A surrogate pair: both units are of kind 0.
+        if (cues.prev !== 0) cues.note(0);
+      }
+      // The general path: a surrogate pair, or a character that folds to several or outside the BMP.
+      t.length = n;
+      const w = this.pushSlow(input, i, pos);
+      i += w;
+      n = t.length;
+      pos = this.letterCount;
+      spellable ||= this.spellable;
+      ({ cp, cls, run, start, end } = t);
+      ({ tokSym, tokSyllable, tokLetter } = this);
+    }
+    t.length = n;
+    tokLetter[n] = pos;
+    this.letterCount = pos;
+    this.spellable = spellable;
+  }
+
+  /** fillTokens for the character at `i` the general way; returns its width in UTF-16 units. */
+  private pushSlow(input: string, i: number, pos: number): number {
+    const t = this.text;
+    const tables = this.tables;
+    let c = input.charCodeAt(i);
+    let w = 1;
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < input.length) {
+      const d = input.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        w = 2;
+      }
+    }
+    this.letterCount = pos;
+    this.spellable = false;
+    const f = c < 0x10000 ? (tables.foldBmp[c] as number) : tables.foldAstral(c);
+    if (f >= 0) this.pushToken(f, i, i + w);
+    else if (f === -2) {
+      const outs = tables.foldMulti.get(c);
+      if (outs) {
+        if (t.length + outs.length + 1 > t.cp.length) t.reserve(t.length + outs.length + input.length + 1);
+        if (this.tokSym.length < t.cp.length + 1) this.growTokens(t.cp.length + 1);
+        for (const o of outs) this.pushToken(o, i, i + w);
+      }
+    }
+    return w;
+  }
+
+  /** One folded code point onto the tokens (the general path of fillTokens). */
+  private pushToken(f: number, from: number, to: number): void {
+    const t = this.text;
+    const k = f < 0x10000 ? (this.tables.classBmp[f] as number) : this.tables.classOf(f);
+    if (k === CharClass.STRIP) return;
+    const n = t.length;
+    if (n > 0 && t.cp[n - 1] === f) {
+      t.run[n - 1] = (t.run[n - 1] as number) + 1;
+      t.end[n - 1] = to;
+      const prevCls = t.cls[n - 1] as number;
+      if (prevCls === CharClass.LATIN || prevCls === CharClass.DIGIT) this.letterCount++;
+      return;
+    }
+    t.cp[n] = f;
+    t.cls[n] = k;
+    t.run[n] = 1;
+    t.start[n] = from;
+    t.end[n] = to;
+    t.length = n + 1;
+    this.tokSym[n] = f < 0x10000 ? (this.charIdBmp[f] as number) : (this.charIdAstral.get(f) ?? -1);
+    this.tokLetter[n] = this.letterCount;
+    if (k === CharClass.HAN) {
+      const syl = this.tables.pinyinOf(f);
+      this.tokSyllable[n] = syl;
+      if (syl >= 0) {
+        // A character outside the BMP can bring a reading no table has yet.
+        if (syl >= this.syllableLength.length) this.syncSyllables();
+        this.letterCount += this.syllableLength[syl] as number;
+        this.spellable = true;
+      } else this.letterCount++;
+    } else {
+      this.tokSyllable[n] = -1;
+      this.letterCount++;
+      if (k === CharClass.LATIN || k === CharClass.DIGIT) this.spellable = true;
+    }
+  }
+
+  private growTokens(size: number): void {
+    const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(size * 2);
+      b.set(a);
+      return b;
+    };
+    this.tokSym = grow(this.tokSym);
+    this.tokLetter = grow(this.tokLetter);
+    this.tokSyllable = grow(this.tokSyllable);
+  }
+
+  /** unitTable: per BMP code unit, its folded code point and what the scan needs of that. */
+  private buildUnitTable(): Int32Array {
+    const { foldBmp, classBmp, pinyinBmp } = this.tables;
+    const table = new Int32Array(0x20000);
+    for (let c = 0; c < 0x10000; c++) {
+      if (solicitationKind(c) >= 1 << 13) throw new Error('a solicitation kind does not fit unitTable');
+      const kind = solicitationKind(c) << 18;
+      const f = foldBmp[c] as number;
+      const cls = f >= 0 && f < 0x10000 ? (classBmp[f] as number) : -1;
+      if (f === -1 || cls === CharClass.STRIP) {
+        table[c * 2] = kind | (UNIT_DROPPED << 16);
+        continue;
+      }
+      const sym = cls >= 0 ? (this.charIdBmp[f] as number) : -1;
+      const syl = cls === CharClass.HAN ? (pinyinBmp[f] as number) : -1;
+      if (cls < 0 || sym + 1 >= 1 << 17 || syl + 1 >= 1 << 12) {
+        table[c * 2] = kind | (UNIT_GENERAL << 16);
+        continue;
+      }
+      table[c * 2] = kind | (UNIT_TOKEN << 16) | f;
+      table[c * 2 + 1] = cls | ((sym + 1) << 3) | ((syl + 1) << 20);
+    }
+    return table;
+  }
+
+  /**
    * The character automaton over the folded tokens. One step reads the 16-byte cell of the next
    * state (check, base, failure link and output field together); a state's output field is 0
-   * for nearly every step, so hits cost nothing until a word ends.
+   * for nearly every step, so hits cost nothing until a word ends. Where two neighbouring
+   * characters stand side by side in no word, one bit says so and the step goes straight to the
+   * root's child (about half the steps on class chat).
    */
   private scanChars(): void {
-    const t = this.text;
     const cells = this.charAutomaton.cells;
-    const ids = this.charIdBmp;
-    const cps = t.cp;
-    const n = t.length;
+    const pairs = this.charPairs;
+    const inner = this.charInner;
+    const syms = this.tokSym;
+    const n = this.text.length;
+    const rootBase = cells[1] as number;
     let state = 0;
+    let prev = -1;
     for (let k = 0; k < n; k++) {
-      const cp = cps[k] as number;
-      const sym = cp < 0x10000 ? (ids[cp] as number) : (this.charIdAstral.get(cp) ?? -1);
+      const sym = syms[k] as number;
       if (sym < 0) {
         state = 0;
         continue;
       }
-      // Cell fields: [check, base, fail, out] (automaton.ts), offsets written out for the JIT.
-      for (;;) {
-        const next = (cells[state * 4 + 1] as number) + sym;
-        if (cells[next * 4] === state) {
-          state = next;
-          break;
-        }
-        if (state === 0) break;
-        state = cells[state * 4 + 2] as number;
+      // Any state but the root spells text ending in the previous token. A word continues it only
+      // if the two characters stand side by side in some word (at its start, from a one-character
+      // node): when they do not, every state of the failure chain fails and the step lands on the
+      // root's child, and no cell of the chain is read.
+      let skip = false;
+      if (state !== 0) {
+        const slot = charPairSlot(prev, sym);
+        const bits = cells[state * 4] === 0 ? pairs : inner;
+        skip = ((bits[slot >>> 5] as number) & (1 << (slot & 31))) === 0;
       }
+      if (skip) {
+        const child = rootBase + sym;
+        state = cells[child * 4] === 0 ? child : 0;
+      } else {
+        // Cell fields: [check, base, fail, out] (automaton.ts), offsets written out for the JIT.
+        for (;;) {
+          const next = (cells[state * 4 + 1] as number) + sym;
+          if (cells[next * 4] === state) {
+            state = next;
+            break;
+          }
+          if (state === 0) break;
+          state = cells[state * 4 + 2] as number;
+        }
+      }
+      prev = sym;
       const out = cells[state * 4 + 3] as number;
       if (out !== 0) this.emitChars(out, k);
     }
@@ -339,14 +641,16 @@ class LexiconDetector implements Detector {
 
   private checkCharHit(id: number, last: number): void {
     const t = this.text;
-    const first = last - (this.patLength[id] as number) + 1;
-    const runsAt = this.patRunsAt[id] as number;
+    const meta = this.patMeta;
+    const first = last - (meta[id * 4] as number) + 1;
+    const runsAt = meta[id * 4 + 1] as number;
     if (runsAt >= 0) {
       for (let i = first; i <= last; i++) if ((t.run[i] as number) < (this.patRuns[runsAt + i - first] as number)) return;
     }
-    const edges = this.patEdges[id] as number;
+    const edgesKind = meta[id * 4 + 2] as number;
+    const edges = edgesKind & 0xff;
     if (edges !== 0 && !this.edgesFree(edges, first, last)) return;
-    if (this.patKind[id] === KIND_ALLOW) this.allows.push(id, first, last, 0);
+    if (edgesKind >>> 8 === KIND_ALLOW) this.allows.push(id, first, last, 0);
     else this.hits.push(id, first, last, 0);
   }
 
@@ -364,11 +668,14 @@ class LexiconDetector implements Detector {
     return true;
   }
 
-  private addPinyinPatterns(p: CharPattern, index: number, out: PinyinPattern[]): void {
+  /** The pinyin patterns of word pattern `index` (tokens[from .. to)): its default reading, and its contextual one where that differs. */
+  private addPinyinPatterns(index: number, from: number, to: number, tokens: IntList, tokenRuns: IntList, out: PinyinPatterns): void {
     const tables = this.tables;
     let han = 0;
-    const readings: number[] = [];
-    for (const cp of p.tokens) {
+    const readings = out.readings;
+    readings.length = 0;
+    for (let j = from; j < to; j++) {
+      const cp = tokens.get(j);
       const cls = tables.classOf(cp);
       if (cls === CharClass.HAN) {
         const id = tables.pinyinOf(cp);
@@ -378,194 +685,296 @@ class LexiconDetector implements Detector {
       } else if (cls === CharClass.LATIN || cls === CharClass.DIGIT) readings.push(-1);
       else return;
     }
-    if (han === 0 || p.tokens.length < 2) return;
-    this.pushPinyinPattern(p, index, readings, han, out);
-    // Words with a context-dependent reading (娱乐 yule, 银行 yinhang) also get their contextual spelling.
-    const folded = this.tables.foldString(p.word);
-    const contextual = pinyin(String.fromCodePoint(...folded), PINYIN_OPTIONS);
-    if (contextual.length !== folded.length) return;
-    const alt: number[] = [];
-    let k = 0;
-    for (let i = 0; i < folded.length; i++) {
-      if (i > 0 && folded[i] === folded[i - 1]) continue;
-      const base = readings[k++] as number;
+    if (han === 0 || to - from < 2) return;
+    this.pushPinyinPattern(index, from, to, tokens, tokenRuns, readings, han, out);
+    // Words with a context-dependent reading (娱乐 yule, 银行 yinhang) also get their contextual
+    // spelling. The word folded is its tokens with their repeats written out.
+    let text = '';
+    let length = 0;
+    for (let j = from; j < to; j++) {
+      const ch = String.fromCodePoint(tokens.get(j));
+      for (let r = tokenRuns.get(j); r > 0; r--) text += ch;
+      length += tokenRuns.get(j);
+    }
+    const contextual = pinyin(text, PINYIN_OPTIONS);
+    if (contextual.length !== length) return;
+    const alt = out.alt;
+    alt.length = 0;
+    for (let j = from, i = 0; j < to; i += tokenRuns.get(j), j++) {
+      const base = readings[j - from] as number;
       alt.push(base < 0 ? base : tables.syllableId(contextual[i] as string));
     }
     if (alt.some((r, i) => r !== readings[i]) && alt.every((r, i) => r >= 0 || (readings[i] as number) < 0)) {
-      this.pushPinyinPattern(p, index, alt, han, out);
+      this.pushPinyinPattern(index, from, to, tokens, tokenRuns, alt, han, out);
     }
   }
 
-  private pushPinyinPattern(p: CharPattern, index: number, readings: number[], han: number, out: PinyinPattern[]): void {
-    const syms: number[] = [];
-    const bounds: number[] = [];
-    const chars: number[] = [];
-    const runs: number[] = [];
+  private pushPinyinPattern(index: number, from: number, to: number, tokens: IntList, tokenRuns: IntList, readings: readonly number[], han: number, out: PinyinPatterns): void {
     let prevLatin = false;
-    p.tokens.forEach((cp, i) => {
-      const reading = readings[i] as number;
+    for (let j = from; j < to; j++) {
+      const cp = tokens.get(j);
+      const run = tokenRuns.get(j);
+      const reading = readings[j - from] as number;
       if (reading >= 0) {
         const letters = this.syllableSyms[reading] as Uint8Array;
-        letters.forEach((l, j) => {
-          syms.push(l);
-          bounds.push(j === 0 ? B_YES : B_NO);
-          chars.push(cp);
-          runs.push(p.runs ? (p.runs[i] as number) : 1);
-        });
+        for (let l = 0; l < letters.length; l++) out.letter(letters[l] as number, l === 0 ? B_YES : B_NO, cp, run);
         prevLatin = false;
-        return;
+        continue;
       }
       const sym = cp <= 0x39 ? 26 + cp - 0x30 : cp - 0x61;
-      const run = p.runs ? (p.runs[i] as number) : 1;
       for (let r = 0; r < run; r++) {
-        syms.push(sym);
-        bounds.push(prevLatin ? B_SOFT : B_YES);
-        chars.push(-1);
-        runs.push(1);
+        out.letter(sym, prevLatin ? B_SOFT : B_YES, -1, 1);
         prevLatin = true;
       }
-    });
-    out.push({
-      charPattern: index,
-      syms,
-      bounds,
-      chars,
-      runs,
-      han,
-    });
+    }
+    out.end(index, han, readings);
   }
 
-  private scanPinyin(a: Automaton): void {
+  /**
+   * The sound-alike layer. A hit can only start where a Han character starts or at a latin
+   * letter or digit, and each Han character of it must spell one whole syllable of the word, so
+   * instead of running the letter automaton over every letter, a walk starts at each such place:
+   * over Han text it steps a syllable at a time in the syllable trie (most places end after
+   * one bit of its pair table), over latin letters a letter at a time in the letter automaton
+   * (goto only). The walks find every pattern occurrence that can pass checkPinyinHit; they are
+   * checked in the order the automaton would report them (by end, longer first), so the hits
+   * are the same and in the same order.
+   */
+  private scanPinyin(a: Automaton, trie: SyllableTrie): void {
     const t = this.text;
-    const pinyinBmp = this.tables.pinyinBmp;
     const n = t.length;
-    if (n + 1 > this.tokLetter.length) {
-      this.tokLetter = new Int32Array(n * 2 + 1);
-      this.tokSyllable = new Int32Array(n * 2 + 1);
-    }
     const tokLetter = this.tokLetter;
     const tokSyllable = this.tokSyllable;
-    const cells = a.cells;
-    let sylLength = this.syllableLength;
-    let rootSyllable = this.rootSyllable;
-    const { cp: cps, cls: classes, run: runs } = t;
+    const { cls: classes, run: runs } = t;
     this.segmentRunStart = -1;
-    let state = 0;
-    let pos = 0;
+    if (!this.spellable) return;
+
+    const found = this.candidates;
+    found.count = 0;
+    // A hit may start inside a run of latin letters only where the letters before it spell whole
+    // syllables (latinBoundary), and never inside a run of digits: walks start nowhere else.
+    let runStart = 0;
+    let reach: Uint8Array | null = null;
+    const cells = trie.cells;
+    const pairs = trie.pairs;
+    const dim = trie.syllables;
+    const rootBase = cells[TRIE_BASE] as number;
     for (let k = 0; k < n; k++) {
-      tokLetter[k] = pos;
       const cls = classes[k] as number;
       if (cls === CharClass.HAN) {
-        const cp = cps[k] as number;
-        const syl = cp < 0x10000 ? (pinyinBmp[cp] as number) : this.tables.pinyinOf(cp);
-        tokSyllable[k] = syl;
-        // A character outside the BMP can bring a reading no table has yet.
-        if (syl >= sylLength.length) {
-          this.syncSyllables();
-          sylLength = this.syllableLength;
-          rootSyllable = this.rootSyllable;
+        // Most characters end here: no word starts with their syllable, or (followed by another
+        // Han character) none with the two syllables and none is the one syllable alone.
+        const first = tokSyllable[k] as number;
+        if (first < 0 || first >= dim) continue;
+        const node1 = (rootBase + first) * 4;
+        if (cells[node1] !== 0) continue;
+        if (((cells[node1 + TRIE_FLAGS] as number) & TRIE_OWN_OUTPUT) === 0 && k + 1 < n && classes[k + 1] === CharClass.HAN) {
+          const second = tokSyllable[k + 1] as number;
+          if (second < 0 || second >= dim) continue;
+          const bit = first * dim + second;
+          if (((pairs[bit >>> 5] as number) & (1 << (bit & 31))) === 0) continue;
         }
-        if (syl >= 0) {
-          // A Han syllable moves the automaton in one cached step; matches never end inside one.
-          // The step gives the state with the output bit on top: the state's cell is read only when set.
-          const step = state === 0 ? (rootSyllable[syl] as number) : this.stepSyllable(a, state, syl);
-          state = step & STATE_MASK;
-          pos += sylLength[syl] as number;
-          if (step !== state) this.emitPinyin(cells[state * 4 + 3] as number, pos, k);
-        } else {
-          state = 0;
-          pos++;
+        this.walkFromHan(a, trie, k);
+      } else if (cls === CharClass.LATIN) {
+        if (k === 0 || classes[k - 1] !== CharClass.LATIN) {
+          runStart = tokLetter[k] as number;
+          reach = null;
         }
-      } else if (cls === CharClass.LATIN || cls === CharClass.DIGIT) {
-        tokSyllable[k] = -1;
-        const cp = cps[k] as number;
-        const sym = cls === CharClass.LATIN ? cp - 0x61 : 26 + cp - 0x30;
         const run = runs[k] as number;
         for (let r = 0; r < run; r++) {
-          for (;;) {
-            const next = (cells[state * 4 + 1] as number) + sym;
-            if (cells[next * 4] === state) {
-              state = next;
-              break;
-            }
-            if (state === 0) break;
-            state = cells[state * 4 + 2] as number;
+          const offset = (tokLetter[k] as number) + r - runStart;
+          if (offset > 0) {
+            reach ??= this.syllablePrefixes(k);
+            if (reach[offset] !== 1) continue;
           }
-          pos++;
-          if (r + 1 < run) {
-            const out = cells[state * 4 + 3] as number;
-            if (out !== 0) this.emitPinyin(out, pos, k);
-          }
+          this.walkLetters(a, trie, k, r, 0, k);
         }
-        const out = cells[state * 4 + 3] as number;
-        if (out !== 0) this.emitPinyin(out, pos, k);
-      } else {
-        tokSyllable[k] = -1;
-        state = 0;
-        pos++;
+      } else if (cls === CharClass.DIGIT) {
+        if (k === 0 || classes[k - 1] !== CharClass.DIGIT) this.walkLetters(a, trie, k, 0, 0, k);
       }
     }
-    tokLetter[n] = pos;
+    if (found.count === 0) return;
+    found.sortByEnd();
+    for (let i = 0; i < found.count; i++) {
+      const c = found.order[i] as number;
+      this.checkPinyinHit(found.pattern[c] as number, found.end[c] as number, found.first[c] as number, found.last[c] as number);
+    }
   }
 
-  private emitPinyin(out: number, pos: number, tok: number): void {
-    const { outStart, outIds, dictLink } = this.pinyinAutomaton as Automaton;
-    this.currentTok = tok;
-    for (let s = out; s !== 0; s = dictLink[s] as number) {
-      for (let o = outStart[s] as number; o < (outStart[s + 1] as number); o++) this.checkPinyinHit(outIds[o] as number, pos);
+  /** Walk from Han token k a syllable at a time while the characters spell the start of a word. */
+  private walkFromHan(a: Automaton, trie: SyllableTrie, k: number): void {
+    const t = this.text;
+    const n = t.length;
+    const classes = t.cls;
+    const tokSyllable = this.tokSyllable;
+    const tokLetter = this.tokLetter;
+    const cells = trie.cells;
+    const dim = trie.syllables;
+    const first = tokSyllable[k] as number;
+    if (first >= dim) return;
+    // One syllable: the root's children, side by side at base(root) + syllable.
+    const node1 = ((cells[TRIE_BASE] as number) + first) * 4;
+    if (cells[node1] !== 0) return;
+    if (((cells[node1 + TRIE_FLAGS] as number) & TRIE_OWN_OUTPUT) !== 0) this.recordOutputs(a, cells[node1 + TRIE_LETTERS] as number, tokLetter[k + 1] as number, k, k);
+    if (k + 1 >= n) return;
+    const cls2 = classes[k + 1] as number;
+    if (cls2 !== CharClass.HAN) {
+      if (cls2 === CharClass.LATIN || cls2 === CharClass.DIGIT) this.walkLetters(a, trie, k + 1, 0, cells[node1 + TRIE_LETTERS] as number, k);
+      return;
+    }
+    // Two syllables: one bit of the pair table, then the pair's copy of its node.
+    const second = tokSyllable[k + 1] as number;
+    if (second < 0 || second >= dim) return;
+    const bit = first * dim + second;
+    const word = trie.pairs[bit >>> 5] as number;
+    const mask = 1 << (bit & 31);
+    if ((word & mask) === 0) return;
+    const at = ((trie.pairRank[bit >>> 5] as number) + bitCount(word & (mask - 1))) * 4;
+    const pairNodes = trie.pairNodes;
+    let node = pairNodes[at] as number;
+    let base = pairNodes[at + TRIE_BASE] as number;
+    let letters = pairNodes[at + TRIE_LETTERS] as number;
+    let flags = pairNodes[at + TRIE_FLAGS] as number;
+    if ((flags & TRIE_OWN_OUTPUT) !== 0) this.recordOutputs(a, letters, tokLetter[k + 2] as number, k, k + 1);
+    for (let j = k + 2; j < n; j++) {
+      const cls = classes[j] as number;
+      if (cls === CharClass.HAN) {
+        const syl = tokSyllable[j] as number;
+        if (syl < 0 || syl >= dim || (flags & childBit(syl)) === 0) return;
+        const next = (base + syl) * 4;
+        if (cells[next] !== node) return;
+        node = base + syl;
+        base = cells[next + TRIE_BASE] as number;
+        letters = cells[next + TRIE_LETTERS] as number;
+        flags = cells[next + TRIE_FLAGS] as number;
+        if ((flags & TRIE_OWN_OUTPUT) !== 0) this.recordOutputs(a, letters, tokLetter[j + 1] as number, k, j);
+      } else {
+        if (cls === CharClass.LATIN || cls === CharClass.DIGIT) this.walkLetters(a, trie, j, 0, letters, k);
+        return;
+      }
     }
   }
 
   /**
-   * Automaton state after reading a whole syllable from a state other than the root, with
-   * OUTPUT_BIT set when patterns end there; memoised in a direct-mapped cache of [key, step]
-   * pairs (one cache line per lookup).
+   * Walk the letter automaton (goto only) from `state`, starting at letter `r` of token j, for a
+   * match that starts in token `first`; Han tokens on the way step by their letters.
    */
-  private stepSyllable(a: Automaton, state: number, syl: number): number {
-    const cache = this.syllableCache;
-    if (state >= SYLLABLE_KEY_STATES) return this.syllableStep(a, state, syl);
-    const key = state * SYLLABLE_KEY_SPAN + syl + 1;
-    const slot = ((Math.imul(key, 0x9e3779b1) >>> 16) & SYLLABLE_CACHE_MASK) << 1;
-    if (cache[slot] === key) return cache[slot + 1] as number;
-    const next = this.syllableStep(a, state, syl);
-    cache[slot] = key;
-    cache[slot + 1] = next;
-    return next;
+  private walkLetters(a: Automaton, trie: SyllableTrie, j: number, r: number, state: number, first: number): void {
+    const t = this.text;
+    const n = t.length;
+    const { cls: classes, cp: cps, run: runs } = t;
+    const tokLetter = this.tokLetter;
+    const cells = a.cells;
+    for (let k = j; k < n; k++) {
+      const cls = classes[k] as number;
+      if (cls === CharClass.LATIN || cls === CharClass.DIGIT) {
+        const cp = cps[k] as number;
+        const sym = cls === CharClass.LATIN ? cp - 0x61 : 26 + cp - 0x30;
+        const run = runs[k] as number;
+        for (let q = k === j ? r : 0; q < run; q++) {
+          const next = (cells[state * 4 + 1] as number) + sym;
+          if (cells[next * 4] !== state) return;
+          state = next;
+          // The output field is the state itself when patterns end exactly here.
+          if (cells[state * 4 + 3] === state) this.recordOutputs(a, state, (tokLetter[k] as number) + q + 1, first, k);
+        }
+      } else if (cls === CharClass.HAN) {
+        const syl = this.tokSyllable[k] as number;
+        if (syl < 0 || syl >= trie.syllables) return;
+        state = this.letterGoto(a, state, syl);
+        if (state < 0) return;
+        if (cells[state * 4 + 3] === state) this.recordOutputs(a, state, tokLetter[k + 1] as number, first, k);
+      } else return;
+    }
   }
 
-  /** The state after a syllable, OUTPUT_BIT set when patterns end there. */
-  private syllableStep(a: Automaton, state: number, syl: number): number {
-    const next = this.walkSyllable(a, state, syl);
-    return a.hasOutput(next) ? next | OUTPUT_BIT : next;
+  /** Letter-automaton state after a syllable's letters from `state` along trie edges only; -1 when they leave the trie. */
+  private letterGoto(a: Automaton, state: number, syl: number): number {
+    const cells = a.cells;
+    const letters = this.syllableSyms[syl] as Uint8Array;
+    for (let i = 0; i < letters.length; i++) {
+      const next = (cells[state * 4 + 1] as number) + (letters[i] as number);
+      if (cells[next * 4] !== state) return -1;
+      state = next;
+    }
+    return state;
   }
 
-  /** Letters, length and state reached from the root of every syllable the tables know (they only grow). */
+  /** Note every pattern ending exactly at letter state `state` as a candidate ending at letter `end`. */
+  private recordOutputs(a: Automaton, state: number, end: number, first: number, last: number): void {
+    // A character-layer hit over the same tokens makes any pinyin hit there redundant (collect
+    // drops it, and every later pinyin hit with that span too): no need to check it.
+    const hits = this.hits;
+    for (let h = 0; h < this.charHits; h++) if ((hits.from[h] as number) <= first && last <= (hits.to[h] as number)) return;
+    const { outStart, outIds } = a;
+    for (let o = outStart[state] as number; o < (outStart[state + 1] as number); o++) {
+      const id = outIds[o] as number;
+      this.candidates.push(id, end, end - (this.pyMeta[id * 4 + 1] as number), first, last);
+    }
+  }
+
+  /**
+   * For the run of latin letters holding token k: 1 at each offset up to which the run splits
+   * into whole syllables (bit 1 of syllableSplits, in a scratch array of its own).
+   */
+  private syllablePrefixes(k: number): Uint8Array {
+    const t = this.text;
+    const spelling = this.syllableSpelling();
+    let first = k;
+    while (first > 0 && t.cls[first - 1] === CharClass.LATIN) first--;
+    let size = 0;
+    let last = first;
+    for (; last < t.length && t.cls[last] === CharClass.LATIN; last++) size += t.run[last] as number;
+    if (this.runLetters.length < size) this.runLetters = new Uint8Array(size * 2);
+    if (this.runReach.length < size + 1) this.runReach = new Uint8Array(size * 2 + 1);
+    const letters = this.runLetters;
+    const reach = this.runReach;
+    for (let i = first, at = 0; i < last; i++) for (let r = 0; r < (t.run[i] as number); r++) letters[at++] = (t.cp[i] as number) - 0x61;
+    reach.fill(0, 0, size + 1);
+    reach[0] = 1;
+    const { next, ends } = spelling;
+    const maxLen = this.tables.maxSyllableLength;
+    for (let i = 0; i < size; i++) {
+      if (reach[i] !== 1) continue;
+      let node = 0;
+      for (let l = 1; l <= maxLen && i + l <= size; l++) {
+        node = next[node * 26 + (letters[i + l - 1] as number)] as number;
+        if (node === 0) break;
+        if (ends[node] === 1) reach[i + l] = 1;
+      }
+    }
+    return reach;
+  }
+
+  /** The syllable spellings as a letter trie (rebuilt when the tables learn a syllable). */
+  private syllableSpelling(): { next: Int32Array; ends: Uint8Array } {
+    const set = this.tables.syllableSet;
+    if (this.spelling && this.spellingSize === set.size) return this.spelling;
+    let nodes = 1;
+    for (const s of set) nodes += s.length;
+    const next = new Int32Array(nodes * 26);
+    const ends = new Uint8Array(nodes);
+    let count = 1;
+    for (const s of set) {
+      let node = 0;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i) - 0x61;
+        let child = next[node * 26 + c] as number;
+        if (child === 0) next[node * 26 + c] = child = count++;
+        node = child;
+      }
+      ends[node] = 1;
+    }
+    this.spelling = { next, ends };
+    this.spellingSize = set.size;
+    return this.spelling;
+  }
+
+  /** Letters and length of every syllable the tables know (they only grow). */
   private syncSyllables(): void {
     const all = this.tables.syllables;
     for (let i = this.syllableSyms.length; i < all.length; i++) this.syllableSyms.push(Uint8Array.from(all[i] as string, (ch) => ch.charCodeAt(0) - 0x61));
-    const a = this.pinyinAutomaton;
     this.syllableLength = Uint8Array.from(this.syllableSyms, (letters) => letters.length);
-    this.rootSyllable = Int32Array.from(this.syllableSyms, (_, syl) => (a ? this.syllableStep(a, 0, syl) : 0));
-  }
-
-  private walkSyllable(a: Automaton, state: number, syl: number): number {
-    const letters = this.syllableSyms[syl] as Uint8Array;
-    let next = state;
-    for (let j = 0; j < letters.length; j++) next = a.step(next, letters[j] as number);
-    return next;
-  }
-
-  /** Token holding letter `pos` of the pinyin stream (binary search over token letter starts). */
-  private tokenAtLetter(pos: number): number {
-    const tokLetter = this.tokLetter;
-    let lo = 0;
-    let hi = this.currentTok;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((tokLetter[mid] as number) <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 
   /** Boundary kind just before token k: soft between two latin letters (or two digits), else a hard boundary. */
@@ -575,17 +984,17 @@ class LexiconDetector implements Detector {
     return (c === CharClass.LATIN || c === CharClass.DIGIT) && this.text.cls[k - 1] === c ? B_SOFT : B_YES;
   }
 
-  private checkPinyinHit(id: number, end: number): void {
-    const at0 = this.pyAt[id] as number;
-    const m = (this.pyAt[id + 1] as number) - at0;
-    const charPattern = this.pyPattern[id] as number;
-    const bounds = this.pyBounds;
-    const chars = this.pyChars;
+  /** Check a sound-alike candidate: pinyin pattern `id` over letters [end - length, end), tokens firstTok..lastTok. */
+  private checkPinyinHit(id: number, end: number, firstTok: number, lastTok: number): void {
+    const pyMeta = this.pyMeta;
+    const at0 = pyMeta[id * 4] as number;
+    const m = pyMeta[id * 4 + 1] as number;
+    const charPattern = pyMeta[id * 4 + 2] as number;
+    // Letter x of the pattern: pyLetters[2x] its Han code point, pyLetters[2x + 1] & 0xff its boundary, >>> 8 its repeat count.
+    const letters = this.pyLetters;
     const from = end - m;
     const t = this.text;
     const tokLetter = this.tokLetter;
-    const firstTok = this.tokenAtLetter(from);
-    const lastTok = this.tokenAtLetter(end - 1);
     // Both ends on a token boundary, or inside a latin run where the rest spells whole syllables.
     const startOff = from - (tokLetter[firstTok] as number);
     const b0 = startOff === 0 ? this.boundBeforeToken(firstTok) : t.cls[firstTok] === CharClass.HAN ? B_NO : B_SOFT;
@@ -593,7 +1002,7 @@ class LexiconDetector implements Detector {
     const lastEnd = this.pinyinLength(lastTok);
     const b1 = end === lastEnd ? this.boundBeforeToken(lastTok + 1) : t.cls[lastTok] === CharClass.HAN ? B_NO : B_SOFT;
     if (b1 === B_NO || (b1 === B_SOFT && !this.latinBoundary(lastTok, end, 2))) return;
-    const edges = this.patEdges[charPattern] as number;
+    const edges = (this.patMeta[charPattern * 4 + 2] as number) & 0xff;
     if (edges !== 0 && !this.edgesFree(edges, firstTok, lastTok)) return;
     let han = 0;
     let exact = 0;
@@ -604,21 +1013,22 @@ class LexiconDetector implements Detector {
       if (cls === CharClass.HAN) {
         const len = (this.syllableSyms[this.tokSyllable[k] as number] as Uint8Array).length;
         // The syllable must line up with one syllable of the word, written in Han there too.
-        if (j0 > 0 && bounds[at0 + j0] === B_NO) return;
-        if (j0 + len < m && bounds[at0 + j0 + len] === B_NO) return;
-        for (let j = j0 + 1; j < j0 + len; j++) if (bounds[at0 + j] === B_YES) return;
+        if (j0 > 0 && ((letters[(at0 + j0) * 2 + 1] as number) & 0xff) === B_NO) return;
+        if (j0 + len < m && ((letters[(at0 + j0 + len) * 2 + 1] as number) & 0xff) === B_NO) return;
+        for (let j = j0 + 1; j < j0 + len; j++) if (((letters[(at0 + j) * 2 + 1] as number) & 0xff) === B_YES) return;
         const at = at0 + (j0 < 0 ? 0 : j0);
-        if ((chars[at] as number) < 0) return;
-        if ((t.run[k] as number) < (this.pyRuns[at] as number)) return;
+        const char = letters[at * 2] as number;
+        if (char < 0) return;
+        if ((t.run[k] as number) < (letters[at * 2 + 1] as number) >>> 8) return;
         han++;
-        if (t.cp[k] === chars[at]) exact++;
+        if (t.cp[k] === char) exact++;
       } else {
-        if (j0 > 0 && this.boundBeforeToken(k) === B_YES && bounds[at0 + j0] === B_NO) return;
+        if (j0 > 0 && this.boundBeforeToken(k) === B_YES && ((letters[(at0 + j0) * 2 + 1] as number) & 0xff) === B_NO) return;
         if (cls === CharClass.LATIN) latin += Math.min(j0 + (t.run[k] as number), m) - Math.max(j0, 0);
       }
     }
     const standalone = b0 === B_YES && b1 === B_YES;
-    if (!this.acceptPinyin(this.pyHan[id] as number, m, han, exact, latin, standalone)) return;
+    if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact, latin, standalone)) return;
     if (exact < han && (this.crossesClause(firstTok, lastTok) || this.explainedByEverydayWords(firstTok, lastTok))) return;
     // Sound-alike hits that survive the checks above act publicly: sending them all to review
     // cost 10 points of recall on the shared corpus (99.1% -> 89.1%) for 0.2% fewer false alarms.
@@ -788,40 +1198,53 @@ class LexiconDetector implements Detector {
     if (t.cls[k] !== CharClass.LATIN) return false;
     let runStart = k;
     while (runStart > 0 && t.cls[runStart - 1] === CharClass.LATIN) runStart--;
-    let reach = this.segmentReach;
     if (this.segmentRunStart !== runStart) {
-      let runEnd = k + 1;
-      while (runEnd < t.length && t.cls[runEnd] === CharClass.LATIN) runEnd++;
-      let letters = '';
-      for (let i = runStart; i < runEnd; i++) letters += String.fromCharCode(t.cp[i] as number).repeat(t.run[i] as number);
-      reach = this.segmentRun(letters);
+      this.syllableSplits(runStart);
       this.segmentRunStart = runStart;
-      this.segmentReach = reach;
     }
     // reach bit 1: the run up to here splits into syllables; bit 2: the rest of it does.
-    return ((reach[pos - (this.tokLetter[runStart] as number)] as number) & side) !== 0;
+    return ((this.segmentReach[pos - (this.tokLetter[runStart] as number)] as number) & side) !== 0;
   }
 
-  private segmentRun(word: string): Uint8Array {
-    const size = word.length;
-    const reach = new Uint8Array(size + 1);
-    const set = this.tables.syllableSet;
+  /**
+   * segmentReach for the run of latin letters starting at token `first`: at each offset, bit 1
+   * when the letters before it split into whole syllables, bit 2 when the letters after it do.
+   */
+  private syllableSplits(first: number): void {
+    const t = this.text;
+    const { next, ends } = this.syllableSpelling();
     const maxLen = this.tables.maxSyllableLength;
+    let size = 0;
+    let last = first;
+    for (; last < t.length && t.cls[last] === CharClass.LATIN; last++) size += t.run[last] as number;
+    if (this.splitLetters.length < size) this.splitLetters = new Uint8Array(size * 2);
+    if (this.segmentReach.length < size + 1) this.segmentReach = new Uint8Array(size * 2 + 1);
+    const letters = this.splitLetters;
+    const reach = this.segmentReach;
+    for (let i = first, at = 0; i < last; i++) for (let r = 0; r < (t.run[i] as number); r++) letters[at++] = (t.cp[i] as number) - 0x61;
+    reach.fill(0, 0, size + 1);
     reach[0] = 1;
     for (let i = 0; i < size; i++) {
-      if (!((reach[i] as number) & 1)) continue;
-      for (let l = 1; l <= maxLen && i + l <= size; l++) if (set.has(word.slice(i, i + l))) reach[i + l] = (reach[i + l] as number) | 1;
+      if (((reach[i] as number) & 1) === 0) continue;
+      let node = 0;
+      for (let l = 1; l <= maxLen && i + l <= size; l++) {
+        node = next[node * 26 + (letters[i + l - 1] as number)] as number;
+        if (node === 0) break;
+        if (ends[node] === 1) reach[i + l] = (reach[i + l] as number) | 1;
+      }
     }
     reach[size] = (reach[size] as number) | 2;
     for (let i = size - 1; i >= 0; i--) {
+      let node = 0;
       for (let l = 1; l <= maxLen && i + l <= size; l++) {
-        if ((reach[i + l] as number) & 2 && set.has(word.slice(i, i + l))) {
+        node = next[node * 26 + (letters[i + l - 1] as number)] as number;
+        if (node === 0) break;
+        if (ends[node] === 1 && ((reach[i + l] as number) & 2) !== 0) {
           reach[i] = (reach[i] as number) | 2;
           break;
         }
       }
     }
-    return reach;
   }
 
   private collect(input: string): ScanMatch[] {
@@ -834,7 +1257,8 @@ class LexiconDetector implements Detector {
       const from = hits.from[h] as number;
       const to = hits.to[h] as number;
       const layerCode = hits.layer[h] as number;
-      if (this.patKind[id] === KIND_BROAD && layerCode !== 0) continue;
+      const kind = (this.patMeta[id * 4 + 2] as number) >>> 8;
+      if (kind === KIND_BROAD && layerCode !== 0) continue;
       if (this.allowed(from, to)) continue;
       if (layerCode !== 0 && this.redundantPinyinHit(h, id, from, to)) continue;
       const start = t.start[from] as number;
@@ -844,8 +1268,9 @@ class LexiconDetector implements Detector {
       if (this.prohibitiveContext && negatedByContext(input, start, end)) continue;
       const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
       const layer: MatchLayer = layerCode !== 0 ? 'pinyin' : input.startsWith(word, start) && end - start === word.length ? 'exact' : 'normalised';
-      const reason = this.patKind[id] === KIND_BROAD ? this.broadReviewReason(id) : straddles ? 'cuts through two words' : undefined;
-      const match: ScanMatch = { word, category: this.patCategory[id] as string, start, end, layer, tier: reason ? 'review' : 'public' };
+      const categoryIndex = this.patMeta[id * 4 + 3] as number;
+      const reason = kind === KIND_BROAD ? (this.broadReasons[categoryIndex] as string) : straddles ? 'cuts through two words' : undefined;
+      const match: ScanMatch = { word, category: this.categoryNames[categoryIndex] as string, start, end, layer, tier: reason ? 'review' : 'public' };
       if (reason) match.reason = reason;
       matches.push(match);
     }
@@ -858,8 +1283,8 @@ class LexiconDetector implements Detector {
    * 违法犯罪 words of three or more characters, as before, adds no recall on the shared corpus
    * but 0.8 / 2.5 points of public false alarms on the real-chat tune / holdout lines.
    */
-  private broadReviewReason(id: number): string {
-    return this.patCategory[id] === '未分类' ? 'uncategorised word' : `broad category (${this.patCategory[id] as string})`;
+  private broadReviewReason(category: string): string {
+    return category === '未分类' ? 'uncategorised word' : `broad category (${category})`;
   }
 
   /**
@@ -894,33 +1319,6 @@ class LexiconDetector implements Detector {
   }
 }
 
-const foldedWords = new WeakMap<ReadonlySet<string>, Map<CharTables, ReadonlySet<string>>>();
-
-/** Common words as the scanner sees them (folded), computed once per word set. */
-function foldWords(words: ReadonlySet<string>, tables: CharTables): ReadonlySet<string> {
-  let byTables = foldedWords.get(words);
-  if (!byTables) foldedWords.set(words, (byTables = new Map<CharTables, ReadonlySet<string>>()));
-  let folded = byTables.get(tables);
-  if (!folded) {
-    const changed: Array<[string, string]> = [];
-    for (const w of words) {
-      const f = String.fromCodePoint(...tables.foldString(w));
-      if (f !== w) changed.push([w, f]);
-    }
-    if (changed.length === 0) folded = words;
-    else {
-      const out = new Set(words);
-      for (const [w, f] of changed) {
-        out.delete(w);
-        out.add(f);
-      }
-      folded = out;
-    }
-    byTables.set(tables, folded);
-  }
-  return folded;
-}
-
 /** Growable list of (pattern, first token, last token, layer) spans in typed arrays. */
 class SpanList {
   count = 0;
@@ -949,6 +1347,92 @@ class SpanList {
   }
 }
 
+/** Sound-alike candidates of one scan (pattern, end letter, start letter, first and last token), and the order to check them in. */
+class CandidateList {
+  count = 0;
+  pattern = new Int32Array(16);
+  end = new Int32Array(16);
+  from = new Int32Array(16);
+  first = new Int32Array(16);
+  last = new Int32Array(16);
+  order = new Int32Array(16);
+
+  push(pattern: number, end: number, from: number, first: number, last: number): void {
+    if (this.count === this.pattern.length) {
+      const size = this.count * 2;
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(size);
+        b.set(a);
+        return b;
+      };
+      this.pattern = grow(this.pattern);
+      this.end = grow(this.end);
+      this.from = grow(this.from);
+      this.first = grow(this.first);
+      this.last = grow(this.last);
+      this.order = new Int32Array(size);
+    }
+    const i = this.count++;
+    this.pattern[i] = pattern;
+    this.end[i] = end;
+    this.from[i] = from;
+    this.first[i] = first;
+    this.last[i] = last;
+  }
+
+  /**
+   * `order` = candidates by end letter, then longer first (earlier start), then as found: the
+   * order an Aho–Corasick pass reports them in (at each end the state's own patterns, then its
+   * suffixes'). Insertion sort: a message has a handful.
+   */
+  sortByEnd(): void {
+    const { order, end, from } = this;
+    for (let i = 0; i < this.count; i++) {
+      let j = i;
+      const e = end[i] as number;
+      const f = from[i] as number;
+      while (j > 0) {
+        const o = order[j - 1] as number;
+        const eo = end[o] as number;
+        if (eo < e || (eo === e && (from[o] as number) <= f)) break;
+        order[j] = o;
+        j--;
+      }
+      order[j] = i;
+    }
+  }
+}
+
+// Status of a BMP code unit in unitTable: a token, dropped, or folded the general way.
+const UNIT_TOKEN = 0;
+const UNIT_DROPPED = 1;
+const UNIT_GENERAL = 2;
+
+const CHAR_PAIR_BITS = 20;
+
+/** Bit of charPairs for a pair of character symbols. */
+function charPairSlot(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 1, 0x85ebca6b)) >>> (32 - CHAR_PAIR_BITS);
+}
+
+/**
+ * The pairs of symbols written side by side in the automaton's words: node t under node p
+ * spells p's symbol then t's. `starts`: only where p is a one-character node (a word's start).
+ */
+function charPairsOf(a: Automaton, starts: boolean): Int32Array {
+  const cells = a.cells;
+  const pairs = new Int32Array((1 << CHAR_PAIR_BITS) >>> 5);
+  const size = cells.length / 4;
+  const symbolOf = (node: number): number => node - (cells[(cells[node * 4] as number) * 4 + 1] as number);
+  for (let t = 1; t < size; t++) {
+    const p = cells[t * 4] as number;
+    if (p <= 0 || (starts && cells[p * 4] !== 0)) continue;
+    const slot = charPairSlot(symbolOf(p), symbolOf(t));
+    pairs[slot >>> 5] = (pairs[slot >>> 5] as number) | (1 << (slot & 31));
+  }
+  return pairs;
+}
+
 /** Whether matches already hold `word` at [start, end). */
 function sameMatch(matches: readonly ScanMatch[], word: string, start: number, end: number): boolean {
   for (let i = 0; i < matches.length; i++) {
@@ -958,9 +1442,21 @@ function sameMatch(matches: readonly ScanMatch[], word: string, start: number, e
   return false;
 }
 
-/** Matches sorted by where they start, then end. */
-function byStartEnd(a: ScanMatch, b: ScanMatch): number {
-  return a.start - b.start || a.end - b.end;
+/**
+ * Sort matches by where they start, then end, keeping the order of equal spans (what a stable
+ * Array.prototype.sort with that comparison gives; a message has a handful, so insertion sort).
+ */
+function sortByStartEnd(matches: ScanMatch[]): void {
+  for (let i = 1; i < matches.length; i++) {
+    const m = matches[i] as ScanMatch;
+    let j = i;
+    for (; j > 0; j--) {
+      const o = matches[j - 1] as ScanMatch;
+      if (o.start < m.start || (o.start === m.start && o.end <= m.end)) break;
+      matches[j] = o;
+    }
+    matches[j] = m;
+  }
 }
 
 /** Whether a public (or untiered) match already covers m's span. */
@@ -982,21 +1478,24 @@ class WordSet {
   private readonly mask: number;
   private readonly others = new Set<string>();
 
-  constructor(words: ReadonlySet<string>) {
+  /** An empty set with room for about `expected` words. */
+  constructor(expected: number) {
     let size = 16;
-    while (size < words.size * 2) size *= 2;
+    while (size < expected * 2) size *= 2;
     this.table = new Int32Array(size * 2);
     this.mask = size - 1;
-    for (const w of words) {
-      const cps: number[] = [];
-      for (const ch of w) cps.push(ch.codePointAt(0) as number);
-      if (cps.length < 2 || cps.length > 4) continue;
-      if (cps.some((c) => c >= 0x10000 || c === 0)) {
-        this.others.add(w);
-        continue;
-      }
-      this.add(cps[0] as number, cps[1] as number, cps[2] ?? 0, cps[3] ?? 0);
+  }
+
+  /** Add a word (words of other lengths than two to four characters are never asked for). */
+  addWord(w: string): void {
+    const cps: number[] = [];
+    for (const ch of w) cps.push(ch.codePointAt(0) as number);
+    if (cps.length < 2 || cps.length > 4) return;
+    if (cps.some((c) => c >= 0x10000 || c === 0)) {
+      this.others.add(w);
+      return;
     }
+    this.add(cps[0] as number, cps[1] as number, cps[2] ?? 0, cps[3] ?? 0);
   }
 
   has(c1: number, c2: number, c3: number, c4: number): boolean {
@@ -1036,11 +1535,32 @@ function hashPair(hi: number, lo: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-const wordSets = new WeakMap<ReadonlySet<string>, WordSet>();
+const wordSets = new WeakMap<ReadonlySet<string>, Map<CharTables, WordSet>>();
 
-/** The numeric form of a (folded) word set, built once per set. */
-function wordSetOf(words: ReadonlySet<string>): WordSet {
-  let set = wordSets.get(words);
-  if (!set) wordSets.set(words, (set = new WordSet(words)));
+/**
+ * Everyday words as the scanner sees them (folded), in numeric form, built once per word set
+ * and tables. Folding changes a handful of words (a traditional character here and there):
+ * those are replayed onto an overlay, dropped and added in the order a folded copy of the set
+ * would get them, instead of copying the whole set.
+ */
+function commonWordSet(words: ReadonlySet<string>, tables: CharTables): WordSet {
+  let byTables = wordSets.get(words);
+  if (!byTables) wordSets.set(words, (byTables = new Map<CharTables, WordSet>()));
+  let set = byTables.get(tables);
+  if (!set) {
+    const overlay = new Map<string, boolean>();
+    for (const w of words) {
+      const f = String.fromCodePoint(...tables.foldString(w));
+      if (f !== w) {
+        overlay.set(w, false);
+        overlay.set(f, true);
+      }
+    }
+    const built = new WordSet(words.size);
+    for (const w of words) if (overlay.get(w) !== false) built.addWord(w);
+    for (const [w, present] of overlay) if (present && !words.has(w)) built.addWord(w);
+    byTables.set(tables, built);
+    set = built;
+  }
   return set;
 }

@@ -77,23 +77,28 @@ export function findSlang(text: string, tables: CharTables): readonly ScanMatch[
 /**
  * Rules that can match a message, from its folded tokens as the lexicon layer holds them
  * (NormalisedText: dropped characters and clause punctuation removed, repeats collapsed into a
- * run count). Every pair of neighbouring characters of the slang fold is a pair of neighbouring
- * tokens or a repeat, so the mask is never smaller than the one the slang fold would give.
+ * run count). Every stretch of the slang fold without a clause mark is a stretch of the tokens
+ * with their repeats written out, so a rule's literal (a string up to eight characters that
+ * every match of it contains, 老师带你 rather than 老师) found among them marks it; the mask is
+ * never smaller than the rules that match. The literals are one small automaton, and a repeat
+ * is read at most as many times as the longest literal is long (the automaton's state only
+ * depends on that many last characters).
  */
 export function slangCandidates(cps: Int32Array, runs: Int32Array, length: number): number {
-  const { single, pairStart, pairs } = FACTORS;
-  let candidates = FACTORS.always | FACTORS.clause;
-  let prev = -1;
+  const { present, out } = LITERALS;
+  let candidates = LITERALS.always;
+  let state = 0;
   for (let k = 0; k < length; k++) {
     const cp = cps[k] as number;
-    if (cp >= 0x10000) {
-      prev = -1;
+    if (cp >= 0x10000 || ((present[cp >>> 5] as number) & (1 << (cp & 31))) === 0) {
+      state = 0;
       continue;
     }
-    candidates |= single[cp] as number;
-    if (pairStart[cp] === 1 && (runs[k] as number) > 1) candidates |= pairs.get(((cp << 16) | cp) >>> 0) ?? 0;
-    if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | cp) >>> 0) ?? 0;
-    prev = cp;
+    const times = Math.min(runs[k] as number, LITERAL_MAX);
+    for (let r = 0; r < times; r++) {
+      state = literalStep(state, cp);
+      candidates |= out[state] as number;
+    }
   }
   return candidates;
 }
@@ -288,3 +293,125 @@ export function slangRuleFactors(): Array<{ name: string; factors: string[] | nu
 }
 
 const FACTORS = factorTables(RULES);
+
+/** Longest literal the token prefilter looks for. */
+const LITERAL_MAX = 8;
+
+/** The rules' long literals as an Aho–Corasick automaton over UTF-16 units (steps in an open-addressing table). */
+interface LiteralAutomaton {
+  /** Bit per BMP unit: the unit occurs in some literal (any other unit sends the automaton home). */
+  present: Int32Array;
+  /** Goto table: keys state * 0x10000 + unit (-1 empty), values the next state. */
+  keys: Int32Array;
+  next: Int32Array;
+  mask: number;
+  fail: Int32Array;
+  /** Rules marked on reaching a state (its literals and those of its suffixes). */
+  out: Int32Array;
+  /** Rules that run whatever the message: no literal could be worked out, or one holds a clause mark only. */
+  always: number;
+}
+
+function literalAutomaton(rules: readonly SlangRule[]): LiteralAutomaton {
+  let always = 0;
+  const literals: Array<{ text: string; bit: number }> = [];
+  rules.forEach((r, i) => {
+    if (i >= 31) return;
+    const bit = 1 << i;
+    const factors = r.pattern.ignoreCase ? null : regexFactors(r.pattern.source, LITERAL_MAX);
+    if (!factors) {
+      always |= bit;
+      return;
+    }
+    for (const f of factors) {
+      // The tokens hold no clause marks: the part before the first one is the literal to look for.
+      const clauseAt = f.indexOf(String.fromCharCode(CLAUSE_UNIT));
+      const text = clauseAt < 0 ? f : f.slice(0, clauseAt);
+      if (text.length === 0) always |= bit;
+      else literals.push({ text, bit });
+    }
+  });
+  const present = new Int32Array(0x10000 >>> 5);
+  let states = 1;
+  for (const l of literals) states += l.text.length;
+  let size = 64;
+  while (size < states * 2) size *= 2;
+  const keys = new Int32Array(size).fill(-1);
+  const next = new Int32Array(size);
+  const mask = size - 1;
+  const out = new Int32Array(states);
+  const fail = new Int32Array(states);
+  const children: number[][] = [[]];
+  const go = (state: number, unit: number): number => {
+    for (let slot = literalSlot(state, unit, mask); ; slot = (slot + 1) & mask) {
+      const k = keys[slot] as number;
+      if (k === -1) return -1;
+      if (k === state * 0x10000 + unit) return next[slot] as number;
+    }
+  };
+  let count = 1;
+  for (const { text, bit } of literals) {
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      present[unit >>> 5] = (present[unit >>> 5] as number) | (1 << (unit & 31));
+      let child = go(state, unit);
+      if (child < 0) {
+        child = count++;
+        children.push([]);
+        let slot = literalSlot(state, unit, mask);
+        while ((keys[slot] as number) !== -1) slot = (slot + 1) & mask;
+        keys[slot] = state * 0x10000 + unit;
+        next[slot] = child;
+        (children[state] as number[]).push(unit, child);
+      }
+      state = child;
+    }
+    out[state] = (out[state] as number) | bit;
+  }
+  // Breadth first: failure links, and each state's marks include its suffixes'.
+  const queue = [0];
+  for (let head = 0; head < queue.length; head++) {
+    const u = queue[head] as number;
+    const edges = children[u] as number[];
+    for (let e = 0; e < edges.length; e += 2) {
+      const unit = edges[e] as number;
+      const v = edges[e + 1] as number;
+      let f = u === 0 ? -1 : (fail[u] as number);
+      let target = 0;
+      while (f >= 0) {
+        const t = go(f, unit);
+        if (t >= 0) {
+          target = t;
+          break;
+        }
+        f = f === 0 ? -1 : (fail[f] as number);
+      }
+      fail[v] = target;
+      out[v] = (out[v] as number) | (out[target] as number);
+      queue.push(v);
+    }
+  }
+  return { present, keys, next, mask, fail: fail.subarray(0, count), out: out.subarray(0, count), always };
+}
+
+function literalSlot(state: number, unit: number, mask: number): number {
+  return (Math.imul(state * 0x10000 + unit, 0x9e3779b1) >>> 16) & mask;
+}
+
+const LITERALS = literalAutomaton(RULES);
+
+/** The literal automaton's state after `unit` from `state` (failure links followed). */
+function literalStep(state: number, unit: number): number {
+  const { keys, next, mask, fail } = LITERALS;
+  for (;;) {
+    const key = state * 0x10000 + unit;
+    for (let slot = literalSlot(state, unit, mask); ; slot = (slot + 1) & mask) {
+      const k = keys[slot] as number;
+      if (k === key) return next[slot] as number;
+      if (k === -1) break;
+    }
+    if (state === 0) return 0;
+    state = fail[state] as number;
+  }
+}

@@ -51,33 +51,36 @@ class WordTrie {
   private isWord = new Uint8Array(1024);
   /** Longest word, in code units. */
   private longest = 0;
+  /**
+   * One bit per pair of units written side by side inside some word (hashed): a word spanning a
+   * place holds the two units around it, so most places are answered by this bit alone.
+   */
+  private readonly inner = new Int32Array((1 << INNER_BITS) >>> 5);
 
   private constructor(capacity: number) {
+    // Filled to at most three quarters: the table is only read where the pair bit says a word may span.
     let size = 1024;
-    while (size < capacity * 2) size *= 2;
+    while (size * 3 < capacity * 4) size *= 2;
     this.keys = new Int32Array(size * 2).fill(-1);
     this.children = new Int32Array(size);
     this.mask = size - 1;
   }
 
   static ofDictionary(text: string): WordTrie {
-    const words: string[] = [];
+    // Every listed word, whatever its frequency: a word too many only sends a question to cut().
+    // Two passes over the lines (count, then add) instead of an array of lines and one of words.
     let units = 0;
-    for (const line of text.split('\n')) {
-      // Every listed word, whatever its frequency: a word too many only sends a question to cut().
-      const word = line.trim().split(/\s+/)[0] ?? '';
-      if (word.length < 2) continue;
-      words.push(word);
-      units += word.length;
-    }
+    forEachListedWord(text, (word) => (units += word.length));
     const trie = new WordTrie(units + 1);
-    for (const w of words) trie.add(w);
+    forEachListedWord(text, (word) => trie.add(word));
     return trie;
   }
 
   /** Whether some word of at least two units covers both units[at - 1] and units[at] (of the first `length`). */
   spans(units: Uint16Array, length: number, at: number): boolean {
     if (at <= 0 || at >= length) return false;
+    const slot = innerSlot(units[at - 1] as number, units[at] as number);
+    if (((this.inner[slot >>> 5] as number) & (1 << (slot & 31))) === 0) return false;
     const from = Math.max(0, at - this.longest + 1);
     for (let i = at - 1; i >= from; i--) {
       let node = 0;
@@ -101,6 +104,10 @@ class WordTrie {
   }
 
   private add(word: string): void {
+    for (let j = 0; j + 1 < word.length; j++) {
+      const slot = innerSlot(word.charCodeAt(j), word.charCodeAt(j + 1));
+      this.inner[slot >>> 5] = (this.inner[slot >>> 5] as number) | (1 << (slot & 31));
+    }
     let node = 0;
     for (let j = 0; j < word.length; j++) {
       const unit = word.charCodeAt(j);
@@ -123,6 +130,25 @@ class WordTrie {
     this.isWord[node] = 1;
     if (word.length > this.longest) this.longest = word.length;
   }
+}
+
+/** Calls `visit` with the first field of every line of a jieba-format dictionary that is at least two units long. */
+function forEachListedWord(text: string, visit: (word: string) => void): void {
+  for (let from = 0; from < text.length; ) {
+    let end = text.indexOf('\n', from);
+    if (end < 0) end = text.length;
+    const line = text.slice(from, end).trim();
+    const space = line.search(/\s/);
+    const word = space < 0 ? line : line.slice(0, space);
+    if (word.length >= 2) visit(word);
+    from = end + 1;
+  }
+}
+
+const INNER_BITS = 20;
+
+function innerSlot(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) >>> (32 - INNER_BITS);
 }
 
 function slotOf(node: number, unit: number): number {

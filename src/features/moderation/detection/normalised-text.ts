@@ -62,6 +62,11 @@ export class NormalisedText {
     this.length = n + 1;
   }
 
+  /** Make room for at least `min` tokens, keeping the ones held. */
+  reserve(min: number): void {
+    if (min > this.cp.length) this.grow(min);
+  }
+
   private grow(min: number): void {
     const size = Math.max(min, this.cp.length * 2);
     const copy = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {

@@ -16,17 +16,20 @@ type Re =
 const MAX_EXACT = 64;
 const MAX_FACTOR = 2;
 
-/** Factors of at most two UTF-16 units of an expression's source, or null when it has none the analysis can prove. */
-export function regexFactors(source: string): string[] | null {
+/**
+ * Factors of at most `maxLength` UTF-16 units (two unless told) of an expression's source, or
+ * null when it has none the analysis can prove. Longer factors let fewer texts through.
+ */
+export function regexFactors(source: string, maxLength = MAX_FACTOR): string[] | null {
   let tree: Re;
   try {
     tree = parseRe(source);
   } catch {
     return null;
   }
-  const f = factorsOf(tree);
+  const f = factorsOf(tree, maxLength);
   if (!f || f.length === 0 || f.some((s) => s.length === 0)) return null;
-  const cut = new Set(f.map((s) => s.slice(0, MAX_FACTOR)));
+  const cut = new Set(f.map((s) => s.slice(0, maxLength)));
   // A surrogate cut in half would not be seen by the BMP-only marking.
   for (const s of cut) for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) < 0xe000) return null;
   return [...cut].sort();
@@ -83,7 +86,7 @@ function product(a: string[], b: string[]): string[] | null {
   return out.size <= MAX_EXACT ? [...out] : null;
 }
 
-function factorsOf(re: Re): string[] | null {
+function factorsOf(re: Re, max: number): string[] | null {
   switch (re.kind) {
     case 'lit':
       return [re.ch];
@@ -93,20 +96,20 @@ function factorsOf(re: Re): string[] | null {
     case 'alt': {
       const out = new Set<string>();
       for (const b of re.branches) {
-        const f = factorsOf(b);
+        const f = factorsOf(b, max);
         if (!f) return null;
         for (const s of f) out.add(s);
       }
       return [...out];
     }
     case 'rep':
-      return re.min >= 1 ? factorsOf(re.node) : null;
+      return re.min >= 1 ? factorsOf(re.node, max) : null;
     case 'seq': {
       // Candidates: each item's own factors, and the exact strings of each run of items with
       // small exact sets (上分 of 上,分; 点火/点把/点一 of (?:放|点)(?:把|一把)?火).
       const candidates: string[][] = [];
       for (const item of re.items) {
-        const f = factorsOf(item);
+        const f = factorsOf(item, max);
         if (f) candidates.push(f);
       }
       for (let i = 0; i < re.items.length; i++) {
@@ -115,21 +118,24 @@ function factorsOf(re: Re): string[] | null {
           const e = exactOf(re.items[j] as Re);
           if (!e) break;
           acc = product(acc, e);
-          if (acc && !acc.includes('')) candidates.push(acc.map((s) => s.slice(0, MAX_FACTOR)));
+          if (acc && !acc.includes('')) candidates.push(acc.map((s) => s.slice(0, max)));
         }
       }
       let best: string[] | null = null;
-      for (const c of candidates) if (c.every((s) => s.length > 0) && (!best || cost(c) < cost(best))) best = c;
+      for (const c of candidates) if (c.every((s) => s.length > 0) && (!best || cost(c, max) < cost(best, max))) best = c;
       return best;
     }
   }
 }
 
-/** How often a factor set lets a rule run: single characters cost far more than pairs. */
-function cost(factors: string[]): number {
-  const unique = new Set(factors.map((s) => s.slice(0, MAX_FACTOR)));
+/**
+ * How often a factor set lets a rule run: single characters cost far more than pairs, and (when
+ * longer factors are asked for) pairs more than longer strings.
+ */
+function cost(factors: string[], max: number): number {
+  const unique = new Set(factors.map((s) => s.slice(0, max)));
   let c = 0;
-  for (const s of unique) c += s.length === 1 ? 1000 : 1;
+  for (const s of unique) c += s.length === 1 ? 1000 : max <= 2 || s.length >= 4 ? 1 : s.length === 2 ? 10 : 2;
   return c;
 }
 
