@@ -15,7 +15,8 @@
  * amounts (12000), 6-digit cohort codes, and 18-digit ID numbers, whether written solid or as
  * 6-8-4 groups, are not phones and stay as written; two phones side by side
  * (`13800001111 13900002222`) are both masked. A 4-4-4-4-3 bank card whose last three groups
- * happen to read as a mobile is masked there too: a lesser harm than showing a phone.
+ * happen to read as a mobile is masked there too: a lesser harm than showing a phone. Digits
+ * inside a token of 24 or more hex characters (a database id or a hash in a link) are not read.
  */
 
 const DIGITS = '0-9０-９';
@@ -57,6 +58,24 @@ function withoutInvisible(text: string): { visible: string; origin: number[] | n
   return { visible, origin };
 }
 
+const ASCII_ALNUM = /[0-9A-Za-z]/;
+const HEX_ID = /^[0-9a-f]+$/i;
+/** Shortest all-hex token taken for a machine id (a database id has 24 characters, a hash more). */
+const MIN_HEX_ID = 24;
+
+/**
+ * Whether digits at [start, end) sit inside a long run of hex characters (a database id or a
+ * hash in a link, `/leave/6b13289628962a…`), which no one writes a phone number into; a phone
+ * glued to letters as people write it (`vx13800001111`, `abc13800001111def`) is still one.
+ */
+function insideHexId(text: string, start: number, end: number): boolean {
+  let from = start;
+  let to = end;
+  while (from > 0 && ASCII_ALNUM.test(text[from - 1]!)) from--;
+  while (to < text.length && ASCII_ALNUM.test(text[to]!)) to++;
+  return to - from >= MIN_HEX_ID && HEX_ID.test(text.slice(from, to));
+}
+
 /**
  * Every mainland mobile number in a text, in any of the written forms described at the top of
  * this file, in order. The one reader of phones in free text: masking, the registration form and
@@ -69,6 +88,7 @@ export function findPhones(text: string): PhoneSpan[] {
   const spans: PhoneSpan[] = [];
   for (const run of visible.matchAll(NUMBER_RUN)) {
     const runStart = run.index;
+    if (insideHexId(visible, runStart, runStart + run[0].length)) continue;
     const groups = Array.from(run[0].matchAll(DIGIT_GROUP), (m) => ({ start: runStart + m.index, end: runStart + m.index + m[0].length, digits: asciiDigits(m[0]) }));
     for (let i = 0; i < groups.length; ) {
       let digits = '';

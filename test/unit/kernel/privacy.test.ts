@@ -49,6 +49,15 @@ describe('maskPhonesInText: the one phone policy (SPEC §4)', () => {
     for (const text of kept) expect(maskPhonesInText(text)).toBe(text);
   });
 
+  it('leaves database ids and hashes in links whole, and still masks a phone glued to letters', () => {
+    const link = '/cohorts/6b13289628962a7697854be6/leave/6b1321380000111123456789/approve';
+    expect(maskPhonesInText(link)).toBe(link);
+    expect(maskPhonesInText(`sha1 ${'ab'.repeat(6)}13800001111${'cd'.repeat(6)}`)).toBe(`sha1 ${'ab'.repeat(6)}13800001111${'cd'.repeat(6)}`);
+    expect(maskPhonesInText('vx13800001111')).toBe('vx138****1111');
+    expect(maskPhonesInText('abc13800001111def')).toBe('abc138****1111def');
+    expect(maskPhonesInText('微信13800001111')).toBe('微信138****1111');
+  });
+
   it('is idempotent: a masked number is not masked again', () => {
     const once = maskPhonesInText('王五 +86 138 0000 1111');
     expect(maskPhonesInText(once)).toBe(once);
