@@ -130,6 +130,29 @@ describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () 
     expect(heard).toEqual([cohortId]);
   });
 
+  it("serves a cohort's approved leave from memory after one read, and follows a decision in either process", async () => {
+    const cohortId = await newCohort();
+    const day = '2027-03-04';
+    const ask = async (store: Stores, userId: string) => {
+      const { request } = await store.leave.create({ cohortId, platform: 'wechaty', userId, name: userId, day, reason: '看病', requestedAt: new Date(), sourceEventId: `leave-${cohortId}-${userId}` });
+      return request.no;
+    };
+    await other.leave.decide(cohortId, await ask(other, 'u1'), 'approved', 'staff', new Date(), '');
+    await ask(other, 'u9');
+    const approved = async () => (await bot.leave.listApprovedForDay(cohortId, day)).map((l) => l.userId).sort();
+    expect(await approved()).toEqual(['u1']);
+    const before = commands;
+    for (let i = 0; i < 20; i++) await bot.leave.listApprovedForDay(cohortId, day);
+    expect(await bot.leave.listApprovedForDay(cohortId, '2027-03-05')).toEqual([]);
+    expect(commands - before).toBe(0);
+    // The console (another process) approves: announced, read again.
+    await other.leave.decide(cohortId, await ask(other, 'u2'), 'approved', 'staff', new Date(), '');
+    expect(await eventually(approved, (l) => l.length === 2)).toEqual(['u1', 'u2']);
+    // 批准请假 in this process: the next read sees it at once.
+    await bot.leave.decide(cohortId, await ask(bot, 'u3'), 'approved', 'staff', new Date(), '');
+    expect(await approved()).toEqual(['u1', 'u2', 'u3']);
+  });
+
   it('group-commits concurrent sign-ins: one record per trainee, the first stands, in few commands', async () => {
     const cohortId = await newCohort();
     const [s] = await other.sessions.upsertMany(cohortId, [

@@ -12,11 +12,11 @@ export type HotChange =
   | { kind: 'sessions'; sessionIds: string[] }
   | { kind: 'attendance'; sessionIds: string[] }
   | { kind: 'attendance-record'; record: Attendance }
-  /** A leave request of the cohort was decided: boards that show who is 请假 are shown again. */
+  /** A leave request of the cohort was decided: its approved leave is read again, and boards that show who is 请假 are shown again. */
   | { kind: 'leave-decided'; cohortId: string };
 
 /** The parts of a cohort's hot state that are loaded and dropped together. */
-export type CohortPart = 'cohort' | 'sessions' | 'members' | 'mutes';
+export type CohortPart = 'cohort' | 'sessions' | 'members' | 'mutes' | 'leave';
 
 /** Carries changes between processes; a process does not hear its own. */
 export interface ChangeFeed {

@@ -6,11 +6,11 @@ type Entry = { value: unknown; loadedAt: number };
 /** How long a loaded part is trusted without hearing of a change: the bound on staleness if a change is ever missed. */
 export const HOT_STATE_MAX_AGE_MS = 120_000;
 
-const PART_PREFIX: Record<CohortPart, string> = { cohort: 'c:', sessions: 's:', members: 'm:', mutes: 'u:' };
+const PART_PREFIX: Record<CohortPart, string> = { cohort: 'c:', sessions: 's:', members: 'm:', mutes: 'u:', leave: 'l:' };
 
 /**
  * The state the chat path reads on every message, per cohort, in this process: the cohort,
- * its sessions, roster and mutes, a group's binding, and each open session's attendance.
+ * its sessions, roster, mutes and approved leave, a group's binding, and each open session's attendance.
  * A part is loaded with one read, kept true by this process's own writes, and dropped when
  * another process announces a change on the feed (or the feed reports a gap, or the part
  * grows older than its limit). A load that overlaps a change of its part is not kept, so a
@@ -133,6 +133,8 @@ export class HotState {
         change.sessionIds.forEach((id) => this.drop(attendanceKey(id)));
         return;
       case 'leave-decided':
+        // Dropped before the listeners run: a board they show again reads the decision.
+        this.drop(cohortKey('leave', change.cohortId));
         for (const listener of this.leaveListeners) listener(change.cohortId);
         return;
       case 'attendance-record': {

@@ -308,13 +308,23 @@ export class HotModerationStore extends ModerationStore {
   }
 }
 
-/** Leave decisions announced, so another process's boards show a decision at once (the console approves, the bot shows). */
+/**
+ * A cohort's approved leave, loaded whole once (the sign-in board reads it on every refresh);
+ * leave decisions announced, so another process's boards show a decision at once (the console
+ * approves, the bot shows). Only a decision makes leave approved, so the announcement keeps it true.
+ */
 export class HotLeaveStore extends LeaveStore {
   constructor(
     conn: Connection,
     private readonly hot: HotState,
   ) {
     super(conn);
+  }
+
+  override async listApprovedForDay(cohortId: string, day: string): Promise<LeaveRequest[]> {
+    if (!this.hot.caching) return super.listApprovedForDay(cohortId, day);
+    const approved = await this.hot.read(cohortKey('leave', cohortId), () => super.listByCohort(cohortId, 'approved'));
+    return approved.filter((l) => l.day === String(day)).map((l) => ({ ...l }));
   }
 
   override async decide(cohortId: string, no: number, status: 'approved' | 'rejected', by: string, at: Date, note: string): Promise<LeaveRequest | null> {

@@ -54,6 +54,25 @@ describe('HotState', () => {
     await expect(reader.read(cohortKey('sessions', 'k'), async () => 'sessions v2')).resolves.toBe('sessions v1');
   });
 
+  it("reads a cohort's approved leave again after a leave decision, here or announced, before the listeners run", async () => {
+    const feeds = linkedFeeds();
+    const reader = new HotState(feeds.a);
+    const writer = new HotState(feeds.b, { cache: false });
+    await reader.listen();
+    let approved = ['u1'];
+    const load = async () => [...approved];
+    const heard: string[][] = [];
+    reader.onLeaveDecided((cohortId) => void reader.read(cohortKey('leave', cohortId), load).then((l) => heard.push(l)));
+    await reader.read(cohortKey('leave', 'k'), load);
+    approved = ['u1', 'u2'];
+    await expect(reader.read(cohortKey('leave', 'k'), load)).resolves.toEqual(['u1']);
+    writer.changed({ kind: 'leave-decided', cohortId: 'k' });
+    approved = ['u1', 'u2', 'u3'];
+    reader.changed({ kind: 'leave-decided', cohortId: 'k' });
+    await new Promise((r) => setImmediate(r));
+    expect(heard).toEqual([['u1', 'u2'], ['u1', 'u2', 'u3']]);
+  });
+
   it('does not keep a load that a change overtook', async () => {
     const feeds = linkedFeeds();
     const hot = new HotState(feeds.a);
