@@ -33,6 +33,7 @@ interface BoardState {
   dirty: boolean;
   target: ChatTarget;
   render: () => Promise<string>;
+  shown?: () => void;
 }
 
 /**
@@ -65,9 +66,11 @@ export class LiveBoard {
    * Asks for the board `key` to be shown in `target`, as `render` will then say. A board not
    * sent within the last interval is sent before this returns (so the first touch of a burst
    * shows at once, in the handling of the message that caused it); otherwise the refresh is
-   * scheduled for one interval after the last send. Never throws: a failed update is logged.
+   * scheduled for one interval after the last send. `shown` is called once the group reads
+   * what that render said (sent, or the same as the text last sent). Never throws: a failed
+   * update is logged.
    */
-  async touch(key: string, target: ChatTarget, render: () => Promise<string>): Promise<void> {
+  async touch(key: string, target: ChatTarget, render: () => Promise<string>, shown?: () => void): Promise<void> {
     const id = `${key}|${target.kind}:${target.id}`;
     let state = this.states.get(id);
     if (!state) {
@@ -75,6 +78,7 @@ export class LiveBoard {
       this.states.set(id, state);
     }
     state.render = render;
+    state.shown = shown;
     if (state.sending) {
       state.dirty = true;
       return;
@@ -101,13 +105,15 @@ export class LiveBoard {
     state.sending = true;
     state.dirty = false;
     let unchanged = false;
+    const { render, shown } = state;
     try {
-      const text = await state.render();
+      const text = await render();
       unchanged = this.lastSent.get(id) === text;
       if (!unchanged) {
         await this.send(state.target, { text });
         this.remember(id, text);
       }
+      shown?.();
     } catch (err) {
       this.log.error({ err, board: id }, 'board update failed');
     } finally {

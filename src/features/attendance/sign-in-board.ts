@@ -128,8 +128,11 @@ export function renderRoster(
  */
 export class SignInBoard {
   private readonly board: LiveBoard;
-  /** The boards this process has shown, by session and group, so a leave decision can show them again. */
-  private readonly shown = new Map<string, { session: Session; cohort: Cohort; target: ChatTarget }>();
+  /**
+   * The boards this process has shown, by session and group, so a leave decision can show them
+   * again; with the trainees whose records the board the group last read counts.
+   */
+  private readonly shown = new Map<string, { session: Session; cohort: Cohort; target: ChatTarget; counted?: ReadonlySet<string> }>();
 
   constructor(
     private readonly source: BoardSource,
@@ -146,17 +149,35 @@ export class SignInBoard {
     return this.board.size;
   }
 
-  /** Asks for the board of `session` to be shown in `target`: at once when none went out within the interval, else at the next refresh. Never throws. */
-  touch(session: Session, cohort: Cohort, target: ChatTarget): Promise<void> {
-    this.shown.set(`${session.id}|${target.id}`, { session, cohort, target });
-    return this.board.touch(`signin:${session.id}`, target, async () => {
-      const [trainees, records, onLeave] = await Promise.all([
-        this.source.trainees(session.cohortId),
-        this.source.records(session.id),
-        this.source.onLeave?.(session.cohortId, session),
-      ]);
-      return renderBoard(session, cohort, trainees, records, onLeave);
-    });
+  /**
+   * Asks for the board of `session` to be shown in `target`: at once when none went out within
+   * the interval, else at the next refresh. With `standing`, the user id of a sign-in that was
+   * already recorded (a repeated 签到, a retry), nothing is asked when the board the group last
+   * read counts that trainee already: the board would read the same. Never throws.
+   */
+  touch(session: Session, cohort: Cohort, target: ChatTarget, standing?: string): Promise<void> {
+    const id = `${session.id}|${target.id}`;
+    const counted = this.shown.get(id)?.counted;
+    if (standing !== undefined && counted?.has(standing)) return Promise.resolve();
+    this.shown.set(id, { session, cohort, target, counted });
+    let read: ReadonlySet<string> | undefined;
+    return this.board.touch(
+      `signin:${session.id}`,
+      target,
+      async () => {
+        const [trainees, records, onLeave] = await Promise.all([
+          this.source.trainees(session.cohortId),
+          this.source.records(session.id),
+          this.source.onLeave?.(session.cohortId, session),
+        ]);
+        read = new Set(records.map((r) => r.userId));
+        return renderBoard(session, cohort, trainees, records, onLeave);
+      },
+      () => {
+        const entry = this.shown.get(id);
+        if (entry && read) entry.counted = read;
+      },
+    );
   }
 
   /**

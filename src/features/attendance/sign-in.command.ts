@@ -33,8 +33,9 @@ export function createSignInCommand(board: SignInBoard) {
         // Paid on every sign-in message: the ledger's source key keeps it to once per session
         // (a process that saw it paid writes nothing again).
         await awardAttendance(deps.stores, deps.scoring, outcome.record);
-        // New sign-ins show on the coalesced board, not as one reply each.
-        await board.touch(outcome.session, cohort, { kind: 'group', id: event.conversation.id });
+        // New sign-ins show on the coalesced board, not as one reply each; a record that stood
+        // already is asked for only if the board does not count it yet (a retry after a failure).
+        await board.touch(outcome.session, cohort, { kind: 'group', id: event.conversation.id }, outcome.created ? undefined : event.sender.id);
         // A repeat leaves the board as it was: it is answered with the record that stands (SPEC §3.1),
         // privately, so a class that sends 签到 twice does not fill the group.
         if (!outcome.created) {

@@ -112,6 +112,23 @@ describe('LiveBoard', () => {
     expect(sent).toEqual(['已交 1']);
   });
 
+  it('says a render is shown once the group reads it (sent, or the same as last sent), never after a failed send', async () => {
+    const clock = manualTiming();
+    let fail = false;
+    const send = async () => {
+      if (fail) throw new Error('platform down');
+    };
+    const board = new LiveBoard(send, pino({ level: 'silent' }), INTERVAL, clock.timing);
+    const shown: string[] = [];
+    await board.touch('hw1', group('g1'), async () => '已交 1', () => void shown.push('sent'));
+    clock.advance(INTERVAL);
+    await board.touch('hw1', group('g1'), async () => '已交 1', () => void shown.push('unchanged'));
+    fail = true;
+    clock.advance(INTERVAL);
+    await board.touch('hw1', group('g1'), async () => '已交 2', () => void shown.push('failed'));
+    expect(shown).toEqual(['sent', 'unchanged']);
+  });
+
   it('flushAll sends what is pending and sweep forgets only idle boards', async () => {
     const { clock, sent, board, render, hand } = setup();
     hand();

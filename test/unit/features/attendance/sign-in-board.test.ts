@@ -112,6 +112,34 @@ describe('SignInBoard', () => {
     expect(sent.map((m) => m.message.text.split('\n')[1])).toEqual(['已签到 1/1', '已签到 2/2']);
   });
 
+  it('reads nothing for a sign-in that stood already when the board the group read counts it, and shows it when the board does not', async () => {
+    const t = manualTiming();
+    const records: Attendance[] = [];
+    const signIn = (name: string) =>
+      records.push({ sessionId: 's1', cohortId: 'c1', platform: 'wechaty', userId: name, name, status: 'on_time', notEarly: false, minutesLate: 0, earlyLeave: false });
+    let reads = 0;
+    const source: BoardSource = {
+      trainees: async () => [],
+      records: async () => {
+        reads++;
+        return [...records];
+      },
+    };
+    const sent: string[] = [];
+    const board = new SignInBoard(source, async (_target, message) => void sent.push(message.text), pino({ level: 'silent' }), INTERVAL, t.timing);
+    signIn('学员甲');
+    await board.touch(session('s1'), cohort, group('room'));
+    // 学员甲 repeats 签到 after the interval: the board the group read counts the record already.
+    t.advance(INTERVAL);
+    await board.touch(session('s1'), cohort, group('room'), '学员甲');
+    expect(reads).toBe(1);
+    // A record the board has not counted yet (its first handling failed before the board was asked) is shown.
+    signIn('学员乙');
+    await board.touch(session('s1'), cohort, group('room'), '学员乙');
+    expect(reads).toBe(2);
+    expect(sent.map((text) => text.split('\n')[1])).toEqual(['已签到 1/1', '已签到 2/2']);
+  });
+
   it('shows trainees whose approved leave covers the session as on leave, not as missing', async () => {
     const t = manualTiming();
     const trainee = (userId: string, name: string): Member => ({ cohortId: 'c1', platform: 'wechaty', userId, name, roles: ['trainee'], active: true, joinedAt: new Date(0) });
