@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Worker } from 'bullmq';
+import { Cluster } from 'ioredis';
 import type { Config } from '../src/kernel/load-config';
 import type { Clock } from '../src/kernel/clock';
 import type { Logger } from '../src/kernel/logger';
@@ -16,7 +17,7 @@ import { EventInbox } from '../src/queue/event-inbox';
 import { stopThenExit } from './stop-then-exit';
 import { releaseInterrupted } from '../src/pipeline/middleware/dedupe';
 import { WORK_QUEUE } from '../src/queue/queue-names';
-import { createRedis, queueErrorLogger } from '../src/queue/redis-connection';
+import { createRedis, queueErrorLogger, type RedisClient } from '../src/queue/redis-connection';
 import { connectStorage } from './connect-storage';
 import { LivenessWatch } from '../src/kernel/liveness-watch';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
@@ -33,6 +34,18 @@ import { mongoCheck, redisCheck, startHealthServer, type HealthServer } from '..
  */
 const EVENT_CONCURRENCY = 64;
 
+/**
+ * A second connection to the same Redis for the chat path (the inbox journal, dedupe marks,
+ * flood counts), pipelining on its own: while one pipeline is on its way, the commands the other
+ * events in flight send meanwhile wait and go out together as the next, so many events share a
+ * round trip instead of taking one each. BullMQ keeps its own connections (blocking commands).
+ */
+function autoPipelined(redis: RedisClient): RedisClient {
+  const client: RedisClient =
+    redis instanceof Cluster ? redis.duplicate(undefined, { enableAutoPipelining: true }) : redis.duplicate({ enableAutoPipelining: true });
+  client.on('error', () => undefined);
+  return client;
+}
 
 /**
  * The inbox journal of this bot account: a restart of the same account resumes it, and another
@@ -155,11 +168,12 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   retries.queue.on('error', queueErrorLogger(log, 'outbox'));
   const directSend = sendOrQueue(send, retries, log);
   let self: ChatUser | null = null;
+  const chatRedis = autoPipelined(redis);
   const deps: BotDeps = {
     config,
     scoring: loadScoringConfig(config.SCORING_CONFIG),
     stores,
-    redis,
+    redis: chatRedis,
     clock,
     log,
     outbound: outboundOf(adapter, directSend),
@@ -179,12 +193,12 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   try {
     // Every event is stored in the inbox before it is handled, so a crash loses nothing received;
     // what a previous process left unfinished is handled first, once the platform can answer.
-    inbox = new EventInbox(redis, {
+    inbox = new EventInbox(chatRedis, {
       key: inboxKey(config, adapter.platform),
       log,
       handle: (event, delivery) => events.run(conversationKey(event), () => bot.processEvent(event, delivery)),
       reloadAttachment: adapter.loadAttachment?.bind(adapter),
-      beforeResume: (event) => releaseInterrupted(redis, config.QUEUE_PREFIX, event),
+      beforeResume: (event) => releaseInterrupted(chatRedis, config.QUEUE_PREFIX, event),
     });
     const intake = inbox;
     // While the platform session is down the outbox takes nothing new: messages wait in Redis,
@@ -223,6 +237,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     await retries.close();
     await scheduler.close();
     redis.disconnect();
+    chatRedis.disconnect();
     outboxRedis.disconnect();
     await conn.close();
     throw err;
@@ -245,6 +260,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
       await retries.close();
       await scheduler.close();
       await health?.close().catch(() => undefined);
+      await chatRedis.quit().catch(() => chatRedis.disconnect());
       await redis.quit().catch(() => redis.disconnect());
       await conn.close();
       log.info('bot stopped');

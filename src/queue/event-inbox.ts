@@ -82,6 +82,9 @@ export class EventInbox {
   /** Entries handed to the handler already (a retry hands the same entry again). */
   private readonly handed = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Handled entries waiting for their delete: all that finish while one XDEL is on its way go in the next. */
+  private deletes: { id: string; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private deleting = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly retryDelays: readonly number[];
   private resumed = false;
@@ -168,10 +171,35 @@ export class EventInbox {
     this.inFlight.add(run);
   }
 
-  private async finish(id: string): Promise<void> {
+  private finish(id: string): Promise<void> {
     this.live.delete(id);
     this.handed.delete(id);
-    await this.redis.xdel(this.options.key, id);
+    return new Promise((resolve, reject) => {
+      this.deletes.push({ id, resolve, reject });
+      this.deleteHandled();
+    });
+  }
+
+  /**
+   * Deletes handled entries, one XDEL at a time for all that are waiting: many events finishing
+   * together cost one command. An entry is deleted only after its handling finished, so a crash
+   * before the delete leaves it to be handled again (a no-op past dedupe), never lost.
+   */
+  private deleteHandled(): void {
+    if (this.deleting || this.deletes.length === 0) return;
+    const batch = this.deletes;
+    this.deletes = [];
+    this.deleting = true;
+    this.redis
+      .xdel(this.options.key, ...batch.map((d) => d.id))
+      .then(
+        () => batch.forEach((d) => d.resolve()),
+        (err: unknown) => batch.forEach((d) => d.reject(err)),
+      )
+      .finally(() => {
+        this.deleting = false;
+        this.deleteHandled();
+      });
   }
 
   private async failed(id: string, event: ChatEvent, attempt: number, err: unknown): Promise<void> {

@@ -56,6 +56,35 @@ describe('EventInbox: a Redis-stream journal between the platform and the pipeli
     await inbox.close();
   });
 
+  it('deletes the entries of events that finish together with one command, and only once they are handled', async () => {
+    const key = uniqueName('inbox');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started = 0;
+    const inbox = new EventInbox(redis, {
+      key,
+      log,
+      handle: async () => {
+        started++;
+        await gate;
+      },
+    });
+    const xdel = jest.spyOn(redis, 'xdel');
+    try {
+      await inbox.resume();
+      for (let i = 0; i < 20; i++) await inbox.receive(event(`batch-${i}`));
+      await until(() => started === 20, 'every handler to start');
+      expect(await redis.xlen(key)).toBe(20);
+      release();
+      await until(async () => (await redis.xlen(key)) === 0, 'the journal to empty');
+      // The first delete leaves at once; the other 19 waited for it and went out as one.
+      expect(xdel).toHaveBeenCalledTimes(2);
+    } finally {
+      xdel.mockRestore();
+      await inbox.close();
+    }
+  });
+
   it("resumes a dead process's entries first, in order, with the hook called for each, then new events", async () => {
     const key = uniqueName('inbox');
     const dead = new EventInbox(redis, { key, log, handle: () => new Promise<void>(() => undefined) });
