@@ -81,6 +81,8 @@ interface Options {
   maxPoolSize: string | null;
   logLevel: string;
   quick: boolean;
+  /** Where the bot's CPU profile of each measurement goes (--cpu-prof=DIR), or null. */
+  cpuProfDir: string | null;
 }
 
 type Idle = { waitedMs: number; idle: boolean };
@@ -114,6 +116,8 @@ export interface RunResult {
   keptUp: boolean;
   /** Bot: first 签到 sent → its attendance record acknowledged by MongoDB. Floor: first 签到 sent → received. */
   toStoredMs: Spread;
+  /** The same, by the second of the run the 签到 was sent in (0 = the first second): where in the burst the time goes. */
+  toStoredBySecond: (Spread & { second: number })[];
   /** First 签到 sent → the first board that counts the trainee (bot only). */
   toBoardMs: Spread | null;
   /** Record acknowledged → the first board that counts the trainee (bot only; negative when a board counted it first). */
@@ -130,6 +134,11 @@ export interface RunResult {
   failedEvents: number;
   mongoCommandsPerMessage: number | null;
   mongoCommands: Record<string, number>;
+  mongoCommandsByCollection: Record<string, number>;
+  /** Redis commands of every client in the bot process ÷ messages, and the round trips they took ÷ messages. */
+  redisCommandsPerMessage: number | null;
+  redisRoundTripsPerMessage: number | null;
+  redisCommands: Record<string, number>;
   botCpuSeconds: number;
   peakRssMb: number;
   peakRssHow: string;
@@ -145,6 +154,18 @@ export interface RunResult {
 function spread(values: number[]): Spread {
   if (values.length === 0) return { samples: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN };
   return { samples: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: Math.max(...values) };
+}
+
+/** Latencies grouped by the second (since the first send) their message was sent in. */
+function bySecond(samples: { at: number; ms: number }[]): (Spread & { second: number })[] {
+  const groups = new Map<number, number[]>();
+  for (const s of samples) {
+    const second = Math.floor(s.at / 1000);
+    const group = groups.get(second) ?? [];
+    group.push(s.ms);
+    groups.set(second, group);
+  }
+  return [...groups].sort((a, b) => a[0] - b[0]).map(([second, values]) => ({ second, ...spread(values) }));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -301,6 +322,7 @@ async function runOnce(ctx: Ctx, kind: Kind, rate: number): Promise<RunResult> {
     drained: false,
     keptUp: false,
     toStoredMs: spread([]),
+    toStoredBySecond: [],
     toBoardMs: null,
     storedToBoardMs: null,
     boardIntervalMs: kind === 'floor' ? null : opts.boardIntervalMs,
@@ -314,6 +336,10 @@ async function runOnce(ctx: Ctx, kind: Kind, rate: number): Promise<RunResult> {
     failedEvents: 0,
     mongoCommandsPerMessage: null,
     mongoCommands: {},
+    mongoCommandsByCollection: {},
+    redisCommandsPerMessage: null,
+    redisRoundTripsPerMessage: null,
+    redisCommands: {},
     botCpuSeconds: Number.NaN,
     peakRssMb: Number.NaN,
     peakRssHow: '',
@@ -373,7 +399,8 @@ async function runOnce(ctx: Ctx, kind: Kind, rate: number): Promise<RunResult> {
     // Measured from here.
     const senderIds = world.rooms.flatMap((r) => r.trainees.map((t) => t.id));
     await Promise.all([bot.request('loopDelay'), gen.request('loopDelay')]);
-    await bot.request('measure', { senderIds });
+    const cpuProfileFile = opts.cpuProfDir ? path.resolve(opts.cpuProfDir, `sign-in-${kind}-${rate}.cpuprofile`) : undefined;
+    await bot.request('measure', { senderIds, cpuProfileFile });
     progress(`${kind}: ${messages} messages at ${rate} msg/s (setup ${result.setupSeconds.toFixed(1)} s)`);
     const sending = gen.request<SendResult>('send', { rate, rounds: ROUNDS, text: '签到' }, (messages / rate) * 1000 + 120_000);
     const wait = await waitForDrain(
@@ -398,6 +425,7 @@ async function runOnce(ctx: Ctx, kind: Kind, rate: number): Promise<RunResult> {
     result.peakRssHow = botReport.peakRssHow;
     result.botCpuSeconds = botReport.cpuMs / 1000;
     result.mongoCommands = botReport.mongoCommands;
+    result.mongoCommandsByCollection = botReport.mongoCommandsByCollection;
     const doneAt = botReport.done.map((d) => d.at);
 
     if (kind === 'floor') {
@@ -428,6 +456,7 @@ async function runOnce(ctx: Ctx, kind: Kind, rate: number): Promise<RunResult> {
       }
       const lat = [...sendFig.firstSent].filter(([id]) => stored.has(id)).map(([id, at]) => stored.get(id)!.ackAt - at);
       result.toStoredMs = spread(lat);
+      result.toStoredBySecond = bySecond([...sendFig.firstSent].filter(([id]) => stored.has(id)).map(([id, at]) => ({ at: at - sendFig.first, ms: stored.get(id)!.ackAt - at })));
       const boards = boardLatencies(world, sendFig.firstSent, stored, genReport);
       result.toBoardMs = spread(boards.toBoard);
       result.storedToBoardMs = spread(boards.storedToBoard);
@@ -445,6 +474,10 @@ async function runOnce(ctx: Ctx, kind: Kind, rate: number): Promise<RunResult> {
       result.drainedMs = end - sendFig.first;
       const cmds = Object.values(botReport.mongoCommands).reduce((a, b) => a + b, 0);
       result.mongoCommandsPerMessage = cmds / messages;
+      result.redisCommands = botReport.redisCommands;
+      result.redisCommandsPerMessage = Object.values(botReport.redisCommands).reduce((a, b) => a + b, 0) / messages;
+      result.redisRoundTripsPerMessage = botReport.redisRoundTrips / messages;
+      if (cpuProfileFile) progress(`bot CPU profile: ${cpuProfileFile}`);
     }
     result.drainedPerSec = wait.drained ? messages / (result.drainedMs / 1000) : Number.NaN;
     if (!wait.drained) {
@@ -515,9 +548,10 @@ function parseArgs(argv: string[]): Options {
     maxPoolSize: null,
     logLevel: 'silent',
     quick: false,
+    cpuProfDir: null,
   };
   const usage =
-    'use --rates=100,300,500,1000 --only=floor,empty,history --quick (4 groups, 100 history cohorts) --groups=N --history-cohorts=N --board-interval-ms=N --drain-timeout-s=N --max-pool-size=N --log-level=debug';
+    'use --rates=100,300,500,1000 --only=floor,empty,history --quick (4 groups, 100 history cohorts) --groups=N --history-cohorts=N --board-interval-ms=N --drain-timeout-s=N --max-pool-size=N --log-level=debug --cpu-prof=DIR';
   const positive = (v: string | undefined) => (v && /^[1-9]\d*$/.test(v) ? Number(v) : Number.NaN);
   let groups: number | null = null;
   let history: number | null = null;
@@ -532,6 +566,7 @@ function parseArgs(argv: string[]): Options {
     else if (key === '--drain-timeout-s' && positive(value) > 0) opts.drainTimeoutS = positive(value);
     else if (key === '--max-pool-size' && positive(value) > 0) opts.maxPoolSize = value!;
     else if (key === '--log-level' && value) opts.logLevel = value;
+    else if (key === '--cpu-prof' && value) opts.cpuProfDir = value;
     else throw new Error(`bad argument ${arg} (${usage})`);
   }
   opts.groups = groups ?? (opts.quick ? QUICK.groups : GROUPS);
@@ -543,6 +578,7 @@ const fmt = (n: number | null | undefined, digits = 0): string | number => (n ==
 
 export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_URL?: string }): Promise<RunResult[]> {
   const opts = parseArgs(argv);
+  if (opts.cpuProfDir) fs.mkdirSync(opts.cpuProfDir, { recursive: true });
   const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
   await assertRedisReachable(redisUrl);
   const loadAverage = hostInfo().loadAverage;
@@ -570,7 +606,7 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
 
   const summary = summarize(results);
   const table = formatTable(
-    ['run', 'offered msg/s', 'sent msg/s', 'drained msg/s', 'kept up', 'p50 ms', 'p95 ms', 'p99 ms', 'p99 board ms', 'board every ms', 'lost', 'doubled', 'failed', 'boards', 'mongo cmds/msg', 'bot CPU s', 'peak RSS MB'],
+    ['run', 'offered msg/s', 'sent msg/s', 'drained msg/s', 'kept up', 'p50 ms', 'p95 ms', 'p99 ms', 'p99 board ms', 'board every ms', 'lost', 'doubled', 'failed', 'boards', 'mongo cmds/msg', 'redis cmds/msg', 'redis trips/msg', 'bot CPU s', 'peak RSS MB'],
     results.map((r) => [
       r.label,
       r.offeredPerSec,
@@ -587,6 +623,8 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
       r.failedEvents,
       r.kind === 'floor' ? '-' : r.boards,
       fmt(r.mongoCommandsPerMessage, 2),
+      fmt(r.redisCommandsPerMessage, 2),
+      fmt(r.redisRoundTripsPerMessage, 2),
       fmt(r.botCpuSeconds, 1),
       fmt(r.peakRssMb),
     ]),
@@ -597,7 +635,7 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
     `p99 board ms: first 签到 sent → the first board that counts the trainee (a board showing 已签到 N counts the group's first N records in the order MongoDB acknowledged them). It includes the board's deliberate coalescing: SIGNIN_BOARD_INTERVAL_MS=${opts.boardIntervalMs} ("board every ms").`,
     `drained msg/s: messages ÷ (first send → the bot finished every message and every record was stored; floor: received every message). kept up: nothing lost and drained ≥ ${KEEP_UP_SHARE * 100} % of offered. sent msg/s is what the generator achieved.`,
     `with history: ${opts.historyCohorts} other cohorts' day (bench/support/bulk-seed.ts: ${opts.historyCohorts * 100} attendance, ${opts.historyCohorts * 51} members, …) written with insertMany before the bot starts, not timed. Setup of the measured cohorts through chat is not timed.`,
-    `peak RSS: the bot process alone (VmHWM since the measurement began). MongoDB: ${mongo.ferretDir ? 'private FerretDB' : 'MONGODB_URI'}, pool ${opts.maxPoolSize ?? 'as the bot sets it'}; mongo cmds/msg counts every command the bot process started during the measurement.`,
+    `peak RSS: the bot process alone (VmHWM since the measurement began). MongoDB: ${mongo.ferretDir ? 'private FerretDB' : 'MONGODB_URI'}, pool ${opts.maxPoolSize ?? 'as the bot sets it'}; mongo cmds/msg counts every command the bot process started during the measurement; redis cmds/msg every command of every Redis client in the bot process (BullMQ's too), redis trips/msg the round trips they took (a pipeline or MULTI is one).`,
   ];
   process.stdout.write(`\nSign-in benchmark\n\n${table}\n\n`);
   for (const note of notes) process.stdout.write(`- ${note}\n`);

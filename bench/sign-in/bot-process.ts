@@ -5,15 +5,19 @@
  *   builds for BOT_PLATFORM=wechaty), connected through wechaty-puppet-service to the load
  *   generator's PuppetServer. The bench only looks on: it wraps `bot.processEvent` to note when
  *   each message is finished, and watches the MongoDB driver's commands (stored-watch.ts) to
- *   note when each attendance record is acknowledged. Its clock is an AdjustableClock the bench sets.
+ *   note when each attendance record is acknowledged, and counts the Redis commands of every
+ *   client in the process (redis-watch.ts). Its clock is an AdjustableClock the bench sets.
  * - mode `floor`: a bare Wechaty over the same gRPC transport that does nothing but note when
  *   each message arrives.
  *
  * Peak RSS: the kernel's high-water mark (VmHWM) reset at `measure` (/proc/self/clear_refs),
  * so nothing samples inside the process; where that is not available, a 50 ms sampler.
+ * With `cpuProfileFile`, the V8 profiler runs from `measure` to `report` (not for timed runs:
+ * profiling costs CPU).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fs from 'node:fs';
+import { Session as InspectorSession } from 'node:inspector/promises';
 import mongoose from 'mongoose';
 import pino from 'pino';
 import { WechatyBuilder, log as wechatyLog, type Wechaty } from 'wechaty';
@@ -26,11 +30,14 @@ import { RssSampler } from '../support/stats';
 import { EXIT_AFTER_REPLY, monoMs, serveParent, waitUntilIdle } from './ipc';
 import type { BotReport, BotStarted, BotStartRequest, BotStatus, MeasureRequest } from './protocol';
 import { StoredWatch } from './stored-watch';
+import { RedisWatch } from './redis-watch';
 
 let runtime: BotRuntime | null = null;
 let floor: Wechaty | null = null;
 let clock: AdjustableClock | null = null;
 const watch = new StoredWatch();
+const redisWatch = new RedisWatch();
+let profiler: { session: InspectorSession; file: string } | null = null;
 let senders = new Set<string>();
 let measuring = false;
 const done: BotReport['done'] = [];
@@ -55,6 +62,7 @@ async function start(req: BotStartRequest): Promise<BotStarted> {
     LOG_LEVEL: (req.logLevel ?? 'silent'),
   });
   const log = pino({ level: req.logLevel ?? 'silent' });
+  redisWatch.attach();
   clock = new AdjustableClock(new Date(req.clockAt!));
   const adapter = createAdapter(config, log, clock);
   runtime = await startBotRuntime(config, adapter, clock, log, {
@@ -123,6 +131,14 @@ async function measure(req: MeasureRequest): Promise<null> {
     sampler = new RssSampler();
     sampler.start(50);
   }
+  if (req.cpuProfileFile) {
+    const session = new InspectorSession();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    profiler = { session, file: req.cpuProfileFile };
+  }
+  redisWatch.start();
   cpuAtStart = process.cpuUsage();
   measuring = true;
   return null;
@@ -142,6 +158,12 @@ function vmHwmMb(): number {
 
 async function report(): Promise<BotReport> {
   const cpu = process.cpuUsage(cpuAtStart ?? undefined);
+  if (profiler) {
+    const { profile } = await profiler.session.post('Profiler.stop');
+    fs.writeFileSync(profiler.file, JSON.stringify(profile));
+    profiler.session.disconnect();
+    profiler = null;
+  }
   const peak = sampler ? { peakRssMb: sampler.stop() / 2 ** 20, peakRssHow: 'sampled' as const } : { peakRssMb: vmHwmMb(), peakRssHow: 'VmHWM' as const };
   return {
     done: [...done],
@@ -149,6 +171,9 @@ async function report(): Promise<BotReport> {
     ...peak,
     cpuMs: (cpu.user + cpu.system) / 1000,
     mongoCommands: Object.fromEntries([...watch.commands].sort((a, b) => b[1] - a[1])),
+    mongoCommandsByCollection: Object.fromEntries([...watch.commandsByCollection].sort((a, b) => b[1] - a[1])),
+    redisCommands: Object.fromEntries([...redisWatch.commands].sort((a, b) => b[1] - a[1])),
+    redisRoundTrips: redisWatch.roundTrips,
   };
 }
 

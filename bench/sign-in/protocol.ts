@@ -117,6 +117,8 @@ export interface BotStarted {
 /** bot process ← `measure`: from now on, note what happens to these senders' messages. */
 export interface MeasureRequest {
   senderIds: string[];
+  /** Write a CPU profile of the measurement (from `measure` to `report`) to this file (.cpuprofile, for Chrome DevTools). */
+  cpuProfileFile?: string;
 }
 
 /** bot process → `status`, polled while it drains. */
@@ -152,4 +154,10 @@ export interface BotReport {
   cpuMs: number;
   /** MongoDB commands started since `measure`, by name. */
   mongoCommands: Record<string, number>;
+  /** The same by name and collection (`find leave_requests`). */
+  mongoCommandsByCollection: Record<string, number>;
+  /** Redis commands sent since `measure` by every client of the process, by name (bot mode only). */
+  redisCommands: Record<string, number>;
+  /** Round trips those commands took: one per command sent alone, one per pipeline or MULTI. */
+  redisRoundTrips: number;
 }

@@ -42,6 +42,8 @@ function keyOf(...docs: (Doc | undefined)[]): { userId: string; sessionId: strin
 export class StoredWatch {
   readonly stored: StoredRecord[] = [];
   readonly commands = new Map<string, number>();
+  /** The same commands by name and collection (`find leave_requests`). */
+  readonly commandsByCollection = new Map<string, number>();
   private readonly pending = new Map<string, Pending>();
   private seq = 0;
   private watching = false;
@@ -55,6 +57,9 @@ export class StoredWatch {
       if (!this.watching) return;
       this.commands.set(e.commandName, (this.commands.get(e.commandName) ?? 0) + 1);
       const cmd = e.command;
+      const on = cmd[e.commandName];
+      const named = typeof on === 'string' ? `${e.commandName} ${on}` : e.commandName;
+      this.commandsByCollection.set(named, (this.commandsByCollection.get(named) ?? 0) + 1);
       const items: Pending['items'] = [];
       if (e.commandName === 'insert' && cmd.insert === COLLECTION) {
         ((cmd.documents as Doc[] | undefined) ?? []).forEach((d, index) => {
@@ -105,6 +110,7 @@ export class StoredWatch {
   start(): void {
     this.stored.length = 0;
     this.commands.clear();
+    this.commandsByCollection.clear();
     this.pending.clear();
     this.watching = true;
   }

@@ -48,6 +48,7 @@ describe('StoredWatch', () => {
     ]);
     expect(watch.stored[0]!.ackAt).toBeGreaterThanOrEqual(watch.stored[0]!.issuedAt);
     expect(Object.fromEntries(watch.commands)).toEqual({ insert: 3, update: 1 });
+    expect(Object.fromEntries(watch.commandsByCollection)).toEqual({ 'insert attendance': 2, 'insert members': 1, 'update attendance': 1 });
   });
 });
 
