@@ -919,30 +919,15 @@ class LexiconDetector implements Detector {
    */
   private syllablePrefixes(k: number): Uint8Array {
     const t = this.text;
-    const spelling = this.syllableSpelling();
     let first = k;
     while (first > 0 && t.cls[first - 1] === CharClass.LATIN) first--;
-    let size = 0;
-    let last = first;
-    for (; last < t.length && t.cls[last] === CharClass.LATIN; last++) size += t.run[last] as number;
-    if (this.runLetters.length < size) this.runLetters = new Uint8Array(size * 2);
+    const { letters, size } = unpackLatinRun(t, first, this.runLetters);
+    this.runLetters = letters;
     if (this.runReach.length < size + 1) this.runReach = new Uint8Array(size * 2 + 1);
-    const letters = this.runLetters;
     const reach = this.runReach;
-    for (let i = first, at = 0; i < last; i++) for (let r = 0; r < (t.run[i] as number); r++) letters[at++] = (t.cp[i] as number) - 0x61;
     reach.fill(0, 0, size + 1);
     reach[0] = 1;
-    const { next, ends } = spelling;
-    const maxLen = this.tables.maxSyllableLength;
-    for (let i = 0; i < size; i++) {
-      if (reach[i] !== 1) continue;
-      let node = 0;
-      for (let l = 1; l <= maxLen && i + l <= size; l++) {
-        node = next[node * 26 + (letters[i + l - 1] as number)] as number;
-        if (node === 0) break;
-        if (ends[node] === 1) reach[i + l] = 1;
-      }
-    }
+    markSyllablePrefixes(letters, size, reach, this.syllableSpelling(), this.tables.maxSyllableLength);
     return reach;
   }
 
@@ -1211,28 +1196,16 @@ class LexiconDetector implements Detector {
    * when the letters before it split into whole syllables, bit 2 when the letters after it do.
    */
   private syllableSplits(first: number): void {
-    const t = this.text;
-    const { next, ends } = this.syllableSpelling();
+    const spelling = this.syllableSpelling();
+    const { next, ends } = spelling;
     const maxLen = this.tables.maxSyllableLength;
-    let size = 0;
-    let last = first;
-    for (; last < t.length && t.cls[last] === CharClass.LATIN; last++) size += t.run[last] as number;
-    if (this.splitLetters.length < size) this.splitLetters = new Uint8Array(size * 2);
+    const { letters, size } = unpackLatinRun(this.text, first, this.splitLetters);
+    this.splitLetters = letters;
     if (this.segmentReach.length < size + 1) this.segmentReach = new Uint8Array(size * 2 + 1);
-    const letters = this.splitLetters;
     const reach = this.segmentReach;
-    for (let i = first, at = 0; i < last; i++) for (let r = 0; r < (t.run[i] as number); r++) letters[at++] = (t.cp[i] as number) - 0x61;
     reach.fill(0, 0, size + 1);
     reach[0] = 1;
-    for (let i = 0; i < size; i++) {
-      if (((reach[i] as number) & 1) === 0) continue;
-      let node = 0;
-      for (let l = 1; l <= maxLen && i + l <= size; l++) {
-        node = next[node * 26 + (letters[i + l - 1] as number)] as number;
-        if (node === 0) break;
-        if (ends[node] === 1) reach[i + l] = (reach[i + l] as number) | 1;
-      }
-    }
+    markSyllablePrefixes(letters, size, reach, spelling, maxLen);
     reach[size] = (reach[size] as number) | 2;
     for (let i = size - 1; i >= 0; i--) {
       let node = 0;
@@ -1563,4 +1536,34 @@ function commonWordSet(words: ReadonlySet<string>, tables: CharTables): WordSet 
     set = built;
   }
   return set;
+}
+
+/**
+ * The letters (a = 0 … z = 25) of the run of latin tokens starting at token `first`, each token's
+ * letter repeated as often as it runs, written into `into` (or into a larger array when that is too
+ * small); with how many there are.
+ */
+function unpackLatinRun(t: NormalisedText, first: number, into: Uint8Array<ArrayBuffer>): { letters: Uint8Array<ArrayBuffer>; size: number } {
+  let size = 0;
+  for (let k = first; k < t.length && t.cls[k] === CharClass.LATIN; k++) size += t.run[k] as number;
+  const letters = into.length < size ? new Uint8Array(size * 2) : into;
+  for (let k = first, at = 0; at < size; k++) for (let r = 0; r < (t.run[k] as number); r++) letters[at++] = (t.cp[k] as number) - 0x61;
+  return { letters, size };
+}
+
+/**
+ * Bit 1 of `reach` at each offset up to which `letters` split into whole syllables: from every
+ * offset that has it (the caller sets reach[0]), each syllable spelled next sets it further on.
+ */
+function markSyllablePrefixes(letters: Uint8Array, size: number, reach: Uint8Array, spelling: { next: Int32Array; ends: Uint8Array }, maxLen: number): void {
+  const { next, ends } = spelling;
+  for (let i = 0; i < size; i++) {
+    if (((reach[i] as number) & 1) === 0) continue;
+    let node = 0;
+    for (let l = 1; l <= maxLen && i + l <= size; l++) {
+      node = next[node * 26 + (letters[i + l - 1] as number)] as number;
+      if (node === 0) break;
+      if (ends[node] === 1) reach[i + l] = (reach[i + l] as number) | 1;
+    }
+  }
 }
