@@ -2,8 +2,9 @@
  * Bulk setup for the digest benchmark: approved cohorts after a week of training, written with
  * insertMany through the production models. Every held session also gets the summary closing it
  * would have written (the production builder, buildSessionSummary, over the rows seeded here),
- * and every homework the summary its submission writes would have left (toSummaryVersion over
- * the versions seeded here).
+ * every homework the summary its submission writes would have left (toSummaryVersion over
+ * the versions seeded here), and every cohort the roster and moderation summaries its member
+ * and moderation writes would have left (the production builders over the rows seeded here).
  * Setup is not measured.
  */
 import { Types, type Connection } from 'mongoose';
@@ -22,6 +23,9 @@ import { submissionModel } from '../../src/stores/models/submission.model';
 import { buildSessionSummary, summaryDocument } from '../../src/stores/session-summary-store';
 import { homeworkSummaryModel } from '../../src/stores/models/homework-summary.model';
 import { homeworkSummaryDocument, toSummaryVersion, type SummaryVersion } from '../../src/stores/homework-summary-store';
+import { moderationSummaryModel, rosterSummaryModel } from '../../src/stores/models/cohort-summary.model';
+import { rosterSummaryDocument } from '../../src/stores/roster-summary-store';
+import { moderationSummaryDocument } from '../../src/stores/moderation-summary-store';
 import { SEED_PLATFORM, SEED_TZ, shanghai } from './bulk-seed';
 
 /** The first training day of every seeded cohort. */
@@ -65,6 +69,8 @@ export async function seedWeek(conn: Connection, opts: WeekSeedOptions, onProgre
     moderation_actions: moderationActionModel(conn),
     session_summaries: sessionSummaryModel(conn),
     homework_summaries: homeworkSummaryModel(conn),
+    roster_summaries: rosterSummaryModel(conn),
+    moderation_summaries: moderationSummaryModel(conn),
   };
   const counts: Record<string, number> = {};
   const cohortIds: string[] = [];
@@ -107,10 +113,14 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: WeekSe
   });
   docs.group_bindings!.push({ _id: new Types.ObjectId(), platform: SEED_PLATFORM, groupId: `bench-room-${i}@chatroom`, cohortId, title: `直播带货${i + 1}期学员群`, boundBy: staffId, ...stamps });
   const joinedAt = shanghai('2027-02-28', '15:00');
-  docs.members!.push({ _id: new Types.ObjectId(), cohortId, platform: SEED_PLATFORM, userId: staffId, name: `王老师${i}`, roles: ['staff'], active: true, joinedAt, ...stamps });
+  const members: Record<string, unknown>[] = [{ _id: new Types.ObjectId(), cohortId, platform: SEED_PLATFORM, userId: staffId, name: `王老师${i}`, roles: ['staff'], active: true, joinedAt, ...stamps }];
   const n = opts.traineesPerCohort;
   const trainees = Array.from({ length: n }, (_, j) => ({ userId: `bench-t-${i}-${j}`, name: `学员${i}-${j}` }));
-  for (const t of trainees) docs.members!.push({ _id: new Types.ObjectId(), cohortId, platform: SEED_PLATFORM, ...t, roles: ['trainee'], active: true, joinedAt, ...stamps });
+  for (const t of trainees) members.push({ _id: new Types.ObjectId(), cohortId, platform: SEED_PLATFORM, ...t, roles: ['trainee'], active: true, joinedAt, ...stamps });
+  docs.members!.push(...members);
+  // What the member writes leave: the roster summary built from these rows, no row marked.
+  docs.roster_summaries!.push(rosterSummaryDocument(String(cohortId), 0, members, joinedAt));
+  const actions: Record<string, unknown>[] = [];
   let leaveNo = 0;
   let modNo = 0;
   for (let d = 0; d <= opts.heldDays; d++) {
@@ -179,7 +189,7 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: WeekSe
     for (const [kind, j, hhmm, undone] of [['warn', 3, '10:15', false], ['warn', 11, '14:40', true], ['flood', 17, '15:05', false]] as const) {
       modNo += 1;
       const t = trainees[j % n]!;
-      docs.moderation_actions!.push({
+      actions.push({
         _id: new Types.ObjectId(), cohortId, no: modNo, platform: SEED_PLATFORM, groupId: `bench-room-${i}@chatroom`, ...t, kind, rule: kind === 'warn' ? '广告:加微信' : '刷屏:5条/10秒',
         categories: kind === 'warn' ? ['广告'] : [], matches: kind === 'warn' ? [{ word: '加微信', category: '广告', start: 0, end: 3 }] : [], messageId: `bench-mod-msg-${i}-${modNo}`,
         text: kind === 'warn' ? '加微信领优惠' : '', recalled: false, staffTodo: '', by: 'bot', at: shanghai(day, hhmm), ...(undone ? { undoneAt: shanghai(day, '16:00'), undoneBy: staffId } : {}),
@@ -187,4 +197,7 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: WeekSe
       });
     }
   }
+  docs.moderation_actions!.push(...actions);
+  // What the moderation log's writes leave: the summary built from these actions, none marked.
+  docs.moderation_summaries!.push(moderationSummaryDocument(String(cohortId), 0, actions, shanghai(weekDay(opts.heldDays - 1), '16:00')));
 }

@@ -17,6 +17,8 @@ import { PointsStore } from './points-store';
 import { RegistrationStore } from './registration-store';
 import { SubmissionStore } from './submission-store';
 import { HomeworkSummaryStore } from './homework-summary-store';
+import { RosterSummaryStore } from './roster-summary-store';
+import { ModerationSummaryStore } from './moderation-summary-store';
 import { SurveyStore } from './survey-store';
 import { SessionStore } from './session-store';
 import { SessionSummaryStore } from './session-summary-store';
@@ -51,6 +53,10 @@ export interface Stores {
   sessionSummaries: SessionSummaryStore;
   /** One summary per homework, kept by every submission write (the digest reads these, not the versions). */
   homeworkSummaries: HomeworkSummaryStore;
+  /** One roster summary per cohort (active trainees and staff), kept by every member write (the digest reads these, not the members). */
+  rosterSummaries: RosterSummaryStore;
+  /** One moderation summary per cohort, kept by the moderation log's writes (the digest reads these, not the actions). */
+  moderationSummaries: ModerationSummaryStore;
   /** The daily digest's reads for all running cohorts at once. */
   digestReads: DigestReadStore;
   /** The staff console's sign-in links and audit log. */
@@ -65,10 +71,12 @@ export interface Stores {
 export async function createStores(conn: Connection, options: { hot?: HotState } = {}): Promise<Stores> {
   const { hot } = options;
   const homeworkSummaries = new HomeworkSummaryStore(conn);
+  const rosterSummaries = new RosterSummaryStore(conn);
+  const moderationSummaries = new ModerationSummaryStore(conn);
   const stores: Stores = {
     cohorts: hot ? new HotCohortStore(conn, hot) : new CohortStore(conn),
     bindings: hot ? new HotBindingStore(conn, hot) : new BindingStore(conn),
-    members: hot ? new HotMemberStore(conn, hot) : new MemberStore(conn),
+    members: hot ? new HotMemberStore(conn, hot, rosterSummaries) : new MemberStore(conn, rosterSummaries),
     sessions: hot ? new HotSessionStore(conn, hot) : new SessionStore(conn),
     attendance: hot ? new HotAttendanceStore(conn, hot) : new AttendanceStore(conn),
     leave: hot ? new HotLeaveStore(conn, hot) : new LeaveStore(conn),
@@ -78,7 +86,7 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     points: hot ? new HotPointsStore(conn, hot) : new PointsStore(conn),
     activities: new ActivityStore(conn),
     images: new ImageStore(conn),
-    moderation: hot ? new HotModerationStore(conn, hot) : new ModerationStore(conn),
+    moderation: hot ? new HotModerationStore(conn, hot, moderationSummaries) : new ModerationStore(conn, moderationSummaries),
     reviews: new ModerationReviewStore(conn),
     cohortWords: new CohortWordStore(conn),
     surveys: new SurveyStore(conn),
@@ -86,7 +94,9 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     admins: new AdminStore(conn),
     sessionSummaries: new SessionSummaryStore(conn),
     homeworkSummaries,
-    digestReads: new DigestReadStore(conn, homeworkSummaries),
+    rosterSummaries,
+    moderationSummaries,
+    digestReads: new DigestReadStore(conn, { homework: homeworkSummaries, roster: rosterSummaries, moderation: moderationSummaries }),
     console: new ConsoleStore(conn),
   };
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));

@@ -1,17 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
-import type { Homework, LeaveRequest, Member, ModerationRecord, Role, Session, Submission } from '../domain/types';
+import type { Homework, LeaveRequest, Member, ModerationRecord, Session, Submission } from '../domain/types';
 import { followUpModel } from './models/follow-up.model';
 import { groupBindingModel } from './models/group-binding.model';
 import { homeworkModel } from './models/homework.model';
 import { leaveModel } from './models/leave.model';
-import { memberModel } from './models/member.model';
-import { moderationActionModel } from './models/moderation-action.model';
 import { sessionModel } from './models/session.model';
 import { surveyModel, surveyResponseModel } from './models/survey.model';
 import { toSession, type SessionDoc } from './session-store';
 import type { HomeworkSummaryStore, SummaryVersion } from './homework-summary-store';
+import type { ModerationSummaryStore } from './moderation-summary-store';
+import type { RosterSummaryStore } from './roster-summary-store';
 
 /** What the daily digest reads of each cohort, keyed by cohort id (the fields it uses only). */
 export interface CohortDigestRows {
@@ -33,7 +33,6 @@ export interface CohortDigestRows {
 const BATCH = 1_000;
 /** Homework summaries built from raw versions at once (homework assigned before summaries existed). */
 const RAW_FALLBACK_CONCURRENCY = 4;
-const ROLES: Role[] = ['trainee', 'staff'];
 
 const emptyRows = (): CohortDigestRows => ({
   sessions: [],
@@ -47,21 +46,35 @@ const emptyRows = (): CohortDigestRows => ({
   platforms: [],
 });
 
+/** The summaries the digest reads instead of rows. */
+export interface DigestSummaries {
+  homework: HomeworkSummaryStore;
+  roster: RosterSummaryStore;
+  moderation: ModerationSummaryStore;
+}
+
 /**
  * The daily digest's reads for many cohorts at once: one query per collection for all of them
  * (`cohortId: {$in: …}`), streamed through a cursor, projected to the fields the digest uses.
  * On FerretDB 1.24 a find costs per stored value it returns, and a per-cohort find scans the
  * whole collection each time, so one pass per collection replaces eleven finds per cohort.
+ * Members and moderation actions come from their per-cohort summaries (a cohort whose summary is
+ * missing or may be behind is rebuilt from its rows first; see roster-summary-store.ts), the
+ * submissions from the homework summaries.
  * Orders match the per-cohort stores' (sessions by start, members by joining, leave by number,
  * homework by day and number), so a digest computed from these rows is the same.
  */
 export class DigestReadStore {
   private readonly conn: Connection;
   private readonly homeworkSummaries: HomeworkSummaryStore;
+  private readonly rosterSummaries: RosterSummaryStore;
+  private readonly moderationSummaries: ModerationSummaryStore;
 
-  constructor(conn: Connection, homeworkSummaries: HomeworkSummaryStore) {
+  constructor(conn: Connection, summaries: DigestSummaries) {
     this.conn = conn;
-    this.homeworkSummaries = homeworkSummaries;
+    this.homeworkSummaries = summaries.homework;
+    this.rosterSummaries = summaries.roster;
+    this.moderationSummaries = summaries.moderation;
   }
 
   /** Reads the cohorts' rows; `observe` hears, per collection, how many documents came and when the read ended. */
@@ -79,10 +92,12 @@ export class DigestReadStore {
       stream<SessionDoc>(sessionModel(this.conn), inCohorts, { cohortId: 1, day: 1, startsAt: 1, endsAt: 1, title: 1, lecturerName: 1, cancelled: 1, closedAt: 1, actualStart: 1, actualEnd: 1 }, (d) => {
         rowsOf(d.cohortId)?.sessions.push(toSession(d));
       }),
-      stream<{ cohortId: Types.ObjectId; platform: string; userId: string; name: string; roles: string[]; active?: boolean | null; joinedAt: Date }>(memberModel(this.conn), inCohorts, { cohortId: 1, platform: 1, userId: 1, name: 1, roles: 1, active: 1, joinedAt: 1 }, (d) => {
-        if (d.active === false || !d.roles.some((r) => ROLES.includes(r as Role))) return;
-        rowsOf(d.cohortId)?.members.push({ platform: d.platform as Platform, userId: d.userId, name: d.name, roles: d.roles as Role[], active: true, joinedAt: d.joinedAt });
-      }),
+      (async () => {
+        for (const [cohortId, members] of await this.rosterSummaries.readByCohorts(cohortIds, observe)) {
+          const rows = rowsOf(cohortId);
+          if (rows) rows.members = members.map((m) => ({ ...m, active: true }));
+        }
+      })(),
       stream<{ cohortId: Types.ObjectId; no: number; platform: string; userId: string; name: string; day: string; sessionId?: Types.ObjectId | null; status: string; decidedAt?: Date | null }>(leaveModel(this.conn), inCohorts, { cohortId: 1, no: 1, platform: 1, userId: 1, name: 1, day: 1, sessionId: 1, status: 1, decidedAt: 1 }, (d) => {
         rowsOf(d.cohortId)?.leave.push({
           no: d.no,
@@ -103,9 +118,12 @@ export class DigestReadStore {
         summaries = await this.homeworkSummaries.readByCohorts(cohortIds);
         observe?.('homework_summaries', summaries.size, performance.now() - started);
       })(),
-      stream<{ cohortId: Types.ObjectId; kind: string; at: Date; undoneAt?: Date | null }>(moderationActionModel(this.conn), inCohorts, { cohortId: 1, kind: 1, at: 1, undoneAt: 1 }, (d) => {
-        rowsOf(d.cohortId)?.moderation.push({ kind: d.kind as ModerationRecord['kind'], at: d.at, undoneAt: d.undoneAt ?? undefined });
-      }),
+      (async () => {
+        for (const [cohortId, actions] of await this.moderationSummaries.readByCohorts(cohortIds, observe)) {
+          const rows = rowsOf(cohortId);
+          if (rows) rows.moderation = actions.map((a) => ({ kind: a.kind, at: a.at, undoneAt: a.undoneAt }));
+        }
+      })(),
       stream<{ _id: Types.ObjectId; cohortId: Types.ObjectId; invited?: string[] | null }>(surveyModel(this.conn), inCohorts, { cohortId: 1, invited: 1 }, (d) => {
         const rows = rowsOf(d.cohortId);
         if (!rows) return;

@@ -3,6 +3,7 @@ import type { Platform } from '../platform/chat-event';
 import type { LecturerCertificateKind, LecturerDetails, Member, Role } from '../domain/types';
 import { memberModel } from './models/member.model';
 import { upsertRetrying } from './is-duplicate-key';
+import { RosterSummaryStore } from './roster-summary-store';
 
 type MemberDoc = {
   cohortId: Types.ObjectId;
@@ -47,11 +48,19 @@ function toMember(d: MemberDoc): Member {
   };
 }
 
-/** Reads and writes people's memberships and roles in cohorts. */
+/**
+ * Reads and writes people's memberships and roles in cohorts. Every write that changes what the
+ * daily digest reads of a member (name, roles, active, joining) marks the member in the same
+ * command and then brings the cohort's roster summary up to date (roster-summary-store.ts):
+ * awaited, except for enrolment, which a first 签到 waits for.
+ */
 export class MemberStore {
   private readonly model;
 
-  constructor(conn: Connection) {
+  constructor(
+    conn: Connection,
+    private readonly summaries: RosterSummaryStore = new RosterSummaryStore(conn),
+  ) {
     this.model = memberModel(conn);
   }
 
@@ -62,17 +71,8 @@ export class MemberStore {
 
   /** Adds a person with a role (keeping roles they already hold) and marks them active. */
   async addRole(cohortId: string, platform: Platform, user: { id: string; name: string }, role: Role, at: Date): Promise<void> {
-    await upsertRetrying(() =>
-      this.model.updateOne(
-        { cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) },
-        {
-          $set: { name: String(user.name), active: true },
-          $addToSet: { roles: role },
-          $setOnInsert: { joinedAt: at },
-        },
-        { upsert: true },
-      ),
-    );
+    await this.putRole(cohortId, platform, user, role, at);
+    await this.summaries.settle(cohortId);
   }
 
   /**
@@ -80,26 +80,48 @@ export class MemberStore {
    * counted for attendance); making someone a trainee keeps their other roles.
    */
   async setRole(cohortId: string, platform: Platform, user: { id: string; name: string }, role: Role, at: Date): Promise<void> {
-    await this.addRole(cohortId, platform, user, role, at);
+    await this.putRole(cohortId, platform, user, role, at);
     if (role !== 'trainee') {
       await this.model.updateOne(
         { cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) },
-        { $pull: { roles: 'trainee' } },
+        { $pull: { roles: 'trainee' }, $set: this.summaries.mark() },
+        { strict: false },
       );
     }
+    await this.summaries.settle(cohortId);
   }
 
-  /** Enrols many trainees at once; existing members keep their roles. */
+  /**
+   * Enrols many trainees at once; existing members keep their roles. The roster summary is
+   * brought up to date without this waiting for it (a first 签到 enrols and must not wait).
+   */
   async enrolTrainees(cohortId: string, platform: Platform, users: { id: string; name: string }[], at: Date): Promise<void> {
     if (users.length === 0) return;
+    const mark = this.summaries.mark();
     const ops = users.map((u) => ({
       updateOne: {
         filter: { cohortId: new Types.ObjectId(cohortId), platform, userId: String(u.id) },
-        update: { $set: { name: String(u.name), active: true }, $setOnInsert: { joinedAt: at, roles: ['trainee'] } },
+        update: { $set: { name: String(u.name), active: true, ...mark }, $setOnInsert: { joinedAt: at, roles: ['trainee'] } },
         upsert: true,
       },
     }));
-    await upsertRetrying(() => this.model.bulkWrite(ops, { ordered: false }));
+    await upsertRetrying(() => this.model.bulkWrite(ops, { ordered: false, strict: false }));
+    this.summaries.recordLater(cohortId);
+  }
+
+  /** Writes a role (the member marked for the roster summary). */
+  private async putRole(cohortId: string, platform: Platform, user: { id: string; name: string }, role: Role, at: Date): Promise<void> {
+    await upsertRetrying(() =>
+      this.model.updateOne(
+        { cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) },
+        {
+          $set: { name: String(user.name), active: true, ...this.summaries.mark() },
+          $addToSet: { roles: role },
+          $setOnInsert: { joinedAt: at },
+        },
+        { upsert: true, strict: false },
+      ),
+    );
   }
 
   /** Replaces a member's lecturer profile (讲师资料) with `details`; false when there is no such member. */
@@ -113,10 +135,12 @@ export class MemberStore {
 
   /** Marks a member as having left the group. */
   async markLeft(cohortId: string, platform: Platform, userId: string, at: Date): Promise<void> {
-    await this.model.updateOne(
+    const res = await this.model.updateOne(
       { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) },
-      { $set: { active: false, leftAt: at } },
+      { $set: { active: false, leftAt: at, ...this.summaries.mark() } },
+      { strict: false },
     );
+    if (res.matchedCount > 0) await this.summaries.settle(cohortId);
   }
 
   /** Active members of a cohort holding a role, in order of joining. */

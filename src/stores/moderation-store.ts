@@ -3,6 +3,8 @@ import type { Platform } from '../platform/chat-event';
 import { moderationActionModel } from './models/moderation-action.model';
 import { insertNumbered } from './numbered-insert';
 import type { ModerationRecord } from '../domain/types';
+import { SUMMARY_MARK, SUMMARY_PENDING } from './models/cohort-summary.model';
+import { ModerationSummaryStore } from './moderation-summary-store';
 
 type Doc = Omit<ModerationRecord, 'id' | 'cohortId' | 'expiresAt' | 'undoneAt' | 'undoneBy' | 'appeal'> & {
   _id: Types.ObjectId;
@@ -13,7 +15,9 @@ type Doc = Omit<ModerationRecord, 'id' | 'cohortId' | 'expiresAt' | 'undoneAt' |
   appeal?: { text?: string | null; at?: Date | null } | null;
 };
 
-function toRecord(d: Doc): ModerationRecord {
+function toRecord(stored: Doc): ModerationRecord {
+  // The summary's marks are the summary's business, not the record's.
+  const { [SUMMARY_PENDING]: _pending, [SUMMARY_MARK]: _mark, ...d } = stored as Doc & { [SUMMARY_PENDING]?: unknown; [SUMMARY_MARK]?: unknown };
   return {
     ...d,
     id: String(d._id),
@@ -26,29 +30,48 @@ function toRecord(d: Doc): ModerationRecord {
   };
 }
 
-/** The moderation log: numbered per cohort, once per source (message or staff command). */
+/**
+ * The moderation log: numbered per cohort, once per source (message or staff command). Every
+ * write the daily digest counts (an action, an undo) marks the action in the same command and
+ * brings the cohort's moderation summary up to date (moderation-summary-store.ts): awaited for
+ * staff's undo, not for an action logged on the message path.
+ */
 export class ModerationStore {
   private readonly model;
 
-  constructor(private readonly conn: Connection) {
+  constructor(
+    private readonly conn: Connection,
+    private readonly summaries: ModerationSummaryStore = new ModerationSummaryStore(conn),
+  ) {
     this.model = moderationActionModel(conn);
   }
 
-  /** Logs an action once per source key; a redelivery returns the first. */
+  /** Logs an action once per source key; a redelivery returns the first (and brings the summary up to date again). */
   async log(input: Omit<ModerationRecord, 'id' | 'no'> & { sourceKey: string }): Promise<{ record: ModerationRecord; created: boolean }> {
+    let marked = false;
     const existing = async () => {
       const doc = await this.model.findOne({ sourceKey: input.sourceKey }).lean();
+      marked = (doc as Record<string, unknown> | null)?.[SUMMARY_PENDING] === true;
       return doc ? toRecord(doc as unknown as Doc) : null;
     };
     const first = await existing();
-    if (first) return { record: first, created: false };
+    if (first) {
+      // Still marked: the first handling did not see its summary written (a crash); this one does.
+      if (marked) this.summaries.recordLater(input.cohortId);
+      return { record: first, created: false };
+    }
     const cohortId = new Types.ObjectId(input.cohortId);
     const { value, created } = await insertNumbered(this.conn, {
       counter: `moderation:${input.cohortId}`,
-      insert: async (no) => toRecord((await this.model.create({ ...input, no, cohortId })).toObject() as unknown as Doc),
+      insert: async (no) => {
+        const doc = new this.model({ ...input, no, cohortId });
+        doc.set(this.summaries.mark(), undefined, { strict: false });
+        return toRecord((await doc.save()).toObject() as unknown as Doc);
+      },
       existing,
       highest: async () => (await this.model.findOne({ cohortId }, { no: 1 }).sort({ no: -1 }).lean())?.no ?? 0,
     });
+    this.summaries.recordLater(input.cohortId);
     return { record: value, created };
   }
 
@@ -81,16 +104,19 @@ export class ModerationStore {
   async undoActive(cohortId: string, platform: Platform, userId: string, by: string, at: Date): Promise<number> {
     const res = await this.model.updateMany(
       { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId), kind: { $in: ['warn', 'mute'] }, undoneAt: { $exists: false }, expiresAt: { $gt: at } },
-      { $set: { undoneAt: at, undoneBy: by } },
+      { $set: { undoneAt: at, undoneBy: by, ...this.summaries.mark() } },
+      { strict: false },
     );
+    if (res.modifiedCount > 0) await this.summaries.settle(cohortId);
     return res.modifiedCount;
   }
 
   /** Undoes one action by its number. */
   async undoOne(cohortId: string, no: number, by: string, at: Date): Promise<ModerationRecord | null> {
     const doc = await this.model
-      .findOneAndUpdate({ cohortId: new Types.ObjectId(cohortId), no, undoneAt: { $exists: false } }, { $set: { undoneAt: at, undoneBy: by } }, { returnDocument: 'after' })
+      .findOneAndUpdate({ cohortId: new Types.ObjectId(cohortId), no, undoneAt: { $exists: false } }, { $set: { undoneAt: at, undoneBy: by, ...this.summaries.mark() } }, { returnDocument: 'after', strict: false })
       .lean();
+    if (doc) await this.summaries.settle(cohortId);
     return doc ? toRecord(doc as unknown as Doc) : null;
   }
 

@@ -11,13 +11,15 @@ import { renderDigest } from '../../src/features/reporting/render-digest';
 import type { Cohort, Session } from '../../src/domain/types';
 import { sessionSummaryModel } from '../../src/stores/models/session-summary.model';
 import { submissionModel } from '../../src/stores/models/submission.model';
+import { memberModel } from '../../src/stores/models/member.model';
+import { moderationActionModel } from '../../src/stores/models/moderation-action.model';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 import { testLog } from '../support/test-bot';
 
 const at = (hhmm: string, day = '2027-03-01') => new Date(`${day}T${hhmm}:00+08:00`);
 const DAY = '2027-03-01';
 
-describe('the daily digest from session and homework summaries', () => {
+describe('the daily digest from session, homework, roster and moderation summaries', () => {
   let p: Pipeline;
   let outbox: Outbox;
   let cohort: Cohort;
@@ -70,6 +72,21 @@ describe('the daily digest from session and homework summaries', () => {
     await signIn(sessions[1]!, late!, 'on_time', 0, at('13:52'));
 
     // Homework: 甲 submits and is reviewed, 乙 submits after the deadline, 丙 never.
+    // Moderation: two warnings and a flood notice on the day (one warning undone by staff), one the day before.
+    const act = (t: { id: string; name: string }, kind: 'warn' | 'flood', when: Date, key: string) =>
+      stores.moderation.log({
+        cohortId: cohort.id, platform: 'wechaty', groupId: group, userId: t.id, name: t.name, kind, rule: kind === 'warn' ? '广告:加微信' : '刷屏', categories: [], matches: [],
+        messageId: key, text: '', recalled: false, staffTodo: '', by: 'bot', at: when, expiresAt: new Date(when.getTime() + 86_400_000), sourceKey: `mod:${key}`,
+      });
+    await act(absent!, 'warn', at('20:00', '2027-02-28'), 'mod-before');
+    await act(absent!, 'warn', at('10:15'), 'mod-1');
+    const undone = await act(late!, 'warn', at('14:40'), 'mod-2');
+    await act(onTime!, 'flood', at('15:05'), 'mod-3');
+    await stores.moderation.undoOne(cohort.id, undone.record.no, staff.id, at('16:00'));
+    // A trainee who left: out of the roster either way.
+    await stores.members.enrolTrainees(cohort.id, 'wechaty', [{ id: 'u-gone', name: '学员己' }], at('08:00'));
+    await stores.members.markLeft(cohort.id, 'wechaty', 'u-gone', at('08:10'));
+
     const { homework } = await stores.homework.add({ cohortId: cohort.id, day: DAY, content: '写一段开场白', deadline: at('19:00'), assignedBy: 'u-lecturer', assignedByName: '张老师', assignedAt: at('17:05'), sourceEventId: 'hw-1' });
     const sub = (t: { id: string; name: string }, when: Date, isLate: boolean) =>
       stores.submissions.add({ homeworkId: homework.id, cohortId: cohort.id, platform: 'wechaty', userId: t.id, name: t.name, text: '交了', imageIds: [], submittedAt: when, late: isLate, sourceEventId: `sub-${t.id}` });
@@ -105,14 +122,29 @@ describe('the daily digest from session and homework summaries', () => {
 
   it('computes the same digest from the summaries as from the raw rows, without reading the rows', async () => {
     const now = at('20:30');
-    const raw = jest.spyOn(p.deps.stores.sessionSummaries, 'rawRecords');
+    const { stores } = p.deps;
+    // The writes that did not wait for their summaries (enrolment, an action logged) have written them.
+    await Promise.all([stores.rosterSummaries.settled(), stores.moderationSummaries.settled()]);
+    const raw = jest.spyOn(stores.sessionSummaries, 'rawRecords');
     const versions = jest.spyOn(submissionModel(p.conn), 'find');
+    const members = jest.spyOn(memberModel(p.conn), 'find');
+    const actions = jest.spyOn(moderationActionModel(p.conn), 'find');
+    const rebuilt = [jest.spyOn(stores.rosterSummaries, 'record'), jest.spyOn(stores.moderationSummaries, 'record')];
+    const returned: Record<string, number> = {};
+    const readCohorts = stores.digestReads.readCohorts.bind(stores.digestReads);
+    jest.spyOn(stores.digestReads, 'readCohorts').mockImplementation((ids) => readCohorts(ids, (collection, docs) => void (returned[collection] = (returned[collection] ?? 0) + docs)));
     const fresh = await newPath(now);
     expect(raw).not.toHaveBeenCalled();
     expect(versions).not.toHaveBeenCalled();
-    raw.mockRestore();
-    versions.mockRestore();
+    expect(members).not.toHaveBeenCalled();
+    expect(actions).not.toHaveBeenCalled();
+    for (const r of rebuilt) expect(r).not.toHaveBeenCalled();
+    // The members and actions collections are asked only for marked rows, and return none.
+    expect(returned).toMatchObject({ 'members (marked)': 0, 'moderation_actions (marked)': 0, roster_summaries: 1, moderation_summaries: 1 });
+    expect(Object.keys(returned).filter((c) => c === 'members' || c === 'moderation_actions' || c.includes('rebuilt'))).toEqual([]);
+    jest.restoreAllMocks();
     expect(fresh.text).toBe(await oldPath(now));
+    expect(fresh.digest.moderation).toEqual({ total: 3, byKind: { warn: 2, flood: 1 }, undone: 1 });
     expect(fresh.digest.attendance).toMatchObject({ places: 10, present: 4, late: 1, absent: 4, onLeave: 2 });
     // The trainee on approved leave all day is excused from the day's homework: out of expected.
     expect(fresh.digest.homework.items[0]).toMatchObject({ expected: 4, onLeave: 1, submitted: 2, late: 1, reviewed: 1 });

@@ -1,0 +1,245 @@
+import { performance } from 'node:perf_hooks';
+import { ConnectionStates, Types, type Connection } from 'mongoose';
+import type { Platform } from '../platform/chat-event';
+import type { Member, Role } from '../domain/types';
+import { rosterSummaryModel, SUMMARY_MARK, SUMMARY_PENDING, type CohortSummaryDoc } from './models/cohort-summary.model';
+import { isDuplicateKey } from './is-duplicate-key';
+
+/** Revisions a rebuild tries before giving up (each lost race means another writer's revision went in). */
+const MAX_ATTEMPTS = 8;
+/** Documents per cursor round trip. */
+const CURSOR_BATCH = 1_000;
+/** Cohort summaries rebuilt from their rows at once by a reader (missing or marked ones). */
+const REBUILD_CONCURRENCY = 4;
+
+/** What a cohort summary needs to know of the rows it stands for. */
+export interface SummaryShape<E> {
+  /** The rows' collection. */
+  rows: string;
+  /** The row fields an entry is made of. */
+  projection: Record<string, 1>;
+  /** The row's entry, or null when the summary leaves the row out. */
+  entryOf(row: Record<string, unknown>): E | null;
+  pack(entry: E): unknown[];
+  unpack(packed: unknown[]): E;
+  /** The summary's order. */
+  compare(a: E, b: E): number;
+}
+
+/** A summary's entries for rows as stored (rows it leaves out dropped), in the summary's order. */
+export function summaryEntries<E>(shape: SummaryShape<E>, rows: readonly Record<string, unknown>[]): E[] {
+  return rows
+    .flatMap((r) => {
+      const e = shape.entryOf(r);
+      return e === null ? [] : [e];
+    })
+    .sort((a, b) => shape.compare(a, b));
+}
+
+function packEntries<E>(shape: SummaryShape<E>, entries: readonly E[]): string {
+  return JSON.stringify(entries.map((e) => shape.pack(e)));
+}
+
+/** The stored document of a summary revision built from the cohort's rows as stored. */
+export function summaryDocument<E>(shape: SummaryShape<E>, cohortId: string, rev: number, rows: readonly Record<string, unknown>[], builtAt: Date): CohortSummaryDoc {
+  return { _id: `${cohortId}:${rev}`, cohortId: new Types.ObjectId(cohortId), rev, builtAt, entries: packEntries(shape, summaryEntries(shape, rows)) };
+}
+
+/** Reports how many documents a read returned and when it ended (see DigestReadStore.readCohorts). */
+export type ReadObserver = (collection: string, docs: number, ms: number) => void;
+
+type Row = Record<string, unknown> & { [SUMMARY_PENDING]?: unknown; [SUMMARY_MARK]?: unknown };
+
+/**
+ * One summary per cohort of a collection's rows, kept by the rows' own writers so the daily
+ * digest reads one document per cohort instead of every row.
+ *
+ * A writer changes its row and marks it in the same command (SUMMARY_PENDING, with a mark of its
+ * own), then rebuilds the cohort's summary: it reads the newest revision, then the cohort's
+ * rows, inserts the next revision (the unique `_id` `<cohort>:<rev>` is the compare-and-swap; a
+ * writer that lost the race reads both again), deletes the older revisions, and only then clears
+ * the marks it read. So a row without a mark is held by the newest revision, and a row whose
+ * summary was never written (the process died, the write failed, a hot path did not wait for
+ * it) stays marked until a rebuild clears it. Readers look at the marks first and the summaries
+ * after, and rebuild a cohort that has a marked row or no summary yet (rows from before summaries).
+ *
+ * In one process, rebuilds of one cohort take turns and the callers waiting join the next one
+ * (a class enrolling at once makes a few revisions, not one per trainee).
+ */
+export class CohortSummaryStore<E> {
+  private readonly rows;
+  /** Per cohort: the rebuild that has not started yet (callers join it). */
+  private readonly waiting = new Map<string, Promise<E[]>>();
+  /** Per cohort: the last rebuild queued (never rejects), which the next one waits for. */
+  private readonly tail = new Map<string, Promise<unknown>>();
+  /** Rebuilds started without a caller waiting (recordLater). */
+  private readonly background = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly conn: Connection,
+    private readonly model: ReturnType<typeof rosterSummaryModel>,
+    private readonly shape: SummaryShape<E>,
+  ) {
+    this.rows = conn.collection(shape.rows);
+  }
+
+  /** The fields a write sets on its row, beside its own change (a mark no other write has). */
+  mark(): { [SUMMARY_PENDING]: true; [SUMMARY_MARK]: string } {
+    return { [SUMMARY_PENDING]: true, [SUMMARY_MARK]: new Types.ObjectId().toHexString() };
+  }
+
+  /** Rebuilds the cohort's summary from its rows as they now stand; resolves with its entries. */
+  record(cohortId: string): Promise<E[]> {
+    const joined = this.waiting.get(cohortId);
+    if (joined) return joined;
+    const before = this.tail.get(cohortId) ?? Promise.resolve();
+    const done: Promise<E[]> = before.then(() => {
+      if (this.waiting.get(cohortId) === done) this.waiting.delete(cohortId);
+      return this.rebuild(cohortId);
+    });
+    this.waiting.set(cohortId, done);
+    const tail = done.catch(() => undefined).finally(() => {
+      if (this.tail.get(cohortId) === tail) this.tail.delete(cohortId);
+    });
+    this.tail.set(cohortId, tail);
+    return done;
+  }
+
+  /** Rebuilds after a write, never failing it: a rebuild that fails leaves the rows marked, for the next one. */
+  async settle(cohortId: string): Promise<void> {
+    await this.record(cohortId).catch(() => undefined);
+  }
+
+  /** Starts a rebuild nobody waits for (a hot path): the marks keep what it may not finish. */
+  recordLater(cohortId: string): void {
+    const run = this.settle(cohortId).finally(() => this.background.delete(run));
+    this.background.add(run);
+  }
+
+  /** Resolves once every rebuild started by recordLater so far has ended. */
+  async settled(): Promise<void> {
+    while (this.background.size > 0) await Promise.all([...this.background]);
+  }
+
+  /**
+   * The cohorts' summaries (one query for all), by cohort id. A cohort with a marked row or no
+   * summary is rebuilt from its rows first, a few at a time. The marks are read before the
+   * summaries: a row unmarked then is held by every revision that can be read afterwards.
+   */
+  async readByCohorts(cohortIds: readonly string[], observe?: ReadObserver): Promise<Map<string, E[]>> {
+    const out = new Map<string, E[]>();
+    if (cohortIds.length === 0) return out;
+    const wanted = new Set(cohortIds);
+    let started = performance.now();
+    const marked = new Set<string>();
+    let markedRows = 0;
+    for await (const row of this.rows.find({ [SUMMARY_PENDING]: true }, { projection: { cohortId: 1 }, batchSize: CURSOR_BATCH })) {
+      markedRows += 1;
+      const id = String(row.cohortId);
+      if (wanted.has(id)) marked.add(id);
+    }
+    observe?.(`${this.shape.rows} (marked)`, markedRows, performance.now() - started);
+
+    started = performance.now();
+    const newest = new Map<string, Pick<CohortSummaryDoc, 'rev' | 'entries'>>();
+    const filter = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
+    for await (const doc of this.model.find(filter, { cohortId: 1, rev: 1, entries: 1 }).lean().cursor({ batchSize: CURSOR_BATCH })) {
+      const d = doc as unknown as CohortSummaryDoc;
+      const id = String(d.cohortId);
+      const seen = newest.get(id);
+      if (!seen || seen.rev < d.rev) newest.set(id, d);
+    }
+    observe?.(this.model.collection.collectionName, newest.size, performance.now() - started);
+
+    started = performance.now();
+    const stale: string[] = [];
+    for (const id of cohortIds) {
+      const doc = newest.get(id);
+      if (doc && !marked.has(id)) out.set(id, this.unpackAll(doc.entries));
+      else stale.push(id);
+    }
+    for (let i = 0; i < stale.length; i += REBUILD_CONCURRENCY) {
+      await Promise.all(stale.slice(i, i + REBUILD_CONCURRENCY).map(async (id) => out.set(id, await this.record(id))));
+    }
+    if (stale.length > 0) observe?.(`${this.shape.rows} (cohorts rebuilt)`, stale.length, performance.now() - started);
+    return out;
+  }
+
+  private unpackAll(packed: string | null | undefined): E[] {
+    return (JSON.parse(packed || '[]') as unknown[][]).map((p) => this.shape.unpack(p));
+  }
+
+  private async rebuild(cohortId: string): Promise<E[]> {
+    const cohort = new Types.ObjectId(cohortId);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      this.mustBeOpen();
+      const revisions = (await this.model.find({ cohortId: cohort }, { rev: 1, entries: 1 }).lean()) as unknown as CohortSummaryDoc[];
+      const current = revisions.reduce<CohortSummaryDoc | undefined>((a, b) => (!a || b.rev > a.rev ? b : a), undefined);
+      // Read after the revision it builds on: whatever that revision held is in these rows or newer.
+      this.mustBeOpen();
+      const rows = (await this.rows.find({ cohortId: cohort }, { projection: { ...this.shape.projection, [SUMMARY_PENDING]: 1, [SUMMARY_MARK]: 1 } }).toArray()) as Row[];
+      const entries = summaryEntries(this.shape, rows);
+      const marks = rows.filter((r) => r[SUMMARY_PENDING] === true && typeof r[SUMMARY_MARK] === 'string').map((r) => r[SUMMARY_MARK] as string);
+      const packed = packEntries(this.shape, entries);
+      if (current && current.entries === packed && marks.length === 0) return entries;
+      const rev = current ? current.rev + 1 : 0;
+      try {
+        await this.model.collection.insertOne(summaryDocument(this.shape, cohortId, rev, rows, new Date()) as never);
+      } catch (err) {
+        if (isDuplicateKey(err)) continue;
+        throw err;
+      }
+      // Older revisions go before the marks: a reader that finds a row unmarked cannot then read a revision without it.
+      if (rev > 0) await this.model.deleteMany({ cohortId: cohort, rev: { $lt: rev } });
+      if (marks.length > 0) {
+        await this.rows.updateMany({ cohortId: cohort, [SUMMARY_PENDING]: true, [SUMMARY_MARK]: { $in: marks } }, { $unset: { [SUMMARY_PENDING]: '', [SUMMARY_MARK]: '' } });
+      }
+      return entries;
+    }
+    throw new Error(`cohort ${cohortId}: its ${this.shape.rows} summary kept changing under ${MAX_ATTEMPTS} writes`);
+  }
+
+  /** A rebuild after the connection closed (a process shutting down) stops; the marks keep its work. */
+  private mustBeOpen(): void {
+    if (this.conn.readyState !== ConnectionStates.connected) throw new Error(`${this.shape.rows} summary: the database connection is not open`);
+  }
+}
+
+/** What the digest reads of one member: active, holding the trainee or the staff role. */
+export type RosterEntry = Pick<Member, 'platform' | 'userId' | 'name' | 'roles' | 'joinedAt'>;
+
+type PackedMember = [platform: string, userId: string, name: string, roles: string[], joinedAt: number];
+
+const SUMMARISED_ROLES: readonly Role[] = ['trainee', 'staff'];
+
+/** The roster summary's entries: active trainees and staff, in order of joining (then user id), as the digest lists them. */
+const rosterShape: SummaryShape<RosterEntry> = {
+  rows: 'members',
+  projection: { platform: 1, userId: 1, name: 1, roles: 1, active: 1, joinedAt: 1 },
+  entryOf(row) {
+    const roles = (Array.isArray(row.roles) ? row.roles : []) as Role[];
+    if (row.active === false || !roles.some((r) => SUMMARISED_ROLES.includes(r))) return null;
+    return { platform: row.platform as Platform, userId: String(row.userId), name: String(row.name), roles: [...roles], joinedAt: row.joinedAt as Date };
+  },
+  pack: (e): PackedMember => [e.platform, e.userId, e.name, e.roles, e.joinedAt.getTime()],
+  unpack(p) {
+    const [platform, userId, name, roles, joinedAt] = p as PackedMember;
+    return { platform: platform as Platform, userId, name, roles: roles as Role[], joinedAt: new Date(joinedAt) };
+  },
+  compare: (a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
+};
+
+/** The stored document of a roster summary revision, from the cohort's member rows as stored (bulk setup inserts these directly). */
+export const rosterSummaryDocument = (cohortId: string, rev: number, members: readonly Record<string, unknown>[], builtAt: Date): CohortSummaryDoc =>
+  summaryDocument(rosterShape, cohortId, rev, members, builtAt);
+
+/**
+ * Roster summaries: per cohort, its active trainees and staff as the daily digest reads them,
+ * kept by every member write (member-store.ts). Enrolment on a first 签到 does not wait for
+ * the summary (recordLater); the row's mark covers the moment in between.
+ */
+export class RosterSummaryStore extends CohortSummaryStore<RosterEntry> {
+  constructor(conn: Connection) {
+    super(conn, rosterSummaryModel(conn), rosterShape);
+  }
+}
