@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Worker } from 'bullmq';
 import { Cluster } from 'ioredis';
 import type { Config } from '../src/kernel/load-config';
@@ -11,7 +10,9 @@ import type { BotDeps } from '../src/pipeline/bot-deps';
 import { ConversationQueue, conversationKey } from '../src/pipeline/conversation-queue';
 import { EVERY_MINUTE, heartbeatTimer, startLocalTimers, type LocalTimer, type LocalTimers } from '../src/kernel/local-timers';
 import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
-import { Outbox, startOutboxWorker } from '../src/queue/outbox';
+import { Outbox, startOutboxWorker, type OutboxItem } from '../src/queue/outbox';
+import { groupClaimer, OutboxRouter, storeRouteBook } from '../src/queue/outbox-router';
+import { accountId, botAccount } from '../src/platform/bot-account';
 import { sendOrQueue } from '../src/queue/send-or-queue';
 import { EventInbox } from '../src/queue/event-inbox';
 import { stopThenExit } from './stop-then-exit';
@@ -52,13 +53,8 @@ function autoPipelined(redis: RedisClient): RedisClient {
  * account on the same Redis never sees it (a WeChat account by a digest of its puppet token).
  */
 export function inboxKey(config: Config, platform: Platform): string {
-  const account =
-    platform === 'dingtalk'
-      ? (config.DINGTALK_CLIENT_ID ?? 'robot')
-      : platform === 'wechaty'
-        ? createHash('sha256').update(config.WECHATY_PUPPET_SERVICE_TOKEN ?? '').digest('hex').slice(0, 12)
-        : platform;
-  return `${config.QUEUE_PREFIX}:inbox:${platform}:${account}`;
+  const account = botAccount(config, platform);
+  return `${config.QUEUE_PREFIX}:inbox:${account.platform}:${account.name}`;
 }
 
 /** A running bot process: its parts, and how to stop it in order. */
@@ -161,12 +157,17 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   if (lexiconPaths) detector.watch();
   const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE, clock, reminderSettings(config));
   const send = (target: Parameters<PlatformAdapter['send']>[0], message: Parameters<PlatformAdapter['send']>[1]) => adapter.send(target, message);
-  // A reply the platform could not take right now goes to the outbox, the one layer that
-  // retries; the outbox worker itself is given the adapter's plain `send`.
-  const retries = new Outbox(redis, config.QUEUE_PREFIX);
+  // This bot account sends what its own outbox queue holds (the groups whose bindings name it,
+  // the people in them) and what the shared queue holds (what no account is known to serve).
+  const account = accountId(config, adapter.platform);
+  // A reply the platform could not take right now goes to this account's outbox, the one layer
+  // that retries; the outbox worker itself is given the adapter's plain `send`.
+  const router = new OutboxRouter(storeRouteBook(stores), log);
+  const retries = new Outbox(redis, config.QUEUE_PREFIX, { router, log });
   scheduler.queue.on('error', queueErrorLogger(log, WORK_QUEUE));
-  retries.queue.on('error', queueErrorLogger(log, 'outbox'));
-  const directSend = sendOrQueue(send, retries, log);
+  const directSend = sendOrQueue(send, retries, log, account);
+  // A group bound before bindings recorded their account is this account's once it hears from it.
+  const claimGroup = groupClaimer(stores.bindings, account, log);
   let self: ChatUser | null = null;
   const chatRedis = autoPipelined(redis);
   const deps: BotDeps = {
@@ -177,6 +178,14 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     clock,
     log,
     outbound: outboundOf(adapter, directSend),
+    // A chat another account serves gets the message through that account's outbox; the key
+    // (event and message) makes a handler run again after a crash queue it once.
+    relay: async (target, message, key, cohortId) => {
+      const served = await router.route(target, cohortId);
+      if (served === null || served === account) return false;
+      await retries.enqueue(target, message, `relay_${key}`, { account: served });
+      return true;
+    },
     scheduler,
     self: () => {
       if (!self) throw new Error('bot is not logged in yet');
@@ -186,7 +195,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   };
   const bot = createBot(deps);
   const expired = new ExpiredMessageNotices({ stores, config, outbox: retries, platform: adapter.platform, log });
-  let outbox: Worker | null = null;
+  const outboxes: Worker[] = [];
   let inbox: EventInbox | null = null;
   const outboxRedis = createRedis(config.REDIS_URL, config.REDIS_CLUSTER_NODES);
   let timers: LocalTimers;
@@ -196,7 +205,11 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     inbox = new EventInbox(chatRedis, {
       key: inboxKey(config, adapter.platform),
       log,
-      handle: (event, delivery) => events.run(conversationKey(event), () => bot.processEvent(event, delivery)),
+      handle: (event, delivery) =>
+        events.run(conversationKey(event), async () => {
+          await claimGroup(event.platform, event.conversation);
+          await bot.processEvent(event, delivery);
+        }),
       reloadAttachment: adapter.loadAttachment?.bind(adapter),
       beforeResume: (event) => releaseInterrupted(chatRedis, config.QUEUE_PREFIX, event),
     });
@@ -206,19 +219,26 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     // are not sent, and staff are told).
     const onSession: SessionSink = (event) => {
       session.onSession(event);
-      if (event.type === 'session-lost') void outbox?.pause(true).catch((err: unknown) => log.warn({ err }, 'outbox pause failed'));
-      if (event.type === 'logged-in') void outbox?.resume().catch((err: unknown) => log.warn({ err }, 'outbox resume failed'));
+      for (const outbox of outboxes) {
+        if (event.type === 'session-lost') void outbox.pause(true).catch((err: unknown) => log.warn({ err }, 'outbox pause failed'));
+        if (event.type === 'logged-in') void outbox.resume().catch((err: unknown) => log.warn({ err }, 'outbox resume failed'));
+      }
     };
     self = await adapter.start((event) => intake.receive(event), onSession);
     await intake.resume();
     session.onSession({ type: 'logged-in', self });
     // Files queued by jobs (the end-of-training archive) go through the adapter's sendFile where it has one.
-    outbox = startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log, {
+    // Both queues spend this account's send budget.
+    const outboxOptions = {
       ...(adapter.sendFile ? { sendFile: adapter.sendFile.bind(adapter) } : {}),
       online: () => session.isLoggedIn(),
       clock,
-      onExpired: (item, jobId) => expired.add(item, jobId),
-    });
+      onExpired: (item: OutboxItem, jobId: string) => expired.add(item, jobId),
+    };
+    outboxes.push(
+      startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log, { ...outboxOptions, account }),
+      startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log, { ...outboxOptions, accountKey: account }),
+    );
     const local: LocalTimer[] = [
       heartbeatTimer(config.HEARTBEAT_FILE, log),
       { name: 'board-sweep', pattern: EVERY_MINUTE, run: () => bot.sweep() },
@@ -242,7 +262,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     await conn.close();
     throw err;
   }
-  log.info({ platform: adapter.platform, self: self.id, health: health ? `${health.url}/healthz` : 'off' }, 'bot started');
+  log.info({ platform: adapter.platform, account, self: self.id, health: health ? `${health.url}/healthz` : 'off' }, 'bot started');
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
@@ -254,7 +274,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
       detector.close();
       await bot.stop().catch(() => undefined);
       await adapter.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop failed'));
-      await outbox?.close();
+      await Promise.all(outboxes.map((w) => w.close()));
       outboxRedis.disconnect();
       await expired.stop();
       await retries.close();

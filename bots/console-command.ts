@@ -5,7 +5,9 @@ import type { Logger } from '../src/kernel/logger';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
 import { Outbox } from '../src/queue/outbox';
-import { OUTBOX_QUEUE, WORK_QUEUE } from '../src/queue/queue-names';
+import { OutboxRouter, storeRouteBook } from '../src/queue/outbox-router';
+import { findOutboxQueues } from '../src/queue/outbox-queues';
+import { WORK_QUEUE } from '../src/queue/queue-names';
 import { queueErrorLogger } from '../src/queue/redis-connection';
 import { createStores } from '../src/stores/create-stores';
 import { startHotState } from '../src/stores/hot/redis-change-feed';
@@ -22,7 +24,8 @@ export interface ConsoleRuntime {
 /**
  * `cohort-bot console`: connects MongoDB and Redis, builds the stores with the hot state in
  * publish-only mode (the bots hear of what the console changes), an outbox for every notice
- * (the console has no platform session: the bot process sends them) and the scheduler plan
+ * (the console has no platform session: the bot process of the account serving the chat sends
+ * them) and the scheduler plan
  * approval plans jobs with, and serves the console on CONSOLE_HOST:CONSOLE_PORT. Stops in
  * order: server → queues → hot state → Redis → MongoDB. GET /healthz on the console's
  * own port answers 200 while Redis and MongoDB do.
@@ -31,11 +34,12 @@ export async function startConsoleRuntime(config: Config, clock: Clock, log: Log
   const { conn, redis } = await connectStorage(config, log);
   const hot = await startHotState(redis, config.QUEUE_PREFIX, log, { cache: false });
   const stores = await createStores(conn, { hot });
-  const outbox = new Outbox(redis, config.QUEUE_PREFIX);
+  const outbox = new Outbox(redis, config.QUEUE_PREFIX, { router: new OutboxRouter(storeRouteBook(stores), log), log });
   const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE, clock, reminderSettings(config));
-  outbox.queue.on('error', queueErrorLogger(log, OUTBOX_QUEUE));
   scheduler.queue.on('error', queueErrorLogger(log, WORK_QUEUE));
-  const queues = [new Queue(WORK_QUEUE, { connection: redis, prefix: config.QUEUE_PREFIX }), new Queue(OUTBOX_QUEUE, { connection: redis, prefix: config.QUEUE_PREFIX })];
+  // The jobs page shows the work queue and every outbox queue there is when the console starts (the shared one and each account's).
+  const outboxQueues = await findOutboxQueues(redis, config.QUEUE_PREFIX);
+  const queues = [WORK_QUEUE, ...outboxQueues].map((name) => new Queue(name, { connection: redis, prefix: config.QUEUE_PREFIX }));
   for (const q of queues) q.on('error', queueErrorLogger(log, q.name));
   const server = await startConsoleServer({
     deps: { config, stores, conn, scoring: loadScoringConfig(config.SCORING_CONFIG), redis, clock, log, outbox, scheduler, queues },

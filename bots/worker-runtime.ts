@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../src/kernel/clock';
 import type { Logger } from '../src/kernel/logger';
 import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
 import { Outbox } from '../src/queue/outbox';
+import { OutboxRouter, storeRouteBook } from '../src/queue/outbox-router';
 import { WORK_QUEUE } from '../src/queue/queue-names';
 import { createRedis, queueErrorLogger } from '../src/queue/redis-connection';
 import { createStores } from '../src/stores/create-stores';
@@ -49,10 +50,10 @@ export async function startWorkerRuntime(config: Config, clock: Clock, log: Logg
   const hot = await startHotState(queueRedis, config.QUEUE_PREFIX, log, { cache: false });
   const stores = await createStores(conn, { hot });
   const workerRedis = createRedis(config.REDIS_URL, config.REDIS_CLUSTER_NODES);
-  const outbox = new Outbox(queueRedis, config.QUEUE_PREFIX);
+  // Each message goes to the outbox queue of the bot account serving its chat.
+  const outbox = new Outbox(queueRedis, config.QUEUE_PREFIX, { router: new OutboxRouter(storeRouteBook(stores), log), log });
   const scheduler = new BullmqScheduler(queueRedis, config.QUEUE_PREFIX, WORK_QUEUE, clock, reminderSettings(config));
   scheduler.queue.on('error', queueErrorLogger(log, WORK_QUEUE));
-  outbox.queue.on('error', queueErrorLogger(log, 'outbox'));
   const deps: JobDeps = {
     stores,
     scoring: loadScoringConfig(config.SCORING_CONFIG),

@@ -25,8 +25,8 @@ export const cohortEndedJob = defineJob('cohort-ended', async ({ cohortId }, dep
   if (deps.exportDir) deps.log.info({ cohortId, file: await saveArchive(archive, path.join(deps.exportDir, cohort.code)) }, 'end-of-training archive saved');
   for (const id of await staffOf({ stores: deps.stores, config: { ADMIN_IDS: deps.adminIds } }, cohort)) {
     const key = `${cohortId}_${id.replace(/:/g, '_')}`;
-    await deps.outbox.enqueue({ kind: 'private', id }, { text: lines.join('\n') }, `cohort-ended_${key}`);
-    await deps.outbox.enqueueFile({ kind: 'private', id }, { name: archive.fileName, data: archive.buffer }, archiveNotSendable(cohort.name, cohort.code), `cohort-ended-archive_${key}`);
+    await deps.outbox.enqueue({ kind: 'private', id }, { text: lines.join('\n') }, `cohort-ended_${key}`, { cohortId });
+    await deps.outbox.enqueueFile({ kind: 'private', id }, { name: archive.fileName, data: archive.buffer }, archiveNotSendable(cohort.name, cohort.code), `cohort-ended-archive_${key}`, { cohortId });
   }
   return { recommended: listed, archive: archive.fileName };
 });

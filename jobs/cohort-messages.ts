@@ -8,7 +8,7 @@ import { planApproved } from '../src/features/cohorts';
 /** Queues one message to every group bound to a cohort; `key` plus the group makes the outbox id. */
 export async function sendToCohortGroups(deps: JobDeps, cohortId: string, message: OutgoingMessage, key: string, expiry?: MessageExpiry): Promise<number> {
   const groups = await deps.stores.bindings.listByCohort(cohortId);
-  for (const g of groups) await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, message, `${key}_${g.groupId.replace(/:/g, '_')}`, expiry);
+  for (const g of groups) await deps.outbox.enqueue({ kind: 'group', id: g.groupId }, message, `${key}_${g.groupId.replace(/:/g, '_')}`, { expiry });
   return groups.length;
 }
 

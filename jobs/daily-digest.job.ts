@@ -7,7 +7,8 @@ import { renderDigest, renderDigestForWebhook } from '../src/features/reporting/
 import { digestCardSvg, sessionAttendance } from '../src/features/reporting/digest-card';
 import { cardUrl, drawCard } from './card-messages';
 import { enqueueWebhook } from '../src/features/reporting/webhooks/enqueue-webhook';
-import type { ChatTarget, OutgoingMessage, Platform } from '../src/platform/chat-event';
+import type { Platform } from '../src/platform/chat-event';
+import type { BulkMessage } from '../src/queue/outbox';
 
 /**
  * The staff daily digest (SPEC §3.9): for every approved cohort running today, the digest goes
@@ -37,7 +38,7 @@ export const dailyDigestJob = defineJob('daily-digest', async ({ day, next }, de
     return ids;
   };
 
-  const messages: { target: ChatTarget; message: OutgoingMessage; jobId: string }[] = [];
+  const messages: BulkMessage[] = [];
   const sent: string[] = [];
   for (const g of gathered) {
     const digest = computeDigest(g.input, g.day, { now });
@@ -49,8 +50,8 @@ export const dailyDigestJob = defineJob('daily-digest', async ({ day, next }, de
     for (const id of people) {
       const jobId = `${key}_${id.replace(/:/g, '_')}`;
       const target = { kind: 'private' as const, id };
-      if (png) await deps.outbox.enqueueImage(target, { name: `日报-${g.cohort.code}-${g.day}.png`, data: png }, text, jobId);
-      else messages.push({ target, message: { text }, jobId });
+      if (png) await deps.outbox.enqueueImage(target, { name: `日报-${g.cohort.code}-${g.day}.png`, data: png }, text, jobId, { cohortId: g.cohort.id });
+      else messages.push({ target, message: { text }, jobId, cohortId: g.cohort.id });
     }
     if (deps.webhooks?.wecomUrl) await enqueueWebhook(deps.workQueue, 'wecom', text, key, png ? { image: png } : {});
     if (deps.webhooks?.dingtalkUrl) {

@@ -14,7 +14,7 @@ export const openFollowUpJob = defineJob('open-follow-up', async ({ cohortId, wa
   for (const t of await deps.stores.members.listWithRole(cohortId, 'trainee')) {
     await deps.stores.followUps.open({ cohortId, wave, platform: t.platform, userId: t.userId, name: t.name, askedAt: now });
     // The outbox id keeps the question to one message per trainee and wave, even on a retry.
-    await deps.outbox.enqueue({ kind: 'private', id: t.userId }, { text }, `follow-up_${cohortId}_${wave}_${t.userId.replace(/:/g, '_')}`);
+    await deps.outbox.enqueue({ kind: 'private', id: t.userId }, { text }, `follow-up_${cohortId}_${wave}_${t.userId.replace(/:/g, '_')}`, { cohortId });
     asked++;
   }
   await deps.scheduler.schedule('remind-follow-up', { cohortId, wave }, { jobId: `remind-follow-up_${cohortId}_${wave}`, runAt: new Date(now.getTime() + 3 * DAY) });
@@ -28,7 +28,7 @@ export const remindFollowUpJob = defineJob('remind-follow-up', async ({ cohortId
   for (const v of await deps.stores.followUps.listByCohort(cohortId, wave)) {
     if (v.answeredAt) continue;
     if (await deps.stores.followUps.markReminded(cohortId, wave, v.platform, v.userId, deps.clock.now())) {
-      await deps.outbox.enqueue({ kind: 'private', id: v.userId }, { text: `提醒：回访还没回复，请回复：${FOLLOW_UP_FORM}` }, `follow-up-reminder_${cohortId}_${wave}_${v.userId.replace(/:/g, '_')}`);
+      await deps.outbox.enqueue({ kind: 'private', id: v.userId }, { text: `提醒：回访还没回复，请回复：${FOLLOW_UP_FORM}` }, `follow-up-reminder_${cohortId}_${wave}_${v.userId.replace(/:/g, '_')}`, { cohortId });
       reminded++;
     }
   }
@@ -42,7 +42,7 @@ export const summariseFollowUpJob = defineJob('summarise-follow-up', async ({ co
   const visits = await deps.stores.followUps.listByCohort(cohortId, wave);
   const text = renderFollowUpSummary({ cohortName: cohort.name, wave, visits });
   for (const id of await staffOf({ stores: deps.stores, config: { ADMIN_IDS: deps.adminIds } }, cohort)) {
-    await deps.outbox.enqueue({ kind: 'private', id }, { text }, `follow-up-summary_${cohortId}_${wave}_${id.replace(/:/g, '_')}`);
+    await deps.outbox.enqueue({ kind: 'private', id }, { text }, `follow-up-summary_${cohortId}_${wave}_${id.replace(/:/g, '_')}`, { cohortId });
   }
   return { answered: visits.filter((v) => v.answeredAt).length, of: visits.length };
 });

@@ -30,6 +30,6 @@ export const remindReviewJob = defineJob('remind-review', async ({ homeworkId },
   const { hw, cohort } = found;
   const unreviewed = (await reviewQueue(deps.stores, cohort.id)).filter((s) => s.homeworkId === homeworkId).length;
   if (unreviewed === 0) return { skipped: 'all reviewed' };
-  await deps.outbox.enqueue({ kind: 'private', id: hw.assignedBy }, { text: reviewReminderText(cohort.name, hw.day, unreviewed) }, `remind-review_${homeworkId}`);
+  await deps.outbox.enqueue({ kind: 'private', id: hw.assignedBy }, { text: reviewReminderText(cohort.name, hw.day, unreviewed) }, `remind-review_${homeworkId}`, { cohortId: cohort.id });
   return { unreviewed };
 });

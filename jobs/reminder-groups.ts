@@ -22,7 +22,7 @@ export function sessionReminderOutboxKey(sessionId: string, startsAt: number, mi
  * outbox id, as sendToCohortGroups makes it, so a retried or repeated reminder sends once.
  */
 export async function sendToGroups(outbox: Pick<Outbox, 'enqueue'>, groups: readonly string[], message: OutgoingMessage, key: string, expiry?: MessageExpiry): Promise<number> {
-  await Promise.all(groups.map((g) => outbox.enqueue({ kind: 'group', id: g }, message, groupMessageId(key, g), expiry)));
+  await Promise.all(groups.map((g) => outbox.enqueue({ kind: 'group', id: g }, message, groupMessageId(key, g), { expiry })));
   return groups.length;
 }
 

@@ -25,7 +25,7 @@ export const openSurveyJob = defineJob('open-survey', async ({ cohortId, lecture
   const survey = await deps.stores.surveys.open(cohortId, lecturerName, now, new Date(now.getTime() + SURVEY_OPEN_MS), trainees.map((t) => t.userId));
   const text = surveyQuestions(cohort.name, lecturerName);
   for (const t of trainees) {
-    await deps.outbox.enqueue({ kind: 'private', id: t.userId }, { text }, `survey_${survey.id}_${t.userId.replace(/:/g, '_')}`);
+    await deps.outbox.enqueue({ kind: 'private', id: t.userId }, { text }, `survey_${survey.id}_${t.userId.replace(/:/g, '_')}`, { cohortId });
   }
   const notice = `📝 ${lecturerName || LECTURER_FALLBACK}的课程已结束，请大家填写反馈（不记名）。没收到私信的同学，请私聊我发送：#反馈 ${SURVEY_ANSWER_FORM.replace(/^.*例如：/, '')}`;
   await sendToCohortGroups(deps, cohortId, { text: notice }, `survey-notice_${survey.id}`);
@@ -41,7 +41,7 @@ export const remindSurveyJob = defineJob('remind-survey', async ({ surveyId }, d
   const answered = new Set((await deps.stores.surveys.responsesOf(surveyId)).map((r) => r.userId));
   const missing = survey.invited.filter((u) => !answered.has(u));
   for (const userId of missing) {
-    await deps.outbox.enqueue({ kind: 'private', id: userId }, { text: `提醒：培训反馈还没填写，请回复 ${SURVEY_ANSWER_FORM}` }, `survey-reminder_${surveyId}_${userId.replace(/:/g, '_')}`);
+    await deps.outbox.enqueue({ kind: 'private', id: userId }, { text: `提醒：培训反馈还没填写，请回复 ${SURVEY_ANSWER_FORM}` }, `survey-reminder_${surveyId}_${userId.replace(/:/g, '_')}`, { cohortId: survey.cohortId });
   }
   return { reminded: missing.length };
 });
@@ -62,8 +62,8 @@ export const closeSurveyJob = defineJob('close-survey', async ({ surveyId }, dep
   const png = drawCard(deps, () => scorecardCardSvg(card, text));
   for (const id of await staffOf({ stores: deps.stores, config: { ADMIN_IDS: deps.adminIds } }, cohort)) {
     const jobId = `scorecard_${surveyId}_${id.replace(/:/g, '_')}`;
-    if (png) await deps.outbox.enqueueImage({ kind: 'private', id }, { name: `讲师考核表-${cohort.code}.png`, data: png }, text, jobId);
-    else await deps.outbox.enqueue({ kind: 'private', id }, { text }, jobId);
+    if (png) await deps.outbox.enqueueImage({ kind: 'private', id }, { name: `讲师考核表-${cohort.code}.png`, data: png }, text, jobId, { cohortId: cohort.id });
+    else await deps.outbox.enqueue({ kind: 'private', id }, { text }, jobId, { cohortId: cohort.id });
   }
   return { passed: card.verdict.passed, severe: card.verdict.severe };
 });

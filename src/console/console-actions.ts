@@ -35,8 +35,9 @@ export function botDepsFor(deps: ConsoleDeps): BotDeps {
  * Runs a chat command for the viewer in one cohort, as if they had sent it to the bot
  * privately: the same role check, argument schema and handler, so a console action has the
  * same effect as in chat. What the command says to the viewer comes back as the result (shown
- * on the page); everything else (the trainee privately, the group) goes through the outbox
- * under job ids derived from `actionKey`, so a repeated request sends nothing twice.
+ * on the page); everything else (the trainee privately, the group) goes through the outbox, to
+ * the account serving the cohort, under job ids derived from `actionKey`, so a repeated request
+ * sends nothing twice.
  */
 export async function runAsViewer(
   deps: ConsoleDeps,
@@ -57,7 +58,7 @@ export async function runAsViewer(
       messages.push(message.text);
       return;
     }
-    await deps.outbox.enqueue(target, message, `console-${keyHash}-${n++}`);
+    await deps.outbox.enqueue(target, message, `console-${keyHash}-${n++}`, { cohortId: cohort.id });
   };
   const now = deps.clock.now();
   const event: ChatEvent = {

@@ -129,6 +129,8 @@ export interface GroupBinding {
   groupId: string;
   cohortId: string;
   title: string;
+  /** The bot account that serves the group (src/platform/bot-account.ts); absent until one is known. */
+  account?: string;
 }
 
 /** One follow-up visit (回访登记) of a trainee in one wave. */

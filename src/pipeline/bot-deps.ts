@@ -1,7 +1,7 @@
 import type { RedisClient } from '../queue/redis-connection';
 import type { Config } from '../kernel/load-config';
 import type { ScoringConfig } from '../kernel/scoring-config';
-import type { ChatUser } from '../platform/chat-event';
+import type { ChatTarget, ChatUser, OutgoingMessage } from '../platform/chat-event';
 import type { Clock } from '../kernel/clock';
 import type { Logger } from '../kernel/logger';
 import type { Outbound } from '../platform/platform-adapter';
@@ -18,6 +18,13 @@ export interface BotDeps {
   log: Logger;
   /** What the bot can do on its platform: `send` always, the rest where the platform has it. */
   outbound: Outbound;
+  /**
+   * Hands a message for a chat that another bot account serves (a notice to an administrator
+   * reached on another platform or through another WeChat account) to that account's outbox,
+   * under `key`; false when this account serves the chat (or none is known) and sends it itself.
+   * Absent: everything is sent here.
+   */
+  relay?: (target: ChatTarget, message: OutgoingMessage, key: string, cohortId: string | undefined) => Promise<boolean>;
   scheduler: JobScheduler;
   /** The bot's own identity once logged in. */
   self: () => ChatUser;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { maskOutgoing, type ChatEvent, type ChatTarget, type ChatUser, type OutgoingMessage } from '../platform/chat-event';
 import type { Logger } from '../kernel/logger';
 import { realMsBetween } from '../kernel/clock';
@@ -59,7 +60,19 @@ export class ChatContext {
    * (or in the name of someone it @mentions) is masked.
    */
   async send(target: ChatTarget, message: OutgoingMessage): Promise<void> {
-    await this.deps.outbound.send(target, maskOutgoing(message));
+    const masked = maskOutgoing(message);
+    // Where the event came from is this account's to answer; anyone else may be served by another
+    // account (an administrator on DingTalk told of a WeChat group's plan), which then sends it.
+    if (this.deps.relay && !this.cameFrom(target)) {
+      const key = createHash('sha256').update(`${this.event.id}|${target.kind}|${target.id}|${masked.text}`).digest('hex').slice(0, 32);
+      if (await this.deps.relay(target, masked, key, this.cohort?.id)) return;
+    }
+    await this.deps.outbound.send(target, masked);
+  }
+
+  /** The conversation the event came from, or its sender privately. */
+  private cameFrom(target: ChatTarget): boolean {
+    return target.id === this.event.conversation.id || (target.kind === 'private' && target.id === this.event.sender.id);
   }
 
   hasRole(...roles: Role[]): boolean {

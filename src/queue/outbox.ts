@@ -8,7 +8,7 @@ import type { Logger } from '../kernel/logger';
 import { isPermanentSendError } from '../platform/send-error';
 import { DestinationRateLimiter, type RateRule } from './destination-rate-limit';
 import { queueErrorLogger } from './redis-connection';
-import { OUTBOX_QUEUE } from './queue-names';
+import { OUTBOX_QUEUE, outboxQueueName } from './queue-names';
 
 const outboxItem = z.object({
   target: z.object({ kind: z.enum(['group', 'private']), id: z.string() }),
@@ -64,25 +64,90 @@ export const EXPIRY_GRACE_MS = 60_000;
 /** How long a message waits before it is looked at again while the platform session is down. */
 export const PARKED_RECHECK_MS = 5_000;
 
-/** Puts messages in the outbox; the bot process sends them. Ids make a retried job send once. */
-export class Outbox {
-  readonly queue: Queue;
-  private readonly sendOptions: typeof SEND_OPTIONS;
+/** Where a queued message goes, beyond its chat. */
+export interface EnqueueOptions {
+  /** When it stops being worth sending (see OutboxItem). */
+  expiry?: MessageExpiry | undefined;
+  /** The cohort the message concerns, when the sender knows it: routes a private message to the account serving that cohort. */
+  cohortId?: string | undefined;
+  /** The account that sends it, when the sender knows (a bot's own retried reply): no routing. */
+  account?: string | undefined;
+}
 
-  /** `retry` overrides the attempts and first backoff delay of what this instance queues (tests shorten them). */
-  constructor(connection: RedisClient, prefix: string, retry?: { attempts: number; delayMs: number }) {
-    this.queue = new Queue(OUTBOX_QUEUE, { connection, prefix });
+/** One message of a bulk add, with where it goes. */
+export interface BulkMessage extends EnqueueOptions {
+  target: ChatTarget;
+  message: OutgoingMessage;
+  jobId: string;
+}
+
+/** What an Outbox asks to know which account's queue a message goes to (OutboxRouter). */
+export interface OutboxRoutes {
+  routeMany(requests: readonly { target: ChatTarget; cohortId?: string | undefined }[]): Promise<(string | null)[]>;
+}
+
+/** How an Outbox is set up. */
+export interface OutboxOptions {
+  /** Overrides the attempts and first backoff delay of what this instance queues (tests shorten them). */
+  retry?: { attempts: number; delayMs: number };
+  /** Finds the account serving each message's chat; without it everything goes to the shared queue. */
+  router?: OutboxRoutes;
+  /** Where the queues' connection errors are logged (every queue this outbox opens). */
+  log?: Logger;
+}
+
+/**
+ * Puts messages in the outbox; the bot process of the account that serves the chat sends them.
+ * Each account has its own queue (`outboxQueueName`); a message no account is known to serve
+ * goes to the shared queue every bot process drains. Ids make a retried job send once (a chat
+ * always routes to one account, so its ids stay in one queue).
+ */
+export class Outbox {
+  /** The shared queue. */
+  readonly queue: Queue;
+  private readonly accountQueues = new Map<string, Queue>();
+  private readonly sendOptions: typeof SEND_OPTIONS;
+  private readonly router: OutboxRoutes | undefined;
+
+  constructor(
+    private readonly connection: RedisClient,
+    private readonly prefix: string,
+    private readonly options: OutboxOptions = {},
+  ) {
+    this.queue = this.open(OUTBOX_QUEUE);
+    const { retry } = options;
+    this.router = options.router;
     this.sendOptions = retry ? { ...SEND_OPTIONS, attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.delayMs } } : SEND_OPTIONS;
+  }
+
+  private open(name: string): Queue {
+    const queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+    if (this.options.log) queue.on('error', queueErrorLogger(this.options.log, name));
+    return queue;
+  }
+
+  /** The queue of `account`'s messages; null: the shared queue. */
+  queueOf(account: string | null): Queue {
+    if (account === null) return this.queue;
+    let queue = this.accountQueues.get(account);
+    if (!queue) this.accountQueues.set(account, (queue = this.open(outboxQueueName(account))));
+    return queue;
+  }
+
+  private async queueFor(target: ChatTarget, options: EnqueueOptions): Promise<Queue> {
+    if (options.account) return this.queueOf(options.account);
+    const [account] = this.router ? await this.router.routeMany([{ target, cohortId: options.cohortId }]) : [null];
+    return this.queueOf(account ?? null);
   }
 
   /**
    * Queues one message under `jobId`, with its phone numbers masked (kernel/privacy) as in every
-   * reply. `expiry`: when it stops being worth sending (see OutboxItem).
+   * reply, on the queue of the account that serves `target`.
    */
-  async enqueue(target: ChatTarget, message: OutgoingMessage, jobId: string, expiry?: MessageExpiry): Promise<void> {
+  async enqueue(target: ChatTarget, message: OutgoingMessage, jobId: string, options: EnqueueOptions = {}): Promise<void> {
     const masked = maskOutgoing(message);
-    const item: OutboxItem = { target, text: masked.text, mentions: masked.mentions, ...expiryOf(expiry) };
-    await this.queue.add('send', item, { jobId, ...this.sendOptions });
+    const item: OutboxItem = { target, text: masked.text, mentions: masked.mentions, ...expiryOf(options.expiry) };
+    await (await this.queueFor(target, options)).add('send', item, { jobId, ...this.sendOptions });
   }
 
   /**
@@ -90,9 +155,9 @@ export class Outbox {
    * sends it). Where the platform cannot send files, `fallbackText` is sent instead, phone
    * numbers masked; the file itself travels in the job, so keep it small (an archive workbook).
    */
-  async enqueueFile(target: ChatTarget, file: OutgoingFile, fallbackText: string, jobId: string): Promise<void> {
+  async enqueueFile(target: ChatTarget, file: OutgoingFile, fallbackText: string, jobId: string, options: Omit<EnqueueOptions, 'expiry'> = {}): Promise<void> {
     const item: OutboxItem = { target, text: maskPhonesInText(fallbackText), file: { name: maskPhonesInText(file.name), data: file.data.toString('base64') } };
-    await this.queue.add('send-file', item, {
+    await (await this.queueFor(target, options)).add('send-file', item, {
       jobId,
       ...this.sendOptions,
       // A file is large: kept a day (long enough to make a retried producer's job id a no-op), not a week.
@@ -106,25 +171,42 @@ export class Outbox {
    * masked. The PNG travels in the job: a card is a few hundred KB at most, fine in Redis for the
    * day it is kept; anything much larger belongs in a store, not in a job.
    */
-  async enqueueImage(target: ChatTarget, image: OutgoingFile, text: string, jobId: string): Promise<void> {
+  async enqueueImage(target: ChatTarget, image: OutgoingFile, text: string, jobId: string, options: Omit<EnqueueOptions, 'expiry'> = {}): Promise<void> {
     const item: OutboxItem = { target, text: maskPhonesInText(text), image: { name: maskPhonesInText(image.name), data: image.data.toString('base64') } };
-    await this.queue.add('send-image', item, { jobId, ...this.sendOptions, removeOnComplete: { age: 24 * 3600 } });
+    await (await this.queueFor(target, options)).add('send-image', item, { jobId, ...this.sendOptions, removeOnComplete: { age: 24 * 3600 } });
   }
 
-  /** Queues many messages in one round trip, each as `enqueue` would (an id already queued is kept, not added twice). */
-  async enqueueBulk(items: readonly { target: ChatTarget; message: OutgoingMessage; jobId: string; expiry?: MessageExpiry }[]): Promise<void> {
+  /**
+   * Queues many messages, each as `enqueue` would (an id already queued is kept, not added
+   * twice): routed together, then one round trip per account.
+   */
+  async enqueueBulk(items: readonly BulkMessage[]): Promise<void> {
     if (items.length === 0) return;
-    await this.queue.addBulk(
-      items.map(({ target, message, jobId, expiry }) => {
-        const masked = maskOutgoing(message);
-        const item: OutboxItem = { target, text: masked.text, mentions: masked.mentions, ...expiryOf(expiry) };
-        return { name: 'send', data: item, opts: { jobId, ...this.sendOptions } };
-      }),
+    const unrouted = items.filter((i) => !i.account);
+    const routed = this.router && unrouted.length > 0 ? await this.router.routeMany(unrouted) : [];
+    const byAccount = new Map<string | null, BulkMessage[]>();
+    let u = 0;
+    for (const item of items) {
+      const account = item.account ?? routed[u++] ?? null;
+      const group = byAccount.get(account);
+      if (group) group.push(item);
+      else byAccount.set(account, [item]);
+    }
+    await Promise.all(
+      [...byAccount].map(([account, group]) =>
+        this.queueOf(account).addBulk(
+          group.map(({ target, message, jobId, expiry }) => {
+            const masked = maskOutgoing(message);
+            const item: OutboxItem = { target, text: masked.text, mentions: masked.mentions, ...expiryOf(expiry) };
+            return { name: 'send', data: item, opts: { jobId, ...this.sendOptions } };
+          }),
+        ),
+      ),
     );
   }
 
   async close(): Promise<void> {
-    await this.queue.close();
+    await Promise.all([this.queue, ...this.accountQueues.values()].map((q) => q.close()));
   }
 }
 
@@ -142,7 +224,12 @@ export interface OutboxWorkerOptions {
   perTarget?: SendRate;
   /** Per platform account (all targets together); default 60 a minute; null: no account budget. */
   perAccount?: SendRate | null;
-  /** Names the account budget when several bot accounts share one Redis; default 'account'. */
+  /**
+   * The bot account whose queue this worker drains (`outboxQueueName(account)`); without it,
+   * the shared queue. Also names the account budget unless `accountKey` does.
+   */
+  account?: string;
+  /** Names the account budget when several bot accounts share one Redis; default the account, else 'account'. */
   accountKey?: string;
   concurrency?: number;
   /** The adapter's `sendFile`, when the platform has one; without it a queued file's fallback text is sent. */
@@ -245,10 +332,11 @@ export function startOutboxWorker(
     limiter: options.limiter ?? new DestinationRateLimiter(connection, `${prefix}:ratelimit`),
     perTarget: options.perTarget ?? DEFAULT_TARGET_RATE,
     perAccount: options.perAccount === undefined ? DEFAULT_ACCOUNT_RATE : options.perAccount,
-    accountKey: options.accountKey ?? 'account',
+    accountKey: options.accountKey ?? options.account ?? 'account',
   });
-  const worker = new Worker(OUTBOX_QUEUE, processor, { connection, prefix, concurrency: options.concurrency ?? 4 });
-  worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id }, 'outbox send failed'));
-  worker.on('error', queueErrorLogger(log, 'outbox'));
+  const queue = options.account ? outboxQueueName(options.account) : OUTBOX_QUEUE;
+  const worker = new Worker(queue, processor, { connection, prefix, concurrency: options.concurrency ?? 4 });
+  worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id, queue }, 'outbox send failed'));
+  worker.on('error', queueErrorLogger(log, queue));
   return worker;
 }

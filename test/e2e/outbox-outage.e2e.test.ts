@@ -50,12 +50,12 @@ describe('a logout longer than the retry budget parks the outbox; after the logi
     await harness.puppet.logout('kicked out from the phone');
     await harness.waitFor(() => !bot.session.isLoggedIn(), 'the lost session');
     const before = harness.sent.length;
-    outbox = new Outbox(bot.deps.redis, config.QUEUE_PREFIX, SHORT_BUDGET);
+    outbox = new Outbox(bot.deps.redis, config.QUEUE_PREFIX, { retry: SHORT_BUDGET });
     queue = new Queue(OUTBOX_QUEUE, { connection: bot.deps.redis, prefix: config.QUEUE_PREFIX });
     const group = { kind: 'group' as const, id: room.id };
     const classBegins = new Date(clock.now().getTime() + 5 * 60_000);
     await outbox.enqueue(group, { text: '📅 明天（03-02）的课程：复盘' }, 'outage-day');
-    await outbox.enqueue(group, { text: '⏰ 5 分钟后上课：09:00-12:00 直播基础' }, 'outage-5min', { at: classBegins, what: '上课前 5 分钟提醒（03-01 09:00 直播基础）' });
+    await outbox.enqueue(group, { text: '⏰ 5 分钟后上课：09:00-12:00 直播基础' }, 'outage-5min', { expiry: { at: classBegins, what: '上课前 5 分钟提醒（03-01 09:00 直播基础）' } });
     await outbox.enqueue(group, { text: '本节课签到已结束：已签到 1/1' }, 'outage-closed');
     for (let i = 1; i <= 3; i++) await outbox.enqueue({ kind: 'private', id: trainee.id }, { text: `回访第 ${i} 条` }, `outage-follow-up-${i}`);
 

@@ -72,7 +72,7 @@ export class ExpiredMessageNotices {
         const text = expiredMessagesNotice(cohort.name, expired.map((e) => e.what));
         // The first expired job names the notice: a repeated flush of the same batch sends it once.
         const key = `expired_${expired[0]!.jobId}`;
-        for (const id of await staffOf(this.deps, cohort)) await this.deps.outbox.enqueue({ kind: 'private', id }, { text }, `${key}_${id.replace(/:/g, '_')}`);
+        for (const id of await staffOf(this.deps, cohort)) await this.deps.outbox.enqueue({ kind: 'private', id }, { text }, `${key}_${id.replace(/:/g, '_')}`, { cohortId });
       } catch (err) {
         this.deps.log.error({ err, cohortId }, 'could not tell staff of expired messages');
       }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type RawArgs } from '../../pipeline/command';
 import { cohortCode } from '../../pipeline/arg-schemas';
 import { AppError } from '../../kernel/app-error';
+import { accountId } from '../../platform/bot-account';
 import { bindGroup } from './cohort-service';
 import { BIND_REFUSED, COHORT_CODE_WRONG, cohortCodeNotFound, groupBound } from './texts';
 
@@ -14,7 +15,10 @@ const args = z.custom<RawArgs>().transform((raw, ctx) => {
   return { code: code.data };
 });
 
-/** 绑定: ties this group to a cohort; current members are enrolled as trainees (staff). */
+/**
+ * 绑定: ties this group to a cohort; current members are enrolled as trainees (staff). The
+ * binding records the bot account that handled it: that account sends the group's messages.
+ */
 export const bindCommand = defineCommand({
   name: '绑定',
   aliases: ['bind'],
@@ -34,13 +38,11 @@ export const bindCommand = defineCommand({
     if (!ctx.isAdmin && !member?.roles.includes('staff')) {
       throw new AppError('ROLE_REFUSED', BIND_REFUSED);
     }
-    const { enrolled, newTrainees, lecturerLike } = await bindGroup(deps, {
-      cohort,
-      platform: event.platform,
-      group: { id: event.conversation.id, title: event.conversation.title ?? '' },
-      by: event.sender.id,
-      at: ctx.now,
-    });
+    const group = { id: event.conversation.id, title: event.conversation.title ?? '' };
+    const { enrolled, newTrainees, lecturerLike } = await bindGroup(deps, { cohort, platform: event.platform, group, by: event.sender.id, at: ctx.now });
+    // Written after bindGroup, which reads the binding it replaces first.
+    const account = accountId(deps.config, event.platform);
+    await deps.stores.bindings.bind({ platform: event.platform, groupId: group.id, cohortId: cohort.id, title: group.title, boundBy: event.sender.id, account });
     await ctx.reply(groupBound(cohort.name, cohort.code, enrolled, newTrainees.map((m) => m.name), lecturerLike.map((m) => m.name)));
   },
 });

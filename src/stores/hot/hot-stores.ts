@@ -7,6 +7,8 @@ import { CohortStore } from '../cohort-store';
 import { MemberStore } from '../member-store';
 import { LeaveStore } from '../leave-store';
 import { ModerationStore } from '../moderation-store';
+import type { ModerationSummaryStore } from '../moderation-summary-store';
+import type { RosterSummaryStore } from '../roster-summary-store';
 import { PointsStore } from '../points-store';
 import { SessionStore, type SessionInput } from '../session-store';
 import { attendanceKey, bindingKey, cohortKey, personKey, type HotState } from './hot-state';
@@ -37,7 +39,7 @@ export class HotCohortStore extends CohortStore {
   }
 }
 
-/** Group bindings (an unbound group too), read from the hot state; rebinding announced. */
+/** Group bindings (an unbound group too), read from the hot state; rebinding and a claimed account announced. */
 export class HotBindingStore extends BindingStore {
   constructor(conn: Connection, private readonly hot: HotState) {
     super(conn);
@@ -52,12 +54,19 @@ export class HotBindingStore extends BindingStore {
     await super.bind(binding);
     this.hot.changed({ kind: 'binding', platform: binding.platform, groupId: String(binding.groupId) });
   }
+
+  // Announced whether or not this claim was the one written: the kept binding (without an account) is stale either way.
+  override async claimAccount(platform: Platform, groupId: string, account: string): Promise<boolean> {
+    const claimed = await super.claimAccount(platform, groupId, account);
+    this.hot.changed({ kind: 'binding', platform, groupId: String(groupId) });
+    return claimed;
+  }
 }
 
 /** The roster of a cohort, loaded whole once; every membership change announced. */
 export class HotMemberStore extends MemberStore {
-  constructor(conn: Connection, private readonly hot: HotState) {
-    super(conn);
+  constructor(conn: Connection, private readonly hot: HotState, summaries?: RosterSummaryStore) {
+    super(conn, summaries);
   }
 
   private roster(cohortId: string): Promise<Map<string, Member>> {
@@ -274,8 +283,8 @@ export class HotPointsStore extends PointsStore {
 
 /** Mutes in force per cohort, loaded once; every mute, undo and unmute announced. */
 export class HotModerationStore extends ModerationStore {
-  constructor(conn: Connection, private readonly hot: HotState) {
-    super(conn);
+  constructor(conn: Connection, private readonly hot: HotState, summaries?: ModerationSummaryStore) {
+    super(conn, summaries);
   }
 
   override async activeMute(cohortId: string, platform: Platform, userId: string, at: Date): Promise<ModerationRecord | null> {

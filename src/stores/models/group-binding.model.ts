@@ -7,11 +7,15 @@ const groupBindingSchema = new Schema(
     cohortId: { type: Schema.Types.ObjectId, required: true },
     title: { type: String, default: '' },
     boundBy: { type: String, required: true },
+    /** The bot account that serves the group (src/platform/bot-account.ts); absent on bindings made before it was recorded. */
+    account: { type: String },
   },
   { timestamps: true, collection: 'group_bindings' },
 );
 groupBindingSchema.index({ platform: 1, groupId: 1 }, { unique: true });
 groupBindingSchema.index({ cohortId: 1 });
+// The outbox finds a group's account by its id alone (a queued message names no platform).
+groupBindingSchema.index({ groupId: 1 });
 
 const buildGroupBinding = (conn: Connection) => conn.model('GroupBinding', groupBindingSchema);
 

@@ -9,8 +9,8 @@ const log = pino({ level: 'silent' });
 
 /** An outbox that records what it was given. */
 function recordingOutbox() {
-  const queued: { target: ChatTarget; message: OutgoingMessage; jobId: string }[] = [];
-  const outbox: OutboxPort = { enqueue: async (t, m, jobId) => void queued.push({ target: t, message: m, jobId }) };
+  const queued: { target: ChatTarget; message: OutgoingMessage; jobId: string; account?: string | undefined }[] = [];
+  const outbox: OutboxPort = { enqueue: async (t, m, jobId, options) => void queued.push({ target: t, message: m, jobId, account: options?.account }) };
   return { outbox, queued };
 }
 
@@ -34,6 +34,13 @@ describe('sendOrQueue (replies sent while an event is handled)', () => {
     expect(calls).toBe(1);
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ target, message });
+  });
+
+  it('queues the failed reply for the bot account that was sending it, so no other account sends it', async () => {
+    const { outbox, queued } = recordingOutbox();
+    const busy = async () => Promise.reject(new SendError('DINGTALK_HTTP_RETRYABLE', '503', true));
+    await sendOrQueue(busy, outbox, log, 'dingtalk-dingabc123')(target, message);
+    expect(queued).toEqual([expect.objectContaining({ target, message, account: 'dingtalk-dingabc123' })]);
   });
 
   it('throws a refusal without queueing it: retrying cannot succeed', async () => {
