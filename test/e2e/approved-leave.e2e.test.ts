@@ -32,8 +32,9 @@ describe('approved leave for a day, across the bot and two workers: 请假 on th
       mock.ContactMock, mock.ContactMock, mock.ContactMock, mock.ContactMock, mock.ContactMock,
     ];
     room = harness.room('请假班', [staff, lecturer, onLeave, present, absent]);
-    // Day one's sign-in opens (08:30) about 21 real seconds from now: time for the processes and the setup through chat.
-    clock = new ScaledClock(fake('2027-03-01T08:00:00'), Date.now() + 20_000, SPEED);
+    // Day one's sign-in opens (08:30) about 41 real seconds from now: time for the processes and
+    // the setup through chat, even on a busy machine.
+    clock = new ScaledClock(fake('2027-03-01T08:00:00'), Date.now() + 40_000, SPEED);
     env = { ADMIN_IDS: staff.id, SIMULATED_CLOCK: clock.toString(), WORKER_LOCK_SECONDS: '1', SIGNIN_BOARD_INTERVAL_MS: '100' };
     config = testConfig('approvedleave', env);
   });
@@ -91,5 +92,5 @@ describe('approved leave for a day, across the bot and two workers: 请假 on th
     expect(digest).toContain('作业：已交 1/2，已点评 0，未交 1，请假 1 人（不计入应交）');
     expect(digest).toContain('⚠️ 需关注 1 人：学员丙（累计缺勤1节、缺交作业1次）');
     expect(digest).not.toContain('学员甲');
-  });
+  }, 180_000);
 });

@@ -31,9 +31,10 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
     [staff, lecturer, a, b] = harness.people(['周干事', '张老师', '学员甲', '学员乙']) as [mock.ContactMock, mock.ContactMock, mock.ContactMock, mock.ContactMock];
     trainees = [a, b];
     room = harness.room('直播班', [staff, lecturer, ...trainees]);
-    // The fake day 0 reaches 12:00 fifteen real seconds from now and 20:00 four seconds later:
-    // starting the workers and the setup through chat happen well before the first reminder.
-    clock = new ScaledClock(fake('2027-02-28T12:00:00'), Date.now() + 15_000, SPEED);
+    // The fake day 0 reaches 12:00 forty real seconds from now and 20:00 four seconds later:
+    // starting the workers and the setup through chat happen before the first reminder, even on
+    // a machine busy enough to take half a minute for them (a fast one waits the rest).
+    clock = new ScaledClock(fake('2027-02-28T12:00:00'), Date.now() + 40_000, SPEED);
     // The default stale limit (600 real seconds) and the default digest time: a simulated clock needs no special settings.
     env = { ADMIN_IDS: staff.id, SIMULATED_CLOCK: clock.toString(), WORKER_LOCK_SECONDS: '1', SIGNIN_BOARD_INTERVAL_MS: '100', STALE_MESSAGE_SECONDS: '600' };
     config = testConfig('scheduled', env);
@@ -141,5 +142,5 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
     expect(deadlineReminders[0]!.mentionIds).toEqual([trainees[1].id]);
     const absent = (await bot.deps.stores.attendance.listByCohort((await bot.deps.stores.cohorts.findByCode(code))!.id)).filter((r) => r.status === 'absent');
     expect(absent).toHaveLength(2 * 3);
-  });
+  }, 180_000);
 });
