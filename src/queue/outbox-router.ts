@@ -19,6 +19,12 @@ export interface RouteMembership {
 export interface RouteBook {
   /** The account recorded on the binding of each of `groupIds` that has one (by group id; any platform). */
   groupAccounts(groupIds: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * The account of every binding that records one. A big batch (a minute's reminders to
+   * thousands of groups) reads this once instead of the bindings of each hundred: on FerretDB a
+   * lookup by many ids scans every binding anyway.
+   */
+  allGroupAccounts?(): Promise<Map<string, string>>;
   /** The accounts recorded on the bindings of a cohort's groups. */
   cohortAccounts(cohortId: string): Promise<CohortAccount[]>;
   /** Every cohort `userId` belongs to, on any platform. */
@@ -33,6 +39,9 @@ export interface RouteRequest {
 
 /** How long a resolved route is trusted: a rebound group moves to its new account within it. */
 export const ROUTE_TTL_MS = 30_000;
+
+/** Groups missing from what the router keeps, from which it reads every binding at once instead (RouteBook.allGroupAccounts). */
+export const ALL_GROUPS_FROM = 50;
 
 type Cached<T> = { value: T; at: number };
 
@@ -53,6 +62,8 @@ export class OutboxRouter {
   private readonly groups = new Map<string, Cached<string>>();
   private readonly cohorts = new Map<string, Cached<CohortAccount[]>>();
   private readonly people = new Map<string, Cached<string>>();
+  /** A read of every binding on its way, which lookups starting meanwhile share. */
+  private allGroups: Promise<Map<string, string>> | null = null;
   private readonly ttlMs: number;
   private readonly now: () => number;
 
@@ -103,13 +114,26 @@ export class OutboxRouter {
       else missing.push(id);
     }
     if (missing.length === 0) return out;
-    const read = await this.book.groupAccounts(missing);
+    const read = missing.length >= ALL_GROUPS_FROM && this.book.allGroupAccounts ? await this.everyGroup(this.book.allGroupAccounts.bind(this.book)) : await this.book.groupAccounts(missing);
     const at = this.now();
     for (const [id, account] of read) {
       this.groups.set(id, { value: account, at });
       out.set(id, account);
     }
     return out;
+  }
+
+  /** Every binding's account, read once for all lookups that start while it is on its way. */
+  private everyGroup(readAll: () => Promise<Map<string, string>>): Promise<Map<string, string>> {
+    if (!this.allGroups) {
+      const reading = readAll();
+      this.allGroups = reading;
+      const done = () => {
+        if (this.allGroups === reading) this.allGroups = null;
+      };
+      reading.then(done, done);
+    }
+    return this.allGroups;
   }
 
   private async cohortAccounts(cohortId: string): Promise<CohortAccount[]> {
@@ -152,7 +176,7 @@ function mostRecentFirst(memberships: readonly RouteMembership[]): RouteMembersh
 /** The stores a RouteBook reads, as the router needs them (any BindingStore and MemberStore fit). */
 export interface RouteStores {
   bindings: {
-    accountsOfGroups(groupIds: readonly string[]): Promise<Map<string, string>>;
+    accountsOfGroups(groupIds: readonly string[] | null): Promise<Map<string, string>>;
     listByCohort(cohortId: string): Promise<{ platform: Platform; account?: string | undefined }[]>;
   };
   members: { listForUser(platform: Platform, userId: string): Promise<RouteMembership[]> };
@@ -165,6 +189,7 @@ const PLATFORMS: readonly Platform[] = ['wechaty', 'dingtalk', 'web', 'memory'];
 export function storeRouteBook(stores: RouteStores): RouteBook {
   return {
     groupAccounts: (groupIds) => stores.bindings.accountsOfGroups(groupIds),
+    allGroupAccounts: () => stores.bindings.accountsOfGroups(null),
     async cohortAccounts(cohortId) {
       const bindings = await stores.bindings.listByCohort(cohortId);
       return bindings.flatMap((b) => (b.account ? [{ platform: b.platform, account: b.account }] : []));

@@ -28,11 +28,12 @@ export class BindingStore {
     return docs.map(toBinding);
   }
 
-  /** The account serving each of `groupIds` whose binding records one, by group id (a group id names one group on any platform). */
-  async accountsOfGroups(groupIds: readonly string[]): Promise<Map<string, string>> {
+  /** The account serving each of `groupIds` (null: every group) whose binding records one, by group id (a group id names one group on any platform). */
+  async accountsOfGroups(groupIds: readonly string[] | null): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    if (groupIds.length === 0) return out;
-    const docs = await this.model.find({ groupId: { $in: groupIds.map(String) }, account: { $exists: true } }, { groupId: 1, account: 1 }).lean();
+    if (groupIds?.length === 0) return out;
+    const filter = groupIds ? { groupId: { $in: groupIds.map(String) }, account: { $exists: true } } : { account: { $exists: true } };
+    const docs = await this.model.find(filter, { groupId: 1, account: 1 }).lean();
     for (const d of docs) if (d.account) out.set(d.groupId, d.account);
     return out;
   }

@@ -66,6 +66,27 @@ describe('OutboxRouter: a group', () => {
     expect(await router.route({ kind: 'group', id: 'new@chatroom' })).toBe(WECHAT_A);
   });
 
+  it('reads every binding once for a batch of many unknown groups (a minute of reminders), shared by lookups meanwhile', async () => {
+    const groups = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`g${i}@chatroom`, i % 2 === 0 ? WECHAT_A : WECHAT_B]));
+    const { book: b, reads } = book({ groups });
+    let allReads = 0;
+    b.allGroupAccounts = async () => {
+      allReads += 1;
+      return new Map(Object.entries(groups));
+    };
+    const router = new OutboxRouter(b, quiet);
+    const batch = (from: number) => Array.from({ length: 100 }, (_, i) => ({ target: { kind: 'group' as const, id: `g${from + i}@chatroom` } }));
+    const [first, second] = await Promise.all([router.routeMany(batch(0)), router.routeMany(batch(100))]);
+    const third = await router.routeMany(batch(200));
+    expect([...first, ...second, ...third]).toEqual(Array.from({ length: 300 }, (_, i) => (i % 2 === 0 ? WECHAT_A : WECHAT_B)));
+    expect(allReads).toBe(1);
+    expect(reads.groups).toEqual([]);
+    // A few unknown groups are read by their ids.
+    await router.routeMany([{ target: { kind: 'group', id: 'new@chatroom' } }]);
+    expect(reads.groups).toEqual([['new@chatroom']]);
+    expect(allReads).toBe(1);
+  });
+
   it('reads all the groups of a bulk in one lookup, leaving out those it keeps', async () => {
     const { book: b, reads } = book({ groups: { g1: WECHAT_A, g2: DING, g3: WECHAT_B } });
     const router = new OutboxRouter(b, quiet);
