@@ -2,11 +2,12 @@
  * `npm run bench` — runs the benchmarks one after another, each in its own Node process (so one
  * run's heap, FerretDB and peak RSS never colour the next): sign-in, the reminder fan-out, the
  * daily digest, moderation, then the picture cards and the console's cohort page (their figures stay
- * in cards.json and console.json). Each prints its table(s) and writes its JSON copy under
+ * in cards.json and console.json), then the many-accounts deployment (3 bot processes + 4 workers
+ * against 1 + 1). Each prints its table(s) and writes its JSON copy under
  * bench/results/. Then every results file's `summary` is merged into bench/results/summary.json
- * (exactly the keys in SUMMARY_KEYS, all numbers) and printed as one table. Exits with status 1
+ * (exactly the keys in ALL_SUMMARY_KEYS, all numbers) and printed as one table. Exits with status 1
  * when a benchmark did, or when a summary figure is missing (it names which).
- * Option: --only=sign-in,reminders,digest,moderation,cards,console (the others' figures then come from their
+ * Option: --only=sign-in,reminders,digest,moderation,cards,console,multi-account (the others' figures then come from their
  * last results files, marked "earlier run"). MONGODB_URI and REDIS_URL pass through to every benchmark.
  */
 import { spawn } from 'node:child_process';
@@ -32,6 +33,7 @@ const BENCHES: BenchEntry[] = [
   { id: 'moderation', file: 'moderation.bench.js', nodeArgs: [], results: 'moderation.json' },
   { id: 'cards', file: 'cards.bench.js', nodeArgs: [], results: 'cards.json' },
   { id: 'console', file: 'console.bench.js', nodeArgs: [], results: 'console.json' },
+  { id: 'multi-account', file: 'multi-account.bench.js', nodeArgs: [], results: 'multi-account.json' },
 ];
 
 /** The figures of bench/results/summary.json, each with the goal it is read against (bench/README.md). */
@@ -44,6 +46,16 @@ export const SUMMARY_KEYS: { key: string; goal: string }[] = [
   { key: 'remindersVsFloor', goal: 'within 3× of the BullMQ floor' },
   { key: 'moderationVsMintFilter', goal: '≥ 2× mint-filter' },
 ];
+
+/** The figures of the many-accounts deployment (bench/multi-account.bench.ts), in summary.json after SUMMARY_KEYS. */
+export const MULTI_ACCOUNT_SUMMARY_KEYS: { key: string; goal: string }[] = [
+  { key: 'multiAccountRemindersVsSingle', goal: '< 1 (3 bots + 4 workers faster than 1 + 1)' },
+  { key: 'multiAccountSigninMsgPerSec', goal: '≥ singleAccountSigninMsgPerSec' },
+  { key: 'singleAccountSigninMsgPerSec', goal: '(the single process)' },
+];
+
+/** Every key of bench/results/summary.json, in order. */
+export const ALL_SUMMARY_KEYS = [...SUMMARY_KEYS, ...MULTI_ACCOUNT_SUMMARY_KEYS];
 
 /** Runs one compiled benchmark with inherited stdio; resolves with its exit status. */
 function runChild(entry: BenchEntry, env: NodeJS.ProcessEnv): Promise<number> {
@@ -73,13 +85,14 @@ interface Source {
 
 /**
  * Merges the `summary` of every bench/results/*.json (but summary.json) into one object with
- * exactly SUMMARY_KEYS. A file that a benchmark of this invocation should have rewritten but did
+ * exactly `keys` (SUMMARY_KEYS unless given; `npm run bench` asks for ALL_SUMMARY_KEYS). A file that a benchmark of this invocation should have rewritten but did
  * not (older than that benchmark's start) counts as missing, so a crashed benchmark cannot pass
  * its last run's figures off as this run's.
  */
 export function mergeSummaries(
   resultsDir: string,
   ranSince: Map<string, number>,
+  keys: readonly { key: string }[] = SUMMARY_KEYS,
 ): { summary: Record<string, number>; sources: Map<string, Source>; missing: string[]; stale: string[] } {
   const found = new Map<string, { value: unknown; source: Source }>();
   const stale: string[] = [];
@@ -102,7 +115,7 @@ export function mergeSummaries(
   const summary: Record<string, number> = {};
   const sources = new Map<string, Source>();
   const missing: string[] = [];
-  for (const { key } of SUMMARY_KEYS) {
+  for (const { key } of keys) {
     const hit = found.get(key);
     if (hit && typeof hit.value === 'number' && Number.isFinite(hit.value)) {
       summary[key] = hit.value;
@@ -135,12 +148,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<{ ou
   process.stderr.write(`\n[bench] ${outcomes.map((o) => `${o.id} ${o.seconds} s${o.status === 0 ? '' : ` (exit ${o.status})`}`).join(', ')}\n`);
 
   const resultsDir = path.join(repoRoot(), 'bench', 'results');
-  const { summary, sources, missing, stale } = mergeSummaries(resultsDir, ranSince);
+  const { summary, sources, missing, stale } = mergeSummaries(resultsDir, ranSince, ALL_SUMMARY_KEYS);
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   const table = formatTable(
     ['figure', 'value', 'goal', 'from'],
-    SUMMARY_KEYS.map(({ key, goal }) => {
+    ALL_SUMMARY_KEYS.map(({ key, goal }) => {
       const source = sources.get(key);
       return [key, summary[key] ?? 'MISSING', goal, source ? `${source.file}${source.thisRun ? '' : ' (earlier run)'}` : '-'];
     }),

@@ -26,6 +26,7 @@ import { loadConfig } from '../../src/kernel/load-config';
 import { AdjustableClock } from '../../src/kernel/clock';
 import { startBotRuntime, type BotRuntime } from '../../bots/bot-runtime';
 import { createAdapter } from '../../bots/create-adapter';
+import { DEFAULT_ACCOUNT_RATE } from '../../src/queue/outbox';
 import { RssSampler } from '../support/stats';
 import { EXIT_AFTER_REPLY, monoMs, serveParent, waitUntilIdle } from './ipc';
 import type { BotReport, BotStarted, BotStartRequest, BotStatus, MeasureRequest } from './protocol';
@@ -62,6 +63,8 @@ async function start(req: BotStartRequest): Promise<BotStarted> {
     LOG_LEVEL: (req.logLevel ?? 'silent'),
   });
   const log = pino({ level: req.logLevel ?? 'silent' });
+  // Read by the runtime's outbox workers when they start (the runtime passes no budget of its own).
+  if (req.accountRate) Object.assign(DEFAULT_ACCOUNT_RATE, req.accountRate);
   redisWatch.attach();
   clock = new AdjustableClock(new Date(req.clockAt!));
   const adapter = createAdapter(config, log, clock);

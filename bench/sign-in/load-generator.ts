@@ -18,6 +18,7 @@ import type {
   GeneratorStarted,
   GeneratorStartRequest,
   GeneratorStatus,
+  ReceivedMessage,
   SendRequest,
   SendResult,
   SentRecord,
@@ -102,6 +103,11 @@ async function start(req: GeneratorStartRequest): Promise<GeneratorStarted> {
     const room = mocker.createRoom({ topic: `直播带货${g + 1}期`, memberIdList: [botUser.id, staff.id, ...trainees.map((t) => t.id)] });
     return { room, trainees };
   });
+  // Groups the bot only sends to (reminders): the bot and staff, no trainees.
+  for (let q = 0; q < (req.quietGroups ?? 0); q++) {
+    const room = mocker.createRoom({ topic: `直播带货${req.groups + q + 1}期`, memberIdList: [botUser.id, staff.id] });
+    rooms.push({ room, trainees: [] });
+  }
   state = { mocker, puppet, server, staff, rooms, traineesPerGroup: req.traineesPerGroup, measuredFrom: 0, sends: [], total: 0 };
   return {
     endpoint,
@@ -152,9 +158,11 @@ async function send(req: SendRequest): Promise<SendResult> {
   const s = need();
   s.measuredFrom = s.puppet.sent.length;
   const order: { contact: mock.ContactMock; room: mock.RoomMock; round: number }[] = [];
+  const only = req.roomIds ? new Set(req.roomIds) : null;
+  const senders = s.rooms.filter(({ room, trainees }) => trainees.length > 0 && (!only || only.has(room.id)));
   for (let round = 0; round < req.rounds; round++) {
     for (let i = 0; i < s.traineesPerGroup; i++) {
-      for (const { room, trainees } of s.rooms) order.push({ contact: trainees[i]!, room, round });
+      for (const { room, trainees } of senders) order.push({ contact: trainees[i]!, room, round });
     }
   }
   s.total = order.length;
@@ -205,6 +213,20 @@ async function report(): Promise<GeneratorReport> {
   return { boards: boardsSince(s), others };
 }
 
+/** From now on, `received` lists what the bot sends. */
+async function mark(): Promise<{ at: number }> {
+  const s = need();
+  s.measuredFrom = s.puppet.sent.length;
+  return { at: monoMs() };
+}
+
+/** Every message the bot sent since `mark` (or the last `send`); with `count`, only how many. */
+async function received(p: { count?: boolean } | null): Promise<ReceivedMessage[] | number> {
+  const s = need();
+  if (p?.count) return s.puppet.sent.length - s.measuredFrom;
+  return s.puppet.sent.slice(s.measuredFrom).map((m) => ({ conversationId: m.conversationId, at: m.at, text: m.text }));
+}
+
 async function stop(): Promise<typeof EXIT_AFTER_REPLY> {
   if (state) {
     await state.server.stop().catch(() => undefined);
@@ -231,5 +253,7 @@ serveParent({
   },
   status,
   report,
+  mark,
+  received: (p) => received(p as { count?: boolean } | null),
   stop,
 });

@@ -21,6 +21,8 @@ export interface GeneratorStartRequest {
   groups: number;
   traineesPerGroup: number;
   botName: string;
+  /** Groups without trainees (the bot and staff only), after the `groups` with trainees: groups the bot only sends to. Default 0. */
+  quietGroups?: number;
 }
 
 /** load generator → `start`: where the PuppetServer listens and who is in the groups. */
@@ -49,6 +51,8 @@ export interface SendRequest {
   /** Messages per trainee: the first 签到, then repeats. Round r goes out after round r−1, groups interleaved. */
   rounds: number;
   text: string;
+  /** Only these groups' trainees send (default: every group with trainees). */
+  roomIds?: string[];
 }
 
 /** One message the generator put in. */
@@ -73,6 +77,13 @@ export interface GeneratorStatus {
   boards: number;
   /** Groups whose latest board shows everybody present (`已签到 N/N`, N = trainees per group). */
   finalBoards: number;
+}
+
+/** load generator → `received`: every message the bot sent since `mark` (whole text). */
+export interface ReceivedMessage {
+  conversationId: string;
+  at: number;
+  text: string;
 }
 
 /** A board (a message with 「已签到 N/M」) that reached the mock during the measurement. */
@@ -107,6 +118,12 @@ export interface BotStartRequest {
   /** The bot's clock (AdjustableClock) starts at this ISO time. */
   clockAt?: string;
   logLevel?: string;
+  /**
+   * The bot account's send budget for its outbox (all targets together); unset: the runtime's
+   * default. The runtime takes no setting for it, so the process sets the default it reads
+   * (DEFAULT_ACCOUNT_RATE) before it starts the runtime.
+   */
+  accountRate?: { limit: number; windowMs: number };
 }
 
 /** bot process → `start` */

@@ -35,6 +35,8 @@ export interface SeedOptions {
   trainingDay: boolean;
   /** Cohorts per insert round (each round inserts every collection's share in parallel). */
   batchCohorts?: number;
+  /** The group bound to cohort `i` and the bot account serving it; default `bench-room-<i>@chatroom`, no account. */
+  binding?: (i: number) => { groupId: string; account?: string };
 }
 
 /** The seeded documents per collection, and how long the writes took. */
@@ -148,10 +150,12 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: SeedOp
     timetableFirstProvidedAt: created,
     ...stamps,
   });
+  const bound = opts.binding?.(i);
   docs.group_bindings.push({
     _id: new Types.ObjectId(),
     platform: SEED_PLATFORM,
-    groupId: `bench-room-${i}@chatroom`,
+    groupId: bound?.groupId ?? `bench-room-${i}@chatroom`,
+    ...(bound?.account ? { account: bound.account } : {}),
     cohortId,
     title: `直播带货${i + 1}期学员群`,
     boundBy: staffId,
