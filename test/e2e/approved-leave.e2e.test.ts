@@ -66,7 +66,7 @@ describe('approved leave for a day, across the bot and two workers: 请假 on th
     await bot.deps.scheduler.schedule('daily-digest', { day: '2027-03-01' }, { jobId: `approved-leave-digest_${cohortId}`, runAt: fake('2027-03-01T12:30:00') });
 
     // Sign-in is open: 学员乙 signs in; the board names 学员甲 as 请假 and only 学员丙 as 未签到, before the session closes.
-    await harness.waitFor(() => clock.now().getTime() > fake('2027-03-01T08:35:00').getTime(), 'day one, 08:35', 30_000);
+    await harness.waitFor(() => clock.now().getTime() > fake('2027-03-01T08:35:00').getTime(), 'day one, 08:35', 90_000);
     const board = await harness.ask(present, '签到', room, { match: (m) => m.text.startsWith('📋 签到') });
     expect(clock.now().getTime()).toBeLessThan(fake('2027-03-01T11:00:00').getTime());
     expect(harness.sentTo(room.id).some((m) => m.text.startsWith('本节课签到已结束'))).toBe(false);

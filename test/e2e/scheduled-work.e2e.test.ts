@@ -67,7 +67,7 @@ describe('a two-day cohort in compressed time: every reminder and closing once, 
     const fromBot = harness.sentTo(room.id).length;
 
     // The lecturer assigns homework once day one's first session has begun.
-    await harness.waitFor(() => clock.now().getTime() > fake('2027-03-01T09:10:00').getTime(), 'day one, 09:10', 30_000);
+    await harness.waitFor(() => clock.now().getTime() > fake('2027-03-01T09:10:00').getTime(), 'day one, 09:10', 90_000);
     await harness.ask(lecturer, '#布置作业 写一段直播开场白 截止 21:30', room, { match: (m) => m.text.startsWith('📚 今日作业') });
     // A submission shows on the group's homework board; the receipt goes to the trainee privately.
     await harness.ask(trainees[0], '#交作业 家人们好，欢迎来到直播间', room, {
