@@ -11,6 +11,19 @@ const MAX_ATTEMPTS = 8;
 const CURSOR_BATCH = 1_000;
 /** Cohort summaries rebuilt from their rows at once by a reader (missing or marked ones). */
 const REBUILD_CONCURRENCY = 4;
+/**
+ * A mark is cleared only once it is this old (its ObjectId's second, so 1–2 s). FerretDB 1.24
+ * runs an update as a read and then a write of the whole row: clearing a mark at the moment
+ * another write changes that row would put the row back as it was read. Rows are written again
+ * soonest right after a write (a 请假 then its approval, 上课 then 下课), so marks are left alone
+ * then, and a later rebuild (REBUILD_AFTER_MS after) clears them.
+ */
+const CLEAR_MARKS_AFTER_MS = 2_000;
+/** When a rebuild that left marks too young to clear runs again. */
+const REBUILD_AFTER_MS = CLEAR_MARKS_AFTER_MS + 1_000;
+
+/** When a mark was made (the second of its ObjectId). */
+const markedAt = (mark: string): number => (Types.ObjectId.isValid(mark) ? new Types.ObjectId(mark).getTimestamp().getTime() : 0);
 
 /** What a cohort summary needs to know of the rows it stands for. */
 export interface SummaryShape<E> {
@@ -58,7 +71,8 @@ type Row = Record<string, unknown> & { [SUMMARY_PENDING]?: unknown; [SUMMARY_MAR
  * own), then rebuilds the cohort's summary: it reads the newest revision, then the cohort's
  * rows, inserts the next revision (the unique `_id` `<cohort>:<rev>` is the compare-and-swap; a
  * writer that lost the race reads both again), deletes the older revisions, and only then clears
- * the marks it read. So a row without a mark is held by the newest revision, and a row whose
+ * the marks it read (those old enough: see CLEAR_MARKS_AFTER_MS; younger ones are cleared by
+ * another rebuild a moment later). So a row without a mark is held by the newest revision, and a row whose
  * summary was never written (the process died, the write failed, a hot path did not wait for
  * it) stays marked until a rebuild clears it. Readers look at the marks first and the summaries
  * after, and rebuild a cohort that has a marked row or no summary yet (rows from before summaries).
@@ -72,8 +86,10 @@ export class CohortSummaryStore<E> {
   private readonly waiting = new Map<string, Promise<E[]>>();
   /** Per cohort: the last rebuild queued (never rejects), which the next one waits for. */
   private readonly tail = new Map<string, Promise<unknown>>();
-  /** Rebuilds started without a caller waiting (recordLater). */
+  /** Rebuilds started without a caller waiting (recordLater, and the later ones that clear young marks). */
   private readonly background = new Set<Promise<unknown>>();
+  /** Cohorts with a later rebuild planned (marks too young to clear). */
+  private readonly later = new Set<string>();
 
   constructor(
     private readonly conn: Connection,
@@ -116,7 +132,20 @@ export class CohortSummaryStore<E> {
     this.background.add(run);
   }
 
-  /** Resolves once every rebuild started by recordLater so far has ended. */
+  /** Plans one more rebuild once the marks just left are old enough to clear (one per cohort at a time). */
+  private rebuildLater(cohortId: string): void {
+    if (this.later.has(cohortId)) return;
+    this.later.add(cohortId);
+    const run = new Promise<void>((resolve) => setTimeout(resolve, REBUILD_AFTER_MS).unref())
+      .then(() => {
+        this.later.delete(cohortId);
+        return this.settle(cohortId);
+      })
+      .finally(() => this.background.delete(run));
+    this.background.add(run);
+  }
+
+  /** Resolves once every rebuild started by recordLater (or planned to clear young marks) so far has ended. */
   async settled(): Promise<void> {
     while (this.background.size > 0) await Promise.all([...this.background]);
   }
@@ -141,13 +170,17 @@ export class CohortSummaryStore<E> {
     observe?.(`${this.shape.rows} (marked)`, markedRows, performance.now() - started);
 
     started = performance.now();
-    const newest = new Map<string, Pick<CohortSummaryDoc, 'rev' | 'entries'>>();
+    const newest = new Map<string, { rev: number; entries: E[] }>();
     const filter = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
-    for await (const doc of this.model.find(filter, { cohortId: 1, rev: 1, entries: 1 }).lean().cursor({ batchSize: CURSOR_BATCH })) {
+    // The packed strings are this store's own JSON: the driver's scan of every decoded string for
+    // a replacement character (UTF-8 validation) is skipped; each is unpacked as it comes.
+    const cursor = this.model.collection.find(filter, { projection: { cohortId: 1, rev: 1, entries: 1 }, batchSize: CURSOR_BATCH, enableUtf8Validation: false });
+    for await (const doc of cursor) {
       const d = doc as unknown as CohortSummaryDoc;
       const id = String(d.cohortId);
       const seen = newest.get(id);
-      if (!seen || seen.rev < d.rev) newest.set(id, d);
+      if ((!seen || seen.rev < d.rev) && !marked.has(id)) newest.set(id, { rev: d.rev, entries: this.unpackAll(d.entries) });
+      else if (!seen) newest.set(id, { rev: d.rev, entries: [] });
     }
     observe?.(this.model.collection.collectionName, newest.size, performance.now() - started);
 
@@ -155,7 +188,7 @@ export class CohortSummaryStore<E> {
     const stale: string[] = [];
     for (const id of cohortIds) {
       const doc = newest.get(id);
-      if (doc && !marked.has(id)) out.set(id, this.unpackAll(doc.entries));
+      if (doc && !marked.has(id)) out.set(id, doc.entries);
       else stale.push(id);
     }
     for (let i = 0; i < stale.length; i += REBUILD_CONCURRENCY) {
@@ -180,20 +213,26 @@ export class CohortSummaryStore<E> {
       const rows = (await this.rows.find({ cohortId: cohort }, { projection: { ...this.shape.projection, [SUMMARY_PENDING]: 1, [SUMMARY_MARK]: 1 } }).toArray()) as Row[];
       const entries = summaryEntries(this.shape, rows);
       const marks = rows.filter((r) => r[SUMMARY_PENDING] === true && typeof r[SUMMARY_MARK] === 'string').map((r) => r[SUMMARY_MARK] as string);
+      const ripeBefore = Date.now() - CLEAR_MARKS_AFTER_MS;
+      const ripe = marks.filter((m) => markedAt(m) <= ripeBefore);
       const packed = packEntries(this.shape, entries);
-      if (current && current.entries === packed && marks.length === 0) return entries;
-      const rev = current ? current.rev + 1 : 0;
-      try {
-        await this.model.collection.insertOne(summaryDocument(this.shape, cohortId, rev, rows, new Date()) as never);
-      } catch (err) {
-        if (isDuplicateKey(err)) continue;
-        throw err;
+      // The newest revision already holds the rows as read (it was read first): nothing to write but the marks.
+      const held = current !== undefined && current.entries === packed;
+      const rev = held ? current.rev : current ? current.rev + 1 : 0;
+      if (!held) {
+        try {
+          await this.model.collection.insertOne(summaryDocument(this.shape, cohortId, rev, rows, new Date()) as never);
+        } catch (err) {
+          if (isDuplicateKey(err)) continue;
+          throw err;
+        }
       }
       // Older revisions go before the marks: a reader that finds a row unmarked cannot then read a revision without it.
-      if (rev > 0) await this.model.deleteMany({ cohortId: cohort, rev: { $lt: rev } });
-      if (marks.length > 0) {
-        await this.rows.updateMany({ cohortId: cohort, [SUMMARY_PENDING]: true, [SUMMARY_MARK]: { $in: marks } }, { $unset: { [SUMMARY_PENDING]: '', [SUMMARY_MARK]: '' } });
+      if (rev > 0 && (!held || ripe.length > 0)) await this.model.deleteMany({ cohortId: cohort, rev: { $lt: rev } });
+      if (ripe.length > 0) {
+        await this.rows.updateMany({ cohortId: cohort, [SUMMARY_PENDING]: true, [SUMMARY_MARK]: { $in: ripe } }, { $unset: { [SUMMARY_PENDING]: '', [SUMMARY_MARK]: '' } });
       }
+      if (ripe.length < marks.length) this.rebuildLater(cohortId);
       return entries;
     }
     throw new Error(`cohort ${cohortId}: its ${this.shape.rows} summary kept changing under ${MAX_ATTEMPTS} writes`);

@@ -180,6 +180,8 @@ describe('roster and moderation summaries kept by the member and moderation writ
 
     const read = (await p.deps.stores.digestReads.readCohorts([cohortId])).get(cohortId)!;
     expect(read.members.map((m) => m.userId)).toEqual(['u-1', 'u-2', 'u-3']);
+    // The rebuild clears the mark once it is old enough (a moment later).
+    await settled();
     expect(await markedMembers(cohortId)).toBe(0);
     expect(await keptRoster(cohortId)).toEqual({ entries: await rawRoster(cohortId), rebuilt: 0 });
   });
@@ -197,6 +199,7 @@ describe('roster and moderation summaries kept by the member and moderation writ
 
     const read = (await p.deps.stores.digestReads.readCohorts([cohortId])).get(cohortId)!;
     expect(read.moderation.map((m) => m.kind)).toEqual(['warn', 'flood']);
+    await settled();
     expect(await markedActions(cohortId)).toBe(0);
     expect(await keptActions(cohortId)).toEqual({ entries: await rawActions(cohortId), rebuilt: 0 });
   });
