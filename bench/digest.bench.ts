@@ -5,13 +5,16 @@
  * `dailyDigestJob.process` run over all of them (real Outbox on Redis), the per-cohort path the
  * job used before (gatherDigestInput + computeDigest + renderDigest) on a sample of cohorts as
  * the peer, checks that both render the same digests, and computeDigest + renderDigest alone.
- * Prints a table and writes bench/results/digest.json.
+ * Prints a table and writes bench/results/digest.json. The job runs in a process of its own (this
+ * file forked with --digest-job-child), so its peak RSS is the job's, not the seeding's.
  *
  * MONGODB_URI: used as is when set; otherwise a private FerretDB is started (scripts/ferretdb.sh).
  * REDIS_URL: default redis://127.0.0.1:6379. The run uses its own database and key prefix, both
  * removed afterwards. Options: --cohorts=N (1000), --trainees=N (50), --loop-cohorts=N (50: the
  * per-cohort peer covers every k-th cohort), --days=N (7 held days), --max-pool-size=N|default (25).
  */
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mongoose, { type Connection } from 'mongoose';
@@ -109,6 +112,120 @@ function parseArgs(argv: string[]): { cohorts: number; trainees: number; loopCoh
   return { cohorts, trainees, loopCohorts: Math.min(loopCohorts, cohorts), days, maxPoolSize };
 }
 
+/** What the job's process needs to run it on the seeded data. */
+interface JobChildTask {
+  mongoUri: string;
+  redisUrl: string;
+  prefix: string;
+  now: string;
+  adminId: string;
+}
+
+/** What the job's process reports; times in ms from the job's start. */
+interface JobChildReport {
+  cohorts: string[];
+  jobMs: number;
+  marks: { gatherStart?: number; gatherEnd?: number; summariesEnd?: number; addStart?: number; addEnd?: number };
+  byCollection: { collection: string; docs: number; ms: number }[];
+  commands: Record<string, number>;
+  /** Cohort id → the text the job queued for it. */
+  queued: [string, string][];
+  rssBeforeMb: number;
+  peakRssMb: number;
+}
+
+const JOB_CHILD_FLAG = '--digest-job-child';
+
+/** The process's peak resident set (VmHWM) in MB, or null where /proc is not there. */
+function highWaterMb(): number | null {
+  try {
+    const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs dailyDigestJob.process in a forked Node process (this file with JOB_CHILD_FLAG) and returns its report. */
+function runJobInChild(task: JobChildTask): Promise<JobChildReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, [JOB_CHILD_FLAG], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let report: JobChildReport | null = null;
+    child.once('message', (m) => {
+      report = m as JobChildReport;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (report ? resolve(report) : reject(new Error(`the digest job's process exited with ${code} and no report`))));
+    child.send(task);
+  });
+}
+
+/**
+ * The job's process: connects as a worker would, runs one dailyDigestJob.process({}) with the real
+ * Outbox on Redis, and reports its time, phases (the gather and the bulk add wrapped, job
+ * unchanged), reads, commands, the texts it queued and its peak RSS.
+ */
+async function jobChild(task: JobChildTask): Promise<JobChildReport> {
+  const redis = createRedis(task.redisUrl);
+  const now = new Date(task.now);
+  const clock = new AdjustableClock(now);
+  const outbox = new Outbox(redis, task.prefix);
+  const scheduler = new BullmqScheduler(redis, task.prefix, WORK_QUEUE, clock);
+  mongoose.set('strictQuery', true);
+  const conn = await mongoose.createConnection(task.mongoUri, { serverSelectionTimeoutMS: 15_000, autoIndex: false, monitorCommands: true }).asPromise();
+  try {
+    const stores = await createStores(conn);
+    const counter = new CommandCounter(conn);
+    const deps: JobDeps = { stores, scoring: loadScoringConfig(undefined), adminIds: [task.adminId], workQueue: scheduler.queue, clock, log: pino({ level: 'silent' }), outbox, scheduler };
+    const marks: JobChildReport['marks'] = {};
+    const byCollection: JobChildReport['byCollection'] = [];
+    const queued: [string, string][] = [];
+    let t0 = 0;
+    const readCohorts = stores.digestReads.readCohorts.bind(stores.digestReads);
+    stores.digestReads.readCohorts = async (ids) => {
+      marks.gatherStart = performance.now() - t0;
+      const out = await readCohorts(ids, (collection, docs, ms) => byCollection.push({ collection, docs, ms: round(ms) }));
+      marks.gatherEnd = performance.now() - t0;
+      return out;
+    };
+    // The session summaries are streamed beside readCohorts (gatherDigestInputs): the reads end when both have.
+    const streamSummaries = stores.sessionSummaries.streamByCohorts.bind(stores.sessionSummaries);
+    stores.sessionSummaries.streamByCohorts = async function* (ids) {
+      const started = performance.now();
+      let docs = 0;
+      for await (const summary of streamSummaries(ids)) {
+        docs += 1;
+        yield summary;
+      }
+      byCollection.push({ collection: 'session_summaries', docs, ms: round(performance.now() - started) });
+      marks.summariesEnd = performance.now() - t0;
+    };
+    const enqueueBulk = outbox.enqueueBulk.bind(outbox);
+    outbox.enqueueBulk = async (items) => {
+      marks.addStart = performance.now() - t0;
+      for (const it of items) queued.push([/^digest_([a-f0-9]{24})_/.exec(it.jobId)?.[1] ?? '', it.message.text]);
+      await enqueueBulk(items);
+      marks.addEnd = performance.now() - t0;
+    };
+    collectGarbage();
+    const rssBeforeMb = process.memoryUsage.rss() / 2 ** 20;
+    const sampler = new RssSampler();
+    sampler.start();
+    counter.start();
+    t0 = performance.now();
+    const result = (await dailyDigestJob.process({}, deps, 'bench-digest')) as { cohorts: string[] };
+    const jobMs = performance.now() - t0;
+    const commands = counter.stop();
+    const sampled = sampler.stop() / 2 ** 20;
+    return { cohorts: result.cohorts, jobMs, marks, byCollection, commands, queued, rssBeforeMb, peakRssMb: highWaterMb() ?? sampled };
+  } finally {
+    await outbox.close().catch(() => undefined);
+    await scheduler.close().catch(() => undefined);
+    redis.disconnect();
+    await conn.close().catch(() => undefined);
+  }
+}
+
 /** Seeds, runs the job, the per-cohort peer and the compute-only peer; prints the table and writes bench/results/digest.json. */
 export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_URL?: string }): Promise<DigestRow[]> {
   const { cohorts, trainees, loopCohorts, days, maxPoolSize } = parseArgs(argv);
@@ -125,12 +242,10 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
   const dbName = uniqueName('digest');
   const prefix = dbName;
   const mongoUri = mongoUriWithDb(mongo.baseUri, dbName, maxPoolSize ? { maxPoolSize } : {});
-  const log = pino({ level: 'silent' });
   const redis = createRedis(redisUrl);
   let conn: Connection | null = null;
   const outbox = new Outbox(redis, prefix);
-  const clock = new AdjustableClock(NOW);
-  const scheduler = new BullmqScheduler(redis, prefix, WORK_QUEUE, clock);
+  const scheduler = new BullmqScheduler(redis, prefix, WORK_QUEUE, new AdjustableClock(NOW));
   const rows: DigestRow[] = [];
   const problems: string[] = [];
   let seedMs: number;
@@ -158,39 +273,20 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
     indexMs = performance.now() - indexStart;
     progress(`setup: ${sum(seedCounts)} documents in ${(seedMs / 1000).toFixed(1)} s, indexes in ${(indexMs / 1000).toFixed(1)} s`);
     const counter = new CommandCounter(conn);
-    const deps: JobDeps = { stores, scoring: loadScoringConfig(undefined), adminIds: [ADMIN_ID], workQueue: scheduler.queue, clock, log, outbox, scheduler };
 
-    // 1. The job end to end, as the worker runs the repeating digest (payload {}). The gather and
-    // the bulk add are wrapped (job unchanged) to split its time and keep the texts it queued.
+    // 1. The job end to end, as the worker runs the repeating digest (payload {}), in a process of
+    // its own: its peak RSS is the job's, not this process's with the seeding in it.
     collectGarbage();
-    rssBeforeMb = process.memoryUsage.rss() / 2 ** 20;
-    const marks: { gatherStart?: number; gatherEnd?: number; addStart?: number; addEnd?: number } = {};
-    const queued = new Map<string, string>();
-    const readCohorts = stores.digestReads.readCohorts.bind(stores.digestReads);
-    stores.digestReads.readCohorts = async (ids) => {
-      marks.gatherStart = performance.now();
-      const out = await readCohorts(ids, (collection, docs, ms) => byCollection.push({ collection, docs, ms: round(ms) }));
-      marks.gatherEnd = performance.now();
-      return out;
-    };
-    const enqueueBulk = outbox.enqueueBulk.bind(outbox);
-    outbox.enqueueBulk = async (items) => {
-      marks.addStart = performance.now();
-      for (const it of items) queued.set(/^digest_([a-f0-9]{24})_/.exec(it.jobId)?.[1] ?? '', it.message.text);
-      await enqueueBulk(items);
-      marks.addEnd = performance.now();
-    };
-    const rss1 = new RssSampler();
-    rss1.start();
-    counter.start();
-    clock.set(NOW);
-    const t0 = performance.now();
-    const result = (await dailyDigestJob.process({}, deps, 'bench-digest')) as { cohorts: string[] };
-    const jobMs = performance.now() - t0;
-    const jobCommands = counter.stop();
-    const jobPeak = rss1.stop() / 2 ** 20;
-    stores.digestReads.readCohorts = readCohorts;
-    outbox.enqueueBulk = enqueueBulk;
+    const child = await runJobInChild({ mongoUri, redisUrl, prefix, now: NOW.toISOString(), adminId: ADMIN_ID });
+    rssBeforeMb = child.rssBeforeMb;
+    byCollection.push(...child.byCollection);
+    const queued = new Map(child.queued);
+    const marks = child.marks;
+    const t0 = 0;
+    const jobMs = child.jobMs;
+    const jobCommands = child.commands;
+    const jobPeak = child.peakRssMb;
+    const result = { cohorts: child.cohorts };
     const counts = await outbox.queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed');
     const outboxMessages = sum(counts);
     if (result.cohorts.length !== cohorts) problems.push(`the job covered ${result.cohorts.length}/${cohorts} cohorts`);
@@ -199,13 +295,14 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
       id, label, cohorts: result.cohorts.length, outboxMessages: null, totalMs: ms, perCohortMs: spread([]), mongoCommands: null, mongoCommandsTotal: null, peakRssMb: null,
     });
     const end = t0 + jobMs;
+    const readsEnd = Math.max(marks.gatherEnd ?? marks.addStart ?? end, marks.summariesEnd ?? 0);
     const part = (id: DigestRow['id'], label: string, values: number[]): DigestRow => ({
       id, label, cohorts: values.length, outboxMessages: null, totalMs: values.reduce((x, y) => x + y, 0), perCohortMs: spread(values), mongoCommands: null, mongoCommandsTotal: null, peakRssMb: null,
     });
     rows.push(
       { id: 'job', label: 'dailyDigestJob.process, end to end', cohorts: result.cohorts.length, outboxMessages, totalMs: jobMs, perCohortMs: spread([]), mongoCommands: jobCommands, mongoCommandsTotal: sum(jobCommands), peakRssMb: jobPeak },
-      phase('job-read', '  of which reads (cohorts, then every collection once + summaries)', (marks.gatherEnd ?? marks.addStart ?? end) - t0),
-      phase('job-compute', '  of which compute + render (and any raw fallback)', (marks.addStart ?? end) - (marks.gatherEnd ?? end)),
+      phase('job-read', '  of which reads (cohorts, then every collection once + summaries)', readsEnd - t0),
+      phase('job-compute', '  of which compute + render (and any raw fallback)', (marks.addStart ?? end) - readsEnd),
       phase('job-send', '  of which one bulk outbox add', (marks.addEnd ?? end) - (marks.addStart ?? end)),
     );
     progress(`job: ${result.cohorts.length} cohorts, ${outboxMessages} outbox messages in ${(jobMs / 1000).toFixed(2)} s`);
@@ -289,13 +386,13 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
     ]),
   );
   const notes = [
-    `Data: ${cohorts} approved cohorts × ${trainees} trainees (+1 staff) after ${days} held days (${weekDay(0)} to ${DAY}); per held day 2 closed sessions (attendance for everyone: on time, late, absent, approved leave) with the summaries closing writes (the production builder over the seeded rows), 2 approved leave requests, 1 homework (80 % submitted, a tenth twice, half reviewed), 3 moderation records; the next day's 2 sessions pending with 1 pending leave request; per cohort the roster and moderation summaries their writes leave (the production builders over the seeded rows). Clock ${NOW.toISOString()} (20:30 +08:00 on the last held day).`,
-    'The job reads the running cohorts, then every collection once for all of them (cohortId $in, cursors, projected), with summaries instead of rows: session summaries for the attendance rows, homework summaries for the submission versions, one roster and one moderation summary per cohort for the members and the moderation actions (after asking those two collections for rows still marked for their summary: none, as the writes leave them). It computes each digest and queues all messages with one addBulk. Its phases: reads until the last collection is in; compute + render (with any raw-row fallback and the administrator lookup) until the bulk add; the add.',
+    `Data: ${cohorts} approved cohorts × ${trainees} trainees (+1 staff) after ${days} held days (${weekDay(0)} to ${DAY}); per held day 2 closed sessions (attendance for everyone: on time, late, absent, approved leave) with the summaries closing writes (the production builder over the seeded rows), 2 approved leave requests, 1 homework (80 % submitted, a tenth twice, half reviewed), 3 moderation records; the next day's 2 sessions pending with 1 pending leave request; per cohort the roster, moderation, timetable, leave and homework list summaries their writes leave (the production builders over the seeded rows). Clock ${NOW.toISOString()} (20:30 +08:00 on the last held day).`,
+    'The job reads the running cohorts, then every collection once for all of them (cohortId $in, cursors, projected), with summaries instead of rows: session summaries for the attendance rows, homework summaries for the submission versions, one roster, moderation, timetable, leave and homework list summary per cohort for the members, moderation actions, sessions, leave requests and homework (after asking those five collections for rows still marked for their summary: none, as the writes leave them). It computes each digest and queues all messages with one addBulk. Its phases: reads until the last collection is in; compute + render (with any raw-row fallback and the administrator lookup) until the bulk add; the add.',
     `Peer (same run): the per-cohort path the job used before (surveyProgress + gatherDigestInput, 11 finds per cohort, then computeDigest + renderDigest) on every k-th cohort; ${compared} of its digests compared equal to the texts the job queued.`,
     `FerretDB 1.24 pushes only equality down ({cohortId: X} as "_jsonb->'cohortId' @> …", a sequential scan that its btree indexes cannot serve), never $in or ranges, and spends per stored value it returns: a per-cohort find scans the whole collection (attendance: ${seedCounts.attendance ?? 0} rows), a $in find converts the whole collection once.`,
     `The job's reads per collection (documents, ms until its cursor was done; the reads overlap): ${byCollection.map((c) => `${c.collection} ${c.docs} (${c.ms})`).join(', ')}.`,
     `Outbox: the real Outbox on Redis (staff member + administrator per cohort). Mongo cmds: driver commandStarted events (find, getMore, …).`,
-    `Peak RSS: process.memoryUsage().rss every 50 ms during that step, one Node process; RSS before the job ${round(rssBeforeMb)} MB (after setup${(globalThis as { gc?: unknown }).gc ? ' and a full GC' : ''}).`,
+    `Peak RSS: the job runs in a Node process of its own (forked after setup; it connects, builds its stores, runs dailyDigestJob.process and reports its peak resident set, VmHWM of /proc/self/status, or the highest process.memoryUsage().rss sampled every 50 ms where there is no /proc); that process held ${round(rssBeforeMb)} MB when the job started. The peers run in the bench's own process (RSS sampled every 50 ms).`,
     `Setup (not measured): ${sum(seedCounts)} documents by insertMany in ${round(seedMs / 1000, 1)} s, indexes (createStores) ${round(indexMs / 1000, 1)} s. MongoDB pool maxPoolSize=${maxPoolSize ?? 'driver default'}.`,
   ];
   process.stdout.write(`\nDaily digest benchmark (${cohorts} cohorts × ${trainees} trainees, ${days} held days)\n\n${table}\n\n`);
@@ -322,7 +419,23 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
   return rows;
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes(JOB_CHILD_FLAG)) {
+  process.once('message', (task) => {
+    jobChild(task as JobChildTask)
+      .then((report) =>
+        process.send?.(report, () => {
+          process.disconnect();
+          // Whatever handle a client library still holds, the report is out.
+          setTimeout(() => process.exit(0), 2_000).unref();
+        }),
+      )
+      .catch((err: unknown) => {
+        process.stderr.write(`[bench] digest job process failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        process.exitCode = 1;
+        process.disconnect();
+      });
+  });
+} else if (require.main === module) {
   const watchdog = setTimeout(() => {
     process.stderr.write(`[bench] digest gave up after ${WHOLE_BENCH_TIMEOUT_MS / 1000} s\n`);
     process.exit(1); // the 'exit' listener stops a private FerretDB

@@ -3,8 +3,9 @@
  * insertMany through the production models. Every held session also gets the summary closing it
  * would have written (the production builder, buildSessionSummary, over the rows seeded here),
  * every homework the summary its submission writes would have left (toSummaryVersion over
- * the versions seeded here), and every cohort the roster and moderation summaries its member
- * and moderation writes would have left (the production builders over the rows seeded here).
+ * the versions seeded here), and every cohort the roster, moderation, timetable, leave and
+ * homework list summaries its member, moderation, session, leave and homework writes would have
+ * left (the production builders over the rows seeded here).
  * Setup is not measured.
  */
 import { Types, type Connection } from 'mongoose';
@@ -23,9 +24,12 @@ import { submissionModel } from '../../src/stores/models/submission.model';
 import { buildSessionSummary, summaryDocument } from '../../src/stores/session-summary-store';
 import { homeworkSummaryModel } from '../../src/stores/models/homework-summary.model';
 import { homeworkSummaryDocument, toSummaryVersion, type SummaryVersion } from '../../src/stores/homework-summary-store';
-import { moderationSummaryModel, rosterSummaryModel } from '../../src/stores/models/cohort-summary.model';
+import { homeworkListSummaryModel, leaveSummaryModel, moderationSummaryModel, rosterSummaryModel, timetableSummaryModel } from '../../src/stores/models/cohort-summary.model';
 import { rosterSummaryDocument } from '../../src/stores/roster-summary-store';
 import { moderationSummaryDocument } from '../../src/stores/moderation-summary-store';
+import { timetableSummaryDocument } from '../../src/stores/session-store';
+import { leaveSummaryDocument } from '../../src/stores/leave-store';
+import { homeworkListSummaryDocument } from '../../src/stores/homework-store';
 import { SEED_PLATFORM, SEED_TZ, shanghai } from './bulk-seed';
 
 /** The first training day of every seeded cohort. */
@@ -71,6 +75,9 @@ export async function seedWeek(conn: Connection, opts: WeekSeedOptions, onProgre
     homework_summaries: homeworkSummaryModel(conn),
     roster_summaries: rosterSummaryModel(conn),
     moderation_summaries: moderationSummaryModel(conn),
+    timetable_summaries: timetableSummaryModel(conn),
+    leave_summaries: leaveSummaryModel(conn),
+    homework_list_summaries: homeworkListSummaryModel(conn),
   };
   const counts: Record<string, number> = {};
   const cohortIds: string[] = [];
@@ -121,6 +128,9 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: WeekSe
   // What the member writes leave: the roster summary built from these rows, no row marked.
   docs.roster_summaries!.push(rosterSummaryDocument(String(cohortId), 0, members, joinedAt));
   const actions: Record<string, unknown>[] = [];
+  const sessions: Record<string, unknown>[] = [];
+  const requests: Record<string, unknown>[] = [];
+  const homework: Record<string, unknown>[] = [];
   let leaveNo = 0;
   let modNo = 0;
   for (let d = 0; d <= opts.heldDays; d++) {
@@ -134,7 +144,7 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: WeekSe
       const _id = new Types.ObjectId();
       const startsAt = shanghai(day, from);
       const endsAt = shanghai(day, to);
-      docs.sessions!.push({ _id, cohortId, day, startsAt, endsAt, title, lecturerName, cancelled: false, ...(held ? { closedAt: endsAt, actualStart: startsAt, actualEnd: endsAt } : {}), ...stamps });
+      sessions.push({ _id, cohortId, day, startsAt, endsAt, title, lecturerName, cancelled: false, ...(held ? { closedAt: endsAt, actualStart: startsAt, actualEnd: endsAt } : {}), ...stamps });
       if (!held) return;
       const records = trainees.map((t, j) => {
         const status = weekStatus(j, s, n);
@@ -153,7 +163,7 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: WeekSe
     });
     const leave = (j: number, status: 'approved' | 'pending') => {
       leaveNo += 1;
-      docs.leave_requests!.push({
+      requests.push({
         _id: new Types.ObjectId(), cohortId, no: leaveNo, platform: SEED_PLATFORM, ...trainees[j]!, day, reason: '家里有事', status, requestedAt: shanghai(weekDay(d - 1), '20:00'),
         ...(status === 'approved' ? { decidedAt: shanghai(weekDay(d - 1), '21:00'), decidedBy: staffId } : {}), sourceEventId: `bench-leave-${i}-${leaveNo}`, ...stamps,
       });
@@ -168,7 +178,7 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: WeekSe
     }
     // The day's homework: 80 % submit, a tenth of them twice, half of the submitters reviewed (that evening).
     const homeworkId = new Types.ObjectId();
-    docs.homework!.push({ _id: homeworkId, cohortId, day, seq: 1, content: '拍一条 30 秒的商品短视频，发到群里', deadline: shanghai(day, '22:00'), assignedBy: `bench-lecturer-${i}`, assignedByName: '李老师', assignedAt: shanghai(day, '17:05'), sourceEventId: `bench-hw-${i}-${d}`, ...stamps });
+    homework.push({ _id: homeworkId, cohortId, day, seq: 1, content: '拍一条 30 秒的商品短视频，发到群里', deadline: shanghai(day, '22:00'), assignedBy: `bench-lecturer-${i}`, assignedByName: '李老师', assignedAt: shanghai(day, '17:05'), sourceEventId: `bench-hw-${i}-${d}`, ...stamps });
     const summarised: SummaryVersion[] = [];
     for (let j = 0; j < Math.floor(n * 0.8); j++) {
       const versions = j % 10 === 0 ? 2 : 1;
@@ -198,6 +208,13 @@ function addCohort(docs: Docs, i: number, cohortId: Types.ObjectId, opts: WeekSe
     }
   }
   docs.moderation_actions!.push(...actions);
+  docs.sessions!.push(...sessions);
+  docs.leave_requests!.push(...requests);
+  docs.homework!.push(...homework);
+  // What the session, leave and homework writes leave: the timetable, leave and homework list summaries built from these rows, none marked.
+  docs.timetable_summaries!.push(timetableSummaryDocument(String(cohortId), 0, sessions, shanghai(weekDay(opts.heldDays - 1), '17:00')));
+  docs.leave_summaries!.push(leaveSummaryDocument(String(cohortId), 0, requests, shanghai(weekDay(opts.heldDays - 1), '20:00')));
+  docs.homework_list_summaries!.push(homeworkListSummaryDocument(String(cohortId), 0, homework, shanghai(weekDay(opts.heldDays - 1), '17:05')));
   // What the moderation log's writes leave: the summary built from these actions, none marked.
   docs.moderation_summaries!.push(moderationSummaryDocument(String(cohortId), 0, actions, shanghai(weekDay(opts.heldDays - 1), '16:00')));
 }

@@ -8,9 +8,9 @@ import { BindingStore } from './binding-store';
 import { CohortStore } from './cohort-store';
 import { ConsoleStore } from './console-store';
 import { FollowUpStore } from './follow-up-store';
-import { HomeworkStore } from './homework-store';
+import { HomeworkListSummaryStore, HomeworkStore } from './homework-store';
 import { ImageStore } from './image-store';
-import { LeaveStore } from './leave-store';
+import { LeaveStore, LeaveSummaryStore } from './leave-store';
 import { MemberStore } from './member-store';
 import { ModerationStore } from './moderation-store';
 import { PointsStore } from './points-store';
@@ -20,7 +20,7 @@ import { HomeworkSummaryStore } from './homework-summary-store';
 import { RosterSummaryStore } from './roster-summary-store';
 import { ModerationSummaryStore } from './moderation-summary-store';
 import { SurveyStore } from './survey-store';
-import { SessionStore } from './session-store';
+import { SessionStore, TimetableSummaryStore } from './session-store';
 import { SessionSummaryStore } from './session-summary-store';
 import { DigestReadStore } from './digest-read-store';
 import type { HotState } from './hot/hot-state';
@@ -57,6 +57,12 @@ export interface Stores {
   rosterSummaries: RosterSummaryStore;
   /** One moderation summary per cohort, kept by the moderation log's writes (the digest reads these, not the actions). */
   moderationSummaries: ModerationSummaryStore;
+  /** One timetable summary per cohort (every session), kept by every session write (the digest reads these, not the sessions). */
+  timetableSummaries: TimetableSummaryStore;
+  /** One leave summary per cohort (every request), kept by every leave write (the digest reads these, not the requests). */
+  leaveSummaries: LeaveSummaryStore;
+  /** One homework list summary per cohort, kept by every homework write (the digest reads these, not the homework). */
+  homeworkLists: HomeworkListSummaryStore;
   /** The daily digest's reads for all running cohorts at once. */
   digestReads: DigestReadStore;
   /** The staff console's sign-in links and audit log. */
@@ -73,15 +79,18 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
   const homeworkSummaries = new HomeworkSummaryStore(conn);
   const rosterSummaries = new RosterSummaryStore(conn);
   const moderationSummaries = new ModerationSummaryStore(conn);
+  const timetableSummaries = new TimetableSummaryStore(conn);
+  const leaveSummaries = new LeaveSummaryStore(conn);
+  const homeworkLists = new HomeworkListSummaryStore(conn);
   const stores: Stores = {
     cohorts: hot ? new HotCohortStore(conn, hot) : new CohortStore(conn),
     bindings: hot ? new HotBindingStore(conn, hot) : new BindingStore(conn),
     members: hot ? new HotMemberStore(conn, hot, rosterSummaries) : new MemberStore(conn, rosterSummaries),
-    sessions: hot ? new HotSessionStore(conn, hot) : new SessionStore(conn),
+    sessions: hot ? new HotSessionStore(conn, hot, timetableSummaries) : new SessionStore(conn, timetableSummaries),
     attendance: hot ? new HotAttendanceStore(conn, hot) : new AttendanceStore(conn),
-    leave: hot ? new HotLeaveStore(conn, hot) : new LeaveStore(conn),
+    leave: hot ? new HotLeaveStore(conn, hot, leaveSummaries) : new LeaveStore(conn, leaveSummaries),
     registrations: new RegistrationStore(conn),
-    homework: new HomeworkStore(conn),
+    homework: new HomeworkStore(conn, homeworkLists),
     submissions: new SubmissionStore(conn, homeworkSummaries),
     points: hot ? new HotPointsStore(conn, hot) : new PointsStore(conn),
     activities: new ActivityStore(conn),
@@ -96,7 +105,17 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     homeworkSummaries,
     rosterSummaries,
     moderationSummaries,
-    digestReads: new DigestReadStore(conn, { homework: homeworkSummaries, roster: rosterSummaries, moderation: moderationSummaries }),
+    timetableSummaries,
+    leaveSummaries,
+    homeworkLists,
+    digestReads: new DigestReadStore(conn, {
+      homework: homeworkSummaries,
+      roster: rosterSummaries,
+      moderation: moderationSummaries,
+      timetable: timetableSummaries,
+      leave: leaveSummaries,
+      homeworkList: homeworkLists,
+    }),
     console: new ConsoleStore(conn),
   };
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));

@@ -4,11 +4,10 @@ import type { Platform } from '../platform/chat-event';
 import type { Homework, LeaveRequest, Member, ModerationRecord, Session, Submission } from '../domain/types';
 import { followUpModel } from './models/follow-up.model';
 import { groupBindingModel } from './models/group-binding.model';
-import { homeworkModel } from './models/homework.model';
-import { leaveModel } from './models/leave.model';
-import { sessionModel } from './models/session.model';
 import { surveyModel, surveyResponseModel } from './models/survey.model';
-import { toSession, type SessionDoc } from './session-store';
+import type { TimetableSummaryStore } from './session-store';
+import type { LeaveSummaryStore } from './leave-store';
+import type { HomeworkListSummaryStore } from './homework-store';
 import type { HomeworkSummaryStore, SummaryVersion } from './homework-summary-store';
 import type { ModerationSummaryStore } from './moderation-summary-store';
 import type { RosterSummaryStore } from './roster-summary-store';
@@ -51,6 +50,9 @@ export interface DigestSummaries {
   homework: HomeworkSummaryStore;
   roster: RosterSummaryStore;
   moderation: ModerationSummaryStore;
+  timetable: TimetableSummaryStore;
+  leave: LeaveSummaryStore;
+  homeworkList: HomeworkListSummaryStore;
 }
 
 /**
@@ -58,9 +60,9 @@ export interface DigestSummaries {
  * (`cohortId: {$in: …}`), streamed through a cursor, projected to the fields the digest uses.
  * On FerretDB 1.24 a find costs per stored value it returns, and a per-cohort find scans the
  * whole collection each time, so one pass per collection replaces eleven finds per cohort.
- * Members and moderation actions come from their per-cohort summaries (a cohort whose summary is
- * missing or may be behind is rebuilt from its rows first; see roster-summary-store.ts), the
- * submissions from the homework summaries.
+ * Sessions, members, leave requests, homework and moderation actions come from their per-cohort summaries
+ * (a cohort whose summary is missing or may be behind is rebuilt from its rows first; see
+ * roster-summary-store.ts), the submissions from the homework summaries.
  * Orders match the per-cohort stores' (sessions by start, members by joining, leave by number,
  * homework by day and number), so a digest computed from these rows is the same.
  */
@@ -69,12 +71,18 @@ export class DigestReadStore {
   private readonly homeworkSummaries: HomeworkSummaryStore;
   private readonly rosterSummaries: RosterSummaryStore;
   private readonly moderationSummaries: ModerationSummaryStore;
+  private readonly timetableSummaries: TimetableSummaryStore;
+  private readonly leaveSummaries: LeaveSummaryStore;
+  private readonly homeworkLists: HomeworkListSummaryStore;
 
   constructor(conn: Connection, summaries: DigestSummaries) {
     this.conn = conn;
     this.homeworkSummaries = summaries.homework;
     this.rosterSummaries = summaries.roster;
     this.moderationSummaries = summaries.moderation;
+    this.timetableSummaries = summaries.timetable;
+    this.leaveSummaries = summaries.leave;
+    this.homeworkLists = summaries.homeworkList;
   }
 
   /** Reads the cohorts' rows; `observe` hears, per collection, how many documents came and when the read ended. */
@@ -89,30 +97,30 @@ export class DigestReadStore {
     let summaries = new Map<string, SummaryVersion[]>();
 
     await Promise.all([
-      stream<SessionDoc>(sessionModel(this.conn), inCohorts, { cohortId: 1, day: 1, startsAt: 1, endsAt: 1, title: 1, lecturerName: 1, cancelled: 1, closedAt: 1, actualStart: 1, actualEnd: 1 }, (d) => {
-        rowsOf(d.cohortId)?.sessions.push(toSession(d));
-      }),
+      (async () => {
+        for (const [cohortId, sessions] of await this.timetableSummaries.readByCohorts(cohortIds, observe)) {
+          const rows = rowsOf(cohortId);
+          if (rows) rows.sessions = sessions;
+        }
+      })(),
       (async () => {
         for (const [cohortId, members] of await this.rosterSummaries.readByCohorts(cohortIds, observe)) {
           const rows = rowsOf(cohortId);
           if (rows) rows.members = members.map((m) => ({ ...m, active: true }));
         }
       })(),
-      stream<{ cohortId: Types.ObjectId; no: number; platform: string; userId: string; name: string; day: string; sessionId?: Types.ObjectId | null; status: string; decidedAt?: Date | null }>(leaveModel(this.conn), inCohorts, { cohortId: 1, no: 1, platform: 1, userId: 1, name: 1, day: 1, sessionId: 1, status: 1, decidedAt: 1 }, (d) => {
-        rowsOf(d.cohortId)?.leave.push({
-          no: d.no,
-          platform: d.platform as Platform,
-          userId: d.userId,
-          name: d.name,
-          day: d.day,
-          sessionId: d.sessionId ? String(d.sessionId) : undefined,
-          status: d.status as LeaveRequest['status'],
-          decidedAt: d.decidedAt ?? undefined,
-        });
-      }),
-      stream<{ _id: Types.ObjectId; cohortId: Types.ObjectId; day: string; seq: number; deadline: Date }>(homeworkModel(this.conn), inCohorts, { cohortId: 1, day: 1, seq: 1, deadline: 1 }, (d) => {
-        rowsOf(d.cohortId)?.homework.push({ id: String(d._id), day: d.day, seq: d.seq, deadline: d.deadline });
-      }),
+      (async () => {
+        for (const [cohortId, leave] of await this.leaveSummaries.readByCohorts(cohortIds, observe)) {
+          const rows = rowsOf(cohortId);
+          if (rows) rows.leave = leave;
+        }
+      })(),
+      (async () => {
+        for (const [cohortId, homework] of await this.homeworkLists.readByCohorts(cohortIds, observe)) {
+          const rows = rowsOf(cohortId);
+          if (rows) rows.homework = homework;
+        }
+      })(),
       (async () => {
         const started = performance.now();
         summaries = await this.homeworkSummaries.readByCohorts(cohortIds);

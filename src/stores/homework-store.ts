@@ -1,6 +1,8 @@
 import { Types, type Connection } from 'mongoose';
 import { homeworkModel } from './models/homework.model';
+import { homeworkListSummaryModel, SUMMARY_PENDING, type CohortSummaryDoc } from './models/cohort-summary.model';
 import { insertNumbered } from './numbered-insert';
+import { CohortSummaryStore, summaryDocument, type SummaryShape } from './roster-summary-store';
 import type { Homework } from '../domain/types';
 
 type HomeworkDoc = Omit<Homework, 'id' | 'cohortId'> & { _id: Types.ObjectId; cohortId: Types.ObjectId; assignedByName?: string | null };
@@ -19,37 +21,86 @@ function toHomework(d: HomeworkDoc): Homework {
   };
 }
 
-/** Reads and writes homework; the day's first assignment is seq 1, additions follow. */
+/** What the daily digest reads of one homework. */
+export type HomeworkEntry = Pick<Homework, 'id' | 'day' | 'seq' | 'deadline'>;
+
+type PackedHomework = [id: string, day: string, seq: number, deadline: number];
+
+/** Every homework of the cohort, by day and number (then id). */
+const homeworkListShape: SummaryShape<HomeworkEntry> = {
+  rows: 'homework',
+  projection: { day: 1, seq: 1, deadline: 1 },
+  entryOf: (row) => ({ id: (row._id as Types.ObjectId).toHexString(), day: String(row.day), seq: Number(row.seq), deadline: row.deadline as Date }),
+  pack: (e): PackedHomework => [e.id, e.day, e.seq, e.deadline.getTime()],
+  unpack(p) {
+    const [id, day, seq, deadline] = p as PackedHomework;
+    return { id, day, seq, deadline: new Date(deadline) };
+  },
+  compare: (a, b) => a.day.localeCompare(b.day) || a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+};
+
+/** The stored document of a homework list summary revision, from the cohort's homework rows as stored (bulk setup inserts these directly). */
+export const homeworkListSummaryDocument = (cohortId: string, rev: number, homework: readonly Record<string, unknown>[], builtAt: Date): CohortSummaryDoc =>
+  summaryDocument(homeworkListShape, cohortId, rev, homework, builtAt);
+
+/** Homework list summaries: per cohort, every homework as the daily digest reads it, kept by HomeworkStore's writes (roster-summary-store.ts has the machinery). */
+export class HomeworkListSummaryStore extends CohortSummaryStore<HomeworkEntry> {
+  constructor(conn: Connection) {
+    super(conn, homeworkListSummaryModel(conn), homeworkListShape);
+  }
+}
+
+/**
+ * Reads and writes homework; the day's first assignment is seq 1, additions follow. Every write
+ * marks the homework in the same command and brings the cohort's homework list summary up to
+ * date (HomeworkListSummaryStore): not waited for when a lecturer assigns in the chat, awaited
+ * for an edit.
+ */
 export class HomeworkStore {
   private readonly model;
 
-  constructor(private readonly conn: Connection) {
+  constructor(
+    private readonly conn: Connection,
+    private readonly summaries: HomeworkListSummaryStore = new HomeworkListSummaryStore(conn),
+  ) {
     this.model = homeworkModel(conn);
   }
 
   /** Adds a homework for a day once per source message; a redelivery returns the first. */
   async add(input: Omit<Homework, 'id' | 'seq'> & { sourceEventId: string }): Promise<{ homework: Homework; created: boolean }> {
+    let marked = false;
     const existing = async () => {
       const doc = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
+      marked = (doc as Record<string, unknown> | null)?.[SUMMARY_PENDING] === true;
       return doc ? toHomework(doc) : null;
     };
     const first = await existing();
-    if (first) return { homework: first, created: false };
+    if (first) {
+      // Still marked: the first handling did not see its summary written (a crash); this one does.
+      if (marked) this.summaries.recordLater(input.cohortId);
+      return { homework: first, created: false };
+    }
     const cohortId = new Types.ObjectId(input.cohortId);
     const { value, created } = await insertNumbered(this.conn, {
       counter: `homework:${input.cohortId}:${input.day}`,
-      insert: async (seq) => toHomework((await this.model.create({ ...input, cohortId, seq })).toObject()),
+      insert: async (seq) => {
+        const doc = new this.model({ ...input, cohortId, seq });
+        doc.set(this.summaries.mark(), undefined, { strict: false });
+        return toHomework((await doc.save()).toObject());
+      },
       existing,
       highest: async () => (await this.model.findOne({ cohortId, day: input.day }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0,
     });
+    this.summaries.recordLater(input.cohortId);
     return { homework: value, created };
   }
 
   /** Replaces the content (and deadline) of a homework, an explicit edit. */
   async edit(id: string, content: string, deadline: Date, at: Date): Promise<Homework | null> {
     const doc = await this.model
-      .findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { content, deadline, editedAt: at } }, { returnDocument: 'after' })
+      .findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { content, deadline, editedAt: at, ...this.summaries.mark() } }, { returnDocument: 'after', strict: false })
       .lean();
+    if (doc) await this.summaries.settle(String(doc.cohortId));
     return doc ? toHomework(doc) : null;
   }
 

@@ -114,16 +114,20 @@ export class HomeworkSummaryStore {
 
   /** The newest summary of every homework of the cohorts (one query for all), by homework id. */
   async readByCohorts(cohortIds: readonly string[]): Promise<Map<string, SummaryVersion[]>> {
-    const newest = new Map<string, SummaryDoc>();
+    const newest = new Map<string, { rev: number; versions: SummaryVersion[] }>();
     if (cohortIds.length === 0) return new Map();
     const filter = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
-    for await (const doc of this.model.find(filter, { homeworkId: 1, cohortId: 1, rev: 1, versions: 1 }).lean().cursor({ batchSize: CURSOR_BATCH })) {
-      const d = doc as SummaryDoc;
+    // The packed strings are this store's own JSON: the driver's scan of every decoded string for
+    // a replacement character (UTF-8 validation) is skipped. Each is unpacked as it comes, so the
+    // strings do not all wait in memory.
+    const cursor = this.model.collection.find(filter, { projection: { homeworkId: 1, rev: 1, versions: 1 }, batchSize: CURSOR_BATCH, enableUtf8Validation: false });
+    for await (const doc of cursor) {
+      const d = doc as unknown as SummaryDoc;
       const id = String(d.homeworkId);
       const seen = newest.get(id);
-      if (!seen || seen.rev < d.rev) newest.set(id, d);
+      if (!seen || seen.rev < d.rev) newest.set(id, { rev: d.rev, versions: unpack(id, d.versions) });
     }
-    return new Map([...newest].map(([id, d]) => [id, unpack(id, d.versions)]));
+    return new Map([...newest].map(([id, d]) => [id, d.versions]));
   }
 
   private async write(homeworkId: string, cohortId: string, changes: readonly SummaryVersion[]): Promise<SummaryVersion[]> {

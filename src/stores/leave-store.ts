@@ -1,6 +1,9 @@
 import { Types, type Connection } from 'mongoose';
+import type { Platform } from '../platform/chat-event';
 import { leaveModel } from './models/leave.model';
+import { leaveSummaryModel, SUMMARY_PENDING, type CohortSummaryDoc } from './models/cohort-summary.model';
 import { insertNumbered } from './numbered-insert';
+import { CohortSummaryStore, summaryDocument, type SummaryShape } from './roster-summary-store';
 import type { LeaveRequest } from '../domain/types';
 
 type LeaveDoc = Omit<LeaveRequest, 'id' | 'cohortId' | 'sessionId'> & {
@@ -29,32 +32,94 @@ function toLeave(d: LeaveDoc): LeaveRequest {
   };
 }
 
-/** Reads and writes leave requests, numbered per cohort. */
+/** What the daily digest reads of one leave request; `decidedAt` tells whether a session summary built earlier may be out of date. */
+export type LeaveEntry = Pick<LeaveRequest, 'no' | 'platform' | 'userId' | 'name' | 'day' | 'sessionId' | 'status' | 'decidedAt'>;
+
+type PackedLeave = [no: number, platform: string, userId: string, name: string, day: string, sessionId: string | null, status: string, decidedAt: number | null];
+
+const sessionOf = (id: Types.ObjectId | null | undefined): { sessionId: string | undefined } => ({ sessionId: id ? id.toHexString() : undefined });
+
+/** Every request of the cohort, by number. */
+const leaveShape: SummaryShape<LeaveEntry> = {
+  rows: 'leave_requests',
+  projection: { no: 1, platform: 1, userId: 1, name: 1, day: 1, sessionId: 1, status: 1, decidedAt: 1 },
+  entryOf: (row) => ({
+    no: Number(row.no),
+    platform: row.platform as Platform,
+    userId: String(row.userId),
+    name: String(row.name),
+    day: String(row.day),
+    ...sessionOf(row.sessionId as Types.ObjectId | null | undefined),
+    status: row.status as LeaveRequest['status'],
+    decidedAt: row.decidedAt instanceof Date ? row.decidedAt : undefined,
+  }),
+  pack: (e): PackedLeave => [e.no, e.platform, e.userId, e.name, e.day, e.sessionId ?? null, e.status, e.decidedAt ? e.decidedAt.getTime() : null],
+  unpack(p) {
+    const [no, platform, userId, name, day, sessionId, status, decidedAt] = p as PackedLeave;
+    return {
+      no, platform: platform as Platform, userId, name, day, sessionId: sessionId ?? undefined, status: status as LeaveRequest['status'],
+      decidedAt: decidedAt === null ? undefined : new Date(decidedAt),
+    };
+  },
+  compare: (a, b) => a.no - b.no,
+};
+
+/** The stored document of a leave summary revision, from the cohort's request rows as stored (bulk setup inserts these directly). */
+export const leaveSummaryDocument = (cohortId: string, rev: number, requests: readonly Record<string, unknown>[], builtAt: Date): CohortSummaryDoc =>
+  summaryDocument(leaveShape, cohortId, rev, requests, builtAt);
+
+/** Leave summaries: per cohort, every request as the daily digest reads it, kept by LeaveStore's writes (roster-summary-store.ts has the machinery). */
+export class LeaveSummaryStore extends CohortSummaryStore<LeaveEntry> {
+  constructor(conn: Connection) {
+    super(conn, leaveSummaryModel(conn), leaveShape);
+  }
+}
+
+/**
+ * Reads and writes leave requests, numbered per cohort. Every write marks the request in the same
+ * command and brings the cohort's leave summary up to date (LeaveSummaryStore): awaited for a
+ * decision (staff), not for a 请假 filed in the chat.
+ */
 export class LeaveStore {
   private readonly model;
 
-  constructor(private readonly conn: Connection) {
+  constructor(
+    private readonly conn: Connection,
+    private readonly summaries: LeaveSummaryStore = new LeaveSummaryStore(conn),
+  ) {
     this.model = leaveModel(conn);
   }
 
-  /** Files a request once per source message; a redelivery returns the first one. */
+  /**
+   * Files a request once per source message; a redelivery returns the first one (and brings the
+   * summary up to date again if the first handling did not). The leave summary follows without
+   * this waiting (a 请假 in the chat).
+   */
   async create(input: Omit<LeaveRequest, 'id' | 'no' | 'status' | 'decidedAt' | 'decidedBy'> & { sourceEventId: string }): Promise<{ request: LeaveRequest; created: boolean }> {
+    let marked = false;
     const existing = async () => {
       const doc = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
+      marked = (doc as Record<string, unknown> | null)?.[SUMMARY_PENDING] === true;
       return doc ? toLeave(doc as LeaveDoc) : null;
     };
     const first = await existing();
-    if (first) return { request: first, created: false };
+    if (first) {
+      // Still marked: the first handling did not see its summary written (a crash); this one does.
+      if (marked) this.summaries.recordLater(input.cohortId);
+      return { request: first, created: false };
+    }
     const cohortId = new Types.ObjectId(input.cohortId);
     const { value, created } = await insertNumbered(this.conn, {
       counter: `leave:${input.cohortId}`,
       insert: async (no) => {
-        const doc = await this.model.create({ ...input, no, cohortId, sessionId: input.sessionId ? new Types.ObjectId(input.sessionId) : undefined });
-        return toLeave(doc.toObject() as LeaveDoc);
+        const doc = new this.model({ ...input, no, cohortId, sessionId: input.sessionId ? new Types.ObjectId(input.sessionId) : undefined });
+        doc.set(this.summaries.mark(), undefined, { strict: false });
+        return toLeave((await doc.save()).toObject() as LeaveDoc);
       },
       existing,
       highest: async () => (await this.model.findOne({ cohortId }, { no: 1 }).sort({ no: -1 }).lean())?.no ?? 0,
     });
+    this.summaries.recordLater(input.cohortId);
     return { request: value, created };
   }
 
@@ -68,10 +133,11 @@ export class LeaveStore {
     const doc = await this.model
       .findOneAndUpdate(
         { cohortId: new Types.ObjectId(cohortId), no, status: 'pending' },
-        { $set: { status, decidedBy: by, decidedAt: at, decisionNote: note } },
-        { returnDocument: 'after' },
+        { $set: { status, decidedBy: by, decidedAt: at, decisionNote: note, ...this.summaries.mark() } },
+        { returnDocument: 'after', strict: false },
       )
       .lean();
+    if (doc) await this.summaries.settle(cohortId);
     return doc ? toLeave(doc as LeaveDoc) : null;
   }
 

@@ -1,7 +1,9 @@
 import { Types, type Connection } from 'mongoose';
 import type { Session } from '../domain/types';
 import { sessionModel } from './models/session.model';
+import { timetableSummaryModel, type CohortSummaryDoc } from './models/cohort-summary.model';
 import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
+import { CohortSummaryStore, summaryDocument, type SummaryShape } from './roster-summary-store';
 
 /** A session as stored. */
 export type SessionDoc = {
@@ -38,11 +40,62 @@ export function toSession(d: SessionDoc): Session {
 /** A session to create or update from a timetable line. */
 export type SessionInput = Pick<Session, 'day' | 'startsAt' | 'endsAt' | 'title' | 'lecturerName'>;
 
-/** Reads and writes the timetable. */
+type PackedSession = [id: string, day: string, startsAt: number, endsAt: number, title: string, lecturerName: string, cancelled: 0 | 1, closedAt: number | null, actualStart: number | null, actualEnd: number | null];
+
+const timeOrNull = (d: Date | undefined): number | null => (d ? d.getTime() : null);
+const dateOrUndefined = (t: number | null): Date | undefined => (t === null ? undefined : new Date(t));
+
+/** Every session of the cohort, cancelled ones too, in order of start (then id), as toSession reads them. */
+const timetableShape: SummaryShape<Session> = {
+  rows: 'sessions',
+  projection: { cohortId: 1, day: 1, startsAt: 1, endsAt: 1, title: 1, lecturerName: 1, cancelled: 1, closedAt: 1, actualStart: 1, actualEnd: 1 },
+  entryOf: (row) => toSession(row as unknown as SessionDoc),
+  pack: (s): PackedSession => [
+    s.id, s.day, s.startsAt.getTime(), s.endsAt.getTime(), s.title, s.lecturerName, s.cancelled ? 1 : 0, timeOrNull(s.closedAt), timeOrNull(s.actualStart), timeOrNull(s.actualEnd),
+  ],
+  unpack(p) {
+    const [id, day, startsAt, endsAt, title, lecturerName, cancelled, closedAt, actualStart, actualEnd] = p as PackedSession;
+    return {
+      id, cohortId: '', day, startsAt: new Date(startsAt), endsAt: new Date(endsAt), title, lecturerName, cancelled: cancelled === 1,
+      closedAt: dateOrUndefined(closedAt), actualStart: dateOrUndefined(actualStart), actualEnd: dateOrUndefined(actualEnd),
+    };
+  },
+  compare: (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+};
+
+/** The stored document of a timetable summary revision, from the cohort's session rows as stored (bulk setup inserts these directly). */
+export const timetableSummaryDocument = (cohortId: string, rev: number, sessions: readonly Record<string, unknown>[], builtAt: Date): CohortSummaryDoc =>
+  summaryDocument(timetableShape, cohortId, rev, sessions, builtAt);
+
+/**
+ * Timetable summaries: per cohort, every session as the daily digest reads it, kept by the
+ * session writes below (roster-summary-store.ts has the machinery). The unpacked sessions carry
+ * the cohort id the caller asked for (readByCohorts).
+ */
+export class TimetableSummaryStore extends CohortSummaryStore<Session> {
+  constructor(conn: Connection) {
+    super(conn, timetableSummaryModel(conn), timetableShape);
+  }
+
+  override async readByCohorts(cohortIds: readonly string[], observe?: Parameters<CohortSummaryStore<Session>['readByCohorts']>[1]): Promise<Map<string, Session[]>> {
+    const out = await super.readByCohorts(cohortIds, observe);
+    for (const [cohortId, sessions] of out) for (const s of sessions) s.cohortId = cohortId;
+    return out;
+  }
+}
+
+/**
+ * Reads and writes the timetable. Every write marks the session in the same command and brings
+ * the cohort's timetable summary up to date (TimetableSummaryStore): awaited for staff's
+ * timetable changes and the worker's closing, not for the lecturer's 上课/下课 in the chat.
+ */
 export class SessionStore {
   private readonly model;
 
-  constructor(conn: Connection) {
+  constructor(
+    conn: Connection,
+    private readonly summaries: TimetableSummaryStore = new TimetableSummaryStore(conn),
+  ) {
     this.model = sessionModel(conn);
   }
 
@@ -55,13 +108,14 @@ export class SessionStore {
         this.model
           .findOneAndUpdate(
             { cohortId: cid, startsAt: s.startsAt },
-            { $set: { day: s.day, endsAt: s.endsAt, title: s.title, lecturerName: s.lecturerName, cancelled: false } },
-            { upsert: true, returnDocument: 'after' },
+            { $set: { day: s.day, endsAt: s.endsAt, title: s.title, lecturerName: s.lecturerName, cancelled: false, ...this.summaries.mark() } },
+            { upsert: true, returnDocument: 'after', strict: false },
           )
           .lean(),
       );
       if (doc) out.push(toSession(doc));
     }
+    if (inputs.length > 0) await this.summaries.settle(cohortId);
     return out;
   }
 
@@ -94,10 +148,11 @@ export class SessionStore {
       const doc = await this.model
         .findOneAndUpdate(
           { _id: new Types.ObjectId(id) },
-          { $set: { day: input.day, startsAt: input.startsAt, endsAt: input.endsAt, title: input.title, lecturerName: input.lecturerName } },
-          { returnDocument: 'after' },
+          { $set: { day: input.day, startsAt: input.startsAt, endsAt: input.endsAt, title: input.title, lecturerName: input.lecturerName, ...this.summaries.mark() } },
+          { returnDocument: 'after', strict: false },
         )
         .lean();
+      if (doc) await this.summaries.settle(String(doc.cohortId));
       return doc ? toSession(doc) : null;
     } catch (err) {
       if (isDuplicateKey(err)) return null;
@@ -107,23 +162,31 @@ export class SessionStore {
 
   /** Cancels a session (kept for the record, never signed in or closed). */
   async cancel(id: string): Promise<void> {
-    await this.model.updateOne({ _id: new Types.ObjectId(id) }, { $set: { cancelled: true } });
+    const doc = await this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { cancelled: true, ...this.summaries.mark() } }, { strict: false }).lean();
+    if (doc) await this.summaries.settle(String(doc.cohortId));
   }
 
-  /** Records the lecturer's actual start (上课) once. */
+  /** Records the lecturer's actual start (上课) once; the timetable summary follows without this waiting (a chat command). */
   async markActualStart(id: string, at: Date): Promise<boolean> {
-    const res = await this.model.updateOne({ _id: new Types.ObjectId(id), actualStart: { $exists: false } }, { $set: { actualStart: at } });
-    return res.modifiedCount === 1;
+    const doc = await this.model
+      .findOneAndUpdate({ _id: new Types.ObjectId(id), actualStart: { $exists: false } }, { $set: { actualStart: at, ...this.summaries.mark() } }, { strict: false })
+      .lean();
+    if (doc) this.summaries.recordLater(String(doc.cohortId));
+    return doc !== null;
   }
 
-  /** Records the lecturer's actual end (下课); the last marker counts. */
+  /** Records the lecturer's actual end (下课); the last marker counts. The timetable summary follows without this waiting. */
   async markActualEnd(id: string, at: Date): Promise<void> {
-    await this.model.updateOne({ _id: new Types.ObjectId(id) }, { $set: { actualEnd: at } });
+    const doc = await this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { actualEnd: at, ...this.summaries.mark() } }, { strict: false }).lean();
+    if (doc) this.summaries.recordLater(String(doc.cohortId));
   }
 
   /** Marks a session closed once; false when it was already closed. */
   async markClosed(id: string, at: Date): Promise<boolean> {
-    const res = await this.model.updateOne({ _id: new Types.ObjectId(id), closedAt: { $exists: false } }, { $set: { closedAt: at } });
-    return res.modifiedCount === 1;
+    const doc = await this.model
+      .findOneAndUpdate({ _id: new Types.ObjectId(id), closedAt: { $exists: false } }, { $set: { closedAt: at, ...this.summaries.mark() } }, { strict: false })
+      .lean();
+    if (doc) await this.summaries.settle(String(doc.cohortId));
+    return doc !== null;
   }
 }

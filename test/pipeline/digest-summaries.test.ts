@@ -13,13 +13,16 @@ import { sessionSummaryModel } from '../../src/stores/models/session-summary.mod
 import { submissionModel } from '../../src/stores/models/submission.model';
 import { memberModel } from '../../src/stores/models/member.model';
 import { moderationActionModel } from '../../src/stores/models/moderation-action.model';
+import { sessionModel } from '../../src/stores/models/session.model';
+import { leaveModel } from '../../src/stores/models/leave.model';
+import { homeworkModel } from '../../src/stores/models/homework.model';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 import { testLog } from '../support/test-bot';
 
 const at = (hhmm: string, day = '2027-03-01') => new Date(`${day}T${hhmm}:00+08:00`);
 const DAY = '2027-03-01';
 
-describe('the daily digest from session, homework, roster and moderation summaries', () => {
+describe('the daily digest from session, homework, roster, moderation, timetable and leave summaries', () => {
   let p: Pipeline;
   let outbox: Outbox;
   let cohort: Cohort;
@@ -123,13 +126,16 @@ describe('the daily digest from session, homework, roster and moderation summari
   it('computes the same digest from the summaries as from the raw rows, without reading the rows', async () => {
     const now = at('20:30');
     const { stores } = p.deps;
-    // The writes that did not wait for their summaries (enrolment, an action logged) have written them.
-    await Promise.all([stores.rosterSummaries.settled(), stores.moderationSummaries.settled()]);
+    // The writes that did not wait for their summaries (enrolment, an action logged, a 请假) have written them.
+    await Promise.all([stores.rosterSummaries.settled(), stores.moderationSummaries.settled(), stores.timetableSummaries.settled(), stores.leaveSummaries.settled(), stores.homeworkLists.settled()]);
     const raw = jest.spyOn(stores.sessionSummaries, 'rawRecords');
     const versions = jest.spyOn(submissionModel(p.conn), 'find');
     const members = jest.spyOn(memberModel(p.conn), 'find');
     const actions = jest.spyOn(moderationActionModel(p.conn), 'find');
-    const rebuilt = [jest.spyOn(stores.rosterSummaries, 'record'), jest.spyOn(stores.moderationSummaries, 'record')];
+    const sessionRows = jest.spyOn(sessionModel(p.conn), 'find');
+    const leaveRows = jest.spyOn(leaveModel(p.conn), 'find');
+    const homeworkRows = jest.spyOn(homeworkModel(p.conn), 'find');
+    const rebuilt = [stores.rosterSummaries, stores.moderationSummaries, stores.timetableSummaries, stores.leaveSummaries, stores.homeworkLists].map((s) => jest.spyOn(s, 'record'));
     const returned: Record<string, number> = {};
     const readCohorts = stores.digestReads.readCohorts.bind(stores.digestReads);
     jest.spyOn(stores.digestReads, 'readCohorts').mockImplementation((ids) => readCohorts(ids, (collection, docs) => void (returned[collection] = (returned[collection] ?? 0) + docs)));
@@ -138,10 +144,16 @@ describe('the daily digest from session, homework, roster and moderation summari
     expect(versions).not.toHaveBeenCalled();
     expect(members).not.toHaveBeenCalled();
     expect(actions).not.toHaveBeenCalled();
+    expect(sessionRows).not.toHaveBeenCalled();
+    expect(leaveRows).not.toHaveBeenCalled();
+    expect(homeworkRows).not.toHaveBeenCalled();
     for (const r of rebuilt) expect(r).not.toHaveBeenCalled();
-    // The members and actions collections are asked only for marked rows, and return none.
-    expect(returned).toMatchObject({ 'members (marked)': 0, 'moderation_actions (marked)': 0, roster_summaries: 1, moderation_summaries: 1 });
-    expect(Object.keys(returned).filter((c) => c === 'members' || c === 'moderation_actions' || c.includes('rebuilt'))).toEqual([]);
+    // The members, actions, sessions and leave collections are asked only for marked rows, and return none.
+    expect(returned).toMatchObject({
+      'members (marked)': 0, 'moderation_actions (marked)': 0, 'sessions (marked)': 0, 'leave_requests (marked)': 0, 'homework (marked)': 0,
+      roster_summaries: 1, moderation_summaries: 1, timetable_summaries: 1, leave_summaries: 1, homework_list_summaries: 1,
+    });
+    expect(Object.keys(returned).filter((c) => ['members', 'moderation_actions', 'sessions', 'leave_requests', 'homework'].includes(c) || c.includes('rebuilt'))).toEqual([]);
     jest.restoreAllMocks();
     expect(fresh.text).toBe(await oldPath(now));
     expect(fresh.digest.moderation).toEqual({ total: 3, byKind: { warn: 2, flood: 1 }, undone: 1 });
@@ -180,9 +192,18 @@ describe('the daily digest from session, homework, roster and moderation summari
     expect(await p.deps.stores.sessionSummaries.find(sessions[1]!.id)).not.toBeNull();
   });
 
-  it('queues the same digest text for the staff and the administrator in one job run', async () => {
+  it('queues the same digest text for the staff and the administrator in one job run, reading no session or leave row', async () => {
     p.clock.set(at('21:05'));
+    const { stores } = p.deps;
+    // The writes' summaries are written, and their marks cleared once old enough.
+    await Promise.all([stores.rosterSummaries.settled(), stores.moderationSummaries.settled(), stores.timetableSummaries.settled(), stores.leaveSummaries.settled(), stores.homeworkLists.settled()]);
+    const rowReads = [
+      jest.spyOn(sessionModel(p.conn), 'find'), jest.spyOn(leaveModel(p.conn), 'find'), jest.spyOn(homeworkModel(p.conn), 'find'),
+      jest.spyOn(stores.timetableSummaries, 'record'), jest.spyOn(stores.leaveSummaries, 'record'), jest.spyOn(stores.homeworkLists, 'record'),
+    ];
     expect(await dailyDigestJob.process({}, deps, 'summaries-1')).toEqual({ cohorts: [cohort.code] });
+    for (const r of rowReads) expect(r).not.toHaveBeenCalled();
+    jest.restoreAllMocks();
     await dailyDigestJob.process({}, deps, 'summaries-2');
     const jobs = await outbox.queue.getJobs(['waiting', 'delayed', 'active', 'completed']);
     expect(jobs.map((j) => (j.data as { target: { id: string } }).target.id).sort()).toEqual([admin.id, staff.id].sort());

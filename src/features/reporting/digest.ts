@@ -190,6 +190,37 @@ export interface Digest {
   progress: { surveys?: ProgressFigure; followUps?: ProgressFigure };
 }
 
+/** Memo entries kept before a memo starts over (a digest run meets a few days and zones, and the same instants). */
+const MEMO_LIMIT = 4_096;
+
+function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  const value = make();
+  cache.set(key, value);
+  return value;
+}
+
+const dayBoundsMemo = new Map<string, { start: number; end: number }>();
+/**
+ * The first and the last millisecond of a local day (yyyy-MM-dd) in a time zone, as Luxon's
+ * startOf('day') and endOf('day') give them; remembered, since every cohort of a run asks for the
+ * same few (Luxon works an offset out through Intl each time, about 0.1 ms).
+ */
+export function localDayBounds(day: string, tz: string): { start: number; end: number } {
+  return memo(dayBoundsMemo, `${tz}\u0000${day}`, () => {
+    const start = DateTime.fromISO(day, { zone: tz }).startOf('day');
+    return { start: start.toMillis(), end: start.endOf('day').toMillis() };
+  });
+}
+
+const clockMemo = new Map<string, string>();
+/** An instant's HH:mm in a time zone (remembered: a run prints the same deadlines and cut-offs for many cohorts). */
+export function localClock(at: Date, tz: string): string {
+  return memo(clockMemo, `${tz}\u0000${at.getTime()}`, () => DateTime.fromJSDate(at, { zone: tz }).toFormat('HH:mm'));
+}
+
 const EPS = 1e-9;
 const keyOf = (platform: Platform, userId: string): string => `${platform}\u0000${userId}`;
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -211,9 +242,8 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
   const t: ScorecardThresholds = { ...DEFAULT_SCORECARD_THRESHOLDS, ...options.thresholds };
   const rules: DigestRules = { ...DEFAULT_DIGEST_RULES, ...options.rules };
   const tz = input.cohort.timezone;
-  const dayStart = DateTime.fromISO(day, { zone: tz }).startOf('day');
-  const dayEnd = dayStart.endOf('day');
-  const cutoff = Math.min(dayEnd.toMillis(), options.now?.getTime() ?? Infinity);
+  const bounds = localDayBounds(day, tz);
+  const cutoff = Math.min(bounds.end, options.now?.getTime() ?? Infinity);
 
   // SPEC §3.9: trainees = active members with the trainee role
   const trainees: Trainee[] = input.members
@@ -226,7 +256,13 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
   const trainingDays = [...new Set(live.map((s) => s.day))].sort();
   const daysSoFar = trainingDays.filter((d) => d <= day);
 
-  const records = new Map(input.attendance.map((r) => [`${r.sessionId}|${keyOf(r.platform, r.userId)}`, r]));
+  // Per session, per trainee (the last record of a pair counts, as a Map built from pairs keeps it).
+  const records = new Map<string, Map<string, DigestInput['attendance'][number]>>();
+  for (const r of input.attendance) {
+    const bySession = records.get(r.sessionId);
+    if (bySession) bySession.set(keyOf(r.platform, r.userId), r);
+    else records.set(r.sessionId, new Map([[keyOf(r.platform, r.userId), r]]));
+  }
   const leaveOf = new Map<string, DigestInput['leave']>();
   for (const l of input.leave) {
     const k = keyOf(l.platform, l.userId);
@@ -241,10 +277,11 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
   const slotsOf = (s: Session): Slot[] => {
     const cached = slotCache.get(s.id);
     if (cached) return cached;
+    const bySession = records.get(s.id);
     const slots = trainees
       .filter((tr) => tr.joinedAt.getTime() <= s.endsAt.getTime())
       .map((tr) => {
-        const r = records.get(`${s.id}|${tr.key}`);
+        const r = bySession?.get(tr.key);
         const status: AttendanceStatus = r?.status ?? (covered(s, tr) ? 'leave' : 'absent');
         return { trainee: tr, status, minutesLate: r?.status === 'late' ? r.minutesLate : 0 };
       });
@@ -357,7 +394,7 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
     });
 
   // Moderation events of the day by kind (SPEC §3.8 log); undone ones still count as events
-  const startMs = dayStart.toMillis();
+  const startMs = bounds.start;
   const events = input.moderation.filter((m) => m.at.getTime() >= startMs && m.at.getTime() <= cutoff);
   const byKind: Digest['moderation']['byKind'] = {};
   for (const m of events) byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
@@ -397,7 +434,7 @@ export function computeDigest(input: DigestInput, day: string, options: DigestOp
     return { day: d, hours: value, source: h?.source ?? 'none', hoursOk: value + EPS >= t.minHoursPerDay, homeworkAssigned: assignedDays.has(d) };
   });
   const providedAt = input.cohort.timetableFirstProvidedAt;
-  const startOfCohort = DateTime.fromISO(input.cohort.startDate, { zone: tz }).startOf('day').toMillis();
+  const startOfCohort = localDayBounds(input.cohort.startDate, tz).start;
   const lecturer: LecturerCompliance = {
     lecturers: [...new Set(live.filter((s) => s.day <= day && s.lecturerName).map((s) => maskPhonesInText(s.lecturerName)))],
     minHoursPerDay: t.minHoursPerDay,

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { AppError } from '../../kernel/app-error';
 import type { Cohort, Session } from '../../domain/types';
 import type { Platform } from '../../platform/chat-event';
@@ -7,7 +6,7 @@ import { buildSessionSummary, type SessionSummary, type SummaryRecord } from '..
 import { leaveCovers, type LeaveLike } from '../leave';
 import { surveyProgress } from '../feedback';
 import { COHORT_UNKNOWN } from '../cohorts';
-import type { DigestInput } from './digest';
+import { localDayBounds, type DigestInput } from './digest';
 
 /**
  * Reads everything one cohort's daily digest needs from the stores (plain finds per cohort,
@@ -83,7 +82,7 @@ export async function gatherDigestInputs(
   const parts: SummaryRecord[][][] = [];
   const gathered = cohorts.map(({ cohort, day }): GatheredDigest => {
     const r = rows.get(cohort.id)!;
-    const cutoff = Math.min(DateTime.fromISO(day, { zone: cohort.timezone }).endOf('day').toMillis(), now.getTime());
+    const cutoff = Math.min(localDayBounds(day, cohort.timezone).end, now.getTime());
     const held = r.sessions.filter((s) => !s.cancelled && s.day <= day && (s.endsAt.getTime() <= cutoff || (s.closedAt !== undefined && s.closedAt.getTime() <= cutoff)));
     const attendance: SummaryRecord[][] = [];
     parts.push(attendance);

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import type { Digest } from './digest';
+import { localClock, localDayBounds, type Digest } from './digest';
 import { maskPhonesInText } from '../../kernel/privacy';
 import { ATTENDANCE_STATUS_NAMES as STATUS } from '../attendance';
 import { formatHours } from '../cohorts';
@@ -20,7 +19,7 @@ const NAME_MAX_CHARS = 10;
 // Rates are rounded down so that a figure just under a threshold never reads as the threshold itself.
 const pct = (rate: number | null): string => (rate === null ? '无' : `${Math.floor(rate * 1000 + 1e-6) / 10}%`);
 const md = (day: string): string => day.slice(5);
-const hm = (at: Date, tz: string): string => DateTime.fromJSDate(at, { zone: tz }).toFormat('HH:mm');
+const hm = localClock;
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /** A name as the digest prints it: phone numbers masked (SPEC §4) before long nicknames are clipped. */
@@ -69,7 +68,7 @@ function verdictLine(d: Digest): string {
 
 function title(d: Digest): string {
   const no = d.dayNo !== null ? `（第${d.dayNo}天/共${d.trainingDays}天）` : '';
-  const endOfDay = DateTime.fromISO(d.day, { zone: d.cohort.timezone }).endOf('day').toMillis();
+  const endOfDay = localDayBounds(d.day, d.cohort.timezone).end;
   const asOf = d.asOf.getTime() < endOfDay ? ` 截至 ${hm(d.asOf, d.cohort.timezone)}` : '';
   return `📊「${shown(d.cohort.name)}」日报 ${md(d.day)}${no}${asOf}`;
 }

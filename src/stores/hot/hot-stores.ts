@@ -5,12 +5,12 @@ import { AttendanceStore, type AttendanceInput } from '../attendance-store';
 import { BindingStore } from '../binding-store';
 import { CohortStore } from '../cohort-store';
 import { MemberStore } from '../member-store';
-import { LeaveStore } from '../leave-store';
+import { LeaveStore, type LeaveSummaryStore } from '../leave-store';
 import { ModerationStore } from '../moderation-store';
 import type { ModerationSummaryStore } from '../moderation-summary-store';
 import type { RosterSummaryStore } from '../roster-summary-store';
 import { PointsStore } from '../points-store';
-import { SessionStore, type SessionInput } from '../session-store';
+import { SessionStore, type SessionInput, type TimetableSummaryStore } from '../session-store';
 import { attendanceKey, bindingKey, cohortKey, personKey, type HotState } from './hot-state';
 
 const byJoined = (a: Member, b: Member) => a.joinedAt.getTime() - b.joinedAt.getTime() || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
@@ -130,8 +130,8 @@ export class HotMemberStore extends MemberStore {
 
 /** A cohort's timetable, loaded whole once (cancelled sessions too); every change announced. */
 export class HotSessionStore extends SessionStore {
-  constructor(conn: Connection, private readonly hot: HotState) {
-    super(conn);
+  constructor(conn: Connection, private readonly hot: HotState, summaries?: TimetableSummaryStore) {
+    super(conn, summaries);
   }
 
   private all(cohortId: string): Promise<Session[]> {
@@ -326,8 +326,9 @@ export class HotLeaveStore extends LeaveStore {
   constructor(
     conn: Connection,
     private readonly hot: HotState,
+    summaries?: LeaveSummaryStore,
   ) {
-    super(conn);
+    super(conn, summaries);
   }
 
   override async listApprovedForDay(cohortId: string, day: string): Promise<LeaveRequest[]> {
