@@ -1,25 +1,26 @@
 import { Types, type Connection } from 'mongoose';
-import { createStores, type Stores } from '../../src/stores/create-stores';
-import { moderationSummaryModel, rosterSummaryModel, SUMMARY_PENDING } from '../../src/stores/models/cohort-summary.model';
+import type { Stores } from '../../src/stores/create-stores';
+import { moderationSummaryModel, rosterSummaryModel } from '../../src/stores/models/cohort-summary.model';
 import type { ModerationRecord, Role } from '../../src/domain/types';
-import type { CohortSummaryStore } from '../../src/stores/roster-summary-store';
-import { startPipeline, type Pipeline } from '../support/pipeline';
+import type { Pipeline } from '../support/pipeline';
+import { keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
 
 const at = (hhmm: string) => new Date(`2027-03-01T${hhmm}:00+08:00`);
 const trainee = (n: number) => ({ id: `u-${n}`, name: `学员${n}` });
 
 describe('roster and moderation summaries kept by the member and moderation writes', () => {
+  const w = summaryWriters('rostermod', (s) => [s.rosterSummaries.settled(), s.moderationSummaries.settled()]);
   let p: Pipeline;
   let other: Connection;
-  /** A second writer with its own stores (its own turn-taking), as another process would be. */
   let otherStores: Stores;
   let writers: Stores[];
+  beforeAll(() => ({ p, other, otherStores, writers } = w));
 
-  const settled = () => Promise.all(writers.flatMap((s) => [s.rosterSummaries.settled(), s.moderationSummaries.settled()]));
-  const newCohort = () => new Types.ObjectId().toHexString();
+  const settled = () => w.settled();
+  const newCohort = newCohortId;
   const cohortFilter = (cohortId: string) => ({ cohortId: new Types.ObjectId(cohortId) });
-  const markedMembers = (cohortId: string) => p.conn.collection('members').countDocuments({ ...cohortFilter(cohortId), [SUMMARY_PENDING]: true });
-  const markedActions = (cohortId: string) => p.conn.collection('moderation_actions').countDocuments({ ...cohortFilter(cohortId), [SUMMARY_PENDING]: true });
+  const markedMembers = (cohortId: string) => markedRows(p.conn, 'members', cohortId);
+  const markedActions = (cohortId: string) => markedRows(p.conn, 'moderation_actions', cohortId);
 
   /** The roster as the members collection holds it: active trainees and staff, in order of joining. */
   const rawRoster = async (cohortId: string) => {
@@ -32,16 +33,8 @@ describe('roster and moderation summaries kept by the member and moderation writ
   const rawActions = async (cohortId: string) =>
     (await p.deps.stores.moderation.listByCohort(cohortId)).map((r) => ({ no: r.no, kind: r.kind, at: r.at, undoneAt: r.undoneAt }));
 
-  /** Reads a cohort's kept summary with rebuilding watched: a summary that had to be rebuilt is not what the writes kept. */
-  async function kept<E>(store: CohortSummaryStore<E>, cohortId: string): Promise<{ entries: E[] | undefined; rebuilt: number }> {
-    const rebuild = jest.spyOn(store, 'record');
-    const entries = (await store.readByCohorts([cohortId])).get(cohortId);
-    const rebuilt = rebuild.mock.calls.length;
-    rebuild.mockRestore();
-    return { entries, rebuilt };
-  }
-  const keptRoster = (cohortId: string) => kept(p.deps.stores.rosterSummaries, cohortId);
-  const keptActions = (cohortId: string) => kept(p.deps.stores.moderationSummaries, cohortId);
+  const keptRoster = (cohortId: string) => keptSummary(p.deps.stores.rosterSummaries, cohortId);
+  const keptActions = (cohortId: string) => keptSummary(p.deps.stores.moderationSummaries, cohortId);
 
   const logAction = (stores: Stores, cohortId: string, n: number, kind: ModerationRecord['kind'], hhmm: string) =>
     stores.moderation.log({
@@ -49,22 +42,6 @@ describe('roster and moderation summaries kept by the member and moderation writ
       matches: [{ word: '加微信', category: '广告', start: 0, end: 3 }], messageId: `m-${cohortId}-${n}`, text: '加微信领优惠', recalled: false, staffTodo: '', by: 'bot',
       at: at(hhmm), expiresAt: new Date(at(hhmm).getTime() + 86_400_000), sourceKey: `mod:${cohortId}:${n}`,
     });
-
-  beforeAll(async () => {
-    p = await startPipeline('rostermod');
-    other = p.conn.useDb(p.conn.name, { useCache: false });
-    otherStores = await createStores(other);
-    writers = [p.deps.stores, otherStores];
-  });
-
-  afterEach(async () => {
-    jest.restoreAllMocks();
-    await settled();
-  });
-
-  afterAll(async () => {
-    await p?.stop();
-  });
 
   it('holds the roster as stored after two processes enrol, change roles and mark leavers at once', async () => {
     const cohortId = newCohort();

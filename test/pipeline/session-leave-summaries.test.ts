@@ -1,9 +1,9 @@
 import { Types, type Connection } from 'mongoose';
-import { createStores, type Stores } from '../../src/stores/create-stores';
-import { homeworkListSummaryModel, leaveSummaryModel, SUMMARY_PENDING, timetableSummaryModel } from '../../src/stores/models/cohort-summary.model';
-import type { CohortSummaryStore } from '../../src/stores/roster-summary-store';
+import type { Stores } from '../../src/stores/create-stores';
+import { homeworkListSummaryModel, leaveSummaryModel, timetableSummaryModel } from '../../src/stores/models/cohort-summary.model';
 import type { SessionInput } from '../../src/stores/session-store';
-import { startPipeline, type Pipeline } from '../support/pipeline';
+import type { Pipeline } from '../support/pipeline';
+import { keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
 
 const at = (hhmm: string, day = '2027-03-01') => new Date(`${day}T${hhmm}:00+08:00`);
 /** Timetable line n: day 1 + n/4, four sessions a day, an hour and a half each. */
@@ -14,18 +14,19 @@ const line = (n: number): SessionInput => {
 };
 
 describe('timetable, leave and homework list summaries kept by the session, leave and homework writes', () => {
+  const w = summaryWriters('sessionleave', (s) => [s.timetableSummaries.settled(), s.leaveSummaries.settled(), s.homeworkLists.settled()]);
   let p: Pipeline;
   let other: Connection;
-  /** A second writer with its own stores (its own turn-taking), as another process would be. */
   let otherStores: Stores;
   let writers: Stores[];
+  beforeAll(() => ({ p, other, otherStores, writers } = w));
 
-  const settled = () => Promise.all(writers.flatMap((s) => [s.timetableSummaries.settled(), s.leaveSummaries.settled(), s.homeworkLists.settled()]));
-  const newCohort = () => new Types.ObjectId().toHexString();
+  const settled = () => w.settled();
+  const newCohort = newCohortId;
   const cohortFilter = (cohortId: string) => ({ cohortId: new Types.ObjectId(cohortId) });
-  const markedSessions = (cohortId: string) => p.conn.collection('sessions').countDocuments({ ...cohortFilter(cohortId), [SUMMARY_PENDING]: true });
-  const markedHomework = (cohortId: string) => p.conn.collection('homework').countDocuments({ ...cohortFilter(cohortId), [SUMMARY_PENDING]: true });
-  const markedLeave = (cohortId: string) => p.conn.collection('leave_requests').countDocuments({ ...cohortFilter(cohortId), [SUMMARY_PENDING]: true });
+  const markedSessions = (cohortId: string) => markedRows(p.conn, 'sessions', cohortId);
+  const markedHomework = (cohortId: string) => markedRows(p.conn, 'homework', cohortId);
+  const markedLeave = (cohortId: string) => markedRows(p.conn, 'leave_requests', cohortId);
 
   /** Every session as the sessions collection holds it (cancelled ones too), in order of start. */
   const rawSessions = (cohortId: string) => p.deps.stores.sessions.listByCohort(cohortId, true);
@@ -33,17 +34,9 @@ describe('timetable, leave and homework list summaries kept by the session, leav
   const rawLeave = async (cohortId: string) =>
     (await p.deps.stores.leave.listByCohort(cohortId)).map((l) => ({ no: l.no, platform: l.platform, userId: l.userId, name: l.name, day: l.day, sessionId: l.sessionId, status: l.status, decidedAt: l.decidedAt }));
 
-  /** Reads a cohort's kept summary with rebuilding watched: a summary that had to be rebuilt is not what the writes kept. */
-  async function kept<E>(store: CohortSummaryStore<E>, cohortId: string): Promise<{ entries: E[] | undefined; rebuilt: number }> {
-    const rebuild = jest.spyOn(store, 'record');
-    const entries = (await store.readByCohorts([cohortId])).get(cohortId);
-    const rebuilt = rebuild.mock.calls.length;
-    rebuild.mockRestore();
-    return { entries, rebuilt };
-  }
-  const keptSessions = (cohortId: string) => kept(p.deps.stores.timetableSummaries, cohortId);
-  const keptLeave = (cohortId: string) => kept(p.deps.stores.leaveSummaries, cohortId);
-  const keptHomework = (cohortId: string) => kept(p.deps.stores.homeworkLists, cohortId);
+  const keptSessions = (cohortId: string) => keptSummary(p.deps.stores.timetableSummaries, cohortId);
+  const keptLeave = (cohortId: string) => keptSummary(p.deps.stores.leaveSummaries, cohortId);
+  const keptHomework = (cohortId: string) => keptSummary(p.deps.stores.homeworkLists, cohortId);
   /** Every homework as the homework collection holds it, by day and number, with the fields the digest reads. */
   const rawHomework = async (cohortId: string) => (await p.deps.stores.homework.listByCohort(cohortId)).map((h) => ({ id: h.id, day: h.day, seq: h.seq, deadline: h.deadline }));
   const assign = (stores: Stores, cohortId: string, n: number, day = '2027-03-01') =>
@@ -55,22 +48,6 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     stores.leave.create({
       cohortId, platform: 'wechaty', userId: `u-${n % 12}`, name: `学员${n % 12}`, day: '2027-03-02', sessionId, reason: '家里有事', requestedAt: at('07:00'), sourceEventId: `leave:${cohortId}:${n}`,
     });
-
-  beforeAll(async () => {
-    p = await startPipeline('sessionleave');
-    other = p.conn.useDb(p.conn.name, { useCache: false });
-    otherStores = await createStores(other);
-    writers = [p.deps.stores, otherStores];
-  });
-
-  afterEach(async () => {
-    jest.restoreAllMocks();
-    await settled();
-  });
-
-  afterAll(async () => {
-    await p?.stop();
-  });
 
   it('holds the timetable as stored after two processes write it, change it, mark teaching and close sessions at once', async () => {
     const cohortId = newCohort();
