@@ -27,6 +27,7 @@ import { gitCommit, hostInfo, progress, round, writeResultJson } from './support
 import { shanghai } from './support/bulk-seed';
 import { consoleMorningDay, seedConsoleCohort, signInOverHttp } from './support/console-session';
 import { formatTable, percentile } from './support/stats';
+import { runBench } from './support/run-bench';
 
 const WHOLE_BENCH_TIMEOUT_MS = 600_000;
 const SECRET = 'bench-console-secret-0123456789abcdefgh';
@@ -166,15 +167,5 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
 }
 
 if (require.main === module) {
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`[bench] console gave up after ${WHOLE_BENCH_TIMEOUT_MS / 1000} s\n`);
-    process.exit(1); // the 'exit' listener stops a private FerretDB
-  }, WHOLE_BENCH_TIMEOUT_MS);
-  watchdog.unref();
-  process.once('SIGINT', () => process.exit(130));
-  process.once('SIGTERM', () => process.exit(143));
-  main(process.argv.slice(2), { MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL }).catch((err: unknown) => {
-    process.stderr.write(`[bench] console failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  });
+  runBench('console', WHOLE_BENCH_TIMEOUT_MS, main);
 }

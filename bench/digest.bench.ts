@@ -37,6 +37,7 @@ import { expectedDayOne, shanghai } from './support/bulk-seed';
 import { seedWeek, weekDay } from './support/week-seed';
 import { CommandCounter } from './support/mongo-commands';
 import { formatTable, percentile, RssSampler } from './support/stats';
+import { runBench } from './support/run-bench';
 
 const DEFAULT_COHORTS = 1000;
 const DEFAULT_TRAINEES = 50;
@@ -436,15 +437,5 @@ if (require.main === module && process.argv.includes(JOB_CHILD_FLAG)) {
       });
   });
 } else if (require.main === module) {
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`[bench] digest gave up after ${WHOLE_BENCH_TIMEOUT_MS / 1000} s\n`);
-    process.exit(1); // the 'exit' listener stops a private FerretDB
-  }, WHOLE_BENCH_TIMEOUT_MS);
-  watchdog.unref();
-  process.once('SIGINT', () => process.exit(130));
-  process.once('SIGTERM', () => process.exit(143));
-  main(process.argv.slice(2), { MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL }).catch((err: unknown) => {
-    process.stderr.write(`[bench] digest failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  });
+  runBench('digest', WHOLE_BENCH_TIMEOUT_MS, main);
 }

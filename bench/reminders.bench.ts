@@ -38,6 +38,7 @@ import { gitCommit, hostInfo, progress, round, writeResultJson } from './support
 import { SEED_DAY, seedCohorts, shanghai } from './support/bulk-seed';
 import { prefixMemory, usedMemory } from './support/redis-memory';
 import { formatTable, percentile, RssSampler } from './support/stats';
+import { runBench } from './support/run-bench';
 
 const DEFAULT_COHORTS = 1000;
 const MAX_POOL_SIZE = '25';
@@ -586,15 +587,5 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
 }
 
 if (require.main === module) {
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`[bench] reminders gave up after ${WHOLE_BENCH_TIMEOUT_MS / 1000} s\n`);
-    process.exit(1); // the 'exit' listener stops a private FerretDB
-  }, WHOLE_BENCH_TIMEOUT_MS);
-  watchdog.unref();
-  process.once('SIGINT', () => process.exit(130));
-  process.once('SIGTERM', () => process.exit(143));
-  main(process.argv.slice(2), { MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL }).catch((err: unknown) => {
-    process.stderr.write(`[bench] reminders failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  });
+  runBench('reminders', WHOLE_BENCH_TIMEOUT_MS, main);
 }

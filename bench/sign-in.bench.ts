@@ -42,6 +42,7 @@ import type {
   GeneratorStatus,
   SendResult,
 } from './sign-in/protocol';
+import { runBench } from './support/run-bench';
 
 const RATES = [100, 300, 500, 1000];
 const GROUPS = 20;
@@ -678,15 +679,5 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
 }
 
 if (require.main === module) {
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`[bench] sign-in gave up after ${WHOLE_BENCH_TIMEOUT_S} s\n`);
-    process.exit(1); // the 'exit' listener kills the children and stops a private FerretDB
-  }, WHOLE_BENCH_TIMEOUT_S * 1000);
-  watchdog.unref();
-  process.once('SIGINT', () => process.exit(130));
-  process.once('SIGTERM', () => process.exit(143));
-  main(process.argv.slice(2), { MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL }).catch((err: unknown) => {
-    process.stderr.write(`[bench] sign-in failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  });
+  runBench('sign-in', WHOLE_BENCH_TIMEOUT_S * 1000, main);
 }
