@@ -3,7 +3,7 @@ import type { Stores } from '../../src/stores/create-stores';
 import { moderationSummaryModel, rosterSummaryModel } from '../../src/stores/models/cohort-summary.model';
 import type { ModerationRecord, Role } from '../../src/domain/types';
 import type { Pipeline } from '../support/pipeline';
-import { keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
+import { holdNextInsert, keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
 
 const at = (hhmm: string) => new Date(`2027-03-01T${hhmm}:00+08:00`);
 const trainee = (n: number) => ({ id: `u-${n}`, name: `学员${n}` });
@@ -87,22 +87,6 @@ describe('roster and moderation summaries kept by the member and moderation writ
     expect(await keptActions(cohortId)).toEqual({ entries: raw, rebuilt: 0 });
     expect(await moderationSummaryModel(p.conn).countDocuments(cohortFilter(cohortId))).toBe(1);
   });
-
-  /** Holds the next summary insert of `model` until released: a process slowed between reading the rows and writing. */
-  function holdNextInsert(model: ReturnType<typeof rosterSummaryModel>) {
-    const collection = model.collection;
-    const real = collection.insertOne.bind(collection);
-    let reached!: () => void;
-    let release!: () => void;
-    const isReached = new Promise<void>((r) => (reached = r));
-    const released = new Promise<void>((r) => (release = r));
-    const spy = jest.spyOn(collection, 'insertOne').mockImplementationOnce(async (...args: Parameters<typeof real>) => {
-      reached();
-      await released;
-      return real(...args);
-    });
-    return { reached: isReached, release, spy };
-  }
 
   it('keeps a write that went in while another process was writing the summary from rows read before it', async () => {
     const cohortId = newCohort();

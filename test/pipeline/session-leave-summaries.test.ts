@@ -3,7 +3,7 @@ import type { Stores } from '../../src/stores/create-stores';
 import { homeworkListSummaryModel, leaveSummaryModel, timetableSummaryModel } from '../../src/stores/models/cohort-summary.model';
 import type { SessionInput } from '../../src/stores/session-store';
 import type { Pipeline } from '../support/pipeline';
-import { keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
+import { holdNextInsert, keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
 
 const at = (hhmm: string, day = '2027-03-01') => new Date(`${day}T${hhmm}:00+08:00`);
 /** Timetable line n: day 1 + n/4, four sessions a day, an hour and a half each. */
@@ -150,22 +150,6 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     expect(await markedHomework(cohortId)).toBe(0);
     expect(await keptHomework(cohortId)).toEqual({ entries: await rawHomework(cohortId), rebuilt: 0 });
   });
-
-  /** Holds the next summary insert of `model` until released: a process slowed between reading the rows and writing. */
-  function holdNextInsert(model: ReturnType<typeof timetableSummaryModel>) {
-    const collection = model.collection;
-    const real = collection.insertOne.bind(collection);
-    let reached!: () => void;
-    let release!: () => void;
-    const isReached = new Promise<void>((r) => (reached = r));
-    const released = new Promise<void>((r) => (release = r));
-    const spy = jest.spyOn(collection, 'insertOne').mockImplementationOnce(async (...args: Parameters<typeof real>) => {
-      reached();
-      await released;
-      return real(...args);
-    });
-    return { reached: isReached, release, spy };
-  }
 
   it('keeps a session write that went in while another process was writing the summary from rows read before it', async () => {
     const cohortId = newCohort();

@@ -59,3 +59,19 @@ export async function keptSummary<E>(store: CohortSummaryStore<E>, cohortId: str
   rebuild.mockRestore();
   return { entries, rebuilt };
 }
+
+/** Holds the next summary insert of `model` until released: a process slowed between reading the rows and writing. */
+export function holdNextInsert(model: { collection: Connection['collections'][string] }) {
+  const collection = model.collection;
+  const real = collection.insertOne.bind(collection);
+  let reached!: () => void;
+  let release!: () => void;
+  const isReached = new Promise<void>((r) => (reached = r));
+  const released = new Promise<void>((r) => (release = r));
+  const spy = jest.spyOn(collection, 'insertOne').mockImplementationOnce(async (...args: Parameters<typeof real>) => {
+    reached();
+    await released;
+    return real(...args);
+  });
+  return { reached: isReached, release, spy };
+}
