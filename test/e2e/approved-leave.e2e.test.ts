@@ -7,8 +7,11 @@ import { startWechatyHarness, type WechatyHarness } from '../support/wechaty-har
 import { startTestBot, testConfig } from '../support/test-bot';
 import { dropDatabase } from '../support/test-env';
 
-/** 3,600× real time: a fake hour passes in one real second. */
-const SPEED = 3600;
+/**
+ * 1,200× real time: a fake hour passes in three real seconds, so the bot has about 7 real seconds
+ * between the 08:35 签到 and the 11:00 closing, even on a busy machine.
+ */
+const SPEED = 1200;
 const fake = (iso: string) => new Date(`${iso}+08:00`);
 const withoutMentions = (text: string) => text.replace(/^(@\S+\s)+/u, '');
 
@@ -32,7 +35,7 @@ describe('approved leave for a day, across the bot and two workers: 请假 on th
       mock.ContactMock, mock.ContactMock, mock.ContactMock, mock.ContactMock, mock.ContactMock,
     ];
     room = harness.room('请假班', [staff, lecturer, onLeave, present, absent]);
-    // Day one's sign-in opens (08:30) about 41 real seconds from now: time for the processes and
+    // Day one's sign-in opens (08:30) about 41.5 real seconds from now: time for the processes and
     // the setup through chat, even on a busy machine.
     clock = new ScaledClock(fake('2027-03-01T08:00:00'), Date.now() + 40_000, SPEED);
     env = { ADMIN_IDS: staff.id, SIMULATED_CLOCK: clock.toString(), WORKER_LOCK_SECONDS: '1', SIGNIN_BOARD_INTERVAL_MS: '100' };

@@ -89,8 +89,10 @@ describe('feedback survey to scorecard, then follow-up visits, in compressed tim
     const fileName = /📎 培训档案 (\S+\.xlsx) 随后以文件私聊发送/.exec(ended)?.[1];
     expect(fileName).toMatch(/^网店班-档案-\d{8}\.xlsx$/);
     expect(ended).not.toMatch(/[/\\][^\s/\\]*\.xlsx/);
-    await harness.waitFor(() => harness.puppet.files.some((f) => f.conversationId === staff.id), 'the archive file in staff’s private chat', 20_000);
-    const file = harness.puppet.files.find((f) => f.conversationId === staff.id)!;
+    // Staff also get the day's digest as a picture; the archive is the workbook.
+    const isArchive = (f: { conversationId: string; name: string }) => f.conversationId === staff.id && f.name.endsWith('.xlsx');
+    await harness.waitFor(() => harness.puppet.files.some(isArchive), 'the archive file in staff’s private chat', 20_000);
+    const file = harness.puppet.files.find(isArchive)!;
     expect(file.name).toBe(fileName);
     expect(file.data.subarray(0, 2).toString()).toBe('PK');
     // Sent as a file: the text for platforms without files never reached staff.

@@ -118,6 +118,9 @@ export async function startPipeline(label: string, env: Record<string, string> =
       return sent.slice(before);
     },
     async snapshot() {
+      // What the writes so far rebuild in the background (cohort summaries, and the marks they
+      // clear a moment later) belongs to those writes: settled before the database is read.
+      await Promise.all([stores.rosterSummaries, stores.moderationSummaries, stores.timetableSummaries, stores.leaveSummaries, stores.homeworkLists].map((s) => s.settled()));
       const out: Record<string, string> = {};
       for (const c of await conn.db!.listCollections().toArray()) {
         const docs = await conn.db!.collection(c.name).find({}).sort({ _id: 1 }).toArray();
