@@ -74,6 +74,11 @@ export interface Stores {
  * With `hot`, the chat path's reads come from the process's hot state and every write that
  * changes it is announced to the other processes (see src/stores/hot/hot-state.ts).
  */
+/** Resolves once every summary rebuild the stores started in the background (and the later ones that clear young marks) has ended. */
+export async function summariesSettled(stores: Stores): Promise<void> {
+  await Promise.all([stores.rosterSummaries, stores.moderationSummaries, stores.timetableSummaries, stores.leaveSummaries, stores.homeworkLists].map((s) => s.settled()));
+}
+
 export async function createStores(conn: Connection, options: { hot?: HotState } = {}): Promise<Stores> {
   const { hot } = options;
   const homeworkSummaries = new HomeworkSummaryStore(conn);

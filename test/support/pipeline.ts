@@ -17,7 +17,7 @@ import { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
 import { WORK_QUEUE } from '../../src/queue/queue-names';
 import { createRedis } from '../../src/queue/redis-connection';
 import { loadScoringConfig } from '../../src/kernel/scoring-config';
-import { createStores } from '../../src/stores/create-stores';
+import { createStores, summariesSettled } from '../../src/stores/create-stores';
 import { startHotState } from '../../src/stores/hot/redis-change-feed';
 import { DetectorHolder } from '../../src/features/moderation';
 import { testConfig, testLog } from './test-bot';
@@ -120,7 +120,7 @@ export async function startPipeline(label: string, env: Record<string, string> =
     async snapshot() {
       // What the writes so far rebuild in the background (cohort summaries, and the marks they
       // clear a moment later) belongs to those writes: settled before the database is read.
-      await Promise.all([stores.rosterSummaries, stores.moderationSummaries, stores.timetableSummaries, stores.leaveSummaries, stores.homeworkLists].map((s) => s.settled()));
+      await summariesSettled(stores);
       const out: Record<string, string> = {};
       for (const c of await conn.db!.listCollections().toArray()) {
         const docs = await conn.db!.collection(c.name).find({}).sort({ _id: 1 }).toArray();
