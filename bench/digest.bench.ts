@@ -182,16 +182,16 @@ async function jobChild(task: JobChildTask): Promise<JobChildReport> {
     const byCollection: JobChildReport['byCollection'] = [];
     const queued: [string, string][] = [];
     let t0 = 0;
-    const readCohorts = stores.digestReads.readCohorts.bind(stores.digestReads);
-    stores.digestReads.readCohorts = async (ids) => {
+    const readCohorts = stores.digestReads.readCohortsPacked.bind(stores.digestReads);
+    stores.digestReads.readCohortsPacked = async (ids) => {
       marks.gatherStart = performance.now() - t0;
       const out = await readCohorts(ids, (collection, docs, ms) => byCollection.push({ collection, docs, ms: round(ms) }));
       marks.gatherEnd = performance.now() - t0;
       return out;
     };
-    // The session summaries are streamed beside readCohorts (gatherDigestInputs): the reads end when both have.
-    const streamSummaries = stores.sessionSummaries.streamByCohorts.bind(stores.sessionSummaries);
-    stores.sessionSummaries.streamByCohorts = async function* (ids) {
+    // The session summaries are streamed beside readCohortsPacked (gatherDigestInputs): the reads end when both have.
+    const streamSummaries = stores.sessionSummaries.streamPackedByCohorts.bind(stores.sessionSummaries);
+    stores.sessionSummaries.streamPackedByCohorts = async function* (ids) {
       const started = performance.now();
       let docs = 0;
       for await (const summary of streamSummaries(ids)) {
@@ -388,7 +388,7 @@ export async function main(argv: string[], env: { MONGODB_URI?: string; REDIS_UR
   );
   const notes = [
     `Data: ${cohorts} approved cohorts × ${trainees} trainees (+1 staff) after ${days} held days (${weekDay(0)} to ${DAY}); per held day 2 closed sessions (attendance for everyone: on time, late, absent, approved leave) with the summaries closing writes (the production builder over the seeded rows), 2 approved leave requests, 1 homework (80 % submitted, a tenth twice, half reviewed), 3 moderation records; the next day's 2 sessions pending with 1 pending leave request; per cohort the roster, moderation, timetable, leave and homework list summaries their writes leave (the production builders over the seeded rows). Clock ${NOW.toISOString()} (20:30 +08:00 on the last held day).`,
-    'The job reads the running cohorts, then every collection once for all of them (cohortId $in, cursors, projected), with summaries instead of rows: session summaries for the attendance rows, homework summaries for the submission versions, one roster, moderation, timetable, leave and homework list summary per cohort for the members, moderation actions, sessions, leave requests and homework (after asking those five collections for rows still marked for their summary: none, as the writes leave them). It computes each digest and queues all messages with one addBulk. Its phases: reads until the last collection is in; compute + render (with any raw-row fallback and the administrator lookup) until the bulk add; the add.',
+    'The job reads the running cohorts, then every collection once for all of them (cohortId $in, cursors, projected), with summaries instead of rows: session summaries for the attendance rows, homework summaries for the submission versions, one roster, moderation, timetable, leave and homework list summary per cohort for the members, moderation actions, sessions, leave requests and homework (after asking those five collections for rows still marked for their summary: none, as the writes leave them). It keeps each cohort’s summaries packed as read, unpacks one cohort at a time to compute its digest, and queues all messages with one addBulk. Its phases: reads until the last collection is in; compute + render (with any raw-row fallback and the administrator lookup) until the bulk add; the add.',
     `Peer (same run): the per-cohort path the job used before (surveyProgress + gatherDigestInput, 11 finds per cohort, then computeDigest + renderDigest) on every k-th cohort; ${compared} of its digests compared equal to the texts the job queued.`,
     `FerretDB 1.24 pushes only equality down ({cohortId: X} as "_jsonb->'cohortId' @> …", a sequential scan that its btree indexes cannot serve), never $in or ranges, and spends per stored value it returns: a per-cohort find scans the whole collection (attendance: ${seedCounts.attendance ?? 0} rows), a $in find converts the whole collection once.`,
     `The job's reads per collection (documents, ms until its cursor was done; the reads overlap): ${byCollection.map((c) => `${c.collection} ${c.docs} (${c.ms})`).join(', ')}.`,

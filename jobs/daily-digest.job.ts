@@ -17,7 +17,9 @@ import type { BulkMessage } from '../src/queue/outbox';
  * per cohort, day and recipient make a repeated run send nothing twice.
  *
  * Reads once for all the running cohorts (each collection once, attendance from the session
- * summaries; see gatherDigestInputs), computes each digest, and queues the messages in one bulk add.
+ * summaries; see gatherDigestInputs), then unpacks, computes and renders one cohort at a time
+ * (its rows dropped before the next, and its packed reads once it is done), and queues the
+ * messages in one bulk add.
  */
 export const dailyDigestJob = defineJob('daily-digest', async ({ day, next }, deps) => {
   const now = deps.clock.now();
@@ -40,11 +42,13 @@ export const dailyDigestJob = defineJob('daily-digest', async ({ day, next }, de
 
   const messages: BulkMessage[] = [];
   const sent: string[] = [];
-  for (const g of gathered) {
-    const digest = computeDigest(g.input, g.day, { now });
+  for (let g = gathered.shift(); g; g = gathered.shift()) {
+    const input = g.unpack();
+    const day = g.day;
+    const digest = computeDigest(input, day, { now });
     const text = renderDigest(digest);
     // The picture card with the text digest (one phone screen) where pictures can be shown; else the text alone.
-    const png = drawCard(deps, () => digestCardSvg(digest, text, sessionAttendance(g.input, g.day, { now })));
+    const png = drawCard(deps, () => digestCardSvg(digest, text, sessionAttendance(input, day, { now })));
     const key = `digest_${g.cohort.id}_${g.day}`;
     const people = [...new Set([...g.staffIds, ...(await administratorsOn(g.platforms))])];
     for (const id of people) {

@@ -6,11 +6,11 @@ import { followUpModel } from './models/follow-up.model';
 import { groupBindingModel } from './models/group-binding.model';
 import { surveyModel, surveyResponseModel } from './models/survey.model';
 import type { TimetableSummaryStore } from './session-store';
-import type { LeaveSummaryStore } from './leave-store';
-import type { HomeworkListSummaryStore } from './homework-store';
-import type { HomeworkSummaryStore, SummaryVersion } from './homework-summary-store';
-import type { ModerationSummaryStore } from './moderation-summary-store';
-import type { RosterSummaryStore } from './roster-summary-store';
+import type { LeaveEntry, LeaveSummaryStore } from './leave-store';
+import type { HomeworkEntry, HomeworkListSummaryStore } from './homework-store';
+import { unpackVersions, type HomeworkSummaryStore, type SummaryVersion } from './homework-summary-store';
+import type { ModerationEntry, ModerationSummaryStore } from './moderation-summary-store';
+import type { PackedEntries, RosterEntry, RosterSummaryStore } from './roster-summary-store';
 
 /** What the daily digest reads of each cohort, keyed by cohort id (the fields it uses only). */
 export interface CohortDigestRows {
@@ -28,12 +28,30 @@ export interface CohortDigestRows {
   platforms: Platform[];
 }
 
+/**
+ * What the daily digest reads of each cohort as read, before unpacking (DigestReadStore.unpack):
+ * each summary's packed JSON (or the entries of a summary rebuilt for the read), so many cohorts
+ * held at once cost their strings, not their rows as objects.
+ */
+export interface PackedCohortRows {
+  sessions: PackedEntries<Session>;
+  members: PackedEntries<RosterEntry>;
+  leave: PackedEntries<LeaveEntry>;
+  homework: PackedEntries<HomeworkEntry>;
+  /** Per homework of the cohort (the list's order, then those built from raw versions): its summary's versions. */
+  submissions: { homeworkId: string; versions: string | SummaryVersion[] }[];
+  moderation: PackedEntries<ModerationEntry>;
+  surveys: { sent: number; answered: number };
+  followUps: { due: number; answered: number };
+  platforms: Platform[];
+}
+
 /** Documents per cursor round trip. */
 const BATCH = 1_000;
 /** Homework summaries built from raw versions at once (homework assigned before summaries existed). */
 const RAW_FALLBACK_CONCURRENCY = 4;
 
-const emptyRows = (): CohortDigestRows => ({
+const emptyRows = (): PackedCohortRows => ({
   sessions: [],
   members: [],
   leave: [],
@@ -65,6 +83,10 @@ export interface DigestSummaries {
  * roster-summary-store.ts), the submissions from the homework summaries.
  * Orders match the per-cohort stores' (sessions by start, members by joining, leave by number,
  * homework by day and number), so a digest computed from these rows is the same.
+ *
+ * readCohortsPacked keeps each cohort's summaries packed as read, and unpack turns one cohort's
+ * into rows when its digest is computed: a thousand cohorts' attendance and submissions as objects
+ * at once would cost hundreds of megabytes.
  */
 export class DigestReadStore {
   private readonly conn: Connection;
@@ -85,53 +107,41 @@ export class DigestReadStore {
     this.homeworkLists = summaries.homeworkList;
   }
 
-  /** Reads the cohorts' rows; `observe` hears, per collection, how many documents came and when the read ended. */
+  /** Reads the cohorts' rows, unpacked; `observe` hears, per collection, how many documents came and when the read ended. */
   async readCohorts(cohortIds: readonly string[], observe?: (collection: string, docs: number, ms: number) => void): Promise<Map<string, CohortDigestRows>> {
+    const packed = await this.readCohortsPacked(cohortIds, observe);
+    return new Map([...packed].map(([id, p]) => [id, this.unpack(id, p)]));
+  }
+
+  /** Reads the cohorts' rows, packed (see unpack); `observe` as for readCohorts. */
+  async readCohortsPacked(cohortIds: readonly string[], observe?: (collection: string, docs: number, ms: number) => void): Promise<Map<string, PackedCohortRows>> {
     type Model = Parameters<DigestReadStore['streamInto']>[0];
     const stream = <T>(model: Model, filter: object, projection: object, onDoc: (d: T) => void) => this.streamInto(model, filter, projection, onDoc, observe);
-    const out = new Map<string, CohortDigestRows>(cohortIds.map((id) => [id, emptyRows()]));
+    const out = new Map<string, PackedCohortRows>(cohortIds.map((id) => [id, emptyRows()]));
     if (cohortIds.length === 0) return out;
     const inCohorts = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
-    const rowsOf = (cohortId: unknown): CohortDigestRows | undefined => out.get(String(cohortId));
-    const surveyCohort = new Map<string, CohortDigestRows>();
-    let summaries = new Map<string, SummaryVersion[]>();
+    const rowsOf = (cohortId: unknown): PackedCohortRows | undefined => out.get(String(cohortId));
+    const surveyCohort = new Map<string, PackedCohortRows>();
+    let summaries = new Map<string, string>();
+    /** Puts each cohort's summary of one collection in its rows. */
+    const into = <K extends 'sessions' | 'members' | 'leave' | 'homework' | 'moderation'>(key: K, read: Map<string, PackedCohortRows[K]>) => {
+      for (const [cohortId, packed] of read) {
+        const rows = rowsOf(cohortId);
+        if (rows) rows[key] = packed;
+      }
+    };
 
     await Promise.all([
-      (async () => {
-        for (const [cohortId, sessions] of await this.timetableSummaries.readByCohorts(cohortIds, observe)) {
-          const rows = rowsOf(cohortId);
-          if (rows) rows.sessions = sessions;
-        }
-      })(),
-      (async () => {
-        for (const [cohortId, members] of await this.rosterSummaries.readByCohorts(cohortIds, observe)) {
-          const rows = rowsOf(cohortId);
-          if (rows) rows.members = members.map((m) => ({ ...m, active: true }));
-        }
-      })(),
-      (async () => {
-        for (const [cohortId, leave] of await this.leaveSummaries.readByCohorts(cohortIds, observe)) {
-          const rows = rowsOf(cohortId);
-          if (rows) rows.leave = leave;
-        }
-      })(),
-      (async () => {
-        for (const [cohortId, homework] of await this.homeworkLists.readByCohorts(cohortIds, observe)) {
-          const rows = rowsOf(cohortId);
-          if (rows) rows.homework = homework;
-        }
-      })(),
+      (async () => into('sessions', await this.timetableSummaries.readPackedByCohorts(cohortIds, observe)))(),
+      (async () => into('members', await this.rosterSummaries.readPackedByCohorts(cohortIds, observe)))(),
+      (async () => into('leave', await this.leaveSummaries.readPackedByCohorts(cohortIds, observe)))(),
+      (async () => into('homework', await this.homeworkLists.readPackedByCohorts(cohortIds, observe)))(),
       (async () => {
         const started = performance.now();
-        summaries = await this.homeworkSummaries.readByCohorts(cohortIds);
+        summaries = await this.homeworkSummaries.readPackedByCohorts(cohortIds);
         observe?.('homework_summaries', summaries.size, performance.now() - started);
       })(),
-      (async () => {
-        for (const [cohortId, actions] of await this.moderationSummaries.readByCohorts(cohortIds, observe)) {
-          const rows = rowsOf(cohortId);
-          if (rows) rows.moderation = actions.map((a) => ({ kind: a.kind, at: a.at, undoneAt: a.undoneAt }));
-        }
-      })(),
+      (async () => into('moderation', await this.moderationSummaries.readPackedByCohorts(cohortIds, observe)))(),
       stream<{ _id: Types.ObjectId; cohortId: Types.ObjectId; invited?: string[] | null }>(surveyModel(this.conn), inCohorts, { cohortId: 1, invited: 1 }, (d) => {
         const rows = rowsOf(d.cohortId);
         if (!rows) return;
@@ -159,29 +169,60 @@ export class DigestReadStore {
     }
     // Submissions from the homework summaries; a homework without one (assigned before summaries
     // existed) gets it built from its raw versions, a few at a time.
-    const unsummarised: { homeworkId: string; cohortId: string }[] = [];
+    const unsummarised: { homeworkId: string; cohortId: string; rows: PackedCohortRows }[] = [];
     for (const [cohortId, rows] of out) {
-      for (const h of rows.homework) {
+      for (const h of this.homeworkLists.unpackEntries(rows.homework)) {
         const versions = summaries.get(h.id);
-        if (versions) rows.submissions.push(...versions);
-        else unsummarised.push({ homeworkId: h.id, cohortId });
+        if (versions !== undefined) rows.submissions.push({ homeworkId: h.id, versions });
+        else unsummarised.push({ homeworkId: h.id, cohortId, rows });
       }
     }
+    summaries.clear();
     for (let i = 0; i < unsummarised.length; i += RAW_FALLBACK_CONCURRENCY) {
       await Promise.all(
-        unsummarised.slice(i, i + RAW_FALLBACK_CONCURRENCY).map(async ({ homeworkId, cohortId }) => {
-          out.get(cohortId)!.submissions.push(...(await this.homeworkSummaries.record(homeworkId, cohortId, [])));
+        unsummarised.slice(i, i + RAW_FALLBACK_CONCURRENCY).map(async ({ homeworkId, cohortId, rows }) => {
+          rows.submissions.push({ homeworkId, versions: await this.homeworkSummaries.record(homeworkId, cohortId, []) });
         }),
       );
     }
-    for (const rows of out.values()) {
-      rows.submissions.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.version - b.version);
-      rows.sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-      rows.members.sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
-      rows.leave.sort((a, b) => a.no - b.no);
-      rows.homework.sort((a, b) => a.day.localeCompare(b.day) || a.seq - b.seq);
-    }
     return out;
+  }
+
+  /** A cohort's sessions as read, in order of start. */
+  sessionsOf(cohortId: string, packed: PackedCohortRows): Session[] {
+    // Unpacked sessions carry the cohort id the summary was read for (as TimetableSummaryStore.readByCohorts does).
+    const sessions = typeof packed.sessions === 'string' ? this.timetableSummaries.unpackEntries(packed.sessions) : packed.sessions.map((s) => ({ ...s }));
+    for (const s of sessions) s.cohortId = cohortId;
+    return sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  }
+
+  /** A cohort's leave requests as read, by number. */
+  leaveOf(packed: PackedCohortRows): CohortDigestRows['leave'] {
+    return [...this.leaveSummaries.unpackEntries(packed.leave)].sort((a, b) => a.no - b.no);
+  }
+
+  /** A cohort's active trainees and staff as read, in order of joining (then user id). */
+  membersOf(packed: PackedCohortRows): CohortDigestRows['members'] {
+    return this.rosterSummaries
+      .unpackEntries(packed.members)
+      .map((m) => ({ ...m, active: true }))
+      .sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  }
+
+  /** One cohort's rows as readCohortsPacked read them. */
+  unpack(cohortId: string, packed: PackedCohortRows): CohortDigestRows {
+    const submissions = packed.submissions.flatMap(({ homeworkId, versions }) => (typeof versions === 'string' ? unpackVersions(homeworkId, versions) : versions));
+    return {
+      sessions: this.sessionsOf(cohortId, packed),
+      members: this.membersOf(packed),
+      leave: this.leaveOf(packed),
+      homework: [...this.homeworkLists.unpackEntries(packed.homework)].sort((a, b) => a.day.localeCompare(b.day) || a.seq - b.seq),
+      submissions: submissions.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.version - b.version),
+      moderation: this.moderationSummaries.unpackEntries(packed.moderation).map((a) => ({ kind: a.kind, at: a.at, undoneAt: a.undoneAt })),
+      surveys: { ...packed.surveys },
+      followUps: { ...packed.followUps },
+      platforms: [...packed.platforms],
+    };
   }
 
   /** Streams `filter`'s documents (only `projection`'s fields) through a cursor into `onDoc`. */

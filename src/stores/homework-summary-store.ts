@@ -23,7 +23,8 @@ function pack(versions: readonly SummaryVersion[]): string {
   );
 }
 
-function unpack(homeworkId: string, packed: string | null | undefined): SummaryVersion[] {
+/** A homework's versions as packed in its summary. */
+export function unpackVersions(homeworkId: string, packed: string | null | undefined): SummaryVersion[] {
   return (JSON.parse(packed || '[]') as Packed[]).map(([platform, userId, version, submittedAt, late, score, reviewedAt]) => ({
     homeworkId,
     platform: platform as Platform,
@@ -114,18 +115,25 @@ export class HomeworkSummaryStore {
 
   /** The newest summary of every homework of the cohorts (one query for all), by homework id. */
   async readByCohorts(cohortIds: readonly string[]): Promise<Map<string, SummaryVersion[]>> {
-    const newest = new Map<string, { rev: number; versions: SummaryVersion[] }>();
+    return new Map([...(await this.readPackedByCohorts(cohortIds))].map(([id, packed]) => [id, unpackVersions(id, packed)]));
+  }
+
+  /**
+   * readByCohorts with each summary's versions left packed as stored (JSON), for a reader that
+   * unpacks one cohort at a time (unpackVersions).
+   */
+  async readPackedByCohorts(cohortIds: readonly string[]): Promise<Map<string, string>> {
+    const newest = new Map<string, { rev: number; versions: string }>();
     if (cohortIds.length === 0) return new Map();
     const filter = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
     // The packed strings are this store's own JSON: the driver's scan of every decoded string for
-    // a replacement character (UTF-8 validation) is skipped. Each is unpacked as it comes, so the
-    // strings do not all wait in memory.
+    // a replacement character (UTF-8 validation) is skipped.
     const cursor = this.model.collection.find(filter, { projection: { homeworkId: 1, rev: 1, versions: 1 }, batchSize: CURSOR_BATCH, enableUtf8Validation: false });
     for await (const doc of cursor) {
       const d = doc as unknown as SummaryDoc;
       const id = String(d.homeworkId);
       const seen = newest.get(id);
-      if (!seen || seen.rev < d.rev) newest.set(id, { rev: d.rev, versions: unpack(id, d.versions) });
+      if (!seen || seen.rev < d.rev) newest.set(id, { rev: d.rev, versions: d.versions || '[]' });
     }
     return new Map([...newest].map(([id, d]) => [id, d.versions]));
   }
@@ -135,7 +143,7 @@ export class HomeworkSummaryStore {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const docs = (await this.model.find({ homeworkId: hw }, { rev: 1, versions: 1 }).lean()) as SummaryDoc[];
       const current = docs.reduce<SummaryDoc | undefined>((a, b) => (!a || b.rev > a.rev ? b : a), undefined);
-      const base = current ? unpack(homeworkId, current.versions) : await this.rawVersions(homeworkId);
+      const base = current ? unpackVersions(homeworkId, current.versions) : await this.rawVersions(homeworkId);
       const merged = mergeVersions(base, changes);
       if (current && pack(merged) === current.versions) return merged;
       const rev = current ? current.rev + 1 : 0;

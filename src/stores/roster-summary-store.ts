@@ -61,6 +61,9 @@ export function summaryDocument<E>(shape: SummaryShape<E>, cohortId: string, rev
 /** Reports how many documents a read returned and when it ended (see DigestReadStore.readCohorts). */
 export type ReadObserver = (collection: string, docs: number, ms: number) => void;
 
+/** A cohort's summary as read: its entries packed as stored (JSON), or the entries a rebuild returned. */
+export type PackedEntries<E> = string | E[];
+
 type Row = Record<string, unknown> & { [SUMMARY_PENDING]?: unknown; [SUMMARY_MARK]?: unknown };
 
 /**
@@ -156,7 +159,16 @@ export class CohortSummaryStore<E> {
    * summaries: a row unmarked then is held by every revision that can be read afterwards.
    */
   async readByCohorts(cohortIds: readonly string[], observe?: ReadObserver): Promise<Map<string, E[]>> {
-    const out = new Map<string, E[]>();
+    const packed = await this.readPackedByCohorts(cohortIds, observe);
+    return new Map([...packed].map(([id, p]) => [id, this.unpackEntries(p)]));
+  }
+
+  /**
+   * readByCohorts with each summary left as read (its packed JSON; the entries where the cohort
+   * was rebuilt), for a reader that unpacks one cohort at a time (unpackEntries).
+   */
+  async readPackedByCohorts(cohortIds: readonly string[], observe?: ReadObserver): Promise<Map<string, PackedEntries<E>>> {
+    const out = new Map<string, PackedEntries<E>>();
     if (cohortIds.length === 0) return out;
     const wanted = new Set(cohortIds);
     let started = performance.now();
@@ -170,17 +182,16 @@ export class CohortSummaryStore<E> {
     observe?.(`${this.shape.rows} (marked)`, markedRows, performance.now() - started);
 
     started = performance.now();
-    const newest = new Map<string, { rev: number; entries: E[] }>();
+    const newest = new Map<string, { rev: number; entries: string | null }>();
     const filter = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
     // The packed strings are this store's own JSON: the driver's scan of every decoded string for
-    // a replacement character (UTF-8 validation) is skipped; each is unpacked as it comes.
+    // a replacement character (UTF-8 validation) is skipped. A marked cohort's are not kept (it is rebuilt).
     const cursor = this.model.collection.find(filter, { projection: { cohortId: 1, rev: 1, entries: 1 }, batchSize: CURSOR_BATCH, enableUtf8Validation: false });
     for await (const doc of cursor) {
       const d = doc as unknown as CohortSummaryDoc;
       const id = String(d.cohortId);
       const seen = newest.get(id);
-      if ((!seen || seen.rev < d.rev) && !marked.has(id)) newest.set(id, { rev: d.rev, entries: this.unpackAll(d.entries) });
-      else if (!seen) newest.set(id, { rev: d.rev, entries: [] });
+      if (!seen || seen.rev < d.rev) newest.set(id, { rev: d.rev, entries: marked.has(id) ? null : d.entries || '[]' });
     }
     observe?.(this.model.collection.collectionName, newest.size, performance.now() - started);
 
@@ -188,7 +199,7 @@ export class CohortSummaryStore<E> {
     const stale: string[] = [];
     for (const id of cohortIds) {
       const doc = newest.get(id);
-      if (doc && !marked.has(id)) out.set(id, doc.entries);
+      if (doc?.entries !== undefined && doc.entries !== null && !marked.has(id)) out.set(id, doc.entries);
       else stale.push(id);
     }
     for (let i = 0; i < stale.length; i += REBUILD_CONCURRENCY) {
@@ -198,7 +209,9 @@ export class CohortSummaryStore<E> {
     return out;
   }
 
-  private unpackAll(packed: string | null | undefined): E[] {
+  /** A summary as readPackedByCohorts returned it, as entries. */
+  unpackEntries(packed: PackedEntries<E>): E[] {
+    if (typeof packed !== 'string') return packed;
     return (JSON.parse(packed || '[]') as unknown[][]).map((p) => this.shape.unpack(p));
   }
 

@@ -88,11 +88,12 @@ type SummaryDoc = {
   records?: string | null;
 };
 
-function toSummary(d: SummaryDoc): SessionSummary {
-  const sessionId = String(d._id);
-  const packed = JSON.parse(d.records || '[]') as Packed[];
+/** A summary as read, its records left packed as stored (JSON; unpackRecords reads them). */
+export type PackedSessionSummary = Omit<SessionSummary, 'records'> & { records: string };
+
+function toPacked(d: SummaryDoc): PackedSessionSummary {
   return {
-    sessionId,
+    sessionId: String(d._id),
     cohortId: String(d.cohortId),
     day: d.day,
     builtAt: d.builtAt,
@@ -101,8 +102,18 @@ function toSummary(d: SummaryDoc): SessionSummary {
     late: d.late,
     absent: d.absent,
     leave: d.leave,
-    records: packed.map(([platform, userId, status, minutesLate]) => ({ sessionId, platform: platform as Platform, userId, status, minutesLate })),
+    records: d.records || '[]',
   };
+}
+
+/** A session's attendance records as packed in its summary. */
+export function unpackRecords(sessionId: string, packed: string): SummaryRecord[] {
+  return (JSON.parse(packed || '[]') as Packed[]).map(([platform, userId, status, minutesLate]) => ({ sessionId, platform: platform as Platform, userId, status, minutesLate }));
+}
+
+function toSummary(d: SummaryDoc): SessionSummary {
+  const packed = toPacked(d);
+  return { ...packed, records: unpackRecords(packed.sessionId, packed.records) };
 }
 
 /** Batch size for cursors: FerretDB and the driver hand over this many documents per round trip. */
@@ -146,6 +157,15 @@ export class SessionSummaryStore {
     if (cohortIds.length === 0) return;
     const cursor = this.model.find({ cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } }).lean().cursor({ batchSize: CURSOR_BATCH });
     for await (const doc of cursor) yield toSummary(doc);
+  }
+
+  /** streamByCohorts with each summary's records left packed (unpackRecords), for a reader that unpacks one cohort at a time. */
+  async *streamPackedByCohorts(cohortIds: readonly string[]): AsyncGenerator<PackedSessionSummary> {
+    if (cohortIds.length === 0) return;
+    // The packed records are this store's own JSON: the driver's scan of every decoded string for
+    // a replacement character (UTF-8 validation) is skipped.
+    const cursor = this.model.collection.find({ cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } }, { batchSize: CURSOR_BATCH, enableUtf8Validation: false });
+    for await (const doc of cursor) yield toPacked(doc as unknown as SummaryDoc);
   }
 
   /** A session's raw attendance records (the fallback for a session with no current summary). */

@@ -40,7 +40,8 @@ describe('the daily digest from session, homework, roster, moderation, timetable
   /** The digest as the scheduled job's path (gatherDigestInputs, summaries) renders it. */
   const newPath = async (now: Date) => {
     const [g] = await gatherDigestInputs(p.deps.stores, [{ cohort, day: DAY }], now);
-    return { text: renderDigest(computeDigest(g!.input, DAY, { now })), digest: computeDigest(g!.input, DAY, { now }) };
+    const input = g!.unpack();
+    return { text: renderDigest(computeDigest(input, DAY, { now })), digest: computeDigest(input, DAY, { now }) };
   };
 
   beforeAll(async () => {
@@ -137,8 +138,8 @@ describe('the daily digest from session, homework, roster, moderation, timetable
     const homeworkRows = jest.spyOn(homeworkModel(p.conn), 'find');
     const rebuilt = [stores.rosterSummaries, stores.moderationSummaries, stores.timetableSummaries, stores.leaveSummaries, stores.homeworkLists].map((s) => jest.spyOn(s, 'record'));
     const returned: Record<string, number> = {};
-    const readCohorts = stores.digestReads.readCohorts.bind(stores.digestReads);
-    jest.spyOn(stores.digestReads, 'readCohorts').mockImplementation((ids) => readCohorts(ids, (collection, docs) => void (returned[collection] = (returned[collection] ?? 0) + docs)));
+    const readCohorts = stores.digestReads.readCohortsPacked.bind(stores.digestReads);
+    jest.spyOn(stores.digestReads, 'readCohortsPacked').mockImplementation((ids) => readCohorts(ids, (collection, docs) => void (returned[collection] = (returned[collection] ?? 0) + docs)));
     const fresh = await newPath(now);
     expect(raw).not.toHaveBeenCalled();
     expect(versions).not.toHaveBeenCalled();

@@ -2,7 +2,7 @@ import { AppError } from '../../kernel/app-error';
 import type { Cohort, Session } from '../../domain/types';
 import type { Platform } from '../../platform/chat-event';
 import type { Stores } from '../../stores/create-stores';
-import { buildSessionSummary, type SessionSummary, type SummaryRecord } from '../../stores/session-summary-store';
+import { buildSessionSummary, unpackRecords, type PackedSessionSummary, type SessionSummary, type SummaryRecord } from '../../stores/session-summary-store';
 import { leaveCovers, type LeaveLike } from '../leave';
 import { surveyProgress } from '../feedback';
 import { COHORT_UNKNOWN } from '../cohorts';
@@ -30,16 +30,20 @@ export async function gatherDigestInput(stores: Stores, cohortId: string): Promi
   return { cohort, sessions, members, attendance, leave, homework, submissions, moderation, progress };
 }
 
-/** One cohort's digest input, with who receives it, as gathered for the scheduled digest. */
+/**
+ * One cohort's digest, with who receives it, as gathered for the scheduled digest. Its input is
+ * kept packed as read until `unpack` (one cohort at a time: every cohort's rows as objects at
+ * once would cost hundreds of megabytes); each call returns a new input.
+ */
 export interface GatheredDigest {
   cohort: Cohort;
   /** The cohort's own day the digest is for. */
   day: string;
-  input: DigestInput;
   /** Active staff members' user ids, in order of joining. */
   staffIds: string[];
   /** Platforms of the cohort's bound groups. */
   platforms: Platform[];
+  unpack(): DigestInput;
 }
 
 /** Raw attendance reads in flight at once for sessions with no current summary. */
@@ -52,7 +56,7 @@ const RAW_FALLBACK_CONCURRENCY = 4;
 const LEAVE_DECISION_MARGIN_MS = 10 * 60_000;
 
 /** Whether a session's summary still holds its attendance: no leave covering it was decided near or after its build (see LEAVE_DECISION_MARGIN_MS). */
-export function summaryIsCurrent(summary: SessionSummary | undefined, session: Session, leave: readonly (LeaveLike & { decidedAt?: Date })[]): summary is SessionSummary {
+export function summaryIsCurrent<S extends Pick<SessionSummary, 'builtAt'>>(summary: S | undefined, session: Session, leave: readonly (LeaveLike & { decidedAt?: Date })[]): summary is S {
   return summary !== undefined && !leave.some((l) => leaveCovers(l, session) && l.decidedAt !== undefined && l.decidedAt.getTime() >= summary.builtAt.getTime() - LEAVE_DECISION_MARGIN_MS);
 }
 
@@ -70,47 +74,55 @@ export async function gatherDigestInputs(
   now: Date,
 ): Promise<GatheredDigest[]> {
   const ids = cohorts.map((c) => c.cohort.id);
-  const summaries = new Map<string, SessionSummary>();
+  const summaries = new Map<string, PackedSessionSummary>();
   const [rows] = await Promise.all([
-    stores.digestReads.readCohorts(ids),
+    stores.digestReads.readCohortsPacked(ids),
     (async () => {
-      for await (const s of stores.sessionSummaries.streamByCohorts(ids)) summaries.set(s.sessionId, s);
+      for await (const s of stores.sessionSummaries.streamPackedByCohorts(ids)) summaries.set(s.sessionId, s);
     })(),
   ]);
 
-  const raw: { session: Session; into: SummaryRecord[][] }[] = [];
-  const parts: SummaryRecord[][][] = [];
+  /** A held session's attendance: its summary's packed records, or the raw rows read below. */
+  type Part = { sessionId: string; packed: string } | SummaryRecord[];
+  const raw: { session: Session; into: Part[] }[] = [];
   const gathered = cohorts.map(({ cohort, day }): GatheredDigest => {
     const r = rows.get(cohort.id)!;
+    const sessions = stores.digestReads.sessionsOf(cohort.id, r);
+    const leave = stores.digestReads.leaveOf(r);
+    const members = stores.digestReads.membersOf(r);
     const cutoff = Math.min(localDayBounds(day, cohort.timezone).end, now.getTime());
-    const held = r.sessions.filter((s) => !s.cancelled && s.day <= day && (s.endsAt.getTime() <= cutoff || (s.closedAt !== undefined && s.closedAt.getTime() <= cutoff)));
-    const attendance: SummaryRecord[][] = [];
-    parts.push(attendance);
+    const held = sessions.filter((s) => !s.cancelled && s.day <= day && (s.endsAt.getTime() <= cutoff || (s.closedAt !== undefined && s.closedAt.getTime() <= cutoff)));
+    const attendance: Part[] = [];
     for (const session of held) {
       const summary = summaries.get(session.id);
-      if (summaryIsCurrent(summary, session, r.leave)) attendance.push(summary.records);
+      if (summaryIsCurrent(summary, session, leave)) attendance.push({ sessionId: summary.sessionId, packed: summary.records });
       else raw.push({ session, into: attendance });
     }
-    const trainees = r.members.filter((m) => m.roles.includes('trainee'));
     return {
       cohort,
       day,
-      staffIds: r.members.filter((m) => m.roles.includes('staff')).map((m) => m.userId),
+      staffIds: members.filter((m) => m.roles.includes('staff')).map((m) => m.userId),
       platforms: r.platforms,
-      input: {
-        cohort,
-        sessions: r.sessions,
-        members: trainees,
-        // Filled in below from the summaries and the raw fallbacks (held sessions only: computeDigest reads no others).
-        attendance: [],
-        leave: r.leave,
-        homework: r.homework,
-        submissions: r.submissions,
-        moderation: r.moderation,
-        progress: { surveys: r.surveys, followUps: r.followUps },
+      unpack: (): DigestInput => {
+        const u = stores.digestReads.unpack(cohort.id, r);
+        return {
+          cohort,
+          sessions: u.sessions,
+          members: u.members.filter((m) => m.roles.includes('trainee')),
+          // Held sessions only: computeDigest reads no others.
+          attendance: attendance.flatMap((part) => (Array.isArray(part) ? part : unpackRecords(part.sessionId, part.packed))),
+          leave: u.leave,
+          homework: u.homework,
+          submissions: u.submissions,
+          moderation: u.moderation,
+          progress: { surveys: u.surveys, followUps: u.followUps },
+        };
       },
     };
   });
+  // Each cohort's packed rows now belong to its own digest alone, and go when it is done.
+  summaries.clear();
+  rows.clear();
 
   // Sessions without a current summary: their raw rows, a few at a time; closed ones are summarised again.
   const rebuilt: SessionSummary[] = [];
@@ -124,9 +136,5 @@ export async function gatherDigestInputs(
     );
   }
   await stores.sessionSummaries.write(rebuilt);
-
-  gathered.forEach((g, i) => {
-    g.input.attendance = parts[i]!.flat();
-  });
   return gathered;
 }
