@@ -23,11 +23,15 @@ describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () 
   let bot: Stores;
   let other: Stores;
   let commands = 0;
+  let attendanceFinds = 0;
 
   beforeAll(async () => {
     // Command monitoring counts what reaches the database.
     conn = await connectMongo(`${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`);
-    conn.getClient().on('commandStarted', () => void commands++);
+    conn.getClient().on('commandStarted', (e) => {
+      commands++;
+      if (e.commandName === 'find' && e.command.find === 'attendance') attendanceFinds++;
+    });
     redis = createRedis(redisUrl());
     botHot = await startHotState(redis, prefix, undefined, { cache: true });
     otherHot = await startHotState(redis, prefix, undefined, { cache: false });
@@ -180,6 +184,33 @@ describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () 
     // A second process signing the same trainees in gets the standing records, never a second one.
     const again = await Promise.all(Array.from({ length: 50 }, (_, i) => other.attendance.insertOnce({ sessionId: s!.id, cohortId, platform: 'wechaty', userId: `t${i}`, name: `学员${i}`, status: 'late', notEarly: false, minutesLate: 5, signedInAt: new Date(), sourceEventId: 'x' })));
     expect(again.every((o) => !o.created && o.record.status === 'on_time')).toBe(true);
+  });
+
+  it("writes a session's first sign-ins without reading its list, answers a repeat with the record that stands, and lists them all when read", async () => {
+    const cohortId = await newCohort();
+    const [s] = await other.sessions.upsertMany(cohortId, [
+      { day: '2027-03-04', startsAt: new Date('2027-03-04T01:00:00Z'), endsAt: new Date('2027-03-04T04:00:00Z'), title: '物流', lecturerName: '' },
+    ]);
+    const sign = (stores: Stores, i: number, at: number) =>
+      stores.attendance.insertOnce({ sessionId: s!.id, cohortId, platform: 'wechaty', userId: `t${i}`, name: `学员${i}`, status: 'on_time', notEarly: false, minutesLate: 0, signedInAt: new Date(at), sourceEventId: `e${i}-${at}` });
+    const findsBefore = attendanceFinds;
+    const first = await Promise.all(Array.from({ length: 10 }, (_, i) => sign(bot, i, 1_800_000_000_000 + i)));
+    expect(first.every((o) => o.created)).toBe(true);
+    expect(attendanceFinds).toBe(findsBefore);
+    // Repeated before the list was ever read: the unique index refuses it and the first record stands.
+    const repeat = await sign(bot, 3, 1_800_000_100_000);
+    expect(repeat.created).toBe(false);
+    expect(repeat.record.signedInAt?.getTime()).toBe(1_800_000_000_003);
+    // Sign-ins here and in the other process as the list is first read (unit test: hot-state.test.ts holds the read while they arrive).
+    const reading = bot.attendance.listBySession(s!.id);
+    const during = await Promise.all([sign(bot, 10, 1_800_000_000_010), sign(other, 11, 1_800_000_000_011)]);
+    expect(during.every((o) => o.created)).toBe(true);
+    await reading;
+    const list = await eventually(() => bot.attendance.listBySession(s!.id), (l) => l.length === 12);
+    expect(list.map((r) => r.userId).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `t${i}`).sort());
+    const findsAfter = attendanceFinds;
+    expect((await bot.attendance.find(s!.id, 'wechaty', 't11'))?.signedInAt?.getTime()).toBe(1_800_000_000_011);
+    expect(attendanceFinds).toBe(findsAfter);
   });
 
   it('pays a source once and writes nothing for a repeated award', async () => {

@@ -31,9 +31,13 @@ export async function signIn(
   assertPlanApproved(cohort);
   const horizon = new Date(at.getTime() + cohort.settings.signInOpensMinutes * 60_000);
   const candidates = await stores.sessions.listOverlapping(cohort.id, at, horizon);
+  // Which sessions the trainee has signed in to matters only where more than one is open (the
+  // first not signed in is taken); with one, the insert below says whether a record stands.
   const signed = new Set<string>();
-  for (const s of candidates) {
-    if (await stores.attendance.find(s.id, platform, user.id)) signed.add(s.id);
+  if (candidates.filter((s) => !s.cancelled && judgeSignIn(s, at, cohort.settings).kind === 'ok').length > 1) {
+    for (const s of candidates) {
+      if (await stores.attendance.find(s.id, platform, user.id)) signed.add(s.id);
+    }
   }
   const session = pickSignInSession(candidates, at, cohort.settings, (id) => signed.has(id));
   if (!session) {

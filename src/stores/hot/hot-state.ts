@@ -24,6 +24,8 @@ export class HotState {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly changedAt = new Map<string, number>();
+  /** Per attendance list being read with `readAttendance`: the records announced meanwhile, added to what the read returns. */
+  private readonly arrivals = new Map<string, Attendance[]>();
   private readonly sessionCohort = new Map<string, string>();
   private readonly leaveListeners: ((cohortId: string) => void)[] = [];
   private epoch = 0;
@@ -56,15 +58,36 @@ export class HotState {
 
   /** The kept value for `key`, or the value `load` reads (kept unless its part changed meanwhile). */
   read<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.readMerging(key, load);
+  }
+
+  /**
+   * A session's attendance by person (personKey), as `load` reads it. A record announced while
+   * it is being read (a sign-in written meanwhile, here or elsewhere) is added to what the read
+   * returns, as it would be to a kept list, instead of making the read count for nothing: during
+   * a burst of first sign-ins every read overlaps some.
+   */
+  readAttendance(sessionId: string, load: () => Promise<Map<string, Attendance>>): Promise<Map<string, Attendance>> {
+    return this.readMerging(attendanceKey(sessionId), load, (map, arrived) => {
+      for (const r of arrived) map.set(personKey(r.platform, r.userId), r);
+    });
+  }
+
+  private readMerging<T>(key: string, load: () => Promise<T>, merge?: (value: T, arrived: Attendance[]) => void): Promise<T> {
     if (!this.caching) return load();
     const hit = this.entries.get(key);
     if (hit && this.now() - hit.loadedAt < this.maxAgeMs) return Promise.resolve(hit.value as T);
     const inFlight = this.loading.get(key);
     if (inFlight) return inFlight as Promise<T>;
     const startedAt = this.epoch;
+    const arrived: Attendance[] = [];
+    if (merge) this.arrivals.set(key, arrived);
     const p = load().then(
       (value) => {
         if (this.loading.get(key) === p) this.loading.delete(key);
+        if (this.arrivals.get(key) === arrived) this.arrivals.delete(key);
+        // In the same turn as the value is kept: nothing announced can fall between the two.
+        merge?.(value, arrived);
         if ((this.changedAt.get(key) ?? 0) <= startedAt && this.clearedAt <= startedAt) {
           this.entries.set(key, { value, loadedAt: this.now() });
         }
@@ -72,6 +95,7 @@ export class HotState {
       },
       (err: unknown) => {
         if (this.loading.get(key) === p) this.loading.delete(key);
+        if (this.arrivals.get(key) === arrived) this.arrivals.delete(key);
         throw err;
       },
     );
@@ -106,12 +130,14 @@ export class HotState {
     this.clearedAt = ++this.epoch;
     this.entries.clear();
     this.loading.clear();
+    this.arrivals.clear();
   }
 
   private drop(key: string): void {
     this.changedAt.set(key, ++this.epoch);
     this.entries.delete(key);
     this.loading.delete(key);
+    this.arrivals.delete(key);
   }
 
   private apply(change: HotChange): void {
@@ -138,10 +164,13 @@ export class HotState {
         for (const listener of this.leaveListeners) listener(change.cohortId);
         return;
       case 'attendance-record': {
-        const map = this.peek<Map<string, Attendance>>(attendanceKey(change.record.sessionId));
-        // A record that arrives while the session's list is being read may be missing from it: read again.
+        const key = attendanceKey(change.record.sessionId);
+        const map = this.peek<Map<string, Attendance>>(key);
         if (map) map.set(personKey(change.record.platform, change.record.userId), change.record);
-        else if (this.loading.has(attendanceKey(change.record.sessionId))) this.drop(attendanceKey(change.record.sessionId));
+        // A record that arrives while the session's list is being read may be missing from it:
+        // added when the read ends (readAttendance), or else the list is read again.
+        else if (this.arrivals.has(key)) this.arrivals.get(key)!.push(change.record);
+        else if (this.loading.has(key)) this.drop(key);
         return;
       }
     }

@@ -213,7 +213,7 @@ export class HotAttendanceStore extends AttendanceStore {
   }
 
   private session(sessionId: string): Promise<Map<string, Attendance>> {
-    return this.hot.read(attendanceKey(sessionId), async () => {
+    return this.hot.readAttendance(sessionId, async () => {
       const records = await super.listBySession(sessionId);
       return new Map(records.map((r) => [personKey(r.platform, r.userId), r]));
     });
@@ -230,9 +230,17 @@ export class HotAttendanceStore extends AttendanceStore {
     return [...(await this.session(sessionId)).values()].sort(bySignIn).map((r) => ({ ...r }));
   }
 
+  /**
+   * With the session's list kept, a record already there stands without a write. Without it, the
+   * insert goes ahead at once and the unique index decides (insertNew reads the standing record
+   * back on a duplicate): a session's first sign-ins do not wait for its list to be read (on
+   * FerretDB a scan of every attendance row), and nothing here asks for it to be read.
+   */
   override async insertOnce(input: AttendanceInput): Promise<{ record: Attendance; created: boolean }> {
-    const existing = await this.find(input.sessionId, input.platform, input.userId);
-    if (existing) return { record: existing, created: false };
+    const existing = this.hot.caching
+      ? this.hot.peek<Map<string, Attendance>>(attendanceKey(input.sessionId))?.get(personKey(input.platform, String(input.userId)))
+      : await super.find(input.sessionId, input.platform, input.userId);
+    if (existing) return { record: { ...existing }, created: false };
     const out = await this.insertNew(input);
     this.hot.changed({ kind: 'attendance-record', record: out.record });
     return { record: { ...out.record }, created: out.created };

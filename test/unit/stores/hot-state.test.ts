@@ -102,6 +102,46 @@ describe('HotState', () => {
     expect(reloaded).toBe(true);
   });
 
+  it('adds records announced while a session list is being read to what the read returns, and keeps that list', async () => {
+    const feeds = linkedFeeds();
+    const reader = new HotState(feeds.a);
+    await reader.listen();
+    const slow = deferred<Map<string, Attendance>>();
+    const reading = reader.readAttendance('s1', () => slow.promise);
+    const mine = { sessionId: 's1', platform: 'wechaty', userId: 'u1', name: '甲', status: 'on_time' } as Attendance;
+    const theirs = { sessionId: 's1', platform: 'wechaty', userId: 'u2', name: '乙', status: 'late' } as Attendance;
+    const elsewhere = { ...mine, sessionId: 's2' };
+    reader.changed({ kind: 'attendance-record', record: mine });
+    new HotState(feeds.b, { cache: false }).changed({ kind: 'attendance-record', record: theirs }, { kind: 'attendance-record', record: elsewhere });
+    // The read began before either record was written: it holds only what stood then.
+    const stood = { ...mine, status: 'late' } as Attendance;
+    slow.resolve(new Map([['wechaty:u1', stood]]));
+    const list = await reading;
+    expect([...list.keys()].sort()).toEqual(['wechaty:u1', 'wechaty:u2']);
+    expect(list.get('wechaty:u1')).toBe(mine);
+    let again = 0;
+    await expect(
+      reader.readAttendance('s1', async () => {
+        again += 1;
+        return new Map();
+      }),
+    ).resolves.toBe(list);
+    expect(again).toBe(0);
+  });
+
+  it('still reads a session list again when its records change in bulk during the read', async () => {
+    const feeds = linkedFeeds();
+    const reader = new HotState(feeds.a);
+    await reader.listen();
+    const slow = deferred<Map<string, Attendance>>();
+    const reading = reader.readAttendance('s1', () => slow.promise);
+    new HotState(feeds.b, { cache: false }).changed({ kind: 'attendance', sessionIds: ['s1'] });
+    slow.resolve(new Map());
+    await reading;
+    const fresh = new Map([['wechaty:u9', { sessionId: 's1', platform: 'wechaty', userId: 'u9' } as Attendance]]);
+    await expect(reader.readAttendance('s1', async () => fresh)).resolves.toBe(fresh);
+  });
+
   it('finds the cohort of a session named by id to drop its timetable', async () => {
     const feeds = linkedFeeds();
     const reader = new HotState(feeds.a);
