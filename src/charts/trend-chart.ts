@@ -1,4 +1,16 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+
+let echartsModule: typeof Echarts | undefined;
+
+/**
+ * ECharts, loaded by the first chart drawn (about 18 MB resident): a process that draws none
+ * (a bot, a worker with pictures off) does not carry it. Charts are drawn synchronously, so it
+ * is required, not imported.
+ */
+function echarts(): typeof Echarts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (echartsModule ??= require('echarts') as typeof Echarts);
+}
 
 /** One day of the attendance trend: the day (YYYY-MM-DD) and its rate in percent, or null when nothing was counted. */
 export interface TrendPoint {
@@ -39,7 +51,7 @@ function clampRate(rate: number | null): number | null {
 export function attendanceTrendSvg(points: readonly TrendPoint[], options: TrendChartOptions = {}): string {
   const width = options.width ?? DEFAULT_WIDTH;
   const height = options.height ?? DEFAULT_HEIGHT;
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     const hasTitle = options.title !== undefined && options.title !== '';
     chart.setOption({

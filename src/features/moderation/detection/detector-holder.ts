@@ -1,6 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createDetector } from './create-detector';
 import type { Detector, DetectorOptions, ScanResult } from './detector';
 import { loadLexicon, type LoadLexiconOptions } from './load-lexicon';
 
@@ -100,8 +99,18 @@ export class DetectorHolder {
 
   private static async build(options: DetectorHolderOptions): Promise<Detector> {
     const lexicon = await loadLexicon(options.lexiconPaths, options);
+    const { createDetector } = await loadDetectorBuilder();
     return createDetector(lexicon, options.detectorOptions);
   }
+}
+
+/**
+ * The detector's builder (word segmentation, sound-alike and slang data, about 18 MB resident),
+ * loaded by the first build: a process that imports the moderation feature without moderating
+ * (a worker, a one-off command) does not carry it.
+ */
+export function loadDetectorBuilder(): Promise<typeof import('./create-detector')> {
+  return import('./create-detector');
 }
 
 /** The word-list files a holder reads besides the project's own data files. */

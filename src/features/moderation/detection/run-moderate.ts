@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
-import { createDetector } from './create-detector';
 import type { Detector } from './detector';
+import { loadDetectorBuilder } from './detector-holder';
 import { loadLexicon } from './load-lexicon';
 import { tierOf } from './detector';
 import { actionFor } from './moderation-policy';
@@ -46,7 +46,7 @@ export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<s
  * Streams line by line and waits for the output to drain, so memory stays flat on any input size.
  */
 export async function runModerate(options: RunModerateOptions): Promise<{ lines: number }> {
-  const detector = options.detector ?? createDetector(await loadLexicon(options.lexiconPaths));
+  const detector = options.detector ?? (await loadDetectorBuilder()).createDetector(await loadLexicon(options.lexiconPaths));
   const { output } = options;
   let lines = 0;
   for await (const text of readLines(options.input)) {
