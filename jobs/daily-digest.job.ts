@@ -18,8 +18,8 @@ import type { BulkMessage } from '../src/queue/outbox';
  *
  * Reads once for all the running cohorts (each collection once, attendance from the session
  * summaries; see gatherDigestInputs), then unpacks, computes and renders one cohort at a time
- * (its rows dropped before the next, and its packed reads once it is done), and queues the
- * messages in one bulk add.
+ * (its rows dropped before the next, and its packed reads once it is done; one cohort per turn of
+ * the event loop), and queues the messages in one bulk add.
  */
 export const dailyDigestJob = defineJob('daily-digest', async ({ day, next }, deps) => {
   const now = deps.clock.now();
@@ -43,6 +43,9 @@ export const dailyDigestJob = defineJob('daily-digest', async ({ day, next }, de
   const messages: BulkMessage[] = [];
   const sent: string[] = [];
   for (let g = gathered.shift(); g; g = gathered.shift()) {
+    // One cohort per turn of the event loop: the worker's other jobs and lock renewals are not
+    // held up for the whole run, and V8 can finish collecting the cohorts already done.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const input = g.unpack();
     const day = g.day;
     const digest = computeDigest(input, day, { now });

@@ -4,6 +4,7 @@ import type { Submission } from '../domain/types';
 import { homeworkSummaryModel } from './models/homework-summary.model';
 import { submissionModel } from './models/submission.model';
 import { isDuplicateKey } from './is-duplicate-key';
+import { SUMMARY_CURSOR_BATCH } from './roster-summary-store';
 
 /** What the digest reads of one submission version (the review's time and score; its text stays in the submission). */
 export type SummaryVersion = Pick<Submission, 'homeworkId' | 'platform' | 'userId' | 'version' | 'submittedAt' | 'late' | 'review'>;
@@ -12,8 +13,6 @@ type Packed = [platform: string, userId: string, version: number, submittedAt: n
 
 /** Revisions a write tries before giving up (each lost race means another writer's revision went in). */
 const MAX_ATTEMPTS = 8;
-/** Batch size for cursors: documents per round trip. */
-const CURSOR_BATCH = 1_000;
 
 const versionKey = (v: Pick<SummaryVersion, 'platform' | 'userId' | 'version'>): string => `${v.platform}\u0000${v.userId}\u0000${v.version}`;
 
@@ -128,7 +127,7 @@ export class HomeworkSummaryStore {
     const filter = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
     // The packed strings are this store's own JSON: the driver's scan of every decoded string for
     // a replacement character (UTF-8 validation) is skipped.
-    const cursor = this.model.collection.find(filter, { projection: { homeworkId: 1, rev: 1, versions: 1 }, batchSize: CURSOR_BATCH, enableUtf8Validation: false });
+    const cursor = this.model.collection.find(filter, { projection: { homeworkId: 1, rev: 1, versions: 1 }, batchSize: SUMMARY_CURSOR_BATCH, enableUtf8Validation: false });
     for await (const doc of cursor) {
       const d = doc as unknown as SummaryDoc;
       const id = String(d.homeworkId);

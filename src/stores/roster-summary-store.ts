@@ -9,6 +9,12 @@ import { isDuplicateKey } from './is-duplicate-key';
 const MAX_ATTEMPTS = 8;
 /** Documents per cursor round trip. */
 const CURSOR_BATCH = 1_000;
+/**
+ * Summary documents per cursor round trip: each holds a cohort's or a session's packed rows (a
+ * few kilobytes), and the driver holds a whole reply, twice while it assembles it; at 250 a
+ * reply stays near a megabyte, with the digest's seven cursors open at once.
+ */
+export const SUMMARY_CURSOR_BATCH = 250;
 /** Cohort summaries rebuilt from their rows at once by a reader (missing or marked ones). */
 const REBUILD_CONCURRENCY = 4;
 /**
@@ -186,7 +192,7 @@ export class CohortSummaryStore<E> {
     const filter = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
     // The packed strings are this store's own JSON: the driver's scan of every decoded string for
     // a replacement character (UTF-8 validation) is skipped. A marked cohort's are not kept (it is rebuilt).
-    const cursor = this.model.collection.find(filter, { projection: { cohortId: 1, rev: 1, entries: 1 }, batchSize: CURSOR_BATCH, enableUtf8Validation: false });
+    const cursor = this.model.collection.find(filter, { projection: { cohortId: 1, rev: 1, entries: 1 }, batchSize: SUMMARY_CURSOR_BATCH, enableUtf8Validation: false });
     for await (const doc of cursor) {
       const d = doc as unknown as CohortSummaryDoc;
       const id = String(d.cohortId);

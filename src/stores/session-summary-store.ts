@@ -3,6 +3,7 @@ import type { Platform } from '../platform/chat-event';
 import type { Attendance, AttendanceStatus, Session } from '../domain/types';
 import { attendanceModel } from './models/attendance.model';
 import { sessionSummaryModel } from './models/session-summary.model';
+import { SUMMARY_CURSOR_BATCH } from './roster-summary-store';
 
 /** The fields of an attendance record a summary keeps (what the digest reads). */
 export type SummaryRecord = Pick<Attendance, 'sessionId' | 'platform' | 'userId' | 'status' | 'minutesLate'>;
@@ -116,8 +117,6 @@ function toSummary(d: SummaryDoc): SessionSummary {
   return { ...packed, records: unpackRecords(packed.sessionId, packed.records) };
 }
 
-/** Batch size for cursors: FerretDB and the driver hand over this many documents per round trip. */
-const CURSOR_BATCH = 1_000;
 
 /**
  * Session summaries (one document per held session) and the raw attendance reads they fall
@@ -155,7 +154,7 @@ export class SessionSummaryStore {
   /** Every summary of the given cohorts, streamed (one query for all of them). */
   async *streamByCohorts(cohortIds: readonly string[]): AsyncGenerator<SessionSummary> {
     if (cohortIds.length === 0) return;
-    const cursor = this.model.find({ cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } }).lean().cursor({ batchSize: CURSOR_BATCH });
+    const cursor = this.model.find({ cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } }).lean().cursor({ batchSize: SUMMARY_CURSOR_BATCH });
     for await (const doc of cursor) yield toSummary(doc);
   }
 
@@ -164,7 +163,7 @@ export class SessionSummaryStore {
     if (cohortIds.length === 0) return;
     // The packed records are this store's own JSON: the driver's scan of every decoded string for
     // a replacement character (UTF-8 validation) is skipped.
-    const cursor = this.model.collection.find({ cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } }, { batchSize: CURSOR_BATCH, enableUtf8Validation: false });
+    const cursor = this.model.collection.find({ cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } }, { batchSize: SUMMARY_CURSOR_BATCH, enableUtf8Validation: false });
     for await (const doc of cursor) yield toPacked(doc as unknown as SummaryDoc);
   }
 
