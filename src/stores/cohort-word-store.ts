@@ -21,7 +21,7 @@ const CACHE_MS = 30_000;
  */
 export class CohortWordStore {
   private readonly model;
-  private readonly cache = new Map<string, { words: CohortWord[]; until: number }>();
+  private readonly cache = new Map<string, { words: Promise<CohortWord[]>; until: number }>();
 
   constructor(conn: Connection) {
     this.model = cohortWordModel(conn);
@@ -36,13 +36,22 @@ export class CohortWordStore {
     this.cache.delete(cohortId);
   }
 
-  /** The cohort's list, from memory when fresh. */
-  async list(cohortId: string, now = Date.now()): Promise<CohortWord[]> {
+  /** The cohort's list, from memory when fresh; messages that arrive while it is read wait for that one read. */
+  list(cohortId: string, now = Date.now()): Promise<CohortWord[]> {
     const hit = this.cache.get(cohortId);
     if (hit && hit.until > now) return hit.words;
-    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId) }).sort({ word: 1 }).lean();
-    const words = docs.map((d) => ({ word: d.word, op: d.op, category: d.category ?? '', by: d.by, at: d.at }));
-    this.cache.set(cohortId, { words, until: now + CACHE_MS });
+    const words = this.read(cohortId);
+    const entry = { words, until: now + CACHE_MS };
+    this.cache.set(cohortId, entry);
+    // A failed read is not kept: the next message reads again.
+    words.catch(() => {
+      if (this.cache.get(cohortId) === entry) this.cache.delete(cohortId);
+    });
     return words;
+  }
+
+  private async read(cohortId: string): Promise<CohortWord[]> {
+    const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId) }).sort({ word: 1 }).lean();
+    return docs.map((d) => ({ word: d.word, op: d.op, category: d.category ?? '', by: d.by, at: d.at }));
   }
 }

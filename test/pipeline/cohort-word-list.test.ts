@@ -6,6 +6,8 @@
  */
 import type { ChatUser } from '../../src/platform/chat-event';
 import { startPipeline, type Pipeline } from '../support/pipeline';
+import { Types } from 'mongoose';
+import { cohortWordModel } from '../../src/stores/models/cohort-word.model';
 
 const GROUP_A = 'room-words-a@chatroom';
 const GROUP_B = 'room-words-b@chatroom';
@@ -65,5 +67,20 @@ describe('#敏感词: a cohort word list changed in chat', () => {
     expect(texts(await p.say(staff, '#敏感词 添加 群 广告', GROUP_A))).toContain('至少要两个字');
     expect(texts(await p.say(staff, '#敏感词 加上 上车群', GROUP_A))).toContain('用法：#敏感词');
     expect(texts(await p.say(trainee, '#敏感词 删除 福利', GROUP_A))).toMatch(/只有.*可以使用/);
+  });
+
+  it("messages that arrive together read a cohort's list once, and a change made here is seen at once", async () => {
+    const stores = p.deps.stores;
+    const other = { id: new Types.ObjectId().toString() };
+    const find = jest.spyOn(cohortWordModel(p.conn), 'find');
+    try {
+      const lists = await Promise.all(Array.from({ length: 8 }, () => stores.cohortWords.list(other.id)));
+      expect(lists.every((l) => l.length === 0)).toBe(true);
+      expect(find).toHaveBeenCalledTimes(1);
+      await stores.cohortWords.set(other.id, { word: '拼团返现', op: 'add', category: '诈骗', by: staff.id, at: p.clock.now() });
+      expect((await stores.cohortWords.list(other.id)).map((w) => w.word)).toEqual(['拼团返现']);
+    } finally {
+      find.mockRestore();
+    }
   });
 });
