@@ -5,6 +5,8 @@ type Entry = { value: unknown; loadedAt: number };
 
 /** How long a loaded part is trusted without hearing of a change: the bound on staleness if a change is ever missed. */
 export const HOT_STATE_MAX_AGE_MS = 120_000;
+/** From this share of its age limit on, a part that is read is also read again in the background. */
+const REFRESH_AHEAD_AT = 0.75;
 
 const PART_PREFIX: Record<CohortPart, string> = { cohort: 'c:', sessions: 's:', members: 'm:', mutes: 'u:', leave: 'l:' };
 
@@ -76,9 +78,19 @@ export class HotState {
   private readMerging<T>(key: string, load: () => Promise<T>, merge?: (value: T, arrived: Attendance[]) => void): Promise<T> {
     if (!this.caching) return load();
     const hit = this.entries.get(key);
-    if (hit && this.now() - hit.loadedAt < this.maxAgeMs) return Promise.resolve(hit.value as T);
+    const age = hit ? this.now() - hit.loadedAt : Infinity;
+    if (hit && age < this.maxAgeMs) {
+      // Still in use near its age limit: read again in the background (kept by the usual rules), so
+      // the message that would have found it expired does not wait for the read.
+      if (age >= this.maxAgeMs * REFRESH_AHEAD_AT && !this.loading.has(key)) this.load(key, load, merge).catch(() => undefined);
+      return Promise.resolve(hit.value as T);
+    }
     const inFlight = this.loading.get(key);
     if (inFlight) return inFlight as Promise<T>;
+    return this.load(key, load, merge);
+  }
+
+  private load<T>(key: string, load: () => Promise<T>, merge?: (value: T, arrived: Attendance[]) => void): Promise<T> {
     const startedAt = this.epoch;
     const arrived: Attendance[] = [];
     if (merge) this.arrivals.set(key, arrived);
@@ -167,10 +179,12 @@ export class HotState {
         const key = attendanceKey(change.record.sessionId);
         const map = this.peek<Map<string, Attendance>>(key);
         if (map) map.set(personKey(change.record.platform, change.record.userId), change.record);
-        // A record that arrives while the session's list is being read may be missing from it:
-        // added when the read ends (readAttendance), or else the list is read again.
-        else if (this.arrivals.has(key)) this.arrivals.get(key)!.push(change.record);
-        else if (this.loading.has(key)) this.drop(key);
+        // A record that arrives while the session's list is being read (for the first time, or
+        // again before its age limit) may be missing from what is read: added when the read ends
+        // (readAttendance), or else the list is read again.
+        const arrivals = this.arrivals.get(key);
+        if (arrivals) arrivals.push(change.record);
+        else if (!map && this.loading.has(key)) this.drop(key);
         return;
       }
     }

@@ -160,6 +160,48 @@ describe('HotState', () => {
     await expect(hot.read('c:1', async () => 'new')).resolves.toBe('new');
   });
 
+  it('reads a part in use again in the background near its age limit, serving the kept value meanwhile', async () => {
+    let now = 0;
+    const hot = new HotState(linkedFeeds().a, { maxAgeMs: 1000, now: () => now });
+    await hot.read('c:1', async () => 'v1');
+    const slow = deferred<string>();
+    let loads = 0;
+    const load = () => {
+      loads += 1;
+      return slow.promise;
+    };
+    now = 500;
+    await expect(hot.read('c:1', load)).resolves.toBe('v1');
+    expect(loads).toBe(0);
+    now = 800;
+    await expect(hot.read('c:1', load)).resolves.toBe('v1');
+    await expect(hot.read('c:1', load)).resolves.toBe('v1');
+    expect(loads).toBe(1);
+    slow.resolve('v2');
+    await new Promise((r) => setImmediate(r));
+    now = 1500;
+    await expect(hot.read('c:1', load)).resolves.toBe('v2');
+    expect(loads).toBe(1);
+  });
+
+  it('keeps a sign-in announced during the background read of a kept attendance list', async () => {
+    let now = 0;
+    const feeds = linkedFeeds();
+    const hot = new HotState(feeds.a, { maxAgeMs: 1000, now: () => now });
+    await hot.listen();
+    await hot.readAttendance('s1', async () => new Map());
+    now = 900;
+    const slow = deferred<Map<string, Attendance>>();
+    await hot.readAttendance('s1', () => slow.promise);
+    const record = { sessionId: 's1', platform: 'wechaty', userId: 'u7', name: '庚', status: 'on_time' } as Attendance;
+    new HotState(feeds.b, { cache: false }).changed({ kind: 'attendance-record', record });
+    slow.resolve(new Map());
+    await new Promise((r) => setImmediate(r));
+    now = 1200;
+    const list = await hot.readAttendance('s1', async () => new Map());
+    expect(list.get('wechaty:u7')).toBe(record);
+  });
+
   it('without caching reads the database every time and still announces its writes', async () => {
     const feeds = linkedFeeds();
     const hot = new HotState(feeds.b, { cache: false });
