@@ -11,6 +11,11 @@ const BEFORE = /(?:(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不得|(?
 // is left out: 「后台显示违规」「会不会被判违规」 report a platform verdict, not a warning.
 const AFTER = /^[^，。！？；,.!?;\n]{0,6}(?:是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|会被(?:封|抓|判刑|罚|查))/;
 
+// Later in the message, even past a clause break: the sender calls what they quote a scam
+// (「有人私信让我做任务返佣金，我没理，是诈骗吧」 reports an offer; it does not make one).
+const VERDICT = /(?:是|都是|就是|属于|肯定是|明显是)(?:诈骗|骗子|骗局|骗人)/;
+const VERDICT_REACH = 24;
+
 // Per UTF-16 unit: 1 clause break; 2 can begin a BEFORE factor; 4 can begin an AFTER factor.
 // Most hits have no such character around them, and then neither expression runs.
 const BREAK = 1;
@@ -29,7 +34,8 @@ markCues(AFTER, AFTER_CUE);
 /**
  * Whether the clause around [start, end) speaks against the hit instead of offering it: a
  * prohibition before it (不要, 禁止, 拒绝, 远离 …) or a verdict after it (是违规的, 都是骗局 …).
- * Warnings like 「刷单是违规的，千万不要做」 and 「拒绝网络赌博」 are the class rules, not violations.
+ * Warnings like 「刷单是违规的，千万不要做」 and 「拒绝网络赌博」 are the class rules, not violations;
+ * a message that goes on to call what it quotes a scam (…，是诈骗吧) reports it.
  */
 export function negatedByContext(text: string, start: number, end: number): boolean {
   let from = start;
@@ -47,5 +53,12 @@ export function negatedByContext(text: string, start: number, end: number): bool
     if (u & BREAK) break;
     cues |= u;
   }
-  return to > end && (cues & AFTER_CUE) !== 0 && AFTER.test(text.slice(end, to));
+  if (to > end && (cues & AFTER_CUE) !== 0 && AFTER.test(text.slice(end, to))) return true;
+  return calledAScam(text, end);
+}
+
+/** Whether the text after `end` (within VERDICT_REACH units, across clauses) calls it a scam: 是诈骗, 都是骗子 …. */
+function calledAScam(text: string, end: number): boolean {
+  const at = text.indexOf('骗', end);
+  return at >= 0 && at - end <= VERDICT_REACH && VERDICT.test(text.slice(end, Math.min(text.length, end + VERDICT_REACH + 2)));
 }

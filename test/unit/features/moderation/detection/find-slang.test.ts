@@ -43,4 +43,43 @@ describe('findSlang', () => {
     expect(spans('插上usb线就能充电')).toEqual([]);
     expect(spans('你个SB')).toEqual([expect.objectContaining({ category: '辱骂', text: 'SB' })]);
   });
+
+  it('catches threats with the object fronted by 把, a named person as target, or written in latin letters', () => {
+    expect(spans('早晚把他捅了')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public', text: '把他捅了' })]);
+    expect(spans('把你店给砸了')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
+    expect(spans('迟早砍死那个班长')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
+    expect(spans('kill 他')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
+    expect(spans('sha了她')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
+    // Slaughtering livestock is farm work.
+    expect(spans('明天把那头猪杀了')).toEqual([]);
+  });
+
+  it('does not take a stock question (还有货吗) for a drug ask', () => {
+    expect(spans('你们店的苹果还有货吗')).toEqual([]);
+    expect(spans('兄弟有货吗')).toEqual([expect.objectContaining({ category: '毒品', tier: 'review' })]);
+  });
+
+  it('catches drug slang offered with a price, ads across a clause break, and loan openers', () => {
+    expect(spans('麻果，一颗八十')).toEqual([expect.objectContaining({ category: '毒品', tier: 'public' })]);
+    expect(spans('转让账号，带粉五万')).toEqual([expect.objectContaining({ category: '广告', tier: 'public' })]);
+    expect(spans('卖粉，加我详聊')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '广告' })]));
+    expect(spans('卖粉条，加我详聊')).toEqual(expect.not.arrayContaining([expect.objectContaining({ word: 'lure-guess', text: expect.stringContaining('卖粉') })]));
+    expect(spans('有需要借钱的吗')).toEqual([expect.objectContaining({ category: '广告', tier: 'review' })]);
+    expect(spans('代办驾照，不用本人')).toEqual([expect.objectContaining({ category: '违法犯罪', tier: 'public' })]);
+    expect(spans('有考试答案，保过')).toEqual([
+      expect.objectContaining({ category: '违法犯罪', tier: 'public', text: '有考试答案' }),
+      expect.objectContaining({ category: '违法犯罪', tier: 'public', text: '保过' }),
+    ]);
+  });
+
+  it('does not take an everyday compound holding a slang term for the slang (over-broad patterns)', () => {
+    for (const text of ['快三点了，准备上课', '上桌吃饭了', '冰壶比赛看了吗', '有叶子菜吗', '看片子医生说没事', '原味瓜子五块一袋', '去死皮的膏', '用打火机点火', '一刀切不合适', '下午上街买菜']) {
+      expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+    }
+    // The slang itself still matches.
+    expect(spans('玩快三吗')).toEqual([expect.objectContaining({ category: '赌博', tier: 'public' })]);
+    expect(spans('有人要冰壶吗')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '毒品', tier: 'public' })]));
+    expect(spans('小心我放把火')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
+    expect(spans('出原味内衣')).toEqual([expect.objectContaining({ category: '色情', tier: 'public' })]);
+  });
 });

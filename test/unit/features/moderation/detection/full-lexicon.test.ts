@@ -20,12 +20,44 @@ function publicHits(text: string): ScanMatch[] {
 
 describe('issue 16 failure classes', () => {
   it('does not drop a lexicon word without a category: it reaches staff at the review tier', () => {
-    const small = createDetector({ entries: [{ word: '榴莲', categories: ['未分类'] }], allow: [] }, { solicitation: false });
-    expect(small.scan('榴莲到了')).toEqual({
+    const small = createDetector({ entries: [{ word: '哈宝', categories: ['未分类'] }], allow: [] }, { solicitation: false });
+    expect(small.scan('哈宝到了')).toEqual({
       flagged: false,
       categories: [],
-      matches: [{ word: '榴莲', category: '未分类', start: 0, end: 2, layer: 'exact', tier: 'review', reason: 'uncategorised word' }],
+      matches: [{ word: '哈宝', category: '未分类', start: 0, end: 2, layer: 'exact', tier: 'review', reason: 'uncategorised word' }],
     });
+  });
+
+  it('drops a lone 违法犯罪/未分类 word that is an everyday word, and keeps it when something backs it', () => {
+    const small = createDetector({ entries: [{ word: '榴莲', categories: ['未分类'] }, { word: '证书', categories: ['违法犯罪'] }], allow: [] }, { solicitation: false });
+    expect(small.scan('榴莲到了').matches).toEqual([]);
+    expect(small.scan('结业证书下周发').matches).toEqual([]);
+    // Two such words over spans of their own, or any other hit, send them to staff.
+    expect(small.scan('证书和榴莲都有').matches.map((m) => [m.word, m.tier])).toEqual([
+      ['证书', 'review'],
+      ['榴莲', 'review'],
+    ]);
+    expect(small.scan('证书包夜').matches.map((m) => [m.word, m.tier])).toEqual([
+      ['证书', 'review'],
+      ['sex-services', 'public'],
+    ]);
+  });
+
+  it('reads a sound-alike whose swapped character leans on the next word, or is a clause-final particle, as ordinary speech', () => {
+    // 大吗 for 大麻: 吗 ends the question; 毒拼 for 毒品: 拼 belongs to 拼音.
+    expect(publicHits('葡萄能长大吗')).toEqual([]);
+    expect(publicHits('他在学毒拼音')).toEqual([]);
+    // The same swap inside a clause, or with nothing to lean on, is still a disguise.
+    expect(publicHits('有人卖独品吗').map((m) => m.word)).toContain('毒品');
+    expect(publicHits('大吗一克多少钱').map((m) => m.word)).toContain('大麻');
+  });
+
+  it('folds small capitals and the Cyrillic letters that imitate them', () => {
+    const small = createDetector({ entries: [{ word: 'porn', categories: ['色情'] }], allow: [] }, { solicitation: false, slang: false });
+    // ᴘ ʀ ɴ are small capitals (ᴏ was folded before); к/м/т/н/в Cyrillic.
+    expect(small.scan('看ᴘᴏʀɴ').flagged).toBe(true);
+    expect(detector.scan('nмѕl').categories).toContain('辱骂');
+    expect(detector.scan('线上ʙᴏᴄᴀɪ稳赚').flagged).toBe(true);
   });
 
   it('catches slang and contactless solicitation that no list has', () => {
@@ -46,6 +78,13 @@ describe('issue 16 failure classes', () => {
   it('does not flag farm and shop vocabulary that contains or sounds like a listed word', () => {
     for (const text of ['草莓白粉病怎么治', '豌豆蛋白粉上架了', '主图要突出卖点，背景干净一点', '我们卖冰糖橙，一斤五块', '大麻花今天发货', '打底裤的链接发我'])
       expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+  });
+
+  it('drops a two-character hit inside one longer word, and still reviews one reaching into a neighbouring word', () => {
+    // 白粉 inside 白粉病 (a plant disease): nothing at all, not even a note to staff.
+    expect(detector.scan('葡萄叶子上有白粉病').matches.filter((m) => m.word === '白粉')).toEqual([]);
+    // 出卖 across 突出/卖点 reaches into two words: staff review it.
+    expect(detector.scan('突出卖点').matches.filter((m) => m.word === '出卖').map((m) => [m.tier, m.reason])).toEqual([['review', 'cuts through two words']]);
   });
 
   it('does not flag warnings against a violation', () => {
@@ -79,8 +118,8 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   // Thresholds are what holds today (docs/moderation.md), not the issue's targets (recall ≥ 95 %,
   // public false alarms ≤ 1 %, review notes ≤ 3 %): they guard against sliding back.
   it.each([
-    ['tune', { recall: 0.95, publicRecall: 0.88, publicFalseAlarmRate: 0.02, reviewNoteRate: 0.04 }],
-    ['holdout', { recall: 0.93, publicRecall: 0.9, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.06 }],
+    ['tune', { recall: 0.99, publicRecall: 0.93, publicFalseAlarmRate: 0.012, reviewNoteRate: 0.015 }],
+    ['holdout', { recall: 0.93, publicRecall: 0.9, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.03 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

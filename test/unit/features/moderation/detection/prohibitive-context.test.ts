@@ -27,4 +27,12 @@ describe('negatedByContext', () => {
     expect(negated('坐庄稳赚违规导流', '坐庄')).toBe(false);
     expect(negated('加我Qq抽奖会不会被判违规', '加我')).toBe(false);
   });
+
+  it('takes a message that goes on to call what it quotes a scam for a report', () => {
+    expect(negated('有人加我说刷单返现，我拉黑了，就是骗子', '刷单')).toBe(true);
+    expect(negated('群里发的做任务赚佣金，都是诈骗', '做任务')).toBe(true);
+    // A scam named far off, or an offer with no verdict, says nothing about the hit.
+    expect(negated('刷单返现，日结，加我，名额有限，先到先得，速来，这不是骗子', '刷单')).toBe(false);
+    expect(negated('刷单返现，私我', '刷单')).toBe(false);
+  });
 });

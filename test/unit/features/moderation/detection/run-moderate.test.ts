@@ -49,17 +49,17 @@ describe('runModerate (the moderate command)', () => {
   it('reports a hit of an uncategorised word at the review tier, for staff only', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'moderate-'));
     const list = path.join(dir, 'words.jsonl');
-    writeFileSync(list, '{"w":"榴莲","cats":["未分类"]}\n{"w":"冰毒","cats":["毒品"]}\n');
-    const { records } = await moderate('榴莲\n冰毒榴莲\n', [list]);
+    writeFileSync(list, '{"w":"哈宝","cats":["未分类"]}\n{"w":"冰毒","cats":["毒品"]}\n');
+    const { records } = await moderate('哈宝\n冰毒哈宝\n', [list]);
     expect(records).toEqual([
-      { text: '榴莲', flagged: false, categories: [], matches: [{ word: '榴莲', category: '未分类', start: 0, end: 2, tier: 'review' }], action: 'review' },
+      { text: '哈宝', flagged: false, categories: [], matches: [{ word: '哈宝', category: '未分类', start: 0, end: 2, tier: 'review' }], action: 'review' },
       {
-        text: '冰毒榴莲',
+        text: '冰毒哈宝',
         flagged: true,
         categories: ['毒品'],
         matches: [
           { word: '冰毒', category: '毒品', start: 0, end: 2, tier: 'warn' },
-          { word: '榴莲', category: '未分类', start: 2, end: 4, tier: 'review' },
+          { word: '哈宝', category: '未分类', start: 2, end: 4, tier: 'review' },
         ],
         action: 'warn',
       },
