@@ -64,6 +64,8 @@ export class OutboxRouter {
   private readonly people = new Map<string, Cached<string>>();
   /** A read of every binding on its way, which lookups starting meanwhile share. */
   private allGroups: Promise<Map<string, string>> | null = null;
+  /** The last read of every binding: for ROUTE_TTL_MS, a group of a large batch missing from it has no account. */
+  private everyGroupRead: Cached<Map<string, string>> | null = null;
   private readonly ttlMs: number;
   private readonly now: () => number;
 
@@ -114,7 +116,8 @@ export class OutboxRouter {
       else missing.push(id);
     }
     if (missing.length === 0) return out;
-    const read = missing.length >= ALL_GROUPS_FROM && this.book.allGroupAccounts ? await this.everyGroup(this.book.allGroupAccounts.bind(this.book)) : await this.book.groupAccounts(missing);
+    const readAll = this.book.allGroupAccounts?.bind(this.book);
+    const read = missing.length >= ALL_GROUPS_FROM && readAll ? await this.everyGroup(readAll) : await this.book.groupAccounts(missing);
     const at = this.now();
     for (const [id, account] of read) {
       this.groups.set(id, { value: account, at });
@@ -123,15 +126,25 @@ export class OutboxRouter {
     return out;
   }
 
-  /** Every binding's account, read once for all lookups that start while it is on its way. */
+  /**
+   * Every binding's account, read once for all lookups that start while it is on its way, and
+   * kept for ROUTE_TTL_MS: the minutes of a fan-out to groups bound before bindings recorded
+   * their account (absent from it) do not read every binding again for each batch. A single
+   * message to such a group still reads its binding (groupAccounts), so a group bound a moment
+   * ago routes at once; a large batch may send it to the shared outbox for up to ROUTE_TTL_MS.
+   */
   private everyGroup(readAll: () => Promise<Map<string, string>>): Promise<Map<string, string>> {
+    if (this.fresh(this.everyGroupRead ?? undefined)) return Promise.resolve(this.everyGroupRead!.value);
     if (!this.allGroups) {
       const reading = readAll();
       this.allGroups = reading;
       const done = () => {
         if (this.allGroups === reading) this.allGroups = null;
       };
-      reading.then(done, done);
+      reading.then((all) => {
+        this.everyGroupRead = { value: all, at: this.now() };
+        done();
+      }, done);
     }
     return this.allGroups;
   }

@@ -87,6 +87,24 @@ describe('OutboxRouter: a group', () => {
     expect(allReads).toBe(1);
   });
 
+  it('keeps the read of every binding for the TTL: batches to groups no account serves do not read it again', async () => {
+    let now = 1_000;
+    const { book: b, reads } = book({ groups: {} });
+    let allReads = 0;
+    b.allGroupAccounts = async () => {
+      allReads += 1;
+      return new Map();
+    };
+    const router = new OutboxRouter(b, quiet, { now: () => now });
+    const batch = (from: number) => Array.from({ length: 100 }, (_, i) => ({ target: { kind: 'group' as const, id: `legacy${from + i}@chatroom` } }));
+    for (let from = 0; from < 1_000; from += 100) expect(await router.routeMany(batch(from))).toEqual(Array.from({ length: 100 }, () => null));
+    expect(allReads).toBe(1);
+    expect(reads.groups).toEqual([]);
+    now += ROUTE_TTL_MS;
+    await router.routeMany(batch(0));
+    expect(allReads).toBe(2);
+  });
+
   it('reads all the groups of a bulk in one lookup, leaving out those it keeps', async () => {
     const { book: b, reads } = book({ groups: { g1: WECHAT_A, g2: DING, g3: WECHAT_B } });
     const router = new OutboxRouter(b, quiet);
