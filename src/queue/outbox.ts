@@ -7,6 +7,7 @@ import { maskPhonesInText } from '../kernel/privacy';
 import type { Logger } from '../kernel/logger';
 import { isPermanentSendError } from '../platform/send-error';
 import { DestinationRateLimiter, type RateRule } from './destination-rate-limit';
+import { ConcurrencyGate } from './concurrency-gate';
 import { queueErrorLogger } from './redis-connection';
 import { OUTBOX_QUEUE, outboxQueueName } from './queue-names';
 
@@ -219,7 +220,7 @@ export interface SendRate {
 /** How fast the outbox may send, so a burst of reminders never gets the bot account throttled. */
 export interface OutboxWorkerOptions {
   /** Shared limiter; default: one on the worker's connection under `${prefix}:ratelimit`. */
-  limiter?: DestinationRateLimiter;
+  limiter?: Pick<DestinationRateLimiter, 'takeAll'>;
   /** Per group chat and per private chat; default 20 a minute. */
   perTarget?: SendRate;
   /** Per platform account (all targets together); default 60 a minute; null: no account budget. */
@@ -231,6 +232,7 @@ export interface OutboxWorkerOptions {
   account?: string;
   /** Names the account budget when several bot accounts share one Redis; default the account, else 'account'. */
   accountKey?: string;
+  /** Messages sent at once (each with its budget taken just before); default 4. */
   concurrency?: number;
   /** The adapter's `sendFile`, when the platform has one; without it a queued file's fallback text is sent. */
   sendFile?: (target: ChatTarget, file: OutgoingFile) => Promise<void>;
@@ -309,6 +311,9 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, tok
   };
 }
 
+/** Jobs an outbox worker holds per message it sends at once (see startOutboxWorker). */
+const JOBS_HELD_PER_SEND = 4;
+
 /** What became of an outbox job: sent, or not sent because it had expired. */
 export type OutboxResult = 'sent' | 'expired';
 
@@ -335,7 +340,11 @@ export function startOutboxWorker(
     accountKey: options.accountKey ?? options.account ?? 'account',
   });
   const queue = options.account ? outboxQueueName(options.account) : OUTBOX_QUEUE;
-  const worker = new Worker(queue, processor, { connection, prefix, concurrency: options.concurrency ?? 4 });
+  const sends = options.concurrency ?? 4;
+  const gate = new ConcurrencyGate(sends);
+  // Holds more jobs than it sends at once: the next ones are fetched while these are sent, and
+  // their budgets are taken together (DestinationRateLimiter.takeAll) when places free up together.
+  const worker = new Worker(queue, (job, token) => gate.run(() => processor(job, token)), { connection, prefix, concurrency: sends * JOBS_HELD_PER_SEND });
   worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id, queue }, 'outbox send failed'));
   worker.on('error', queueErrorLogger(log, queue));
   return worker;
