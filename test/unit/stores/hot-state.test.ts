@@ -22,6 +22,16 @@ function linkedFeeds(): { a: ChangeFeed & { published: HotChange[][] }; b: Chang
   return { a: make('a', 'b'), b: make('b', 'a'), gap: () => listeners.a.gap?.() };
 }
 
+/** A listening reader and a writer that keeps nothing, on linked feeds, and a session list read that waits until resolved. */
+async function readerWithSlowList() {
+  const feeds = linkedFeeds();
+  const reader = new HotState(feeds.a);
+  await reader.listen();
+  const slow = deferred<Map<string, Attendance>>();
+  const reading = reader.readAttendance('s1', () => slow.promise);
+  return { reader, writer: new HotState(feeds.b, { cache: false }), slow, reading };
+}
+
 const deferred = <T>() => {
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
@@ -103,16 +113,12 @@ describe('HotState', () => {
   });
 
   it('adds records announced while a session list is being read to what the read returns, and keeps that list', async () => {
-    const feeds = linkedFeeds();
-    const reader = new HotState(feeds.a);
-    await reader.listen();
-    const slow = deferred<Map<string, Attendance>>();
-    const reading = reader.readAttendance('s1', () => slow.promise);
+    const { reader, writer, slow, reading } = await readerWithSlowList();
     const mine = { sessionId: 's1', platform: 'wechaty', userId: 'u1', name: '甲', status: 'on_time' } as Attendance;
     const theirs = { sessionId: 's1', platform: 'wechaty', userId: 'u2', name: '乙', status: 'late' } as Attendance;
     const elsewhere = { ...mine, sessionId: 's2' };
     reader.changed({ kind: 'attendance-record', record: mine });
-    new HotState(feeds.b, { cache: false }).changed({ kind: 'attendance-record', record: theirs }, { kind: 'attendance-record', record: elsewhere });
+    writer.changed({ kind: 'attendance-record', record: theirs }, { kind: 'attendance-record', record: elsewhere });
     // The read began before either record was written: it holds only what stood then.
     const stood = { ...mine, status: 'late' } as Attendance;
     slow.resolve(new Map([['wechaty:u1', stood]]));
@@ -130,12 +136,8 @@ describe('HotState', () => {
   });
 
   it('still reads a session list again when its records change in bulk during the read', async () => {
-    const feeds = linkedFeeds();
-    const reader = new HotState(feeds.a);
-    await reader.listen();
-    const slow = deferred<Map<string, Attendance>>();
-    const reading = reader.readAttendance('s1', () => slow.promise);
-    new HotState(feeds.b, { cache: false }).changed({ kind: 'attendance', sessionIds: ['s1'] });
+    const { reader, writer, slow, reading } = await readerWithSlowList();
+    writer.changed({ kind: 'attendance', sessionIds: ['s1'] });
     slow.resolve(new Map());
     await reading;
     const fresh = new Map([['wechaty:u9', { sessionId: 's1', platform: 'wechaty', userId: 'u9' } as Attendance]]);
