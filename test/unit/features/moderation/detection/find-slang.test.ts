@@ -83,3 +83,37 @@ describe('findSlang', () => {
     expect(spans('出原味内衣')).toEqual([expect.objectContaining({ category: '色情', tier: 'public' })]);
   });
 });
+
+describe('findSlang: shop words that are lures only with an offer', () => {
+  const ordinary = [
+    '这个月店铺销量翻倍了，谢谢老师',
+    '直播间涨粉太慢了，有什么办法',
+    '新品上架先到先得，数量有限',
+    '我们提供从拍摄到发货一条龙服务',
+    '县里有代运营公司可以合作吗',
+    '这款苹果是高收益品种吗',
+    '农商行有低息贷款支持返乡创业',
+    '买家说收到的货是一比一仿的，我们怎么处理',
+    '选品踩雷了，退货率好高',
+    '老师带你一步步做详情页',
+    '想赚钱的话就要先学会选品',
+    '今天直播间人气高，牛牛的',
+    '这个客户要全套的包装方案',
+  ];
+
+  it.each(ordinary)('leaves %s alone', (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+
+  it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
+    const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
+    expect(caught('快速涨粉套餐私我')).toEqual(['广告']);
+    expect(caught('投资项目收益翻倍，私聊')).toEqual(['广告']);
+    expect(caught('低息秒批，当天到账')).toEqual(['广告']);
+    expect(caught('洗浴会所全套服务')).toEqual(['色情']);
+    expect(caught('一比一复刻大牌包包')).toEqual(['违法犯罪']);
+    expect(caught('牛牛群上分')).toEqual(expect.arrayContaining(['赌博']));
+    expect(caught('想赚钱的加我')).toEqual(expect.arrayContaining(['广告']));
+    expect(caught('扫码进群领红包，先到先得')).toEqual(expect.arrayContaining(['广告']));
+  });
+});
