@@ -1,9 +1,9 @@
-import { Types, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { Stores } from '../../src/stores/create-stores';
 import { moderationSummaryModel, rosterSummaryModel } from '../../src/stores/models/cohort-summary.model';
 import type { ModerationRecord, Role } from '../../src/domain/types';
 import type { Pipeline } from '../support/pipeline';
-import { holdNextInsert, keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
+import { cohortFilter, holdNextInsert, keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
 
 const at = (hhmm: string) => new Date(`2027-03-01T${hhmm}:00+08:00`);
 const trainee = (n: number) => ({ id: `u-${n}`, name: `学员${n}` });
@@ -16,9 +16,6 @@ describe('roster and moderation summaries kept by the member and moderation writ
   let writers: Stores[];
   beforeAll(() => ({ p, other, otherStores, writers } = w));
 
-  const settled = () => w.settled();
-  const newCohort = newCohortId;
-  const cohortFilter = (cohortId: string) => ({ cohortId: new Types.ObjectId(cohortId) });
   const markedMembers = (cohortId: string) => markedRows(p.conn, 'members', cohortId);
   const markedActions = (cohortId: string) => markedRows(p.conn, 'moderation_actions', cohortId);
 
@@ -44,7 +41,7 @@ describe('roster and moderation summaries kept by the member and moderation writ
     });
 
   it('holds the roster as stored after two processes enrol, change roles and mark leavers at once', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     const staff = { id: 'u-staff', name: '刘干事' };
     // First 签到s of 40 trainees through both writers, a role or two given and some leaving meanwhile.
     await Promise.all([
@@ -58,7 +55,7 @@ describe('roster and moderation summaries kept by the member and moderation writ
       writers[1]!.members.setRole(cohortId, 'wechaty', trainee(21), 'lecturer', at('10:00')),
       ...Array.from({ length: 10 }, (_, k) => writers[k % 2]!.members.enrolTrainees(cohortId, 'wechaty', [trainee(40 + k)], at('10:05'))),
     ]);
-    await settled();
+    await w.settled();
 
     expect(await markedMembers(cohortId)).toBe(0);
     const raw = await rawRoster(cohortId);
@@ -70,7 +67,7 @@ describe('roster and moderation summaries kept by the member and moderation writ
   });
 
   it('holds every action and undo as logged after two processes moderate at once', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     const logged = await Promise.all(Array.from({ length: 30 }, (_, n) => logAction(writers[n % 2]!, cohortId, n, n % 3 === 0 ? 'flood' : 'warn', `1${n % 10}:${String(n).padStart(2, '0')}`)));
     expect(new Set(logged.map((l) => l.record.no)).size).toBe(30);
     await Promise.all([
@@ -78,7 +75,7 @@ describe('roster and moderation summaries kept by the member and moderation writ
       writers[1]!.moderation.undoActive(cohortId, 'wechaty', 'u-4', 'u-staff', at('18:00')),
       ...Array.from({ length: 10 }, (_, k) => logAction(writers[(k + 1) % 2]!, cohortId, 30 + k, 'mute', '18:01')),
     ]);
-    await settled();
+    await w.settled();
 
     expect(await markedActions(cohortId)).toBe(0);
     const raw = await rawActions(cohortId);
@@ -89,9 +86,9 @@ describe('roster and moderation summaries kept by the member and moderation writ
   });
 
   it('keeps a write that went in while another process was writing the summary from rows read before it', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     await p.deps.stores.members.enrolTrainees(cohortId, 'wechaty', [trainee(1), trainee(2)], at('08:30'));
-    await settled();
+    await w.settled();
     // The other process reads the rows with u-3 and stops before writing the next revision.
     const held = holdNextInsert(rosterSummaryModel(other));
     await otherStores.members.enrolTrainees(cohortId, 'wechaty', [trainee(3)], at('08:31'));
@@ -100,22 +97,22 @@ describe('roster and moderation summaries kept by the member and moderation writ
     await p.deps.stores.members.enrolTrainees(cohortId, 'wechaty', [trainee(4)], at('08:32'));
     await p.deps.stores.rosterSummaries.settled();
     held.release();
-    await settled();
+    await w.settled();
     expect(held.spy).toHaveBeenCalled();
     expect(await markedMembers(cohortId)).toBe(0);
     expect((await keptRoster(cohortId)).entries?.map((m) => m.userId)).toEqual(['u-1', 'u-2', 'u-3', 'u-4']);
   });
 
   it('keeps an undo that went in while another process was writing the summary from actions read before it', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     await logAction(p.deps.stores, cohortId, 1, 'warn', '10:00');
-    await settled();
+    await w.settled();
     const held = holdNextInsert(moderationSummaryModel(other));
     await logAction(otherStores, cohortId, 2, 'warn', '10:01');
     await held.reached;
     await p.deps.stores.moderation.undoOne(cohortId, 1, 'u-staff', at('10:02'));
     held.release();
-    await settled();
+    await w.settled();
     expect(await markedActions(cohortId)).toBe(0);
     const actions = (await keptActions(cohortId)).entries ?? [];
     expect(actions.map((a) => [a.no, a.undoneAt?.getTime() ?? null])).toEqual([
@@ -125,12 +122,12 @@ describe('roster and moderation summaries kept by the member and moderation writ
   });
 
   it('leaves a member marked when its summary write fails (a crash in between), and the digest read rebuilds that roster', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     await p.deps.stores.members.enrolTrainees(cohortId, 'wechaty', [trainee(1), trainee(2)], at('08:30'));
-    await settled();
+    await w.settled();
     const insert = jest.spyOn(rosterSummaryModel(p.conn).collection, 'insertOne').mockRejectedValueOnce(new Error('process killed'));
     await p.deps.stores.members.enrolTrainees(cohortId, 'wechaty', [trainee(3)], at('08:40'));
-    await settled();
+    await w.settled();
     expect(insert).toHaveBeenCalledTimes(1);
     insert.mockRestore();
     // The summary misses u-3; the mark says so.
@@ -142,48 +139,48 @@ describe('roster and moderation summaries kept by the member and moderation writ
     const read = (await p.deps.stores.digestReads.readCohorts([cohortId])).get(cohortId)!;
     expect(read.members.map((m) => m.userId)).toEqual(['u-1', 'u-2', 'u-3']);
     // The rebuild clears the mark once it is old enough (a moment later).
-    await settled();
+    await w.settled();
     expect(await markedMembers(cohortId)).toBe(0);
     expect(await keptRoster(cohortId)).toEqual({ entries: await rawRoster(cohortId), rebuilt: 0 });
   });
 
   it('leaves an action marked when its summary write fails, and the digest read rebuilds that cohort', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     await logAction(p.deps.stores, cohortId, 1, 'warn', '10:00');
-    await settled();
+    await w.settled();
     const insert = jest.spyOn(moderationSummaryModel(p.conn).collection, 'insertOne').mockRejectedValueOnce(new Error('process killed'));
     await logAction(p.deps.stores, cohortId, 2, 'flood', '10:05');
-    await settled();
+    await w.settled();
     expect(insert).toHaveBeenCalledTimes(1);
     insert.mockRestore();
     expect(await markedActions(cohortId)).toBe(1);
 
     const read = (await p.deps.stores.digestReads.readCohorts([cohortId])).get(cohortId)!;
     expect(read.moderation.map((m) => m.kind)).toEqual(['warn', 'flood']);
-    await settled();
+    await w.settled();
     expect(await markedActions(cohortId)).toBe(0);
     expect(await keptActions(cohortId)).toEqual({ entries: await rawActions(cohortId), rebuilt: 0 });
   });
 
   it('writes the summary a replayed message missed when it logs the same action again', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     const insert = jest.spyOn(moderationSummaryModel(p.conn).collection, 'insertOne').mockRejectedValueOnce(new Error('process killed'));
     const first = await logAction(p.deps.stores, cohortId, 1, 'warn', '10:00');
-    await settled();
+    await w.settled();
     insert.mockRestore();
     expect(await markedActions(cohortId)).toBe(1);
     const again = await logAction(p.deps.stores, cohortId, 1, 'warn', '10:00');
     expect(again).toMatchObject({ created: false, record: { id: first.record.id } });
-    await settled();
+    await w.settled();
     expect(await markedActions(cohortId)).toBe(0);
     expect(await keptActions(cohortId)).toEqual({ entries: await rawActions(cohortId), rebuilt: 0 });
   });
 
   it('builds the summaries of a cohort from before summaries once, from its rows, when the digest reads it', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     await p.deps.stores.members.enrolTrainees(cohortId, 'wechaty', [trainee(1), trainee(2)], at('08:30'));
     await logAction(p.deps.stores, cohortId, 1, 'warn', '10:00');
-    await settled();
+    await w.settled();
     // As rows written before summaries existed: no summary, no mark.
     await rosterSummaryModel(p.conn).deleteMany(cohortFilter(cohortId));
     await moderationSummaryModel(p.conn).deleteMany(cohortFilter(cohortId));

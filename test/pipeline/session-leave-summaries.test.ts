@@ -3,7 +3,7 @@ import type { Stores } from '../../src/stores/create-stores';
 import { homeworkListSummaryModel, leaveSummaryModel, timetableSummaryModel } from '../../src/stores/models/cohort-summary.model';
 import type { SessionInput } from '../../src/stores/session-store';
 import type { Pipeline } from '../support/pipeline';
-import { holdNextInsert, keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
+import { cohortFilter, holdNextInsert, keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
 
 const at = (hhmm: string, day = '2027-03-01') => new Date(`${day}T${hhmm}:00+08:00`);
 /** Timetable line n: day 1 + n/4, four sessions a day, an hour and a half each. */
@@ -21,9 +21,6 @@ describe('timetable, leave and homework list summaries kept by the session, leav
   let writers: Stores[];
   beforeAll(() => ({ p, other, otherStores, writers } = w));
 
-  const settled = () => w.settled();
-  const newCohort = newCohortId;
-  const cohortFilter = (cohortId: string) => ({ cohortId: new Types.ObjectId(cohortId) });
   const markedSessions = (cohortId: string) => markedRows(p.conn, 'sessions', cohortId);
   const markedHomework = (cohortId: string) => markedRows(p.conn, 'homework', cohortId);
   const markedLeave = (cohortId: string) => markedRows(p.conn, 'leave_requests', cohortId);
@@ -50,7 +47,7 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     });
 
   it('holds the timetable as stored after two processes write it, change it, mark teaching and close sessions at once', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     // Two staff members send timetable lines through both writers at once.
     await Promise.all(Array.from({ length: 16 }, (_, n) => writers[n % 2]!.sessions.upsertMany(cohortId, [line(n)])));
     const sessions = await rawSessions(cohortId);
@@ -68,7 +65,7 @@ describe('timetable, leave and homework list summaries kept by the session, leav
       ...sessions.slice(0, 6).map((s, k) => writers[(k + 1) % 2]!.sessions.markActualEnd(s.id, s.endsAt)),
       ...sessions.slice(12, 14).map((s, k) => writers[k % 2]!.sessions.markClosed(s.id, s.endsAt)),
     ]);
-    await settled();
+    await w.settled();
 
     expect(await markedSessions(cohortId)).toBe(0);
     const raw = await rawSessions(cohortId);
@@ -83,14 +80,14 @@ describe('timetable, leave and homework list summaries kept by the session, leav
   });
 
   it('holds every request and decision as stored after two processes file and decide leave at once', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     const filed = await Promise.all(Array.from({ length: 30 }, (_, n) => ask(writers[n % 2]!, cohortId, n, n % 5 === 0 ? new Types.ObjectId().toHexString() : undefined)));
     expect(new Set(filed.map((f) => f.request.no)).size).toBe(30);
     await Promise.all([
       ...[1, 4, 9, 16, 25].map((no, k) => writers[k % 2]!.leave.decide(cohortId, no, k % 2 === 0 ? 'approved' : 'rejected', 'u-staff', at(`08:0${k}`), '')),
       ...Array.from({ length: 10 }, (_, k) => ask(writers[(k + 1) % 2]!, cohortId, 30 + k)),
     ]);
-    await settled();
+    await w.settled();
 
     expect(await markedLeave(cohortId)).toBe(0);
     const raw = await rawLeave(cohortId);
@@ -102,7 +99,7 @@ describe('timetable, leave and homework list summaries kept by the session, leav
   });
 
   it('leaves a fresh mark for a later rebuild, so clearing it cannot write the row back over a decision made at once', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     // FerretDB writes an update back as it read the row: the rebuild right after the filing must not touch the row.
     const { request } = await ask(p.deps.stores, cohortId, 1);
     const clears = jest.spyOn(p.conn.collection('leave_requests'), 'updateMany');
@@ -111,7 +108,7 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     expect(await markedLeave(cohortId)).toBe(1);
     await otherStores.leave.decide(cohortId, request.no, 'approved', 'u-staff', at('08:00'), '');
     // A moment later the marks are old enough and a rebuild clears them.
-    await settled();
+    await w.settled();
     expect(clears).toHaveBeenCalled();
     const raw = await rawLeave(cohortId);
     expect(raw.map((l) => l.status)).toEqual(['approved']);
@@ -120,7 +117,7 @@ describe('timetable, leave and homework list summaries kept by the session, leav
   });
 
   it('holds every homework as stored after two processes assign and edit at once, and repairs a failed summary write', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     // Lecturers assign through both writers at once (the chat does not wait for the summary), staff edit deadlines.
     const assigned = await Promise.all(Array.from({ length: 12 }, (_, n) => assign(writers[n % 2]!, cohortId, n, `2027-03-0${1 + (n % 3)}`)));
     expect(new Set(assigned.map((a) => `${a.homework.day}:${a.homework.seq}`)).size).toBe(12);
@@ -128,7 +125,7 @@ describe('timetable, leave and homework list summaries kept by the session, leav
       ...assigned.slice(0, 4).map((a, k) => writers[k % 2]!.homework.edit(a.homework.id, '改了', at('23:00', a.homework.day), at('18:00'))),
       ...Array.from({ length: 4 }, (_, k) => assign(writers[(k + 1) % 2]!, cohortId, 12 + k, '2027-03-04')),
     ]);
-    await settled();
+    await w.settled();
     expect(await markedHomework(cohortId)).toBe(0);
     const raw = await rawHomework(cohortId);
     expect(raw).toHaveLength(16);
@@ -139,20 +136,20 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     // A summary write that fails leaves the homework marked; the digest read rebuilds the list.
     const insert = jest.spyOn(homeworkListSummaryModel(p.conn).collection, 'insertOne').mockRejectedValueOnce(new Error('process killed'));
     await assign(p.deps.stores, cohortId, 16, '2027-03-05');
-    await settled();
+    await w.settled();
     expect(insert).toHaveBeenCalledTimes(1);
     insert.mockRestore();
     expect(await markedHomework(cohortId)).toBe(1);
     const read = (await p.deps.stores.digestReads.readCohorts([cohortId])).get(cohortId)!;
     expect(read.homework).toEqual(await rawHomework(cohortId));
     expect(read.homework).toHaveLength(17);
-    await settled();
+    await w.settled();
     expect(await markedHomework(cohortId)).toBe(0);
     expect(await keptHomework(cohortId)).toEqual({ entries: await rawHomework(cohortId), rebuilt: 0 });
   });
 
   it('keeps a session write that went in while another process was writing the summary from rows read before it', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     const [first, second] = await p.deps.stores.sessions.upsertMany(cohortId, [line(0), line(1)]);
     // The other process reads the rows with the first 上课 and stops before writing the next revision.
     const held = holdNextInsert(timetableSummaryModel(other));
@@ -161,7 +158,7 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     // Meanwhile the worker closes the second session here, and this process writes that revision first.
     await p.deps.stores.sessions.markClosed(second!.id, at('10:30'));
     held.release();
-    await settled();
+    await w.settled();
     expect(held.spy).toHaveBeenCalled();
     expect(await markedSessions(cohortId)).toBe(0);
     const sessions = (await keptSessions(cohortId)).entries ?? [];
@@ -174,15 +171,15 @@ describe('timetable, leave and homework list summaries kept by the session, leav
   });
 
   it('keeps a decision that went in while another process was writing the summary from requests read before it', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     await ask(p.deps.stores, cohortId, 1);
-    await settled();
+    await w.settled();
     const held = holdNextInsert(leaveSummaryModel(other));
     await ask(otherStores, cohortId, 2);
     await held.reached;
     await p.deps.stores.leave.decide(cohortId, 1, 'approved', 'u-staff', at('08:00'), '');
     held.release();
-    await settled();
+    await w.settled();
     expect(held.spy).toHaveBeenCalled();
     expect(await markedLeave(cohortId)).toBe(0);
     const leave = (await keptLeave(cohortId)).entries ?? [];
@@ -194,12 +191,12 @@ describe('timetable, leave and homework list summaries kept by the session, leav
   });
 
   it('leaves a session marked when its summary write fails (a crash in between), and the digest read rebuilds that timetable', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     const [s] = await p.deps.stores.sessions.upsertMany(cohortId, [line(0), line(1)]);
-    await settled();
+    await w.settled();
     const insert = jest.spyOn(timetableSummaryModel(p.conn).collection, 'insertOne').mockRejectedValueOnce(new Error('process killed'));
     await p.deps.stores.sessions.markActualEnd(s!.id, at('09:40'));
-    await settled();
+    await w.settled();
     expect(insert).toHaveBeenCalledTimes(1);
     insert.mockRestore();
     // The summary misses the 下课; the mark says so.
@@ -212,15 +209,15 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     expect(read.sessions.map((x) => x.actualEnd?.getTime() ?? null)).toEqual([at('09:40').getTime(), null]);
     expect(read.sessions).toEqual(await rawSessions(cohortId));
     // The rebuild clears the mark once it is old enough (a moment later).
-    await settled();
+    await w.settled();
     expect(await markedSessions(cohortId)).toBe(0);
     expect(await keptSessions(cohortId)).toEqual({ entries: await rawSessions(cohortId), rebuilt: 0 });
   });
 
   it('leaves a request marked when its summary write fails, and the digest read rebuilds that cohort', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     await ask(p.deps.stores, cohortId, 1);
-    await settled();
+    await w.settled();
     const insert = jest.spyOn(leaveSummaryModel(p.conn).collection, 'insertOne').mockRejectedValueOnce(new Error('process killed'));
     await p.deps.stores.leave.decide(cohortId, 1, 'approved', 'u-staff', at('08:00'), '');
     expect(insert).toHaveBeenCalledTimes(1);
@@ -229,30 +226,30 @@ describe('timetable, leave and homework list summaries kept by the session, leav
 
     const read = (await p.deps.stores.digestReads.readCohorts([cohortId])).get(cohortId)!;
     expect(read.leave.map((l) => [l.no, l.status])).toEqual([[1, 'approved']]);
-    await settled();
+    await w.settled();
     expect(await markedLeave(cohortId)).toBe(0);
     expect(await keptLeave(cohortId)).toEqual({ entries: await rawLeave(cohortId), rebuilt: 0 });
   });
 
   it('writes the summary a replayed 请假 missed when it files the same request again', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     const insert = jest.spyOn(leaveSummaryModel(p.conn).collection, 'insertOne').mockRejectedValueOnce(new Error('process killed'));
     const first = await ask(p.deps.stores, cohortId, 1);
-    await settled();
+    await w.settled();
     insert.mockRestore();
     expect(await markedLeave(cohortId)).toBe(1);
     const again = await ask(p.deps.stores, cohortId, 1);
     expect(again).toMatchObject({ created: false, request: { id: first.request.id } });
-    await settled();
+    await w.settled();
     expect(await markedLeave(cohortId)).toBe(0);
     expect(await keptLeave(cohortId)).toEqual({ entries: await rawLeave(cohortId), rebuilt: 0 });
   });
 
   it('builds the summaries of a cohort from before summaries once, from its rows, when the digest reads it', async () => {
-    const cohortId = newCohort();
+    const cohortId = newCohortId();
     await p.deps.stores.sessions.upsertMany(cohortId, [line(0), line(1)]);
     await ask(p.deps.stores, cohortId, 1);
-    await settled();
+    await w.settled();
     // As rows written before summaries existed: no summary, no mark.
     await timetableSummaryModel(p.conn).deleteMany(cohortFilter(cohortId));
     await leaveSummaryModel(p.conn).deleteMany(cohortFilter(cohortId));

@@ -47,6 +47,9 @@ export function summaryWriters(label: string, pending: (stores: Stores) => Promi
 /** A fresh cohort id. */
 export const newCohortId = (): string => new Types.ObjectId().toHexString();
 
+/** A filter for one cohort's rows or summaries. */
+export const cohortFilter = (cohortId: string) => ({ cohortId: new Types.ObjectId(cohortId) });
+
 /** How many of a cohort's rows in `collection` are still marked for their summary. */
 export const markedRows = (conn: Connection, collection: string, cohortId: string): Promise<number> =>
   conn.collection(collection).countDocuments({ cohortId: new Types.ObjectId(cohortId), [SUMMARY_PENDING]: true });
