@@ -4,7 +4,7 @@ import type { Submission } from '../domain/types';
 import { homeworkSummaryModel } from './models/homework-summary.model';
 import { submissionModel } from './models/submission.model';
 import { isDuplicateKey } from './is-duplicate-key';
-import { SUMMARY_CURSOR_BATCH } from './roster-summary-store';
+import { newestPacked } from './roster-summary-store';
 
 /** What the digest reads of one submission version (the review's time and score; its text stays in the submission). */
 export type SummaryVersion = Pick<Submission, 'homeworkId' | 'platform' | 'userId' | 'version' | 'submittedAt' | 'late' | 'review'>;
@@ -122,19 +122,9 @@ export class HomeworkSummaryStore {
    * unpacks one cohort at a time (unpackVersions).
    */
   async readPackedByCohorts(cohortIds: readonly string[]): Promise<Map<string, string>> {
-    const newest = new Map<string, { rev: number; versions: string }>();
     if (cohortIds.length === 0) return new Map();
-    const filter = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
-    // The packed strings are this store's own JSON: the driver's scan of every decoded string for
-    // a replacement character (UTF-8 validation) is skipped.
-    const cursor = this.model.collection.find(filter, { projection: { homeworkId: 1, rev: 1, versions: 1 }, batchSize: SUMMARY_CURSOR_BATCH, enableUtf8Validation: false });
-    for await (const doc of cursor) {
-      const d = doc as unknown as SummaryDoc;
-      const id = String(d.homeworkId);
-      const seen = newest.get(id);
-      if (!seen || seen.rev < d.rev) newest.set(id, { rev: d.rev, versions: d.versions || '[]' });
-    }
-    return new Map([...newest].map(([id, d]) => [id, d.versions]));
+    const newest = await newestPacked(this.model.collection, { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } }, 'homeworkId', 'versions');
+    return new Map([...newest].map(([id, d]) => [id, d.packed]));
   }
 
   private async write(homeworkId: string, cohortId: string, changes: readonly SummaryVersion[]): Promise<SummaryVersion[]> {

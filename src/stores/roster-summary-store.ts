@@ -67,6 +67,28 @@ export function summaryDocument<E>(shape: SummaryShape<E>, cohortId: string, rev
 /** Reports how many documents a read returned and when it ended (see DigestReadStore.readCohorts). */
 export type ReadObserver = (collection: string, docs: number, ms: number) => void;
 
+/**
+ * The newest revision of each summary among the documents `filter` finds, by `key` (a cohort or
+ * homework id): its `packed` field as stored. The packed strings are the stores' own JSON: the
+ * driver's scan of every decoded string for a replacement character (UTF-8 validation) is skipped.
+ */
+export async function newestPacked(
+  collection: { find: (filter: object, options: object) => AsyncIterable<unknown> },
+  filter: object,
+  key: string,
+  packed: string,
+): Promise<Map<string, { rev: number; packed: string }>> {
+  const newest = new Map<string, { rev: number; packed: string }>();
+  const cursor = collection.find(filter, { projection: { [key]: 1, rev: 1, [packed]: 1 }, batchSize: SUMMARY_CURSOR_BATCH, enableUtf8Validation: false });
+  for await (const doc of cursor) {
+    const d = doc as Record<string, unknown> & { rev: number };
+    const id = String(d[key]);
+    const seen = newest.get(id);
+    if (!seen || seen.rev < d.rev) newest.set(id, { rev: d.rev, packed: (d[packed] as string | null | undefined) || '[]' });
+  }
+  return newest;
+}
+
 /** A cohort's summary as read: its entries packed as stored (JSON), or the entries a rebuild returned. */
 export type PackedEntries<E> = string | E[];
 
@@ -188,24 +210,14 @@ export class CohortSummaryStore<E> {
     observe?.(`${this.shape.rows} (marked)`, markedRows, performance.now() - started);
 
     started = performance.now();
-    const newest = new Map<string, { rev: number; entries: string | null }>();
-    const filter = { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } };
-    // The packed strings are this store's own JSON: the driver's scan of every decoded string for
-    // a replacement character (UTF-8 validation) is skipped. A marked cohort's are not kept (it is rebuilt).
-    const cursor = this.model.collection.find(filter, { projection: { cohortId: 1, rev: 1, entries: 1 }, batchSize: SUMMARY_CURSOR_BATCH, enableUtf8Validation: false });
-    for await (const doc of cursor) {
-      const d = doc as unknown as CohortSummaryDoc;
-      const id = String(d.cohortId);
-      const seen = newest.get(id);
-      if (!seen || seen.rev < d.rev) newest.set(id, { rev: d.rev, entries: marked.has(id) ? null : d.entries || '[]' });
-    }
+    const newest = await newestPacked(this.model.collection, { cohortId: { $in: cohortIds.map((id) => new Types.ObjectId(id)) } }, 'cohortId', 'entries');
     observe?.(this.model.collection.collectionName, newest.size, performance.now() - started);
 
     started = performance.now();
     const stale: string[] = [];
     for (const id of cohortIds) {
       const doc = newest.get(id);
-      if (doc?.entries !== undefined && doc.entries !== null && !marked.has(id)) out.set(id, doc.entries);
+      if (doc && !marked.has(id)) out.set(id, doc.packed);
       else stale.push(id);
     }
     for (let i = 0; i < stale.length; i += REBUILD_CONCURRENCY) {
