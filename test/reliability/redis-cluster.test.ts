@@ -9,7 +9,7 @@ import { Worker } from 'bullmq';
 import type { Cluster } from 'ioredis';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/kernel/load-config';
-import type { ChatEvent, ChatTarget, OutgoingMessage } from '../../src/platform/chat-event';
+import type { ChatTarget, OutgoingMessage } from '../../src/platform/chat-event';
 import { takeClaimAttempt } from '../../src/features/admin/admin-claim';
 import { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
 import { DestinationRateLimiter } from '../../src/queue/destination-rate-limit';
@@ -19,6 +19,7 @@ import { WORK_QUEUE } from '../../src/queue/queue-names';
 import { createRedis, waitForRedis, type RedisClient } from '../../src/queue/redis-connection';
 import { startHotState } from '../../src/stores/hot/redis-change-feed';
 import { startRedisCluster, type RedisClusterHandle } from '../support/redis-cluster';
+import { chatEvent } from '../support/chat-event';
 import { uniqueName } from '../support/test-env';
 
 const log = pino({ level: 'silent' });
@@ -123,18 +124,7 @@ describe('the queues and keys on a three-master Redis Cluster', () => {
   it('the event inbox: a failing event moves to the failed journal in one transaction over two keys', async () => {
     const redis = await open();
     const key = `${config.QUEUE_PREFIX}:inbox:wechaty:test`;
-    const event: ChatEvent = {
-      id: 'e1',
-      platform: 'wechaty',
-      type: 'message',
-      conversation: { kind: 'group', id: 'room-1' },
-      sender: { id: 'u-1', name: '学员' },
-      text: '签到',
-      mentions: [],
-      mentionsBot: false,
-      timestamp: new Date(),
-      fromSelf: false,
-    };
+    const event = chatEvent({ conversation: { kind: 'group', id: 'room-1' }, sender: { id: 'u-1', name: '学员' }, text: '签到' });
     const inbox = new EventInbox(redis, {
       key,
       log,

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { ChatContext } from '../../../src/pipeline/chat-context';
 import type { BotDeps } from '../../../src/pipeline/bot-deps';
 import type { ChatTarget, OutgoingMessage } from '../../../src/platform/chat-event';
+import { chatEvent } from '../../support/chat-event';
 
 /** A context for a group message from u1, whose deps record what is sent here and what is relayed. */
 function groupContext(relayed: (target: ChatTarget) => boolean) {
@@ -15,22 +16,7 @@ function groupContext(relayed: (target: ChatTarget) => boolean) {
       return relayed(target);
     },
   } as unknown as BotDeps;
-  const ctx = new ChatContext(
-    {
-      id: 'e1',
-      platform: 'wechaty',
-      type: 'message',
-      conversation: { kind: 'group', id: 'g1' },
-      sender: { id: 'u1', name: '学员' },
-      text: '#提交方案',
-      mentions: [],
-      mentionsBot: true,
-      timestamp: new Date(),
-      fromSelf: false,
-    },
-    deps,
-    new Date(),
-  );
+  const ctx = new ChatContext(chatEvent({ text: '#提交方案', mentionsBot: true }), deps, new Date());
   ctx.cohort = { id: 'c1' } as ChatContext['cohort'];
   return { ctx, sent, relays };
 }

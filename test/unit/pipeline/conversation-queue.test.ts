@@ -1,5 +1,6 @@
 import { ConversationQueue, conversationKey } from '../../../src/pipeline/conversation-queue';
 import type { ChatEvent } from '../../../src/platform/chat-event';
+import { chatEvent } from '../../support/chat-event';
 
 /** A promise the test settles by hand. */
 function deferred<T = void>() {
@@ -183,19 +184,8 @@ describe('ConversationQueue', () => {
 });
 
 describe('conversationKey', () => {
-  const event = (over: Partial<ChatEvent>): ChatEvent => ({
-    id: 'm1',
-    platform: 'wechaty',
-    type: 'message',
-    conversation: { kind: 'group', id: 'room-1' },
-    sender: { id: 'alice', name: '学员甲' },
-    text: '签到',
-    mentions: [],
-    mentionsBot: false,
-    timestamp: new Date(0),
-    fromSelf: false,
-    ...over,
-  });
+  const event = (over: Partial<ChatEvent>): ChatEvent =>
+    chatEvent({ id: 'm1', conversation: { kind: 'group', id: 'room-1' }, sender: { id: 'alice', name: '学员甲' }, text: '签到', timestamp: new Date(0), ...over });
 
   it('is the same for one sender in one chat and differs by sender, chat, chat kind and platform', () => {
     const base = conversationKey(event({}));

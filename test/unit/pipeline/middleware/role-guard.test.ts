@@ -4,26 +4,12 @@ import { ChatContext, type Command, type RawArgs } from '../../../../src/pipelin
 import type { BotDeps } from '../../../../src/pipeline/bot-deps';
 import type { Role } from '../../../../src/domain/types';
 import { refusalFor } from '../../../../src/pipeline/middleware/role-guard';
+import { chatEvent } from '../../../support/chat-event';
 
 const deps = { log: pino({ level: 'silent' }) } as unknown as BotDeps;
 
 function privateContext(roles: Role[]): ChatContext {
-  const ctx = new ChatContext(
-    {
-      id: 'e1',
-      platform: 'wechaty',
-      type: 'message',
-      conversation: { kind: 'private', id: 'u1' },
-      sender: { id: 'u1', name: '某人' },
-      text: '',
-      mentions: [],
-      mentionsBot: false,
-      timestamp: new Date(),
-      fromSelf: false,
-    },
-    deps,
-    new Date(),
-  );
+  const ctx = new ChatContext(chatEvent({ conversation: { kind: 'private', id: 'u1' }, sender: { id: 'u1', name: '某人' } }), deps, new Date());
   roles.forEach((r) => ctx.roles.add(r));
   return ctx;
 }
