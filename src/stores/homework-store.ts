@@ -97,9 +97,9 @@ export class HomeworkStore {
 
   /** Replaces the content (and deadline) of a homework, an explicit edit. */
   async edit(id: string, content: string, deadline: Date, at: Date): Promise<Homework | null> {
-    const doc = await this.model
-      .findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { content, deadline, editedAt: at, ...this.summaries.mark() } }, { returnDocument: 'after', strict: false })
-      .lean();
+    const doc = await this.summaries.guard(() =>
+      this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { content, deadline, editedAt: at, ...this.summaries.mark() } }, { returnDocument: 'after', strict: false }).lean(),
+    );
     if (doc) await this.summaries.settle(String(doc.cohortId));
     return doc ? toHomework(doc) : null;
   }

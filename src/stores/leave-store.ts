@@ -130,13 +130,15 @@ export class LeaveStore {
 
   /** Decides a pending request; null when it was not pending any more. */
   async decide(cohortId: string, no: number, status: 'approved' | 'rejected', by: string, at: Date, note: string): Promise<LeaveRequest | null> {
-    const doc = await this.model
-      .findOneAndUpdate(
-        { cohortId: new Types.ObjectId(cohortId), no, status: 'pending' },
-        { $set: { status, decidedBy: by, decidedAt: at, decisionNote: note, ...this.summaries.mark() } },
-        { returnDocument: 'after', strict: false },
-      )
-      .lean();
+    const doc = await this.summaries.guard(() =>
+      this.model
+        .findOneAndUpdate(
+          { cohortId: new Types.ObjectId(cohortId), no, status: 'pending' },
+          { $set: { status, decidedBy: by, decidedAt: at, decisionNote: note, ...this.summaries.mark() } },
+          { returnDocument: 'after', strict: false },
+        )
+        .lean(),
+    );
     if (doc) await this.summaries.settle(cohortId);
     return doc ? toLeave(doc as LeaveDoc) : null;
   }

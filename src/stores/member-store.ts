@@ -82,10 +82,8 @@ export class MemberStore {
   async setRole(cohortId: string, platform: Platform, user: { id: string; name: string }, role: Role, at: Date): Promise<void> {
     await this.putRole(cohortId, platform, user, role, at);
     if (role !== 'trainee') {
-      await this.model.updateOne(
-        { cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) },
-        { $pull: { roles: 'trainee' }, $set: this.summaries.mark() },
-        { strict: false },
+      await this.summaries.guard(() =>
+        this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) }, { $pull: { roles: 'trainee' }, $set: this.summaries.mark() }, { strict: false }),
       );
     }
     await this.summaries.settle(cohortId);
@@ -105,40 +103,37 @@ export class MemberStore {
         upsert: true,
       },
     }));
-    await upsertRetrying(() => this.model.bulkWrite(ops, { ordered: false, strict: false }));
+    await upsertRetrying(() => this.summaries.guard(() => this.model.bulkWrite(ops, { ordered: false, strict: false })));
     this.summaries.recordLater(cohortId);
   }
 
   /** Writes a role (the member marked for the roster summary). */
   private async putRole(cohortId: string, platform: Platform, user: { id: string; name: string }, role: Role, at: Date): Promise<void> {
     await upsertRetrying(() =>
-      this.model.updateOne(
-        { cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) },
-        {
-          $set: { name: String(user.name), active: true, ...this.summaries.mark() },
-          $addToSet: { roles: role },
-          $setOnInsert: { joinedAt: at },
-        },
-        { upsert: true, strict: false },
+      this.summaries.guard(() =>
+        this.model.updateOne(
+          { cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) },
+          {
+            $set: { name: String(user.name), active: true, ...this.summaries.mark() },
+            $addToSet: { roles: role },
+            $setOnInsert: { joinedAt: at },
+          },
+          { upsert: true, strict: false },
+        ),
       ),
     );
   }
 
   /** Replaces a member's lecturer profile (讲师资料) with `details`; false when there is no such member. */
   async setLecturerDetails(cohortId: string, platform: Platform, userId: string, details: LecturerDetails): Promise<boolean> {
-    const res = await this.model.updateOne(
-      { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) },
-      { $set: { lecturerDetails: details } },
-    );
+    const res = await this.summaries.guard(() => this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }, { $set: { lecturerDetails: details } }));
     return res.matchedCount === 1;
   }
 
   /** Marks a member as having left the group. */
   async markLeft(cohortId: string, platform: Platform, userId: string, at: Date): Promise<void> {
-    const res = await this.model.updateOne(
-      { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) },
-      { $set: { active: false, leftAt: at, ...this.summaries.mark() } },
-      { strict: false },
+    const res = await this.summaries.guard(() =>
+      this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }, { $set: { active: false, leftAt: at, ...this.summaries.mark() } }, { strict: false }),
     );
     if (res.matchedCount > 0) await this.summaries.settle(cohortId);
   }

@@ -102,10 +102,12 @@ export class ModerationStore {
 
   /** Undoes a member's warnings and mutes in force; returns how many. */
   async undoActive(cohortId: string, platform: Platform, userId: string, by: string, at: Date): Promise<number> {
-    const res = await this.model.updateMany(
-      { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId), kind: { $in: ['warn', 'mute'] }, undoneAt: { $exists: false }, expiresAt: { $gt: at } },
-      { $set: { undoneAt: at, undoneBy: by, ...this.summaries.mark() } },
-      { strict: false },
+    const res = await this.summaries.guard(() =>
+      this.model.updateMany(
+        { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId), kind: { $in: ['warn', 'mute'] }, undoneAt: { $exists: false }, expiresAt: { $gt: at } },
+        { $set: { undoneAt: at, undoneBy: by, ...this.summaries.mark() } },
+        { strict: false },
+      ),
     );
     if (res.modifiedCount > 0) await this.summaries.settle(cohortId);
     return res.modifiedCount;
@@ -113,9 +115,9 @@ export class ModerationStore {
 
   /** Undoes one action by its number. */
   async undoOne(cohortId: string, no: number, by: string, at: Date): Promise<ModerationRecord | null> {
-    const doc = await this.model
-      .findOneAndUpdate({ cohortId: new Types.ObjectId(cohortId), no, undoneAt: { $exists: false } }, { $set: { undoneAt: at, undoneBy: by, ...this.summaries.mark() } }, { returnDocument: 'after', strict: false })
-      .lean();
+    const doc = await this.summaries.guard(() =>
+      this.model.findOneAndUpdate({ cohortId: new Types.ObjectId(cohortId), no, undoneAt: { $exists: false } }, { $set: { undoneAt: at, undoneBy: by, ...this.summaries.mark() } }, { returnDocument: 'after', strict: false }).lean(),
+    );
     if (doc) await this.summaries.settle(cohortId);
     return doc ? toRecord(doc as unknown as Doc) : null;
   }
@@ -124,7 +126,7 @@ export class ModerationStore {
   async appeal(cohortId: string, platform: Platform, userId: string, text: string, at: Date): Promise<ModerationRecord | null> {
     const latest = await this.model.findOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }).sort({ at: -1 }).lean();
     if (!latest) return null;
-    const doc = await this.model.findOneAndUpdate({ _id: latest._id }, { $set: { appeal: { text, at } } }, { returnDocument: 'after' }).lean();
+    const doc = await this.summaries.guard(() => this.model.findOneAndUpdate({ _id: latest._id }, { $set: { appeal: { text, at } } }, { returnDocument: 'after' }).lean());
     return doc ? toRecord(doc as unknown as Doc) : null;
   }
 

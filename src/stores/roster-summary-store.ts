@@ -119,6 +119,10 @@ export class CohortSummaryStore<E> {
   private readonly tail = new Map<string, Promise<unknown>>();
   /** Rebuilds started without a caller waiting (recordLater, and the later ones that clear young marks). */
   private readonly background = new Set<Promise<unknown>>();
+  /** Guarded writes to the rows in flight (guard), and the clearing of marks under way (exclusive). */
+  private writesInFlight = 0;
+  private clearing: Promise<void> | null = null;
+  private readonly idle: (() => void)[] = [];
   /** Cohorts with a later rebuild planned (marks too young to clear). */
   private readonly later = new Set<string>();
 
@@ -128,6 +132,38 @@ export class CohortSummaryStore<E> {
     private readonly shape: SummaryShape<E>,
   ) {
     this.rows = conn.collection(shape.rows);
+  }
+
+  /**
+   * Runs a write to this summary's rows in this process, never while a rebuild clears marks:
+   * FerretDB 1.24 runs the clearing update as a read and then a write of each whole row, so a
+   * write landing in between would be put back as the row was read (a changed session time lost).
+   * A clear waits for the writes in flight, and writes wait for the clear. Writes from other
+   * processes are kept apart only by clearing marks late (CLEAR_MARKS_AFTER_MS).
+   */
+  async guard<T>(write: () => PromiseLike<T>): Promise<T> {
+    while (this.clearing) await this.clearing;
+    this.writesInFlight += 1;
+    try {
+      return await write();
+    } finally {
+      this.writesInFlight -= 1;
+      if (this.writesInFlight === 0) for (const idle of this.idle.splice(0)) idle();
+    }
+  }
+
+  /** Runs `clear` with no guarded write in flight, and holds guarded writes back until it ends. */
+  private async exclusive(clear: () => PromiseLike<unknown>): Promise<void> {
+    while (this.clearing) await this.clearing;
+    let done!: () => void;
+    this.clearing = new Promise<void>((resolve) => (done = resolve));
+    try {
+      while (this.writesInFlight > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+      await clear();
+    } finally {
+      this.clearing = null;
+      done();
+    }
   }
 
   /** The fields a write sets on its row, beside its own change (a mark no other write has). */
@@ -261,7 +297,7 @@ export class CohortSummaryStore<E> {
       // Older revisions go before the marks: a reader that finds a row unmarked cannot then read a revision without it.
       if (rev > 0 && (!held || ripe.length > 0)) await this.model.deleteMany({ cohortId: cohort, rev: { $lt: rev } });
       if (ripe.length > 0) {
-        await this.rows.updateMany({ cohortId: cohort, [SUMMARY_PENDING]: true, [SUMMARY_MARK]: { $in: ripe } }, { $unset: { [SUMMARY_PENDING]: '', [SUMMARY_MARK]: '' } });
+        await this.exclusive(() => this.rows.updateMany({ cohortId: cohort, [SUMMARY_PENDING]: true, [SUMMARY_MARK]: { $in: ripe } }, { $unset: { [SUMMARY_PENDING]: '', [SUMMARY_MARK]: '' } }));
       }
       if (ripe.length < marks.length) this.rebuildLater(cohortId);
       return entries;

@@ -105,13 +105,15 @@ export class SessionStore {
     const out: Session[] = [];
     for (const s of inputs) {
       const doc = await upsertRetrying(() =>
-        this.model
-          .findOneAndUpdate(
-            { cohortId: cid, startsAt: s.startsAt },
-            { $set: { day: s.day, endsAt: s.endsAt, title: s.title, lecturerName: s.lecturerName, cancelled: false, ...this.summaries.mark() } },
-            { upsert: true, returnDocument: 'after', strict: false },
-          )
-          .lean(),
+        this.summaries.guard(() =>
+          this.model
+            .findOneAndUpdate(
+              { cohortId: cid, startsAt: s.startsAt },
+              { $set: { day: s.day, endsAt: s.endsAt, title: s.title, lecturerName: s.lecturerName, cancelled: false, ...this.summaries.mark() } },
+              { upsert: true, returnDocument: 'after', strict: false },
+            )
+            .lean(),
+        ),
       );
       if (doc) out.push(toSession(doc));
     }
@@ -145,13 +147,15 @@ export class SessionStore {
   /** Changes one session's time, title or lecturer; null when another session starts then. */
   async update(id: string, input: SessionInput): Promise<Session | null> {
     try {
-      const doc = await this.model
-        .findOneAndUpdate(
-          { _id: new Types.ObjectId(id) },
-          { $set: { day: input.day, startsAt: input.startsAt, endsAt: input.endsAt, title: input.title, lecturerName: input.lecturerName, ...this.summaries.mark() } },
-          { returnDocument: 'after', strict: false },
-        )
-        .lean();
+      const doc = await this.summaries.guard(() =>
+        this.model
+          .findOneAndUpdate(
+            { _id: new Types.ObjectId(id) },
+            { $set: { day: input.day, startsAt: input.startsAt, endsAt: input.endsAt, title: input.title, lecturerName: input.lecturerName, ...this.summaries.mark() } },
+            { returnDocument: 'after', strict: false },
+          )
+          .lean(),
+      );
       if (doc) await this.summaries.settle(String(doc.cohortId));
       return doc ? toSession(doc) : null;
     } catch (err) {
@@ -162,30 +166,30 @@ export class SessionStore {
 
   /** Cancels a session (kept for the record, never signed in or closed). */
   async cancel(id: string): Promise<void> {
-    const doc = await this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { cancelled: true, ...this.summaries.mark() } }, { strict: false }).lean();
+    const doc = await this.summaries.guard(() => this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { cancelled: true, ...this.summaries.mark() } }, { strict: false }).lean());
     if (doc) await this.summaries.settle(String(doc.cohortId));
   }
 
   /** Records the lecturer's actual start (上课) once; the timetable summary follows without this waiting (a chat command). */
   async markActualStart(id: string, at: Date): Promise<boolean> {
-    const doc = await this.model
-      .findOneAndUpdate({ _id: new Types.ObjectId(id), actualStart: { $exists: false } }, { $set: { actualStart: at, ...this.summaries.mark() } }, { strict: false })
-      .lean();
+    const doc = await this.summaries.guard(() =>
+      this.model.findOneAndUpdate({ _id: new Types.ObjectId(id), actualStart: { $exists: false } }, { $set: { actualStart: at, ...this.summaries.mark() } }, { strict: false }).lean(),
+    );
     if (doc) this.summaries.recordLater(String(doc.cohortId));
     return doc !== null;
   }
 
   /** Records the lecturer's actual end (下课); the last marker counts. The timetable summary follows without this waiting. */
   async markActualEnd(id: string, at: Date): Promise<void> {
-    const doc = await this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { actualEnd: at, ...this.summaries.mark() } }, { strict: false }).lean();
+    const doc = await this.summaries.guard(() => this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { actualEnd: at, ...this.summaries.mark() } }, { strict: false }).lean());
     if (doc) this.summaries.recordLater(String(doc.cohortId));
   }
 
   /** Marks a session closed once; false when it was already closed. */
   async markClosed(id: string, at: Date): Promise<boolean> {
-    const doc = await this.model
-      .findOneAndUpdate({ _id: new Types.ObjectId(id), closedAt: { $exists: false } }, { $set: { closedAt: at, ...this.summaries.mark() } }, { strict: false })
-      .lean();
+    const doc = await this.summaries.guard(() =>
+      this.model.findOneAndUpdate({ _id: new Types.ObjectId(id), closedAt: { $exists: false } }, { $set: { closedAt: at, ...this.summaries.mark() } }, { strict: false }).lean(),
+    );
     if (doc) await this.summaries.settle(String(doc.cohortId));
     return doc !== null;
   }

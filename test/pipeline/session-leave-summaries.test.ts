@@ -116,6 +116,37 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     expect(await keptLeave(cohortId)).toEqual({ entries: raw, rebuilt: 0 });
   });
 
+  it('holds a session change made while a rebuild clears old marks until the clearing is written, so it is not put back', async () => {
+    const cohortId = newCohortId();
+    const [session] = await p.deps.stores.sessions.upsertMany(cohortId, [line(0)]);
+    await w.settled();
+    // A later write leaves the row marked; once that mark is old enough, a rebuild clears it.
+    await p.deps.stores.sessions.markActualStart(session!.id, at('08:00'));
+    await new Promise((r) => setTimeout(r, 2_100));
+    const rows = p.conn.collection('sessions');
+    const real = rows.updateMany.bind(rows);
+    let clearing!: () => void;
+    let release!: () => void;
+    const reached = new Promise<void>((r) => (clearing = r));
+    const released = new Promise<void>((r) => (release = r));
+    jest.spyOn(rows, 'updateMany').mockImplementationOnce(async (...args: Parameters<typeof real>) => {
+      clearing();
+      await released;
+      return real(...args);
+    });
+    const rebuild = p.deps.stores.timetableSummaries.record(cohortId);
+    await reached;
+    // 上课 changed to a later time while FerretDB would be between reading and writing the row.
+    let written = false;
+    const change = p.deps.stores.sessions.update(session!.id, { ...line(0), title: '改期后的第1讲' }).then(() => void (written = true));
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(written).toBe(false);
+    release();
+    await Promise.all([rebuild, change]);
+    await w.settled();
+    expect((await rawSessions(cohortId)).map((s) => s.title)).toEqual(['改期后的第1讲']);
+  });
+
   it('holds every homework as stored after two processes assign and edit at once, and repairs a failed summary write', async () => {
     const cohortId = newCohortId();
     // Lecturers assign through both writers at once (the chat does not wait for the summary), staff edit deadlines.
