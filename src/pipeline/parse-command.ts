@@ -21,6 +21,12 @@ const PREFIXES = ['#', '/', '＃', '／'];
 const BARE_WORDS = new Set(['签到', '签退', '帮助']);
 const TRAILING_PUNCT = /[\s!！。.~～]+$/u;
 
+/** A message that is one short word of Han characters alone (签道, 签退!), as a bare command word would be; null otherwise. */
+export function loneWord(text: string): string | null {
+  const word = text.trim().replace(TRAILING_PUNCT, '');
+  return /^\p{Script=Han}{2,4}$/u.test(word) ? word : null;
+}
+
 /** Removes @name mentions (with the platform's separator) from the front of a line. */
 function stripLeadingMentions(text: string, names: string[]): string {
   let rest = text.trimStart();

@@ -20,11 +20,28 @@ function soundOf(word: string): string {
   return pinyin(word, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
 }
 
+/** The bare command words (sent without #) as sounds: 签到 and 签退, which trainees type every day. */
+const BARE_SOUNDS = commandSoundsOf(['签到', '签退']);
+
+/**
+ * The bare command word a lone word sounds exactly like (签道 → 签到, 钱到 → 签到), typed with the
+ * wrong characters by a pinyin keyboard; null for the word itself and for anything else, so
+ * ordinary chat gets no answer.
+ */
+export function soundsLikeBareWord(word: string): string | null {
+  const sound = soundOf(word);
+  return BARE_SOUNDS.find((b) => b.sound === sound && b.name !== word)?.name ?? null;
+}
+
 /** Command names with their sound worked out once (the pinyin of each name is the costly part). */
 export type CommandSounds = readonly { name: string; lower: string; sound: string }[];
 
 /** Works out the sounds of the command names, for `suggestCommand`. */
 export function commandSounds(names: readonly string[]): CommandSounds {
+  return commandSoundsOf(names);
+}
+
+function commandSoundsOf(names: readonly string[]): CommandSounds {
   return names.map((name) => ({ name, lower: name.toLowerCase(), sound: soundOf(name.toLowerCase()) }));
 }
 

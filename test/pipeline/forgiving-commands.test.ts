@@ -32,6 +32,9 @@ describe('forgiving commands (near misses, help, extra arguments)', () => {
     p.clock.set(at(D1, '08:55'));
     expect(await say('#签道')).toEqual([expect.stringContaining('你是不是想发 #签到？')]);
     expect(await say('＃qiandao')).toEqual([expect.stringContaining('你是不是想发 #签到？')]);
+    // Typed with the wrong characters and no #, alone, as 签到 is sent bare.
+    expect(await say('签道')).toEqual([expect.stringContaining('你是不是想发 #签到？')]);
+    expect(await say('签道！')).toEqual([expect.stringContaining('你是不是想发 #签到？')]);
     const [session] = await p.deps.stores.sessions.listByCohort(cohortId);
     expect(await p.deps.stores.attendance.listBySession(session!.id)).toHaveLength(0);
   });
@@ -64,7 +67,7 @@ describe('forgiving commands (near misses, help, extra arguments)', () => {
   });
 
   it('stays silent on ordinary chat, WeChat emoticon codes and a far-off /word', async () => {
-    for (const text of ['今天天气不错', '/::)', '/微笑', '老师讲得好 #点赞', '帮助我一下可以吗']) {
+    for (const text of ['今天天气不错', '/::)', '/微笑', '老师讲得好 #点赞', '帮助我一下可以吗', '千岛湖的橙子到了', '钱到账了吗']) {
       expect(await say(text)).toEqual([]);
     }
   });

@@ -1,7 +1,7 @@
 import type { Middleware } from '../compose';
 import type { Command } from '../command';
-import { parseCommand, prefixedWord } from '../parse-command';
-import { commandSounds, suggestCommand } from '../suggest-command';
+import { loneWord, parseCommand, prefixedWord } from '../parse-command';
+import { commandSounds, soundsLikeBareWord, suggestCommand } from '../suggest-command';
 
 /** Prefixes that make a message a command even when its word is unknown (a `/` also starts WeChat's emoticon codes). */
 const COMMAND_PREFIXES = new Set(['#', '＃']);
@@ -10,7 +10,8 @@ const COMMAND_PREFIXES = new Set(['#', '＃']);
  * Recognises a command in the message and puts it on the context; ordinary chat passes on
  * with no command. A lone `#` is 帮助. A `#word` that names no command is noted with the
  * command it most likely meant (by sound and spelling), so the sender gets a pointer instead
- * of silence; a `/word` only when something is close. Moderation still sees every message.
+ * of silence; a `/word` only when something is close; a lone word that sounds exactly like
+ * 签到 or 签退 (签道) likewise. Moderation still sees every message.
  */
 export function recogniseCommand(commands: Command[]): Middleware {
   const byName = new Map<string, Command>();
@@ -35,6 +36,11 @@ export function recogniseCommand(commands: Command[]): Middleware {
       } else if (typed && typed.word !== '') {
         const suggestion = suggestCommand(typed.word, primaryNames);
         if (suggestion || COMMAND_PREFIXES.has(typed.prefix)) ctx.unknownCommand = { word: typed.word, suggestion };
+      } else if (!typed) {
+        // 签道 alone: a bare 签到 typed with the wrong characters gets a pointer, not silence.
+        const word = loneWord(event.text);
+        const meant = word ? soundsLikeBareWord(word) : null;
+        if (word && meant) ctx.unknownCommand = { word, suggestion: meant };
       }
     }
     await next();

@@ -1,4 +1,4 @@
-import { editDistance, suggestCommand } from '../../../src/pipeline/suggest-command';
+import { editDistance, soundsLikeBareWord, suggestCommand } from '../../../src/pipeline/suggest-command';
 
 /** The bot's command names (帮助 lists them). */
 const NAMES = ['签到', '签退', '请假', '批准请假', '驳回请假', '交作业', '布置作业', '点评', '优秀作业', '我的', '日报', '排名', '帮助', '登记', '绑定', '课表', '新建班级', '上课', '下课', '警告', '导出'];
@@ -26,5 +26,19 @@ describe('suggestCommand: what a mistyped command most likely meant', () => {
     expect(editDistance('签道', '签到')).toBe(1);
     expect(editDistance('', '签到')).toBe(2);
     expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});
+
+describe('soundsLikeBareWord: a lone word typed for 签到 or 签退 with the wrong characters', () => {
+  it('names the bare word it sounds exactly like', () => {
+    expect(soundsLikeBareWord('签道')).toBe('签到');
+    expect(soundsLikeBareWord('钱到')).toBe('签到');
+    expect(soundsLikeBareWord('签推')).toBe('签退');
+  });
+
+  it('is null for the word itself and for words that only sound close', () => {
+    expect(soundsLikeBareWord('签到')).toBeNull();
+    expect(soundsLikeBareWord('前台')).toBeNull();
+    expect(soundsLikeBareWord('签字')).toBeNull();
   });
 });
