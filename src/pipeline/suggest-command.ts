@@ -21,7 +21,7 @@ function soundOf(word: string): string {
 }
 
 /** The bare command words (sent without #) as sounds: 签到 and 签退, which trainees type every day. */
-const BARE_SOUNDS = commandSoundsOf(['签到', '签退']);
+const BARE_SOUNDS = commandSounds(['签到', '签退']);
 
 /**
  * The bare command word a lone word sounds exactly like (签道 → 签到, 钱到 → 签到), typed with the
@@ -38,10 +38,6 @@ export type CommandSounds = readonly { name: string; lower: string; sound: strin
 
 /** Works out the sounds of the command names, for `suggestCommand`. */
 export function commandSounds(names: readonly string[]): CommandSounds {
-  return commandSoundsOf(names);
-}
-
-function commandSoundsOf(names: readonly string[]): CommandSounds {
   return names.map((name) => ({ name, lower: name.toLowerCase(), sound: soundOf(name.toLowerCase()) }));
 }
 
