@@ -49,26 +49,33 @@ describe('DestinationRateLimiter (real Redis)', () => {
   });
 
   it('a denied take does not spend budget', async () => {
+    // Windows are seconds long so that a slow machine cannot let one pass between two takes.
     const rl = limiter();
-    await rl.take('d', 2, 300);
-    await rl.take('d', 2, 300);
-    for (let i = 0; i < 5; i++) expect((await rl.take('d', 2, 300)).allowed).toBe(false);
-    await sleep(350);
-    expect((await rl.take('d', 2, 300)).allowed).toBe(true);
-    expect((await rl.take('d', 2, 300)).allowed).toBe(true);
+    await rl.take('d', 2, 2_000);
+    await rl.take('d', 2, 2_000);
+    await sleep(1_000);
+    let last = { allowed: true, retryInMs: 0 };
+    for (let i = 0; i < 5; i++) {
+      last = await rl.take('d', 2, 2_000);
+      expect(last.allowed).toBe(false);
+    }
+    // The first two expire now; the five denied ones, had they been spent, would hold the window another second.
+    await sleep(last.retryInMs + 20);
+    expect((await rl.take('d', 2, 2_000)).allowed).toBe(true);
+    expect((await rl.take('d', 2, 2_000)).allowed).toBe(true);
   });
 
   it('slides: a send counts for a whole window after it, across any boundary', async () => {
     const rl = limiter();
-    expect((await rl.take('d', 2, 600)).allowed).toBe(true);
-    await sleep(300);
-    expect((await rl.take('d', 2, 600)).allowed).toBe(true);
-    // The first send is 300 ms old, still inside its window: a fixed window could let this one through.
-    const third = await rl.take('d', 2, 600);
+    expect((await rl.take('d', 2, 3_000)).allowed).toBe(true);
+    await sleep(1_000);
+    expect((await rl.take('d', 2, 3_000)).allowed).toBe(true);
+    // The first send is about a second old, still inside its window: a fixed window could let this one through.
+    const third = await rl.take('d', 2, 3_000);
     expect(third.allowed).toBe(false);
-    expect(third.retryInMs).toBeLessThanOrEqual(300);
+    expect(third.retryInMs).toBeLessThanOrEqual(2_000);
     await sleep(third.retryInMs + 20);
-    expect((await rl.take('d', 2, 600)).allowed).toBe(true);
+    expect((await rl.take('d', 2, 3_000)).allowed).toBe(true);
   });
 
   it('never admits more than the limit when many workers take at once', async () => {
@@ -97,7 +104,7 @@ describe('DestinationRateLimiter (real Redis)', () => {
 
   it('pause holds a destination that is otherwise within budget, and is never shortened', async () => {
     const rl = limiter();
-    await rl.pause('robot', 400);
+    await rl.pause('robot', 2_000);
     await rl.pause('robot', 50);
     const held = await rl.take('robot', 20, 60_000);
     expect(held.allowed).toBe(false);
