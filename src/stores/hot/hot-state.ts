@@ -2,13 +2,22 @@ import type { Attendance } from '../../domain/types';
 import type { ChangeFeed, CohortPart, HotChange } from './hot-change';
 
 type Entry = { value: unknown; loadedAt: number };
+type Merge<T> = (value: T, arrived: Attendance[]) => void;
+/** How a part in use is read again after a change drops it. */
+type Reader = { load: () => Promise<unknown>; merge: Merge<unknown> | undefined; usedAt: number };
 
 /** How long a loaded part is trusted without hearing of a change: the bound on staleness if a change is ever missed. */
 export const HOT_STATE_MAX_AGE_MS = 120_000;
+/** In a process serving chats: a part read within this time is read again when a change drops it (see keepWarmMs). */
+export const HOT_STATE_KEEP_WARM_MS = 10 * 60_000;
 /** From this share of its age limit on, a part that is read is also read again in the background. */
 const REFRESH_AHEAD_AT = 0.75;
+/** A part dropped by a change is read again this long after it: the changes of one write (or one burst) are one read. */
+const REREAD_DELAY_MS = 250;
+/** Below this many remembered readers, stale ones are not swept. */
+const READERS_SWEEP_FLOOR = 1024;
 
-const PART_PREFIX: Record<CohortPart, string> = { cohort: 'c:', sessions: 's:', members: 'm:', mutes: 'u:', leave: 'l:' };
+const PART_PREFIX: Record<CohortPart, string> = { cohort: 'c:', sessions: 's:', members: 'm:', mutes: 'u:', leave: 'l:', words: 'w:' };
 
 /**
  * The state the chat path reads on every message, per cohort, in this process: the cohort,
@@ -17,6 +26,11 @@ const PART_PREFIX: Record<CohortPart, string> = { cohort: 'c:', sessions: 's:', 
  * another process announces a change on the feed (or the feed reports a gap, or the part
  * grows older than its limit). A load that overlaps a change of its part is not kept, so a
  * slow read never puts stale state back.
+ *
+ * With `keepWarmMs`, a part read within that time and then dropped by a change (here or in
+ * another process) is read again in the background a moment later: a cohort in use
+ * does not make its next message wait for the read a change caused (a timetable imported, a
+ * roster enrolled, a session closed by a worker).
  *
  * With `cache: false` nothing is kept and every read goes to the database; changes are
  * still announced, so processes that only write (workers, tests, one-off commands) keep
@@ -30,6 +44,11 @@ export class HotState {
   private readonly arrivals = new Map<string, Attendance[]>();
   private readonly sessionCohort = new Map<string, string>();
   private readonly leaveListeners: ((cohortId: string) => void)[] = [];
+  /** Per part read while keepWarmMs is set: how to read it again, and when it was last read. */
+  private readonly readers = new Map<string, Reader>();
+  private readonly rereads = new Map<string, NodeJS.Timeout>();
+  private readersSweepAt = READERS_SWEEP_FLOOR;
+  private readonly keepWarmMs: number;
   private epoch = 0;
   private clearedAt = 0;
   readonly caching: boolean;
@@ -38,10 +57,11 @@ export class HotState {
 
   constructor(
     private readonly feed: ChangeFeed,
-    options: { cache?: boolean; maxAgeMs?: number; now?: () => number } = {},
+    options: { cache?: boolean; maxAgeMs?: number; keepWarmMs?: number; now?: () => number } = {},
   ) {
     this.caching = options.cache !== false;
     this.maxAgeMs = options.maxAgeMs ?? HOT_STATE_MAX_AGE_MS;
+    this.keepWarmMs = options.keepWarmMs ?? 0;
     this.now = options.now ?? Date.now;
   }
 
@@ -55,6 +75,9 @@ export class HotState {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.rereads.values()) clearTimeout(timer);
+    this.rereads.clear();
+    this.readers.clear();
     await this.feed.close();
   }
 
@@ -75,8 +98,9 @@ export class HotState {
     });
   }
 
-  private readMerging<T>(key: string, load: () => Promise<T>, merge?: (value: T, arrived: Attendance[]) => void): Promise<T> {
+  private readMerging<T>(key: string, load: () => Promise<T>, merge?: Merge<T>): Promise<T> {
     if (!this.caching) return load();
+    if (this.keepWarmMs > 0) this.noteReader(key, load, merge);
     const hit = this.entries.get(key);
     const age = hit ? this.now() - hit.loadedAt : Infinity;
     if (hit && age < this.maxAgeMs) {
@@ -90,7 +114,41 @@ export class HotState {
     return this.load(key, load, merge);
   }
 
-  private load<T>(key: string, load: () => Promise<T>, merge?: (value: T, arrived: Attendance[]) => void): Promise<T> {
+  /** Remembers how `key` is read and that it is in use now; readers unused for keepWarmMs are swept from time to time. */
+  private noteReader<T>(key: string, load: () => Promise<T>, merge: Merge<T> | undefined): void {
+    const now = this.now();
+    const reader = this.readers.get(key);
+    if (reader) {
+      reader.usedAt = now;
+      return;
+    }
+    this.readers.set(key, { load, merge: merge as Merge<unknown> | undefined, usedAt: now });
+    if (this.readers.size < this.readersSweepAt) return;
+    for (const [k, r] of this.readers) if (now - r.usedAt >= this.keepWarmMs) this.readers.delete(k);
+    this.readersSweepAt = Math.max(READERS_SWEEP_FLOOR, this.readers.size * 2);
+  }
+
+  /**
+   * A part in use that a change dropped is read again shortly, in the background. (A gap drops
+   * everything and is not followed by reads: they would all come at once.)
+   */
+  private rereadIfInUse(key: string): void {
+    const reader = this.readers.get(key);
+    if (!reader || this.rereads.has(key)) return;
+    if (this.now() - reader.usedAt >= this.keepWarmMs) {
+      this.readers.delete(key);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.rereads.delete(key);
+      if (this.entries.has(key) || this.loading.has(key)) return;
+      this.load(key, reader.load, reader.merge).catch(() => undefined);
+    }, REREAD_DELAY_MS);
+    timer.unref();
+    this.rereads.set(key, timer);
+  }
+
+  private load<T>(key: string, load: () => Promise<T>, merge?: Merge<T>): Promise<T> {
     const startedAt = this.epoch;
     const arrived: Attendance[] = [];
     if (merge) this.arrivals.set(key, arrived);
@@ -150,6 +208,7 @@ export class HotState {
     this.entries.delete(key);
     this.loading.delete(key);
     this.arrivals.delete(key);
+    if (this.keepWarmMs > 0) this.rereadIfInUse(key);
   }
 
   private apply(change: HotChange): void {

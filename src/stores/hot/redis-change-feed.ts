@@ -73,8 +73,8 @@ export class RedisChangeFeed implements ChangeFeed {
 }
 
 /** A process's hot state on the feed `<prefix>:hot-state`, listening before it returns (when it keeps state). */
-export async function startHotState(redis: RedisClient, prefix: string, log: Logger | undefined, options: { cache: boolean }): Promise<HotState> {
-  const hot = new HotState(new RedisChangeFeed(redis, prefix, log), { cache: options.cache });
+export async function startHotState(redis: RedisClient, prefix: string, log: Logger | undefined, options: { cache: boolean; keepWarmMs?: number }): Promise<HotState> {
+  const hot = new HotState(new RedisChangeFeed(redis, prefix, log), options);
   await hot.listen();
   return hot;
 }

@@ -204,6 +204,80 @@ describe('HotState', () => {
     expect(list.get('wechaty:u7')).toBe(record);
   });
 
+  describe('keeping parts in use warm (keepWarmMs)', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    /** A reader keeping parts read within the last 1,000 ms warm, a writer announcing to it, and a members part that counts its loads. */
+    async function warmReader() {
+      let now = 0;
+      const feeds = linkedFeeds();
+      const reader = new HotState(feeds.a, { keepWarmMs: 1000, now: () => now });
+      await reader.listen();
+      const writer = new HotState(feeds.b, { cache: false });
+      let version = 1;
+      let loads = 0;
+      const load = async () => {
+        loads += 1;
+        return version;
+      };
+      const key = cohortKey('members', 'k');
+      await reader.read(key, load);
+      return {
+        reader,
+        key,
+        load,
+        loads: () => loads,
+        setNow: (ms: number) => (now = ms),
+        /** Another process writes version `v` of the roster and announces it. */
+        write: (v: number) => {
+          version = v;
+          writer.changed({ kind: 'cohort', cohortId: 'k', parts: ['members'] });
+        },
+      };
+    }
+
+    it("reads a part in use again in the background when another process's change drops it, once for a burst of changes", async () => {
+      const w = await warmReader();
+      w.write(2);
+      w.write(3);
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(w.loads()).toBe(2);
+      // The next message finds the new roster kept: no read of its own.
+      await expect(w.reader.read(w.key, w.load)).resolves.toBe(3);
+      expect(w.loads()).toBe(2);
+    });
+
+    it('leaves a part unread once nothing has read it for keepWarmMs', async () => {
+      const w = await warmReader();
+      w.setNow(1500);
+      w.write(2);
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(w.loads()).toBe(1);
+      await expect(w.reader.read(w.key, w.load)).resolves.toBe(2);
+      expect(w.loads()).toBe(2);
+    });
+
+    it('does not read again what it was never asked to keep warm', async () => {
+      const feeds = linkedFeeds();
+      const reader = new HotState(feeds.a);
+      await reader.listen();
+      let loads = 0;
+      await reader.read(cohortKey('members', 'k'), async () => ++loads);
+      new HotState(feeds.b, { cache: false }).changed({ kind: 'cohort', cohortId: 'k', parts: ['members'] });
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(loads).toBe(1);
+    });
+
+    it('stops its pending reads when closed', async () => {
+      const w = await warmReader();
+      w.write(2);
+      await w.reader.close();
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(w.loads()).toBe(1);
+    });
+  });
+
   it('without caching reads the database every time and still announces its writes', async () => {
     const feeds = linkedFeeds();
     const hot = new HotState(feeds.b, { cache: false });
