@@ -50,7 +50,7 @@ export class CohortWordStore {
     return words;
   }
 
-  private async read(cohortId: string): Promise<CohortWord[]> {
+  protected async read(cohortId: string): Promise<CohortWord[]> {
     const docs = await this.model.find({ cohortId: new Types.ObjectId(cohortId) }).sort({ word: 1 }).lean();
     return docs.map((d) => ({ word: d.word, op: d.op, category: d.category ?? '', by: d.by, at: d.at }));
   }

@@ -24,7 +24,7 @@ import { SessionStore, TimetableSummaryStore } from './session-store';
 import { SessionSummaryStore } from './session-summary-store';
 import { DigestReadStore } from './digest-read-store';
 import type { HotState } from './hot/hot-state';
-import { HotAttendanceStore, HotBindingStore, HotCohortStore, HotLeaveStore, HotMemberStore, HotModerationStore, HotPointsStore, HotSessionStore } from './hot/hot-stores';
+import { HotAttendanceStore, HotBindingStore, HotCohortStore, HotCohortWordStore, HotLeaveStore, HotMemberStore, HotModerationStore, HotPointsStore, HotSessionStore } from './hot/hot-stores';
 
 /** Every store the services use, built on one connection. */
 export interface Stores {
@@ -102,7 +102,7 @@ export async function createStores(conn: Connection, options: { hot?: HotState }
     images: new ImageStore(conn),
     moderation: hot ? new HotModerationStore(conn, hot, moderationSummaries) : new ModerationStore(conn, moderationSummaries),
     reviews: new ModerationReviewStore(conn),
-    cohortWords: new CohortWordStore(conn),
+    cohortWords: hot ? new HotCohortWordStore(conn, hot) : new CohortWordStore(conn),
     surveys: new SurveyStore(conn),
     followUps: new FollowUpStore(conn),
     admins: new AdminStore(conn),

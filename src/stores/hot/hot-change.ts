@@ -16,7 +16,7 @@ export type HotChange =
   | { kind: 'leave-decided'; cohortId: string };
 
 /** The parts of a cohort's hot state that are loaded and dropped together. */
-export type CohortPart = 'cohort' | 'sessions' | 'members' | 'mutes' | 'leave';
+export type CohortPart = 'cohort' | 'sessions' | 'members' | 'mutes' | 'leave' | 'words';
 
 /** Carries changes between processes; a process does not hear its own. */
 export interface ChangeFeed {

@@ -4,6 +4,7 @@ import type { Attendance, Cohort, GroupBinding, Member, ModerationRecord, PlanSt
 import { AttendanceStore, type AttendanceInput } from '../attendance-store';
 import { BindingStore } from '../binding-store';
 import { CohortStore } from '../cohort-store';
+import { CohortWordStore, type CohortWord } from '../cohort-word-store';
 import { MemberStore } from '../member-store';
 import { LeaveStore, type LeaveSummaryStore } from '../leave-store';
 import { ModerationStore } from '../moderation-store';
@@ -297,9 +298,19 @@ export class HotModerationStore extends ModerationStore {
 
   override async activeMute(cohortId: string, platform: Platform, userId: string, at: Date): Promise<ModerationRecord | null> {
     if (!this.hot.caching) return super.activeMute(cohortId, platform, userId, at);
-    const mutes = await this.hot.read(cohortKey('mutes', cohortId), () => super.listActiveMutes(cohortId, at));
-    const m = mutes.find((r) => r.platform === platform && r.userId === String(userId) && r.expiresAt !== undefined && r.expiresAt.getTime() > at.getTime());
+    const m = (await this.mutes(cohortId, at)).find((r) => r.platform === platform && r.userId === String(userId));
     return m ? structuredClone(m) : null;
+  }
+
+  override async listActiveMutes(cohortId: string, at: Date): Promise<ModerationRecord[]> {
+    if (!this.hot.caching) return super.listActiveMutes(cohortId, at);
+    return (await this.mutes(cohortId, at)).map((m) => structuredClone(m));
+  }
+
+  /** The mutes in force at `at`, from the mutes read when the part was loaded (those in force then). */
+  private async mutes(cohortId: string, at: Date): Promise<ModerationRecord[]> {
+    const mutes = await this.hot.read(cohortKey('mutes', cohortId), () => super.listActiveMutes(cohortId, at));
+    return mutes.filter((r) => r.expiresAt !== undefined && r.expiresAt.getTime() > at.getTime());
   }
 
   override async log(input: Omit<ModerationRecord, 'id' | 'no'> & { sourceKey: string }): Promise<{ record: ModerationRecord; created: boolean }> {
@@ -356,3 +367,20 @@ export class HotLeaveStore extends LeaveStore {
   }
 }
 
+
+/** A cohort's own word list (#敏感词), loaded once; every change announced, so every process applies it at once. */
+export class HotCohortWordStore extends CohortWordStore {
+  constructor(conn: Connection, private readonly hot: HotState) {
+    super(conn);
+  }
+
+  override list(cohortId: string, now = Date.now()): Promise<CohortWord[]> {
+    if (!this.hot.caching) return super.list(cohortId, now);
+    return this.hot.read(cohortKey('words', cohortId), () => this.read(cohortId));
+  }
+
+  override async set(cohortId: string, entry: CohortWord): Promise<void> {
+    await super.set(cohortId, entry);
+    this.hot.changed({ kind: 'cohort', cohortId, parts: ['words'] });
+  }
+}
