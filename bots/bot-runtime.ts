@@ -23,7 +23,9 @@ import { connectStorage } from './connect-storage';
 import { LivenessWatch } from '../src/kernel/liveness-watch';
 import { loadScoringConfig } from '../src/kernel/scoring-config';
 import { createStores } from '../src/stores/create-stores';
+import { CohortWarmer } from '../src/pipeline/warm-cohort';
 import { startHotState } from '../src/stores/hot/redis-change-feed';
+import { HOT_STATE_KEEP_WARM_MS } from '../src/stores/hot/hot-state';
 import { DetectorHolder } from '../src/features/moderation';
 import { ExpiredMessageNotices, watchSession, type SessionWatch } from '../src/features/admin';
 import { mongoCheck, redisCheck, startHealthServer, type HealthServer } from '../src/kernel/health-server';
@@ -94,7 +96,7 @@ export interface BotRuntimeOptions {
 export async function startBotRuntime(config: Config, adapter: PlatformAdapter, clock: Clock, log: Logger, options: BotRuntimeOptions = {}): Promise<BotRuntime> {
   const { conn, redis } = await connectStorage(config, log);
   // The chat path reads its cohorts, sessions, rosters and attendance from memory, kept true over Redis.
-  const hot = await startHotState(redis, config.QUEUE_PREFIX, log, { cache: true });
+  const hot = await startHotState(redis, config.QUEUE_PREFIX, log, { cache: true, keepWarmMs: HOT_STATE_KEEP_WARM_MS });
   const stores = await createStores(conn, { hot });
   let stopRuntime: (() => Promise<void>) | null = null;
   const session = watchSession({
@@ -157,6 +159,13 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
   if (lexiconPaths) detector.watch();
   const scheduler = new BullmqScheduler(redis, config.QUEUE_PREFIX, WORK_QUEUE, clock, reminderSettings(config));
   const send = (target: Parameters<PlatformAdapter['send']>[0], message: Parameters<PlatformAdapter['send']>[1]) => adapter.send(target, message);
+  const warmer = new CohortWarmer(stores, log);
+  // What the outbox sends to a group (a session's reminder, a notice) is often followed by its
+  // trainees' answers: the cohort's hot state is read while they read the message.
+  const sendAndWarm: typeof send = async (target, message) => {
+    await send(target, message);
+    if (target.kind === 'group') warmer.warmGroup(adapter.platform, target.id, clock.now());
+  };
   // This bot account sends what its own outbox queue holds (the groups whose bindings name it,
   // the people in them) and what the shared queue holds (what no account is known to serve).
   const account = accountId(config, adapter.platform);
@@ -187,6 +196,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
       return true;
     },
     scheduler,
+    warmer,
     self: () => {
       if (!self) throw new Error('bot is not logged in yet');
       return self;
@@ -236,8 +246,8 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
       onExpired: (item: OutboxItem, jobId: string) => expired.add(item, jobId),
     };
     outboxes.push(
-      startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log, { ...outboxOptions, account }),
-      startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, send, log, { ...outboxOptions, accountKey: account }),
+      startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, sendAndWarm, log, { ...outboxOptions, account }),
+      startOutboxWorker(outboxRedis, config.QUEUE_PREFIX, sendAndWarm, log, { ...outboxOptions, accountKey: account }),
     );
     const local: LocalTimer[] = [
       heartbeatTimer(config.HEARTBEAT_FILE, log),

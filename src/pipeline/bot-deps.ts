@@ -7,6 +7,7 @@ import type { Logger } from '../kernel/logger';
 import type { Outbound } from '../platform/platform-adapter';
 import type { JobScheduler } from '../queue/job-scheduler';
 import type { Stores } from '../stores/create-stores';
+import type { CohortWarmer } from './warm-cohort';
 
 /** Everything the pipeline needs, built once per process and shared by all events. */
 export interface BotDeps {
@@ -26,6 +27,8 @@ export interface BotDeps {
    */
   relay?: (target: ChatTarget, message: OutgoingMessage, key: string, cohortId: string | undefined) => Promise<boolean>;
   scheduler: JobScheduler;
+  /** Reads a cohort's hot state ahead of its messages (a process that keeps hot state); absent elsewhere. */
+  warmer?: CohortWarmer;
   /** The bot's own identity once logged in. */
   self: () => ChatUser;
   /** The moderation detector in use (swapped atomically on reload). */

@@ -5,6 +5,8 @@ import { createRedis } from '../../src/queue/redis-connection';
 import { createStores, summariesSettled, type Stores } from '../../src/stores/create-stores';
 import { startHotState } from '../../src/stores/hot/redis-change-feed';
 import type { HotState } from '../../src/stores/hot/hot-state';
+import { CohortWarmer } from '../../src/pipeline/warm-cohort';
+import { createLogger } from '../../src/kernel/logger';
 import { dropDatabase, mongoUriFor, redisUrl, uniqueName } from '../support/test-env';
 
 /**
@@ -224,5 +226,47 @@ describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () 
     expect(await bot.points.award(entry)).toBe(false);
     expect(commands).toBe(before);
     expect(await other.points.listByCohort(cohortId)).toHaveLength(1);
+  });
+  it("reads every part a cohort's group messages need at once when it is warmed, so its messages then read nothing", async () => {
+    const cohortId = await newCohort();
+    const at = new Date('2027-03-02T00:30:00Z');
+    await other.bindings.bind({ platform: 'wechaty', groupId: 'g-warm', cohortId, title: '群', boundBy: 'staff' });
+    await other.members.enrolTrainees(cohortId, 'wechaty', [{ id: 'u1', name: '甲' }], at);
+    const [soon, later] = await other.sessions.upsertMany(cohortId, [
+      { day: '2027-03-02', startsAt: new Date('2027-03-02T01:00:00Z'), endsAt: new Date('2027-03-02T04:00:00Z'), title: '直播', lecturerName: '' },
+      { day: '2027-03-02', startsAt: new Date('2027-03-02T06:00:00Z'), endsAt: new Date('2027-03-02T09:00:00Z'), title: '短视频', lecturerName: '' },
+    ]);
+    await other.cohortWords.set(cohortId, { word: '拼单群', op: 'add', category: '广告', by: 'staff', at });
+    await Promise.all([summariesSettled(bot), summariesSettled(other)]);
+    const warmer = new CohortWarmer(bot, createLogger('silent'));
+    const findsBefore = attendanceFinds;
+    warmer.warmGroup('wechaty', 'g-warm', at);
+    await warmer.idle();
+    // The session starting within two hours has its attendance read ahead; the afternoon one does not.
+    expect(attendanceFinds - findsBefore).toBe(1);
+    const before = commands;
+    // What one trainee message reads on the chat path.
+    expect((await bot.cohorts.findById(cohortId))?.id).toBe(cohortId);
+    expect((await bot.members.find(cohortId, 'wechaty', 'u1'))?.name).toBe('甲');
+    expect(await bot.moderation.activeMute(cohortId, 'wechaty', 'u1', at)).toBeNull();
+    expect(await bot.leave.listApprovedForDay(cohortId, '2027-03-02')).toEqual([]);
+    expect((await bot.cohortWords.list(cohortId)).map((w) => w.word)).toEqual(['拼单群']);
+    expect((await bot.sessions.listOverlapping(cohortId, at, new Date('2027-03-02T02:00:00Z'))).map((x) => x.id)).toEqual([soon!.id]);
+    expect(await bot.attendance.listBySession(soon!.id)).toEqual([]);
+    expect(commands).toBe(before);
+    // Warming again within its interval reads nothing; the later session's list is read when asked for.
+    warmer.warm(cohortId, at);
+    await warmer.idle();
+    expect(commands).toBe(before);
+    await bot.attendance.listBySession(later!.id);
+    expect(attendanceFinds - findsBefore).toBe(2);
+  });
+
+  it("applies the other process's word-list change at once (#敏感词 from the console)", async () => {
+    const cohortId = await newCohort();
+    expect(await bot.cohortWords.list(cohortId)).toEqual([]);
+    await other.cohortWords.set(cohortId, { word: '代下单', op: 'add', category: '广告', by: 'staff', at: new Date() });
+    const words = await eventually(() => bot.cohortWords.list(cohortId), (l) => l.length === 1);
+    expect(words.map((w) => w.word)).toEqual(['代下单']);
   });
 });

@@ -16,7 +16,11 @@ export const resolveCohort: Middleware = async (ctx, next) => {
   }
   if (event.conversation.kind === 'group') {
     ctx.binding = await stores.bindings.findByGroup(event.platform, event.conversation.id);
-    if (ctx.binding) ctx.cohort = await stores.cohorts.findById(ctx.binding.cohortId);
+    if (ctx.binding) {
+      // The rest of the cohort's state is read alongside this message's own reads, not one after another.
+      ctx.deps.warmer?.warm(ctx.binding.cohortId, ctx.now);
+      ctx.cohort = await stores.cohorts.findById(ctx.binding.cohortId);
+    }
   } else {
     const memberships = await stores.members.listForUser(event.platform, event.sender.id);
     const latest = memberships.find((m) => m.active) ?? memberships[0];
