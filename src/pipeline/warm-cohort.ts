@@ -30,13 +30,17 @@ export class CohortWarmer {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Warms the cohort unless that was done within the last WARM_EVERY_MS; `at` is the chat clock's now. */
+  /** Warms the cohort unless a message did within the last WARM_EVERY_MS; `at` is the chat clock's now. */
   warm(cohortId: string, at: Date): void {
     const now = this.now();
     const last = this.warmedAt.get(cohortId);
     if (last !== undefined && now - last < WARM_EVERY_MS) return;
     if (this.warmedAt.size >= REMEMBERED_LIMIT) this.warmedAt.clear();
     this.warmedAt.set(cohortId, now);
+    this.start(cohortId, at);
+  }
+
+  private start(cohortId: string, at: Date): void {
     this.track(this.read(cohortId, at).catch((err: unknown) => this.log.debug({ err, cohortId }, 'warming a cohort’s hot state failed; its messages read it themselves')));
   }
 
@@ -45,11 +49,15 @@ export class CohortWarmer {
     while (this.reading.size > 0) await Promise.all(this.reading);
   }
 
-  /** Warms the cohort a group is bound to, if any. */
+  /**
+   * Warms the cohort a group is bound to, if any, whenever the bot sends there (sends to a group
+   * are few, and held to its budget): a session's reminder comes after a message warmed the
+   * cohort for the sessions of that moment, and the session it announces needs its list read.
+   */
   warmGroup(platform: Platform, groupId: string, at: Date): void {
     this.track(
       this.stores.bindings.findByGroup(platform, groupId).then(
-        (binding) => void (binding && this.warm(binding.cohortId, at)),
+        (binding) => void (binding && this.start(binding.cohortId, at)),
         (err: unknown) => this.log.debug({ err, groupId }, 'reading a group’s binding to warm its cohort failed'),
       ),
     );
