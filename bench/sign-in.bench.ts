@@ -62,6 +62,8 @@ const WHOLE_BENCH_TIMEOUT_S = 45 * 60;
 /** The training day: the history is the day before (bench/support/bulk-seed.ts seeds 2027-03-01 as held). */
 const DAY = '2027-03-02';
 const SETUP_AT = `${DAY}T08:00:00+08:00`;
+/** The worker's reminder 30 minutes before the 09:00 session, sent to every group before the 签到 (sign-in opens then too). */
+const REMIND_AT = `${DAY}T08:30:00+08:00`;
 /** 20 minutes before the 09:00 session: every sign-in is on time. */
 const MEASURE_AT = `${DAY}T08:40:00+08:00`;
 
@@ -389,6 +391,9 @@ async function runOnce(ctx: Ctx, kind: Kind, rate: number): Promise<RunResult> {
     if (kind !== 'floor') {
       progress(`bot logged in; setting up ${opts.groups} cohorts through chat`);
       await gen.request('setup', { cohortDates: `${DAY} 2027-03-03 县电商服务中心`, timetable: `${DAY.slice(5)} 09:00-12:00 直播基础 张老师\n${DAY.slice(5)} 14:00-17:00 短视频拍摄 张老师`, bindReply: `登记学员 ${TRAINEES_PER_GROUP} 人` }, 600_000);
+      await bot.request('clock', { at: REMIND_AT });
+      const reminded = await bot.request<{ sent: number }>('remind', { groupIds: world.rooms.map((r) => r.id) }, 120_000);
+      if (reminded.sent !== opts.groups) throw new Error(`the bot sent ${reminded.sent} reminders to ${opts.groups} groups`);
       await bot.request('clock', { at: MEASURE_AT });
     }
     result.setupSeconds = (monoMs() - setupStart) / 1000;

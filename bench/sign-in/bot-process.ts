@@ -27,6 +27,10 @@ import { AdjustableClock } from '../../src/kernel/clock';
 import { startBotRuntime, type BotRuntime } from '../../bots/bot-runtime';
 import { createAdapter } from '../../bots/create-adapter';
 import { DEFAULT_ACCOUNT_RATE } from '../../src/queue/outbox';
+import { summariesSettled } from '../../src/stores/create-stores';
+import { Outbox } from '../../src/queue/outbox';
+import { createRedis } from '../../src/queue/redis-connection';
+import { sessionReminderMessages, type QueuedMessage } from '../../jobs/reminder-groups';
 import { RssSampler } from '../support/stats';
 import { EXIT_AFTER_REPLY, monoMs, serveParent, waitUntilIdle } from './ipc';
 import type { BotReport, BotStarted, BotStartRequest, BotStatus, MeasureRequest } from './protocol';
@@ -34,6 +38,7 @@ import { StoredWatch } from './stored-watch';
 import { RedisWatch } from './redis-watch';
 
 let runtime: BotRuntime | null = null;
+let started: BotStartRequest | null = null;
 let floor: Wechaty | null = null;
 let clock: AdjustableClock | null = null;
 const watch = new StoredWatch();
@@ -48,6 +53,7 @@ let sampler: RssSampler | null = null;
 async function start(req: BotStartRequest): Promise<BotStarted> {
   wechatyLog.level('silent');
   if (req.mode === 'floor') return startFloor(req);
+  started = req;
   const config = loadConfig({
     BOT_PLATFORM: 'wechaty',
     WECHATY_PUPPET_SERVICE_ENDPOINT: req.endpoint,
@@ -188,14 +194,78 @@ async function stop(): Promise<typeof EXIT_AFTER_REPLY> {
   return EXIT_AFTER_REPLY;
 }
 
+/** The reminder before a session, minutes before its start (the worker sends one 30 and one 5 minutes before). */
+const REMINDER_MINUTES = 30;
+
+/**
+ * What comes before the 签到 of a class: the worker's reminder 30 minutes before the session,
+ * built from the session as the worker builds it (sessionReminderMessages), queued on the
+ * outbox as the worker queues it and sent by this bot's outbox worker. Resolves once every
+ * reminder is sent and the reads their sending started (the cohorts warmed) are done.
+ */
+async function remindSessions(p: { groupIds: string[] }): Promise<{ sent: number }> {
+  if (!runtime || !started || !clock) throw new Error('remind: the bot is not started');
+  const { stores } = runtime.deps;
+  const at = clock.now();
+  const messages: QueuedMessage[] = [];
+  for (const groupId of p.groupIds) {
+    const binding = await stores.bindings.findByGroup('wechaty', groupId);
+    const cohort = binding ? await stores.cohorts.findById(binding.cohortId) : null;
+    if (!cohort) throw new Error(`remind: group ${groupId} is not bound to a cohort`);
+    const soon = await stores.sessions.listOverlapping(cohort.id, at, new Date(at.getTime() + REMINDER_MINUTES * 60_000));
+    const session = soon.find((s) => s.startsAt.getTime() > at.getTime());
+    if (!session) throw new Error(`remind: no session of ${cohort.name} starts within ${REMINDER_MINUTES} minutes`);
+    const content = {
+      version: 'bench',
+      groups: [groupId],
+      timezone: cohort.timezone,
+      signInOpensMinutes: cohort.settings.signInOpensMinutes,
+      arriveEarlyMinutes: cohort.settings.arriveEarlyMinutes,
+      session: { title: session.title, lecturerName: session.lecturerName, startsAt: session.startsAt.getTime(), endsAt: session.endsAt.getTime() },
+    };
+    messages.push(...sessionReminderMessages(session.id, REMINDER_MINUTES, content));
+  }
+  const redis = createRedis(started.redisUrl!);
+  const outbox = new Outbox(redis, started.prefix!);
+  try {
+    await outbox.enqueueBulk(messages);
+    for (let i = 0; i < 600; i++) {
+      const counts = await outbox.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (Object.values(counts).every((n) => n === 0)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await outbox.close();
+    redis.disconnect();
+  }
+  await runtime.deps.warmer?.idle();
+  return { sent: messages.length };
+}
+
+/**
+ * Work left over from setup is not measured: the summary rebuilds its writes started (the last
+ * ones clear marks a few seconds later, and read the cohorts' rows), the cohorts being warmed,
+ * then quiet CPU. In use, a class is set up hours before its first 签到.
+ */
+async function settleThenWaitUntilIdle(): Promise<{ waitedMs: number; idle: boolean }> {
+  const t0 = monoMs();
+  if (runtime) {
+    await summariesSettled(runtime.deps.stores);
+    await runtime.deps.warmer?.idle();
+  }
+  const idle = await waitUntilIdle();
+  return { ...idle, waitedMs: monoMs() - t0 };
+}
+
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 
 serveParent({
   start: (p) => start(p as BotStartRequest),
   clock: (p) => setClock(p as { at: string }),
+  remind: (p) => remindSessions(p as { groupIds: string[] }),
   measure: (p) => measure(p as MeasureRequest),
-  idle: () => waitUntilIdle(),
+  idle: () => settleThenWaitUntilIdle(),
   loopDelay: async () => {
     const h = loopDelay;
     loopDelay.disable();
