@@ -254,7 +254,7 @@ describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () 
     expect((await bot.sessions.listOverlapping(cohortId, at, new Date('2027-03-02T02:00:00Z'))).map((x) => x.id)).toEqual([soon!.id]);
     expect(await bot.attendance.listBySession(soon!.id)).toEqual([]);
     expect(commands).toBe(before);
-    // Warming again within its interval reads nothing; the later session's list is read when asked for.
+    // Warming again reads nothing, every part being kept; the later session's list is read when asked for.
     warmer.warm(cohortId, at);
     await warmer.idle();
     expect(commands).toBe(before);
