@@ -10,7 +10,7 @@ import type { BotDeps } from '../src/pipeline/bot-deps';
 import { ConversationQueue, conversationKey } from '../src/pipeline/conversation-queue';
 import { EVERY_MINUTE, heartbeatTimer, startLocalTimers, type LocalTimer, type LocalTimers } from '../src/kernel/local-timers';
 import { BullmqScheduler, reminderSettings } from '../src/queue/bullmq-scheduler';
-import { Outbox, startOutboxWorker, type OutboxItem } from '../src/queue/outbox';
+import { Outbox, outboxRates, startOutboxWorker, type OutboxItem } from '../src/queue/outbox';
 import { groupClaimer, OutboxRouter, storeRouteBook } from '../src/queue/outbox-router';
 import { accountId, botAccount } from '../src/platform/bot-account';
 import { sendOrQueue } from '../src/queue/send-or-queue';
@@ -240,6 +240,7 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
     // Files queued by jobs (the end-of-training archive) go through the adapter's sendFile where it has one.
     // Both queues spend this account's send budget.
     const outboxOptions = {
+      ...outboxRates(config),
       ...(adapter.sendFile ? { sendFile: adapter.sendFile.bind(adapter) } : {}),
       online: () => session.isLoggedIn(),
       clock,

@@ -26,7 +26,6 @@ import { loadConfig } from '../../src/kernel/load-config';
 import { AdjustableClock } from '../../src/kernel/clock';
 import { startBotRuntime, type BotRuntime } from '../../bots/bot-runtime';
 import { createAdapter } from '../../bots/create-adapter';
-import { DEFAULT_ACCOUNT_RATE } from '../../src/queue/outbox';
 import { summariesSettled } from '../../src/stores/create-stores';
 import { Outbox } from '../../src/queue/outbox';
 import { createRedis } from '../../src/queue/redis-connection';
@@ -67,10 +66,9 @@ async function start(req: BotStartRequest): Promise<BotStarted> {
     BOT_LOGIN_TIMEOUT_SECONDS: '30',
     HEALTH_PORT: '0',
     LOG_LEVEL: (req.logLevel ?? 'silent'),
+    ...(req.accountRate ? { OUTBOX_ACCOUNT_PER_MINUTE: String(Math.round((req.accountRate.limit * 60_000) / req.accountRate.windowMs)) } : {}),
   });
   const log = pino({ level: req.logLevel ?? 'silent' });
-  // Read by the runtime's outbox workers when they start (the runtime passes no budget of its own).
-  if (req.accountRate) Object.assign(DEFAULT_ACCOUNT_RATE, req.accountRate);
   redisWatch.attach();
   clock = new AdjustableClock(new Date(req.clockAt!));
   const adapter = createAdapter(config, log, clock);

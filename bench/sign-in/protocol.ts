@@ -118,11 +118,7 @@ export interface BotStartRequest {
   /** The bot's clock (AdjustableClock) starts at this ISO time. */
   clockAt?: string;
   logLevel?: string;
-  /**
-   * The bot account's send budget for its outbox (all targets together); unset: the runtime's
-   * default. The runtime takes no setting for it, so the process sets the default it reads
-   * (DEFAULT_ACCOUNT_RATE) before it starts the runtime.
-   */
+  /** The bot account's send budget for its outbox (all targets together), given as OUTBOX_ACCOUNT_PER_MINUTE; unset: the default. */
   accountRate?: { limit: number; windowMs: number };
 }
 

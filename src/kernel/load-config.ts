@@ -79,6 +79,9 @@ export const configSchema = z.object({
   /** Flood control: more than FLOOD_MAX_MESSAGES in FLOOD_WINDOW_SECONDS from one member. */
   FLOOD_MAX_MESSAGES: intFrom(12, 1),
   FLOOD_WINDOW_SECONDS: intFrom(30, 1),
+  /** What the outbox sends a minute to one group or one private chat, and from one bot account in all (0: no account budget). */
+  OUTBOX_CHAT_PER_MINUTE: intFrom(20, 1),
+  OUTBOX_ACCOUNT_PER_MINUTE: intFrom(60, 0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_PREFIX: z.string().regex(/^(\{[A-Za-z0-9_-]+\}|[A-Za-z0-9_-]+)$/, 'letters, digits, - and _ only (optionally in one {…} hash tag)').default('cohort-bot'),
   SIGNIN_BOARD_INTERVAL_MS: intFrom(3000, 0),

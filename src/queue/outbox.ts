@@ -248,6 +248,14 @@ export const DEFAULT_TARGET_RATE: SendRate = { limit: 20, windowMs: 60_000 };
 /** Default per-account budget: 60 messages a minute from the bot account overall. */
 export const DEFAULT_ACCOUNT_RATE: SendRate = { limit: 60, windowMs: 60_000 };
 
+/** The outbox budgets a deployment sets (OUTBOX_CHAT_PER_MINUTE, OUTBOX_ACCOUNT_PER_MINUTE; 0: no account budget). */
+export function outboxRates(config: { OUTBOX_CHAT_PER_MINUTE: number; OUTBOX_ACCOUNT_PER_MINUTE: number }): { perTarget: SendRate; perAccount: SendRate | null } {
+  return {
+    perTarget: { limit: config.OUTBOX_CHAT_PER_MINUTE, windowMs: 60_000 },
+    perAccount: config.OUTBOX_ACCOUNT_PER_MINUTE === 0 ? null : { limit: config.OUTBOX_ACCOUNT_PER_MINUTE, windowMs: 60_000 },
+  };
+}
+
 /** What one outbox job needs: the adapter's send and the budgets it is held to. */
 export interface OutboxProcessorDeps {
   send: (target: ChatTarget, message: OutgoingMessage) => Promise<void>;

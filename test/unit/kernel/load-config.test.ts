@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, requirePlatformConfig } from '../../../src/kernel/load-config';
+import { outboxRates } from '../../../src/queue/outbox';
 
 const ok = { MONGODB_URI: 'mongodb://127.0.0.1:27017/cb' };
 
@@ -6,6 +7,11 @@ describe('loadConfig', () => {
   it('fills defaults', () => {
     const c = loadConfig(ok);
     expect(c).toMatchObject({ REDIS_URL: 'redis://127.0.0.1:6379', BOT_PLATFORM: 'web', TZ_DEFAULT: 'Asia/Shanghai', ADMIN_IDS: [] });
+  });
+  it('sets the outbox budgets a minute per chat and per account, 0 lifting the account budget', () => {
+    expect(outboxRates(loadConfig(ok))).toEqual({ perTarget: { limit: 20, windowMs: 60_000 }, perAccount: { limit: 60, windowMs: 60_000 } });
+    expect(outboxRates(loadConfig({ ...ok, OUTBOX_CHAT_PER_MINUTE: '8', OUTBOX_ACCOUNT_PER_MINUTE: '0' }))).toEqual({ perTarget: { limit: 8, windowMs: 60_000 }, perAccount: null });
+    expect(() => loadConfig({ ...ok, OUTBOX_CHAT_PER_MINUTE: '0' })).toThrow(/OUTBOX_CHAT_PER_MINUTE/);
   });
   it('takes an optional HEARTBEAT_FILE, absent when unset or empty', () => {
     expect(loadConfig({ ...ok, HEARTBEAT_FILE: '/tmp/bot.heartbeat' }).HEARTBEAT_FILE).toBe('/tmp/bot.heartbeat');
