@@ -352,3 +352,42 @@ function compareFlat(symbols: Int32Array, at: Int32Array, a: number, b: number):
   }
   return la - lb;
 }
+
+/**
+ * A goto-only automaton (Automaton.buildFlat without failure links) packed for walks: a trie
+ * needs no failure link, and its output field only says whether patterns end at the state
+ * itself, so each state is 8 bytes, [check, base << 1 | own output], half a 16-byte cell.
+ * The sound-alike walks step through the 230 000-odd letter states of a full lexicon; packed,
+ * the copy a detector keeps takes 1.9 MB instead of 3.7 MB.
+ */
+export class PackedTrie {
+  /** Number of states, root included. */
+  readonly states: number;
+  /** [check, base << 1 | 1 when patterns end exactly here] per cell; unused cells have check -1. */
+  readonly cells: Int32Array;
+  /** Patterns ending exactly at a state: outIds[outStart[s] .. outStart[s + 1]). */
+  readonly outStart: Int32Array;
+  readonly outIds: Int32Array;
+
+  private constructor(states: number, cells: Int32Array, outStart: Int32Array, outIds: Int32Array) {
+    this.states = states;
+    this.cells = cells;
+    this.outStart = outStart;
+    this.outIds = outIds;
+  }
+
+  /** The packed form of a goto-only automaton (its 16-byte cells are not kept). */
+  static of(a: Automaton): PackedTrie {
+    if (a.dictLink.length > 0) throw new Error('PackedTrie takes an automaton without failure links');
+    const size = a.cells.length / CELL;
+    const cells = new Int32Array(size * 2);
+    for (let s = 0; s < size; s++) {
+      const base = a.cells[s * CELL + BASE] as number;
+      if (base < 0 || base >= 1 << 30) throw new Error('a trie base does not fit PackedTrie');
+      cells[s * 2] = a.cells[s * CELL + CHECK] as number;
+      // Goto only: the output field is the state itself where patterns end there, else 0.
+      cells[s * 2 + 1] = (base << 1) | (a.cells[s * CELL + OUT] !== 0 ? 1 : 0);
+    }
+    return new PackedTrie(a.states, cells, a.outStart, a.outIds);
+  }
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Automaton, CELL } from '../../../../../src/features/moderation/detection/automaton';
+import { Automaton, CELL, PackedTrie } from '../../../../../src/features/moderation/detection/automaton';
 
 /** Every (pattern, end) pair found by walking the automaton over text. */
 function scan(a: Automaton, text: number[]): string[] {
@@ -85,5 +85,41 @@ describe('Automaton', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** Every (pattern, start, end) found by walking a packed trie from each start of the text. */
+function walkPacked(t: PackedTrie, text: number[]): string[] {
+  const found: string[] = [];
+  for (let start = 0; start < text.length; start++) {
+    let state = 0;
+    for (let i = start; i < text.length; i++) {
+      const next = ((t.cells[state * 2 + 1] as number) >> 1) + (text[i] as number);
+      if (t.cells[next * 2] !== state) break;
+      state = next;
+      if (((t.cells[state * 2 + 1] as number) & 1) === 0) continue;
+      for (let o = t.outStart[state] as number; o < (t.outStart[state + 1] as number); o++) found.push(`${t.outIds[o]}@${i}`);
+    }
+  }
+  return found.sort();
+}
+
+describe('PackedTrie', () => {
+  it('finds exactly what a naive search finds, walking from every start', () => {
+    const sym = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 }));
+    fc.assert(
+      fc.property(fc.array(fc.array(sym, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 40 }), fc.array(sym, { maxLength: 40 }), (patterns, text) => {
+        const symbols = Int32Array.from(patterns.flat());
+        const at = new Int32Array(patterns.length + 1);
+        patterns.forEach((p, i) => (at[i + 1] = (at[i] as number) + p.length));
+        const probe = [...text, ...patterns.flat()];
+        expect(walkPacked(PackedTrie.of(Automaton.buildFlat(symbols, at, 41, false)), probe)).toEqual(naive(patterns, probe));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('takes only an automaton without failure links', () => {
+    expect(() => PackedTrie.of(Automaton.build([[1, 2]], 3))).toThrow('without failure links');
   });
 });
