@@ -30,6 +30,7 @@ import { summariesSettled } from '../../src/stores/create-stores';
 import { Outbox } from '../../src/queue/outbox';
 import { createRedis } from '../../src/queue/redis-connection';
 import { sessionReminderMessages, type QueuedMessage } from '../../jobs/reminder-groups';
+import { sessionReminderContent } from '../../src/features/cohorts/session-planner';
 import { RssSampler } from '../support/stats';
 import { EXIT_AFTER_REPLY, monoMs, serveParent, waitUntilIdle } from './ipc';
 import type { BotReport, BotStarted, BotStartRequest, BotStatus, MeasureRequest } from './protocol';
@@ -197,7 +198,7 @@ const REMINDER_MINUTES = 30;
 
 /**
  * What comes before the 签到 of a class: the worker's reminder 30 minutes before the session,
- * built from the session as the worker builds it (sessionReminderMessages), queued on the
+ * planned and built as the worker does (sessionReminderContent, sessionReminderMessages), queued on the
  * outbox as the worker queues it and sent by this bot's outbox worker. Resolves once every
  * reminder is sent and the reads their sending started (the cohorts warmed) are done.
  */
@@ -213,15 +214,7 @@ async function remindSessions(p: { groupIds: string[] }): Promise<{ sent: number
     const soon = await stores.sessions.listOverlapping(cohort.id, at, new Date(at.getTime() + REMINDER_MINUTES * 60_000));
     const session = soon.find((s) => s.startsAt.getTime() > at.getTime());
     if (!session) throw new Error(`remind: no session of ${cohort.name} starts within ${REMINDER_MINUTES} minutes`);
-    const content = {
-      version: 'bench',
-      groups: [groupId],
-      timezone: cohort.timezone,
-      signInOpensMinutes: cohort.settings.signInOpensMinutes,
-      arriveEarlyMinutes: cohort.settings.arriveEarlyMinutes,
-      session: { title: session.title, lecturerName: session.lecturerName, startsAt: session.startsAt.getTime(), endsAt: session.endsAt.getTime() },
-    };
-    messages.push(...sessionReminderMessages(session.id, REMINDER_MINUTES, content));
+    messages.push(...sessionReminderMessages(session.id, REMINDER_MINUTES, sessionReminderContent(cohort, session, [groupId])));
   }
   const redis = createRedis(started.redisUrl!);
   const outbox = new Outbox(redis, started.prefix!);
