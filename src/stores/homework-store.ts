@@ -1,6 +1,6 @@
 import { Types, type Connection } from 'mongoose';
 import { homeworkModel } from './models/homework.model';
-import { homeworkListSummaryModel, SUMMARY_PENDING, type CohortSummaryDoc } from './models/cohort-summary.model';
+import { homeworkListSummaryModel, type CohortSummaryDoc } from './models/cohort-summary.model';
 import { insertNumbered } from './numbered-insert';
 import { CohortSummaryStore, summaryDocument, type SummaryShape } from './roster-summary-store';
 import type { Homework } from '../domain/types';
@@ -68,39 +68,44 @@ export class HomeworkStore {
 
   /** Adds a homework for a day once per source message; a redelivery returns the first. */
   async add(input: Omit<Homework, 'id' | 'seq'> & { sourceEventId: string }): Promise<{ homework: Homework; created: boolean }> {
-    let marked = false;
     const existing = async () => {
       const doc = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
-      marked = (doc as Record<string, unknown> | null)?.[SUMMARY_PENDING] === true;
       return doc ? toHomework(doc) : null;
     };
     const first = await existing();
     if (first) {
-      // Still marked: the first handling did not see its summary written (a crash); this one does.
-      if (marked) this.summaries.recordLater(input.cohortId);
+      // The first handling may not have seen its summary written (a crash, a failed write); this one does.
+      this.summaries.recordLater(input.cohortId);
       return { homework: first, created: false };
     }
     const cohortId = new Types.ObjectId(input.cohortId);
-    const { value, created } = await insertNumbered(this.conn, {
-      counter: `homework:${input.cohortId}:${input.day}`,
-      insert: async (seq) => {
-        const doc = new this.model({ ...input, cohortId, seq });
-        doc.set(this.summaries.mark(), undefined, { strict: false });
-        return toHomework((await doc.save()).toObject());
-      },
-      existing,
-      highest: async () => (await this.model.findOne({ cohortId, day: input.day }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0,
-    });
+    const { value, created } = await this.summaries.marked(input.cohortId, () =>
+      insertNumbered(this.conn, {
+        counter: `homework:${input.cohortId}:${input.day}`,
+        insert: async (seq) => toHomework((await new this.model({ ...input, cohortId, seq }).save()).toObject()),
+        existing,
+        highest: async () => (await this.model.findOne({ cohortId, day: input.day }, { seq: 1 }).sort({ seq: -1 }).lean())?.seq ?? 0,
+      }),
+    );
     this.summaries.recordLater(input.cohortId);
     return { homework: value, created };
   }
 
+  /** The cohort of a homework, or null when there is no such homework. */
+  private async cohortOf(id: string): Promise<string | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model.findById(id, { cohortId: 1 }).lean();
+    return doc ? String(doc.cohortId) : null;
+  }
+
   /** Replaces the content (and deadline) of a homework, an explicit edit. */
   async edit(id: string, content: string, deadline: Date, at: Date): Promise<Homework | null> {
-    const doc = await this.summaries.guard(() =>
-      this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { content, deadline, editedAt: at, ...this.summaries.mark() } }, { returnDocument: 'after', strict: false }).lean(),
+    const cohortId = await this.cohortOf(id);
+    if (!cohortId) return null;
+    const doc = await this.summaries.marked(cohortId, () =>
+      this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { content, deadline, editedAt: at } }, { returnDocument: 'after' }).lean(),
     );
-    if (doc) await this.summaries.settle(String(doc.cohortId));
+    if (doc) await this.summaries.settle(cohortId);
     return doc ? toHomework(doc) : null;
   }
 

@@ -1,7 +1,7 @@
 import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import { leaveModel } from './models/leave.model';
-import { leaveSummaryModel, SUMMARY_PENDING, type CohortSummaryDoc } from './models/cohort-summary.model';
+import { leaveSummaryModel, type CohortSummaryDoc } from './models/cohort-summary.model';
 import { insertNumbered } from './numbered-insert';
 import { CohortSummaryStore, summaryDocument, type SummaryShape } from './roster-summary-store';
 import type { LeaveRequest } from '../domain/types';
@@ -96,29 +96,28 @@ export class LeaveStore {
    * this waiting (a 请假 in the chat).
    */
   async create(input: Omit<LeaveRequest, 'id' | 'no' | 'status' | 'decidedAt' | 'decidedBy'> & { sourceEventId: string }): Promise<{ request: LeaveRequest; created: boolean }> {
-    let marked = false;
     const existing = async () => {
       const doc = await this.model.findOne({ sourceEventId: input.sourceEventId }).lean();
-      marked = (doc as Record<string, unknown> | null)?.[SUMMARY_PENDING] === true;
       return doc ? toLeave(doc as LeaveDoc) : null;
     };
     const first = await existing();
     if (first) {
-      // Still marked: the first handling did not see its summary written (a crash); this one does.
-      if (marked) this.summaries.recordLater(input.cohortId);
+      // The first handling may not have seen its summary written (a crash, a failed write); this one does.
+      this.summaries.recordLater(input.cohortId);
       return { request: first, created: false };
     }
     const cohortId = new Types.ObjectId(input.cohortId);
-    const { value, created } = await insertNumbered(this.conn, {
-      counter: `leave:${input.cohortId}`,
-      insert: async (no) => {
-        const doc = new this.model({ ...input, no, cohortId, sessionId: input.sessionId ? new Types.ObjectId(input.sessionId) : undefined });
-        doc.set(this.summaries.mark(), undefined, { strict: false });
-        return toLeave((await doc.save()).toObject() as LeaveDoc);
-      },
-      existing,
-      highest: async () => (await this.model.findOne({ cohortId }, { no: 1 }).sort({ no: -1 }).lean())?.no ?? 0,
-    });
+    const { value, created } = await this.summaries.marked(input.cohortId, () =>
+      insertNumbered(this.conn, {
+        counter: `leave:${input.cohortId}`,
+        insert: async (no) => {
+          const doc = new this.model({ ...input, no, cohortId, sessionId: input.sessionId ? new Types.ObjectId(input.sessionId) : undefined });
+          return toLeave((await doc.save()).toObject() as LeaveDoc);
+        },
+        existing,
+        highest: async () => (await this.model.findOne({ cohortId }, { no: 1 }).sort({ no: -1 }).lean())?.no ?? 0,
+      }),
+    );
     this.summaries.recordLater(input.cohortId);
     return { request: value, created };
   }
@@ -130,13 +129,9 @@ export class LeaveStore {
 
   /** Decides a pending request; null when it was not pending any more. */
   async decide(cohortId: string, no: number, status: 'approved' | 'rejected', by: string, at: Date, note: string): Promise<LeaveRequest | null> {
-    const doc = await this.summaries.guard(() =>
+    const doc = await this.summaries.marked(cohortId, () =>
       this.model
-        .findOneAndUpdate(
-          { cohortId: new Types.ObjectId(cohortId), no, status: 'pending' },
-          { $set: { status, decidedBy: by, decidedAt: at, decisionNote: note, ...this.summaries.mark() } },
-          { returnDocument: 'after', strict: false },
-        )
+        .findOneAndUpdate({ cohortId: new Types.ObjectId(cohortId), no, status: 'pending' }, { $set: { status, decidedBy: by, decidedAt: at, decisionNote: note } }, { returnDocument: 'after' })
         .lean(),
     );
     if (doc) await this.summaries.settle(cohortId);

@@ -71,7 +71,7 @@ export class MemberStore {
 
   /** Adds a person with a role (keeping roles they already hold) and marks them active. */
   async addRole(cohortId: string, platform: Platform, user: { id: string; name: string }, role: Role, at: Date): Promise<void> {
-    await this.putRole(cohortId, platform, user, role, at);
+    await this.summaries.marked(cohortId, () => this.putRole(cohortId, platform, user, role, at));
     await this.summaries.settle(cohortId);
   }
 
@@ -80,12 +80,10 @@ export class MemberStore {
    * counted for attendance); making someone a trainee keeps their other roles.
    */
   async setRole(cohortId: string, platform: Platform, user: { id: string; name: string }, role: Role, at: Date): Promise<void> {
-    await this.putRole(cohortId, platform, user, role, at);
-    if (role !== 'trainee') {
-      await this.summaries.guard(() =>
-        this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) }, { $pull: { roles: 'trainee' }, $set: this.summaries.mark() }, { strict: false }),
-      );
-    }
+    await this.summaries.marked(cohortId, async () => {
+      await this.putRole(cohortId, platform, user, role, at);
+      if (role !== 'trainee') await this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) }, { $pull: { roles: 'trainee' } });
+    });
     await this.summaries.settle(cohortId);
   }
 
@@ -95,47 +93,38 @@ export class MemberStore {
    */
   async enrolTrainees(cohortId: string, platform: Platform, users: { id: string; name: string }[], at: Date): Promise<void> {
     if (users.length === 0) return;
-    const mark = this.summaries.mark();
     const ops = users.map((u) => ({
       updateOne: {
         filter: { cohortId: new Types.ObjectId(cohortId), platform, userId: String(u.id) },
-        update: { $set: { name: String(u.name), active: true, ...mark }, $setOnInsert: { joinedAt: at, roles: ['trainee'] } },
+        update: { $set: { name: String(u.name), active: true }, $setOnInsert: { joinedAt: at, roles: ['trainee'] } },
         upsert: true,
       },
     }));
-    await upsertRetrying(() => this.summaries.guard(() => this.model.bulkWrite(ops, { ordered: false, strict: false })));
+    await this.summaries.marked(cohortId, () => upsertRetrying(() => this.model.bulkWrite(ops, { ordered: false })));
     this.summaries.recordLater(cohortId);
   }
 
-  /** Writes a role (the member marked for the roster summary). */
+  /** Writes a role (inside the caller's mark for the roster summary). */
   private async putRole(cohortId: string, platform: Platform, user: { id: string; name: string }, role: Role, at: Date): Promise<void> {
     await upsertRetrying(() =>
-      this.summaries.guard(() =>
-        this.model.updateOne(
-          { cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) },
-          {
-            $set: { name: String(user.name), active: true, ...this.summaries.mark() },
-            $addToSet: { roles: role },
-            $setOnInsert: { joinedAt: at },
-          },
-          { upsert: true, strict: false },
-        ),
+      this.model.updateOne(
+        { cohortId: new Types.ObjectId(cohortId), platform, userId: String(user.id) },
+        { $set: { name: String(user.name), active: true }, $addToSet: { roles: role }, $setOnInsert: { joinedAt: at } },
+        { upsert: true },
       ),
     );
   }
 
   /** Replaces a member's lecturer profile (讲师资料) with `details`; false when there is no such member. */
   async setLecturerDetails(cohortId: string, platform: Platform, userId: string, details: LecturerDetails): Promise<boolean> {
-    const res = await this.summaries.guard(() => this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }, { $set: { lecturerDetails: details } }));
+    const res = await this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }, { $set: { lecturerDetails: details } });
     return res.matchedCount === 1;
   }
 
   /** Marks a member as having left the group. */
   async markLeft(cohortId: string, platform: Platform, userId: string, at: Date): Promise<void> {
-    const res = await this.summaries.guard(() =>
-      this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }, { $set: { active: false, leftAt: at, ...this.summaries.mark() } }, { strict: false }),
-    );
-    if (res.matchedCount > 0) await this.summaries.settle(cohortId);
+    await this.summaries.marked(cohortId, () => this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }, { $set: { active: false, leftAt: at } }));
+    await this.summaries.settle(cohortId);
   }
 
   /** Active members of a cohort holding a role, in order of joining. */

@@ -3,7 +3,6 @@ import type { Platform } from '../platform/chat-event';
 import { moderationActionModel } from './models/moderation-action.model';
 import { insertNumbered } from './numbered-insert';
 import type { ModerationRecord } from '../domain/types';
-import { SUMMARY_MARK, SUMMARY_PENDING } from './models/cohort-summary.model';
 import { ModerationSummaryStore } from './moderation-summary-store';
 
 type Doc = Omit<ModerationRecord, 'id' | 'cohortId' | 'expiresAt' | 'undoneAt' | 'undoneBy' | 'appeal'> & {
@@ -15,9 +14,7 @@ type Doc = Omit<ModerationRecord, 'id' | 'cohortId' | 'expiresAt' | 'undoneAt' |
   appeal?: { text?: string | null; at?: Date | null } | null;
 };
 
-function toRecord(stored: Doc): ModerationRecord {
-  // The summary's marks are the summary's business, not the record's.
-  const { [SUMMARY_PENDING]: _pending, [SUMMARY_MARK]: _mark, ...d } = stored as Doc & { [SUMMARY_PENDING]?: unknown; [SUMMARY_MARK]?: unknown };
+function toRecord(d: Doc): ModerationRecord {
   return {
     ...d,
     id: String(d._id),
@@ -48,29 +45,25 @@ export class ModerationStore {
 
   /** Logs an action once per source key; a redelivery returns the first (and brings the summary up to date again). */
   async log(input: Omit<ModerationRecord, 'id' | 'no'> & { sourceKey: string }): Promise<{ record: ModerationRecord; created: boolean }> {
-    let marked = false;
     const existing = async () => {
       const doc = await this.model.findOne({ sourceKey: input.sourceKey }).lean();
-      marked = (doc as Record<string, unknown> | null)?.[SUMMARY_PENDING] === true;
       return doc ? toRecord(doc as unknown as Doc) : null;
     };
     const first = await existing();
     if (first) {
-      // Still marked: the first handling did not see its summary written (a crash); this one does.
-      if (marked) this.summaries.recordLater(input.cohortId);
+      // The first handling may not have seen its summary written (a crash, a failed write); this one does.
+      this.summaries.recordLater(input.cohortId);
       return { record: first, created: false };
     }
     const cohortId = new Types.ObjectId(input.cohortId);
-    const { value, created } = await insertNumbered(this.conn, {
-      counter: `moderation:${input.cohortId}`,
-      insert: async (no) => {
-        const doc = new this.model({ ...input, no, cohortId });
-        doc.set(this.summaries.mark(), undefined, { strict: false });
-        return toRecord((await doc.save()).toObject() as unknown as Doc);
-      },
-      existing,
-      highest: async () => (await this.model.findOne({ cohortId }, { no: 1 }).sort({ no: -1 }).lean())?.no ?? 0,
-    });
+    const { value, created } = await this.summaries.marked(input.cohortId, () =>
+      insertNumbered(this.conn, {
+        counter: `moderation:${input.cohortId}`,
+        insert: async (no) => toRecord((await new this.model({ ...input, no, cohortId }).save()).toObject() as unknown as Doc),
+        existing,
+        highest: async () => (await this.model.findOne({ cohortId }, { no: 1 }).sort({ no: -1 }).lean())?.no ?? 0,
+      }),
+    );
     this.summaries.recordLater(input.cohortId);
     return { record: value, created };
   }
@@ -102,23 +95,22 @@ export class ModerationStore {
 
   /** Undoes a member's warnings and mutes in force; returns how many. */
   async undoActive(cohortId: string, platform: Platform, userId: string, by: string, at: Date): Promise<number> {
-    const res = await this.summaries.guard(() =>
+    const res = await this.summaries.marked(cohortId, () =>
       this.model.updateMany(
         { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId), kind: { $in: ['warn', 'mute'] }, undoneAt: { $exists: false }, expiresAt: { $gt: at } },
-        { $set: { undoneAt: at, undoneBy: by, ...this.summaries.mark() } },
-        { strict: false },
+        { $set: { undoneAt: at, undoneBy: by } },
       ),
     );
-    if (res.modifiedCount > 0) await this.summaries.settle(cohortId);
+    await this.summaries.settle(cohortId);
     return res.modifiedCount;
   }
 
   /** Undoes one action by its number. */
   async undoOne(cohortId: string, no: number, by: string, at: Date): Promise<ModerationRecord | null> {
-    const doc = await this.summaries.guard(() =>
-      this.model.findOneAndUpdate({ cohortId: new Types.ObjectId(cohortId), no, undoneAt: { $exists: false } }, { $set: { undoneAt: at, undoneBy: by, ...this.summaries.mark() } }, { returnDocument: 'after', strict: false }).lean(),
+    const doc = await this.summaries.marked(cohortId, () =>
+      this.model.findOneAndUpdate({ cohortId: new Types.ObjectId(cohortId), no, undoneAt: { $exists: false } }, { $set: { undoneAt: at, undoneBy: by } }, { returnDocument: 'after' }).lean(),
     );
-    if (doc) await this.summaries.settle(cohortId);
+    await this.summaries.settle(cohortId);
     return doc ? toRecord(doc as unknown as Doc) : null;
   }
 
@@ -126,7 +118,7 @@ export class ModerationStore {
   async appeal(cohortId: string, platform: Platform, userId: string, text: string, at: Date): Promise<ModerationRecord | null> {
     const latest = await this.model.findOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }).sort({ at: -1 }).lean();
     if (!latest) return null;
-    const doc = await this.summaries.guard(() => this.model.findOneAndUpdate({ _id: latest._id }, { $set: { appeal: { text, at } } }, { returnDocument: 'after' }).lean());
+    const doc = await this.model.findOneAndUpdate({ _id: latest._id }, { $set: { appeal: { text, at } } }, { returnDocument: 'after' }).lean();
     return doc ? toRecord(doc as unknown as Doc) : null;
   }
 

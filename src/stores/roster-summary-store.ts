@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { ConnectionStates, Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import type { Member, Role } from '../domain/types';
-import { rosterSummaryModel, SUMMARY_MARK, SUMMARY_PENDING, type CohortSummaryDoc } from './models/cohort-summary.model';
+import { rosterSummaryModel, summaryMarkModel, type CohortSummaryDoc } from './models/cohort-summary.model';
 import { isDuplicateKey } from './is-duplicate-key';
 
 /** Revisions a rebuild tries before giving up (each lost race means another writer's revision went in). */
@@ -18,18 +18,14 @@ export const SUMMARY_CURSOR_BATCH = 250;
 /** Cohort summaries rebuilt from their rows at once by a reader (missing or marked ones). */
 const REBUILD_CONCURRENCY = 4;
 /**
- * A mark is cleared only once it is this old (its ObjectId's second, so 1–2 s). FerretDB 1.24
- * runs an update as a read and then a write of the whole row: clearing a mark at the moment
- * another write changes that row would put the row back as it was read. Rows are written again
- * soonest right after a write (a 请假 then its approval, 上课 then 下课), so marks are left alone
- * then, and a later rebuild (REBUILD_AFTER_MS after) clears them.
+ * A mark another process left is deleted by a reader's rebuild only once it is this old (its
+ * ObjectId's second): by then that process's write has ended or the process is gone, so rows read
+ * afterwards hold what the write did. Until then the cohort is rebuilt on every read.
  */
-const CLEAR_MARKS_AFTER_MS = 2_000;
-/** When a rebuild that left marks too young to clear runs again. */
-const REBUILD_AFTER_MS = CLEAR_MARKS_AFTER_MS + 1_000;
+export const ORPHAN_MARK_AFTER_MS = 10 * 60_000;
 
 /** When a mark was made (the second of its ObjectId). */
-const markedAt = (mark: string): number => (Types.ObjectId.isValid(mark) ? new Types.ObjectId(mark).getTimestamp().getTime() : 0);
+const markedAt = (mark: Types.ObjectId): number => mark.getTimestamp().getTime();
 
 /** What a cohort summary needs to know of the rows it stands for. */
 export interface SummaryShape<E> {
@@ -92,39 +88,39 @@ export async function newestPacked(
 /** A cohort's summary as read: its entries packed as stored (JSON), or the entries a rebuild returned. */
 export type PackedEntries<E> = string | E[];
 
-type Row = Record<string, unknown> & { [SUMMARY_PENDING]?: unknown; [SUMMARY_MARK]?: unknown };
-
 /**
  * One summary per cohort of a collection's rows, kept by the rows' own writers so the daily
  * digest reads one document per cohort instead of every row.
  *
- * A writer changes its row and marks it in the same command (SUMMARY_PENDING, with a mark of its
- * own), then rebuilds the cohort's summary: it reads the newest revision, then the cohort's
- * rows, inserts the next revision (the unique `_id` `<cohort>:<rev>` is the compare-and-swap; a
- * writer that lost the race reads both again), deletes the older revisions, and only then clears
- * the marks it read (those old enough: see CLEAR_MARKS_AFTER_MS; younger ones are cleared by
- * another rebuild a moment later). So a row without a mark is held by the newest revision, and a row whose
- * summary was never written (the process died, the write failed, a hot path did not wait for
- * it) stays marked until a rebuild clears it. Readers look at the marks first and the summaries
- * after, and rebuild a cohort that has a marked row or no summary yet (rows from before summaries).
+ * A writer inserts a mark of its own (summary_marks: the rows' collection, the cohort) before it
+ * writes its rows (`marked`), then rebuilds the cohort's summary: it reads the newest revision,
+ * then the cohort's rows, inserts the next revision (the unique `_id` `<cohort>:<rev>` is the
+ * compare-and-swap; a writer that lost the race reads both again), deletes the older revisions,
+ * and only then deletes the marks of this process's writes that had ended before it read the
+ * rows (and marks other processes left long ago: ORPHAN_MARK_AFTER_MS). So a cohort without a
+ * mark is held by its newest revision, and a summary a process did not live to write (or whose
+ * write failed, or a hot path did not wait for) leaves a mark until a rebuild deletes it.
+ * Readers look at the marks first and the summaries after, and rebuild a cohort that has a mark
+ * or no summary yet (rows from before summaries).
+ *
+ * The summaries never write the rows: FerretDB 1.24 runs an update as a read and then a write of
+ * the whole row, so clearing a flag on a row would put back a change another process made to it
+ * in between (a leave approved in the console lost to the bot's clearing of its filing's flag).
  *
  * In one process, rebuilds of one cohort take turns and the callers waiting join the next one
  * (a class enrolling at once makes a few revisions, not one per trainee).
  */
 export class CohortSummaryStore<E> {
   private readonly rows;
+  private readonly marks;
   /** Per cohort: the rebuild that has not started yet (callers join it). */
   private readonly waiting = new Map<string, Promise<E[]>>();
   /** Per cohort: the last rebuild queued (never rejects), which the next one waits for. */
   private readonly tail = new Map<string, Promise<unknown>>();
-  /** Rebuilds started without a caller waiting (recordLater, and the later ones that clear young marks). */
+  /** Rebuilds started without a caller waiting (recordLater). */
   private readonly background = new Set<Promise<unknown>>();
-  /** Guarded writes to the rows in flight (guard), and the clearing of marks under way (exclusive). */
-  private writesInFlight = 0;
-  private clearing: Promise<void> | null = null;
-  private readonly idle: (() => void)[] = [];
-  /** Cohorts with a later rebuild planned (marks too young to clear). */
-  private readonly later = new Set<string>();
+  /** Per cohort: marks whose write has ended (this process's own, and old ones other processes left), to delete after the next revision. */
+  private readonly ended = new Map<string, Set<string>>();
 
   constructor(
     private readonly conn: Connection,
@@ -132,46 +128,31 @@ export class CohortSummaryStore<E> {
     private readonly shape: SummaryShape<E>,
   ) {
     this.rows = conn.collection(shape.rows);
+    this.marks = summaryMarkModel(conn);
   }
 
   /**
-   * Runs a write to this summary's rows in this process, never while a rebuild clears marks:
-   * FerretDB 1.24 runs the clearing update as a read and then a write of each whole row, so a
-   * write landing in between would be put back as the row was read (a changed session time lost).
-   * A clear waits for the writes in flight, and writes wait for the clear. Writes from other
-   * processes are kept apart only by clearing marks late (CLEAR_MARKS_AFTER_MS).
+   * Runs a write of the cohort's rows with a mark inserted first (see the class comment). The
+   * mark is this process's to delete once a rebuild has read the rows after the write (the
+   * caller's settle or recordLater), whether the write went in or failed.
    */
-  async guard<T>(write: () => PromiseLike<T>): Promise<T> {
-    while (this.clearing) await this.clearing;
-    this.writesInFlight += 1;
+  async marked<T>(cohortId: string, write: () => PromiseLike<T>): Promise<T> {
+    const mark = new Types.ObjectId();
+    await this.marks.collection.insertOne({ _id: mark, rows: this.shape.rows, cohortId: new Types.ObjectId(cohortId) });
     try {
       return await write();
     } finally {
-      this.writesInFlight -= 1;
-      if (this.writesInFlight === 0) for (const idle of this.idle.splice(0)) idle();
+      this.endedOf(cohortId).add(mark.toHexString());
     }
   }
 
-  /** Runs `clear` with no guarded write in flight, and holds guarded writes back until it ends. */
-  private async exclusive(clear: () => PromiseLike<unknown>): Promise<void> {
-    while (this.clearing) await this.clearing;
-    let done!: () => void;
-    this.clearing = new Promise<void>((resolve) => (done = resolve));
-    try {
-      while (this.writesInFlight > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
-      await clear();
-    } finally {
-      this.clearing = null;
-      done();
-    }
+  private endedOf(cohortId: string): Set<string> {
+    let set = this.ended.get(cohortId);
+    if (!set) this.ended.set(cohortId, (set = new Set()));
+    return set;
   }
 
-  /** The fields a write sets on its row, beside its own change (a mark no other write has). */
-  mark(): { [SUMMARY_PENDING]: true; [SUMMARY_MARK]: string } {
-    return { [SUMMARY_PENDING]: true, [SUMMARY_MARK]: new Types.ObjectId().toHexString() };
-  }
-
-  /** Rebuilds the cohort's summary from its rows as they now stand; resolves with its entries. */
+/** Rebuilds the cohort's summary from its rows as they now stand; resolves with its entries. */
   record(cohortId: string): Promise<E[]> {
     const joined = this.waiting.get(cohortId);
     if (joined) return joined;
@@ -199,20 +180,7 @@ export class CohortSummaryStore<E> {
     this.background.add(run);
   }
 
-  /** Plans one more rebuild once the marks just left are old enough to clear (one per cohort at a time). */
-  private rebuildLater(cohortId: string): void {
-    if (this.later.has(cohortId)) return;
-    this.later.add(cohortId);
-    const run = new Promise<void>((resolve) => setTimeout(resolve, REBUILD_AFTER_MS).unref())
-      .then(() => {
-        this.later.delete(cohortId);
-        return this.settle(cohortId);
-      })
-      .finally(() => this.background.delete(run));
-    this.background.add(run);
-  }
-
-  /** Resolves once every rebuild started by recordLater (or planned to clear young marks) so far has ended. */
+  /** Resolves once every rebuild started by recordLater so far has ended. */
   async settled(): Promise<void> {
     while (this.background.size > 0) await Promise.all([...this.background]);
   }
@@ -238,10 +206,14 @@ export class CohortSummaryStore<E> {
     let started = performance.now();
     const marked = new Set<string>();
     let markedRows = 0;
-    for await (const row of this.rows.find({ [SUMMARY_PENDING]: true }, { projection: { cohortId: 1 }, batchSize: CURSOR_BATCH })) {
+    const orphanedBefore = Date.now() - ORPHAN_MARK_AFTER_MS;
+    for await (const mark of this.marks.collection.find({ rows: this.shape.rows }, { projection: { cohortId: 1 }, batchSize: CURSOR_BATCH })) {
       markedRows += 1;
-      const id = String(row.cohortId);
-      if (wanted.has(id)) marked.add(id);
+      const id = String(mark.cohortId);
+      if (!wanted.has(id)) continue;
+      marked.add(id);
+      // Left by a process long ago: the rebuild below reads the rows after this, so it may delete it.
+      if (markedAt(mark._id) <= orphanedBefore) this.endedOf(id).add(String(mark._id));
     }
     observe?.(`${this.shape.rows} (marked)`, markedRows, performance.now() - started);
 
@@ -273,15 +245,14 @@ export class CohortSummaryStore<E> {
     const cohort = new Types.ObjectId(cohortId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       this.mustBeOpen();
+      // The marks whose writes had ended before the rows are read: the revision below holds those writes.
+      const done = [...(this.ended.get(cohortId) ?? [])];
       const revisions = (await this.model.find({ cohortId: cohort }, { rev: 1, entries: 1 }).lean()) as unknown as CohortSummaryDoc[];
       const current = revisions.reduce<CohortSummaryDoc | undefined>((a, b) => (!a || b.rev > a.rev ? b : a), undefined);
       // Read after the revision it builds on: whatever that revision held is in these rows or newer.
       this.mustBeOpen();
-      const rows = (await this.rows.find({ cohortId: cohort }, { projection: { ...this.shape.projection, [SUMMARY_PENDING]: 1, [SUMMARY_MARK]: 1 } }).toArray()) as Row[];
+      const rows = await this.rows.find({ cohortId: cohort }, { projection: this.shape.projection }).toArray();
       const entries = summaryEntries(this.shape, rows);
-      const marks = rows.filter((r) => r[SUMMARY_PENDING] === true && typeof r[SUMMARY_MARK] === 'string').map((r) => r[SUMMARY_MARK] as string);
-      const ripeBefore = Date.now() - CLEAR_MARKS_AFTER_MS;
-      const ripe = marks.filter((m) => markedAt(m) <= ripeBefore);
       const packed = packEntries(this.shape, entries);
       // The newest revision already holds the rows as read (it was read first): nothing to write but the marks.
       const held = current !== undefined && current.entries === packed;
@@ -294,12 +265,14 @@ export class CohortSummaryStore<E> {
           throw err;
         }
       }
-      // Older revisions go before the marks: a reader that finds a row unmarked cannot then read a revision without it.
-      if (rev > 0 && (!held || ripe.length > 0)) await this.model.deleteMany({ cohortId: cohort, rev: { $lt: rev } });
-      if (ripe.length > 0) {
-        await this.exclusive(() => this.rows.updateMany({ cohortId: cohort, [SUMMARY_PENDING]: true, [SUMMARY_MARK]: { $in: ripe } }, { $unset: { [SUMMARY_PENDING]: '', [SUMMARY_MARK]: '' } }));
+      // Older revisions go before the marks: a reader that finds no mark cannot then read a revision without the writes.
+      if (rev > 0 && (!held || done.length > 0)) await this.model.deleteMany({ cohortId: cohort, rev: { $lt: rev } });
+      if (done.length > 0) {
+        await this.marks.collection.deleteMany({ _id: { $in: done.map((id) => new Types.ObjectId(id)) } });
+        const left = this.ended.get(cohortId);
+        for (const id of done) left?.delete(id);
+        if (left?.size === 0) this.ended.delete(cohortId);
       }
-      if (ripe.length < marks.length) this.rebuildLater(cohortId);
       return entries;
     }
     throw new Error(`cohort ${cohortId}: its ${this.shape.rows} summary kept changing under ${MAX_ATTEMPTS} writes`);

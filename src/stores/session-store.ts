@@ -5,6 +5,9 @@ import { timetableSummaryModel, type CohortSummaryDoc } from './models/cohort-su
 import { isDuplicateKey, upsertRetrying } from './is-duplicate-key';
 import { CohortSummaryStore, summaryDocument, type SummaryShape } from './roster-summary-store';
 
+/** Session cohorts kept by a store before it starts over (a county's sessions of a few months). */
+const KNOWN_COHORTS = 20_000;
+
 /** A session as stored. */
 export type SessionDoc = {
   _id: Types.ObjectId;
@@ -91,6 +94,8 @@ export class TimetableSummaryStore extends CohortSummaryStore<Session> {
  */
 export class SessionStore {
   private readonly model;
+  /** Session id → cohort id, for the writes by session id (their summary marks name the cohort). */
+  private readonly cohorts = new Map<string, string>();
 
   constructor(
     conn: Connection,
@@ -103,21 +108,22 @@ export class SessionStore {
   async upsertMany(cohortId: string, inputs: SessionInput[]): Promise<Session[]> {
     const cid = new Types.ObjectId(cohortId);
     const out: Session[] = [];
-    for (const s of inputs) {
-      const doc = await upsertRetrying(() =>
-        this.summaries.guard(() =>
+    if (inputs.length === 0) return out;
+    await this.summaries.marked(cohortId, async () => {
+      for (const s of inputs) {
+        const doc = await upsertRetrying(() =>
           this.model
             .findOneAndUpdate(
               { cohortId: cid, startsAt: s.startsAt },
-              { $set: { day: s.day, endsAt: s.endsAt, title: s.title, lecturerName: s.lecturerName, cancelled: false, ...this.summaries.mark() } },
-              { upsert: true, returnDocument: 'after', strict: false },
+              { $set: { day: s.day, endsAt: s.endsAt, title: s.title, lecturerName: s.lecturerName, cancelled: false } },
+              { upsert: true, returnDocument: 'after' },
             )
             .lean(),
-        ),
-      );
-      if (doc) out.push(toSession(doc));
-    }
-    if (inputs.length > 0) await this.summaries.settle(cohortId);
+        );
+        if (doc) out.push(toSession(doc));
+      }
+    });
+    await this.summaries.settle(cohortId);
     return out;
   }
 
@@ -144,53 +150,72 @@ export class SessionStore {
     return docs.map(toSession);
   }
 
+  /** The cohort of a session (which never changes: kept once read), or null when there is no such session. */
+  private async cohortOf(id: string): Promise<string | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const known = this.cohorts.get(id);
+    if (known) return known;
+    const doc = await this.model.findById(id, { cohortId: 1 }).lean();
+    if (!doc) return null;
+    if (this.cohorts.size >= KNOWN_COHORTS) this.cohorts.clear();
+    this.cohorts.set(id, String(doc.cohortId));
+    return String(doc.cohortId);
+  }
+
   /** Changes one session's time, title or lecturer; null when another session starts then. */
   async update(id: string, input: SessionInput): Promise<Session | null> {
+    const cohortId = await this.cohortOf(id);
+    if (!cohortId) return null;
     try {
-      const doc = await this.summaries.guard(() =>
+      const doc = await this.summaries.marked(cohortId, () =>
         this.model
           .findOneAndUpdate(
             { _id: new Types.ObjectId(id) },
-            { $set: { day: input.day, startsAt: input.startsAt, endsAt: input.endsAt, title: input.title, lecturerName: input.lecturerName, ...this.summaries.mark() } },
-            { returnDocument: 'after', strict: false },
+            { $set: { day: input.day, startsAt: input.startsAt, endsAt: input.endsAt, title: input.title, lecturerName: input.lecturerName } },
+            { returnDocument: 'after' },
           )
           .lean(),
       );
-      if (doc) await this.summaries.settle(String(doc.cohortId));
       return doc ? toSession(doc) : null;
     } catch (err) {
       if (isDuplicateKey(err)) return null;
       throw err;
+    } finally {
+      await this.summaries.settle(cohortId);
     }
   }
 
   /** Cancels a session (kept for the record, never signed in or closed). */
   async cancel(id: string): Promise<void> {
-    const doc = await this.summaries.guard(() => this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { cancelled: true, ...this.summaries.mark() } }, { strict: false }).lean());
-    if (doc) await this.summaries.settle(String(doc.cohortId));
+    const cohortId = await this.cohortOf(id);
+    if (!cohortId) return;
+    await this.summaries.marked(cohortId, () => this.model.updateOne({ _id: new Types.ObjectId(id) }, { $set: { cancelled: true } }));
+    await this.summaries.settle(cohortId);
   }
 
   /** Records the lecturer's actual start (上课) once; the timetable summary follows without this waiting (a chat command). */
   async markActualStart(id: string, at: Date): Promise<boolean> {
-    const doc = await this.summaries.guard(() =>
-      this.model.findOneAndUpdate({ _id: new Types.ObjectId(id), actualStart: { $exists: false } }, { $set: { actualStart: at, ...this.summaries.mark() } }, { strict: false }).lean(),
-    );
-    if (doc) this.summaries.recordLater(String(doc.cohortId));
-    return doc !== null;
+    const cohortId = await this.cohortOf(id);
+    if (!cohortId) return false;
+    const res = await this.summaries.marked(cohortId, () => this.model.updateOne({ _id: new Types.ObjectId(id), actualStart: { $exists: false } }, { $set: { actualStart: at } }));
+    this.summaries.recordLater(cohortId);
+    return res.matchedCount > 0;
   }
 
   /** Records the lecturer's actual end (下课); the last marker counts. The timetable summary follows without this waiting. */
   async markActualEnd(id: string, at: Date): Promise<void> {
-    const doc = await this.summaries.guard(() => this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { actualEnd: at, ...this.summaries.mark() } }, { strict: false }).lean());
-    if (doc) this.summaries.recordLater(String(doc.cohortId));
+    const cohortId = await this.cohortOf(id);
+    if (!cohortId) return;
+    await this.summaries.marked(cohortId, () => this.model.updateOne({ _id: new Types.ObjectId(id) }, { $set: { actualEnd: at } }));
+    this.summaries.recordLater(cohortId);
   }
 
   /** Marks a session closed once; false when it was already closed. */
   async markClosed(id: string, at: Date): Promise<boolean> {
-    const doc = await this.summaries.guard(() =>
-      this.model.findOneAndUpdate({ _id: new Types.ObjectId(id), closedAt: { $exists: false } }, { $set: { closedAt: at, ...this.summaries.mark() } }, { strict: false }).lean(),
-    );
-    if (doc) await this.summaries.settle(String(doc.cohortId));
-    return doc !== null;
+    const cohortId = await this.cohortOf(id);
+    if (!cohortId) return false;
+    const res = await this.summaries.marked(cohortId, () => this.model.updateOne({ _id: new Types.ObjectId(id), closedAt: { $exists: false } }, { $set: { closedAt: at } }));
+    await this.summaries.settle(cohortId);
+    return res.matchedCount > 0;
   }
 }

@@ -138,7 +138,6 @@ describe('roster and moderation summaries kept by the member and moderation writ
 
     const read = (await p.deps.stores.digestReads.readCohorts([cohortId])).get(cohortId)!;
     expect(read.members.map((m) => m.userId)).toEqual(['u-1', 'u-2', 'u-3']);
-    // The rebuild clears the mark once it is old enough (a moment later).
     await w.settled();
     expect(await markedMembers(cohortId)).toBe(0);
     expect(await keptRoster(cohortId)).toEqual({ entries: await rawRoster(cohortId), rebuilt: 0 });

@@ -1,6 +1,7 @@
 import { Types, type Connection } from 'mongoose';
 import type { Stores } from '../../src/stores/create-stores';
-import { homeworkListSummaryModel, leaveSummaryModel, timetableSummaryModel } from '../../src/stores/models/cohort-summary.model';
+import { homeworkListSummaryModel, leaveSummaryModel, summaryMarkModel, timetableSummaryModel } from '../../src/stores/models/cohort-summary.model';
+import { ORPHAN_MARK_AFTER_MS } from '../../src/stores/roster-summary-store';
 import type { SessionInput } from '../../src/stores/session-store';
 import type { Pipeline } from '../support/pipeline';
 import { cohortFilter, holdNextInsert, keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
@@ -98,53 +99,84 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     expect(await leaveSummaryModel(p.conn).countDocuments(cohortFilter(cohortId))).toBe(1);
   });
 
-  it('leaves a fresh mark for a later rebuild, so clearing it cannot write the row back over a decision made at once', async () => {
+  /** Holds the next deletion of marks by `conn`'s stores until released (a rebuild between writing its revision and deleting the marks). */
+  const holdNextMarkDeletion = (conn: Connection) => {
+    const marks = summaryMarkModel(conn).collection;
+    const real = marks.deleteMany.bind(marks);
+    let reach!: () => void;
+    let release!: () => void;
+    const reached = new Promise<void>((r) => (reach = r));
+    const released = new Promise<void>((r) => (release = r));
+    const spy = jest.spyOn(marks, 'deleteMany').mockImplementationOnce(async (...args: Parameters<typeof real>) => {
+      reach();
+      await released;
+      return real(...args);
+    });
+    return { reached, release, spy };
+  };
+  /** Spies on every way `conn`'s stores could write a row of `collection`. */
+  const rowWrites = (conn: Connection, collection: string) => {
+    const rows = conn.collection(collection);
+    return (['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'bulkWrite', 'insertOne', 'insertMany'] as const).map((m) => jest.spyOn(rows, m));
+  };
+
+  it('never writes a row itself: a decision another process makes while this one finishes the filing\'s summary stays', async () => {
     const cohortId = newCohortId();
-    // FerretDB writes an update back as it read the row: the rebuild right after the filing must not touch the row.
+    const held = holdNextMarkDeletion(p.conn);
     const { request } = await ask(p.deps.stores, cohortId, 1);
-    const clears = jest.spyOn(p.conn.collection('leave_requests'), 'updateMany');
-    expect((await p.deps.stores.leaveSummaries.record(cohortId)).map((l) => l.status)).toEqual(['pending']);
-    expect(clears).not.toHaveBeenCalled();
-    expect(await markedLeave(cohortId)).toBe(1);
-    await otherStores.leave.decide(cohortId, request.no, 'approved', 'u-staff', at('08:00'), '');
-    // A moment later the marks are old enough and a rebuild clears them.
+    // The filing's rebuild (not waited for by the chat) has written its revision and is about to delete its mark.
+    await held.reached;
+    const writes = rowWrites(p.conn, 'leave_requests');
+    // Staff approve it in the console, another process, at that moment.
+    expect(await otherStores.leave.decide(cohortId, request.no, 'approved', 'u-staff', at('08:00'), '')).toMatchObject({ status: 'approved' });
+    held.release();
     await w.settled();
-    expect(clears).toHaveBeenCalled();
+    for (const write of writes) expect(write).not.toHaveBeenCalled();
     const raw = await rawLeave(cohortId);
     expect(raw.map((l) => l.status)).toEqual(['approved']);
     expect(await markedLeave(cohortId)).toBe(0);
     expect(await keptLeave(cohortId)).toEqual({ entries: raw, rebuilt: 0 });
   });
 
-  it('holds a session change made while a rebuild clears old marks until the clearing is written, so it is not put back', async () => {
+  it('lets a session change go in while a rebuild deletes its marks, and keeps it in the summary', async () => {
     const cohortId = newCohortId();
     const [session] = await p.deps.stores.sessions.upsertMany(cohortId, [line(0)]);
     await w.settled();
-    // A later write leaves the row marked; once that mark is old enough, a rebuild clears it.
+    const held = holdNextMarkDeletion(p.conn);
     await p.deps.stores.sessions.markActualStart(session!.id, at('08:00'));
-    await new Promise((r) => setTimeout(r, 2_100));
-    const rows = p.conn.collection('sessions');
-    const real = rows.updateMany.bind(rows);
-    let clearing!: () => void;
-    let release!: () => void;
-    const reached = new Promise<void>((r) => (clearing = r));
-    const released = new Promise<void>((r) => (release = r));
-    jest.spyOn(rows, 'updateMany').mockImplementationOnce(async (...args: Parameters<typeof real>) => {
-      clearing();
-      await released;
-      return real(...args);
-    });
-    const rebuild = p.deps.stores.timetableSummaries.record(cohortId);
-    await reached;
-    // 上课 changed to a later time while FerretDB would be between reading and writing the row.
-    let written = false;
-    const change = p.deps.stores.sessions.update(session!.id, { ...line(0), title: '改期后的第1讲' }).then(() => void (written = true));
-    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-    expect(written).toBe(false);
-    release();
-    await Promise.all([rebuild, change]);
+    await held.reached;
+    // The session moved while the 上课's rebuild is between its revision and its marks: nothing holds the write back
+    // (its own rebuild waits for that one's turn).
+    const change = p.deps.stores.sessions.update(session!.id, { ...line(0), title: '改期后的第1讲' });
+    const stored = async () => (await p.conn.collection('sessions').findOne({ _id: new Types.ObjectId(session!.id) }))?.title;
+    for (let i = 0; i < 100 && (await stored()) !== '改期后的第1讲'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await stored()).toBe('改期后的第1讲');
+    held.release();
+    await change;
     await w.settled();
-    expect((await rawSessions(cohortId)).map((s) => s.title)).toEqual(['改期后的第1讲']);
+    const raw = await rawSessions(cohortId);
+    expect(raw.map((s) => [s.title, s.actualStart?.getTime()])).toEqual([['改期后的第1讲', at('08:00').getTime()]]);
+    expect(await markedSessions(cohortId)).toBe(0);
+    expect(await keptSessions(cohortId)).toEqual({ entries: raw, rebuilt: 0 });
+  });
+
+  it('deletes a mark another process left only once it is old, after reading the rows', async () => {
+    const cohortId = newCohortId();
+    await ask(p.deps.stores, cohortId, 1);
+    await w.settled();
+    // The other process marks a write and dies before it writes (or before its rebuild).
+    const marks = summaryMarkModel(p.conn).collection;
+    await marks.insertOne({ _id: new Types.ObjectId(), rows: 'leave_requests', cohortId: new Types.ObjectId(cohortId) });
+    const read = () => p.deps.stores.digestReads.readCohorts([cohortId]);
+    // A young mark may be a write still under way: the digest rebuilds the cohort, and leaves the mark.
+    expect((await keptLeave(cohortId)).rebuilt).toBe(1);
+    expect(await markedLeave(cohortId)).toBe(1);
+    await marks.deleteMany({ rows: 'leave_requests', cohortId: new Types.ObjectId(cohortId) });
+    const old = Types.ObjectId.createFromTime(Math.floor((Date.now() - ORPHAN_MARK_AFTER_MS) / 1000) - 1);
+    await marks.insertOne({ _id: old, rows: 'leave_requests', cohortId: new Types.ObjectId(cohortId) });
+    expect((await read()).get(cohortId)!.leave.map((l) => l.no)).toEqual([1]);
+    expect(await markedLeave(cohortId)).toBe(0);
+    expect(await keptLeave(cohortId)).toEqual({ entries: await rawLeave(cohortId), rebuilt: 0 });
   });
 
   it('holds every homework as stored after two processes assign and edit at once, and repairs a failed summary write', async () => {
@@ -239,7 +271,6 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     const read = (await p.deps.stores.digestReads.readCohorts([cohortId])).get(cohortId)!;
     expect(read.sessions.map((x) => x.actualEnd?.getTime() ?? null)).toEqual([at('09:40').getTime(), null]);
     expect(read.sessions).toEqual(await rawSessions(cohortId));
-    // The rebuild clears the mark once it is old enough (a moment later).
     await w.settled();
     expect(await markedSessions(cohortId)).toBe(0);
     expect(await keptSessions(cohortId)).toEqual({ entries: await rawSessions(cohortId), rebuilt: 0 });

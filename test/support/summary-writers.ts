@@ -1,7 +1,6 @@
 /** Two writers of one database for the tests of the cohort summaries, and what they look at. */
 import { Types, type Connection } from 'mongoose';
 import { createStores, type Stores } from '../../src/stores/create-stores';
-import { SUMMARY_PENDING } from '../../src/stores/models/cohort-summary.model';
 import type { CohortSummaryStore } from '../../src/stores/roster-summary-store';
 import { startPipeline, type Pipeline } from './pipeline';
 
@@ -50,9 +49,9 @@ export const newCohortId = (): string => new Types.ObjectId().toHexString();
 /** A filter for one cohort's rows or summaries. */
 export const cohortFilter = (cohortId: string) => ({ cohortId: new Types.ObjectId(cohortId) });
 
-/** How many of a cohort's rows in `collection` are still marked for their summary. */
+/** How many writes of a cohort's rows in `collection` are still marked for their summary. */
 export const markedRows = (conn: Connection, collection: string, cohortId: string): Promise<number> =>
-  conn.collection(collection).countDocuments({ cohortId: new Types.ObjectId(cohortId), [SUMMARY_PENDING]: true });
+  conn.collection('summary_marks').countDocuments({ rows: collection, cohortId: new Types.ObjectId(cohortId) });
 
 /** Reads a cohort's kept summary with rebuilding watched: a summary that had to be rebuilt is not what the writes kept. */
 export async function keptSummary<E>(store: CohortSummaryStore<E>, cohortId: string): Promise<{ entries: E[] | undefined; rebuilt: number }> {

@@ -1,16 +1,30 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 
 /**
- * The marks a row carries from its write until its cohort's summary holds it: every write of a
- * summarised row (a member, a moderation action, a session, a leave request, a homework) sets both in the same command as the row's own
- * change, so a process that dies before the summary is written leaves the row marked, and the
- * daily digest sees it. `summaryMark` is unique per write: clearing a mark names the one it saw,
- * so a later write's mark stays. The fields sit outside the rows' schemas (written with
- * `strict: false`, read and cleared through the driver), being the summaries' business only.
+ * A write's mark, kept from just before the write of a summarised row (a member, a moderation
+ * action, a session, a leave request, a homework) until a summary read after that write is
+ * stored: a process that dies in between leaves its mark, and the daily digest sees it. Marks are
+ * inserted and deleted, never updated, and the rows are never written by the summaries:
+ * FerretDB 1.24 runs an update as a read then a write of the whole row, so a summary clearing a
+ * flag on a row could put back a change another process made in between (see roster-summary-store.ts).
  */
-export const SUMMARY_PENDING = 'summaryPending';
-/** See SUMMARY_PENDING. */
-export const SUMMARY_MARK = 'summaryMark';
+const summaryMarkSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    /** The rows' collection (the summary the mark is for). */
+    rows: { type: String, required: true },
+    cohortId: { type: Schema.Types.ObjectId, required: true },
+  },
+  { collection: 'summary_marks', versionKey: false },
+);
+summaryMarkSchema.index({ rows: 1, cohortId: 1 });
+
+const buildSummaryMark = (conn: Connection) => conn.model('SummaryMark', summaryMarkSchema);
+
+/** Registers the model of the writes' marks (see summaryMarkSchema). */
+export function summaryMarkModel(conn: Connection): ReturnType<typeof buildSummaryMark> {
+  return (conn.models.SummaryMark as ReturnType<typeof buildSummaryMark> | undefined) ?? buildSummaryMark(conn);
+}
 
 /**
  * One cohort's summary of a collection's rows, as the daily digest reads them: the rows' digest
