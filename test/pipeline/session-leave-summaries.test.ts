@@ -4,7 +4,7 @@ import { homeworkListSummaryModel, leaveSummaryModel, summaryMarkModel, timetabl
 import { ORPHAN_MARK_AFTER_MS } from '../../src/stores/roster-summary-store';
 import type { SessionInput } from '../../src/stores/session-store';
 import type { Pipeline } from '../support/pipeline';
-import { cohortFilter, holdNextInsert, keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
+import { cohortFilter, holdNextInsert, holdNextMarkDeletion, keptSummary, markedRows, newCohortId, summaryWriters } from '../support/summary-writers';
 
 const at = (hhmm: string, day = '2027-03-01') => new Date(`${day}T${hhmm}:00+08:00`);
 /** Timetable line n: day 1 + n/4, four sessions a day, an hour and a half each. */
@@ -99,21 +99,6 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     expect(await leaveSummaryModel(p.conn).countDocuments(cohortFilter(cohortId))).toBe(1);
   });
 
-  /** Holds the next deletion of marks by `conn`'s stores until released (a rebuild between writing its revision and deleting the marks). */
-  const holdNextMarkDeletion = (conn: Connection) => {
-    const marks = summaryMarkModel(conn).collection;
-    const real = marks.deleteMany.bind(marks);
-    let reach!: () => void;
-    let release!: () => void;
-    const reached = new Promise<void>((r) => (reach = r));
-    const released = new Promise<void>((r) => (release = r));
-    const spy = jest.spyOn(marks, 'deleteMany').mockImplementationOnce(async (...args: Parameters<typeof real>) => {
-      reach();
-      await released;
-      return real(...args);
-    });
-    return { reached, release, spy };
-  };
   /** Spies on every way `conn`'s stores could write a row of `collection`. */
   const rowWrites = (conn: Connection, collection: string) => {
     const rows = conn.collection(collection);

@@ -1,6 +1,7 @@
 /** Two writers of one database for the tests of the cohort summaries, and what they look at. */
 import { Types, type Connection } from 'mongoose';
 import { createStores, type Stores } from '../../src/stores/create-stores';
+import { summaryMarkModel } from '../../src/stores/models/cohort-summary.model';
 import type { CohortSummaryStore } from '../../src/stores/roster-summary-store';
 import { startPipeline, type Pipeline } from './pipeline';
 
@@ -63,17 +64,22 @@ export async function keptSummary<E>(store: CohortSummaryStore<E>, cohortId: str
 }
 
 /** Holds the next summary insert of `model` until released: a process slowed between reading the rows and writing. */
-export function holdNextInsert(model: { collection: Connection['collections'][string] }) {
-  const collection = model.collection;
-  const real = collection.insertOne.bind(collection);
+export const holdNextInsert = (model: { collection: Connection['collections'][string] }) => holdNext(model.collection, 'insertOne');
+
+/** Holds the next deletion of marks by `conn`'s stores until released: a rebuild between writing its revision and deleting the marks. */
+export const holdNextMarkDeletion = (conn: Connection) => holdNext(summaryMarkModel(conn).collection, 'deleteMany');
+
+/** Holds the next `method` call on `collection` until released; `reached` resolves once it is called. */
+function holdNext(collection: Connection['collections'][string], method: 'insertOne' | 'deleteMany') {
+  const real = (collection[method] as (...args: unknown[]) => Promise<unknown>).bind(collection);
   let reached!: () => void;
   let release!: () => void;
   const isReached = new Promise<void>((r) => (reached = r));
   const released = new Promise<void>((r) => (release = r));
-  const spy = jest.spyOn(collection, 'insertOne').mockImplementationOnce(async (...args: Parameters<typeof real>) => {
+  const spy = jest.spyOn(collection, method).mockImplementationOnce((async (...args: unknown[]) => {
     reached();
     await released;
     return real(...args);
-  });
+  }) as never);
   return { reached: isReached, release, spy };
 }
