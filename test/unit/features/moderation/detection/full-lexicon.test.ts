@@ -78,6 +78,8 @@ describe('issue 16 failure classes', () => {
   it('does not flag farm and shop vocabulary that contains or sounds like a listed word', () => {
     for (const text of ['草莓白粉病怎么治', '豌豆蛋白粉上架了', '主图要突出卖点，背景干净一点', '我们卖冰糖橙，一斤五块', '大麻花今天发货', '打底裤的链接发我'])
       expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    // Veterinary drugs (收药), pear scab (性病), a fruit-swelling regulator (集会 across 剂会): the hand-checked farm words.
+    for (const text of ['兽药也能在网上卖吗', '梨树黑星病', '西瓜打了膨大剂会不会炸']) expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
   });
 
   it('drops a two-character hit inside one longer word, and still reviews one reaching into a neighbouring word', () => {
