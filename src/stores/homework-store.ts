@@ -104,6 +104,7 @@ export class HomeworkStore {
     if (!cohortId) return null;
     const doc = await this.summaries.marked(cohortId, () =>
       this.model.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: { content, deadline, editedAt: at } }, { returnDocument: 'after' }).lean(),
+      (d) => d !== null,
     );
     if (doc) await this.summaries.settle(cohortId);
     return doc ? toHomework(doc) : null;

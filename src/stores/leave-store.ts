@@ -133,6 +133,7 @@ export class LeaveStore {
       this.model
         .findOneAndUpdate({ cohortId: new Types.ObjectId(cohortId), no, status: 'pending' }, { $set: { status, decidedBy: by, decidedAt: at, decisionNote: note } }, { returnDocument: 'after' })
         .lean(),
+      (d) => d !== null,
     );
     if (doc) await this.summaries.settle(cohortId);
     return doc ? toLeave(doc as LeaveDoc) : null;

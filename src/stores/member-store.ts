@@ -123,8 +123,12 @@ export class MemberStore {
 
   /** Marks a member as having left the group. */
   async markLeft(cohortId: string, platform: Platform, userId: string, at: Date): Promise<void> {
-    await this.summaries.marked(cohortId, () => this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }, { $set: { active: false, leftAt: at } }));
-    await this.summaries.settle(cohortId);
+    const res = await this.summaries.marked(
+      cohortId,
+      () => this.model.updateOne({ cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId) }, { $set: { active: false, leftAt: at } }),
+      (r) => r.matchedCount > 0,
+    );
+    if (res.matchedCount > 0) await this.summaries.settle(cohortId);
   }
 
   /** Active members of a cohort holding a role, in order of joining. */

@@ -100,8 +100,9 @@ export class ModerationStore {
         { cohortId: new Types.ObjectId(cohortId), platform, userId: String(userId), kind: { $in: ['warn', 'mute'] }, undoneAt: { $exists: false }, expiresAt: { $gt: at } },
         { $set: { undoneAt: at, undoneBy: by } },
       ),
+      (r) => r.modifiedCount > 0,
     );
-    await this.summaries.settle(cohortId);
+    if (res.modifiedCount > 0) await this.summaries.settle(cohortId);
     return res.modifiedCount;
   }
 
@@ -109,8 +110,9 @@ export class ModerationStore {
   async undoOne(cohortId: string, no: number, by: string, at: Date): Promise<ModerationRecord | null> {
     const doc = await this.summaries.marked(cohortId, () =>
       this.model.findOneAndUpdate({ cohortId: new Types.ObjectId(cohortId), no, undoneAt: { $exists: false } }, { $set: { undoneAt: at, undoneBy: by } }, { returnDocument: 'after' }).lean(),
+      (d) => d !== null,
     );
-    await this.summaries.settle(cohortId);
+    if (doc) await this.summaries.settle(cohortId);
     return doc ? toRecord(doc as unknown as Doc) : null;
   }
 

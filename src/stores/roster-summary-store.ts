@@ -134,16 +134,26 @@ export class CohortSummaryStore<E> {
   /**
    * Runs a write of the cohort's rows with a mark inserted first (see the class comment). The
    * mark is this process's to delete once a rebuild has read the rows after the write (the
-   * caller's settle or recordLater), whether the write went in or failed.
+   * caller's settle or recordLater), whether the write went in or failed. A write that `changed`
+   * says changed nothing (no row matched) deletes its mark at once, and its caller rebuilds nothing.
    */
-  async marked<T>(cohortId: string, write: () => PromiseLike<T>): Promise<T> {
+  async marked<T>(cohortId: string, write: () => PromiseLike<T>, changed?: (result: T) => boolean): Promise<T> {
     const mark = new Types.ObjectId();
     await this.marks.collection.insertOne({ _id: mark, rows: this.shape.rows, cohortId: new Types.ObjectId(cohortId) });
+    let result: T;
     try {
-      return await write();
-    } finally {
+      result = await write();
+    } catch (err) {
       this.endedOf(cohortId).add(mark.toHexString());
+      throw err;
     }
+    if (!changed || changed(result)) {
+      this.endedOf(cohortId).add(mark.toHexString());
+      return result;
+    }
+    // Nothing written: no summary to rebuild; a failed deletion leaves the mark to the next rebuild.
+    await this.marks.collection.deleteOne({ _id: mark }).catch(() => this.endedOf(cohortId).add(mark.toHexString()));
+    return result;
   }
 
   private endedOf(cohortId: string): Set<string> {
@@ -152,7 +162,7 @@ export class CohortSummaryStore<E> {
     return set;
   }
 
-/** Rebuilds the cohort's summary from its rows as they now stand; resolves with its entries. */
+  /** Rebuilds the cohort's summary from its rows as they now stand; resolves with its entries. */
   record(cohortId: string): Promise<E[]> {
     const joined = this.waiting.get(cohortId);
     if (joined) return joined;

@@ -197,8 +197,12 @@ export class SessionStore {
   async markActualStart(id: string, at: Date): Promise<boolean> {
     const cohortId = await this.cohortOf(id);
     if (!cohortId) return false;
-    const res = await this.summaries.marked(cohortId, () => this.model.updateOne({ _id: new Types.ObjectId(id), actualStart: { $exists: false } }, { $set: { actualStart: at } }));
-    this.summaries.recordLater(cohortId);
+    const res = await this.summaries.marked(
+      cohortId,
+      () => this.model.updateOne({ _id: new Types.ObjectId(id), actualStart: { $exists: false } }, { $set: { actualStart: at } }),
+      (r) => r.matchedCount > 0,
+    );
+    if (res.matchedCount > 0) this.summaries.recordLater(cohortId);
     return res.matchedCount > 0;
   }
 
@@ -214,8 +218,12 @@ export class SessionStore {
   async markClosed(id: string, at: Date): Promise<boolean> {
     const cohortId = await this.cohortOf(id);
     if (!cohortId) return false;
-    const res = await this.summaries.marked(cohortId, () => this.model.updateOne({ _id: new Types.ObjectId(id), closedAt: { $exists: false } }, { $set: { closedAt: at } }));
-    await this.summaries.settle(cohortId);
+    const res = await this.summaries.marked(
+      cohortId,
+      () => this.model.updateOne({ _id: new Types.ObjectId(id), closedAt: { $exists: false } }, { $set: { closedAt: at } }),
+      (r) => r.matchedCount > 0,
+    );
+    if (res.matchedCount > 0) await this.summaries.settle(cohortId);
     return res.matchedCount > 0;
   }
 }

@@ -145,6 +145,18 @@ describe('timetable, leave and homework list summaries kept by the session, leav
     expect(await keptSessions(cohortId)).toEqual({ entries: raw, rebuilt: 0 });
   });
 
+  it('leaves no mark and rebuilds nothing for a write that changed nothing (a request decided already)', async () => {
+    const cohortId = newCohortId();
+    await ask(p.deps.stores, cohortId, 1);
+    expect(await p.deps.stores.leave.decide(cohortId, 1, 'approved', 'u-staff', at('08:00'), '')).toMatchObject({ status: 'approved' });
+    await w.settled();
+    const rebuild = jest.spyOn(p.deps.stores.leaveSummaries, 'record');
+    expect(await p.deps.stores.leave.decide(cohortId, 1, 'rejected', 'u-staff', at('08:05'), '')).toBeNull();
+    expect(rebuild).not.toHaveBeenCalled();
+    expect(await markedLeave(cohortId)).toBe(0);
+    expect((await rawLeave(cohortId)).map((l) => l.status)).toEqual(['approved']);
+  });
+
   it('deletes a mark another process left only once it is old, after reading the rows', async () => {
     const cohortId = newCohortId();
     await ask(p.deps.stores, cohortId, 1);
