@@ -4,9 +4,10 @@ import { regexFactors } from './regex-factors';
 const CLAUSE_BREAK = /[，。！？；,.!?;\n]/;
 const WINDOW = 10;
 
-// Before a hit: a prohibition or a warning about it (不要刷单, 拒绝网络赌博, 远离毒品, 举报了…赌博网站).
+// Before a hit: a prohibition or a warning about it (不要刷单, 拒绝网络赌博, 远离毒品, 举报了…赌博网站),
+// or the police or an anti-fraud talk reporting it (民警说现在的杀猪盘…, 反诈课讲了跑分).
 // 要不要/能不能 ask a question, and 别 ends words (区别, 分别, 特别) without forbidding anything.
-const BEFORE = /(?:(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|谨防|警惕|提防|防范|小心|当心|戒)[^，。！？；,.!?;\n]{0,6}$/;
+const BEFORE = /(?:(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|谨防|警惕|提防|防范|小心|当心|戒|(?:民警|警察|警方|派出所)(?:说|讲|提醒|通报)|反诈|防骗)[^，。！？；,.!?;\n]{0,6}$/;
 // After a hit: it is called wrong or harmful (刷单是违规的, 嫖娼…都是违法的, 赌博害人); a bare 违规
 // is left out: 「后台显示违规」「会不会被判违规」 report a platform verdict, not a warning.
 const AFTER = /^[^，。！？；,.!?;\n]{0,6}(?:是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|会被(?:封|抓|判刑|罚|查))/;

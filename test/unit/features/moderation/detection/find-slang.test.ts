@@ -54,6 +54,19 @@ describe('findSlang', () => {
     expect(spans('明天把那头猪杀了')).toEqual([]);
   });
 
+  it('catches a stake across a clause break, forward-chain and credit-card lures, threats to a place or a limb, and a curse on a family', () => {
+    expect(spans('来玩两把骰子，输赢五百')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '赌博', tier: 'public' })]));
+    expect(spans('转发这条消息到三个群，领五十元红包')).toEqual([expect.objectContaining({ category: '广告', tier: 'public' })]);
+    expect(spans('办理信用卡，额度高')).toEqual([expect.objectContaining({ category: '广告', tier: 'public' })]);
+    expect(spans('这破学校迟早给它炸了')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
+    expect(spans('我要把他腿打断')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
+    expect(spans('你全家都是骗子')).toEqual([expect.objectContaining({ category: '辱骂', tier: 'public' })]);
+    // The same words in class talk.
+    for (const text of ['骰子和扑克都能在拼多多上架吗', '转发到朋友圈的链接点不开', '信用卡能付学费吗', '学校门口的炸鸡店给它炸了两锅', '你全家都是做茶叶的吗', '他的腿摔伤了，请假一周']) {
+      expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+    }
+  });
+
   it('does not take a stock question (还有货吗) for a drug ask', () => {
     expect(spans('你们店的苹果还有货吗')).toEqual([]);
     expect(spans('兄弟有货吗')).toEqual([expect.objectContaining({ category: '毒品', tier: 'review' })]);

@@ -80,6 +80,13 @@ describe('issue 16 failure classes', () => {
       expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
     // Veterinary drugs (收药), pear scab (性病), a fruit-swelling regulator (集会 across 剂会): the hand-checked farm words.
     for (const text of ['兽药也能在网上卖吗', '梨树黑星病', '西瓜打了膨大剂会不会炸']) expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    // Pesticides (甲基 as the drug), cold-chain packing (加冰 across 加/冰袋), a platform inspection
+    // (被查 heard as 被插), and network and telecom words the lexicon lists as 广告 or 政治.
+    for (const text of ['多菌灵和甲基托布津能一起用吗', '生鲜要用泡沫箱加冰袋', '平台严禁刷单炒信，被查到直接封店', '开播前要测试网络', '我们用的是中国移动的卡', '明早八点门口集合']) {
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    }
+    // … while the listed words still act where they are not part of those words.
+    expect(publicHits('有人要加冰吗').map((m) => m.word)).toContain('加冰');
   });
 
   it('drops a two-character hit inside one longer word, and still reviews one reaching into a neighbouring word', () => {
@@ -121,9 +128,11 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   // public false alarms ≤ 1 %, review notes ≤ 3 %): they guard against sliding back.
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
-    // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师).
-    ['tune', { recall: 0.99, publicRecall: 0.93, publicFalseAlarmRate: 0.02, reviewNoteRate: 0.015 }],
-    ['holdout', { recall: 0.93, publicRecall: 0.89, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.03 }],
+    // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
+    // tune split also holds the first holdout, tuned on once it had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.93, publicFalseAlarmRate: 0.01, reviewNoteRate: 0.015 }],
+    // The holdout was written without sight of the rules or the other lines (docs/moderation.md).
+    ['holdout', { recall: 0.75, publicRecall: 0.6, publicFalseAlarmRate: 0.06, reviewNoteRate: 0.03 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

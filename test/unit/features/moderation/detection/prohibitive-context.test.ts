@@ -14,6 +14,13 @@ describe('negatedByContext', () => {
     expect(negated('赌博害人，别碰', '赌博')).toBe(true);
   });
 
+  it('takes the police or an anti-fraud talk describing a scam for a report', () => {
+    expect(negated('民警说现在的杀猪盘都是先聊感情再让你投资', '杀猪盘')).toBe(true);
+    expect(negated('反诈课讲了跑分的套路', '跑分')).toBe(true);
+    // A police officer is no cue on their own.
+    expect(negated('民警来了，有人要买毒品吗', '毒品')).toBe(false);
+  });
+
   it('reaches only the clause it is written in', () => {
     expect(negated('不要迟到，今晚有人卖毒品', '毒品')).toBe(false);
   });

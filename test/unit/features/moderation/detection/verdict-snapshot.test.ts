@@ -13,12 +13,14 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // explained away and two-character hits inside one longer word were dropped: 81 review-tier
 // matches fewer (25 627 before), the same 9 632 flagged texts; and again when shop words
 // (涨粉, 翻倍, 先到先得, 一条龙, 全套 …) became lures only with an offer: 224 slang matches fewer,
-// all in texts flagged by other hits, the same 9 632 flagged texts.
+// all in texts flagged by other hits, the same 9 632 flagged texts; and again when network
+// and telecom words (网络, 中国移动 …) joined the domain allow-list: 91 hits of 网络 fewer, all in
+// texts flagged by other hits (网络赌博 …), the same 9 632 flagged texts.
 const PINNED = {
-  sha256: '3a72d210f654477f1090ed0fff4f114d0b8a9f34df2e421e62c5240d1ff58d25',
+  sha256: 'a844de9168c35440b6d210a234bf909b835b0401e18e058880745754afdda851',
   texts: 16080,
   flagged: 9632,
-  matches: 25322,
+  matches: 25231,
 };
 
 let detector: Detector;
