@@ -113,6 +113,8 @@ class LexiconDetector implements Detector {
   private readonly patMeta: Int32Array;
   /** Category names, indexed by the last field of patMeta, and the review reason of a broad word of each. */
   private readonly categoryNames: string[] = [];
+  /** Index of 色情 in categoryNames (-1: no such word). */
+  private sexCategory = -1;
   private readonly broadReasons: string[] = [];
   private readonly patRuns: Uint8Array;
   private readonly charAutomaton: Automaton;
@@ -324,6 +326,7 @@ class LexiconDetector implements Detector {
       if (repeated) for (let j = from; j < to; j++) runs.push(Math.min(tokenRuns.get(j), 255));
     }
     this.patRuns = Uint8Array.from(runs);
+    this.sexCategory = this.categoryNames.indexOf('色情');
 
     this.syllableSyms = this.tables.syllables.map((syllable) => Uint8Array.from(syllable, (ch) => ch.charCodeAt(0) - 0x61));
     const py = new PinyinPatterns(count, tokens.length);
@@ -1010,6 +1013,7 @@ class LexiconDetector implements Detector {
     let latin = 0;
     let swappedFirst = false;
     let swappedLast = false;
+    let particles = 0;
     for (let k = firstTok; k <= lastTok; k++) {
       const j0 = (tokLetter[k] as number) - from;
       const cls = t.cls[k];
@@ -1024,8 +1028,10 @@ class LexiconDetector implements Detector {
         if (char < 0) return;
         if ((t.run[k] as number) < (letters[at * 2 + 1] as number) >>> 8) return;
         han++;
-        if (t.cp[k] === char) exact++;
-        else if (k === firstTok) swappedFirst = true;
+        if (t.cp[k] === char) {
+          exact++;
+          if (k === lastTok && PARTICLE_CHAR[char] === 1) particles++;
+        } else if (k === firstTok) swappedFirst = true;
         else if (k === lastTok) swappedLast = true;
       } else {
         if (j0 > 0 && this.boundBeforeToken(k) === B_YES && ((letters[(at0 + j0) * 2 + 1] as number) & 0xff) === B_NO) return;
@@ -1033,7 +1039,7 @@ class LexiconDetector implements Detector {
       }
     }
     const standalone = b0 === B_YES && b1 === B_YES;
-    if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact, latin, standalone)) return;
+    if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact - particles, latin, standalone)) return;
     // Cheapest test first: only explainedByEverydayWords may call the word segmenter.
     if (exact < han && (this.crossesClause(firstTok, lastTok) || this.swapReadsAsWord(firstTok, lastTok, swappedFirst, swappedLast) || this.explainedByEverydayWords(firstTok, lastTok))) return;
     // Sound-alike hits that survive the checks above act publicly: sending them all to review
@@ -1055,12 +1061,14 @@ class LexiconDetector implements Detector {
   /**
    * Sound-alike hits need support: typed pinyin spelling at least two Han syllables of the
    * word, or at least one character written as in the word (独品 for 毒品 is caught,
-   * 背景 for 北京 is not).
+   * 背景 for 北京 is not), or four Han syllables: three characters that all merely sound like
+   * a word (理赔要 / 李沛瑶) are chance. A grammatical particle ending the hit is not counted
+   * as written in the word (试了 / 湿了).
    */
   private acceptPinyin(wordHan: number, letters: number, han: number, exact: number, latin: number, standalone: boolean): boolean {
     if (han === 0) return wordHan >= 2 ? latin >= 4 : standalone && letters >= 3;
     if (exact === han && latin === 0) return true;
-    return exact >= 1 || latin >= 2 || han >= 3;
+    return exact >= 1 || latin >= 2 || han >= 4;
   }
 
   /** Whether the original text of tokens [first, last] contains clause punctuation (，。！？；). */
@@ -1288,11 +1296,12 @@ class LexiconDetector implements Detector {
       const word = this.patWord[id] as string;
       if (sameMatch(matches, word, start, end)) continue;
       if (this.prohibitiveContext && negatedByContext(input, start, end)) continue;
+      const categoryIndex = this.patMeta[id * 4 + 3] as number;
+      if (layerCode === 0 && (this.echoesAllowed(from, to) || (categoryIndex === this.sexCategory && afterFarmAnimal(input, start)))) continue;
       const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
       // Both characters inside one longer word (白粉 in 白粉病): a part of that word, not the hit.
       if (straddles && !this.startsWord(to)) continue;
       const layer: MatchLayer = layerCode !== 0 ? 'pinyin' : end - start === word.length && input.startsWith(word, start) ? 'exact' : 'normalised';
-      const categoryIndex = this.patMeta[id * 4 + 3] as number;
       const reason = kind === KIND_BROAD ? (this.broadReasons[categoryIndex] as string) : straddles ? 'cuts through two words' : undefined;
       const match: ScanMatch = { word, category: this.categoryNames[categoryIndex] as string, start, end, layer, tier: reason ? 'review' : 'public' };
       if (reason) match.reason = reason;
@@ -1357,6 +1366,27 @@ class LexiconDetector implements Detector {
 
 
   /** A hit inside an allowed word, or cut by one (底裤 in 打底裤, 东突 in 广东突然), is ordinary speech. */
+  /**
+   * Whether the hit's tokens are written again inside an allowed word of the same message
+   * (一层白粉 after 白粉病, 发冰袋…加冰): the message names that thing, not the listed word.
+   */
+  private echoesAllowed(from: number, to: number): boolean {
+    const allows = this.allows;
+    const cp = this.text.cp;
+    const n = to - from + 1;
+    for (let i = 0; i < allows.count; i++) {
+      const a1 = allows.from[i] as number;
+      const a2 = allows.to[i] as number;
+      if (a2 - a1 + 1 <= n) continue;
+      for (let s = a1; s + n - 1 <= a2; s++) {
+        let k = 0;
+        while (k < n && cp[s + k] === cp[from + k]) k++;
+        if (k === n) return true;
+      }
+    }
+    return false;
+  }
+
   private allowed(from: number, to: number): boolean {
     const allows = this.allows;
     for (let i = 0; i < allows.count; i++) {
@@ -1455,6 +1485,25 @@ class CandidateList {
 }
 
 // Status of a BMP code unit in unitTable: a token, dropped, or folded the general way.
+/** Farm animals: a 色情 word written right after one (母猪发情, 兔子交配) is livestock talk. */
+const FARM_ANIMAL = new Uint8Array(0x10000);
+for (const c of '猪牛羊马狗猫鸡鸭鹅兔驴骡驼鹿蜂鱼蚕鸽') FARM_ANIMAL[c.charCodeAt(0)] = 1;
+
+function afterFarmAnimal(input: string, start: number): boolean {
+  if (start === 0) return false;
+  let c = input.charCodeAt(start - 1);
+  // 兔子发情: the animal's name ends in 子.
+  if (c === 0x5b50 && start > 1) c = input.charCodeAt(start - 2);
+  return FARM_ANIMAL[c] === 1;
+}
+
+/**
+ * Grammatical particles: the last character of a hit written as in the word (了 of 湿了) is no
+ * evidence of a disguise, since one follows almost any verb (试了, 看了).
+ */
+const PARTICLE_CHAR = new Uint8Array(0x10000);
+for (const c of '了着过的地得吗呢吧啊') PARTICLE_CHAR[c.charCodeAt(0)] = 1;
+
 const UNIT_TOKEN = 0;
 const UNIT_DROPPED = 1;
 const UNIT_GENERAL = 2;

@@ -19,10 +19,10 @@ describe('findSlang', () => {
   it('catches slang and euphemism no word list has, publicly', () => {
     expect(spans('老地方上分下分秒到账')).toEqual([expect.objectContaining({ category: '赌博', tier: 'public', text: '上分下分' })]);
     expect(spans('周末一起溜冰啊，老价钱')).toEqual([expect.objectContaining({ category: '毒品', tier: 'public', text: '溜冰' })]);
-    expect(spans('有上门服务，包夜八百')).toEqual([
-      expect.objectContaining({ category: '色情', tier: 'public', text: '上门服务' }),
-      expect.objectContaining({ category: '色情', tier: 'public', text: '包夜' }),
-    ]);
+    expect(spans('有上门服务，包夜八百')).toEqual([expect.objectContaining({ category: '色情', tier: 'public', text: '包夜' })]);
+    expect(spans('同城美女上门服务')).toEqual([expect.objectContaining({ category: '色情', tier: 'public', text: '同城美女上门服务' })]);
+    // A farm machinery team comes to the field: 上门服务 alone is no sex service.
+    expect(spans('农机服务队可以上门服务，收割一亩60')).toEqual([]);
   });
 
   it('catches solicitation phrased without a contact id: red-packet lures, traffic for sale, loans, threats', () => {
@@ -61,8 +61,15 @@ describe('findSlang', () => {
     expect(spans('这破学校迟早给它炸了')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
     expect(spans('我要把他腿打断')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
     expect(spans('你全家都是骗子')).toEqual([expect.objectContaining({ category: '辱骂', tier: 'public' })]);
+    // A decimal point ends no clause: 领18.8红包.
+    expect(spans('转发此消息到3个群，截图给我领18.8红包')).toEqual([expect.objectContaining({ category: '广告', tier: 'public' })]);
+    expect(spans('新葡京线上版，提款秒到')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '赌博', tier: 'public' })]));
+    expect(spans('打跑得快，5块一张，输了红包结')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '赌博', tier: 'public' })]));
+    expect(spans('电话卡批发，不用实名')).toEqual([expect.objectContaining({ category: '违法犯罪', tier: 'public' })]);
+    expect(spans('晚上去砸你门')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
+    expect(spans('我知道你家住哪，小心点')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '暴恐', tier: 'review' })]));
     // The same words in class talk.
-    for (const text of ['骰子和扑克都能在拼多多上架吗', '转发到朋友圈的链接点不开', '信用卡能付学费吗', '学校门口的炸鸡店给它炸了两锅', '你全家都是做茶叶的吗', '他的腿摔伤了，请假一周']) {
+    for (const text of ['我家孩子周末想去溜冰场', '羊圈墙太矮了，羊老翻墙跑出去', '明信片5块一张', '骰子和扑克都能在拼多多上架吗', '转发到朋友圈的链接点不开', '信用卡能付学费吗', '学校门口的炸鸡店给它炸了两锅', '你全家都是做茶叶的吗', '他的腿摔伤了，请假一周']) {
       expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
     }
   });

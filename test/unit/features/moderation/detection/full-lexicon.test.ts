@@ -89,6 +89,16 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('有人要加冰吗').map((m) => m.word)).toContain('加冰');
   });
 
+  it('hears no sound-alike in a verb and its particle or in three swapped characters, and reads farm and echo context', () => {
+    // 了 ends almost any verb: 试了 is no 湿了. Three characters that all merely sound like a name are chance.
+    for (const text of ['今晚直播我试了下，才20个人在线', '快递压坏了三箱鸡蛋，理赔要拍什么照片']) expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    // A 色情 word right after a farm animal is livestock talk; a listed word written again inside an allowed word is that thing.
+    for (const text of ['母猪发情了，明天请配种员过来', '黄瓜白粉病用什么药？叶子上全是一层白粉']) expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    // … and the same words still act on their own.
+    expect(publicHits('今晚想看发情的视频').map((m) => m.word)).toContain('发情');
+    expect(publicHits('有白粉卖吗').map((m) => m.word)).toContain('白粉');
+  });
+
   it('drops a two-character hit inside one longer word, and still reviews one reaching into a neighbouring word', () => {
     // 白粉 inside 白粉病 (a plant disease): nothing at all, not even a note to staff.
     expect(detector.scan('葡萄叶子上有白粉病').matches.filter((m) => m.word === '白粉')).toEqual([]);
@@ -101,6 +111,8 @@ describe('issue 16 failure classes', () => {
     // … but a question is not a warning, and the clause after a warning is on its own.
     expect(detector.scan('要不要一起网络赌博').flagged).toBe(true);
     expect(detector.scan('不要迟到，有人卖毒品').flagged).toBe(true);
+    // A staff warning that names the thing and then warns the group off it, across clauses.
+    expect(detector.scan('辅导员提醒：最近有人冒充老师拉同学进赌博群，大家千万别点').flagged).toBe(false);
   });
 });
 
@@ -129,10 +141,10 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first holdout, tuned on once it had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.93, publicFalseAlarmRate: 0.01, reviewNoteRate: 0.015 }],
+    // tune split also holds the first two holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.89, publicFalseAlarmRate: 0.01, reviewNoteRate: 0.015 }],
     // The holdout was written without sight of the rules or the other lines (docs/moderation.md).
-    ['holdout', { recall: 0.75, publicRecall: 0.6, publicFalseAlarmRate: 0.06, reviewNoteRate: 0.03 }],
+    ['holdout', { recall: 0.7, publicRecall: 0.62, publicFalseAlarmRate: 0.065, reviewNoteRate: 0.031 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

@@ -15,12 +15,15 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // (涨粉, 翻倍, 先到先得, 一条龙, 全套 …) became lures only with an offer: 224 slang matches fewer,
 // all in texts flagged by other hits, the same 9 632 flagged texts; and again when network
 // and telecom words (网络, 中国移动 …) joined the domain allow-list: 91 hits of 网络 fewer, all in
-// texts flagged by other hits (网络赌博 …), the same 9 632 flagged texts.
+// texts flagged by other hits (网络赌博 …), the same 9 632 flagged texts; and again when a
+// grammatical particle ending a sound-alike stopped counting as written in the word (码的 is no
+// 妈的, 师了 no 湿了): 29 hits and 3 flagged texts fewer, all of them corpus fragments, the same
+// recall on the corpus's dirty lines.
 const PINNED = {
-  sha256: 'a844de9168c35440b6d210a234bf909b835b0401e18e058880745754afdda851',
+  sha256: 'c7a3c025ddeaf1c905ec4be974afa59e181c04ccdaada48783414619ba81b1bc',
   texts: 16080,
-  flagged: 9632,
-  matches: 25231,
+  flagged: 9629,
+  matches: 25202,
 };
 
 let detector: Detector;
