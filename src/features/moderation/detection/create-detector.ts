@@ -38,6 +38,8 @@ const EDGE_FIRST_LATIN = 1;
 const EDGE_FIRST_DIGIT = 2;
 const EDGE_LAST_LATIN = 4;
 const EDGE_LAST_DIGIT = 8;
+/** In patMeta's third field: the word is on the allow-list too. */
+const ALSO_ALLOWED = 1 << 16;
 
 // Sentence and clause punctuation: a sound-alike hit never spans a clause break.
 const CLAUSE = new Uint8Array(0x10000);
@@ -108,7 +110,7 @@ class LexiconDetector implements Detector {
   private readonly patWord: string[];
   /**
    * Per pattern one 16-byte record, so a hit reads one cache line of it:
-   * [length in tokens, offset of its repeat counts in patRuns (-1: none), edges | kind << 8, category index].
+   * [length in tokens, offset of its repeat counts in patRuns (-1: none), edges | kind << 8 | ALSO_ALLOWED, category index].
    */
   private readonly patMeta: Int32Array;
   /** Category names, indexed by the last field of patMeta, and the review reason of a broad word of each. */
@@ -326,6 +328,9 @@ class LexiconDetector implements Detector {
       if (repeated) for (let j = from; j < to; j++) runs.push(Math.min(tokenRuns.get(j), 255));
     }
     this.patRuns = Uint8Array.from(runs);
+    // A listed word that is also allowed (信号) is ordinary as written, and so are Han characters that sound like it (新号).
+    const allowed = new Set(lexicon.allow);
+    for (let i = 0; i < count; i++) if (kinds.get(i) === KIND_BANNED && allowed.has(words[i] as string)) this.patMeta[i * 4 + 2] = (this.patMeta[i * 4 + 2] as number) | ALSO_ALLOWED;
     this.sexCategory = this.categoryNames.indexOf('色情');
 
     this.syllableSyms = this.tables.syllables.map((syllable) => Uint8Array.from(syllable, (ch) => ch.charCodeAt(0) - 0x61));
@@ -669,7 +674,7 @@ class LexiconDetector implements Detector {
     const edgesKind = meta[id * 4 + 2] as number;
     const edges = edgesKind & 0xff;
     if (edges !== 0 && !this.edgesFree(edges, first, last)) return;
-    if (edgesKind >>> 8 === KIND_ALLOW) this.allows.push(id, first, last, 0);
+    if (((edgesKind >>> 8) & 0xff) === KIND_ALLOW) this.allows.push(id, first, last, 0);
     else this.hits.push(id, first, last, 0);
   }
 
@@ -1006,7 +1011,8 @@ class LexiconDetector implements Detector {
     const lastEnd = this.pinyinLength(lastTok);
     const b1 = end === lastEnd ? this.boundBeforeToken(lastTok + 1) : t.cls[lastTok] === CharClass.HAN ? B_NO : B_SOFT;
     if (b1 === B_NO || (b1 === B_SOFT && !this.latinBoundary(lastTok, end, 2))) return;
-    const edges = (this.patMeta[charPattern * 4 + 2] as number) & 0xff;
+    const flags = this.patMeta[charPattern * 4 + 2] as number;
+    const edges = flags & 0xff;
     if (edges !== 0 && !this.edgesFree(edges, firstTok, lastTok)) return;
     let han = 0;
     let exact = 0;
@@ -1038,6 +1044,8 @@ class LexiconDetector implements Detector {
         if (cls === CharClass.LATIN) latin += Math.min(j0 + (t.run[k] as number), m) - Math.max(j0, 0);
       }
     }
+    // Typed letters spelling an allowed word are still a disguise of it; Han sound-alikes are not.
+    if (latin === 0 && (flags & ALSO_ALLOWED) !== 0) return;
     const standalone = b0 === B_YES && b1 === B_YES;
     if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact - particles, latin, standalone)) return;
     // Cheapest test first: only explainedByEverydayWords may call the word segmenter.
@@ -1287,7 +1295,7 @@ class LexiconDetector implements Detector {
       const from = hits.from[h] as number;
       const to = hits.to[h] as number;
       const layerCode = hits.layer[h] as number;
-      const kind = (this.patMeta[id * 4 + 2] as number) >>> 8;
+      const kind = ((this.patMeta[id * 4 + 2] as number) >>> 8) & 0xff;
       if (kind === KIND_BROAD && layerCode !== 0) continue;
       if (this.allowed(from, to)) continue;
       if (layerCode !== 0 && this.redundantPinyinHit(h, id, from, to)) continue;
@@ -1301,6 +1309,8 @@ class LexiconDetector implements Detector {
       const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
       // Both characters inside one longer word (白粉 in 白粉病): a part of that word, not the hit.
       if (straddles && !this.startsWord(to)) continue;
+      // Its first character ends a longer word and its second begins one (肉香 in 腊肉/香肠): two words' halves.
+      if (straddles && this.hanJoined(from) && !this.startsWord(from) && to + 1 < t.length && this.hanJoined(to + 1) && !this.startsWord(to + 1)) continue;
       const layer: MatchLayer = layerCode !== 0 ? 'pinyin' : end - start === word.length && input.startsWith(word, start) ? 'exact' : 'normalised';
       const reason = kind === KIND_BROAD ? (this.broadReasons[categoryIndex] as string) : straddles ? 'cuts through two words' : undefined;
       const match: ScanMatch = { word, category: this.categoryNames[categoryIndex] as string, start, end, layer, tier: reason ? 'review' : 'public' };
@@ -1485,16 +1495,24 @@ class CandidateList {
 }
 
 // Status of a BMP code unit in unitTable: a token, dropped, or folded the general way.
-/** Farm animals: a 色情 word written right after one (母猪发情, 兔子交配) is livestock talk. */
+/**
+ * Farm animals: a 色情 word written after one in the same clause (母猪发情, 兔子交配, 母猪配种最好是
+ * 发情第二天) is livestock talk. 1: the animal may stand up to FARM_REACH characters before the
+ * word; 2 (鸡 and 鸭, also slang for sex workers; 牛 马 狗 猫, also in 天猫, 马上, 牛逼): only right before it.
+ */
 const FARM_ANIMAL = new Uint8Array(0x10000);
-for (const c of '猪牛羊马狗猫鸡鸭鹅兔驴骡驼鹿蜂鱼蚕鸽') FARM_ANIMAL[c.charCodeAt(0)] = 1;
+for (const c of '猪羊鹅兔驴骡驼鹿蜂鱼蚕鸽') FARM_ANIMAL[c.charCodeAt(0)] = 1;
+for (const c of '鸡鸭牛马狗猫') FARM_ANIMAL[c.charCodeAt(0)] = 2;
+const FARM_REACH = 8;
 
 function afterFarmAnimal(input: string, start: number): boolean {
-  if (start === 0) return false;
-  let c = input.charCodeAt(start - 1);
-  // 兔子发情: the animal's name ends in 子.
-  if (c === 0x5b50 && start > 1) c = input.charCodeAt(start - 2);
-  return FARM_ANIMAL[c] === 1;
+  for (let i = start - 1; i >= 0 && start - i <= FARM_REACH; i--) {
+    const c = input.charCodeAt(i);
+    if (CLAUSE[c] === 1) return false;
+    const kind = FARM_ANIMAL[c] as number;
+    if (kind === 1 || (kind === 2 && (i === start - 1 || (i === start - 2 && input.charCodeAt(start - 1) === 0x5b50)))) return true;
+  }
+  return false;
 }
 
 /**

@@ -68,8 +68,11 @@ describe('findSlang', () => {
     expect(spans('电话卡批发，不用实名')).toEqual([expect.objectContaining({ category: '违法犯罪', tier: 'public' })]);
     expect(spans('晚上去砸你门')).toEqual([expect.objectContaining({ category: '暴恐', tier: 'public' })]);
     expect(spans('我知道你家住哪，小心点')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '暴恐', tier: 'review' })]));
+    for (const text of ['黄金现货投资，老师每天带单', '京东白条、花呗额度高价回收', '同城yp，真实可约', '出实名手机卡，不用本人', '你那个店一把火就没了', '老师讲的什么狗屁', '输了二十多万了，有没有老哥带我回本上岸的']) {
+      expect({ text, public: spans(text).some((h) => h.tier === 'public') }).toEqual({ text, public: true });
+    }
     // The same words in class talk.
-    for (const text of ['我家孩子周末想去溜冰场', '羊圈墙太矮了，羊老翻墙跑出去', '明信片5块一张', '骰子和扑克都能在拼多多上架吗', '转发到朋友圈的链接点不开', '信用卡能付学费吗', '学校门口的炸鸡店给它炸了两锅', '你全家都是做茶叶的吗', '他的腿摔伤了，请假一周']) {
+    for (const text of ['我表弟考公上岸了，以后不来上课了', '橱窗带货要满一千粉才能开', '我家孩子周末想去溜冰场', '羊圈墙太矮了，羊老翻墙跑出去', '明信片5块一张', '骰子和扑克都能在拼多多上架吗', '转发到朋友圈的链接点不开', '信用卡能付学费吗', '学校门口的炸鸡店给它炸了两锅', '你全家都是做茶叶的吗', '他的腿摔伤了，请假一周']) {
       expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
     }
   });

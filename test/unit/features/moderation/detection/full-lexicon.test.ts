@@ -99,11 +99,22 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('有白粉卖吗').map((m) => m.word)).toContain('白粉');
   });
 
+  it('hears no sound-alike of an allowed word in Han characters, and leaves halves of two words alone', () => {
+    // 信号 is on the allow-list: 新号 (a new account) sounds like it and is shop talk.
+    expect(publicHits('新号起号前三天要不要付费投流')).toEqual([]);
+    // 肉香 across 腊肉/香肠: not even a note to staff.
+    expect(detector.scan('腊肉香肠今年做了八百斤').matches).toEqual([]);
+    // Stock and hiring words of a shop.
+    for (const text of ['毛尖的包装袋下周三到货', '砂糖橘秒杀九块九一斤，限量五百单', '店铺招聘一个客服']) expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+  });
+
   it('drops a two-character hit inside one longer word, and still reviews one reaching into a neighbouring word', () => {
     // 白粉 inside 白粉病 (a plant disease): nothing at all, not even a note to staff.
     expect(detector.scan('葡萄叶子上有白粉病').matches.filter((m) => m.word === '白粉')).toEqual([]);
-    // 出卖 across 突出/卖点 reaches into two words: staff review it.
-    expect(detector.scan('突出卖点').matches.filter((m) => m.word === '出卖').map((m) => [m.tier, m.reason])).toEqual([['review', 'cuts through two words']]);
+    // 干鸡 across 风干/鸡 reaches into a neighbouring word: staff review it.
+    expect(detector.scan('风干鸡腌了二十天了').matches.filter((m) => m.word === '干鸡').map((m) => [m.tier, m.reason])).toEqual([['review', 'cuts through two words']]);
+    // 出卖 across 突出/卖点 is the halves of two words: nothing at all.
+    expect(detector.scan('突出卖点').matches.filter((m) => m.word === '出卖')).toEqual([]);
   });
 
   it('does not flag warnings against a violation', () => {
@@ -141,10 +152,10 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first two holdouts, tuned on once they had been scored.
+    // tune split also holds the first three holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.89, publicFalseAlarmRate: 0.01, reviewNoteRate: 0.015 }],
     // The holdout was written without sight of the rules or the other lines (docs/moderation.md).
-    ['holdout', { recall: 0.7, publicRecall: 0.62, publicFalseAlarmRate: 0.065, reviewNoteRate: 0.031 }],
+    ['holdout', { recall: 0.79, publicRecall: 0.64, publicFalseAlarmRate: 0.048, reviewNoteRate: 0.02 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

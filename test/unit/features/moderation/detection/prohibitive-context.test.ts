@@ -21,6 +21,14 @@ describe('negatedByContext', () => {
     expect(negated('民警来了，有人要买毒品吗', '毒品')).toBe(false);
   });
 
+  it('takes a crackdown, a ban or an arrest for a warning, and telling the group to report or not to click for a report', () => {
+    expect(negated('听说平台要严查刷单了', '刷单')).toBe(true);
+    expect(negated('直播平台对低俗色情内容零容忍', '色情')).toBe(true);
+    expect(negated('有人私加学员推赌博网站，大家看到直接举报，不要点链接', '赌博')).toBe(true);
+    // 不是骗子 is no verdict: the sender vouches for the offer.
+    expect(negated('私我领红包，每天都有，不是骗子哈', '私我领红包')).toBe(false);
+  });
+
   it('reaches only the clause it is written in', () => {
     expect(negated('不要迟到，今晚有人卖毒品', '毒品')).toBe(false);
   });

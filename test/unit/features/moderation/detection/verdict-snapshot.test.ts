@@ -18,12 +18,15 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // texts flagged by other hits (网络赌博 …), the same 9 632 flagged texts; and again when a
 // grammatical particle ending a sound-alike stopped counting as written in the word (码的 is no
 // 妈的, 师了 no 湿了): 29 hits and 3 flagged texts fewer, all of them corpus fragments, the same
-// recall on the corpus's dirty lines.
+// recall on the corpus's dirty lines; and again for the third holdout's classes: Han sound-alikes
+// of allowed words (过家 for 国家, 冰♂分 for 冰粉), 色情 words after a farm animal, two-character
+// hits made of two words' halves (出卖 in 突出/卖点), stock and hiring words: 5 more flagged texts
+// fewer (two dirty lines of the 3 360: recall 99.14 → 99.08 %).
 const PINNED = {
-  sha256: 'c7a3c025ddeaf1c905ec4be974afa59e181c04ccdaada48783414619ba81b1bc',
+  sha256: 'f3374c65c05f9f570aaf10437093d8cfb4811fd5989bc749c8299ff9b395861f',
   texts: 16080,
-  flagged: 9629,
-  matches: 25202,
+  flagged: 9624,
+  matches: 25079,
 };
 
 let detector: Detector;
