@@ -144,8 +144,13 @@ async function childModerate(input: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ lines, seconds, peakRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
-function runChild(args: string[]): string {
-  return execFileSync(process.execPath, [__filename, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }).trim();
+function runChild(args: string[], nodeFlags: readonly string[] = []): string {
+  return execFileSync(process.execPath, [...nodeFlags, __filename, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }).trim();
+}
+
+/** The node flags `cohort-bot moderate` runs with (bin/moderate-node-flags.json). */
+function moderateNodeFlags(): readonly string[] {
+  return JSON.parse(readFileSync(path.join(ROOT, 'bin', 'moderate-node-flags.json'), 'utf8')) as string[];
 }
 
 function median(values: number[]): number {
@@ -247,13 +252,13 @@ async function main(): Promise<void> {
     for (const count of CLI_LINES) {
       const file = path.join(dir, `input-${count}.txt`);
       writeFileSync(file, Array.from({ length: count }, (_, i) => lines[i % lines.length]).join('\n') + '\n');
-      const r = JSON.parse(runChild(['--child=moderate', file])) as { lines: number; seconds: number; peakRssMB: number };
+      const r = JSON.parse(runChild(['--child=moderate', file], moderateNodeFlags())) as { lines: number; seconds: number; peakRssMB: number };
       cli.push({ lines: r.lines, seconds: round2(r.seconds), linesPerSecond: Math.round(r.lines / r.seconds), peakRssMB: round1(r.peakRssMB) });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log('\n`moderate` command (runModerate, file in → /dev/null, full lexicon incl. build, own process)');
+  console.log(`\n\`moderate\` command (runModerate, file in → /dev/null, full lexicon incl. build, own process with ${moderateNodeFlags().join(' ')} as the command runs)`);
   console.log(formatTable(['lines', 'seconds', 'lines/s', 'peak RSS MB'], cli.map((c) => [c.lines, c.seconds, c.linesPerSecond, c.peakRssMB])));
 
   // The headline ratio: our msg/s over mint-filter's, from the median round times of the same

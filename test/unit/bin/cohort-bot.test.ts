@@ -17,4 +17,14 @@ describe('bin/cohort-bot.js', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('npm run build');
   });
+
+  it('runs `moderate` in a process of its own with its node flags: verdicts out, the exit code passed on', () => {
+    const bin = path.join(REPO_ROOT, 'bin/cohort-bot.js');
+    const run = spawnSync(process.execPath, [bin, 'moderate'], { input: '你好\n有人卖冰吗\n', encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { flagged: boolean }).flagged)).toEqual([false, true]);
+    const bad = spawnSync(process.execPath, [bin, 'moderate', '--nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('usage: cohort-bot moderate');
+  });
 });
