@@ -38,6 +38,11 @@ const EDGE_FIRST_LATIN = 1;
 const EDGE_FIRST_DIGIT = 2;
 const EDGE_LAST_LATIN = 4;
 const EDGE_LAST_DIGIT = 8;
+/**
+ * Radical forms (氵 亻 扌 …): a word holding one is a character split into its parts (氵去 for 法),
+ * matched as written; what merely sounds like it (谁去) is chance.
+ */
+const RADICAL_FORM = /[氵亻扌艹讠钅纟饣犭忄礻衤冫丷彳阝刂]/;
 /** In patMeta's third field: the word is on the allow-list too. */
 const ALSO_ALLOWED = 1 << 16;
 
@@ -337,7 +342,7 @@ class LexiconDetector implements Detector {
     const py = new PinyinPatterns(count, tokens.length);
     if (options.pinyin ?? true) {
       for (let i = 0; i < count; i++) {
-        if (kinds.get(i) === KIND_BANNED) this.addPinyinPatterns(i, patAt.get(i), patAt.get(i + 1), tokens, tokenRuns, py);
+        if (kinds.get(i) === KIND_BANNED && !RADICAL_FORM.test(words[i] as string)) this.addPinyinPatterns(i, patAt.get(i), patAt.get(i + 1), tokens, tokenRuns, py);
       }
       this.letterTrie = PackedTrie.of(Automaton.buildFlat(py.syms.view(), py.at.view(), LETTERS, false));
     } else this.letterTrie = null;

@@ -102,6 +102,8 @@ describe('issue 16 failure classes', () => {
   it('hears no sound-alike of an allowed word in Han characters, and leaves halves of two words alone', () => {
     // 信号 is on the allow-list: 新号 (a new account) sounds like it and is shop talk.
     expect(publicHits('新号起号前三天要不要付费投流')).toEqual([]);
+    // 氵去 is 法 split into its parts: 谁去 only sounds like it. 件人 lies inside 收件人, a parcel word.
+    for (const text of ['明天谁去县里，帮我捎一捆快递袋', '上门取件的话收件人写合作社的地址']) expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
     // 肉香 across 腊肉/香肠: not even a note to staff.
     expect(detector.scan('腊肉香肠今年做了八百斤').matches).toEqual([]);
     // Stock and hiring words of a shop.
@@ -152,10 +154,10 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first three holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.89, publicFalseAlarmRate: 0.01, reviewNoteRate: 0.015 }],
+    // tune split also holds the first four holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.88, publicFalseAlarmRate: 0.01, reviewNoteRate: 0.017 }],
     // The holdout was written without sight of the rules or the other lines (docs/moderation.md).
-    ['holdout', { recall: 0.79, publicRecall: 0.64, publicFalseAlarmRate: 0.048, reviewNoteRate: 0.02 }],
+    ['holdout', { recall: 0.85, publicRecall: 0.73, publicFalseAlarmRate: 0.033, reviewNoteRate: 0.018 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

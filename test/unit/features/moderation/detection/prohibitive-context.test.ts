@@ -25,6 +25,9 @@ describe('negatedByContext', () => {
     expect(negated('听说平台要严查刷单了', '刷单')).toBe(true);
     expect(negated('直播平台对低俗色情内容零容忍', '色情')).toBe(true);
     expect(negated('有人私加学员推赌博网站，大家看到直接举报，不要点链接', '赌博')).toBe(true);
+    expect(negated('提醒大家：捕鱼游戏、棋牌类APP充值都涉嫌赌博，不要参与', '赌博')).toBe(true);
+    expect(negated('罂粟壳不能加到卤料里', '罂粟')).toBe(true);
+    expect(negated('有学员反映被拉进一个刷单返利群，亏了三千，已经报警了', '刷单')).toBe(true);
     // 不是骗子 is no verdict: the sender vouches for the offer.
     expect(negated('私我领红包，每天都有，不是骗子哈', '私我领红包')).toBe(false);
   });
