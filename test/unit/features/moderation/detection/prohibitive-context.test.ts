@@ -28,6 +28,11 @@ describe('negatedByContext', () => {
     expect(negated('提醒大家：捕鱼游戏、棋牌类APP充值都涉嫌赌博，不要参与', '赌博')).toBe(true);
     expect(negated('罂粟壳不能加到卤料里', '罂粟')).toBe(true);
     expect(negated('有学员反映被拉进一个刷单返利群，亏了三千，已经报警了', '刷单')).toBe(true);
+    // A space ends a clause as punctuation does: 再举报我 and a space is no warning about what follows.
+    expect(negated('那个女的再举报我 我泼她硫酸', '泼她硫酸')).toBe(false);
+    expect(negated('杀鱼的视频被判血腥了', '血腥')).toBe(true);
+    expect(negated('严禁在群里发广告 赌博 色情 一经发现直接移出群聊并报警', '色情')).toBe(true);
+    expect(negated('他让我先垫付运费 然后加倍转给我 我觉得不对劲就没理他 后来一查这是典型的骗局', '先垫付')).toBe(true);
     // 不是骗子 is no verdict: the sender vouches for the offer.
     expect(negated('私我领红包，每天都有，不是骗子哈', '私我领红包')).toBe(false);
   });
