@@ -104,6 +104,12 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('新号起号前三天要不要付费投流')).toEqual([]);
     // 氵去 is 法 split into its parts: 谁去 only sounds like it. 件人 lies inside 收件人, a parcel word.
     for (const text of ['明天谁去县里，帮我捎一捆快递袋', '上门取件的话收件人写合作社的地址']) expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    // Three characters holding an everyday word that takes in the swapped one: 渔民 in 渔民证, 讲台 in 讲台上.
+    for (const text of ['渔民证同船证要年审，大家留意', '考试期间手机静音放在讲台上', '大兄弟 你说的那个配件到了没']) expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    // A name right after @ is a member's name as the platform shows it.
+    expect(publicHits('【考勤】以下学员缺勤两次：@张桂兰 @李建国，请说明原因')).toEqual([]);
+    // An uncategorised word cut by segmentation is no note: 鸡店 in 大盘鸡/店, 土鸡/店.
+    expect(detector.scan('大盘鸡店的老板也来上课了').matches).toEqual([]);
     // 肉香 across 腊肉/香肠: not even a note to staff.
     expect(detector.scan('腊肉香肠今年做了八百斤').matches).toEqual([]);
     // Stock and hiring words of a shop.

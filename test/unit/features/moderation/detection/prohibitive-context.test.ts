@@ -33,6 +33,12 @@ describe('negatedByContext', () => {
     expect(negated('杀鱼的视频被判血腥了', '血腥')).toBe(true);
     expect(negated('严禁在群里发广告 赌博 色情 一经发现直接移出群聊并报警', '色情')).toBe(true);
     expect(negated('他让我先垫付运费 然后加倍转给我 我觉得不对劲就没理他 后来一查这是典型的骗局', '先垫付')).toBe(true);
+    expect(negated('结业考试不允许代考', '代考')).toBe(true);
+    expect(negated('这个就是诈骗，大家看清楚，先让你做任务返钱', '做任务返')).toBe(true);
+    expect(negated('我差点被骗了，有个自称客服的让我下载个会议软件', '下载个会议软件')).toBe(true);
+    // … but calling someone a scammer first is part of an insult.
+    const text = '张老师就是个骗子，讲的全是废话，滚出去';
+    expect(negatedByContext(text, text.indexOf('滚出去'), text.length, '辱骂')).toBe(false);
     // 不是骗子 is no verdict: the sender vouches for the offer.
     expect(negated('私我领红包，每天都有，不是骗子哈', '私我领红包')).toBe(false);
   });

@@ -22,12 +22,15 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // of allowed words (过家 for 国家, 冰♂分 for 冰粉), 色情 words after a farm animal, two-character
 // hits made of two words' halves (出卖 in 突出/卖点), stock and hiring words: 5 more flagged texts
 // fewer (two dirty lines of the 3 360: recall 99.14 → 99.08 %); and again when 纯度 became a
-// guess only as 纯度高 / 高纯度 (one review span now covers 高纯度, the same counts).
+// guess only as 纯度高 / 高纯度 (one review span now covers 高纯度, the same counts); and again for
+// the sixth holdout's classes: uncategorised words cut by segmentation, 转让 and 开房 allowed,
+// three-character sound-alikes holding an everyday word (天助教 is no 天主教: one clean host line
+// less flagged), 97 matches fewer, the same recall on the dirty lines.
 const PINNED = {
-  sha256: '4e784b8a53ac848a626d7c269457d39e6a015f7dcd6ec782a86e6dfe9c702930',
+  sha256: '23202fa7ec42fca9e059c3a8b2f97a156491cdb46087df7b015c57f44f2d21ce',
   texts: 16080,
-  flagged: 9624,
-  matches: 25079,
+  flagged: 9623,
+  matches: 24982,
 };
 
 let detector: Detector;
