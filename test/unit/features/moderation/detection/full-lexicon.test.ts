@@ -160,10 +160,10 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first five holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.87, publicFalseAlarmRate: 0.01, reviewNoteRate: 0.017 }],
+    // tune split also holds the first six holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.87, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.012 }],
     // The holdout was written without sight of the rules or the other lines (docs/moderation.md).
-    ['holdout', { recall: 0.76, publicRecall: 0.6, publicFalseAlarmRate: 0.026, reviewNoteRate: 0.039 }],
+    ['holdout', { recall: 0.78, publicRecall: 0.67, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.01 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
