@@ -32,5 +32,5 @@ export interface BotDeps {
   /** The bot's own identity once logged in. */
   self: () => ChatUser;
   /** The moderation detector in use (swapped atomically on reload). */
-  detector: { scan(text: string): { flagged: boolean; categories: string[]; matches: { word: string; category: string; start: number; end: number; tier?: 'public' | 'review'; reason?: string }[] } };
+  detector: { scan(text: string): { flagged: boolean; categories: string[]; matches: { word: string; category: string; start: number; end: number; tier?: 'public' | 'review'; reason?: string; layer?: 'exact' | 'normalised' | 'pinyin' | 'solicitation' | 'model' }[] } };
 }

@@ -85,6 +85,20 @@ describe('review notes: 确认 warns in the group, 忽略 teaches the cohort', (
     expect(textsTo(staffB.id, later)).toHaveLength(1);
   });
 
+  it('a line only the review model doubts gets a note with its guess; a command holding the same words gets none', async () => {
+    const lure = '兄弟们有个来钱快的路子，稳稳的，想上车的私';
+    const before = p.sent.length;
+    await p.say(trainee, lure, GROUP_B);
+    expect(textsTo(GROUP_B, before)).toEqual([]);
+    const notes = textsTo(staffB.id, before);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/statistical guess \(\d+ %\)/);
+    // A leave request is read by the bot: the model does not judge commands.
+    const later = p.sent.length;
+    await p.say(trainee, `#请假 ${lure}`, GROUP_B);
+    expect(textsTo(staffB.id, later).filter((t) => t.includes('待审核'))).toEqual([]);
+  });
+
   it('a number that does not exist, or none, is answered with what to send', async () => {
     expect((await p.say(staffA, '#确认 9999', null)).map((r) => r.message.text).join('\n')).toContain('没有编号为 9999 的待审核消息');
     expect((await p.say(staffA, '#忽略', null)).map((r) => r.message.text).join('\n')).toContain('#忽略 12');

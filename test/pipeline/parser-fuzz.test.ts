@@ -67,10 +67,10 @@ describe('command parser under random input', () => {
     });
 
     it('writes nothing for strings that are not valid commands, from a trainee or staff, in a group or privately', async () => {
-      // Moderation logs what it flags by design, so flagged strings are left to its own tests.
+      // Moderation logs what it flags, and notes for staff what it doubts, by design: such strings are left to its own tests.
       const samples = fc
         .sample(chatText(), { numRuns: 3000, seed: 20261126 })
-        .filter((t) => !isValidCommand(t) && !p.deps.detector.scan(t).flagged);
+        .filter((t) => !isValidCommand(t) && p.deps.detector.scan(t).matches.length === 0);
       expect(samples.length).toBeGreaterThan(2000);
       const before = await p.snapshot();
       let i = 0;

@@ -419,7 +419,8 @@ describe(`the pipeline under ${MESSAGES.toLocaleString('en')} random and adversa
     const text = event.text;
     const policed = seen.isGroup && seen.bound && !seen.isAdmin && !seen.roles.has('staff') && !seen.roles.has('lecturer') && text.trim() !== '';
     if (policed) {
-      const found = p.deps.detector.scan(text).matches.filter((h) => !(seen.command?.carriesPhoneNumber && h.word === 'phone-number'));
+      // As moderate-message.ts: a command is judged by the rules, not the review model.
+      const found = p.deps.detector.scan(text).matches.filter((h) => !(seen.command && h.layer === 'model') && !(seen.command?.carriesPhoneNumber && h.word === 'phone-number'));
       if (found.some((h) => h.tier !== 'review')) return 'moderation';
       if (found.length > 0) return 'review-note';
     }

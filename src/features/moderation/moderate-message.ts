@@ -22,7 +22,9 @@ export const moderateMessage: Middleware = async (ctx, next) => {
   }
   // The cohort's own changes (#敏感词) on top of the shared list: kept in memory, read at most every 30 s.
   const scanned = withCohortWords(deps.detector.scan(event.text).matches, event.text, await deps.stores.cohortWords.list(cohort.id));
-  const all = ctx.command?.def.carriesPhoneNumber ? scanned.filter((m) => m.word !== 'phone-number') : scanned;
+  // A command is read by the bot, not a remark to the group: the review model's guess (trained on
+  // chat) does not judge it, and a command that carries a phone number (登记) is no contact ad.
+  const all = ctx.command ? scanned.filter((m) => m.layer !== 'model' && (!ctx.command?.def.carriesPhoneNumber || m.word !== 'phone-number')) : scanned;
   const hits = all.filter((m) => m.tier !== 'review');
   if (hits.length === 0) {
     // Uncertain hits only (review tier): a numbered private note to staff, nothing in the group;

@@ -6,6 +6,7 @@ import { DEFAULT_ALLOWED_DOMAINS } from './find-links';
 import { findSlangAmong, slangCandidates } from './find-slang';
 import { findSolicitationWith, SolicitationCues, solicitationKind } from './find-solicitation';
 import { negatedByContext } from './prohibitive-context';
+import { loadReviewModel, reviewScore, type ReviewModel } from './review-model';
 import { loadCommonWords } from './load-common-words';
 import { loadWordSegmenter, type WordSegmenter } from './load-word-segmenter';
 import type { Lexicon } from './lexicon';
@@ -146,6 +147,7 @@ class LexiconDetector implements Detector {
   private readonly allowedDomains: readonly string[];
   private readonly commonWords: WordSet;
   private readonly segmenter: WordSegmenter | null;
+  private readonly reviewModel: ReviewModel | null;
 
   private readonly syllableTrie: SyllableTrie | null;
   /**
@@ -207,6 +209,7 @@ class LexiconDetector implements Detector {
     this.prohibitiveContext = options.prohibitiveContext ?? true;
     this.commonWords = commonWordSet(options.commonWords === undefined ? loadCommonWords() : (options.commonWords ?? new Set()), this.tables);
     this.segmenter = options.segmenter === undefined ? loadWordSegmenter() : options.segmenter;
+    this.reviewModel = options.reviewModel === undefined ? loadReviewModel() : options.reviewModel;
 
     // Word patterns laid end to end: pattern i is tokens[patAt[i] .. patAt[i + 1]) (folded, repeats
     // collapsed), each with its repeat count in tokenRuns. No object, array or key string per
@@ -408,16 +411,38 @@ class LexiconDetector implements Detector {
       const found = findSolicitationWith(input, this.cues, this.allowedDomains);
       for (let i = 0; i < found.length; i++) matches.push(found[i] as ScanMatch);
     }
-    if (matches.length === 0) return { flagged: false, categories: [], matches };
+    if (matches.length === 0) return this.secondOpinion(input, matches);
     if (matches.length > 1) sortByStartEnd(matches);
     if (this.broadHits.length > 0) this.dropLoneBroadHits(matches);
-    if (matches.length === 0) return { flagged: false, categories: [], matches };
+    if (matches.length === 0) return this.secondOpinion(input, matches);
     const categories: string[] = [];
     for (let i = 0; i < matches.length; i++) {
       const m = matches[i] as ScanMatch;
       if (m.tier !== 'review' && !categories.includes(m.category)) categories.push(m.category);
     }
     return { flagged: categories.length > 0, categories, matches };
+  }
+
+  /**
+   * A message no rule flagged: the review model's guess (review-model.ts), a note to staff
+   * when its probability reaches the model's threshold, never a public action.
+   */
+  private secondOpinion(input: string, matches: ScanMatch[]): ScanResult {
+    const model = this.reviewModel;
+    if (model && this.hanTokens() >= MODEL_MIN_HAN) {
+      const p = reviewScore(model, this.text.cp, this.text.length);
+      if (p >= model.threshold) {
+        matches.push({ word: 'review-model', category: '未分类', start: 0, end: input.length, layer: 'model', tier: 'review', reason: `statistical guess (${Math.round(p * 100)} %)` });
+      }
+    }
+    return { flagged: false, categories: [], matches };
+  }
+
+  private hanTokens(): number {
+    const t = this.text;
+    let n = 0;
+    for (let k = 0; k < t.length; k++) if (t.cls[k] === CharClass.HAN) n++;
+    return n;
   }
 
   /**
@@ -1559,6 +1584,9 @@ function afterFarmAnimal(input: string, start: number): boolean {
  */
 const PARTICLE_CHAR = new Uint8Array(0x10000);
 for (const c of '了着过的地得吗呢吧啊') PARTICLE_CHAR[c.charCodeAt(0)] = 1;
+
+/** The review model reads Chinese: fewer Han characters (收到, 好的, shopping) are too little to judge. */
+const MODEL_MIN_HAN = 4;
 
 const UNIT_TOKEN = 0;
 const UNIT_DROPPED = 1;

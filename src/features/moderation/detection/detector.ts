@@ -1,8 +1,9 @@
 import type { CharTables } from './char-tables';
 import type { WordSegmenter } from './load-word-segmenter';
+import type { ReviewModel } from './review-model';
 
-/** How a match was found: verbatim, after folding disguises, by sound (pinyin), or by a solicitation detector. */
-export type MatchLayer = 'exact' | 'normalised' | 'pinyin' | 'solicitation';
+/** How a match was found: verbatim, after folding disguises, by sound (pinyin), by a solicitation detector, or by the review model. */
+export type MatchLayer = 'exact' | 'normalised' | 'pinyin' | 'solicitation' | 'model';
 
 /** How sure a hit is: `public` acts in the group (the ladder), `review` only asks staff privately. */
 export type MatchTier = 'public' | 'review';
@@ -66,6 +67,8 @@ export interface DetectorOptions {
   slang?: boolean;
   /** Drop hits a prohibitive context negates (拒绝网络赌博, 刷单是违规的). Default true. */
   prohibitiveContext?: boolean;
+  /** The review tier's statistical second opinion (review-model.ts); default loadReviewModel(), null: none. */
+  reviewModel?: ReviewModel | null;
   /** Character tables to use (default: the shared process-wide tables). */
   tables?: CharTables;
 }

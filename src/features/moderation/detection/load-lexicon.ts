@@ -44,7 +44,7 @@ export async function loadLexicon(paths?: string[], options: LoadLexiconOptions 
 }
 
 /** The repo's data/moderation directory, found from this file in src/ or in dist/src/. */
-function findDataDir(): string {
+export function findDataDir(): string {
   let dir = __dirname;
   for (let i = 0; i < 8; i++) {
     const candidate = path.join(dir, 'data', 'moderation');

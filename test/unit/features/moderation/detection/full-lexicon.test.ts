@@ -163,7 +163,8 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
     // tune split also holds the first six holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.87, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.012 }],
     // The holdout was written without sight of the rules or the other lines (docs/moderation.md).
-    ['holdout', { recall: 0.78, publicRecall: 0.67, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.01 }],
+    // With the review model (trained on tune only) the holdout's recall is 90.3 %, its review notes 2.3 %.
+    ['holdout', { recall: 0.9, publicRecall: 0.67, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.023 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
