@@ -92,7 +92,9 @@ describe('review notes: 确认 warns in the group, 忽略 teaches the cohort', (
     expect(textsTo(GROUP_B, before)).toEqual([]);
     const notes = textsTo(staffB.id, before);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatch(/statistical guess \(\d+ %\)/);
+    expect(notes[0]).toMatch(/依据：未分类\(statistical guess \(\d+ %\)\)/);
+    // The message stands once in the note, as 原文.
+    expect(notes[0]!.split(lure)).toHaveLength(2);
     // A leave request is read by the bot: the model does not judge commands.
     const later = p.sent.length;
     await p.say(trainee, `#请假 ${lure}`, GROUP_B);

@@ -33,7 +33,8 @@ export const moderateMessage: Middleware = async (ctx, next) => {
     const allowed = doubtful.length > 0 ? await deps.stores.reviews.allowedWords(cohort.id) : new Set<string>();
     const review = doubtful.filter((m) => !allowed.has(m.word));
     if (review.length > 0) {
-      const reasons = review.map((m) => `${m.category}「${event.text.slice(m.start, m.end)}」(${m.reason ?? m.word})`);
+      // A hit over the whole message (the review model's guess) is not quoted again: the note shows the message.
+      const reasons = review.map((m) => `${m.category}${m.start === 0 && m.end === event.text.length ? '' : `「${event.text.slice(m.start, m.end)}」`}(${m.reason ?? m.word})`);
       const { review: note, created } = await deps.stores.reviews.open({
         cohortId: cohort.id,
         platform: event.platform,
