@@ -1,7 +1,7 @@
 import type { Cohort, PlanStatus } from '../domain/types';
 import { formatDayTime } from '../kernel/local-time';
 import { TIER_NAMES } from '../features/points';
-import { MODERATION_KIND_NAMES } from '../features/moderation';
+import { MODERATION_KIND_NAMES, ruleLabel } from '../features/moderation';
 import { ATTENDANCE_STATUS_NAMES, NOT_SIGNED_IN } from '../features/attendance';
 import type { CohortPageData, CellStatus } from './cohort-view';
 import { html, layout, postButton, raw, type Html } from './html';
@@ -136,7 +136,7 @@ export function cohortPage(d: CohortPageData, nav: Nav, flash?: string): string 
   const moderation = html`<section><h2>群管理记录</h2>${tableOr(
     html`<tr><th>编号</th><th>时间</th><th>成员</th><th>处理</th><th>规则</th><th>申诉</th><th></th></tr>`,
     d.moderation.map(
-      (m) => html`<tr><td>${m.no}</td><td>${when(m.at, tz)}</td><td>${m.name}</td><td>${MODERATION_KIND_NAMES[m.kind] ?? m.kind}</td><td>${m.rule}</td><td>${m.appeal?.text ?? ''}</td><td>${
+      (m) => html`<tr><td>${m.no}</td><td>${when(m.at, tz)}</td><td>${m.name}</td><td>${MODERATION_KIND_NAMES[m.kind] ?? m.kind}</td><td>${ruleLabel(m.rule)}</td><td>${m.appeal?.text ?? ''}</td><td>${
         m.undoneAt ? html`<span class="muted">已撤销</span>` : staff ? postButton(`${base}/moderation/${m.id}/undo`, nav.csrf, '撤销') : ''
       }</td></tr>`,
     ),

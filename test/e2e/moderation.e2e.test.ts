@@ -98,7 +98,7 @@ describe('moderation over gRPC: category actions, the warning ladder, expiry, un
 
   it('lets staff review the log, and a member appeal privately', async () => {
     const review = await ask(staff, '#审核');
-    expect(review).toContain('学员甲 警告 规则：色情:毛片');
+    expect(review).toContain('学员甲 警告 规则：色情：毛片');
     expect(review).toContain('学员乙 禁言');
     t1.say('#申诉 我是在问怎么举报').to(harness.mocker.ContactMock.load(harness.botUser.id));
     await harness.waitFor(() => harness.sentTo(staff.id).some((m) => m.text.includes('提出申诉：我是在问怎么举报')), 'the appeal forwarded to staff');

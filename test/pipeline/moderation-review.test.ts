@@ -48,6 +48,9 @@ describe('review notes: 确认 warns in the group, 忽略 teaches the cohort', (
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^【待审核 \d+】网店A班：学员甲 的消息可能违规/);
     expect(notes[0]).toMatch(/回复「#确认 \d+」按违规处理/);
+    // Why, in words staff read: the category, the words, the rule's Chinese name; no internal rule names.
+    expect(notes[0]).toContain('依据：毒品「一起嗨」（疑似毒品说法）');
+    expect(notes[0]).not.toMatch(/[a-z]{2,}/);
     // Staff of another cohort hear nothing of it.
     expect(textsTo(staffB.id, before)).toEqual([]);
   });
@@ -75,7 +78,7 @@ describe('review notes: 确认 warns in the group, 忽略 teaches the cohort', (
     await p.say(other, DOUBTFUL, GROUP_A);
     const no = Number(/【待审核 (\d+)】/.exec(textsTo(staffA.id, before)[0]!)![1]);
     const dismissed = await p.say(staffA, `#忽略 ${no}`, null);
-    expect(dismissed.map((m) => m.message.text).join('\n')).toMatch(new RegExp(`已忽略编号 ${no}，没有在群里处理。本班以后不再因「.+」提示。`));
+    expect(dismissed.map((m) => m.message.text).join('\n')).toBe(`已忽略编号 ${no}，没有在群里处理。本班以后不再因「疑似毒品说法」提示。`);
     expect(dismissed.filter((m) => m.target.id === GROUP_A)).toEqual([]);
 
     const later = p.sent.length;
@@ -92,7 +95,8 @@ describe('review notes: 确认 warns in the group, 忽略 teaches the cohort', (
     expect(textsTo(GROUP_B, before)).toEqual([]);
     const notes = textsTo(staffB.id, before);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatch(/依据：未分类\(statistical guess \(\d+ %\)\)/);
+    expect(notes[0]).toMatch(/\n依据：整句与以往的违规消息相似（估计 \d+%）\n/);
+    expect(notes[0]).not.toMatch(/[a-z]{2,}/);
     // The message stands once in the note, as 原文.
     expect(notes[0]!.split(lure)).toHaveLength(2);
     // A leave request is read by the bot: the model does not judge commands.

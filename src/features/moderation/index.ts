@@ -9,6 +9,7 @@ import { wordListCommand } from './word-list.command';
 export { DetectorHolder } from './detection/detector-holder';
 export { runModerate } from './detection/run-moderate';
 export { MODERATION_KIND_NAMES } from './texts';
+export { ruleLabel } from './rule-names';
 export { staffOf } from './moderation-service';
 
 /** Moderates every group message, limits flooding, and the staff's 警告/禁言/移出/解除/审核/申诉, 确认/忽略 of review notes and the cohort's own 敏感词. */

@@ -3,6 +3,7 @@ import { enforce, staffOf } from './moderation-service';
 import { reviewNote } from './texts';
 import { clipText } from '../../kernel/privacy';
 import { withCohortWords } from './cohort-words';
+import { reviewReasonName } from './rule-names';
 
 /**
  * Moderates every group message the platform shows the bot (SPEC §3.7), commands included,
@@ -34,7 +35,11 @@ export const moderateMessage: Middleware = async (ctx, next) => {
     const review = doubtful.filter((m) => !allowed.has(m.word));
     if (review.length > 0) {
       // A hit over the whole message (the review model's guess) is not quoted again: the note shows the message.
-      const reasons = review.map((m) => `${m.category}${m.start === 0 && m.end === event.text.length ? '' : `「${event.text.slice(m.start, m.end)}」`}(${m.reason ?? m.word})`);
+      const reasons = review.map((m) => {
+        const why = reviewReasonName(m.reason, m.word);
+        if (m.start === 0 && m.end === event.text.length) return why;
+        return `${m.category === '未分类' ? '' : m.category}「${event.text.slice(m.start, m.end)}」（${why}）`;
+      });
       const { review: note, created } = await deps.stores.reviews.open({
         cohortId: cohort.id,
         platform: event.platform,

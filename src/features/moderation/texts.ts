@@ -1,6 +1,7 @@
 /** Moderation's user-facing wording (SPEC §3.7): the rules quoted, warnings, staff notices, flood control and the staff commands. */
 import type { ModerationRecord } from '../../domain/types';
 import { maskPhonesInText } from '../../kernel/privacy';
+import { ruleLabel, ruleWordName } from './rule-names';
 
 /** How much of a doubtful message a review note quotes. */
 const REVIEW_QUOTE_MAX = 300;
@@ -44,7 +45,7 @@ export function politicalGroupNotice(recalled: boolean, rule: string): string {
 
 /** Staff's notice of political content, escalated at once. */
 export function politicalStaffNotice(n: { cohortName: string; no: number; who: string; rule: string; recalled: boolean }): string {
-  return `⚠️ 「${n.cohortName}」群内出现涉政内容（第 ${n.no} 号记录）\n发送人：${n.who}\n命中规则：${n.rule}\n${n.recalled ? '消息已撤回。' : `${RECALL_TODO}。`}请及时处理。`;
+  return `⚠️ 「${n.cohortName}」群内出现涉政内容（第 ${n.no} 号记录）\n发送人：${n.who}\n命中规则：${ruleLabel(n.rule)}\n${n.recalled ? '消息已撤回。' : `${RECALL_TODO}。`}请及时处理。`;
 }
 
 /** The public warning: the rule, the count, and the ladder's thresholds. */
@@ -131,7 +132,7 @@ export function nothingToUndo(no: number): string {
 
 /** 审核 撤销 done. */
 export function recordUndone(no: number, name: string, rule: string): string {
-  return `已撤销第 ${no} 号记录（${name}，${rule}）。`;
+  return `已撤销第 ${no} 号记录（${name}，${ruleLabel(rule)}）。`;
 }
 
 /** 审核 with an empty log. */
@@ -143,7 +144,7 @@ export function logLines(records: { no: number; at: string; name: string; kind: 
     '最近的群管理记录：',
     ...records.map(
       (r) =>
-        `${r.no}. ${r.at} ${r.name} ${MODERATION_KIND_NAMES[r.kind]} 规则：${r.rule}${r.undone ? '（已撤销）' : ''}${r.appeal !== undefined ? ` 申诉：${r.appeal}` : ''}${r.todo ? ` 待办：${r.todo}` : ''}`,
+        `${r.no}. ${r.at} ${r.name} ${MODERATION_KIND_NAMES[r.kind]} 规则：${ruleLabel(r.rule)}${r.undone ? '（已撤销）' : ''}${r.appeal !== undefined ? ` 申诉：${r.appeal}` : ''}${r.todo ? ` 待办：${r.todo}` : ''}`,
     ),
   ].join('\n');
 }
@@ -156,7 +157,7 @@ export const APPEAL_NOTHING = '没有找到针对你的群管理记录，无需�
 
 /** Staff's notice of an appeal, with how to undo. */
 export function appealNotice(cohortName: string, name: string, no: number, rule: string, text: string): string {
-  return `「${cohortName}」${name} 对第 ${no} 号记录（${rule}）提出申诉：${text}\n撤销请发送 #审核 撤销 ${no}`;
+  return `「${cohortName}」${name} 对第 ${no} 号记录（${ruleLabel(rule)}）提出申诉：${text}\n撤销请发送 #审核 撤销 ${no}`;
 }
 
 /** 申诉 filed. */
@@ -170,7 +171,7 @@ export function reviewNote(n: { no?: number; cohortName: string; who: string; te
   const masked = maskPhonesInText(n.text);
   const quote = masked.length > REVIEW_QUOTE_MAX ? `${masked.slice(0, REVIEW_QUOTE_MAX)}…` : masked;
   const head = `【待审核${n.no !== undefined ? ` ${n.no}` : ''}】${n.cohortName}：${n.who} 的消息可能违规，未在群内处理，请人工判断。\n原文：${quote}\n依据：${n.reasons.join('；')}`;
-  return n.no === undefined ? head : `${head}\n回复「#确认 ${n.no}」按违规处理（群里警告，计入累计）；回复「#忽略 ${n.no}」不处理，本班以后不再因这些词提示。`;
+  return n.no === undefined ? head : `${head}\n回复「#确认 ${n.no}」按违规处理（群里警告，计入累计）；回复「#忽略 ${n.no}」不处理，本班以后不再因同样的依据提示。`;
 }
 
 /** 确认/忽略 without a number, or with one that is not a whole number. */
@@ -196,7 +197,7 @@ export function reviewConfirmed(no: number, who: string, groupText: string): str
 
 /** 忽略 done: what the cohort's detector learnt. */
 export function reviewDismissed(no: number, words: readonly string[]): string {
-  return `已忽略编号 ${no}，没有在群里处理。${words.length > 0 ? `本班以后不再因「${words.join('」「')}」提示。` : ''}`;
+  return `已忽略编号 ${no}，没有在群里处理。${words.length > 0 ? `本班以后不再因「${words.map(ruleWordName).join('」「')}」提示。` : ''}`;
 }
 
 /** How 敏感词 is used. */

@@ -1,0 +1,31 @@
+import { slangRuleFactors } from '../../../../src/features/moderation/detection/find-slang';
+import { isRuleName, reviewReasonName, ruleLabel, ruleWordName } from '../../../../src/features/moderation/rule-names';
+
+describe('the Chinese names staff read for the detector’s internal names', () => {
+  it('names every slang rule, so none reaches staff by its internal name', () => {
+    const unnamed = slangRuleFactors()
+      .map((r) => r.name)
+      .filter((name) => !isRuleName(name) || /[a-z]/.test(ruleWordName(name)));
+    expect(unnamed).toEqual([]);
+  });
+
+  it('names the contact finders and the model; a listed word stays itself', () => {
+    expect(['phone-number', 'contact-id', 'link', 'review-model'].map(ruleWordName)).toEqual(['手机号', '联系方式（微信号/QQ号）', '链接', '整句判断']);
+    expect(ruleWordName('加微信')).toBe('加微信');
+  });
+
+  it('writes a stored rule as category：name', () => {
+    expect(ruleLabel('广告:phone-number')).toBe('广告：手机号');
+    expect(ruleLabel('色情:毛片')).toBe('色情：毛片');
+    expect(ruleLabel('刷屏')).toBe('刷屏');
+  });
+
+  it('puts each review reason in Chinese', () => {
+    expect(reviewReasonName('uncategorised word', '哈宝')).toBe('共用词表里的词，没有标类别');
+    expect(reviewReasonName('broad category (违法犯罪)', '代开发票')).toBe('「违法犯罪」类里含义较宽的词');
+    expect(reviewReasonName('cuts through two words', '干鸡')).toBe('由前后两个词拼出，可能是巧合');
+    expect(reviewReasonName('slang guess (lure-guess)', 'lure-guess')).toBe('疑似招揽说法');
+    expect(reviewReasonName('statistical guess (87 %)', 'review-model')).toBe('整句与以往的违规消息相似（估计 87%）');
+    expect(reviewReasonName(undefined, 'contact-id')).toBe('联系方式（微信号/QQ号）');
+  });
+});
