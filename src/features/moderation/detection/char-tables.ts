@@ -213,9 +213,14 @@ function confusablesFile(): string | null {
   return null;
 }
 
+/** First code points of the enclosed Latin capitals NFKC leaves alone: negative circled (🅐) and negative squared (🅰). */
+const ENCLOSED_LETTERS = [0x1f150, 0x1f170];
+
 /** NFKC, case fold, lookalike fold and diacritic strip of one code point; Han characters pass through. */
 function foldWithoutHan(cp: number): number[] {
   const ch = String.fromCodePoint(cp);
+  // Letters in circles and squares, black on white (🅱, 🅑), are emoji to Unicode but letters to a reader: 傻🅱 is 傻b.
+  for (const first of ENCLOSED_LETTERS) if (cp >= first && cp < first + 26) return [0x61 + cp - first];
   if (PICTOGRAPHIC.test(ch)) return [];
   // A listed lookalike folds as itself: NFKC first would turn some into another letter (Ϲ → Σ → σ, read as o).
   const direct = CONFUSABLES.get(cp);

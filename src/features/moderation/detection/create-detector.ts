@@ -9,6 +9,9 @@ import { negatedByContext } from './prohibitive-context';
 import { loadReviewModel, reviewScore, type ReviewModel } from './review-model';
 import { loadCommonWords } from './load-common-words';
 import { loadWordSegmenter, type WordSegmenter } from './load-word-segmenter';
+
+/** One-character exclamations that open a chat message on their own (草，… 靠 …). */
+const EXCLAMATIONS = new Set([...'草艹靠'].map((c) => c.charCodeAt(0)));
 import type { Lexicon } from './lexicon';
 import { BANNED_CATEGORIES, type ModerationCategory } from './moderation-category';
 import { IntList } from './int-list';
@@ -1195,6 +1198,19 @@ class LexiconDetector implements Detector {
     return (this.hanJoined(first) && !this.startsWord(first)) || (last + 1 < this.text.length && this.hanJoined(last + 1) && !this.startsWord(last + 1));
   }
 
+  /**
+   * A two-character sound-alike is already one disguise; a second one makes it chance: the first
+   * character an exclamation written apart at the start of the message (草 我的店铺), or inside a
+   * longer word that began before it. (Other sound-alikes written apart, 杀 逼, are a disguise.)
+   */
+  private weakPinyinPair(input: string, id: number, from: number, to: number): boolean {
+    const t = this.text;
+    if (to - from !== 1 || t.cls[from] !== CharClass.HAN || t.cls[to] !== CharClass.HAN) return false;
+    // An exclamation opening the message (草 我的店铺又被限流了) is a clause of its own; the next word is not its pair.
+    if (!this.hanJoined(to)) return EXCLAMATIONS.has(input.charCodeAt(t.start[from] as number)) && input.slice(0, t.start[from]).trim() === '';
+    return this.segmenter !== null && this.hanJoined(from) && !this.startsWord(from);
+  }
+
   /** Whether token k is a Han character written right after another one (no gap, no symbol between). */
   private hanJoined(k: number): boolean {
     const t = this.text;
@@ -1350,7 +1366,7 @@ class LexiconDetector implements Detector {
       const kind = ((this.patMeta[id * 4 + 2] as number) >>> 8) & 0xff;
       if (kind === KIND_BROAD && layerCode !== 0) continue;
       if (this.allowed(from, to)) continue;
-      if (layerCode !== 0 && this.redundantPinyinHit(h, id, from, to)) continue;
+      if (layerCode !== 0 && (this.redundantPinyinHit(h, id, from, to) || this.weakPinyinPair(input, id, from, to))) continue;
       const start = t.start[from] as number;
       const end = t.end[to] as number;
       const word = this.patWord[id] as string;

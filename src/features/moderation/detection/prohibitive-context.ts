@@ -8,15 +8,15 @@ const WINDOW = 12;
 // Before a hit: a prohibition or a warning about it (不要刷单, 拒绝网络赌博, 远离毒品, 举报了…赌博网站),
 // or the police or an anti-fraud talk reporting it (民警说现在的杀猪盘…, 反诈课讲了跑分).
 // 要不要/能不能 ask a question, and 别 ends words (区别, 分别, 特别) without forbidding anything.
-const BEFORE = /(?:(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不允许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|严查|严打|查处|涉嫌|提醒大家|温馨提醒|(?:老师|班主任|辅导员|民警|警方)提醒|禁毒|扫黄|禁赌|反赌|会不会(?:说|算)|算不算|谨防|警惕|提防|防范|小心|当心|戒|(?:民警|警察|警方|派出所)(?:说|讲|提醒|通报)|反诈|防骗)[^，。！？；,.!?;\n]{0,8}$|被判(?:为|成)?$/;
+const BEFORE = /(?:(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不允许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|严查|严打|查处|涉嫌|提醒大家|温馨提醒|(?:老师|班主任|辅导员|民警|警方)提醒|禁毒|扫黄|禁赌|反赌|会不会(?:说|算|判)|算不算|破获|捣毁|打掉|谨防|警惕|提防|防范|小心|当心|戒|(?:民警|警察|警方|派出所)(?:说|讲|提醒|通报)|反诈|防骗)[^，。！？；,.!?;\n]{0,8}$|被判(?:为|成)?$/;
 // After a hit: it is called wrong or harmful (刷单是违规的, 嫖娼…都是违法的, 赌博害人); a bare 违规
 // is left out: 「后台显示违规」「会不会被判违规」 report a platform verdict, not a warning.
-const AFTER = /^[^，。！？；,.!?;\n]{0,6}(?:是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|不能(?:加|用|放|卖|吃|种)|会被(?:封|抓|判刑|罚|查))/;
+const AFTER = /^[^，。！？；,.!?;\n]{0,6}(?:是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|不能(?:加|用|放|卖|吃|种)|会被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案)/;
 
 // Later in the message, even past a clause break: the sender calls what they quote a scam
 // (「有人私信让我做任务返佣金，我没理，是诈骗吧」 reports an offer; it does not make one) or warns
 // the group off it (「有人拉同学进赌博群，大家千万别点」).
-const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:别|不要)(?:点|信|进|加|拉|碰|理|上当|参与)|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|已经报警|报警了|报了警|并报警|一经发现|移出群聊|踢出群/;
+const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:别|不要)(?:点|信|进|加|拉|碰|理|上当|参与)|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|已经报警|报警了|报了警|并报警|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|会踢人|就踢人/;
 const VERDICT_REACH = 40;
 
 // Per UTF-16 unit: 1 clause break; 2 can begin a BEFORE factor; 4 an AFTER factor; 8 a VERDICT
@@ -62,7 +62,8 @@ export function negatedByContext(text: string, start: number, end: number, categ
   }
   if (to > end && (cues & AFTER_CUE) !== 0 && AFTER.test(text.slice(end, to))) return true;
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
-  return calledAScam(text, end) || (category !== '辱骂' && category !== '暴恐' && calledAScamBefore(text, start));
+  const personal = category === '辱骂' || category === '暴恐';
+  return calledAScam(text, end, personal) || (!personal && calledAScamBefore(text, start));
 }
 
 // Earlier in the message: the sender has already called it a scam or says they were taken in
@@ -76,11 +77,17 @@ function calledAScamBefore(text: string, start: number): boolean {
   return at >= from && VERDICT_BEFORE.test(text.slice(from, start));
 }
 
-/** Whether the text after `end` (within VERDICT_REACH units, across clauses) calls it a scam: 是诈骗, 都是骗子 …. */
-function calledAScam(text: string, end: number): boolean {
+/**
+ * Whether the text after `end` (within VERDICT_REACH units, across clauses) calls it a scam: 是诈骗,
+ * 都是骗子 …. After an insult or a threat (`personal`), 别理他 goes on insulting; it reports nothing.
+ */
+function calledAScam(text: string, end: number, personal: boolean): boolean {
   const reach = Math.min(text.length, end + VERDICT_REACH);
   for (let i = end; i < reach; i++) {
-    if (((UNIT[text.charCodeAt(i)] as number) & VERDICT_CUE) !== 0) return VERDICT.test(text.slice(end, Math.min(text.length, end + VERDICT_REACH + 4)));
+    if (((UNIT[text.charCodeAt(i)] as number) & VERDICT_CUE) !== 0) {
+      const verdict = VERDICT.exec(text.slice(end, Math.min(text.length, end + VERDICT_REACH + 4)));
+      return verdict !== null && !(personal && verdict[0].endsWith('理'));
+    }
   }
   return false;
 }

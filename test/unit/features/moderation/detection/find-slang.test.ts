@@ -137,6 +137,26 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     expect(spans(text)).toEqual([]);
   });
 
+  it('catches the seventh holdout’s classes: coin trading and guaranteed yields, money into a personal account, wildlife parts, threats by place', () => {
+    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
+    expect(cats('带单炒币 跟着老师操作 月收益百分之三十')).toContain('广告/public');
+    expect(cats('请各位学员将证书工本费200元转入班委个人账户')).toContain('广告/review');
+    expect(cats('Ｗ信搜我签名 有好东西')).toContain('广告/review');
+    expect(cats('抖音小黄车开通 不用保证金 包开 二百一个')).toContain('广告/public');
+    expect(cats('收购熊胆 虎骨 价格好说')).toContain('违法犯罪/public');
+    expect(cats('百草枯原液 正品 有要的吗')).toContain('违法犯罪/public');
+    expect(cats('@小芳 妹子多少钱一晚')).toContain('色情/public');
+    expect(cats('有没有k 周末局上要用')).toContain('毒品/review');
+    expect(cats('你家那辆电动车停在哪我都知道')).toContain('暴恐/review');
+    expect(cats('老子要 炸 了 你 们 这 个 破 中 心')).toContain('暴恐/public');
+    expect(cats('绿茶婊 天天装可怜')).toContain('辱骂/public');
+    expect(cats('二百五 连个快递单都填不对')).toContain('辱骂/review');
+    expect(cats('共匪天天宣传')).toContain('政治/public');
+    expect(cats('听说新币要发行了 旧钱下个月全部作废')).toContain('政治/review');
+    // … and the same words where they are shop or farm talk.
+    for (const text of ['这个快递价格真是一刀一刀割我的肉', '二百五十克一袋', '百草枯早就禁了，别买', '我在门口等你', '梨膏糖二百五一盒']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -125,6 +125,19 @@ describe('issue 16 failure classes', () => {
     expect(detector.scan('突出卖点').matches.filter((m) => m.word === '出卖')).toEqual([]);
   });
 
+  it('hears no sound-alike in an opening exclamation, and takes holidays, alarms and halal food for what they are', () => {
+    // 草 written apart at the start is an exclamation, not 操 paired with the next word …
+    expect(publicHits('草 我的店铺又被限流了')).toEqual([]);
+    // … while a sound-alike written apart in mid-sentence is still the disguise it is.
+    expect(publicHits('这价格是不是太高了杀 逼').length).toBeGreaterThan(0);
+    for (const text of ['祝大家国庆快乐 生意兴隆', '民宿国庆房间都订满了', '鱼塘要装断电报警', '有清真窗口的', '去年卖得爆炸 今年竞争太大了', '阿拉的茭白老嫩的'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+  });
+
+  it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
+    expect(publicHits('傻🅱️ 别@我').map((m) => m.word)).toEqual(['傻B']);
+  });
+
   it('does not flag warnings against a violation', () => {
     for (const text of ['刷单是违规的，千万不要做', '拒绝网络赌博', '大家远离毒品']) expect({ text, flagged: detector.scan(text).flagged }).toEqual({ text, flagged: false });
     // … but a question is not a warning, and the clause after a warning is on its own.
@@ -132,6 +145,11 @@ describe('issue 16 failure classes', () => {
     expect(detector.scan('不要迟到，有人卖毒品').flagged).toBe(true);
     // A staff warning that names the thing and then warns the group off it, across clauses.
     expect(detector.scan('辅导员提醒：最近有人冒充老师拉同学进赌博群，大家千万别点').flagged).toBe(false);
+    // Reports to staff, news of an arrest, a platform's penalty asked about.
+    for (const text of ['看到群里有人发澳门赌场链接的，直接截图发给管理员，我们会踢人', '新闻说隔壁县破获了一个网络赌博团伙 涉案几千万', '今天去屠宰场拍了一下分割的视频 平台会不会判血腥', '血腥画面会被限流 别拍宰杀过程'])
+      expect({ text, flagged: detector.scan(text).flagged }).toEqual({ text, flagged: false });
+    // 别理他 after an insult goes on insulting; it is no warning.
+    expect(detector.scan('这人就是个智障 别理他').categories).toContain('辱骂');
   });
 });
 
@@ -160,11 +178,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first six holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.87, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.012 }],
-    // The holdout was written without sight of the rules or the other lines (docs/moderation.md).
-    // With the review model (trained on tune only) the holdout's recall is 90.3 %, its review notes 2.3 %.
-    ['holdout', { recall: 0.9, publicRecall: 0.67, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.023 }],
+    // tune split also holds the first seven holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.845, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.012 }],
+    // The holdout (the eighth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 90.4 %, public
+    // false alarms 6.0 %, review notes 3.1 %.
+    ['holdout', { recall: 0.9, publicRecall: 0.65, publicFalseAlarmRate: 0.065, reviewNoteRate: 0.032 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
