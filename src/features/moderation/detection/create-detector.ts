@@ -5,7 +5,7 @@ import type { Detector, DetectorOptions, DetectorStats, MatchLayer, ScanMatch, S
 import { DEFAULT_ALLOWED_DOMAINS } from './find-links';
 import { findSlangAmong, slangCandidates } from './find-slang';
 import { findSolicitationWith, SolicitationCues, solicitationKind } from './find-solicitation';
-import { negatedByContext } from './prohibitive-context';
+import { deniedInside, negatedByContext } from './prohibitive-context';
 import { loadReviewModel, reviewScore, type ReviewModel } from './review-model';
 import { loadCommonWords } from './load-common-words';
 import { loadWordSegmenter, type WordSegmenter } from './load-word-segmenter';
@@ -406,7 +406,7 @@ class LexiconDetector implements Detector {
       const found = findSlangAmong(input, this.tables, slangCandidates(t.cp, t.run, t.length));
       for (let i = 0; i < found.length; i++) {
         const m = found[i] as ScanMatch;
-        if (this.prohibitiveContext && negatedByContext(input, m.start, m.end, m.category)) continue;
+        if (this.prohibitiveContext && (negatedByContext(input, m.start, m.end, m.category) || deniedInside(input, m.start, m.end))) continue;
         if (!coveredByPublic(matches, m)) matches.push(m);
       }
     }

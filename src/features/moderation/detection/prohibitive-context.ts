@@ -11,12 +11,16 @@ const WINDOW = 12;
 const BEFORE = /(?:(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不允许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|严查|严打|查处|涉嫌|提醒大家|温馨提醒|(?:老师|班主任|辅导员|民警|警方)提醒|禁毒|扫黄|禁赌|反赌|会不会(?:说|算|判)|算不算|破获|捣毁|打掉|谨防|警惕|提防|防范|小心|当心|戒|(?:民警|警察|警方|派出所)(?:说|讲|提醒|通报)|反诈|防骗)[^，。！？；,.!?;\n]{0,8}$|被判(?:为|成)?$/;
 // After a hit: it is called wrong or harmful (刷单是违规的, 嫖娼…都是违法的, 赌博害人); a bare 违规
 // is left out: 「后台显示违规」「会不会被判违规」 report a platform verdict, not a warning.
-const AFTER = /^[^，。！？；,.!?;\n]{0,6}(?:是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|不能(?:加|用|放|卖|吃|种)|会被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案)/;
+const AFTER = /^[^，。！？；,.!?;\n]{0,6}(?:是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|不能(?:加|用|放|卖|吃|种)|会被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案|性质|不行|得不偿失)/;
+
+// Right before an insult: someone called the sender it (我老公说我神经病, 说我天天…像个神经病): a
+// joke told on oneself. Only adjacent: 「说我…的标题有极限词」 reports a platform, not a name.
+const CALLED_ME = /(?:说|骂|笑|嫌)我(?:是个?|像个?)?$|说我[^，。！？；,.!?;\n ]{0,12}像个?$/;
 
 // Later in the message, even past a clause break: the sender calls what they quote a scam
 // (「有人私信让我做任务返佣金，我没理，是诈骗吧」 reports an offer; it does not make one) or warns
 // the group off it (「有人拉同学进赌博群，大家千万别点」).
-const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:别|不要)(?:点|信|进|加|拉|碰|理|上当|参与)|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|已经报警|报警了|报了警|并报警|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|会踢人|就踢人/;
+const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:别|不要)(?:点|信|进|加|拉|碰|理|上当|参与)|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|已经报警|报警了|报了警|并报警|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|会踢人|就踢人|是不是(?:骗局|诈骗|骗子|骗人)|(?:别|不要)再[^，。！？]{0,5}发|群规(?:里)?(?:写了|不允许|禁止)|(?:绝对|千万)?不能(?:卖|买|碰)/;
 const VERDICT_REACH = 40;
 
 // Per UTF-16 unit: 1 clause break; 2 can begin a BEFORE factor; 4 an AFTER factor; 8 a VERDICT
@@ -62,18 +66,20 @@ export function negatedByContext(text: string, start: number, end: number, categ
   }
   if (to > end && (cues & AFTER_CUE) !== 0 && AFTER.test(text.slice(end, to))) return true;
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
+  if (quotedForTheRules(text, start, end)) return true;
+  if (category === '辱骂' && from < start && CALLED_ME.test(text.slice(from, start))) return true;
   const personal = category === '辱骂' || category === '暴恐';
   return calledAScam(text, end, personal) || (!personal && calledAScamBefore(text, start));
 }
 
 // Earlier in the message: the sender has already called it a scam or says they were taken in
 // (这个就是诈骗，…先让你做任务返钱; 我差点被骗了，…让我下载个会议软件).
-const VERDICT_BEFORE = /(?:(?<!不)是|都是|就是)(?:典型的|一个|个)?(?:诈骗|骗局|骗子)|(?:诈骗|骗子)的?(?:套路|手段|新招)|被骗/;
+const VERDICT_BEFORE = /(?:(?<!不)是|都是|就是)(?:典型的|一个|个)?(?:诈骗|骗局|骗子)|(?:诈骗|骗子)的?(?:套路|手段|新招)|被骗|(?:民警|警察|警方|派出所|反诈中心)(?:说|讲|提醒|通报)|举报了|已举报|我举报/;
 
 /** Whether the text before `start` (within VERDICT_REACH units, across clauses) calls what follows a scam. */
 function calledAScamBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - VERDICT_REACH);
-  const at = text.lastIndexOf('骗', start - 1);
+  const at = Math.max(text.lastIndexOf('骗', start - 1), text.lastIndexOf('警', start - 1), text.lastIndexOf('举', start - 1), text.lastIndexOf('派', start - 1), text.lastIndexOf('反', start - 1));
   return at >= from && VERDICT_BEFORE.test(text.slice(from, start));
 }
 
@@ -90,4 +96,54 @@ function calledAScam(text: string, end: number, personal: boolean): boolean {
     }
   }
   return false;
+}
+
+// Double quotes (ASCII or curly) around a short stretch: chat quotes a wording to ask about it.
+const OPENING_QUOTES = new Set([0x22, 0x201c]);
+const CLOSING_QUOTES = new Set([0x22, 0x201d]);
+const QUOTE_REACH = 60;
+// Outside the quotation, the message talks about rules: what may be written, what a platform forbids.
+const RULES_TALK = /规则|群规|新规|平台|违规|违禁|禁止|不得|封号|会被|可以吗|可以吧|能不能|能写|有问题吗|算不算|是不是|行不行/;
+
+/**
+ * Whether [start, end) lies inside a short quotation ("加微信", “原汁原味”) in a message that talks
+ * about rules outside it: 抖音说"加微信"会被判引流, 平台规则原文："不得发布…毒品…". The quoted words are
+ * asked about or cited, not offered. 「」 is not counted: shop talk puts keywords in it (关键词「…」).
+ */
+function quotedForTheRules(text: string, start: number, end: number): boolean {
+  // Most messages quote nothing: two native searches settle it.
+  if (text.indexOf('"') < 0 && text.indexOf('\u201c') < 0) return false;
+  let open = -1;
+  for (let i = start - 1; i >= 0 && start - i <= QUOTE_REACH; i--) {
+    const c = text.charCodeAt(i);
+    if (OPENING_QUOTES.has(c)) {
+      open = i;
+      break;
+    }
+    if (CLOSING_QUOTES.has(c) && c !== 0x22) return false;
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let i = end; i < text.length && i - open <= QUOTE_REACH; i++) {
+    if (CLOSING_QUOTES.has(text.charCodeAt(i))) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return false;
+  // An ASCII quote opens and closes alike: the one before the hit must be an opening one (an even count before it).
+  if (text.charCodeAt(open) === 0x22) {
+    let before = 0;
+    for (let i = 0; i < open; i++) if (text.charCodeAt(i) === 0x22) before++;
+    if (before % 2 !== 0) return false;
+  }
+  return RULES_TALK.test(text.slice(0, open) + '\u0000' + text.slice(close + 1));
+}
+
+// Inside a slang match's own gap: what a real service never asks (理赔不会让你点链接填银行卡).
+const DENIED_INSIDE = /不会(?:让|要求|叫)|从来不|绝不会|不需要你|不用你/;
+
+/** Whether a slang match's own text says the offer is what is never asked: a warning phrased inside the pattern's gap. */
+export function deniedInside(text: string, start: number, end: number): boolean {
+  return end - start > 4 && DENIED_INSIDE.test(text.slice(start, end));
 }

@@ -157,6 +157,28 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['这个快递价格真是一刀一刀割我的肉', '二百五十克一袋', '百草枯早就禁了，别买', '我在门口等你', '梨膏糖二百五一盒']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the eighth holdout’s classes: yearly returns, deposits for orders, forged reports and refilled bottles, guns and parts, rumours of cover-ups', () => {
+    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
+    expect(cats('认养一只羊投1000 一年回报3000 包回收')).toContain('广告/public');
+    expect(cats('入股合作社分红 年化百分之三十')).toContain('广告/public');
+    expect(cats('学会了给你派单 押金交了才能派 包你回本')).toContain('广告/public');
+    expect(cats('宝子们 点我头像 看朋友圈 今天特价清仓')).toContain('广告/review');
+    expect(cats('农残检测报告可以做 盖章齐全 不用送样')).toContain('违法犯罪/public');
+    expect(cats('飞天茅台酒瓶回收 灌好的也有')).toContain('违法犯罪/public');
+    expect(cats('冻品牛肉 没检疫票 走的海上')).toContain('违法犯罪/public');
+    expect(cats('能进抖音后台 查别人店铺数据和买家手机号 一个号200')).toContain('违法犯罪/public');
+    expect(cats('自己种的那个草晒干了 抽一口爽翻')).toContain('毒品/public');
+    expect(cats('跳跳糖新品 一包三颗 效果猛 蹦迪专用')).toContain('毒品/public');
+    expect(cats('县里再不给补贴 我就去把他们大楼炸了')).toContain('暴恐/public');
+    expect(cats('谁能搞到猎枪？价格好说')).toContain('暴恐/public');
+    expect(cats('AK散件 到手自己组装')).toContain('暴恐/public');
+    expect(cats('哪个再举报我 就等着收尸吧')).toContain('暴恐/public');
+    expect(cats('你脑子是被驴踢了吧')).toContain('辱骂/public');
+    expect(cats('疫情又爆发了 官方在瞒报 转给家人')).toContain('政治/review');
+    // … and what only sounds like them: a changed meeting place, one's own family, a phrase for flavour.
+    for (const text of ['改地点了 大家别走错', '原汁原味的土蜂蜜', '把家里的旧车卖了', '我家猎犬今年三岁']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -134,6 +134,24 @@ describe('issue 16 failure classes', () => {
       expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
   });
 
+  it('takes sizes, towns, crops, drugs for livestock, lottery shops and reports to the police for what they are', () => {
+    for (const text of ['棉袜有成人码和儿童码', '成人纸尿裤有人有货源吗', '海宁大麻镇的蚕丝被', '小猪去势要不要打麻药', '福彩店老板也来学直播了 你是想卖彩票吗', '怎么防止快递暴力分拣', '干干净净的包装', '全套茶具268', '我表姐被刷单骗了八千多 报警了到现在也没追回来', '我儿子在日本读书', '柑橘大实蝇今年也特别多', '侬晓得伐 阿拉也在学'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    // … while the listed words still act on their own.
+    expect(publicHits('有大麻卖吗').length).toBeGreaterThan(0);
+    expect(publicHits('日本的💰命根').length).toBeGreaterThan(0);
+  });
+
+  it('reads a wording quoted to ask about the rules, and a joke told on oneself, as no violation', () => {
+    for (const text of ['抖音说"加微信"会被判引流 那怎么让老客户回购', '平台规则原文："不得发布涉及枪支弹药、管制刀具、毒品及吸毒工具的商品信息"', '那我说“农家自产 原汁原味”可以吧', '我老公说我神经病 哈哈'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    // A quotation with no talk of rules is an offer like any other; so is an insult aimed at someone.
+    expect(publicHits('"加微信"领红包').length).toBeGreaterThan(0);
+    expect(publicHits('你就是个神经病').map((m) => m.word)).toContain('神经病');
+    // 说我…的标题有极限词 reports a platform's verdict on a listed word; it does not take it back.
+    expect(publicHits('后台显示违规，说我美白精tNNd华的标题有极限词').length).toBeGreaterThan(0);
+  });
+
   it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
     expect(publicHits('傻🅱️ 别@我').map((m) => m.word)).toEqual(['傻B']);
   });
@@ -147,6 +165,9 @@ describe('issue 16 failure classes', () => {
     expect(detector.scan('辅导员提醒：最近有人冒充老师拉同学进赌博群，大家千万别点').flagged).toBe(false);
     // Reports to staff, news of an arrest, a platform's penalty asked about.
     for (const text of ['看到群里有人发澳门赌场链接的，直接截图发给管理员，我们会踢人', '新闻说隔壁县破获了一个网络赌博团伙 涉案几千万', '今天去屠宰场拍了一下分割的视频 平台会不会判血腥', '血腥画面会被限流 别拍宰杀过程'])
+      expect({ text, flagged: detector.scan(text).flagged }).toEqual({ text, flagged: false });
+    // Asked whether it is a scam; told not to post it again; news of what it amounts to; what a real service never asks.
+    for (const text of ['镇上有人发传单说投资养殖 保证月赚一万 这种是不是骗局啊', '砍一刀那个链接别再往群里发了哈 群规里写了', '抽奖可以 但是不能让人先付钱再抽 那就变成赌博性质了', '做得对 快递理赔不会让你点链接填银行卡的', '民警说收购银行卡 电话卡的都是帮诈骗分子洗钱的 别贪那几百块', '我举报了一个直播间 卖的三无减肥药 吃了拉肚子'])
       expect({ text, flagged: detector.scan(text).flagged }).toEqual({ text, flagged: false });
     // 别理他 after an insult goes on insulting; it is no warning.
     expect(detector.scan('这人就是个智障 别理他').categories).toContain('辱骂');
@@ -178,12 +199,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first seven holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.845, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.012 }],
-    // The holdout (the eighth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 90.4 %, public
-    // false alarms 6.0 %, review notes 3.1 %.
-    ['holdout', { recall: 0.9, publicRecall: 0.65, publicFalseAlarmRate: 0.065, reviewNoteRate: 0.032 }],
+    // tune split also holds the first eight holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.83, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.012 }],
+    // The holdout (the ninth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 89.5 %, public
+    // false alarms 6.2 %, review notes 3.7 %.
+    ['holdout', { recall: 0.89, publicRecall: 0.59, publicFalseAlarmRate: 0.065, reviewNoteRate: 0.04 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
