@@ -1211,6 +1211,13 @@ class LexiconDetector implements Detector {
     return this.segmenter !== null && this.hanJoined(from) && !this.startsWord(from);
   }
 
+  /** Two Han tokens written apart, the first ending a longer word and the second beginning one. */
+  private halvesAcrossGap(from: number, to: number): boolean {
+    const t = this.text;
+    if (!this.segmenter || t.cls[from] !== CharClass.HAN || t.cls[to] !== CharClass.HAN || this.hanJoined(to)) return false;
+    return this.hanJoined(from) && !this.startsWord(from) && to + 1 < t.length && this.hanJoined(to + 1) && !this.startsWord(to + 1);
+  }
+
   /** Whether token k is a Han character written right after another one (no gap, no symbol between). */
   private hanJoined(k: number): boolean {
     const t = this.text;
@@ -1372,8 +1379,11 @@ class LexiconDetector implements Detector {
       const word = this.patWord[id] as string;
       if (sameMatch(matches, word, start, end)) continue;
       const categoryIndex = this.patMeta[id * 4 + 3] as number;
+      if (signedName(input, start, end)) continue;
       if (this.prohibitiveContext && negatedByContext(input, start, end, this.categoryNames[categoryIndex])) continue;
       if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && afterFarmAnimal(input, start)))) continue;
+      // Two characters across a space or a symbol, each part of a longer word on its side (老年人 大家 is no 人大).
+      if (layerCode === 0 && to - from === 1 && this.halvesAcrossGap(from, to)) continue;
       const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
       // Both characters inside one longer word (白粉 in 白粉病): a part of that word, not the hit.
       if (straddles && !this.startsWord(to)) continue;
@@ -1582,6 +1592,18 @@ const FARM_REACH = 8;
 function mentioned(input: string, start: number, end: number, word: string): boolean {
   const c = start > 0 ? input.charCodeAt(start - 1) : 0;
   return (c === 0x40 || c === 0xff20) && end - start === word.length && input.startsWith(word, start);
+}
+
+// A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
+const SIGNED_NAME = /^\s*(?:签到|补签|打卡)[\s,，:：、]*([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！])/;
+
+/** Whether [start, end) lies inside the name a sign-in message opens with. */
+function signedName(input: string, start: number, end: number): boolean {
+  if (start > 12) return false;
+  const m = SIGNED_NAME.exec(input);
+  if (!m) return false;
+  const from = m[0].length - (m[1] as string).length;
+  return start >= from && end <= m[0].length;
 }
 
 function afterFarmAnimal(input: string, start: number): boolean {

@@ -179,6 +179,21 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['改地点了 大家别走错', '原汁原味的土蜂蜜', '把家里的旧车卖了', '我家猎犬今年三岁']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the ninth holdout’s classes: fees to a person, paid screenshots, empty parcels and dead pigs, strikes and land rumours', () => {
+    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
+    expect(cats('结业证书工本费每人280元，今天下午五点前转我微信')).toContain('广告/review');
+    expect(cats('帮忙点个赞 截图发我返2元')).toContain('广告/public');
+    expect(cats('有需要快递单号的吗 真实物流 空包 一个两毛')).toContain('违法犯罪/public');
+    expect(cats('病死猪便宜收 做成腊肉卖')).toContain('违法犯罪/public');
+    expect(cats('老铁们 今晚十点 三公 老地方 人不够')).toContain('赌博/review');
+    expect(cats('我明天带一帮人去把那个合作社砸了 谁不服打谁')).toContain('暴恐/public');
+    expect(cats('农村出来的就是素质低 一群土鳖')).toContain('辱骂/public');
+    expect(cats('转发这条 明天全国农民罢市')).toContain('政治/public');
+    expect(cats('紧急扩散！县里要强制征地')).toContain('政治/review');
+    // … and hotpot, the real online licence service.
+    for (const text of ['罂粟壳以前有人放火锅里', '营业执照在网上就能办 快的话一两天就下来了']) expect({ text, hits: spans(text).filter((s) => s.category !== '毒品') }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -152,6 +152,20 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('后台显示违规，说我美白精tNNd华的标题有极限词').length).toBeGreaterThan(0);
   });
 
+  it('reads the name of a sign-in as a name, and two words’ halves across a space as nothing', () => {
+    for (const text of ['签到，陈建国，退休前在乡里干了三十年', '补签 梁大壮 刚喂完牛', '这种叫"猜猜我是谁" 专骗老年人 大家回去跟家里老人说说'])
+      expect({ text, hits: detector.scan(text).matches.filter((m) => m.layer !== 'model') }).toEqual({ text, hits: [] });
+    // The same name said elsewhere in a message is still what the lexicon says it is.
+    expect(publicHits('陈建国下台').length).toBeGreaterThan(0);
+  });
+
+  it('takes a denial, news of a sentence, an anti-drug class and a crime by its legal name for reports', () => {
+    for (const text of ['刚才打错字了 是杀鱼不是杀人😂', '我们村有个人玩网上百家乐 把房子都输了', '派出所说了 带彩头的聚众赌博要处理', '我隔壁村的小伙子 卖自己银行卡 五百块一张 结果被抓了 判了', '盗版书 盗版课程 别买 县里的课都是免费的', '瘦肉精是禁用的 我们养猪的谁都不许碰', '今天的禁毒宣传课 大家认真听 新型毒品会伪装成奶茶、糖果、邮票', '病死猪千万不能卖 也不能吃'])
+      expect({ text, flagged: detector.scan(text).flagged }).toEqual({ text, flagged: false });
+    // 你是不是智障 asks nothing: it insults.
+    expect(detector.scan('你是不是智障啊，问了八百遍了').categories).toContain('辱骂');
+  });
+
   it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
     expect(publicHits('傻🅱️ 别@我').map((m) => m.word)).toEqual(['傻B']);
   });
@@ -199,12 +213,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first eight holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.83, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.012 }],
-    // The holdout (the ninth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 89.5 %, public
-    // false alarms 6.2 %, review notes 3.7 %.
-    ['holdout', { recall: 0.89, publicRecall: 0.59, publicFalseAlarmRate: 0.065, reviewNoteRate: 0.04 }],
+    // tune split also holds the first nine holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.81, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.012 }],
+    // The holdout (the tenth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 90.9 %, public
+    // false alarms 4.7 %, review notes 2.8 %.
+    ['holdout', { recall: 0.9, publicRecall: 0.6, publicFalseAlarmRate: 0.05, reviewNoteRate: 0.03 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

@@ -64,4 +64,19 @@ describe('negatedByContext', () => {
     expect(negated('刷单返现，日结，加我，名额有限，先到先得，速来，这不是骗子', '刷单')).toBe(false);
     expect(negated('刷单返现，私我', '刷单')).toBe(false);
   });
+
+  it('reads reports earlier in the message for any hit, but not being reported or a word that merely ends in 别', () => {
+    const at = (text: string, word: string, category?: string) => {
+      const start = text.indexOf(word);
+      return negatedByContext(text, start, start + word.length, category);
+    };
+    expect(at('今天的禁毒宣传课 大家认真听 新型毒品会伪装成奶茶', '新型毒品', '暴恐')).toBe(true);
+    expect(at('我举报了一个直播间 卖的三无减肥药', '减肥药', '毒品')).toBe(true);
+    // Being reported is what a threat answers: 谁把我举报的，…我捅死他 threatens.
+    expect(at('谁把我举报的，查出来我捅死他', '捅死他', '暴恐')).toBe(false);
+    // 区别 ends in 别: 区别买家秀 tells nobody not to buy.
+    expect(at('狗娘养的怎么申诉。小白提问：精选联盟和蝉妈妈有什么区别买家秀怎么引导', '狗娘养的', '辱骂')).toBe(false);
+    // 拉黑你 after an insult goes on insulting.
+    expect(at('狗东西，拉黑你', '狗东西', '辱骂')).toBe(false);
+  });
 });
