@@ -1218,6 +1218,17 @@ class LexiconDetector implements Detector {
     return this.hanJoined(from) && !this.startsWord(from) && to + 1 < t.length && this.hanJoined(to + 1) && !this.startsWord(to + 1);
   }
 
+  /**
+   * A longer hit whose last character stands after a space and begins a word that goes on past
+   * the hit (微信 号码 is no 微信号): the word before the space is complete, the rest is chance.
+   */
+  private tailAcrossGap(from: number, to: number): boolean {
+    const t = this.text;
+    if (!this.segmenter || to - from < 2 || t.cls[to] !== CharClass.HAN || t.cls[to - 1] !== CharClass.HAN || this.hanJoined(to) || t.start[to] === t.end[to - 1]) return false;
+    if (!/\s/.test(this.input.slice(t.end[to - 1] as number, t.start[to] as number))) return false;
+    return to + 1 < t.length && this.hanJoined(to + 1) && !this.startsWord(to + 1) && this.hanJoined(to - 1) && this.startsWord(from);
+  }
+
   /** Whether token k is a Han character written right after another one (no gap, no symbol between). */
   private hanJoined(k: number): boolean {
     const t = this.text;
@@ -1383,7 +1394,7 @@ class LexiconDetector implements Detector {
       if (this.prohibitiveContext && negatedByContext(input, start, end, this.categoryNames[categoryIndex])) continue;
       if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && afterFarmAnimal(input, start)))) continue;
       // Two characters across a space or a symbol, each part of a longer word on its side (老年人 大家 is no 人大).
-      if (layerCode === 0 && to - from === 1 && this.halvesAcrossGap(from, to)) continue;
+      if (layerCode === 0 && (to - from === 1 ? this.halvesAcrossGap(from, to) : this.tailAcrossGap(from, to))) continue;
       const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
       // Both characters inside one longer word (白粉 in 白粉病): a part of that word, not the hit.
       if (straddles && !this.startsWord(to)) continue;
@@ -1595,7 +1606,7 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 }
 
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
-const SIGNED_NAME = /^\s*(?:签到|补签|打卡)[\s,，:：、]*([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！])/;
+const SIGNED_NAME = /^\s*(?:签到|补签|打卡)[\s,，:：、+＋\-—]*([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
 
 /** Whether [start, end) lies inside the name a sign-in message opens with. */
 function signedName(input: string, start: number, end: number): boolean {

@@ -194,6 +194,24 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['罂粟壳以前有人放火锅里', '营业执照在网上就能办 快的话一两天就下来了']) expect({ text, hits: spans(text).filter((s) => s.category !== '毒品') }).toEqual({ text, hits: [] });
   });
 
+  it('catches the tenth holdout’s classes: assistance and refund phishing, poaching and smuggling, doctored dates, regional insults', () => {
+    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
+    expect(cats('家人们帮我点一下 拼多多提现就差0.1了')).toContain('广告/public');
+    expect(cats('我是平台官方客服 店铺保证金现在可以退了')).toContain('广告/public');
+    expect(cats('互粉互赞 回关必回')).toContain('广告/review');
+    expect(cats('网 上 二 八 杠 一 局 几 分 钟')).toContain('赌博/public');
+    expect(cats('下课了咱俩去开个房聊聊')).toContain('色情/review');
+    expect(cats('山上下套逮的狍子野猪 新鲜的')).toContain('违法犯罪/public');
+    expect(cats('越南过来的冻品 走边境小道')).toContain('违法犯罪/public');
+    expect(cats('过期的奶粉改个生产日期照样卖')).toContain('违法犯罪/public');
+    expect(cats('四号货到了 老规矩')).toContain('毒品/public');
+    expect(cats('明天都带上家伙 去把那个快递站砸了')).toContain('暴恐/public');
+    expect(cats('外地佬滚回去')).toContain('辱骂/public');
+    expect(cats('县长被抓了 大家快转发 晚了就删了')).toContain('政治/review');
+    // … and hail on a greenhouse, a streamer's popularity.
+    for (const text of ['冰雹把大棚砸了 一年白干', '主播穿着大棉袄卖冻梨 人气也很高']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -166,6 +166,13 @@ describe('issue 16 failure classes', () => {
     expect(detector.scan('你是不是智障啊，问了八百遍了').categories).toContain('辱骂');
   });
 
+  it('reads rule lists, impersonation warnings, bans and closures as reports, and a word before a space as complete', () => {
+    for (const text of ['群规：禁止发赌博、色情、暴力、政治敏感内容，禁止私自拉人建群', '平台禁售清单：枪支弹药、管制刀具、毒品、野生动物及其制品、烟草', '注意！有人冒用咱班主任头像加人 叫交培训费 认准班主任微信号', '甲胺磷早就禁了 谁家还有存货 交到农技站统一回收', '听说县城有家火锅店放罂粟壳 被查封了', '有人私信问我要不要买粉丝 十块钱一千个 买了会不会封号', '课后问题可以加助教微信 号码在群公告', '签到+李建国 今天准时', '明天要去法院处理离婚的事 请假一天', '跟主播六四分成 我六她四 合理不', '小孩被游戏里的人骗了 结果把他妈的钱转走了'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    // A platform's question kept as the shared corpus writes it (返现会不会违规) takes nothing back.
+    expect(publicHits('买家秀怎么引导客户晒图，泼 尼 松返现会不会违规').length).toBeGreaterThan(0);
+  });
+
   it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
     expect(publicHits('傻🅱️ 别@我').map((m) => m.word)).toEqual(['傻B']);
   });
@@ -213,12 +220,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first nine holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.81, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.012 }],
-    // The holdout (the tenth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 90.9 %, public
-    // false alarms 4.7 %, review notes 2.8 %.
-    ['holdout', { recall: 0.9, publicRecall: 0.6, publicFalseAlarmRate: 0.05, reviewNoteRate: 0.03 }],
+    // tune split also holds the first ten holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.795, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.013 }],
+    // The holdout (the eleventh) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 90.0 %, public
+    // false alarms 5.0 %, review notes 4.0 %.
+    ['holdout', { recall: 0.89, publicRecall: 0.59, publicFalseAlarmRate: 0.055, reviewNoteRate: 0.041 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
