@@ -1225,7 +1225,7 @@ class LexiconDetector implements Detector {
   private tailAcrossGap(from: number, to: number): boolean {
     const t = this.text;
     if (!this.segmenter || to - from < 2 || t.cls[to] !== CharClass.HAN || t.cls[to - 1] !== CharClass.HAN || this.hanJoined(to) || t.start[to] === t.end[to - 1]) return false;
-    if (!/\s/.test(this.input.slice(t.end[to - 1] as number, t.start[to] as number))) return false;
+    if (!/\s/.test(this.input.slice(t.end[to - 1], t.start[to]))) return false;
     return to + 1 < t.length && this.hanJoined(to + 1) && !this.startsWord(to + 1) && this.hanJoined(to - 1) && this.startsWord(from);
   }
 
