@@ -20,6 +20,16 @@ export interface ParseInput {
 const PREFIXES = ['#', '/', '＃', '／'];
 const BARE_WORDS = new Set(['签到', '签退', '帮助']);
 const TRAILING_PUNCT = /[\s!！。.~～]+$/u;
+/** 签到 and 签退 may carry the sender's name, as sign-in lists in groups are written (签到 张桂兰, 签到+李建国). */
+const NAMED_WORDS = new Set(['签到', '签退']);
+const SIGNED_NAME = /^[\s,，:：+＋、\-—]*\p{Script=Han}{2,4}[\s!！。.~～]*$/u;
+/** Characters that make the words after 签到 a question or a remark, not a name (签到 在哪里, 签到 怎么弄, 签到 开始了). */
+const NOT_A_NAME = /[吗呢么哪啥谁几没了怎什呀吧啊哦嘛否能要不]/u;
+
+/** Whether `rest`, written after 签到 or 签退, is only a name (and punctuation). */
+function onlyAName(rest: string): boolean {
+  return SIGNED_NAME.test(rest) && !NOT_A_NAME.test(rest);
+}
 
 /** A message that is one short word of Han characters alone (签道, 签退!), as a bare command word would be; null otherwise. */
 export function loneWord(text: string): string | null {
@@ -45,7 +55,8 @@ function stripLeadingMentions(text: string, names: string[]): string {
 
 /**
  * Recognises a command: a prefix (# / ＃ ／), or an @mention of the bot followed by a
- * command word, or the bare words 签到 / 签退 / 帮助. `commandNames` holds every name and alias;
+ * command word, or the bare words 签到 / 签退 / 帮助 (签到 and 签退 also followed by a name alone:
+ * 签到 张桂兰). `commandNames` holds every name and alias;
  * the longest one the text starts with wins, so arguments may follow without a space.
  * Anything else returns null and is ordinary chat.
  */
@@ -57,7 +68,9 @@ export function parseCommand(input: ParseInput, commandNames: string[]): ParsedC
   const prefix = PREFIXES.find((p) => first.startsWith(p));
   if (prefix) first = first.slice(prefix.length).trimStart();
   else if (!addressed) {
-    const bare = first.replace(TRAILING_PUNCT, '');
+    let bare = first.trim().replace(TRAILING_PUNCT, '');
+    const word = bare.slice(0, 2);
+    if (NAMED_WORDS.has(word) && bare.length > 2 && onlyAName(bare.slice(2))) bare = word;
     if (!(BARE_WORDS.has(bare) && restLines.every((l) => l.trim() === ''))) return null;
     first = bare;
   }
@@ -69,7 +82,9 @@ export function parseCommand(input: ParseInput, commandNames: string[]): ParsedC
   // An ASCII alias must end at a word boundary: "/checking" is not "/checkin".
   const after = first.slice(name.length);
   if (/^[a-z]/i.test(name) && /^[a-z0-9]/i.test(after)) return null;
-  const text = stripMentionsAnywhere(after, input.mentions).trim();
+  let text = stripMentionsAnywhere(after, input.mentions).trim();
+  // #签到 张桂兰: the name is who signs, which the platform already says.
+  if (NAMED_WORDS.has(name) && text !== '' && onlyAName(text)) text = '';
   const botMentions = new Set([input.botId]);
   return {
     name,
