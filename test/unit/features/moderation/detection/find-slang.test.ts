@@ -212,6 +212,21 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['冰雹把大棚砸了 一年白干', '主播穿着大棉袄卖冻梨 人气也很高']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the eleventh holdout’s classes: disability, ethnic and regional abuse, harassment, borrowed IDs, party calls to protest', () => {
+    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
+    for (const text of ['瘸子也来播？别恶心人了', '聋子就别凑热闹了', '少数民族的人不讲信用', '滚回山里去吧', '河南人都是骗子', '肥婆 那么胖还穿紧身的']) expect(cats(text)).toContain('辱骂/public');
+    expect(cats('你老公不在家的时候我去找你聊聊 晚上门别锁')).toContain('色情/review');
+    expect(cats('有农村户口的身份证借来开店用 一张两百')).toContain('违法犯罪/public');
+    expect(cats('阳澄湖大闸蟹蟹扣 要多少有多少')).toContain('违法犯罪/public');
+    expect(cats('有 人 要 猪 肉 吗 不是吃的那种')).toContain('毒品/public');
+    expect(cats('谁敢抢我们村的生意 来一个捅一个')).toContain('暴恐/public');
+    expect(cats('gcd就是最大的传销组织')).toContain('政治/public');
+    expect(cats('咱们组织起来 到时候一起去镇里闹')).toContain('政治/public');
+    expect(cats('这个游戏一天能赚一百多 真能提现')).toContain('广告/public');
+    // … and the same words said kindly: a class for the deaf, a minority trainee's shop.
+    for (const text of ['聋哑人电商培训班下周开课', '少数民族特色产品怎么写标题']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

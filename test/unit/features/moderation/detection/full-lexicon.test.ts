@@ -173,6 +173,15 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('买家秀怎么引导客户晒图，泼 尼 松返现会不会违规').length).toBeGreaterThan(0);
   });
 
+  it('takes ethnic groups, shop terms, heritage sites and jokes on oneself for what they are, and more stories for reports', () => {
+    for (const text of ['马建国（回族）第二小组 已签到', '做独立站要多少钱', '买家恶意差评 我们商家怎么维权', '我们村的抗日纪念碑拍了个视频', '我们是南京六合的 卖茉莉花茶', '我真是个猪脑子 又忘了改价格', '我敢打赌明天肯定下雨', '老王又在群里发表情包😂', '今天单子多到爆炸', '母猪不发情 兽医说可以打催情针'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['我们村有人在快手直播间玩什么押大小 输了十几万 老婆都跑了 太惨了', '大家记住 网上赌博没有能赢的 都是人家后台控制的', '提醒男同学：陌生美女加好友要视频聊天的千万别接，裸聊敲诈的太多了', '巴马火麻油标题能写火麻吗 会不会被当成大麻违规', '老师，穿山甲是保护动物，视频里拍到野生的能发吗', '"瘦肉精"那个新闻大家看到了吧 害人害己 千万别用', '对对 我也接到过 说我店铺要被关 让我加个QQ', '应该不是价格的问题，你图里是不是有微信号或者二维码', '"加微信领优惠"为什么不能说'])
+      expect({ text, flagged: detector.scan(text).flagged }).toEqual({ text, flagged: false });
+    // Calling someone else it is still an insult.
+    expect(publicHits('你真是个猪脑子').length).toBeGreaterThan(0);
+  });
+
   it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
     expect(publicHits('傻🅱️ 别@我').map((m) => m.word)).toEqual(['傻B']);
   });
@@ -220,12 +229,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first ten holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.795, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.013 }],
-    // The holdout (the eleventh) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 90.0 %, public
-    // false alarms 5.0 %, review notes 4.0 %.
-    ['holdout', { recall: 0.89, publicRecall: 0.59, publicFalseAlarmRate: 0.055, reviewNoteRate: 0.041 }],
+    // tune split also holds the first eleven holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.785, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.015 }],
+    // The holdout (the twelfth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 93.1 %, public
+    // false alarms 3.2 %, review notes 2.0 %.
+    ['holdout', { recall: 0.93, publicRecall: 0.64, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.021 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
