@@ -1084,6 +1084,9 @@ class LexiconDetector implements Detector {
     }
     // Typed letters spelling an allowed word are still a disguise of it; Han sound-alikes are not.
     if (latin === 0 && (flags & ALSO_ALLOWED) !== 0) return;
+    // A first character swapped that is a particle after a verb (了 of 拍了视频, heard as 聊视频) is
+    // how the sentence is built, not a disguise.
+    if (swappedFirst && PARTICLE_CHAR[t.cp[firstTok] as number] === 1 && this.hanJoined(firstTok)) return;
     const standalone = b0 === B_YES && b1 === B_YES;
     if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact - particles, latin, standalone)) return;
     // Cheapest test first: only explainedByEverydayWords may call the word segmenter.

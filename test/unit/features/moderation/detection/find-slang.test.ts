@@ -227,6 +227,21 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['聋哑人电商培训班下周开课', '少数民族特色产品怎么写标题']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the twelfth holdout’s classes: "verify your account" transfers, paid votes, lottery codes, adulterated goods, subsidy fraud', () => {
+    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
+    expect(cats('我是培训中心的刘老师 换了新号 大家先转50元验证一下账户')).toContain('广告/public');
+    expect(cats('农村网店项目找合伙人 投三万 年底分红十万')).toContain('广告/public');
+    expect(cats('帮忙投个票 投完截图给我 一票发一块红包')).toContain('广告/public');
+    expect(cats('买码的来 今期三中三')).toContain('赌博/public');
+    expect(cats('礼拜天后山斗鸡 押一千赢两千')).toContain('赌博/public');
+    expect(cats('普通大米掺点香精 贴五常的标签')).toContain('违法犯罪/public');
+    expect(cats('虚报种植面积套补贴 我有办法')).toContain('违法犯罪/public');
+    expect(cats('要土的找老张 品质好')).toContain('毒品/public');
+    expect(cats('瓜怂 一天到晚在群里胡说')).toContain('辱骂/public');
+    // … and a real subsidy notice, a cockfight in a story with no stake.
+    for (const text of ['种植补贴按实际面积发放 大家如实申报', '小时候看过斗鸡 挺吓人的']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

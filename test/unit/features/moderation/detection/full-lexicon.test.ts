@@ -182,6 +182,15 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('你真是个猪脑子').length).toBeGreaterThan(0);
   });
 
+  it('hears no sound-alike in a particle after a verb, and reads game nights without stakes and rule questions as no violation', () => {
+    for (const text of ['我今天把我们家的黑猪拍了视频 结果被限流了', '微店也可以 门槛低', '母猪发情了 明天请人来配种', '视频被判低质了 是啥原因', '元宵节镇上舞龙 踩高跷 游行队伍老长了'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['晚上村头有人斗地主 不赌钱 就是贴纸条', '红包接龙 我们村群里以前经常搞 派出所说了那就是赌博 不能玩', '扫雷红包也是赌博 大家别玩了', '老师 "特供""特效"这两个词能用吗', '我们这说的"溜冰"就是真去冰上滑 别误会', '村里开了反诈宣传会 好多老人才知道啥叫杀猪盘', '罂粟壳绝对不能往火锅底料里放 犯法的', '可能是画面里有宰杀过程，平台对血腥画面管得严'])
+      expect({ text, flagged: detector.scan(text).flagged }).toEqual({ text, flagged: false });
+    // Stakes are still gambling.
+    expect(detector.scan('晚上斗地主 一百一把 来的私我').categories).toContain('赌博');
+  });
+
   it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
     expect(publicHits('傻🅱️ 别@我').map((m) => m.word)).toEqual(['傻B']);
   });
@@ -229,12 +238,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first eleven holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.785, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.015 }],
-    // The holdout (the twelfth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 93.1 %, public
-    // false alarms 3.2 %, review notes 2.0 %.
-    ['holdout', { recall: 0.93, publicRecall: 0.64, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.021 }],
+    // tune split also holds the first twelve holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.78, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.015 }],
+    // The holdout (the thirteenth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 90.0 %, public
+    // false alarms 2.5 %, review notes 3.7 %.
+    ['holdout', { recall: 0.89, publicRecall: 0.57, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.038 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
