@@ -1611,13 +1611,36 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
 const SIGNED_NAME = /^\s*(?:签到|补签|打卡)[\s,，:：、+＋\-—]*([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
 
-/** Whether [start, end) lies inside the name a sign-in message opens with. */
+/** Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one (本人李建国, a 名单 of names). */
 function signedName(input: string, start: number, end: number): boolean {
-  if (start > 12) return false;
-  const m = SIGNED_NAME.exec(input);
-  if (!m) return false;
-  const from = m[0].length - (m[1] as string).length;
-  return start >= from && end <= m[0].length;
+  if (start <= 12) {
+    const m = SIGNED_NAME.exec(input);
+    if (m) {
+      const from = m[0].length - (m[1] as string).length;
+      if (start >= from && end <= m[0].length) return true;
+    }
+  }
+  return namedPerson(input, start, end);
+}
+
+const HAN_CHAR = /\p{Script=Han}/u;
+// Right before a name: 本人 (a leave note's 本人李建国), 姓名.
+const NAME_CUE = /(?:本人|姓名[:：]?)$/;
+// Between the names of a list: 、 and the punctuation that closes it.
+const LIST_EDGE = /[、，,：:；;…。\s]/;
+
+/** Whether [start, end) lies inside a 2–3 character name: after 本人 / 姓名, or an item of a 名单 written with 、. */
+function namedPerson(input: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && HAN_CHAR.test(input[from - 1] as string)) from--;
+  let to = end;
+  while (to < input.length && HAN_CHAR.test(input[to] as string)) to++;
+  if (NAME_CUE.test(input.slice(Math.max(0, start - 3), start))) return end - start <= 3;
+  if (to - from < 2 || to - from > 3) return false;
+  const before = input[from - 1] ?? '';
+  const after = input[to] ?? '';
+  if (before !== '、' && after !== '、') return false;
+  return (before === '' || LIST_EDGE.test(before)) && (after === '' || LIST_EDGE.test(after)) && input.lastIndexOf('名单', from) >= 0;
 }
 
 function afterFarmAnimal(input: string, start: number): boolean {

@@ -242,6 +242,21 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['种植补贴按实际面积发放 大家如实申报', '小时候看过斗鸡 挺吓人的']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the thirteenth holdout’s classes: a teacher’s "new number", apps that want a bank card, rented IDs, rumours of taxes and cover-ups', () => {
+    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
+    expect(cats('我是班主任张老师的新号 原号被封了 顺便把教材费120转我')).toContain('广告/review');
+    expect(cats('大家下载云课堂Pro注册一下 要绑银行卡才能进')).toContain('广告/public');
+    expect(cats('外汇 黄金 原油 带单 一周翻倍不是梦')).toContain('广告/public');
+    expect(cats('健康证不用体检 三十一张')).toContain('违法犯罪/public');
+    expect(cats('租身份证 实名认证用 一次100')).toContain('违法犯罪/public');
+    expect(cats('🍃叶子要不要 纯的 好抽')).toContain('毒品/public');
+    expect(cats('美女老师单独给我补补课呗 去宾馆补')).toContain('色情/review');
+    expect(cats('明天去冲会场 把票箱砸了')).toContain('政治/public');
+    expect(cats('内部消息：明年起养猪要交养殖税 快告诉家里人')).toContain('政治/review');
+    // … and a real notice about a new class app, a deposit of one's own ID for an exam.
+    for (const text of ['下载学习强国 每天打卡', '考试带好身份证 准考证']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -191,6 +191,16 @@ describe('issue 16 failure classes', () => {
     expect(detector.scan('晚上斗地主 一百一把 来的私我').categories).toContain('赌博');
   });
 
+  it('reads the name in a leave note and the names of a 名单 as names, and a ratio as a ratio', () => {
+    for (const text of ['请假条：本人李建国因家中秋收忙不过来，申请请假两天', '学员名单：王德胜、毛秀英、江春花、胡建国、李鹏飞……请核对', '我们这个产品的分成是六四 平台六我们四', '我家的鸡有点拉白屎 是不是鸡白痢', '处女座的人就是事多', '顾客说收货后不满意要退货', 'wx上发不了大文件 我用qq传给你'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['他那个就是在手机上玩什么百家乐 一开始赢了点 后来全输了', '毒品真的害人 我们村以前有个娃吸毒进去了 现在出来了在学养鸡', '虞美人和罂粟长得像 但虞美人是观赏花', '大麻在我们这边叫火麻 火麻仁是正经的食品', '大家听说过“杀猪盘”没 就是网上谈恋爱骗钱的'])
+      expect({ text, flagged: detector.scan(text).flagged }).toEqual({ text, flagged: false });
+    // A listed name said as news, not as a list item, is what the lexicon says it is; 她的话别信 goes on insulting.
+    expect(publicHits('李鹏当年的事').length).toBeGreaterThan(0);
+    expect(detector.scan('寡妇门前是非多 她的话别信').matches.length).toBeGreaterThan(0);
+  });
+
   it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
     expect(publicHits('傻🅱️ 别@我').map((m) => m.word)).toEqual(['傻B']);
   });
@@ -238,12 +248,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twelve holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.78, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.015 }],
-    // The holdout (the thirteenth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 90.0 %, public
-    // false alarms 2.5 %, review notes 3.7 %.
-    ['holdout', { recall: 0.89, publicRecall: 0.57, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.038 }],
+    // tune split also holds the first thirteen holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.77, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the fourteenth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 95.0 % (208 of
+    // 219), public false alarms 2.0 %, review notes 1.8 %.
+    ['holdout', { recall: 0.945, publicRecall: 0.64, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.02 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
