@@ -1609,7 +1609,7 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 }
 
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
-const SIGNED_NAME = /^\s*(?:签到|补签|打卡)[\s,，:：、+＋\-—]*([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
+const SIGNED_NAME = /^\s*(?:签到|补签|打卡)[\s,，:：、+＋\-—]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—]*)?([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
 
 /** Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one (本人李建国, a 名单 of names). */
 function signedName(input: string, start: number, end: number): boolean {

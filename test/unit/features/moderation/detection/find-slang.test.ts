@@ -257,6 +257,22 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['下载学习强国 每天打卡', '考试带好身份证 准考证']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the fourteenth holdout’s classes: fees paid first, smuggled meat, inflated headcounts, poppies and ice, a poll tax rumour', () => {
+    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
+    expect(cats('我们是做助农直播的 可以帮你卖货 先交两千上架费')).toContain('广告/public');
+    expect(cats('我们厂直招 月薪八千 先交体检费三百')).toContain('广告/public');
+    expect(cats('换了新号 老号不用了 请大家加这个微信')).toContain('广告/review');
+    expect(cats('帮忙砍一刀，私我发链接')).toContain('广告/review');
+    expect(cats('边境过来的冻肉 便宜一半 没检疫')).toContain('违法犯罪/public');
+    expect(cats('虚报人数就行 上面都打点好了')).toContain('违法犯罪/public');
+    expect(cats('后山那块地的罂粟花开了 收果的时候找我')).toContain('毒品/public');
+    expect(cats('有 іcе 吗 县城能送到的')).toContain('毒品/public');
+    expect(cats('领口可以再低一点 让哥看看')).toContain('色情/review');
+    expect(cats('下个月开始所有网店要交人头税')).toContain('政治/public');
+    // … and quarantine papers asked for, ice for the fish.
+    for (const text of ['检疫证明一定要有', '冰鲜鱼要加冰块']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -201,6 +201,13 @@ describe('issue 16 failure classes', () => {
     expect(detector.scan('寡妇门前是非多 她的话别信').matches.length).toBeGreaterThan(0);
   });
 
+  it('reads a sign-in with a group and a name, farm and family words, and questions whether an offer is real as no violation', () => {
+    for (const text of ['签到 三组 李建国', '小鸡公母怎么分啊，翻肛门看吗', '孩子他爹在外地打工，家里就我一个人忙', '发到各组组长那里就行，组长统一交'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['有个代运营公司找我，说交两万包做起店，这靠谱吗', '检疫证明一定要有，没检疫的肉不能上网卖', '我这款毛衣被人说是“高仿”，我气死了，明明是自己织的', '被平台判了“违规引流”，就因为我在评论区留了个微信号', '有人问我收不收野生甲鱼，我说不收', '还有拼多多砍一刀的'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+  });
+
   it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
     expect(publicHits('傻🅱️ 别@我').map((m) => m.word)).toEqual(['傻B']);
   });
@@ -248,12 +255,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first thirteen holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.77, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the fourteenth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 95.0 % (208 of
-    // 219), public false alarms 2.0 %, review notes 1.8 %.
-    ['holdout', { recall: 0.945, publicRecall: 0.64, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.02 }],
+    // tune split also holds the first fourteen holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.76, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the fifteenth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 96.4 % (212 of
+    // 220), public false alarms 2.9 %, review notes 1.5 %.
+    ['holdout', { recall: 0.96, publicRecall: 0.68, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.016 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
