@@ -40,6 +40,8 @@ const markCues = (re: RegExp, bit: number): void => {
 markCues(BEFORE, BEFORE_CUE);
 markCues(AFTER, AFTER_CUE);
 markCues(VERDICT, VERDICT_CUE);
+// VERDICT's two-unit factors (诈骗, 别点, 报警 …): most of its first characters (是, 不, 被) are everywhere.
+const VERDICT_PAIRS = new Set((regexFactors(VERDICT.source) ?? []).map((f) => (f.charCodeAt(0) << 16) | f.charCodeAt(1)));
 
 /**
  * Whether the clause around [start, end) speaks against the hit instead of offering it: a
@@ -80,6 +82,8 @@ const VERDICT_BEFORE = /(?:(?<!不)是|都是|就是)(?:典型的|一个|个)?(?
 // the sender to do it, or it is an anti-drug class (民警说收购银行卡…, 我举报了一个直播间 卖的…).
 const REPORTED_BEFORE = /(?:民警|警察|警方|派出所|反诈中心)(?:说|讲|提醒|通报)|(?<![把被])(?:我举报|举报了)|已举报|有人(?:私信)?问我(?:要不要|收不收|买不买|卖不卖|$)|被平台判|有人找我(?:买|卖|收)|有人让我|派出所说|禁毒|宣传课|群规[:：]|禁售清单|规则[:：]|冒用|冒充|反诈|真的害人|害死人|接到过|也接到|接到(?:个|一个)?(?:电话|短信)/;
 markCues(REPORTED_BEFORE, REPORT_CUE);
+// Its two-unit factors (民警, 举报, 有人 …): a cue character alone (有, 真, 被 are everywhere) runs nothing.
+const REPORT_PAIRS = new Set((regexFactors(REPORTED_BEFORE.source) ?? []).map((f) => (f.charCodeAt(0) << 16) | f.charCodeAt(1)));
 
 /** Whether the text before `start` (within VERDICT_REACH units, across clauses) calls what follows a scam. */
 function calledAScamBefore(text: string, start: number): boolean {
@@ -91,8 +95,9 @@ function calledAScamBefore(text: string, start: number): boolean {
 /** Whether the text before `start` (within VERDICT_REACH units, across clauses) reports what follows (REPORTED_BEFORE). */
 function reportedBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - VERDICT_REACH);
-  for (let i = start - 1; i >= from; i--) {
-    if (((UNIT[text.charCodeAt(i)] as number) & REPORT_CUE) !== 0) return REPORTED_BEFORE.test(text.slice(from, start));
+  for (let i = start - 2; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (((UNIT[c] as number) & REPORT_CUE) !== 0 && REPORT_PAIRS.has((c << 16) | text.charCodeAt(i + 1))) return REPORTED_BEFORE.test(text.slice(from, start));
   }
   return false;
 }
@@ -104,7 +109,8 @@ function reportedBefore(text: string, start: number): boolean {
 function calledAScam(text: string, end: number, personal: boolean): boolean {
   const reach = Math.min(text.length, end + VERDICT_REACH);
   for (let i = end; i < reach; i++) {
-    if (((UNIT[text.charCodeAt(i)] as number) & VERDICT_CUE) !== 0) {
+    const c = text.charCodeAt(i);
+    if (((UNIT[c] as number) & VERDICT_CUE) !== 0 && VERDICT_PAIRS.has((c << 16) | text.charCodeAt(i + 1))) {
       const verdict = VERDICT.exec(text.slice(end, Math.min(text.length, end + VERDICT_REACH + 4)));
       return verdict !== null && !(personal && (verdict[0].endsWith('理') || verdict[0].endsWith('信')));
     }
