@@ -1053,6 +1053,8 @@ class LexiconDetector implements Detector {
     let swappedFirst = false;
     let swappedLast = false;
     let particles = 0;
+    // The word's own last character, when the hit ends on a Han token.
+    let lastWordChar = -1;
     // Bit k - firstTok: token k is a Han character not written as in the word.
     let swapped = 0;
     for (let k = firstTok; k <= lastTok; k++) {
@@ -1069,6 +1071,7 @@ class LexiconDetector implements Detector {
         if (char < 0) return;
         if ((t.run[k] as number) < (letters[at * 2 + 1] as number) >>> 8) return;
         han++;
+        if (k === lastTok) lastWordChar = char;
         if (t.cp[k] === char) {
           exact++;
           if (k === lastTok && PARTICLE_CHAR[char] === 1) particles++;
@@ -1084,9 +1087,11 @@ class LexiconDetector implements Detector {
     }
     // Typed letters spelling an allowed word are still a disguise of it; Han sound-alikes are not.
     if (latin === 0 && (flags & ALSO_ALLOWED) !== 0) return;
-    // A first character swapped that is a particle after a verb (了 of 拍了视频, heard as 聊视频) is
-    // how the sentence is built, not a disguise.
+    // A first character swapped that is a particle after a verb (了 of 拍了视频, heard as 聊视频), or a
+    // last one that is an aspect particle ending its verb (过 of 卖过, heard as 卖国), is how the sentence is
+    // built, not a disguise.
     if (swappedFirst && PARTICLE_CHAR[t.cp[firstTok] as number] === 1 && this.hanJoined(firstTok)) return;
+    if (swappedLast && ASPECT_CHAR[t.cp[lastTok] as number] === 1 && PARTICLE_CHAR[lastWordChar] !== 1) return;
     const standalone = b0 === B_YES && b1 === B_YES;
     if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact - particles, latin, standalone)) return;
     // Cheapest test first: only explainedByEverydayWords may call the word segmenter.
@@ -1659,6 +1664,9 @@ function afterFarmAnimal(input: string, start: number): boolean {
  */
 const PARTICLE_CHAR = new Uint8Array(0x10000);
 for (const c of '了着过的地得吗呢吧啊') PARTICLE_CHAR[c.charCodeAt(0)] = 1;
+/** The aspect particles, which end the verb before them (卖过, 看着); 吗 in mid-clause (大吗一克) is no such ending. */
+const ASPECT_CHAR = new Uint8Array(0x10000);
+for (const c of '了着过') ASPECT_CHAR[c.charCodeAt(0)] = 1;
 
 /** The review model reads Chinese: fewer Han characters (收到, 好的, shopping) are too little to judge. */
 const MODEL_MIN_HAN = 4;

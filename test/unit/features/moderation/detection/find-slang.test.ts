@@ -273,6 +273,18 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['检疫证明一定要有', '冰鲜鱼要加冰块']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the fifteenth holdout’s classes: fees by red packet or to a card, orchard shares, bank-run rumours', () => {
+    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
+    expect(cats('结业证书要交工本费50 私发我红包就行')).toContain('广告/review');
+    expect(cats('没交资料费的抓紧 转到这个卡号')).toContain('广告/review');
+    expect(cats('投资果园 一棵树三千 每年分红六百')).toContain('广告/review');
+    expect(cats('眼瞎了就别来上课 占位置')).toContain('辱骂/public');
+    expect(cats('晚上能不能来我房间单独辅导一下')).toContain('色情/review');
+    expect(cats('银行要倒闭了 存款马上冻结 快去取')).toContain('政治/review');
+    // … and skating on the ice.
+    expect(spans('孩子们在上面溜冰 家长注意安全')).toEqual([]);
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

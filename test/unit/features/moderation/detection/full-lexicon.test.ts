@@ -208,6 +208,16 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
   });
 
+  it('hears no sound-alike in a verb and its particle 过, and reads definitions, questions and stories of being cheated as reports', () => {
+    for (const text of ['有没有人卖过腊肉 夏天怎么发货', '别理他 直接拉黑 直播就是这样 啥人都有', '我的快手号名字能用我们村的名字吗', '做个暴力测试 把鸡蛋箱子从一米高扔下去', '冬天村里的小河结冰了 孩子们在上面溜冰'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['抖音直播里打扑克也算赌博吗', '以前我以为"杀猪盘"是杀猪用的盘子 原来是网恋骗钱', '老师说的"虚假交易"是指刷单对吧', '以前有人找我刷单 说一单给五块 我没理他 幸好', '看新闻 有人帮人刷单 被骗了八万', '传销和电商不一样 拉人头交钱的都是传销', '色情低俗的评论要及时删 不然直播间也会被处罚', '二维码贴在快递箱上让客户加微信 算不算违规啊'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // 脑子进水 said of oneself is a sigh; said of someone it is an insult.
+    expect(publicHits('脑子进水了 把红糖发成白糖了')).toEqual([]);
+    expect(publicHits('你脑子进水了吧 这么简单都不会').length).toBeGreaterThan(0);
+  });
+
   it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
     expect(publicHits('傻🅱️ 别@我').map((m) => m.word)).toEqual(['傻B']);
   });
@@ -255,12 +265,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fourteen holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.76, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the fifteenth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 96.4 % (212 of
-    // 220), public false alarms 2.9 %, review notes 1.5 %.
-    ['holdout', { recall: 0.96, publicRecall: 0.68, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.016 }],
+    // tune split also holds the first fifteen holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.755, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the sixteenth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 95.4 % (209 of
+    // 219), public false alarms 3.4 %, review notes 4.1 %.
+    ['holdout', { recall: 0.95, publicRecall: 0.64, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.042 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
