@@ -1215,7 +1215,7 @@ class LexiconDetector implements Detector {
     const t = this.text;
     if (to - from !== 1 || t.cls[from] !== CharClass.HAN || t.cls[to] !== CharClass.HAN) return false;
     // An exclamation opening the message (草 我的店铺又被限流了) is a clause of its own; the next word is not its pair.
-    if (!this.hanJoined(to)) return EXCLAMATIONS.has(input.charCodeAt(t.start[from] as number)) && input.slice(0, t.start[from]).trim() === '';
+    if (!this.hanJoined(to)) return EXCLAMATIONS.has(input.charCodeAt(t.start[from] as number)) && onlySpaceBefore(input, t.start[from] as number);
     return this.segmenter !== null && this.hanJoined(from) && !this.startsWord(from);
   }
 
@@ -1634,18 +1634,31 @@ const NAME_CUE = /(?:本人|姓名[:：]?)$/;
 // Between the names of a list: 、 and the punctuation that closes it.
 const LIST_EDGE = /[、，,：:；;…。\s]/;
 
+// How far back a 名单 heading may stand from one of its names.
+const NAME_LIST_REACH = 200;
+
 /** Whether [start, end) lies inside a 2–3 character name: after 本人 / 姓名, or an item of a 名单 written with 、. */
 function namedPerson(input: string, start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && HAN_CHAR.test(input[from - 1] as string)) from--;
-  let to = end;
-  while (to < input.length && HAN_CHAR.test(input[to] as string)) to++;
   if (NAME_CUE.test(input.slice(Math.max(0, start - 3), start))) return end - start <= 3;
+  if (end - start > 3) return false;
+  // The run of Han characters around the hit, looked at no further than a name can reach.
+  let from = start;
+  while (from > 0 && start - from < 3 && HAN_CHAR.test(input[from - 1] as string)) from--;
+  let to = end;
+  while (to < input.length && to - from < 4 && HAN_CHAR.test(input[to] as string)) to++;
   if (to - from < 2 || to - from > 3) return false;
   const before = input[from - 1] ?? '';
   const after = input[to] ?? '';
   if (before !== '、' && after !== '、') return false;
-  return (before === '' || LIST_EDGE.test(before)) && (after === '' || LIST_EDGE.test(after)) && input.lastIndexOf('名单', from) >= 0;
+  if (!((before === '' || LIST_EDGE.test(before)) && (after === '' || LIST_EDGE.test(after)))) return false;
+  const heading = input.lastIndexOf('名单', from);
+  return heading >= 0 && from - heading <= NAME_LIST_REACH;
+}
+
+/** Whether nothing but white space comes before index `at` (read back only as far as the first other character). */
+function onlySpaceBefore(input: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) if (!/\s/.test(input[i] as string)) return false;
+  return true;
 }
 
 function afterFarmAnimal(input: string, start: number): boolean {

@@ -88,8 +88,9 @@ const REPORT_PAIRS = new Set((regexFactors(REPORTED_BEFORE.source) ?? []).map((f
 /** Whether the text before `start` (within VERDICT_REACH units, across clauses) calls what follows a scam. */
 function calledAScamBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - VERDICT_REACH);
-  const at = text.lastIndexOf('骗', start - 1);
-  return at >= from && VERDICT_BEFORE.test(text.slice(from, start));
+  // Looked for in the reach only: a long message with no 骗 is not read back to its start for every hit.
+  for (let i = start - 1; i >= from; i--) if (text.charCodeAt(i) === 0x9a97) return VERDICT_BEFORE.test(text.slice(from, start));
+  return false;
 }
 
 /** Whether the text before `start` (within VERDICT_REACH units, across clauses) reports what follows (REPORTED_BEFORE). */
@@ -151,8 +152,10 @@ function quotedForTheRules(text: string, start: number, end: number): boolean {
     }
   }
   if (close < 0) return false;
-  // An ASCII quote opens and closes alike: the one before the hit must be an opening one (an even count before it).
+  // An ASCII quote opens and closes alike: the one before the hit must be an opening one (an even
+  // count before it, counted back over the quotation's reach: a longer message is not a quotation).
   if (text.charCodeAt(open) === 0x22) {
+    if (open > QUOTE_REACH * 4) return false;
     let before = 0;
     for (let i = 0; i < open; i++) if (text.charCodeAt(i) === 0x22) before++;
     if (before % 2 !== 0) return false;
