@@ -7,6 +7,11 @@ function spans(text: string): Array<{ word: string; category: string; tier: stri
   return findSlang(text, tables).map((m) => ({ word: m.word, category: m.category, tier: m.tier, text: text.slice(m.start, m.end) }));
 }
 
+/** Each hit as category/tier, for the holdout classes below. */
+function cats(text: string): string[] {
+  return spans(text).map((s) => `${s.category}/${s.tier}`);
+}
+
 describe('findSlang', () => {
   it('gives spans in the original text when characters outside the BMP come before the hit', () => {
     // 𠮷 (U+20BB7) is kept by the fold and is two UTF-16 units: the spans must not shift.
@@ -138,7 +143,6 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 
   it('catches the seventh holdout’s classes: coin trading and guaranteed yields, money into a personal account, wildlife parts, threats by place', () => {
-    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
     expect(cats('带单炒币 跟着老师操作 月收益百分之三十')).toContain('广告/public');
     expect(cats('请各位学员将证书工本费200元转入班委个人账户')).toContain('广告/review');
     expect(cats('Ｗ信搜我签名 有好东西')).toContain('广告/review');
@@ -158,7 +162,6 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 
   it('catches the eighth holdout’s classes: yearly returns, deposits for orders, forged reports and refilled bottles, guns and parts, rumours of cover-ups', () => {
-    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
     expect(cats('认养一只羊投1000 一年回报3000 包回收')).toContain('广告/public');
     expect(cats('入股合作社分红 年化百分之三十')).toContain('广告/public');
     expect(cats('学会了给你派单 押金交了才能派 包你回本')).toContain('广告/public');
@@ -180,7 +183,6 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 
   it('catches the ninth holdout’s classes: fees to a person, paid screenshots, empty parcels and dead pigs, strikes and land rumours', () => {
-    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
     expect(cats('结业证书工本费每人280元，今天下午五点前转我微信')).toContain('广告/review');
     expect(cats('帮忙点个赞 截图发我返2元')).toContain('广告/public');
     expect(cats('有需要快递单号的吗 真实物流 空包 一个两毛')).toContain('违法犯罪/public');
@@ -195,7 +197,6 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 
   it('catches the tenth holdout’s classes: assistance and refund phishing, poaching and smuggling, doctored dates, regional insults', () => {
-    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
     expect(cats('家人们帮我点一下 拼多多提现就差0.1了')).toContain('广告/public');
     expect(cats('我是平台官方客服 店铺保证金现在可以退了')).toContain('广告/public');
     expect(cats('互粉互赞 回关必回')).toContain('广告/review');
@@ -213,7 +214,6 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 
   it('catches the eleventh holdout’s classes: disability, ethnic and regional abuse, harassment, borrowed IDs, party calls to protest', () => {
-    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
     for (const text of ['瘸子也来播？别恶心人了', '聋子就别凑热闹了', '少数民族的人不讲信用', '滚回山里去吧', '河南人都是骗子', '肥婆 那么胖还穿紧身的']) expect(cats(text)).toContain('辱骂/public');
     expect(cats('你老公不在家的时候我去找你聊聊 晚上门别锁')).toContain('色情/review');
     expect(cats('有农村户口的身份证借来开店用 一张两百')).toContain('违法犯罪/public');
@@ -228,7 +228,6 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 
   it('catches the twelfth holdout’s classes: "verify your account" transfers, paid votes, lottery codes, adulterated goods, subsidy fraud', () => {
-    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
     expect(cats('我是培训中心的刘老师 换了新号 大家先转50元验证一下账户')).toContain('广告/public');
     expect(cats('农村网店项目找合伙人 投三万 年底分红十万')).toContain('广告/public');
     expect(cats('帮忙投个票 投完截图给我 一票发一块红包')).toContain('广告/public');
@@ -243,7 +242,6 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 
   it('catches the thirteenth holdout’s classes: a teacher’s "new number", apps that want a bank card, rented IDs, rumours of taxes and cover-ups', () => {
-    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
     expect(cats('我是班主任张老师的新号 原号被封了 顺便把教材费120转我')).toContain('广告/review');
     expect(cats('大家下载云课堂Pro注册一下 要绑银行卡才能进')).toContain('广告/public');
     expect(cats('外汇 黄金 原油 带单 一周翻倍不是梦')).toContain('广告/public');
@@ -258,7 +256,6 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 
   it('catches the fourteenth holdout’s classes: fees paid first, smuggled meat, inflated headcounts, poppies and ice, a poll tax rumour', () => {
-    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
     expect(cats('我们是做助农直播的 可以帮你卖货 先交两千上架费')).toContain('广告/public');
     expect(cats('我们厂直招 月薪八千 先交体检费三百')).toContain('广告/public');
     expect(cats('换了新号 老号不用了 请大家加这个微信')).toContain('广告/review');
@@ -274,7 +271,6 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 
   it('catches the fifteenth holdout’s classes: fees by red packet or to a card, orchard shares, bank-run rumours', () => {
-    const cats = (text: string) => spans(text).map((s) => `${s.category}/${s.tier}`);
     expect(cats('结业证书要交工本费50 私发我红包就行')).toContain('广告/review');
     expect(cats('没交资料费的抓紧 转到这个卡号')).toContain('广告/review');
     expect(cats('投资果园 一棵树三千 每年分红六百')).toContain('广告/review');
