@@ -216,11 +216,25 @@ function confusablesFile(): string | null {
 /** First code points of the enclosed Latin capitals NFKC leaves alone: negative circled (🅐) and negative squared (🅰). */
 const ENCLOSED_LETTERS = [0x1f150, 0x1f170];
 
+/**
+ * Emoji written for a word of an insult or an age mark (🐶东西 is 狗东西, 🐷脑子 is 猪脑子, 🔞群 is
+ * an adult group): read as that word. Other pictographs are dropped.
+ */
+const EMOJI_WORDS = new Map<number, string>([
+  [0x1f436, '狗'],
+  [0x1f415, '狗'],
+  [0x1f437, '猪'],
+  [0x1f416, '猪'],
+  [0x1f51e, '十八禁'],
+]);
+
 /** NFKC, case fold, lookalike fold and diacritic strip of one code point; Han characters pass through. */
 function foldWithoutHan(cp: number): number[] {
   const ch = String.fromCodePoint(cp);
   // Letters in circles and squares, black on white (🅱, 🅑), are emoji to Unicode but letters to a reader: 傻🅱 is 傻b.
   for (const first of ENCLOSED_LETTERS) if (cp >= first && cp < first + 26) return [0x61 + cp - first];
+  const word = EMOJI_WORDS.get(cp);
+  if (word !== undefined) return [...word].map((c) => c.codePointAt(0) as number);
   if (PICTOGRAPHIC.test(ch)) return [];
   // A listed lookalike folds as itself: NFKC first would turn some into another letter (Ϲ → Σ → σ, read as o).
   const direct = CONFUSABLES.get(cp);

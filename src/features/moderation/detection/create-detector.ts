@@ -1092,6 +1092,10 @@ class LexiconDetector implements Detector {
     // built, not a disguise.
     if (swappedFirst && PARTICLE_CHAR[t.cp[firstTok] as number] === 1 && this.hanJoined(firstTok)) return;
     if (swappedLast && ASPECT_CHAR[t.cp[lastTok] as number] === 1 && PARTICLE_CHAR[lastWordChar] !== 1) return;
+    // A last 把 with Han written on after it opens a 把-clause (你把烘干过程拍出来, heard as 你爸).
+    if (swappedLast && t.cp[lastTok] === BA && lastTok + 1 < t.length && this.hanJoined(lastTok + 1)) return;
+    // 我 / 你 after 帮, 给, 让 … is the object of a favour and what follows is its verb (帮我剪视频, heard as 我奸).
+    if (swappedLast && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[firstTok] as number] === 1 && firstTok > 0 && this.hanJoined(firstTok) && FAVOUR_CHAR[t.cp[firstTok - 1] as number] === 1) return;
     const standalone = b0 === B_YES && b1 === B_YES;
     if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact - particles, latin, standalone)) return;
     // Cheapest test first: only explainedByEverydayWords may call the word segmenter.
@@ -1219,11 +1223,19 @@ class LexiconDetector implements Detector {
     return this.segmenter !== null && this.hanJoined(from) && !this.startsWord(from);
   }
 
-  /** Two Han tokens written apart, the first ending a longer word and the second beginning one. */
+  /**
+   * Two Han tokens written apart, the first ending a longer word: after a space the word before
+   * it is complete (牦牛肉干 我进了点货); after a symbol, only when the second begins a longer word too.
+   */
   private halvesAcrossGap(from: number, to: number): boolean {
     const t = this.text;
     if (!this.segmenter || t.cls[from] !== CharClass.HAN || t.cls[to] !== CharClass.HAN || this.hanJoined(to)) return false;
-    return this.hanJoined(from) && !this.startsWord(from) && to + 1 < t.length && this.hanJoined(to + 1) && !this.startsWord(to + 1);
+    if (!this.hanJoined(from) || this.startsWord(from)) return false;
+    // A space parts two clauses; a symbol between them (买卖、淫, 有毒_药) is how a word is split to hide it.
+    // A word spelt out with a space after each character (有毒 品 销 售) is a disguise, not two clauses.
+    if (!(to + 1 < t.length && this.hanJoined(to + 1))) return false;
+    if (/^\s+$/.test(this.input.slice(t.end[from], t.start[to]))) return true;
+    return !this.startsWord(to + 1);
   }
 
   /**
@@ -1636,6 +1648,8 @@ const LIST_EDGE = /[、，,：:；;…。\s]/;
 
 // How far back a 名单 heading may stand from one of its names.
 const NAME_LIST_REACH = 200;
+const NAME_COUNT = /^[^，。！？；,.!?;\n]{0,12}?[两二三四五六七八九十几0-9]位/;
+const NAME_COUNT_REACH = 16;
 
 /** Whether [start, end) lies inside a 2–3 character name: after 本人 / 姓名, or an item of a 名单 written with 、. */
 function namedPerson(input: string, start: number, end: number): boolean {
@@ -1649,8 +1663,10 @@ function namedPerson(input: string, start: number, end: number): boolean {
   if (to - from < 2 || to - from > 3) return false;
   const before = input[from - 1] ?? '';
   const after = input[to] ?? '';
-  if (before !== '、' && after !== '、') return false;
   if (!((before === '' || LIST_EDGE.test(before)) && (after === '' || LIST_EDGE.test(after)))) return false;
+  // Names in a row with a count after them: 请张桂兰 李建国 魏桂芝三位学员联系我.
+  if ((before !== '' || after !== '') && NAME_COUNT.test(input.slice(to, to + NAME_COUNT_REACH))) return true;
+  if (before !== '、' && after !== '、') return false;
   const heading = input.lastIndexOf('名单', from);
   return heading >= 0 && from - heading <= NAME_LIST_REACH;
 }
@@ -1680,6 +1696,15 @@ for (const c of '了着过的地得吗呢吧啊') PARTICLE_CHAR[c.charCodeAt(0)]
 /** The aspect particles, which end the verb before them (卖过, 看着); 吗 in mid-clause (大吗一克) is no such ending. */
 const ASPECT_CHAR = new Uint8Array(0x10000);
 for (const c of '了着过') ASPECT_CHAR[c.charCodeAt(0)] = 1;
+
+/** Pronouns, and the verbs of a favour done for one (帮我, 给你, 让他 …). */
+const PRONOUN_CHAR = new Uint8Array(0x10000);
+for (const c of '我你他她') PRONOUN_CHAR[c.charCodeAt(0)] = 1;
+const FAVOUR_CHAR = new Uint8Array(0x10000);
+for (const c of '帮给让替教陪') FAVOUR_CHAR[c.charCodeAt(0)] = 1;
+
+/** 把, which puts the object of its clause before the verb. */
+const BA = '把'.charCodeAt(0);
 
 /** The review model reads Chinese: fewer Han characters (收到, 好的, shopping) are too little to judge. */
 const MODEL_MIN_HAN = 4;

@@ -8,20 +8,25 @@ const WINDOW = 12;
 // Before a hit: a prohibition or a warning about it (不要刷单, 拒绝网络赌博, 远离毒品, 举报了…赌博网站),
 // or the police or an anti-fraud talk reporting it (民警说现在的杀猪盘…, 反诈课讲了跑分).
 // 要不要/能不能 ask a question, and 别 ends words (区别, 分别, 特别) without forbidding anything.
-const BEFORE = /(?:(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不允许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|严查|严打|查处|涉嫌|提醒大家|温馨提醒|(?:老师|班主任|辅导员|民警|警方)提醒|禁毒|扫黄|禁赌|反赌|会不会(?:说|算|判)|算不算|破获|捣毁|打掉|谨防|警惕|提防|防范|小心|当心|戒|(?:民警|警察|警方|派出所)(?:说|讲|提醒|通报)|反诈|防骗)[^，。！？；,.!?;\n]{0,8}$|被判(?:为|成)?$|(?<!是)不是$|聚众$|(?:也|这|还)算$|是指$|指的是$|分成(?:比例)?(?:是)?$|是不是有$|(?:被)?(?:当成|误认为)$|没人(?:找|约)(?:我们?|你们?)?$/;
+const BEFORE = /(?:(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不允许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|严查|严打|查处|涉嫌|提醒大家|温馨提醒|(?:老师|班主任|辅导员|民警|警方)提醒|禁毒|扫黄|禁赌|反赌|会不会(?:说|算|判)|算不算|破获|捣毁|打掉|(?<!做)不做|不碰|谨防|警惕|提防|防范|小心|当心|戒|(?:民警|警察|警方|派出所)(?:说|讲|提醒|通报)|反诈|防骗)[^，。！？；,.!?;\n]{0,8}$|被判(?:为|成)?$|(?<!我)说(?:我|我们)(?:的|家)?[^，。！？；,.!?;\n ]{0,6}是$|(?<!是)不是$|聚众$|(?:也|这|还)算$|是指$|指的是$|分成(?:比例)?(?:是)?$|是不是有$|(?:被)?(?:当成|误认为)$|没人(?:找|约)(?:我们?|你们?)?$/;
 // After a hit: it is called wrong or harmful (刷单是违规的, 嫖娼…都是违法的, 赌博害人); a bare 违规
 // is left out: 「后台显示违规」「会不会被判违规」 report a platform verdict, not a warning.
-const AFTER = /^[^，。！？；,.!?;\n]{0,6}(?:是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|不能(?:加|用|放|卖|吃|种)|会被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案|性质|不行|得不偿失|是禁用|禁用的|要处理|肯定抓|判了|判刑|担责|是违法|早(?:就)?禁|禁了|已经禁|被禁|是保护动物|保护动物|敲诈|管得(?:很|比较)?严|进去了|长得(?:很)?像|要及时删|被处罚|不能上网卖|不能上架|这边叫|这里叫|没有能赢|没有赢的|后台控制|会不会(?:封号|被封|被罚))/;
+const AFTER = /^[^，。！？；,.!?;\n]{0,6}(?:是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|不能(?:加|用|放|卖|吃|种)|会被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案|性质|不行|得不偿失|是禁用|禁用的|要处理|肯定抓|判了|判刑|担责|是违法|早(?:就)?禁|禁了|已经禁|被禁|是保护动物|保护动物|敲诈|管得(?:很|比较)?严|进去了|长得(?:很)?像|要及时删|被处罚|不能上网卖|不能上架|这边叫|这里叫|没有能赢|没有赢的|后台控制|会不会(?:封号|被封|被罚)|不是一回事|被盗|的规定)/;
 
 // Right before an insult: someone called the sender it (我老公说我神经病, 说我天天…像个神经病): a
 // joke told on oneself. Only adjacent: 「说我…的标题有极限词」 reports a platform, not a name.
 const CALLED_ME = /(?:说|骂|笑|嫌)我(?:是个?|像个?)?$|我(?:真|就|简直)?是个?$|说我[^，。！？；,.!?;\n ]{0,12}像个?$/;
 
+// Right after an insult, even past a space: the sender says it was said of themselves (猪脑子 说的是我自己).
+const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自己)/;
+
 // Later in the message, even past a clause break: the sender calls what they quote a scam
 // (「有人私信让我做任务返佣金，我没理，是诈骗吧」 reports an offer; it does not make one) or warns
 // the group off it (「有人拉同学进赌博群，大家千万别点」).
-const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:别|不要)(?:点|信|进|加|拉|碰|理|上当|参与)|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|已经报警|报警了|报了警|并报警|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|会踢人|就踢人|是不是(?:骗局|诈骗|骗子|骗人)|(?:别|不要)再[^，。！？]{0,5}发|群规(?:里)?(?:写了|不允许|禁止)|(?:绝对|千万)?不能(?:卖|买|碰)|被抓了|判了|判刑|已经踢了|坐牢|都别(?:去|买|碰|信)|(?<![区分特类级识辨差告性派鉴])别(?:买|去)|不要(?:买|去)|避开|不能出现|担责|是割韭菜|拿去诈骗|用来诈骗|(?:房子|家产|钱)都输|都输光|全输光|输光了|越陷越深|被查封|查封了|千万别沾|千万别用|犯法的|全输了|骗钱|靠谱吗|没理他|我没理|被骗|是传销|算不算违规|(?:那|这)?就是赌博|不能玩|别玩了|害人害己|太惨了|老婆(?:都)?跑了|可不敢|提醒家里|倾家荡产|家破人亡|找别人去|就跑了|已(?:经)?拉黑|拉黑了(?!你)|那是违法|查得(?:很)?严|吓死人/;
+const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:别|不要)(?:点|信|进|加|拉|碰|理|上当|参与|种)|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|已经报警|报警了|报了警|并报警|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|会踢人|就踢人|是不是(?:骗局|诈骗|骗子|骗人)|(?:别|不要)再[^，。！？]{0,5}发|群规(?:里)?(?:写了|不允许|禁止)|(?:绝对|千万)?不能(?:随便|乱)?(?:卖|买|碰)|都不行|被派出所|都犯法|(?:都)?是禁售|禁售的|上交了|差点(?:信了|上当|被骗)|派出所(?:会|要)管|被抓了|判了|判刑|已经踢了|坐牢|都别(?:去|买|碰|信)|(?<![区分特类级识辨差告性派鉴])别(?:买|去)|不要(?:买|去)|避开|不能出现|担责|是割韭菜|拿去诈骗|用来诈骗|(?:房子|家产|钱)都输|都输光|全输光|输光了|越陷越深|被查封|查封了|千万别沾|千万别用|犯法的|全输了|骗钱|靠谱吗|没理他|我没理|被骗|是传销|算不算违规|(?:那|这)?就是赌博|不能玩|别玩了|害人害己|太惨了|老婆(?:都)?跑了|可不敢|提醒家里|倾家荡产|家破人亡|找别人去|就跑了|已(?:经)?拉黑|拉黑了(?!你)|那是违法|查得(?:很)?严|吓死人/;
 const VERDICT_REACH = 40;
+// After an insult or a threat these go on insulting (别理他, 她的话别信, 大家别买他的蜂蜜); they report nothing.
+const PERSONAL_NOT_VERDICT = /[理信买去]$/;
 
 // Per UTF-16 unit: 1 clause break; 2 can begin a BEFORE factor; 4 an AFTER factor; 8 a VERDICT
 // factor. Most hits have no such character around them, and then no expression runs.
@@ -70,7 +75,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
   if (to > end && (cues & AFTER_CUE) !== 0 && AFTER.test(text.slice(end, to))) return true;
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
   if (quotedForTheRules(text, start, end)) return true;
-  if (category === '辱骂' && from < start && CALLED_ME.test(text.slice(from, start))) return true;
+  if (category === '辱骂' && ((from < start && CALLED_ME.test(text.slice(from, start))) || SAID_OF_ME.test(text.slice(end, end + WINDOW)))) return true;
   const personal = category === '辱骂' || category === '暴恐';
   return calledAScam(text, end, personal) || (!personal && calledAScamBefore(text, start)) || reportedBefore(text, start);
 }
@@ -80,7 +85,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
 const VERDICT_BEFORE = /(?:(?<!不)是|都是|就是)(?:典型的|一个|个)?(?:诈骗|骗局|骗子)|(?:诈骗|骗子)的?(?:套路|手段|新招)|被骗/;
 // Earlier in the message, for any hit: the police said it, the sender reported it, someone asked
 // the sender to do it, or it is an anti-drug class (民警说收购银行卡…, 我举报了一个直播间 卖的…).
-const REPORTED_BEFORE = /(?:民警|警察|警方|派出所|反诈中心)(?:说|讲|提醒|通报)|(?<![把被])(?:我举报|举报了)|已举报|有人(?:私信)?问我(?:要不要|收不收|买不买|卖不卖|$)|被平台判|有人找我(?:买|卖|收|$)|有人让我|派出所说|禁毒|宣传课|群规[:：]|禁售清单|规则[:：]|冒用|冒充|反诈|真的害人|害死人|接到过|也接到|接到(?:个|一个)?(?:电话|短信)/;
+const REPORTED_BEFORE = /(?:民警|警察|警方|派出所|反诈中心)(?:说|讲|提醒|通报)|(?<![把被])(?:我举报|举报了)|已举报|有人(?:私信)?问我(?:要不要|收不收|买不买|卖不卖|$)|被平台判|有人找我(?:买|卖|收|$)|有人让我|派出所说|禁毒|宣传课|群规[:：]|禁售清单|规则(?:原文)?[:：]|规则里?写(?:了|着)|骗子(?:说|让|叫|打电话)|新闻(?:上|里)?(?:说|报道)|端了|端掉|点举报|违禁词|冒用|冒充|反诈|真的害人|害死人|接到过|也接到|接到(?:个|一个)?(?:电话|短信)/;
 markCues(REPORTED_BEFORE, REPORT_CUE);
 // Its two-unit factors (民警, 举报, 有人 …): a cue character alone (有, 真, 被 are everywhere) runs nothing.
 const REPORT_PAIRS = new Set((regexFactors(REPORTED_BEFORE.source) ?? []).map((f) => (f.charCodeAt(0) << 16) | f.charCodeAt(1)));
@@ -113,7 +118,7 @@ function calledAScam(text: string, end: number, personal: boolean): boolean {
     const c = text.charCodeAt(i);
     if (((UNIT[c] as number) & VERDICT_CUE) !== 0 && VERDICT_PAIRS.has((c << 16) | text.charCodeAt(i + 1))) {
       const verdict = VERDICT.exec(text.slice(end, Math.min(text.length, end + VERDICT_REACH + 4)));
-      return verdict !== null && !(personal && (verdict[0].endsWith('理') || verdict[0].endsWith('信')));
+      return verdict !== null && !(personal && PERSONAL_NOT_VERDICT.test(verdict[0]));
     }
   }
   return false;

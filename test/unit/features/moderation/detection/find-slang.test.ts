@@ -281,6 +281,38 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     expect(spans('孩子们在上面溜冰 家长注意安全')).toEqual([]);
   });
 
+  it('catches the sixteenth holdout’s classes: top-ups paid later, gutter oil, cracked back ends, vaccines without a batch number, ice delivered, a threat to blow up', () => {
+    expect(cats('话费8折充 移动联通电信都行 加我好友 先充后付')).toContain('广告/public');
+    expect(cats('蠢得跟猪一样 教你多少次了还不会')).toContain('辱骂/public');
+    expect(cats('老师身材真好 下课能不能让我摸一下')).toContain('色情/review');
+    expect(cats('地沟油 炒菜香 饭店都在用 便宜')).toContain('违法犯罪/public');
+    expect(cats('破解拼多多后台 查竞争对手订单和客户电话 有技术')).toContain('违法犯罪/public');
+    expect(cats('兽用疫苗 没批号 比兽医站便宜一半 效果一样')).toContain('违法犯罪/public');
+    expect(cats('冰 到了 货好 老地方见')).toContain('毒品/public');
+    expect(cats('这个培训中心骗了我们 早晚我给它炸了')).toContain('暴恐/public');
+    // … and a harassment complaint, a batch number asked for, fish fried.
+    for (const text of ['有人骚扰我 怎么办', '兽药要看批号 没批号的别买', '鱼先腌一下再炸']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
+  it('catches the seventeenth holdout’s classes: parlays, shops and fake viewers for sale, data leaks, counterfeit money, a hotel room, a nickname, a date, an invitation to bet', () => {
+    expect(cats('竞彩串关 高倍 我这能下 不限额')).toContain('赌博/public');
+    expect(cats('出抖店 保证金已交 食品类目已过 可直接卖货')).toContain('广告/public');
+    expect(cats('要直播间假人的找我 机器人挂榜 热度拉满')).toContain('广告/public');
+    expect(cats('1元抢购苹果手机 名额只剩三个 链接在我空间')).toContain('广告/public');
+    expect(cats('薇 ❤ 信 搜 索 ：农 家 好 物 每 天 上 新')).toContain('广告/public');
+    expect(cats('出一手快递数据 含电话地址 精准到村')).toContain('违法犯罪/public');
+    expect(cats('顺便问一句 谁要假币 一比三 看不出来')).toContain('违法犯罪/public');
+    expect(cats('有机认证 绿色食品证书 可以做 不用审核')).toContain('违法犯罪/public');
+    expect(cats('宾馆已经开好了 有没有妹子过来 钱不是问题')).toContain('色情/public');
+    expect(cats('包子又出来作秀了 还不是为了一直坐那个位置')).toContain('政治/public');
+    expect(cats('64那年的事 你们都忘了吗')).toContain('政治/public');
+    expect(cats('疫情那会死了多少人 数字全是编的')).toContain('政治/review');
+    expect(cats('手里有闲钱的 可以来我这玩两把 小赌怡情')).toContain('赌博/public');
+    expect(cats('组织几个人 去把镇上的物流站砸了 烧了')).toContain('暴恐/public');
+    // … and a supermarket's name, a face lotion, flavours of a sauce.
+    for (const text of ['我们镇上那个百家乐超市收土鸡蛋', '我闺女送了我一瓶神仙水 抹脸的', '辣椒酱有三个口味 原味 麻辣 蒜蓉']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -218,6 +218,30 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('你脑子进水了吧 这么简单都不会').length).toBeGreaterThan(0);
   });
 
+  it('takes ice packs, rock sugar, place names and a 把-clause for what they are, and news, report buttons and rule texts for reports', () => {
+    for (const text of ['泡沫箱加冰瓶 冰瓶冻两天', '冰糖 黄冰糖 老冰糖 三种怎么写标题好', '打快递总部投诉电话 或者上邮政局的申诉网站投诉', '我们那边有座山叫奶头山 老地名了', '羊肚菌本来就贵 你把烘干过程拍出来', '乡镇农产品质量安全监管站'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['我们村有人在院子里种罂粟当观赏花 被派出所拔了 还罚了款 大家别种啊', '工业大麻和毒品不是一回事 但种植要许可证', '麻黄草是中药材 但收购要资质 不能随便卖', '新闻说隔壁镇端了一个赌博窝点 抓了二十几个人', '长按视频 点举报 选低俗色情', '我微信号被盗了 如果有人用我的号找你借钱 千万别转', '我们不做高仿 只卖自家东西 踏实', '菜刀可以卖 管制刀具不行 开刃的匕首 弹簧刀都不行'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // 你把 before a noun is grammar; 你爸 said of someone stays an insult's sound-alike.
+    expect(publicHits('你把这个链接发我一下')).toEqual([]);
+  });
+
+  it('reads names with a count after them as names, a word ending before a space as complete, and a favour’s verb as a verb', () => {
+    for (const text of ['请张桂兰 李建国 魏桂芝三位学员联系我 作业没收到', '西藏牦牛肉干 我进了点货 想在直播间卖', '我儿媳妇在县城 她说可以帮我剪视频', '我老家叫 大麻村 真的 发快递被问了好几次', '村里搞民主评议 评低保 今天没上课', '种地就是靠天吃饭 跟赌一样 今年又赌输了'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['我太笨了 学了三遍还不会 猪脑子 说的是我自己😂', '平台规则里写了 枪支弹药 管制刀具 毒品 都是禁售的', '以前山里打鸟的气枪 都上交了 现在谁家有都犯法', '买家说我的茶叶是高仿的 气死了 我家自己炒的', '刚才那个骗子说 “你的社保卡涉嫌洗钱 需要把钱转到安全账户” 我差点信了'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // A symbol between the halves still hides a word; an insult followed by 别买他的 is still an insult.
+    expect(publicHits('买卖、淫').length).toBeGreaterThan(0);
+    expect(publicHits('李某某就是个沙雕加煞笔 大家别买他的蜂蜜').length).toBeGreaterThan(0);
+  });
+
+  it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
+    expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
+    expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
+  });
+
   it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
     expect(publicHits('傻🅱️ 别@我').map((m) => m.word)).toEqual(['傻B']);
   });
@@ -265,12 +289,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fifteen holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.755, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the sixteenth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 95.4 % (209 of
-    // 219), public false alarms 3.4 %, review notes 4.1 %.
-    ['holdout', { recall: 0.95, publicRecall: 0.64, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.042 }],
+    // tune split also holds the first seventeen holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.745, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the eighteenth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 97.3 % (213 of
+    // 219), public false alarms 3.3 %, review notes 3.3 %.
+    ['holdout', { recall: 0.97, publicRecall: 0.63, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.035 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
