@@ -1636,9 +1636,17 @@ function signedName(input: string, start: number, end: number): boolean {
       const from = m[0].length - (m[1] as string).length;
       if (start >= from && end <= m[0].length) return true;
     }
+    const b = NAME_THEN_SIGNIN.exec(input);
+    if (b) {
+      const to = (b[1] as string).length + b[0].indexOf(b[1] as string);
+      if (start >= to - (b[1] as string).length && end <= to) return true;
+    }
   }
   return namedPerson(input, start, end);
 }
+
+// The name before the word: 郑国庆签到, 老师好 王秀英已签到.
+const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?([\u4e00-\u9fff]{2,3})(?=已?(?:签到|打卡|报到)(?:$|[\s,，。.!！]))/;
 
 const HAN_CHAR = /\p{Script=Han}/u;
 // Right before a name: 本人 (a leave note's 本人李建国), 姓名.
@@ -1663,11 +1671,13 @@ function namedPerson(input: string, start: number, end: number): boolean {
   if (to - from < 2 || to - from > 3) return false;
   const before = input[from - 1] ?? '';
   const after = input[to] ?? '';
-  if (!((before === '' || LIST_EDGE.test(before)) && (after === '' || LIST_EDGE.test(after)))) return false;
+  // An item of a numbered list (接龙：1.王秀英 2.李建国).
+  const numbered = (before === '.' || before === '．') && /[0-9]/.test(input[from - 2] ?? '');
+  if (!((before === '' || LIST_EDGE.test(before) || numbered) && (after === '' || LIST_EDGE.test(after)))) return false;
   // Names in a row with a count after them: 请张桂兰 李建国 魏桂芝三位学员联系我.
   if ((before !== '' || after !== '') && NAME_COUNT.test(input.slice(to, to + NAME_COUNT_REACH))) return true;
-  if (before !== '、' && after !== '、') return false;
-  const heading = input.lastIndexOf('名单', from);
+  if (before !== '、' && after !== '、' && !numbered) return false;
+  const heading = Math.max(input.lastIndexOf('名单', from), input.lastIndexOf('接龙', from));
   return heading >= 0 && from - heading <= NAME_LIST_REACH;
 }
 

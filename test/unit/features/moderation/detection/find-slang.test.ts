@@ -313,6 +313,17 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['我们镇上那个百家乐超市收土鸡蛋', '我闺女送了我一瓶神仙水 抹脸的', '辣椒酱有三个口味 原味 麻辣 蒜蓉']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the eighteenth holdout’s classes: empty parcels, cure claims, chasing losses, a stream that strips, parcels hidden in tea', () => {
+    expect(cats('给佣金一单15，不用真发货，空包我来弄')).toContain('广告/public');
+    expect(cats('我们的保健品，治高血压糖尿病，吃三个月就能停药')).toContain('广告/public');
+    expect(cats('没文化的文盲就别出来丢人了')).toContain('辱骂/public');
+    expect(cats('昨天输了八千，今天必须回本，谁有好的计划发我')).toContain('赌博/public');
+    expect(cats('快手上搜那个号，晚上十二点以后全露')).toContain('色情/public');
+    expect(cats('跑腿带货一趟五百，东西包在茶叶里，别问是啥')).toContain('毒品/review');
+    // … and a cat on the table, mahjong without stakes, a teacher's offer to answer questions.
+    for (const text of ['我家猫跳上桌子', '我们这边打麻将不赌钱的', '有问题的同学可以私我，我一个个回复']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -237,6 +237,13 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('李某某就是个沙雕加煞笔 大家别买他的蜂蜜').length).toBeGreaterThan(0);
   });
 
+  it('reads a name before 签到 and a numbered 接龙 as names, and village, party, farm and family words as what they are', () => {
+    for (const text of ['老师好 郑国庆签到', '接龙：1.王秀英 2.李建国 3.陈小梅', '今晚村里放电影，有人去吗', '我妈的快手粉丝比我还多哈哈', '松茸要走顺丰冷链，还得加冰', '老师说今年两会又提到了农村电商', '我们村支书是优秀共产党员', '我想独立开个店', '天太干了，菜苗都干死了', '淫羊藿现在什么收购价', '平台不让卖烟，我家种的烟叶只能卖给烟草站'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['我们这管傻子叫"憨包"，我就是个憨包', '景区那两只羊驼，游客都叫它草泥马，笑死', '我们村以前好多人买六合彩，后来都戒了，害人的东西', '我表哥在镇上"坐庄"收核桃，就是当收购点的意思', '奶奶说旧社会有人抽大烟，把家都败光了'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -289,12 +296,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first seventeen holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.745, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the eighteenth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 97.3 % (213 of
-    // 219), public false alarms 3.3 %, review notes 3.3 %.
-    ['holdout', { recall: 0.97, publicRecall: 0.63, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.035 }],
+    // tune split also holds the first eighteen holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.74, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the nineteenth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 95.0 % (209 of
+    // 220), public false alarms 2.8 %, review notes 2.2 %.
+    ['holdout', { recall: 0.95, publicRecall: 0.58, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.025 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

@@ -27,12 +27,15 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // three-character sound-alikes holding an everyday word (天助教 is no 天主教: one clean host line
 // less flagged), 97 matches fewer, the same recall on the dirty lines; and again for the
 // thirteenth holdout's lure 有需要的加我 / 私聊 (review): 25 review matches more, all in texts
-// already flagged publicly by the contact they name, the same 9 623 flagged texts.
+// already flagged publicly by the contact they name, the same 9 623 flagged texts; and again when
+// 麻醉 and 送货上门 joined the allow-list (the eighteenth holdout's vets and deliveries): 26
+// uncategorised review matches fewer, all inside public hits (供应麻醉箭, k粉送货上门), the same
+// 9 623 flagged texts.
 const PINNED = {
-  sha256: '270ab5f0c4d3c285c7d3c4176437d1da9c3fc3b3f7eba575c323e9f47d96feae',
+  sha256: '8b1e32ba73fc98a544a7357a90ac1b5c0d575b942f622dd5966805f54dd0f7d4',
   texts: 16080,
   flagged: 9623,
-  matches: 25007,
+  matches: 24981,
 };
 
 let detector: Detector;
