@@ -217,8 +217,8 @@ function confusablesFile(): string | null {
 const ENCLOSED_LETTERS = [0x1f150, 0x1f170];
 
 /**
- * Emoji written for a word of an insult or an age mark (🐶东西 is 狗东西, 🐷脑子 is 猪脑子, 🔞群 is
- * an adult group): read as that word. Other pictographs are dropped.
+ * Emoji written for a word of an insult, a venue or an age mark (🐶东西 is 狗东西, 🐷脑子 is 猪脑子,
+ * 🐴场 is 马场, 🔞群 is an adult group): read as that word. Other pictographs are dropped.
  */
 const EMOJI_WORDS = new Map<number, string>([
   [0x1f436, '狗'],
@@ -226,6 +226,8 @@ const EMOJI_WORDS = new Map<number, string>([
   [0x1f437, '猪'],
   [0x1f416, '猪'],
   [0x1f51e, '十八禁'],
+  [0x1f434, '马'],
+  [0x1f40e, '马'],
 ]);
 
 /** NFKC, case fold, lookalike fold and diacritic strip of one code point; Han characters pass through. */

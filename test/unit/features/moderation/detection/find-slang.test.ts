@@ -324,6 +324,20 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['我家猫跳上桌子', '我们这边打麻将不赌钱的', '有问题的同学可以私我，我一个个回复']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the nineteenth holdout’s classes: drinks with a "show", goods from the border, wins at the 🐴 track, scams taught, red-packet lures, a car driven in', () => {
+    expect(cats('今晚谁来陪姐喝酒，姐请客，还有别的节目哦😘')).toContain('色情/review');
+    expect(cats('去云南那边带了点东西回来，你们谁要，安全得很')).toContain('毒品/review');
+    expect(cats('兄弟我手上有点货，白的，质量好')).toContain('毒品/public');
+    expect(cats('昨晚在🐴场赢了八千，今天继续，跟我下的都吃肉了')).toContain('赌博/public');
+    expect(cats('我跟他说是扶贫办的，让他交了两千块手续费哈哈，这招你们也可以试试')).toContain('违法犯罪/public');
+    expect(cats('我有办法骗平台的仅退款，几十单了都没被发现，想学的交学费')).toContain('违法犯罪/public');
+    expect(cats('刚刚发了个群红包，没抢到的加我再发一个大的')).toContain('广告/public');
+    expect(cats('关注我的公众号回复"红包"，立得现金')).toContain('广告/public');
+    expect(cats('这周末我开车冲进去，谁也别拦着')).toContain('暴恐/public');
+    // … and a newcomer's greeting, a reply sent by private message.
+    for (const text of ['大家好，我是第一次进群，请多关照', '评论区有人问多少钱，我回复了私信']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -244,6 +244,15 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
   });
 
+  it('takes adult education, a county, Japanese buyers, the anti-Japanese war and a visit to Tiananmen for what they are, and reads comparisons, questions and legal notes as no offer', () => {
+    for (const text of ['成人自考的电商专业有人报吗', '我们博白县的空心菜也可以上网卖', '日本的客户也能下单吗', '抗日的时候我们这是游击区', '今天去天安门看升旗了，激动', '县里的农技员可以上门服务，免费看病虫害', '电子烟不能在平台上卖，违禁品'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['我们村以前是种罂粟的地方，几十年前就全铲了改种茶叶', '巴马的火麻油，就是大麻籽榨的，合法的，能上架吗', '海洛因？不是不是，我说的是海螺！语音识别错了', '投流就像赌博，没想好别乱投', '看到有人收购野生乌龟，举报了', '黄片是啥？我家就是切的黄精片', '十赌九输，我们村好几个人因为赌钱家都散了', '我们这山里有穿山甲，看到了也不能抓，保护动物', '考试作弊会取消资格的'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // 别信 before an insult goes on insulting.
+    expect(publicHits('王秀英卖的都是烂果子，大家别信这个臭婊子').length).toBeGreaterThan(0);
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -296,12 +305,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first eighteen holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.74, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the nineteenth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 95.0 % (209 of
-    // 220), public false alarms 2.8 %, review notes 2.2 %.
-    ['holdout', { recall: 0.95, publicRecall: 0.58, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.025 }],
+    // tune split also holds the first nineteen holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.735, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the twentieth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 95.5 % (210 of
+    // 220), public false alarms 2.4 %, review notes 1.7 %.
+    ['holdout', { recall: 0.95, publicRecall: 0.58, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.02 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
