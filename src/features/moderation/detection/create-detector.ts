@@ -1626,7 +1626,7 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 }
 
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
-const SIGNED_NAME = /^\s*(?:签到|补签|打卡)[\s,，:：、+＋\-—]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—]*)?([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
+const SIGNED_NAME = /^\s*(?:签到|补签|打卡|请假|交作业|提交作业)[\s,，:：、+＋\-—。.…]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
 
 /** Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one (本人李建国, a 名单 of names). */
 function signedName(input: string, start: number, end: number): boolean {
@@ -1671,8 +1671,10 @@ function namedPerson(input: string, start: number, end: number): boolean {
   if (to - from < 2 || to - from > 3) return false;
   const before = input[from - 1] ?? '';
   const after = input[to] ?? '';
-  // An item of a numbered list (接龙：1.王秀英 2.李建国).
-  const numbered = (before === '.' || before === '．') && /[0-9]/.test(input[from - 2] ?? '');
+  // An item of a numbered list (接龙：1.王秀英 2. 李建国).
+  let dot = from - 1;
+  while (dot > 0 && input[dot] === ' ') dot--;
+  const numbered = (input[dot] === '.' || input[dot] === '．') && /[0-9]/.test(input[dot - 1] ?? '');
   if (!((before === '' || LIST_EDGE.test(before) || numbered) && (after === '' || LIST_EDGE.test(after)))) return false;
   // Names in a row with a count after them: 请张桂兰 李建国 魏桂芝三位学员联系我.
   if ((before !== '' || after !== '') && NAME_COUNT.test(input.slice(to, to + NAME_COUNT_REACH))) return true;

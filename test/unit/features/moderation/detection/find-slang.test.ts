@@ -338,6 +338,20 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['大家好，我是第一次进群，请多关照', '评论区有人问多少钱，我回复了私信']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the twentieth holdout’s classes: cure teas, nicknames and rumours, white powder for work, lean-meat powder, wild animals for sale', () => {
+    expect(cats('降三高的保健茶，糖尿病喝三个月停药，厂家直销')).toContain('广告/public');
+    expect(cats('tg 早晚要完 等着看吧')).toContain('政治/public');
+    expect(cats('赵家人吃肉 我们连汤都喝不上')).toContain('政治/public');
+    expect(cats('疫苗是上面故意害人的 你们别打 内部人说的')).toContain('政治/review');
+    expect(cats('今年粮食要统购了 家里留着别卖 内部消息')).toContain('政治/review');
+    expect(cats('兄弟 搞点白的不 提神 干活不累')).toContain('毒品/public');
+    expect(cats('猪饲料里加点瘦肉精 卖相好 哪里能买到')).toContain('违法犯罪/public');
+    expect(cats('卖小猕猴 当宠物养 刚抓的')).toContain('违法犯罪/public');
+    expect(cats('有人抓到的话 收 老鹰 猫头鹰 活的 价格高')).toContain('违法犯罪/public');
+    // … and kiwi fruit, a buyer's praise, farmed giant salamanders with papers, a freight charge of 250, turmeric slices.
+    for (const text of ['哪个快递收猕猴桃便宜', '有个买家给了好评还写了一大段', '人工养殖的娃娃鱼有证能卖吗', '运费二百五，一箱货才卖三百', '姜黄片泡水喝的，能上架吗']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -253,6 +253,16 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('王秀英卖的都是烂果子，大家别信这个臭婊子').length).toBeGreaterThan(0);
   });
 
+  it('reads names after 请假, 交作业 and 签到。。。 and in a numbered list with spaces as names, and verbs with 上 as verbs', () => {
+    for (const text of ['签到。。。杜国庆', '请假 李建国 喝喜酒', '交作业 李建国 短视频拍的是我家蜂箱', '接龙：1. 王秀英 2. 李建国', '请在表格里填上你的产品和店铺名', '我家老母猪今天下了十二个', '我们是卖手枪钻的，电钻那种'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['提醒一下，群里要是有人私聊你说“兼职日结”，直接拉黑举报', '防骗小知识：官方不会让你把钱转到“安全账户”', '我们镇叫白粉镇？不是，是白沙镇，打错了哈哈', '我姑娘说网上有“杀猪盘”，专门骗中年女人谈恋爱，我给大家提个醒'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // A pronoun begins no name; 吓死人了 after an insult goes on insulting.
+    expect(publicHits('打卡。你个他爹').length).toBeGreaterThan(0);
+    expect(publicHits('死肥猪 还直播 吓死人了 快关了吧').length).toBeGreaterThan(0);
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -305,12 +315,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first nineteen holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.735, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the twentieth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 95.5 % (210 of
-    // 220), public false alarms 2.4 %, review notes 1.7 %.
-    ['holdout', { recall: 0.95, publicRecall: 0.58, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.02 }],
+    // tune split also holds the first twenty holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.73, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the twenty-first) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 94.98 % (208 of
+    // 219), public false alarms 3.2 %, review notes 2.2 %.
+    ['holdout', { recall: 0.945, publicRecall: 0.575, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.025 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
