@@ -1096,6 +1096,8 @@ class LexiconDetector implements Detector {
     if (swappedLast && t.cp[lastTok] === BA && lastTok + 1 < t.length && this.hanJoined(lastTok + 1)) return;
     // 我 / 你 after 帮, 给, 让 … is the object of a favour and what follows is its verb (帮我剪视频, heard as 我奸).
     if (swappedLast && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[firstTok] as number] === 1 && firstTok > 0 && this.hanJoined(firstTok) && FAVOUR_CHAR[t.cp[firstTok - 1] as number] === 1) return;
+    // 和, 跟, 与 between two words joins them (干的和鲜的 is no 和弦).
+    if (swappedLast && lastTok === firstTok + 1 && CONJUNCTION_CHAR[t.cp[firstTok] as number] === 1 && this.hanJoined(firstTok)) return;
     const standalone = b0 === B_YES && b1 === B_YES;
     if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact - particles, latin, standalone)) return;
     // Cheapest test first: only explainedByEverydayWords may call the word segmenter.
@@ -1626,7 +1628,7 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 }
 
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
-const SIGNED_NAME = /^\s*(?:签到|补签|打卡|请假|交作业|提交作业)[\s,，:：、+＋\-—。.…]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
+const SIGNED_NAME = /^\s*(?:签到|签道|补签|打卡|请假|交作业|提交作业)[\s,，:：、+＋\-—。.…]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
 
 /** Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one (本人李建国, a 名单 of names). */
 function signedName(input: string, start: number, end: number): boolean {
@@ -1649,8 +1651,8 @@ function signedName(input: string, start: number, end: number): boolean {
 const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?([\u4e00-\u9fff]{2,3})(?=已?(?:签到|打卡|报到)(?:$|[\s,，。.!！]))/;
 
 const HAN_CHAR = /\p{Script=Han}/u;
-// Right before a name: 本人 (a leave note's 本人李建国), 姓名.
-const NAME_CUE = /(?:本人|姓名[:：]?)$/;
+// Right before a name: 本人 (a leave note's 本人李建国), 姓名, 我叫.
+const NAME_CUE = /(?:本人|姓名[:：]?|我叫)$/;
 // Between the names of a list: 、 and the punctuation that closes it.
 const LIST_EDGE = /[、，,：:；;…。\s]/;
 
@@ -1709,9 +1711,11 @@ for (const c of '了着过的地得吗呢吧啊') PARTICLE_CHAR[c.charCodeAt(0)]
 const ASPECT_CHAR = new Uint8Array(0x10000);
 for (const c of '了着过') ASPECT_CHAR[c.charCodeAt(0)] = 1;
 
-/** Pronouns, and the verbs of a favour done for one (帮我, 给你, 让他 …). */
+/** Pronouns, conjunctions, and the verbs of a favour done for one (帮我, 给你, 让他 …). */
 const PRONOUN_CHAR = new Uint8Array(0x10000);
 for (const c of '我你他她') PRONOUN_CHAR[c.charCodeAt(0)] = 1;
+const CONJUNCTION_CHAR = new Uint8Array(0x10000);
+for (const c of '和跟与') CONJUNCTION_CHAR[c.charCodeAt(0)] = 1;
 const FAVOUR_CHAR = new Uint8Array(0x10000);
 for (const c of '帮给让替教陪') FAVOUR_CHAR[c.charCodeAt(0)] = 1;
 

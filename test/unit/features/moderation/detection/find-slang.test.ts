@@ -352,6 +352,23 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     for (const text of ['哪个快递收猕猴桃便宜', '有个买家给了好评还写了一大段', '人工养殖的娃娃鱼有证能卖吗', '运费二百五，一箱货才卖三百', '姜黄片泡水喝的，能上架吗']) expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
+  it('catches the twenty-first holdout’s classes: lamp-post threats, camps, killings praised, petrol, weed and kava, a stripped-down collection, eagles from the nest', () => {
+    expect(cats('这些当官的迟早都要挂路灯')).toContain('政治/public');
+    expect(cats('新疆集中营的事是真的')).toContain('政治/public');
+    expect(cats('zf就是个最大的黑社会')).toContain('政治/public');
+    expect(cats('看到新闻了没，那人砍得好，就该多砍几个')).toContain('暴恐/public');
+    expect(cats('买了两桶汽油，等着吧，大家明天看新闻')).toContain('暴恐/public');
+    expect(cats('种了一点草，自己抽的，多了可以匀点给你们')).toContain('毒品/public');
+    expect(cats('咔哇潜艇，饮料瓶装，安全好运')).toContain('毒品/public');
+    expect(cats('看我空间有惊喜')).toContain('色情/review');
+    expect(cats('网黄合集，九块九打包带走')).toContain('色情/public');
+    expect(cats('你这个nc，说了多少遍了运费到付')).toContain('辱骂/public');
+    expect(cats('谁要鹰，刚掏的窝，三只小的')).toContain('违法犯罪/public');
+    // … and ugly fruit, a dog at home, the women's federation, a midnight snack, skating, a teacher's sign-up.
+    for (const text of ['有疤的果子可以写成丑果', '我家那个狗东西又把我的拖鞋叼跑了', '我们村妇联主席也报名了这个班', '团队的包夜宵是我请的', '带孙子去溜冰摔了一跤', '没有营业执照的同学先来找我登记', '扣1'])
+      expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+
   it('still catches the same words offered with a contact, a price, a venue or a stake', () => {
     const caught = (text: string) => spans(text).filter((s) => s.tier === 'public').map((s) => s.category);
     expect(caught('快速涨粉套餐私我')).toEqual(['广告']);

@@ -263,6 +263,15 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('死肥猪 还直播 吓死人了 快关了吧').length).toBeGreaterThan(0);
   });
 
+  it('reads 我叫 and a misspelt 签道 before a name, conjunctions as conjunctions, and examples, warnings and stories of loss as reports', () => {
+    for (const text of ['我叫王建军，跟我们县长重名了', '签道 吴德福', '香菇干的和鲜的哪个好卖', '冬天河上结冰了', '我那网店的名字叫土货大烟囱', '证书是职业技能等级证书，可以查的'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['我开播的时候没人，是不是要找人来刷人气', '上次讲座说，大麻和火麻仁不一样，火麻仁是食品可以卖', '过年的时候派出所在村里贴了禁赌通告，说打牌赌钱抓到要罚款', '老师，我被人拉进一个刷单返佣的群，我啥也没干就退了，这种要举报吗', '我姐前年被杀猪盘骗了十几万，单身的姐妹要当心', '老师举例说私我领取这种话在群里发会被当成广告', '稳赚不赔这种话听到就要警惕', '我表弟网上赌球输了二十多万，现在还在还债，大家引以为戒', '隔壁村的老杨被人骗了，对方说是公安局的，要他把钱转到安全账户'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // Pictures that differ from the goods are no report: 看骚😀嘴图片不一样 still counts.
+    expect(publicHits('客户说收到的假睫毛颜色和看骚😀嘴图片不一样').length).toBeGreaterThan(0);
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -315,12 +324,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twenty holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.73, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the twenty-first) was written without sight of the rules or the other lines
+    // tune split also holds the first twenty-one holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.725, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the twenty-second) was written without sight of the rules or the other lines
     // (docs/moderation.md). With the review model (trained on tune only): recall 94.98 % (208 of
-    // 219), public false alarms 3.2 %, review notes 2.2 %.
-    ['holdout', { recall: 0.945, publicRecall: 0.575, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.025 }],
+    // 219), public false alarms 3.1 %, review notes 2.7 %.
+    ['holdout', { recall: 0.945, publicRecall: 0.615, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.03 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
