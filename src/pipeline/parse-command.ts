@@ -37,6 +37,20 @@ export function loneWord(text: string): string | null {
   return /^\p{Script=Han}{2,4}$/u.test(word) ? word : null;
 }
 
+/**
+ * A two-character word followed by a name alone (签道 吴德福), as 签到 / 签退 are sent with a name:
+ * the word, to be checked against those two; null otherwise.
+ */
+export function wordBeforeName(text: string): string | null {
+  const m = /^\s*(\p{Script=Han}{2})([\s,，:：+＋、\-—].*)$/u.exec(text);
+  return m && onlyAName(m[2] as string) ? (m[1] as string) : null;
+}
+
+/** Whether a bare word may be followed by a name alone (签到 张桂兰). */
+export function takesAName(word: string): boolean {
+  return NAMED_WORDS.has(word);
+}
+
 /** Removes @name mentions (with the platform's separator) from the front of a line. */
 function stripLeadingMentions(text: string, names: string[]): string {
   let rest = text.trimStart();

@@ -35,6 +35,9 @@ describe('forgiving commands (near misses, help, extra arguments)', () => {
     // Typed with the wrong characters and no #, alone, as 签到 is sent bare.
     expect(await say('签道')).toEqual([expect.stringContaining('你是不是想发 #签到？')]);
     expect(await say('签道！')).toEqual([expect.stringContaining('你是不是想发 #签到？')]);
+    // … and followed by a name, as 签到 is sent with one.
+    expect(await say('签道 吴德福')).toEqual([expect.stringContaining('你是不是想发 #签到？')]);
+    expect(await say('签道，吴德福')).toEqual([expect.stringContaining('你是不是想发 #签到？')]);
     const [session] = await p.deps.stores.sessions.listByCohort(cohortId);
     expect(await p.deps.stores.attendance.listBySession(session!.id)).toHaveLength(0);
   });

@@ -1,6 +1,6 @@
 import type { Middleware } from '../compose';
 import type { Command } from '../command';
-import { loneWord, parseCommand, prefixedWord } from '../parse-command';
+import { loneWord, parseCommand, prefixedWord, takesAName, wordBeforeName } from '../parse-command';
 import { commandSounds, soundsLikeBareWord, suggestCommand } from '../suggest-command';
 
 /** Prefixes that make a message a command even when its word is unknown (a `/` also starts WeChat's emoticon codes). */
@@ -37,10 +37,15 @@ export function recogniseCommand(commands: Command[]): Middleware {
         const suggestion = suggestCommand(typed.word, primaryNames);
         if (suggestion || COMMAND_PREFIXES.has(typed.prefix)) ctx.unknownCommand = { word: typed.word, suggestion };
       } else if (!typed) {
-        // 签道 alone: a bare 签到 typed with the wrong characters gets a pointer, not silence.
+        // 签道 alone, or 签道 吴德福: a bare 签到 typed with the wrong characters gets a pointer, not silence.
         const word = loneWord(event.text);
         const meant = word ? soundsLikeBareWord(word) : null;
         if (word && meant) ctx.unknownCommand = { word, suggestion: meant };
+        else {
+          const named = wordBeforeName(event.text);
+          const namedMeant = named ? soundsLikeBareWord(named) : null;
+          if (named && namedMeant && takesAName(namedMeant)) ctx.unknownCommand = { word: named, suggestion: namedMeant };
+        }
       }
     }
     await next();
