@@ -3,8 +3,15 @@
  * memory adapter over real FerretDB and Redis, the production conversation queue in front, as
  * bots/bot-runtime runs it): no event is rejected, the process sees no unhandled rejection or
  * uncaught exception, and no message causes a database write the rules do not make it cause.
- * The messages go to classrooms of 25,000 each (a fresh database, cohort and group per
- * classroom: a day and more of a busy class), so no collection grows past what one class writes.
+ * The messages go to classrooms of 5,000 each (a fresh database, cohort and group per
+ * classroom). Time moves 4 s a message, and the classrooms start at staggered points of the
+ * same 28 hours (the first class day from 08:30 to noon the next day), so together they cover
+ * both days' sessions, the breaks and the night. A classroom stays small because the fuzz is
+ * hostile far beyond any class: about one message in eight is moderated or noted for review,
+ * every action brings its cohort's moderation summary up to date from all the cohort's actions,
+ * and FerretDB scans a collection to find one document, so the time a message takes grows with
+ * the actions and notes before it (in a classroom of 25,000 the thousand messages after the
+ * 12,000th took four times as long as the first thousand).
  *
  * Writes are counted with the MongoDB driver's command monitoring (`monitorCommands=true`,
  * 'commandStarted' of insert/update/delete/findAndModify and the other write commands) and
@@ -57,8 +64,12 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32)
 // As many events at once as bots/bot-runtime handles (its EVENT_CONCURRENCY), one sender's in order.
 const CONCURRENCY = 8;
 const IN_FLIGHT = 64;
-// Each classroom (a fresh database) takes a share of the messages, so no collection grows past what one class writes in a day or two.
-const SEGMENTS = Math.max(1, Math.ceil(MESSAGES / 25_000));
+// Each classroom (a fresh database) takes a share of the messages (see the comment at the top).
+const CLASSROOM_MESSAGES = 5_000;
+const SEGMENTS = Math.max(1, Math.ceil(MESSAGES / CLASSROOM_MESSAGES));
+// Time moves 4 s a message; the classrooms start staggered across this span of class time.
+const STEP_MS = 4_000;
+const SPAN_MS = 25_000 * STEP_MS;
 const WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'findAndModify', 'bulkWrite', 'create', 'createIndexes', 'drop', 'dropDatabase', 'dropIndexes', 'collMod', 'renameCollection']);
 
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
@@ -489,10 +500,10 @@ describe(`the pipeline under ${MESSAGES.toLocaleString('en')} random and adversa
       const end = Math.floor((MESSAGES * (segment + 1)) / SEGMENTS);
       const started = Date.now();
       const cpuBefore = process.cpuUsage();
-      const start = at(D1, '08:30').getTime();
+      const start = at(D1, '08:30').getTime() + ((first * STEP_MS) % SPAN_MS);
       for (let i = first; i < end; i++) {
-        // Time moves 4 s a message: a day and more of a class passes, mutes and flood windows expire.
-        p.clock.set(new Date(start + (i - first) * 4_000));
+        // Time moves 4 s a message: hours of a class pass, mutes and flood windows expire.
+        p.clock.set(new Date(start + (i - first) * STEP_MS));
         const m = maker.make(i, p.clock.now());
         messages.set(i, m);
         const run = queue
