@@ -1092,8 +1092,13 @@ class LexiconDetector implements Detector {
     // built, not a disguise.
     if (swappedFirst && PARTICLE_CHAR[t.cp[firstTok] as number] === 1 && this.hanJoined(firstTok)) return;
     if (swappedLast && ASPECT_CHAR[t.cp[lastTok] as number] === 1 && PARTICLE_CHAR[lastWordChar] !== 1) return;
-    // A last 把 with Han written on after it opens a 把-clause (你把烘干过程拍出来, heard as 你爸).
-    if (swappedLast && t.cp[lastTok] === BA && lastTok + 1 < t.length && this.hanJoined(lastTok + 1)) return;
+    // A last 把 or 比 with Han written on after it opens what follows: a 把-clause (你把烘干过程拍出来,
+    // heard as 你爸) or a comparison (牦牛肉比卤的, heard as 肉壁). So does 要 ending a two-character hit:
+    // what one must do (上网卖要注意, heard as 卖药); in a longer word it is the disguise (迷魂要这个价).
+    if (swappedLast && lastTok + 1 < t.length && this.hanJoined(lastTok + 1)) {
+      const opens = OPENS_CLAUSE[t.cp[lastTok] as number] as number;
+      if (opens === 1 || (opens === 2 && lastTok === firstTok + 1)) return;
+    }
     // 我 / 你 after 帮, 给, 让 … is the object of a favour and what follows is its verb (帮我剪视频, heard as 我奸).
     if (swappedLast && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[firstTok] as number] === 1 && firstTok > 0 && this.hanJoined(firstTok) && FAVOUR_CHAR[t.cp[firstTok - 1] as number] === 1) return;
     // 和, 跟, 与 between two words joins them (干的和鲜的 is no 和弦).
@@ -1414,7 +1419,7 @@ class LexiconDetector implements Detector {
       const categoryIndex = this.patMeta[id * 4 + 3] as number;
       if (signedName(input, start, end)) continue;
       if (this.prohibitiveContext && negatedByContext(input, start, end, this.categoryNames[categoryIndex])) continue;
-      if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && afterFarmAnimal(input, start)))) continue;
+      if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && (afterFarmAnimal(input, start) || breedingTalk(input))))) continue;
       // Two characters across a space or a symbol, each part of a longer word on its side (老年人 大家 is no 人大).
       if (layerCode === 0 && (to - from === 1 ? this.halvesAcrossGap(from, to) : this.tailAcrossGap(from, to))) continue;
       const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
@@ -1691,6 +1696,11 @@ function onlySpaceBefore(input: string, at: number): boolean {
   return true;
 }
 
+/** A message about breeding livestock (猪人工授精，一份精液三十块): its 色情 words are the vet's. */
+function breedingTalk(input: string): boolean {
+  return input.includes('授精') || input.includes('配种');
+}
+
 function afterFarmAnimal(input: string, start: number): boolean {
   for (let i = start - 1; i >= 0 && start - i <= FARM_REACH; i--) {
     const c = input.charCodeAt(i);
@@ -1719,8 +1729,10 @@ for (const c of '和跟与') CONJUNCTION_CHAR[c.charCodeAt(0)] = 1;
 const FAVOUR_CHAR = new Uint8Array(0x10000);
 for (const c of '帮给让替教陪') FAVOUR_CHAR[c.charCodeAt(0)] = 1;
 
-/** 把, which puts the object of its clause before the verb. */
-const BA = '把'.charCodeAt(0);
+/** 把 (the object of its clause before the verb) and 比 (a comparison) open what follows them: 1; 要 (what one must or wants to do) only after one other character: 2. */
+const OPENS_CLAUSE = new Uint8Array(0x10000);
+for (const c of '把比') OPENS_CLAUSE[c.charCodeAt(0)] = 1;
+OPENS_CLAUSE['要'.charCodeAt(0)] = 2;
 
 /** The review model reads Chinese: fewer Han characters (收到, 好的, shopping) are too little to judge. */
 const MODEL_MIN_HAN = 4;

@@ -121,6 +121,29 @@ describe('findSlang', () => {
   });
 });
 
+describe('findSlang: threats with a gun or a timed device, dead livestock and borrowed origin labels, drugs by number, fees before an interview', () => {
+  it('catches each phrasing, in its category', () => {
+    const cases: Array<[string, string, string]> = [
+      ['拿枪把书记崩了', '暴恐', 'public'],
+      ['我在车站放了东西，三点准时响', '暴恐', 'public'],
+      ['土铳三百出，打兔子好用', '暴恐', 'public'],
+      ['病死的羊我收，拉去做香肠', '违法犯罪', 'public'],
+      ['外地大米贴我们的地理标志卖', '违法犯罪', 'public'],
+      ['谁手里有4号', '毒品', 'public'],
+      ['从缅甸那边带了点货，纯的', '毒品', 'review'],
+      ['面试前先交五百工装费', '广告', 'public'],
+      ['dd我 有优惠', '广告', 'public'],
+      ['直播间涨人气 私我', '广告', 'public'],
+    ];
+    for (const [text, category, tier] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === tier) }).toEqual({ text, hit: true });
+  });
+
+  it('leaves the everyday phrasings alone', () => {
+    for (const text of ['四号发货，大家别急', '手机闹钟定时响', '死猪不怕开水烫', '怎么给直播间涨人气', '我们的大米申请了地理标志', '面试前要准备什么'])
+      expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
+  });
+});
+
 describe('findSlang: shop words that are lures only with an offer', () => {
   const ordinary = [
     '这个月店铺销量翻倍了，谢谢老师',

@@ -272,9 +272,19 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('客户说收到的假睫毛颜色和看骚😀嘴图片不一样').length).toBeGreaterThan(0);
   });
 
+  it('reads 比 and a two-character 要 as grammar, curses at pests and breeding talk as no violation, and the police called, a refusal, banned-goods talk, the group notice and a parcel card as reports', () => {
+    for (const text of ['牦牛肉比卤的更好卖', '药材上网卖要办什么证', '狗日的老鼠把谷子啃了', '母猪配种，一管精液四十块', '美人指葡萄上市了', '处女果一斤六块', '泡沫箱加冰，走冷链', '去县信访办问问', '咳嗽药水放冰箱吗', '双色球开奖了没', '商标注册官费三百'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['河边有人种罂粟，我打了110', '有人问我能不能代开发票，我说不行', '他说得对，刷单被查到要封店', '淘宝禁售的东西里有管制刀具', '有事加我微信，号码在群公告里', '快递盒里放张小卡片，写上加微信送小礼物'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // 要 inside a longer word is still the disguise of 药 (the shared corpus's 迷魂要这个价).
+    expect(publicHits('竞品卖367，有迷魂要这个价格怎么打').map((m) => m.category)).toContain('毒品');
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
+    expect(publicHits('@王五 说的就是你，🐷🧠').map((m) => m.category)).toContain('辱骂');
   });
 
   it('folds enclosed letters (🅱, 🅑) that Unicode calls emoji', () => {
@@ -324,12 +334,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twenty-one holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.725, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the twenty-second) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 94.98 % (208 of
-    // 219), public false alarms 3.1 %, review notes 2.7 %.
-    ['holdout', { recall: 0.945, publicRecall: 0.615, publicFalseAlarmRate: 0.035, reviewNoteRate: 0.03 }],
+    // tune split also holds the first twenty-two holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.72, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the twenty-third) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 96.4 % (212 of
+    // 220), public false alarms 2.8 %, review notes 2.6 %.
+    ['holdout', { recall: 0.96, publicRecall: 0.65, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.03 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

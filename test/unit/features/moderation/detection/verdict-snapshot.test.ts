@@ -31,12 +31,16 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // 麻醉 and 送货上门 joined the allow-list (the eighteenth holdout's vets and deliveries): 26
 // uncategorised review matches fewer, all inside public hits (供应麻醉箭, k粉送货上门), the same
 // 9 623 flagged texts; and again when 日本的 joined it (the nineteenth holdout's Japanese
-// buyers): 4 matches of 日本 fewer, each inside 日本的命根, the same 9 623 flagged texts.
+// buyers): 4 matches of 日本 fewer, each inside 日本的命根, the same 9 623 flagged texts; and
+// again when 要 ending a two-character sound-alike before more Han became grammar (上网卖要注意 is
+// no 卖药, the twenty-second holdout): 8 matches fewer, 7 of them inside longer hits (火要配方 is
+// still 火药配方), and one flagged text fewer: a dirty line ending in 媚要, run together with the
+// next line (…怎么办媚要多多情报通…); the line alone is still caught, the same recall on the dirty lines.
 const PINNED = {
-  sha256: '48ddf1b770eaf1c1230c3ffceca0a74634128db5654951303fc120e2bf46032e',
+  sha256: '67f247ac5776418538bd277f0d2a00c048810fbeaf756f3f411044c01688a120',
   texts: 16080,
-  flagged: 9623,
-  matches: 24977,
+  flagged: 9622,
+  matches: 24969,
 };
 
 let detector: Detector;
