@@ -121,8 +121,8 @@ describe('findSlang', () => {
   });
 });
 
-describe('findSlang: threats with a gun or a timed device, dead livestock and borrowed origin labels, drugs by number, fees before an interview', () => {
-  it('catches each phrasing, in its category', () => {
+describe("findSlang: the twenty-second and twenty-third holdouts' classes", () => {
+  it('catches threats with a gun or a timed device, dead livestock and borrowed origin labels, drugs by number, fees before an interview, each in its category', () => {
     const cases: Array<[string, string, string]> = [
       ['拿枪把书记崩了', '暴恐', 'public'],
       ['我在车站放了东西，三点准时响', '暴恐', 'public'],
@@ -136,6 +136,23 @@ describe('findSlang: threats with a gun or a timed device, dead livestock and bo
       ['直播间涨人气 私我', '广告', 'public'],
     ];
     for (const [text, category, tier] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === tier) }).toEqual({ text, hit: true });
+  });
+
+  it('catches initialisms and a letter for 死, goods "not to be asked about", protests at a government gate, free trials of health gadgets, 咔咔 and rice passed off as 五常', () => {
+    const cases: Array<[string, string]> = [
+      ['二逼 说你呢', '辱骂'],
+      ['去s吧 烦人', '辱骂'],
+      ['那个卖鸡蛋的是个nt', '辱骂'],
+      ['新到一批电脑 来路别问 便宜出', '违法犯罪'],
+      ['外地米冒充五常卖', '违法犯罪'],
+      ['鱼丸里加点香精 香得很', '违法犯罪'],
+      ['周一一起去县政府门口讨个说法', '政治'],
+      ['保健品 理疗仪 免费体验 老年人都来', '广告'],
+      ['咔咔到了 老地方', '毒品'],
+    ];
+    for (const [text, category] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === 'public') }).toEqual({ text, hit: true });
+    for (const text of ['明早八点在县政府门口集合去参观', '来路不明的手机别收', '我们的蜂蜜不加香精', '真空包装的好卖', '我有5k粉丝了'])
+      expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 
   it('leaves the everyday phrasings alone', () => {

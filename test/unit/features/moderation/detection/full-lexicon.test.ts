@@ -281,6 +281,13 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('竞品卖367，有迷魂要这个价格怎么打').map((m) => m.category)).toContain('毒品');
   });
 
+  it('reads starch, mats, fan counts, low fat, a lottery ticket, filming slaughter and pig fodder as shop talk, a name called on oneself as a joke, and a platform ban, a removal, a question asked back and "report it" as reports', () => {
+    for (const text of ['红薯粉白粉粉的', '床上铺竹席', '我有5K粉丝了', '后台消息爆炸了', '牛肉低脂高蛋白', '买了张彩票', '杀鸡的视频有点血腥吗', '割猪草去了', '真空包装一个一个的', '猪脑子 我又忘了交作业'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['有人卖假证被踢了', '烟草不能在网上卖', '加微信的时候备注姓名', '有人说要"白的" 我一问 是要白糖', '有人卖"神仙水" 看到就举报'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -334,12 +341,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twenty-two holdouts, tuned on once they had been scored.
+    // tune split also holds the first twenty-three holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.72, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the twenty-third) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 96.4 % (212 of
-    // 220), public false alarms 2.8 %, review notes 2.6 %.
-    ['holdout', { recall: 0.96, publicRecall: 0.65, publicFalseAlarmRate: 0.03, reviewNoteRate: 0.03 }],
+    // The holdout (the twenty-fourth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 97.3 % (213 of
+    // 219), public false alarms 1.8 %, review notes 2.8 %.
+    ['holdout', { recall: 0.97, publicRecall: 0.69, publicFalseAlarmRate: 0.02, reviewNoteRate: 0.03 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
