@@ -121,7 +121,7 @@ describe('findSlang', () => {
   });
 });
 
-describe("findSlang: the twenty-second and twenty-third holdouts' classes", () => {
+describe("findSlang: the twenty-second to twenty-fourth holdouts' classes", () => {
   it('catches threats with a gun or a timed device, dead livestock and borrowed origin labels, drugs by number, fees before an interview, each in its category', () => {
     const cases: Array<[string, string, string]> = [
       ['拿枪把书记崩了', '暴恐', 'public'],
@@ -138,7 +138,7 @@ describe("findSlang: the twenty-second and twenty-third holdouts' classes", () =
     for (const [text, category, tier] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === tier) }).toEqual({ text, hit: true });
   });
 
-  it('catches initialisms and a letter for 死, goods "not to be asked about", protests at a government gate, free trials of health gadgets, 咔咔 and rice passed off as 五常', () => {
+  it('catches initialisms and a letter for 死, goods "not to be asked about", medical-insurance cards bought, protests at a government gate, free trials of health gadgets, 咔咔, rice passed off as 五常, 嫩模 and paid promotion', () => {
     const cases: Array<[string, string]> = [
       ['二逼 说你呢', '辱骂'],
       ['去s吧 烦人', '辱骂'],
@@ -149,6 +149,12 @@ describe("findSlang: the twenty-second and twenty-third holdouts' classes", () =
       ['周一一起去县政府门口讨个说法', '政治'],
       ['保健品 理疗仪 免费体验 老年人都来', '广告'],
       ['咔咔到了 老地方', '毒品'],
+      ['nt是吧 这都不会', '辱骂'],
+      ['zz一个', '辱骂'],
+      ['谁家医保卡用不完 卖给我 九折收', '违法犯罪'],
+      ['嫩模上门 半小时到', '色情'],
+      ['包子又在搞什么名堂', '政治'],
+      ['帮你上热门 包上推荐', '广告'],
     ];
     for (const [text, category] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === 'public') }).toEqual({ text, hit: true });
     for (const text of ['明早八点在县政府门口集合去参观', '来路不明的手机别收', '我们的蜂蜜不加香精', '真空包装的好卖', '我有5k粉丝了'])

@@ -288,6 +288,15 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
   });
 
+  it('reads curses at hail, 我这 before a name, praise, navigation, parades, flavours, dried longan and years of lottery tickets as no violation, and "is it true?" and a doctor\'s prescription as reports', () => {
+    for (const text of ['狗日的冰雹 菜全砸了', '我这猪脑子 又忘了', '导航找不到你家', '花灯游行直播', '牛逼啊 卖了五百单', '汁多味甜的橙子', '桂圆干 你们要吗', '我买了十几年彩票'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['老师 有个课说学完月入过万 真的假的', '医生开了点安眠药'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // 彩票 offered is still gambling talk.
+    expect(publicHits('彩票内部消息 稳赚').length).toBeGreaterThan(0);
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -341,12 +350,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twenty-three holdouts, tuned on once they had been scored.
+    // tune split also holds the first twenty-four holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.72, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the twenty-fourth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 97.3 % (213 of
-    // 219), public false alarms 1.8 %, review notes 2.8 %.
-    ['holdout', { recall: 0.97, publicRecall: 0.69, publicFalseAlarmRate: 0.02, reviewNoteRate: 0.03 }],
+    // The holdout (the twenty-fifth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 97.3 % (214 of
+    // 220), public false alarms 2.2 %, review notes 1.9 %.
+    ['holdout', { recall: 0.97, publicRecall: 0.69, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.02 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

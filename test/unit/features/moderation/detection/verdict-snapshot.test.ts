@@ -35,12 +35,15 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // again when 要 ending a two-character sound-alike before more Han became grammar (上网卖要注意 is
 // no 卖药, the twenty-second holdout): 8 matches fewer, 7 of them inside longer hits (火要配方 is
 // still 火药配方), and one flagged text fewer: a dirty line ending in 媚要, run together with the
-// next line (…怎么办媚要多多情报通…); the line alone is still caught, the same recall on the dirty lines.
+// next line (…怎么办媚要多多情报通…); the line alone is still caught, the same recall on the dirty lines;
+// and again when 我这 / 我这个 right before a word became the sender naming themselves (the
+// twenty-fourth holdout's 我这猪脑子): 3 uncategorised review matches of 大6 fewer, each inside the
+// public hit 大6娱乐黄站 (我这个大６娱乐黄站…), the same 9 622 flagged texts.
 const PINNED = {
-  sha256: '67f247ac5776418538bd277f0d2a00c048810fbeaf756f3f411044c01688a120',
+  sha256: '17eaa6be7548ff8349a0a1b72194e7b7122803eea7bff7ce2d0d868638ce4bc6',
   texts: 16080,
   flagged: 9622,
-  matches: 24969,
+  matches: 24966,
 };
 
 let detector: Detector;
