@@ -297,6 +297,16 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('彩票内部消息 稳赚').length).toBeGreaterThan(0);
   });
 
+  it('reads someone\'s mother, a politics teacher, white kudzu powder, cold chain, a printer on strike, QQ\'s games, the sun 太毒 and a child\'s protest as no violation, and a platform\'s crackdown, "report it" and private-domain selling as reports', () => {
+    for (const text of ['考完试要跟他妈学做饭', '我是政治老师', '葛根粉冲出来白白的', '樱桃要发 冷链车订好了', '打印机罢工了', '小时候玩QQ农场', '日头太毒了', '娃抗议了', '白粉葛煲汤'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['平台抓了几个刷单的', '刷单的直接点举报', '老顾客加微信 做私域'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // A strike called is still politics; white goods offered are still drugs.
+    expect(publicHits('明天全县罢工').length).toBeGreaterThan(0);
+    expect(publicHits('有白的 要的私我').length).toBeGreaterThan(0);
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -350,12 +360,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twenty-four holdouts, tuned on once they had been scored.
+    // tune split also holds the first twenty-five holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.72, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the twenty-fifth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 97.3 % (214 of
-    // 220), public false alarms 2.2 %, review notes 1.9 %.
-    ['holdout', { recall: 0.97, publicRecall: 0.69, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.02 }],
+    // The holdout (the twenty-sixth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 96.3 % (211 of
+    // 219), public false alarms 1.0 % (6 of 601), review notes 2.5 %.
+    ['holdout', { recall: 0.96, publicRecall: 0.65, publicFalseAlarmRate: 0.01, reviewNoteRate: 0.03 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
