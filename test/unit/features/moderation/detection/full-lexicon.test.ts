@@ -307,6 +307,15 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('有白的 要的私我').length).toBeGreaterThan(0);
   });
 
+  it('reads a goose that chases whoever it sees, seedlings drying to death and a mother\'s health as no violation, and "we would rather not sell it", "don\'t do it" and a dispute settled as reports', () => {
+    for (const text of ['我家大鹅见人就追', '苗不浇水会干死', '你妈身体好点没'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['走私的肉便宜 但咱们宁可不卖', '花钱抽奖就成赌博了 千万别搞', '为宅基地去上访了 后来调解好了'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // 你妈妈 written to disguise 你妈 (the shared corpus's repeat variant) still counts.
+    expect(publicHits('标题写这样可以吗！他妈妈').length).toBeGreaterThan(0);
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -360,12 +369,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twenty-five holdouts, tuned on once they had been scored.
+    // tune split also holds the first twenty-six holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.72, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the twenty-sixth) was written without sight of the rules or the other lines
+    // The holdout (the twenty-seventh) was written without sight of the rules or the other lines
     // (docs/moderation.md). With the review model (trained on tune only): recall 96.3 % (211 of
-    // 219), public false alarms 1.0 % (6 of 601), review notes 2.5 %.
-    ['holdout', { recall: 0.96, publicRecall: 0.65, publicFalseAlarmRate: 0.01, reviewNoteRate: 0.03 }],
+    // 219), public false alarms 2.0 % (12 of 596), review notes 2.2 %.
+    ['holdout', { recall: 0.96, publicRecall: 0.7, publicFalseAlarmRate: 0.0225, reviewNoteRate: 0.025 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
