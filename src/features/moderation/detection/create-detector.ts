@@ -1101,6 +1101,8 @@ class LexiconDetector implements Detector {
     }
     // 我 / 你 after 帮, 给, 让 … is the object of a favour and what follows is its verb (帮我剪视频, heard as 我奸).
     if (swappedLast && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[firstTok] as number] === 1 && firstTok > 0 && this.hanJoined(firstTok) && FAVOUR_CHAR[t.cp[firstTok - 1] as number] === 1) return;
+    // 我 / 你 … then a verb swapped in with a particle after it is a subject and its verb (我剪的视频, heard as 我奸).
+    if (swappedLast && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[firstTok] as number] === 1 && lastTok + 1 < t.length && PARTICLE_CHAR[t.cp[lastTok + 1] as number] === 1 && this.hanJoined(lastTok + 1)) return;
     // 和, 跟, 与 between two words joins them (干的和鲜的 is no 和弦).
     if (swappedLast && lastTok === firstTok + 1 && CONJUNCTION_CHAR[t.cp[firstTok] as number] === 1 && this.hanJoined(firstTok)) return;
     const standalone = b0 === B_YES && b1 === B_YES;

@@ -316,6 +316,15 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('标题写这样可以吗！他妈妈').length).toBeGreaterThan(0);
   });
 
+  it('reads a pronoun and its verb (我剪的), skating on a reservoir, debts that forced someone, a mother\'s lot, packing all night and a wall climbed as no violation, and "don\'t sell it for them", quitting gambling, a group one was pulled into, a platform\'s verdict and "what is it?" as reports', () => {
+    for (const text of ['我剪的视频没声音', '被逼得没办法才借的网贷', '当妈的都不容易', '今晚包夜打包', '翻墙过去捡鸡蛋'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['高仿包别帮人家卖 要被判的', '以前天天打麻将输钱 现在戒赌了', '去水库溜冰注意安全 冰薄', '有人拉我进彩票群 说跟着下注 大家别信', '杀鸡视频被平台说血腥', '神仙水是个啥 我闺女天天说'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // 他马的 is still 他妈的.
+    expect(publicHits('开播前他马的').length).toBeGreaterThan(0);
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -369,12 +378,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twenty-six holdouts, tuned on once they had been scored.
+    // tune split also holds the first twenty-seven holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.72, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the twenty-seventh) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 96.3 % (211 of
-    // 219), public false alarms 2.0 % (12 of 596), review notes 2.2 %.
-    ['holdout', { recall: 0.96, publicRecall: 0.7, publicFalseAlarmRate: 0.0225, reviewNoteRate: 0.025 }],
+    // The holdout (the twenty-eighth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.2 % (214 of
+    // 218), public false alarms 2.1 % (13 of 605), review notes 2.0 %.
+    ['holdout', { recall: 0.98, publicRecall: 0.67, publicFalseAlarmRate: 0.0225, reviewNoteRate: 0.02 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

@@ -38,12 +38,15 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // next line (…怎么办媚要多多情报通…); the line alone is still caught, the same recall on the dirty lines;
 // and again when 我这 / 我这个 right before a word became the sender naming themselves (the
 // twenty-fourth holdout's 我这猪脑子): 3 uncategorised review matches of 大6 fewer, each inside the
-// public hit 大6娱乐黄站 (我这个大６娱乐黄站…), the same 9 622 flagged texts.
+// public hit 大6娱乐黄站 (我这个大６娱乐黄站…), the same 9 622 flagged texts; and again when a
+// pronoun then a verb swapped in with a particle after it became a subject and its verb (the
+// twenty-seventh holdout's 我剪的视频): 3 matches of 他妈 fewer, each inside 他妈的 (开播前他马得！),
+// the same 9 622 flagged texts.
 const PINNED = {
-  sha256: '17eaa6be7548ff8349a0a1b72194e7b7122803eea7bff7ce2d0d868638ce4bc6',
+  sha256: 'a03ce92667842b3f7aba5e4ddd70631f7c697afd2b6d3be1798558118e76ae7c',
   texts: 16080,
   flagged: 9622,
-  matches: 24966,
+  matches: 24963,
 };
 
 let detector: Detector;
