@@ -1103,6 +1103,8 @@ class LexiconDetector implements Detector {
     if (swappedLast && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[firstTok] as number] === 1 && firstTok > 0 && this.hanJoined(firstTok) && FAVOUR_CHAR[t.cp[firstTok - 1] as number] === 1) return;
     // 我 / 你 … then a verb swapped in with a particle after it is a subject and its verb (我剪的视频, heard as 我奸).
     if (swappedLast && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[firstTok] as number] === 1 && lastTok + 1 < t.length && PARTICLE_CHAR[t.cp[lastTok + 1] as number] === 1 && this.hanJoined(lastTok + 1)) return;
+    // 再, 又, 先 … before a verb swapped in say when it is done (删了再建, heard as 再奸).
+    if (swappedLast && lastTok === firstTok + 1 && ADVERB_CHAR[t.cp[firstTok] as number] === 1 && this.hanJoined(firstTok)) return;
     // 和, 跟, 与 between two words joins them (干的和鲜的 is no 和弦).
     if (swappedLast && lastTok === firstTok + 1 && CONJUNCTION_CHAR[t.cp[firstTok] as number] === 1 && this.hanJoined(firstTok)) return;
     const standalone = b0 === B_YES && b1 === B_YES;
@@ -1726,6 +1728,9 @@ for (const c of '了着过') ASPECT_CHAR[c.charCodeAt(0)] = 1;
 /** Pronouns, conjunctions, and the verbs of a favour done for one (帮我, 给你, 让他 …). */
 const PRONOUN_CHAR = new Uint8Array(0x10000);
 for (const c of '我你他她') PRONOUN_CHAR[c.charCodeAt(0)] = 1;
+/** Adverbs of time and order that come before a verb (再建, 又见, 先做). */
+const ADVERB_CHAR = new Uint8Array(0x10000);
+for (const c of '再又先才') ADVERB_CHAR[c.charCodeAt(0)] = 1;
 const CONJUNCTION_CHAR = new Uint8Array(0x10000);
 for (const c of '和跟与') CONJUNCTION_CHAR[c.charCodeAt(0)] = 1;
 const FAVOUR_CHAR = new Uint8Array(0x10000);

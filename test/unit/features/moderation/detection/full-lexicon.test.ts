@@ -325,6 +325,15 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('开播前他马的').length).toBeGreaterThan(0);
   });
 
+  it('reads ewes, 再 before a verb, a parcel sent, free shipping before a quote ends, political study and buyers\' prices as no violation, and "don\'t list it", "what does it mean?", "also against the rules", a warning to parents, "is it because …" and "nothing to do with it" as reports', () => {
+    for (const text of ['老母羊下了两只羔', '删了再建', '发个件比城里贵', '标题"柴鸡蛋30枚包邮" 行吗', '党员政治学习', '收购商压价 庄家说多少就是多少', '我家有 年前杀 你要多少斤'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['对 烟草是专卖的 网上卖烟叶违法 别上架', '老师 加V是什么意思 是加微信吗', '补单其实就是刷单 也是违规', '新型毒品会伪装成奶茶粉 家长们注意', '店被封了 是不是因为我发了为信号', '火麻仁跟毒品没关系'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // A threat to kill is still one.
+    expect(publicHits('再吵杀你全家').length).toBeGreaterThan(0);
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -378,12 +387,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twenty-seven holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.72, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the twenty-eighth) was written without sight of the rules or the other lines
+    // tune split also holds the first twenty-eight holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.715, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the twenty-ninth) was written without sight of the rules or the other lines
     // (docs/moderation.md). With the review model (trained on tune only): recall 98.2 % (214 of
-    // 218), public false alarms 2.1 % (13 of 605), review notes 2.0 %.
-    ['holdout', { recall: 0.98, publicRecall: 0.67, publicFalseAlarmRate: 0.0225, reviewNoteRate: 0.02 }],
+    // 218), public false alarms 3.1 % (19 of 607), review notes 2.8 %.
+    ['holdout', { recall: 0.98, publicRecall: 0.67, publicFalseAlarmRate: 0.0325, reviewNoteRate: 0.03 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
