@@ -302,6 +302,8 @@ describe('issue 16 failure classes', () => {
       expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
     for (const text of ['平台抓了几个刷单的', '刷单的直接点举报', '老顾客加微信 做私域'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // An insult followed by 又 without 我 is said of someone else.
+    expect(publicHits('猪脑子 又来发广告').map((m) => m.category)).toContain('辱骂');
     // A strike called is still politics; white goods offered are still drugs.
     expect(publicHits('明天全县罢工').length).toBeGreaterThan(0);
     expect(publicHits('有白的 要的私我').length).toBeGreaterThan(0);
