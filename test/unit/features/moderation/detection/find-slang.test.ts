@@ -176,7 +176,8 @@ describe("findSlang: the twenty-second to twenty-eighth holdouts' classes", () =
     expect(spans('听说明年恢复农业税 大家赶紧把地退了')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '政治', tier: 'review' })]));
     expect(spans('某局长贪了三个亿 转发让更多人知道')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '政治', tier: 'review' })]));
     expect(spans('吃了一晚上都不困')).toEqual([expect.objectContaining({ category: '毒品', tier: 'review' })]);
-    for (const [text, category] of [['腰那么细 床上肯定很厉害', '色情'], ['听说马上会被删 一把手被带走了', '政治'], ['胸露出来点 刷礼物的多', '色情'], ['他就是个沙雕', '辱骂']])
+    const guesses: Array<[string, string]> = [['腰那么细 床上肯定很厉害', '色情'], ['听说马上会被删 一把手被带走了', '政治'], ['胸露出来点 刷礼物的多', '色情'], ['他就是个沙雕', '辱骂']];
+    for (const [text, category] of guesses)
       expect({ text, review: spans(text).some((h) => h.category === category && h.tier === 'review') }).toEqual({ text, review: true });
     for (const text of ['闹钟五点准时响', '要鸡蛋的找我 便宜', '一起去快递站讨个说法', '做蛋糕加点香精', '药店收医保卡吗', '遇到疑难客户怎么办', '卖家客户名单怎么导出', '班里所有人的电话要登记', '老司机开车稳 大家上车', '营业执照三天下证', '早上都起来吧 去赶集', '我征信花了 贷款下不来', '价格89.64元', '明早八点在县政府门口集合去参观', '来路不明的手机别收', '我们的蜂蜜不加香精', '真空包装的好卖', '我有5k粉丝了'])
       expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
