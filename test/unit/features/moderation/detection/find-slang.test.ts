@@ -121,7 +121,7 @@ describe('findSlang', () => {
   });
 });
 
-describe("findSlang: the twenty-second to twenty-eighth holdouts' classes", () => {
+describe("findSlang: the twenty-second to twenty-ninth holdouts' classes", () => {
   it('catches threats with a gun or a timed device, dead livestock and borrowed origin labels, drugs by number, fees before an interview, each in its category', () => {
     const cases: Array<[string, string, string]> = [
       ['拿枪把书记崩了', '暴恐', 'public'],
@@ -138,7 +138,7 @@ describe("findSlang: the twenty-second to twenty-eighth holdouts' classes", () =
     for (const [text, category, tier] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === tier) }).toEqual({ text, hit: true });
   });
 
-  it('catches initialisms and a letter for 死, goods "not to be asked about", medical-insurance cards bought, protests at a government gate, free trials of health gadgets, 咔咔, rice passed off as 五常, 嫩模, paid promotion, inflated acreage, 8964 and tuition "refunded later", 喵喵, rnm, a call to rise up and loans despite bad credit, class lists sold, empty Moutai bottles bought, 臭要饭的, 64 with candles, 五月三十五, 老司机 with links and licences without a factory', () => {
+  it('catches initialisms and a letter for 死, goods "not to be asked about", medical-insurance cards bought, protests at a government gate, free trials of health gadgets, 咔咔, rice passed off as 五常, 嫩模, paid promotion, inflated acreage, 8964 and tuition "refunded later", 喵喵, rnm, a call to rise up and loans despite bad credit, class lists sold, empty Moutai bottles bought, 臭要饭的, 64 with candles, 五月三十五, 老司机 with links, licences without a factory, cure claims, 老货 and 妈卖批', () => {
     const cases: Array<[string, string]> = [
       ['二逼 说你呢', '辱骂'],
       ['去s吧 烦人', '辱骂'],
@@ -171,15 +171,18 @@ describe("findSlang: the twenty-second to twenty-eighth holdouts' classes", () =
       ['五月三十五号 别忘了', '政治'],
       ['老司机开车 资源在这 上车', '色情'],
       ['资质挂靠 三天下证', '违法犯罪'],
+      ['祖传秘方 治白癜风 一个疗程见效', '广告'],
+      ['你个老货', '辱骂'],
+      ['妈卖批', '辱骂'],
     ];
     for (const [text, category] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === 'public') }).toEqual({ text, hit: true });
     expect(spans('听说明年恢复农业税 大家赶紧把地退了')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '政治', tier: 'review' })]));
     expect(spans('某局长贪了三个亿 转发让更多人知道')).toEqual(expect.arrayContaining([expect.objectContaining({ category: '政治', tier: 'review' })]));
     expect(spans('吃了一晚上都不困')).toEqual([expect.objectContaining({ category: '毒品', tier: 'review' })]);
-    const guesses: Array<[string, string]> = [['腰那么细 床上肯定很厉害', '色情'], ['听说马上会被删 一把手被带走了', '政治'], ['胸露出来点 刷礼物的多', '色情'], ['他就是个沙雕', '辱骂']];
+    const guesses: Array<[string, string]> = [['我是做保险的 重疾养老都有 需要的私聊我', '广告'], ['腰那么细 床上肯定很厉害', '色情'], ['听说马上会被删 一把手被带走了', '政治'], ['胸露出来点 刷礼物的多', '色情'], ['他就是个沙雕', '辱骂']];
     for (const [text, category] of guesses)
       expect({ text, review: spans(text).some((h) => h.category === category && h.tier === 'review') }).toEqual({ text, review: true });
-    for (const text of ['闹钟五点准时响', '要鸡蛋的找我 便宜', '一起去快递站讨个说法', '做蛋糕加点香精', '药店收医保卡吗', '遇到疑难客户怎么办', '卖家客户名单怎么导出', '班里所有人的电话要登记', '老司机开车稳 大家上车', '营业执照三天下证', '早上都起来吧 去赶集', '我征信花了 贷款下不来', '价格89.64元', '明早八点在县政府门口集合去参观', '来路不明的手机别收', '我们的蜂蜜不加香精', '真空包装的好卖', '我有5k粉丝了'])
+    for (const text of ['祖传秘方腌的腊肉', '闹钟五点准时响', '要鸡蛋的找我 便宜', '一起去快递站讨个说法', '做蛋糕加点香精', '药店收医保卡吗', '遇到疑难客户怎么办', '卖家客户名单怎么导出', '班里所有人的电话要登记', '老司机开车稳 大家上车', '营业执照三天下证', '早上都起来吧 去赶集', '我征信花了 贷款下不来', '价格89.64元', '明早八点在县政府门口集合去参观', '来路不明的手机别收', '我们的蜂蜜不加香精', '真空包装的好卖', '我有5k粉丝了'])
       expect({ text, hits: spans(text) }).toEqual({ text, hits: [] });
   });
 

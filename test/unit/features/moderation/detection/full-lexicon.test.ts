@@ -336,6 +336,15 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('再吵杀你全家').length).toBeGreaterThan(0);
   });
 
+  it('reads a rat poison called banned, open-air films, information overload, 鸦片鱼, grain buyers, cabbage whites, paid traffic, an internet café, soaked boxes and "is that your mother?" as no violation, and "the teacher said", "that is called", a parcel taken by someone else, a habit quit, "I thought it was", a family game for fun and contacts deleted as reports', () => {
+    for (const text of ['毒鼠强是禁药', '晚上放露天电影', '信息爆炸 记不住', '鸦片鱼头好吃', '收粮的庄家压价', '菜地里全是白粉蝶', '花钱买流量 按点击扣费', '儿子网吧包夜', '箱子全湿了', '第二个是你妈吧'])
+      expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['老师说了 那叫走私', '我的快递被人冒领了', '以前吸毒 戒了好几年了', '还以为是罂粟 原来是虞美人', '打麻将 输赢几块钱图个乐', '把图里微信号都删了'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // Traffic for sale is still an ad.
+    expect(publicHits('卖流量 一万播放五十').length).toBeGreaterThan(0);
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -389,12 +398,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twenty-eight holdouts, tuned on once they had been scored.
+    // tune split also holds the first twenty-nine holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.715, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the twenty-ninth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 98.2 % (214 of
-    // 218), public false alarms 3.1 % (19 of 607), review notes 2.8 %.
-    ['holdout', { recall: 0.98, publicRecall: 0.67, publicFalseAlarmRate: 0.0325, reviewNoteRate: 0.03 }],
+    // The holdout (the thirtieth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 95.0 % (209 of
+    // 220), public false alarms 1.5 % (9 of 594), review notes 3.0 % (18 of 594).
+    ['holdout', { recall: 0.95, publicRecall: 0.7, publicFalseAlarmRate: 0.0175, reviewNoteRate: 0.035 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
