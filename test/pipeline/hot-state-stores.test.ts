@@ -49,6 +49,18 @@ describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () 
     await dropDatabase(uri);
   });
 
+  /**
+   * Resolves once `bot` has heard every change `other` announced before the call: a marker sent
+   * after them on the same connection arrives after them. (A change heard while `bot` is warming a
+   * part makes it read that part again later, which a count of commands would then see.)
+   */
+  async function heardEverything(): Promise<void> {
+    const marker = uniqueName('marker');
+    const heard = new Promise<void>((resolve) => botHot.onLeaveDecided((id) => id === marker && resolve()));
+    otherHot.changed({ kind: 'leave-decided', cohortId: marker });
+    await heard;
+  }
+
   /** Polls until `check` holds (pub/sub delivers in milliseconds); fails with the last value. */
   async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean): Promise<T> {
     let last = await read();
@@ -238,6 +250,7 @@ describe('hot state over real MongoDB-compatible storage and Redis pub/sub', () 
     ]);
     await other.cohortWords.set(cohortId, { word: '拼单群', op: 'add', category: '广告', by: 'staff', at });
     await Promise.all([summariesSettled(bot), summariesSettled(other)]);
+    await heardEverything();
     const warmer = new CohortWarmer(bot, createLogger('silent'));
     const findsBefore = attendanceFinds;
     warmer.warmGroup('wechaty', 'g-warm', at);
