@@ -5,7 +5,7 @@ import type { Detector, DetectorOptions, DetectorStats, MatchLayer, ScanMatch, S
 import { DEFAULT_ALLOWED_DOMAINS } from './find-links';
 import { findSlangAmong, slangCandidates } from './find-slang';
 import { findSolicitationWith, SolicitationCues, solicitationKind } from './find-solicitation';
-import { deniedInside, negatedByContext } from './prohibitive-context';
+import { deniedInside, negatedByContext, readsAsReport } from './prohibitive-context';
 import { loadReviewModel, reviewScore, type ReviewModel } from './review-model';
 import { loadCommonWords } from './load-common-words';
 import { loadWordSegmenter, type WordSegmenter } from './load-word-segmenter';
@@ -291,9 +291,10 @@ class LexiconDetector implements Detector {
       }
       patAt.push(tokens.length);
     };
+    const everyday = new Set(lexicon.review ?? []);
     for (const entry of lexicon.entries) {
       const banned = entry.categories.filter((c) => BANNED.has(c));
-      if (banned.length > 0) add(entry.word, KIND_BANNED, banned);
+      if (banned.length > 0 && !everyday.has(entry.word)) add(entry.word, KIND_BANNED, banned);
       else add(entry.word, KIND_BROAD, entry.categories.length > 0 ? entry.categories : ['未分类']);
     }
     for (const word of lexicon.allow) add(word, KIND_ALLOW, []);
@@ -434,7 +435,8 @@ class LexiconDetector implements Detector {
     const model = this.reviewModel;
     if (model && this.hanTokens() >= MODEL_MIN_HAN) {
       const p = reviewScore(model, this.text.cp, this.text.length);
-      if (p >= model.threshold) {
+      // A report or a warning is what the model most often mistakes for the thing reported.
+      if (p >= model.threshold && !(this.prohibitiveContext && readsAsReport(input))) {
         matches.push({ word: 'review-model', category: '未分类', start: 0, end: input.length, layer: 'model', tier: 'review', reason: `statistical guess (${Math.round(p * 100)} %)` });
       }
     }
@@ -1092,10 +1094,10 @@ class LexiconDetector implements Detector {
     // built, not a disguise.
     if (swappedFirst && PARTICLE_CHAR[t.cp[firstTok] as number] === 1 && this.hanJoined(firstTok)) return;
     if (swappedLast && ASPECT_CHAR[t.cp[lastTok] as number] === 1 && PARTICLE_CHAR[lastWordChar] !== 1) return;
-    // A last 把 or 比 with Han written on after it opens what follows: a 把-clause (你把烘干过程拍出来,
-    // heard as 你爸) or a comparison (牦牛肉比卤的, heard as 肉壁). So does 要 ending a two-character hit:
+    // A last 把 or 比 with Han, letters or digits written on after it opens what follows: a 把-clause
+    // (你把烘干过程拍出来, 你把app卸了, heard as 你爸) or a comparison (牦牛肉比卤的, heard as 肉壁). So does 要 ending a two-character hit:
     // what one must do (上网卖要注意, heard as 卖药); in a longer word it is the disguise (迷魂要这个价).
-    if (swappedLast && lastTok + 1 < t.length && this.hanJoined(lastTok + 1)) {
+    if (swappedLast && lastTok + 1 < t.length && this.writtenOnAfter(lastTok + 1)) {
       const opens = OPENS_CLAUSE[t.cp[lastTok] as number] as number;
       if (opens === 1 || (opens === 2 && lastTok === firstTok + 1)) return;
     }
@@ -1272,6 +1274,13 @@ class LexiconDetector implements Detector {
   }
 
   /** Whether token k is a Han character written right after another one (no gap, no symbol between). */
+  /** Whether token k (Han, a letter or a digit) follows Han token k - 1 with nothing between them. */
+  private writtenOnAfter(k: number): boolean {
+    const t = this.text;
+    const cls = t.cls[k];
+    return k > 0 && (cls === CharClass.HAN || cls === CharClass.LATIN || cls === CharClass.DIGIT) && t.cls[k - 1] === CharClass.HAN && t.start[k] === t.end[k - 1];
+  }
+
   private hanJoined(k: number): boolean {
     const t = this.text;
     return k > 0 && t.cls[k] === CharClass.HAN && t.cls[k - 1] === CharClass.HAN && t.start[k] === t.end[k - 1];
@@ -1667,8 +1676,8 @@ function signedName(input: string, start: number, end: number): boolean {
   return namedPerson(input, start, end);
 }
 
-// The name before the word: 郑国庆签到, 老师好 王秀英已签到.
-const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?([\u4e00-\u9fff]{2,3})(?=已?(?:签到|打卡|报到)(?:$|[\s,，。.!！]))/;
+// The name before the word: 郑国庆签到, 老师好 王秀英已签到, 李鹏飞 签到, 王丹丹今天请假.
+const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?([\u4e00-\u9fff]{2,3})(?=\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假)(?:$|[\s,，。.!！]))/;
 
 const HAN_CHAR = /\p{Script=Han}/u;
 // Right before a name: 本人 (a leave note's 本人李建国), 姓名, 我叫.

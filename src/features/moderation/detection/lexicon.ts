@@ -10,4 +10,9 @@ export interface LexiconEntry {
 export interface Lexicon {
   entries: LexiconEntry[];
   allow: string[];
+  /**
+   * Listed words that class chat mostly uses in their everyday sense (合作社王主席, 蜂王出台):
+   * they act like 违法犯罪 words, a note to staff and never a public action on their own.
+   */
+  review?: string[];
 }

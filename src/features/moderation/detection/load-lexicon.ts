@@ -40,7 +40,9 @@ export async function loadLexicon(paths?: string[], options: LoadLexiconOptions 
     if (!existsSync(file) && file.endsWith('domain-allow.txt')) continue;
     for (const { word } of parseWordList(await readFile(file, 'utf8'), file)) allow.add(word);
   }
-  return { entries, allow: [...allow] };
+  const reviewFile = path.join(dataDir, 'review-words.txt');
+  const review = existsSync(reviewFile) ? parseWordList(await readFile(reviewFile, 'utf8'), reviewFile).map((e) => e.word) : [];
+  return { entries, allow: [...allow], review };
 }
 
 /** The repo's data/moderation directory, found from this file in src/ or in dist/src/. */

@@ -192,6 +192,39 @@ describe("findSlang: the twenty-second to twenty-ninth holdouts' classes", () =>
   });
 });
 
+describe("findSlang: the thirtieth to thirty-second holdouts' classes", () => {
+  it('catches parcels taken in unasked, printed fake labels, gutter oil bought up, a threat to bleed someone, meat that "can be smoked", lewd invitations, new spellings of insults and the white-paper protest, each in its category', () => {
+    const cases: Array<[string, string, string]> = [
+      ['帮我们代收快递包裹 一次五百 别问里面是啥', '违法犯罪', 'public'],
+      ['假的五常大米标签 地理标志 我们这都能印 一万张起', '违法犯罪', 'public'],
+      ['地沟油 高价回收 有多少要多少', '违法犯罪', 'public'],
+      ['明天就去给他放血', '暴恐', 'public'],
+      ['有没有人出"猪肉" 要好的 能溜的', '毒品', 'public'],
+      ['你老公不行 我可以帮帮你', '色情', 'public'],
+      ['晚上来我家 我老婆不在 嘿嘿', '色情', 'public'],
+      ['草拟吗 说的就是你', '辱骂', 'public'],
+      ['你tm是不是有大病', '辱骂', 'public'],
+      ['周六晚上广场举白纸 都来', '政治', 'public'],
+      ['老人保健品咋忽悠 我有话术 包成交', '违法犯罪', 'public'],
+      ['白的 要不要 小包 一克起', '毒品', 'public'],
+      ['老子要炸了这个快递站', '暴恐', 'public'],
+      ['8×8那天的事 不能忘', '政治', 'public'],
+      ['tg亡 天灭', '政治', 'public'],
+      ['蜂蜜勾兑教程 加糖浆 成本十块卖八十 买家吃不出来', '违法犯罪', 'public'],
+      ['庆丰帝又出新语录了', '政治', 'public'],
+      ['维权的朋友们 周六广场见 带上白纸', '政治', 'public'],
+      ['依托咪酯 现在哪里能搞到 急', '毒品', 'public'],
+      ['美女主播直播的时候穿少点 粉丝才多 嘿嘿', '色情', 'review'],
+    ];
+    for (const [text, category, tier] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === tier) }).toEqual({ text, hit: true });
+  });
+
+  it('leaves the same words alone where farm and family talk use them', () => {
+    for (const text of ['给羊放血要快', '今天带孩子去县城溜冰场溜冰了 摔了好几跤', '一针见血 老师说到点子上了', '兽医站说用恩诺沙星拌料 停药期过了再卖蛋', '早安 刚送完孩子上学', '这个标签能印吗 我们自己的品牌', '气炸了 这个快递站又丢件', '这批货88那天发', '拜拜88 别忘了交作业', '在家兼职给网店做客服 一个月一千多', '直播的时候猫跳上桌了 笑死', '路结冰了 出门小心', '视频剪得不行 推翻重来了'])
+      expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
+  });
+});
+
 describe('findSlang: shop words that are lures only with an offer', () => {
   const ordinary = [
     '这个月店铺销量翻倍了，谢谢老师',

@@ -201,8 +201,8 @@ describe('issue 16 failure classes', () => {
     expect(detector.scan('寡妇门前是非多 她的话别信').matches.length).toBeGreaterThan(0);
   });
 
-  it('reads a sign-in with a group and a name, farm and family words, and questions whether an offer is real as no violation', () => {
-    for (const text of ['签到 三组 李建国', '小鸡公母怎么分啊，翻肛门看吗', '孩子他爹在外地打工，家里就我一个人忙', '发到各组组长那里就行，组长统一交'])
+  it('reads a sign-in with a group and a name, a name then 签到 or 请假, farm and family words, and questions whether an offer is real as no violation', () => {
+    for (const text of ['签到 三组 李建国', '李鹏飞 签到 今天带了自家的茶叶样品', '王丹丹今天请假 她家孩子生病', '小鸡公母怎么分啊，翻肛门看吗', '孩子他爹在外地打工，家里就我一个人忙', '发到各组组长那里就行，组长统一交'])
       expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
     for (const text of ['有个代运营公司找我，说交两万包做起店，这靠谱吗', '检疫证明一定要有，没检疫的肉不能上网卖', '我这款毛衣被人说是“高仿”，我气死了，明明是自己织的', '被平台判了“违规引流”，就因为我在评论区留了个微信号', '有人问我收不收野生甲鱼，我说不收', '还有拼多多砍一刀的'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
@@ -345,6 +345,35 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('卖流量 一万播放五十').length).toBeGreaterThan(0);
   });
 
+  it('reads 你把 before letters, a village doctor, Bama, 操作, an accountant and a cat in heat as no violation, and "send me a screenshot, I kick them", "never sell it, you get arrested" and "that counts as gambling" as reports', () => {
+    for (const text of ['莫得事 你把app卸了重新装一哈', '村医说最近流感多', '火麻仁是我们巴马的特产', '我操作了好几次都不对', '专票要一般纳税人 合作社可以开 你联系张会计', '我家的猫叫春叫了一晚上'])
+      expect({ text, hits: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, hits: [] });
+    for (const text of ['群里要是有人发兼职刷单的 直接截图发给我 我踢了', '村里有人收购身份证和电话卡 说给钱 千万别卖 会被抓的', '抽奖要注意 不能让人花钱买抽奖机会 那就算赌博了 违规'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
+    // 你爸 as a curse, and 刷单 offered, are still what they are.
+    expect(publicHits('驶你爸').length).toBeGreaterThan(0);
+    expect(publicHits('兼职刷单 日结 私我').length).toBeGreaterThan(0);
+  });
+
+  it('sends listed words that class chat uses in their everyday sense to staff at most (review-words.txt), and still acts on them beside another hit', () => {
+    for (const text of ['合作社王主席说下周开始收核桃', '蜂王出台了 高兴', '给羊打针打哪个部位 屁股还是脖子', '跟快递谈价 手里单量就是筹码', '习近平总书记在乡村振兴讲话里提到要发展农村电商', '带孩子去北京看了升旗 天安门真壮观', '国庆放七天 快递停不停啊', '我家堂屋还挂着毛主席像 我爷爷挂的'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expect(publicHits('嫂子你屁股真翘 加我微信看视频').length).toBeGreaterThan(0);
+    expect(publicHits('毛主席复活').length).toBeGreaterThan(0);
+  });
+
+  it('reads a poppy reported to the police, laundering warned off, a simile, blasting for a road, a platform that forbids it and a red film as no violation', () => {
+    for (const text of ['路边看到几棵罂粟 已经打电话给派出所了', '跑分就是帮人洗钱 别贪那点钱', '种啥都跟下注一样 今年就赌核桃能涨价了', '以前修路要用炸药开山 现在路通了', '打鸟的气枪平台不让卖哈', '买家非要加微信私下交易 平台允许不', '七一建党节 村里组织党员看红色电影', '管理员 刚才那个卖号的我截图了 踢了吧', '有人在群里发"兼职刷单 日结" 已经截图了 管理员处理一下', '有人在网上卖假冒我们县地理标志的大米 怎么投诉', '来路不明的冻品别收 可能是走私货 查到要罚的', '派出所来村里收缴土枪了 家里有老猎枪的主动交 不追究'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Offered, the same things are still violations.
+    for (const text of ['世界杯下注找我 私聊', '出售炸药 雷管 要的私我']) expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
+  it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
+    const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
+    expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
+  });
+
   it('reads emoji written for a word as the word (🐶东西, 🔞群)', () => {
     expect(publicHits('🐶东西 说的就是你').map((m) => m.category)).toContain('辱骂');
     expect(publicHits('🔞群 拉人 进').map((m) => m.category)).toContain('色情');
@@ -398,12 +427,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first twenty-nine holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.715, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the thirtieth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 95.0 % (209 of
-    // 220), public false alarms 1.5 % (9 of 594), review notes 3.0 % (18 of 594).
-    ['holdout', { recall: 0.95, publicRecall: 0.7, publicFalseAlarmRate: 0.0175, reviewNoteRate: 0.035 }],
+    // tune split also holds the first thirty-two holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the thirty-third) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 94.9 % (206 of
+    // 217; 68.2 % public), public false alarms 1.6 % (9 of 576), review notes 2.3 % (13 of 576).
+    ['holdout', { recall: 0.945, publicRecall: 0.675, publicFalseAlarmRate: 0.0175, reviewNoteRate: 0.03 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

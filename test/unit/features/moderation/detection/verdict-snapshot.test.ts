@@ -41,12 +41,17 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // public hit 大6娱乐黄站 (我这个大６娱乐黄站…), the same 9 622 flagged texts; and again when a
 // pronoun then a verb swapped in with a particle after it became a subject and its verb (the
 // twenty-seventh holdout's 我剪的视频): 3 matches of 他妈 fewer, each inside 他妈的 (开播前他马得！),
-// the same 9 622 flagged texts.
+// the same 9 622 flagged texts; and again when 主席 and 出台 became review words (data/moderation/
+// review-words.txt, the thirty-first and thirty-second holdouts' 合作社王主席, 蜂王出台, 国庆放七天,
+// a trip to 天安门 and 毛主席像): in 31 texts their matches inside 毛主席复活, 国家主席, 天安门事件 and
+// next to 台独 became review matches or, as sound-alikes, went (review words act exactly only),
+// 13 matches fewer; 3 flagged texts fewer, all the one dirty line whose only hit is 国庆 written as
+// 国请 (说说国请) and the two texts that repeat it: public recall on the dirty lines 99.08 → 99.05 %.
 const PINNED = {
-  sha256: 'a03ce92667842b3f7aba5e4ddd70631f7c697afd2b6d3be1798558118e76ae7c',
+  sha256: '07e31baac82fa60e191f10bb63138d41d155b762ee6965e41ebdc5aa80d319b3',
   texts: 16080,
-  flagged: 9622,
-  matches: 24963,
+  flagged: 9619,
+  matches: 24950,
 };
 
 let detector: Detector;
