@@ -1122,6 +1122,8 @@ class LexiconDetector implements Detector {
   private verbAfterFunctionWord(first: number): boolean {
     const t = this.text;
     const c = t.cp[first] as number;
+    // 人 after 被 / 让 / 叫 is whoever does what follows (被人打了, heard as 人大).
+    if (c === 0x4eba) return first > 0 && this.hanJoined(first) && AGENT_BEFORE_CHAR[t.cp[first - 1] as number] === 1;
     if (PRONOUN_CHAR[c] === 1) {
       const favour = first > 0 && this.hanJoined(first) && FAVOUR_CHAR[t.cp[first - 1] as number] === 1;
       return favour || (first + 2 < t.length && PARTICLE_CHAR[t.cp[first + 2] as number] === 1 && this.hanJoined(first + 2));
@@ -1661,6 +1663,7 @@ const SIGNED_NAME = /^\s*(?:签到|签道|补签|打卡|请假|交作业|提交�
 
 /** Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one (本人李建国, a 名单 of names). */
 function signedName(input: string, start: number, end: number): boolean {
+  if (end - start <= 3 && SIGNED_ROLL.test(input) && !/[\s,，、]/.test(input.slice(start, end))) return true;
   if (start <= 12) {
     const m = SIGNED_NAME.exec(input);
     if (m) {
@@ -1677,7 +1680,9 @@ function signedName(input: string, start: number, end: number): boolean {
 }
 
 // The name before the word: 郑国庆签到, 老师好 王秀英已签到, 李鹏飞 签到, 王丹丹今天请假.
-const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?([\u4e00-\u9fff]{2,3})(?=\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假)(?:$|[\s,，。.!！]))/;
+const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?([\u4e00-\u9fff]{2,3})(?=(?:\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假|交作业|作业已交|已交作业)|\s到)(?:$|[\s,，。.!！]))/;
+// A roll of names and nothing else, with 签到 or 打卡 first or last (签到 毛泽亮 李鹏飞 习小燕, 刘小平 邓建国 签到).
+const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{2,3}(?:[\s,，、]+|\s*$))+|(?:[\u4e00-\u9fff]{2,3}[\s,，、]+)+(?:签到|打卡)\s*)$/;
 
 const HAN_CHAR = /\p{Script=Han}/u;
 // Right before a name: 本人 (a leave note's 本人李建国), 姓名, 我叫.
@@ -1755,11 +1760,15 @@ const CONJUNCTION_CHAR = new Uint8Array(0x10000);
 for (const c of '和跟与') CONJUNCTION_CHAR[c.charCodeAt(0)] = 1;
 const FAVOUR_CHAR = new Uint8Array(0x10000);
 for (const c of '帮给让替教陪') FAVOUR_CHAR[c.charCodeAt(0)] = 1;
+/** Before 人, the words that make it the one who acts (被人骗, 让人笑话). */
+const AGENT_BEFORE_CHAR = new Uint8Array(0x10000);
+for (const c of '被让叫') AGENT_BEFORE_CHAR[c.charCodeAt(0)] = 1;
 
 /** 把 (the object of its clause before the verb) and 比 (a comparison) open what follows them: 1; 要 (what one must or wants to do) only after one other character: 2. */
 const OPENS_CLAUSE = new Uint8Array(0x10000);
 for (const c of '把比') OPENS_CLAUSE[c.charCodeAt(0)] = 1;
 OPENS_CLAUSE['要'.charCodeAt(0)] = 2;
+OPENS_CLAUSE['也'.charCodeAt(0)] = 2;
 
 /** The review model reads Chinese: fewer Han characters (收到, 好的, shopping) are too little to judge. */
 const MODEL_MIN_HAN = 4;

@@ -192,7 +192,7 @@ describe("findSlang: the twenty-second to twenty-ninth holdouts' classes", () =>
   });
 });
 
-describe("findSlang: the thirtieth to thirty-second holdouts' classes", () => {
+describe("findSlang: the thirtieth to thirty-third holdouts' classes", () => {
   it('catches parcels taken in unasked, printed fake labels, gutter oil bought up, a threat to bleed someone, meat that "can be smoked", lewd invitations, new spellings of insults and the white-paper protest, each in its category', () => {
     const cases: Array<[string, string, string]> = [
       ['帮我们代收快递包裹 一次五百 别问里面是啥', '违法犯罪', 'public'],
@@ -215,12 +215,23 @@ describe("findSlang: the thirtieth to thirty-second holdouts' classes", () => {
       ['维权的朋友们 周六广场见 带上白纸', '政治', 'public'],
       ['依托咪酯 现在哪里能搞到 急', '毒品', 'public'],
       ['美女主播直播的时候穿少点 粉丝才多 嘿嘿', '色情', 'review'],
+      ['点赞关注 每单3元 做完就结 有手机就行', '广告', 'public'],
+      ['工作室接单 淘宝 拼多多 基础销量 包安全', '广告', 'public'],
+      ['互助盘 投一千 半个月回两千 已经有人提现了', '广告', 'public'],
+      ['普通米加点香精 就成五常香米了', '违法犯罪', 'public'],
+      ['冒充平台客服 让买家先转账 这招最好使', '违法犯罪', 'public'],
+      ['过期肉换个标签 接着卖 没人查', '违法犯罪', 'public'],
+      ['小姐姐 让哥哥摸一下好不好嘛', '色情', 'public'],
+      ['信不信我去中心门口捅几个', '暴恐', 'public'],
+      ['再催我 我就抱着煤气罐去你们中心', '暴恐', 'public'],
+      ['总加速师 再加把劲 早点崩', '政治', 'public'],
+      ['维尼熊又在电视上画大饼了', '政治', 'public'],
     ];
     for (const [text, category, tier] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === tier) }).toEqual({ text, hit: true });
   });
 
   it('leaves the same words alone where farm and family talk use them', () => {
-    for (const text of ['给羊放血要快', '今天带孩子去县城溜冰场溜冰了 摔了好几跤', '一针见血 老师说到点子上了', '兽医站说用恩诺沙星拌料 停药期过了再卖蛋', '早安 刚送完孩子上学', '这个标签能印吗 我们自己的品牌', '气炸了 这个快递站又丢件', '这批货88那天发', '拜拜88 别忘了交作业', '在家兼职给网店做客服 一个月一千多', '直播的时候猫跳上桌了 笑死', '路结冰了 出门小心', '视频剪得不行 推翻重来了'])
+    for (const text of ['给羊放血要快', '今天带孩子去县城溜冰场溜冰了 摔了好几跤', '一针见血 老师说到点子上了', '兽医站说用恩诺沙星拌料 停药期过了再卖蛋', '早安 刚送完孩子上学', '这个标签能印吗 我们自己的品牌', '气炸了 这个快递站又丢件', '这批货88那天发', '拜拜88 别忘了交作业', '在家兼职给网店做客服 一个月一千多', '直播的时候猫跳上桌了 笑死', '路结冰了 出门小心', '视频剪得不行 推翻重来了', '新店先别开 先把基础销量和评价做起来', '塑料袋上捅几个洞 透气', '孩子要买维尼熊玩具'])
       expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
   });
 });

@@ -201,8 +201,8 @@ describe('issue 16 failure classes', () => {
     expect(detector.scan('寡妇门前是非多 她的话别信').matches.length).toBeGreaterThan(0);
   });
 
-  it('reads a sign-in with a group and a name, a name then 签到 or 请假, farm and family words, and questions whether an offer is real as no violation', () => {
-    for (const text of ['签到 三组 李建国', '李鹏飞 签到 今天带了自家的茶叶样品', '王丹丹今天请假 她家孩子生病', '小鸡公母怎么分啊，翻肛门看吗', '孩子他爹在外地打工，家里就我一个人忙', '发到各组组长那里就行，组长统一交'])
+  it('reads a sign-in with a group and a name, a name then 签到, 请假, 到 or 作业已交, a roll of names after 签到, farm and family words, and questions whether an offer is real as no violation', () => {
+    for (const text of ['签到 三组 李建国', '李鹏飞 签到 今天带了自家的茶叶样品', '王丹丹今天请假 她家孩子生病', '签到 毛泽亮 李鹏飞 习小燕 胡锦荣', '温佳宝 到', '王洪志 作业已交', '小鸡公母怎么分啊，翻肛门看吗', '孩子他爹在外地打工，家里就我一个人忙', '发到各组组长那里就行，组长统一交'])
       expect({ text, hits: publicHits(text).map((m) => m.word) }).toEqual({ text, hits: [] });
     for (const text of ['有个代运营公司找我，说交两万包做起店，这靠谱吗', '检疫证明一定要有，没检疫的肉不能上网卖', '我这款毛衣被人说是“高仿”，我气死了，明明是自己织的', '被平台判了“违规引流”，就因为我在评论区留了个微信号', '有人问我收不收野生甲鱼，我说不收', '还有拼多多砍一刀的'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: false });
@@ -363,7 +363,7 @@ describe('issue 16 failure classes', () => {
   });
 
   it('reads a poppy reported to the police, laundering warned off, a simile, blasting for a road, a platform that forbids it and a red film as no violation', () => {
-    for (const text of ['路边看到几棵罂粟 已经打电话给派出所了', '跑分就是帮人洗钱 别贪那点钱', '种啥都跟下注一样 今年就赌核桃能涨价了', '以前修路要用炸药开山 现在路通了', '打鸟的气枪平台不让卖哈', '买家非要加微信私下交易 平台允许不', '七一建党节 村里组织党员看红色电影', '管理员 刚才那个卖号的我截图了 踢了吧', '有人在群里发"兼职刷单 日结" 已经截图了 管理员处理一下', '有人在网上卖假冒我们县地理标志的大米 怎么投诉', '来路不明的冻品别收 可能是走私货 查到要罚的', '派出所来村里收缴土枪了 家里有老猎枪的主动交 不追究'])
+    for (const text of ['路边看到几棵罂粟 已经打电话给派出所了', '跑分就是帮人洗钱 别贪那点钱', '种啥都跟下注一样 今年就赌核桃能涨价了', '以前修路要用炸药开山 现在路通了', '打鸟的气枪平台不让卖哈', '买家非要加微信私下交易 平台允许不', '七一建党节 村里组织党员看红色电影', '管理员 刚才那个卖号的我截图了 踢了吧', '有人在群里发"兼职刷单 日结" 已经截图了 管理员处理一下', '有人在网上卖假冒我们县地理标志的大米 怎么投诉', '来路不明的冻品别收 可能是走私货 查到要罚的', '派出所来村里收缴土枪了 家里有老猎枪的主动交 不追究', '瘦肉精是违禁的 我家猪纯粮食喂的', '有人往村里发法轮功传单 已经报给派出所了', '学习总书记在乡村振兴上的讲话 明天交心得体会', '天旱 花少 蜜也少', '淘宝被人打了一星 气死了'])
       expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
     // Offered, the same things are still violations.
     for (const text of ['世界杯下注找我 私聊', '出售炸药 雷管 要的私我']) expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
@@ -427,12 +427,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first thirty-two holdouts, tuned on once they had been scored.
+    // tune split also holds the first thirty-three holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the thirty-third) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 94.9 % (206 of
-    // 217; 68.2 % public), public false alarms 1.6 % (9 of 576), review notes 2.3 % (13 of 576).
-    ['holdout', { recall: 0.945, publicRecall: 0.675, publicFalseAlarmRate: 0.0175, reviewNoteRate: 0.03 }],
+    // The holdout (the thirty-fourth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.1 % (211 of
+    // 215; 68.8 % public), public false alarms 1.04 % (6 of 578), review notes 1.4 % (8 of 578).
+    ['holdout', { recall: 0.975, publicRecall: 0.68, publicFalseAlarmRate: 0.0125, reviewNoteRate: 0.02 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
