@@ -229,6 +229,7 @@ const EMOJI_WORDS = new Map<number, string>([
   [0x1f434, '马'],
   [0x1f40e, '马'],
   [0x1f9e0, '脑'],
+  [0x2744, '冰'],
 ]);
 
 /** NFKC, case fold, lookalike fold and diacritic strip of one code point; Han characters pass through. */

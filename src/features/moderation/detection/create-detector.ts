@@ -1102,6 +1102,9 @@ class LexiconDetector implements Detector {
       if (opens === 1 || (opens === 2 && lastTok === firstTok + 1)) return;
     }
     if (swappedLast && lastTok === firstTok + 1 && this.verbAfterFunctionWord(firstTok)) return;
+    // A pronoun after a space opens the next clause (信号差 我先下了, heard as 插我): the swapped
+    // character before it ends the clause before.
+    if (swappedFirst && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[lastTok] as number] === 1 && this.spaceBetween(firstTok, lastTok)) return;
     const standalone = b0 === B_YES && b1 === B_YES;
     if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact - particles, latin, standalone)) return;
     // Cheapest test first: only explainedByEverydayWords may call the word segmenter.
@@ -1276,6 +1279,16 @@ class LexiconDetector implements Detector {
   }
 
   /** Whether token k is a Han character written right after another one (no gap, no symbol between). */
+  /** Whether white space stands between tokens a and b in the original text. */
+  private spaceBetween(a: number, b: number): boolean {
+    const t = this.text;
+    for (let i = t.end[a] as number; i < (t.start[b] as number); i++) {
+      const c = this.input.charCodeAt(i);
+      if (c === 0x20 || c === 0x3000 || c === 0x09) return true;
+    }
+    return false;
+  }
+
   /** Whether token k (Han, a letter or a digit) follows Han token k - 1 with nothing between them. */
   private writtenOnAfter(k: number): boolean {
     const t = this.text;
