@@ -1738,9 +1738,9 @@ function onlySpaceBefore(input: string, at: number): boolean {
   return true;
 }
 
-/** A message about breeding livestock (猪人工授精，一份精液三十块): its 色情 words are the vet's. */
+/** A message about breeding livestock (猪人工授精，一份精液三十块; 兽医给打了一针催情的): its 色情 words are the vet's. */
 function breedingTalk(input: string): boolean {
-  return input.includes('授精') || input.includes('配种');
+  return input.includes('授精') || input.includes('配种') || input.includes('兽医');
 }
 
 function afterFarmAnimal(input: string, start: number): boolean {

@@ -192,7 +192,7 @@ describe("findSlang: the twenty-second to twenty-ninth holdouts' classes", () =>
   });
 });
 
-describe("findSlang: the thirtieth to thirty-fourth holdouts' classes", () => {
+describe("findSlang: the thirtieth to thirty-fifth holdouts' classes", () => {
   it('catches parcels taken in unasked, printed fake labels, gutter oil bought up, a threat to bleed someone, meat that "can be smoked", lewd invitations, new spellings of insults and the white-paper protest, each in its category', () => {
     const cases: Array<[string, string, string]> = [
       ['帮我们代收快递包裹 一次五百 别问里面是啥', '违法犯罪', 'public'],
@@ -230,12 +230,17 @@ describe("findSlang: the thirtieth to thirty-fourth holdouts' classes", () => {
       ['卖 小红书号 千粉 可改名 需要滴', '广告', 'public'],
       ['64 三十多年了 不能忘', '政治', 'public'],
       ['今年卖果子的钱我准备全压在这把大小上了', '赌博', 'public'],
+      ['这个国家迟早要完 大家一起起来反了', '政治', 'public'],
+      ['8的平方年 那件事 谁还记得', '政治', 'public'],
+      ['出营业执照 空壳公司的 能开对公账户', '违法犯罪', 'public'],
+      ['蜂蜜兑点糖浆当土蜂蜜卖 谁看得出来 一斤多赚三十', '违法犯罪', 'public'],
+      ['收购快递单号 带收件人电话的', '违法犯罪', 'public'],
     ];
     for (const [text, category, tier] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === tier) }).toEqual({ text, hit: true });
   });
 
   it('leaves the same words alone where farm and family talk use them', () => {
-    for (const text of ['给羊放血要快', '今天带孩子去县城溜冰场溜冰了 摔了好几跤', '一针见血 老师说到点子上了', '兽医站说用恩诺沙星拌料 停药期过了再卖蛋', '早安 刚送完孩子上学', '这个标签能印吗 我们自己的品牌', '气炸了 这个快递站又丢件', '这批货88那天发', '拜拜88 别忘了交作业', '在家兼职给网店做客服 一个月一千多', '直播的时候猫跳上桌了 笑死', '路结冰了 出门小心', '视频剪得不行 推翻重来了', '新店先别开 先把基础销量和评价做起来', '塑料袋上捅几个洞 透气', '孩子要买维尼熊玩具', '你家有多少果子', '明天有冰雹 果子要盖网', '全压在大棚上了'])
+    for (const text of ['给羊放血要快', '今天带孩子去县城溜冰场溜冰了 摔了好几跤', '一针见血 老师说到点子上了', '兽医站说用恩诺沙星拌料 停药期过了再卖蛋', '早安 刚送完孩子上学', '这个标签能印吗 我们自己的品牌', '气炸了 这个快递站又丢件', '这批货88那天发', '拜拜88 别忘了交作业', '在家兼职给网店做客服 一个月一千多', '直播的时候猫跳上桌了 笑死', '路结冰了 出门小心', '视频剪得不行 推翻重来了', '新店先别开 先把基础销量和评价做起来', '塑料袋上捅几个洞 透气', '孩子要买维尼熊玩具', '你家有多少果子', '明天有冰雹 果子要盖网', '全压在大棚上了', '快递站双十一包夜分拣 缺人 有人去打工吗', '营业执照办下来了'])
       expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
   });
 });
