@@ -1104,7 +1104,8 @@ class LexiconDetector implements Detector {
     if (swappedLast && lastTok === firstTok + 1 && this.verbAfterFunctionWord(firstTok)) return;
     // A pronoun after a space opens the next clause (信号差 我先下了, heard as 插我): the swapped
     // character before it ends the clause before.
-    if (swappedFirst && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[lastTok] as number] === 1 && this.spaceBetween(firstTok, lastTok)) return;
+    // So does one with a particle after it (就差你了, heard as 插你): the pronoun is the verb's object.
+    if (swappedFirst && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[lastTok] as number] === 1 && (this.spaceBetween(firstTok, lastTok) || (lastTok + 1 < t.length && PARTICLE_CHAR[t.cp[lastTok + 1] as number] === 1 && this.hanJoined(lastTok + 1)))) return;
     const standalone = b0 === B_YES && b1 === B_YES;
     if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact - particles, latin, standalone)) return;
     // Cheapest test first: only explainedByEverydayWords may call the word segmenter.
@@ -1672,7 +1673,7 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 }
 
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
-const SIGNED_NAME = /^\s*(?:签到|签道|补签|打卡|请假|交作业|提交作业)[\s,，:：、+＋\-—。.…]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
+const SIGNED_NAME = /^\s*(?:签到|签道|补签|打卡|请假|交作业|提交作业|到)[\s,，:：、+＋\-—。.…]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
 
 /** Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one (本人李建国, a 名单 of names). */
 function signedName(input: string, start: number, end: number): boolean {
