@@ -1102,9 +1102,8 @@ class LexiconDetector implements Detector {
       if (opens === 1 || (opens === 2 && lastTok === firstTok + 1)) return;
     }
     if (swappedLast && lastTok === firstTok + 1 && this.verbAfterFunctionWord(firstTok)) return;
-    // A pronoun after a space opens the next clause (信号差 我先下了, heard as 插我): the swapped
-    // character before it ends the clause before.
-    // So does one with a particle after it (就差你了, heard as 插你): the pronoun is the verb's object.
+    // A pronoun after a space opens the next clause (信号差 我先下了, heard as 插我), and one with a
+    // particle after it is the object of the verb before it (就差你了, heard as 插你): grammar, not a disguise.
     if (swappedFirst && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[lastTok] as number] === 1 && (this.spaceBetween(firstTok, lastTok) || (lastTok + 1 < t.length && PARTICLE_CHAR[t.cp[lastTok + 1] as number] === 1 && this.hanJoined(lastTok + 1)))) return;
     const standalone = b0 === B_YES && b1 === B_YES;
     if (!this.acceptPinyin(pyMeta[id * 4 + 3] as number, m, han, exact - particles, latin, standalone)) return;
@@ -1279,7 +1278,6 @@ class LexiconDetector implements Detector {
     return to + 1 < t.length && this.hanJoined(to + 1) && !this.startsWord(to + 1) && this.hanJoined(to - 1) && this.startsWord(from);
   }
 
-  /** Whether token k is a Han character written right after another one (no gap, no symbol between). */
   /** Whether white space stands between tokens a and b in the original text. */
   private spaceBetween(a: number, b: number): boolean {
     const t = this.text;
@@ -1297,6 +1295,7 @@ class LexiconDetector implements Detector {
     return k > 0 && (cls === CharClass.HAN || cls === CharClass.LATIN || cls === CharClass.DIGIT) && t.cls[k - 1] === CharClass.HAN && t.start[k] === t.end[k - 1];
   }
 
+  /** Whether token k is a Han character written right after another one (no gap, no symbol between). */
   private hanJoined(k: number): boolean {
     const t = this.text;
     return k > 0 && t.cls[k] === CharClass.HAN && t.cls[k - 1] === CharClass.HAN && t.start[k] === t.end[k - 1];
