@@ -192,7 +192,7 @@ describe("findSlang: the twenty-second to twenty-ninth holdouts' classes", () =>
   });
 });
 
-describe("findSlang: the thirtieth to thirty-seventh holdouts' classes", () => {
+describe("findSlang: the thirtieth to thirty-eighth holdouts' classes", () => {
   it('catches parcels taken in unasked, printed fake labels, gutter oil bought up, a threat to bleed someone, meat that "can be smoked", lewd invitations, new spellings of insults and the white-paper protest, each in its category', () => {
     const cases: Array<[string, string, string]> = [
       ['帮我们代收快递包裹 一次五百 别问里面是啥', '违法犯罪', 'public'],
@@ -251,12 +251,18 @@ describe("findSlang: the thirtieth to thirty-seventh holdouts' classes", () => {
       ['蜂蜜里兑点糖浆 谁吃得出来 我们都这么干', '违法犯罪', 'public'],
       ['卖弓弩 猎用 威力大 快递到家', '暴恐', 'public'],
       ['四号到了 老规矩', '毒品', 'public'],
+      ['小熊维尼又要连任了 哈哈 这国家完了', '政治', 'public'],
+      ['卖淘宝店 三钻 带流量 接手就能出单', '广告', 'public'],
+      ['冒充快递客服打电话说理赔 骗到钱分你一半', '违法犯罪', 'public'],
+      ['孬种 有本事别撤回', '辱骂', 'public'],
+      ['大家搞菠菜吗 有好平台 出款快', '赌博', 'review'],
+      ['农残超标的菜 换个合格证照样卖', '违法犯罪', 'public'],
     ];
     for (const [text, category, tier] of cases) expect({ text, hit: spans(text).some((h) => h.category === category && h.tier === tier) }).toEqual({ text, hit: true });
   });
 
   it('leaves the same words alone where farm and family talk use them', () => {
-    for (const text of ['给羊放血要快', '今天带孩子去县城溜冰场溜冰了 摔了好几跤', '一针见血 老师说到点子上了', '兽医站说用恩诺沙星拌料 停药期过了再卖蛋', '早安 刚送完孩子上学', '这个标签能印吗 我们自己的品牌', '气炸了 这个快递站又丢件', '这批货88那天发', '拜拜88 别忘了交作业', '在家兼职给网店做客服 一个月一千多', '直播的时候猫跳上桌了 笑死', '路结冰了 出门小心', '视频剪得不行 推翻重来了', '新店先别开 先把基础销量和评价做起来', '塑料袋上捅几个洞 透气', '孩子要买维尼熊玩具', '你家有多少果子', '明天有冰雹 果子要盖网', '全压在大棚上了', '快递站双十一包夜分拣 缺人 有人去打工吗', '营业执照办下来了', '今天县里抓了一个卖假化肥的 一袋里一半是土', '哪有稳赚不赔的买卖 种地还看天呢', '羊驱虫用伊维菌素 皮下注射', '我们有弓弩比赛', '派出所说弓弩也是管制的 网上别买', '四号楼到了 老地方见'])
+    for (const text of ['给羊放血要快', '今天带孩子去县城溜冰场溜冰了 摔了好几跤', '一针见血 老师说到点子上了', '兽医站说用恩诺沙星拌料 停药期过了再卖蛋', '早安 刚送完孩子上学', '这个标签能印吗 我们自己的品牌', '气炸了 这个快递站又丢件', '这批货88那天发', '拜拜88 别忘了交作业', '在家兼职给网店做客服 一个月一千多', '直播的时候猫跳上桌了 笑死', '路结冰了 出门小心', '视频剪得不行 推翻重来了', '新店先别开 先把基础销量和评价做起来', '塑料袋上捅几个洞 透气', '孩子要买维尼熊玩具', '你家有多少果子', '明天有冰雹 果子要盖网', '全压在大棚上了', '快递站双十一包夜分拣 缺人 有人去打工吗', '营业执照办下来了', '今天县里抓了一个卖假化肥的 一袋里一半是土', '哪有稳赚不赔的买卖 种地还看天呢', '羊驱虫用伊维菌素 皮下注射', '我们有弓弩比赛', '派出所说弓弩也是管制的 网上别买', '四号楼到了 老地方见', '菠菜种子什么时候播', '八平米的冷库够用吗'])
       expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
   });
 });

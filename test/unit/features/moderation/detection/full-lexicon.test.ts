@@ -362,8 +362,8 @@ describe('issue 16 failure classes', () => {
     expect(publicHits('毛主席复活').length).toBeGreaterThan(0);
   });
 
-  it('reads the thirty-first to thirty-seventh holdouts\' reports, warnings, similes, names and grammar as no violation (a poppy reported to the police, 别在群里说, 违者踢出, 信号差 我先下了 …)', () => {
-    for (const text of ['路边看到几棵罂粟 已经打电话给派出所了', '跑分就是帮人洗钱 别贪那点钱', '种啥都跟下注一样 今年就赌核桃能涨价了', '以前修路要用炸药开山 现在路通了', '打鸟的气枪平台不让卖哈', '买家非要加微信私下交易 平台允许不', '七一建党节 村里组织党员看红色电影', '管理员 刚才那个卖号的我截图了 踢了吧', '有人在群里发"兼职刷单 日结" 已经截图了 管理员处理一下', '有人在网上卖假冒我们县地理标志的大米 怎么投诉', '来路不明的冻品别收 可能是走私货 查到要罚的', '派出所来村里收缴土枪了 家里有老猎枪的主动交 不追究', '瘦肉精是违禁的 我家猪纯粮食喂的', '有人往村里发法轮功传单 已经报给派出所了', '学习总书记在乡村振兴上的讲话 明天交心得体会', '天旱 花少 蜜也少', '淘宝被人打了一星 气死了', '山里信号差 我先下了', '老师说游行示威这种事别在群里说 咱们只聊卖货', "刚才那个说'无抵押秒下款'的号 群主踢一下", '麻醉药是兽医用的 咱们别自己买', '提醒：群里禁止发赌博 色情 广告 违者踢出', '我靠 下冰雹了 果子完了', '母猪不发情 兽医给打了一针催情的 现在好了', '有人发了个 澳门首充送彩金 的链接 管理员快踢了他', '下雨天 纸箱湿了 包一层塑料袋', '海关说来路不明的冻肉是走私的 别买', '中共XX县委党校的培训通知 大家看下时间', '鞭炮厂爆炸那个新闻看了没 做烟花生意的注意安全', '刷单会被降权 严重了直接封店 别干', '大麻就是汉麻 我们这以前种来织布做麻袋', '我爸手术后疼 医生给打了杜冷丁', '瓜娃子 快来签到 就差你了', '到 李鹏飞', '我表哥是人大代表 去过人民大会堂', '白粉虱 黄板一挂就好', '老人家吃安眠药 要按医生说的量', '再说一遍 不准发刷单兼职 网贷 博彩链接 发一次踢一次', '刚群里有人说溜冰 是啥意思 不是滑冰吗', '这个桃子 粉嫩粉嫩的 好看', '飞叶子 是啥意思 我孙子说的 不是好话吧'])
+  it('reads the thirty-first to thirty-eighth holdouts\' reports, warnings, similes, names and grammar as no violation (a poppy reported to the police, 别在群里说, 违者踢出, 信号差 我先下了 …)', () => {
+    for (const text of ['路边看到几棵罂粟 已经打电话给派出所了', '跑分就是帮人洗钱 别贪那点钱', '种啥都跟下注一样 今年就赌核桃能涨价了', '以前修路要用炸药开山 现在路通了', '打鸟的气枪平台不让卖哈', '买家非要加微信私下交易 平台允许不', '七一建党节 村里组织党员看红色电影', '管理员 刚才那个卖号的我截图了 踢了吧', '有人在群里发"兼职刷单 日结" 已经截图了 管理员处理一下', '有人在网上卖假冒我们县地理标志的大米 怎么投诉', '来路不明的冻品别收 可能是走私货 查到要罚的', '派出所来村里收缴土枪了 家里有老猎枪的主动交 不追究', '瘦肉精是违禁的 我家猪纯粮食喂的', '有人往村里发法轮功传单 已经报给派出所了', '学习总书记在乡村振兴上的讲话 明天交心得体会', '天旱 花少 蜜也少', '淘宝被人打了一星 气死了', '山里信号差 我先下了', '老师说游行示威这种事别在群里说 咱们只聊卖货', "刚才那个说'无抵押秒下款'的号 群主踢一下", '麻醉药是兽医用的 咱们别自己买', '提醒：群里禁止发赌博 色情 广告 违者踢出', '我靠 下冰雹了 果子完了', '母猪不发情 兽医给打了一针催情的 现在好了', '有人发了个 澳门首充送彩金 的链接 管理员快踢了他', '下雨天 纸箱湿了 包一层塑料袋', '海关说来路不明的冻肉是走私的 别买', '中共XX县委党校的培训通知 大家看下时间', '鞭炮厂爆炸那个新闻看了没 做烟花生意的注意安全', '刷单会被降权 严重了直接封店 别干', '大麻就是汉麻 我们这以前种来织布做麻袋', '我爸手术后疼 医生给打了杜冷丁', '瓜娃子 快来签到 就差你了', '到 李鹏飞', '我表哥是人大代表 去过人民大会堂', '白粉虱 黄板一挂就好', '老人家吃安眠药 要按医生说的量', '再说一遍 不准发刷单兼职 网贷 博彩链接 发一次踢一次', '刚群里有人说溜冰 是啥意思 不是滑冰吗', '这个桃子 粉嫩粉嫩的 好看', '飞叶子 是啥意思 我孙子说的 不是好话吧', '抖音上看见说"扶贫补贴 扫码领取" 是真的不', '做生意都有风险 跟赌博差不多 所以要先算好成本', '妈的 这破网 直播又断了', '有人在群里发"点链接领红包" 我点了要填银行卡 吓得赶紧退出来'])
       expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
     // An insult goes on insulting with 别在群里说话; a snowflake is ice when it is offered.
     expect(publicHits('老不死的，别在群里说话').length).toBeGreaterThan(0);
@@ -434,12 +434,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first thirty-seven holdouts, tuned on once they had been scored.
+    // tune split also holds the first thirty-eight holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.715, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the thirty-eighth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 96.8 % (209 of
-    // 216; 65.3 % public), public false alarms 0.9 % (5 of 576), review notes 1.7 % (10 of 576).
-    ['holdout', { recall: 0.965, publicRecall: 0.65, publicFalseAlarmRate: 0.01, reviewNoteRate: 0.02 }],
+    // The holdout (the thirty-ninth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 94.8 % (202 of
+    // 213; 68.5 % public), public false alarms 2.2 % (13 of 578), review notes 1.6 % (9 of 578).
+    ['holdout', { recall: 0.94, publicRecall: 0.68, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.02 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
