@@ -26,6 +26,7 @@ const RULE_NAMES: Readonly<Record<string, string>> = Object.freeze({
   'invest-lure': '投资理财类诱导',
   'lure-guess': '疑似招揽说法',
   'illegal-trade': '买卖证件、卡号或个人信息',
+  'theft-guess': '疑似偷盗',
   'threat-kill': '威胁伤人',
   'threat-guess': '疑似威胁',
   insult: '辱骂说法',

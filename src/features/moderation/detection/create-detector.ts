@@ -1102,6 +1102,7 @@ class LexiconDetector implements Detector {
       if (opens === 1 || (opens === 2 && lastTok === firstTok + 1)) return;
     }
     if (swappedLast && lastTok === firstTok + 1 && this.verbAfterFunctionWord(firstTok)) return;
+    if (swappedFirst && lastTok === firstTok + 1 && this.subjectThenVerb(firstTok)) return;
     // A pronoun after a space opens the next clause (信号差 我先下了, heard as 插我), and one with a
     // particle after it is the object of the verb before it (就差你了, heard as 插你): grammar, not a disguise.
     if (swappedFirst && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[lastTok] as number] === 1 && (this.spaceBetween(firstTok, lastTok) || (lastTok + 1 < t.length && PARTICLE_CHAR[t.cp[lastTok + 1] as number] === 1 && this.hanJoined(lastTok + 1)))) return;
@@ -1132,6 +1133,22 @@ class LexiconDetector implements Detector {
       return favour || (first + 2 < t.length && PARTICLE_CHAR[t.cp[first + 2] as number] === 1 && this.hanJoined(first + 2));
     }
     return (ADVERB_CHAR[c] === 1 || CONJUNCTION_CHAR[c] === 1) && this.hanJoined(first);
+  }
+
+  /**
+   * Whether a two-character sound-alike hit whose first character is swapped in reads as grammar:
+   * - a kinship word after a pronoun is who does what follows (我爸吃的药, heard as 罢吃);
+   * - 没 / 不 between a word and itself asks a question (有毒没毒, heard as 梅毒);
+   * - a word's last character before 比 and more text compares it (沃柑比砂糖橘贵, heard as 干比).
+   */
+  private subjectThenVerb(first: number): boolean {
+    const t = this.text;
+    if (first === 0 || !this.hanJoined(first)) return false;
+    const c = t.cp[first] as number;
+    const before = t.cp[first - 1] as number;
+    if (t.cp[first + 1] === 0x6bd4 && first + 2 < t.length && this.writtenOnAfter(first + 2)) return true;
+    if (KIN_CHAR[c] === 1) return PRONOUN_CHAR[before] === 1 || before === 0x54b1;
+    return NEGATION_CHAR[c] === 1 && before === t.cp[first + 1];
   }
 
   private pinyinLength(k: number): number {
@@ -1456,7 +1473,7 @@ class LexiconDetector implements Detector {
       const word = this.patWord[id] as string;
       if (sameMatch(matches, word, start, end)) continue;
       const categoryIndex = this.patMeta[id * 4 + 3] as number;
-      if (signedName(input, start, end)) continue;
+      if (signedName(input, start, end, layerCode !== 0)) continue;
       if (this.prohibitiveContext && negatedByContext(input, start, end, this.categoryNames[categoryIndex])) continue;
       if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && (afterFarmAnimal(input, start) || breedingTalk(input))))) continue;
       // Two characters across a space or a symbol, each part of a longer word on its side (老年人 大家 is no 人大).
@@ -1674,10 +1691,18 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
 const SIGNED_NAME = /^\s*(?:签到|签道|补签|打卡|请假|交作业|提交作业|到)[\s,，:：、+＋\-—。.…]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/;
 
-/** Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one (本人李建国, a 名单 of names). */
-function signedName(input: string, start: number, end: number): boolean {
+/**
+ * Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one
+ * (本人李建国, a 名单 of names). A sound-alike hit (`sounded`) may also reach into the 到 after a
+ * three-character name that answers a roll call (黄小军到, heard as 军刀).
+ */
+function signedName(input: string, start: number, end: number, sounded = false): boolean {
   if (end - start <= 3 && SIGNED_ROLL.test(input) && !/[\s,，、]/.test(input.slice(start, end))) return true;
   if (start <= 12) {
+    if (sounded) {
+      const a = NAME_ARRIVED.exec(input);
+      if (a && end <= a[0].length) return true;
+    }
     const m = SIGNED_NAME.exec(input);
     if (m) {
       const from = m[0].length - (m[1] as string).length;
@@ -1694,6 +1719,8 @@ function signedName(input: string, start: number, end: number): boolean {
 
 // The name before the word: 郑国庆签到, 老师好 王秀英已签到, 李鹏飞 签到, 王丹丹今天请假.
 const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?([\u4e00-\u9fff]{2,3})(?=(?:\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假|交作业|作业已交|已交作业)|\s到)(?:$|[\s,，。.!！]))/;
+// A roll call answered: a three-character name and 到, then nothing or the next clause (胡春花到, 黄小军到 网卡得很).
+const NAME_ARRIVED = /^\s*[\u4e00-\u9fff]{3}到(?=$|[\s,，。.!！])/;
 // A roll of names and nothing else, with 签到 or 打卡 first or last (签到 毛泽亮 李鹏飞 习小燕, 刘小平 邓建国 签到).
 const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{2,3}(?:[\s,，、]+|\s*$))+|(?:[\u4e00-\u9fff]{2,3}[\s,，、]+)+(?:签到|打卡)\s*)$/;
 
@@ -1773,6 +1800,12 @@ const CONJUNCTION_CHAR = new Uint8Array(0x10000);
 for (const c of '和跟与') CONJUNCTION_CHAR[c.charCodeAt(0)] = 1;
 const FAVOUR_CHAR = new Uint8Array(0x10000);
 for (const c of '帮给让替教陪') FAVOUR_CHAR[c.charCodeAt(0)] = 1;
+/** Kinship words that follow a pronoun as a noun (我爸, 你妈, 他哥). */
+const KIN_CHAR = new Uint8Array(0x10000);
+for (const c of '爸妈哥姐弟妹爷奶叔婶舅姨') KIN_CHAR[c.charCodeAt(0)] = 1;
+/** 没 and 不, which ask a question between a word and itself (有毒没毒, 是不是). */
+const NEGATION_CHAR = new Uint8Array(0x10000);
+for (const c of '没不') NEGATION_CHAR[c.charCodeAt(0)] = 1;
 /** Before 人, the words that make it the one who acts (被人骗, 让人笑话). */
 const AGENT_BEFORE_CHAR = new Uint8Array(0x10000);
 for (const c of '被让叫') AGENT_BEFORE_CHAR[c.charCodeAt(0)] = 1;

@@ -272,6 +272,52 @@ describe("findSlang: the thirtieth to thirty-eighth holdouts' classes", () => {
   });
 });
 
+describe("findSlang: the thirty-ninth to forty-first holdouts' classes", () => {
+  it('catches ID photos for sale, soaked seafood, subsidies claimed for pigs never raised, fake turnover, gutter oil, relabelled rice, coffee-pack drugs, 白面 offered pure, stripping for tips, free-meal sales meetings and 傻缺', () => {
+    expectCaught([
+      ['出身份证照片 正反面都有', '违法犯罪', 'public'],
+      ['手持的也有 开店认证用', '违法犯罪', 'public'],
+      ['福尔马林泡过的鱿鱼 放一个月都不坏', '违法犯罪', 'public'],
+      ['养羊补贴虚报了二十只 没人来数', '违法犯罪', 'public'],
+      ['找人做个假流水 贷款好批', '违法犯罪', 'public'],
+      ['地沟油做的火锅底料 成本低', '违法犯罪', 'public'],
+      ['外地米装进五常的袋子 卖得可好了', '违法犯罪', 'public'],
+      ['奶茶包到货了 懂的来', '毒品', 'public'],
+      ['白面 纯度高 老客户优先', '毒品', 'review'],
+      ['刷个火箭就脱 懂吧', '色情', 'public'],
+      ['上衣脱了 打赏五百', '色情', 'public'],
+      ['听讲座免费吃饭 还送鸡蛋 带上身份证', '广告', 'review'],
+      ['傻叉 说了八百遍了', '辱骂', 'public'],
+      ['普通苹果装进洛川苹果的盒子卖', '违法犯罪', 'public'],
+      ['原单正品 专柜同款 一折', '违法犯罪', 'public'],
+      ['拿硫磺熏过，银耳发白，卖相好', '违法犯罪', 'public'],
+      ['花椒里掺点沙子 压秤', '违法犯罪', 'public'],
+      ['工业碱泡的牛百叶 又白又脆', '违法犯罪', 'public'],
+      ['特马今晚开猴 跟我买', '赌博', 'public'],
+      ['鳖孙 又来抢单', '辱骂', 'public'],
+      ['坦克碾人那年的事 不能忘', '政治', 'public'],
+      ['zf都是骗子 大家联合起来反抗', '政治', 'public'],
+      ['刁大大又讲话了', '政治', 'public'],
+      ['庆丰大帝 又出来了', '政治', 'public'],
+      ['开个房不？我出钱', '色情', 'review'],
+      ['嫂子身材这么火辣 啥时候单独见一面', '色情', 'review'],
+      ['你弯腰拿货那下 我都看见了嘿嘿', '色情', 'review'],
+      ['证明材料我给你做假 没养也能领', '违法犯罪', 'public'],
+      ['代办假兽药许可证', '违法犯罪', 'public'],
+      ['摘人家的橘子 晚上去', '违法犯罪', 'review'],
+      ['去缅甸玩几把 包吃住', '赌博', 'public'],
+      ['买彩票不如来我这 回报率高', '赌博', 'public'],
+      ['弩 射程八十米 包邮', '暴恐', 'public'],
+      ['翡翠原石直播捡漏 五十起拍', '广告', 'review'],
+    ]);
+  });
+
+  it('leaves the same words alone where they are ordinary', () => {
+    for (const text of ['拿出身份证 登记一下', '咖啡包装袋哪里批发', '自家磨的白面 做馒头香', '衣服脱了洗一洗 全是泥', '流水账记好 月底对账', '开会别迟到 下午两点', '外地发来的货 换上我们的箱子重新打包', '大棚用硫磺熏蒸 治白粉病', '核桃不压秤 一斤没几个', '一刀砍到底的价格 买家还嫌贵', '直播间可以预约吗', '开房吗 老板 我要订两间', '身材好的模特拍衣服更好看 晚上拍', '帮隔壁摘核桃 晚上请吃饭', '团结起来 把合作社搞好', '假期办执照能办吗', '福利彩票中了五块钱', '我家的弓弩比赛拿了第一'])
+      expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
+  });
+});
+
 describe('findSlang: shop words that are lures only with an offer', () => {
   const ordinary = [
     '这个月店铺销量翻倍了，谢谢老师',
