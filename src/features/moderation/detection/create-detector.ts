@@ -1698,6 +1698,7 @@ const SIGNED_NAME = /^\s*(?:签到|签道|补签|打卡|请假|交作业|提交�
  */
 function signedName(input: string, start: number, end: number, sounded = false): boolean {
   if (end - start <= 3 && SIGNED_ROLL.test(input) && !/[\s,，、]/.test(input.slice(start, end))) return true;
+  if (sounded && end - start <= 3 && namedWithTitle(input, start, end)) return true;
   if (start <= 12) {
     if (sounded) {
       const a = NAME_ARRIVED.exec(input);
@@ -1719,6 +1720,20 @@ function signedName(input: string, start: number, end: number, sounded = false):
 
 // The name before the word: 郑国庆签到, 老师好 王秀英已签到, 李鹏飞 签到, 王丹丹今天请假.
 const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?([\u4e00-\u9fff]{2,3})(?=(?:\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假|交作业|作业已交|已交作业)|\s到)(?:$|[\s,，。.!！]))/;
+// A three-character name before a title, opening the message or a clause (马德胜书记今天也来了, 王建军老师).
+const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3})(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长)/g;
+
+/** Whether [start, end) lies inside a name written before its title (NAME_TITLE). */
+function namedWithTitle(input: string, start: number, end: number): boolean {
+  NAME_TITLE.lastIndex = 0;
+  for (let m = NAME_TITLE.exec(input); m; m = NAME_TITLE.exec(input)) {
+    const to = m.index + m[0].length;
+    if (start >= to - 3 && end <= to) return true;
+    if (m.index > end) return false;
+  }
+  return false;
+}
+
 // A roll call answered: a three-character name and 到, then nothing or the next clause (胡春花到, 黄小军到 网卡得很).
 const NAME_ARRIVED = /^\s*[\u4e00-\u9fff]{3}到(?=$|[\s,，。.!！])/;
 // A roll of names and nothing else, with 签到 or 打卡 first or last (签到 毛泽亮 李鹏飞 习小燕, 刘小平 邓建国 签到).
@@ -1726,7 +1741,7 @@ const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{
 
 const HAN_CHAR = /\p{Script=Han}/u;
 // Right before a name: 本人 (a leave note's 本人李建国), 姓名, 我叫.
-const NAME_CUE = /(?:本人|姓名[:：]?|我叫)$/;
+const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她)叫)$/;
 // Between the names of a list: 、 and the punctuation that closes it.
 const LIST_EDGE = /[、，,：:；;…。\s]/;
 

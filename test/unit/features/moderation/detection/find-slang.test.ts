@@ -272,7 +272,7 @@ describe("findSlang: the thirtieth to thirty-eighth holdouts' classes", () => {
   });
 });
 
-describe("findSlang: the thirty-ninth to forty-first holdouts' classes", () => {
+describe("findSlang: the thirty-ninth to forty-third holdouts' classes", () => {
   it('catches ID photos for sale, soaked seafood, subsidies claimed for pigs never raised, fake turnover, gutter oil, relabelled rice, coffee-pack drugs, 白面 offered pure, stripping for tips, free-meal sales meetings and 傻缺', () => {
     expectCaught([
       ['出身份证照片 正反面都有', '违法犯罪', 'public'],
@@ -309,11 +309,29 @@ describe("findSlang: the thirty-ninth to forty-first holdouts' classes", () => {
       ['买彩票不如来我这 回报率高', '赌博', 'public'],
       ['弩 射程八十米 包邮', '暴恐', 'public'],
       ['翡翠原石直播捡漏 五十起拍', '广告', 'review'],
+      ['讲课的全是屁话 骗钱的', '辱骂', 'public'],
+      ['输完了 哪个台子还能上分', '赌博', 'public'],
+      ['摩托电瓶 从人家车上拆下来的 一百出', '违法犯罪', 'public'],
+      ['给牛注点水 多卖几十斤', '违法犯罪', 'public'],
+      ['保护区里挖的红豆杉 有要的吗', '违法犯罪', 'public'],
+      ['酱油里兑点水 喝不出来', '违法犯罪', 'public'],
+      ['上回的货纯度差 这回要好的', '毒品', 'review'],
+      ['老地方交易 现金', '毒品', 'review'],
+      ['美女你裙子这么短 让我看看', '色情', 'review'],
+      ['枸杞用硫磺熏了 红得好卖', '违法犯罪', 'public'],
+      ['小冰糖到货 老客户先拿', '毒品', 'public'],
+      ['低保名额我能弄 钱五五分', '违法犯罪', 'public'],
+      ['免费领养生壶 到店就领五斤米', '广告', 'public'],
+      ['长安街上的坦克 谁还记得', '政治', 'public'],
+      ['他家没装监控 晚上去', '违法犯罪', 'review'],
+      ['我早晚去炸了他们的大棚', '暴恐', 'public'],
+      ['羊杀前灌点水 多称好几斤', '违法犯罪', 'public'],
+      ['飞一口 精神一整天', '毒品', 'public'],
     ]);
   });
 
   it('leaves the same words alone where they are ordinary', () => {
-    for (const text of ['拿出身份证 登记一下', '咖啡包装袋哪里批发', '自家磨的白面 做馒头香', '衣服脱了洗一洗 全是泥', '流水账记好 月底对账', '开会别迟到 下午两点', '外地发来的货 换上我们的箱子重新打包', '大棚用硫磺熏蒸 治白粉病', '核桃不压秤 一斤没几个', '一刀砍到底的价格 买家还嫌贵', '直播间可以预约吗', '开房吗 老板 我要订两间', '身材好的模特拍衣服更好看 晚上拍', '帮隔壁摘核桃 晚上请吃饭', '团结起来 把合作社搞好', '假期办执照能办吗', '福利彩票中了五块钱', '我家的弓弩比赛拿了第一'])
+    for (const text of ['拿出身份证 登记一下', '咖啡包装袋哪里批发', '自家磨的白面 做馒头香', '衣服脱了洗一洗 全是泥', '流水账记好 月底对账', '开会别迟到 下午两点', '外地发来的货 换上我们的箱子重新打包', '大棚用硫磺熏蒸 治白粉病', '核桃不压秤 一斤没几个', '一刀砍到底的价格 买家还嫌贵', '直播间可以预约吗', '开房吗 老板 我要订两间', '身材好的模特拍衣服更好看 晚上拍', '帮隔壁摘核桃 晚上请吃饭', '团结起来 把合作社搞好', '假期办执照能办吗', '福利彩票中了五块钱', '我家的弓弩比赛拿了第一', '从别人那拆下来的包装盒 还能用', '红豆杉盆景能卖吗', '蜂蜜里掺水看得出来吗', '老师讲的不是屁话', '我去帮忙刷人气', '补贴名额下来了，大家分我一下表格', '小冰糖炖梨 到了冬天就卖', '这条裙子好短 不适合直播'])
       expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
   });
 });
