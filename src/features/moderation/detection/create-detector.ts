@@ -1103,6 +1103,8 @@ class LexiconDetector implements Detector {
     }
     if (swappedLast && lastTok === firstTok + 1 && this.verbAfterFunctionWord(firstTok)) return;
     if (swappedFirst && lastTok === firstTok + 1 && this.subjectThenVerb(firstTok)) return;
+    // A last character asked with 不 / 没 and itself after it (发会不会坏, heard as 法会) is a question's verb.
+    if (lastTok + 2 < t.length && NEGATION_CHAR[t.cp[lastTok + 1] as number] === 1 && t.cp[lastTok + 2] === t.cp[lastTok] && this.hanJoined(lastTok + 1) && this.hanJoined(lastTok + 2)) return;
     // A pronoun after a space opens the next clause (信号差 我先下了, heard as 插我), and one with a
     // particle after it is the object of the verb before it (就差你了, heard as 插你): grammar, not a disguise.
     if (swappedFirst && lastTok === firstTok + 1 && PRONOUN_CHAR[t.cp[lastTok] as number] === 1 && (this.spaceBetween(firstTok, lastTok) || (lastTok + 1 < t.length && PARTICLE_CHAR[t.cp[lastTok + 1] as number] === 1 && this.hanJoined(lastTok + 1)))) return;
@@ -1718,17 +1720,17 @@ function signedName(input: string, start: number, end: number, sounded = false):
   return namedPerson(input, start, end);
 }
 
-// The name before the word: 郑国庆签到, 老师好 王秀英已签到, 李鹏飞 签到, 王丹丹今天请假.
-const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?([\u4e00-\u9fff]{2,3})(?=(?:\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假|交作业|作业已交|已交作业)|\s到)(?:$|[\s,，。.!！]))/;
-// A three-character name before a title, opening the message or a clause (马德胜书记今天也来了, 王建军老师).
-const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3})(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长)/g;
+// The name before the word: 郑国庆签到, 老师好 王秀英已签到, 李鹏飞 签到, 王丹丹今天请假, 3组李建国签到.
+const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?:第?[0-9一二三四五六七八九十]+(?:组|班)[\s,，:：、]*)?([\u4e00-\u9fff]{2,3})(?=(?:\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假|交作业|作业已交|已交作业)|\s到)(?:$|[\s,，。.!！]))/;
+// A three-character name before a title, or a two-character one before 大哥 / 阿姨 …, opening the message or a clause (马德胜书记今天也来了, 王建军老师, 杜品大哥).
+const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3}(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长)|[\u4e00-\u9fff]{2}(?=大哥|大姐|大叔|大爷|大妈|大娘|阿姨|嫂子|老哥))/g;
 
 /** Whether [start, end) lies inside a name written before its title (NAME_TITLE). */
 function namedWithTitle(input: string, start: number, end: number): boolean {
   NAME_TITLE.lastIndex = 0;
   for (let m = NAME_TITLE.exec(input); m; m = NAME_TITLE.exec(input)) {
     const to = m.index + m[0].length;
-    if (start >= to - 3 && end <= to) return true;
+    if (start >= to - (m[1] as string).length && end <= to) return true;
     if (m.index > end) return false;
   }
   return false;
