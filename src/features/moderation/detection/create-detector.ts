@@ -1121,7 +1121,7 @@ class LexiconDetector implements Detector {
    * Whether a two-character sound-alike hit whose second character is swapped in reads as grammar:
    * its first character is a function word and the second the word that follows it.
    * - 我 / 你 after 帮, 给, 让 … is the object of a favour and what follows is its verb (帮我剪视频, heard as 我奸);
-   * - 我 / 你 … with a particle after the second is a subject and its verb (我剪的视频);
+   * - 我 / 你 … with a particle or a result (掉, 完, 好) after the second is a subject and its verb (我剪的视频, 我剪掉了);
    * - 再, 又, 先, 才 before a verb say when it is done (删了再建, heard as 再奸);
    * - 和, 跟, 与 between two words join them (干的和鲜的 is no 和弦).
    */
@@ -1132,7 +1132,8 @@ class LexiconDetector implements Detector {
     if (c === 0x4eba) return first > 0 && this.hanJoined(first) && AGENT_BEFORE_CHAR[t.cp[first - 1] as number] === 1;
     if (PRONOUN_CHAR[c] === 1) {
       const favour = first > 0 && this.hanJoined(first) && FAVOUR_CHAR[t.cp[first - 1] as number] === 1;
-      return favour || (first + 2 < t.length && PARTICLE_CHAR[t.cp[first + 2] as number] === 1 && this.hanJoined(first + 2));
+      const after = first + 2 < t.length && this.hanJoined(first + 2) ? (t.cp[first + 2] as number) : 0;
+      return favour || PARTICLE_CHAR[after] === 1 || COMPLEMENT_CHAR[after] === 1;
     }
     return (ADVERB_CHAR[c] === 1 || CONJUNCTION_CHAR[c] === 1) && this.hanJoined(first);
   }
@@ -1141,7 +1142,8 @@ class LexiconDetector implements Detector {
    * Whether a two-character sound-alike hit whose first character is swapped in reads as grammar:
    * - a kinship word after a pronoun is who does what follows (我爸吃的药, heard as 罢吃);
    * - 没 / 不 between a word and itself asks a question (有毒没毒, heard as 梅毒);
-   * - a word's last character before 比 and more text compares it (沃柑比砂糖橘贵, heard as 干比).
+   * - a word's last character before 比 and more text compares it (沃柑比砂糖橘贵, heard as 干比);
+   * - 会 / 能 / 敢 after a word is what its subject can do (老师会教, heard as 回教).
    */
   private subjectThenVerb(first: number): boolean {
     const t = this.text;
@@ -1150,6 +1152,7 @@ class LexiconDetector implements Detector {
     const before = t.cp[first - 1] as number;
     if (t.cp[first + 1] === 0x6bd4 && first + 2 < t.length && this.writtenOnAfter(first + 2)) return true;
     if (KIN_CHAR[c] === 1) return PRONOUN_CHAR[before] === 1 || before === 0x54b1;
+    if (MODAL_CHAR[c] === 1) return true;
     return NEGATION_CHAR[c] === 1 && before === t.cp[first + 1];
   }
 
@@ -1817,6 +1820,12 @@ const CONJUNCTION_CHAR = new Uint8Array(0x10000);
 for (const c of '和跟与') CONJUNCTION_CHAR[c.charCodeAt(0)] = 1;
 const FAVOUR_CHAR = new Uint8Array(0x10000);
 for (const c of '帮给让替教陪') FAVOUR_CHAR[c.charCodeAt(0)] = 1;
+/** Results written after a verb (剪掉, 卖完, 做好): the verb before them is a verb. */
+const COMPLEMENT_CHAR = new Uint8Array(0x10000);
+for (const c of '掉完好成住') COMPLEMENT_CHAR[c.charCodeAt(0)] = 1;
+/** Modal verbs after their subject (老师会教, 谁能帮). */
+const MODAL_CHAR = new Uint8Array(0x10000);
+for (const c of '会能敢肯') MODAL_CHAR[c.charCodeAt(0)] = 1;
 /** Kinship words that follow a pronoun as a noun (我爸, 你妈, 他哥). */
 const KIN_CHAR = new Uint8Array(0x10000);
 for (const c of '爸妈哥姐弟妹爷奶叔婶舅姨') KIN_CHAR[c.charCodeAt(0)] = 1;

@@ -376,11 +376,11 @@ describe('issue 16 failure classes', () => {
     for (const text of ['世界杯下注找我 私聊', '出售炸药 雷管 要的私我']) expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
-  it('reads the thirty-ninth to forty-sixth holdouts\' roll calls (3组李建国签到), names before a title or after 叫, kinship and A-not-A questions, comparisons, blasting, medicine, explained and glossed words, listed prohibitions, a raid, platform verdicts, advice to call the police, reports to the group owner, praise and curses at things as no violation', () => {
-    for (const text of ['买粉丝没用，都是僵尸粉', '妈的，下雨把刚摘的草莓都泡了', '他妈的这快递又压件了，三天不动', '不要在群里搞发红包扫雷那一套，那是赌博，违法的', '我们这以前种大麻织麻布，现在不让种了', '杜品大哥的蜂蜜又卖完了', '假冒我们合作社商标的，可以去市场监管局举报', '这破手机又卡死了，妈的', '举报一下，刚才加我好友发赌博网站的那个号，大家别理', '腊肉夏天发会不会坏', '镇上那个烟花爆竹店爆炸了', '收猪的时候注意，喂瘦肉精的千万不能收', '回头客要加微信维护好', '老师牛逼，一讲就懂', '3组李建国签到', '硝酸铵化肥要实名购买，因为能做炸药', '鱼塘投毒的事派出所已经立案了', '麻黄草是管制的，不能随便收购', '电视上说有人用工业明胶做假红枣，大家注意', '老师说杀鸡拔毛的画面别拍', '哈哈对，就是本色出演', '有人让你转寄"白色粉末"，那是贩毒的套路，千万别接', '老师讲的"枪手"是说帮别人写文案的人？', '新来的学员叫黄笃都', '遇到敲诈的可以直接报警', '双十一是一场硬仗，大家准备好弹药（库存）', '马德胜书记今天也来听课了', '谢谢马德胜老师', '直播里别出现打牌的画面，平台会判赌博违规', '一晚上卖了三百单，牛逼坏了', '他奶奶的，这个剪映又闪退了', '我家那头公猪配种特别厉害', '火麻仁油跟大麻是两回事，放心买', '建议加个爆炸音效开头', '个体户执照在镇上能办吗', '抓蛇的视频别拍，平台说涉及野生动物', '被封号了，因为在视频里留了微信号', '这个顾客真他妈难缠', '听说有人在网上买假证书，中心说了查出来取消资格', '沃柑比砂糖橘贵一点', '@群主 这个人一直私聊我发赌博链接，麻烦处理一下', '他妈的太好吃了这个脐橙', '龟儿子这个网速，卡死了', '晚上十点后直播人多吗，夜场有人看不', '刘建军到 在路上', '王秀英到', '我妈吃的降压药是医生开的', '这菌子有毒没毒啊', '修水渠要放炸药 那几天别去', '隔壁县天然气管道爆炸了 用气注意安全', '我舅舅住院 医院给打了吗啡止疼', '生孩子那会打过杜冷丁', '地里撒的白粉是石灰 消毒的', '菠菜是赌博的意思？', '群规：不许发广告 刷单 赌博 违者踢', '棋牌室被端了 说有人赌钱', '他妈的 快递员又没打电话', '妈的 网又卡了'])
+  it('reads the thirty-ninth to forty-eighth holdouts\' roll calls (3组李建国签到), accidents that may happen, a split of 六四 or 七三, modal verbs and results after a verb, names before a title or after 叫, kinship and A-not-A questions, comparisons, blasting, medicine, explained and glossed words, listed prohibitions, a raid, platform verdicts, advice to call the police, reports to the group owner, praise and curses at things as no violation', () => {
+    for (const text of ['锂电池不能走快递，会爆炸', '他娘的，三个小时的视频白剪了，没保存', '网上赌博没有赢家，我表哥输掉了一套房', '直播带货佣金一般怎么分，六四还是七三', '不会的，老师会教', '剥兔皮那段我剪掉了，怕被限流', '今天课上放了一段央视新闻', '我现在被差评多了也无所谓了', '大家看到有人发“兼职刷单”的，截图发我，我来踢人', '日本甜柿苗哪里买', '群里那个发“美女陪聊”的已经被我移出去了', '买粉丝没用，都是僵尸粉', '妈的，下雨把刚摘的草莓都泡了', '他妈的这快递又压件了，三天不动', '不要在群里搞发红包扫雷那一套，那是赌博，违法的', '我们这以前种大麻织麻布，现在不让种了', '杜品大哥的蜂蜜又卖完了', '假冒我们合作社商标的，可以去市场监管局举报', '这破手机又卡死了，妈的', '举报一下，刚才加我好友发赌博网站的那个号，大家别理', '腊肉夏天发会不会坏', '镇上那个烟花爆竹店爆炸了', '收猪的时候注意，喂瘦肉精的千万不能收', '回头客要加微信维护好', '老师牛逼，一讲就懂', '3组李建国签到', '硝酸铵化肥要实名购买，因为能做炸药', '鱼塘投毒的事派出所已经立案了', '麻黄草是管制的，不能随便收购', '电视上说有人用工业明胶做假红枣，大家注意', '老师说杀鸡拔毛的画面别拍', '哈哈对，就是本色出演', '有人让你转寄"白色粉末"，那是贩毒的套路，千万别接', '老师讲的"枪手"是说帮别人写文案的人？', '新来的学员叫黄笃都', '遇到敲诈的可以直接报警', '双十一是一场硬仗，大家准备好弹药（库存）', '马德胜书记今天也来听课了', '谢谢马德胜老师', '直播里别出现打牌的画面，平台会判赌博违规', '一晚上卖了三百单，牛逼坏了', '他奶奶的，这个剪映又闪退了', '我家那头公猪配种特别厉害', '火麻仁油跟大麻是两回事，放心买', '建议加个爆炸音效开头', '个体户执照在镇上能办吗', '抓蛇的视频别拍，平台说涉及野生动物', '被封号了，因为在视频里留了微信号', '这个顾客真他妈难缠', '听说有人在网上买假证书，中心说了查出来取消资格', '沃柑比砂糖橘贵一点', '@群主 这个人一直私聊我发赌博链接，麻烦处理一下', '他妈的太好吃了这个脐橙', '龟儿子这个网速，卡死了', '晚上十点后直播人多吗，夜场有人看不', '刘建军到 在路上', '王秀英到', '我妈吃的降压药是医生开的', '这菌子有毒没毒啊', '修水渠要放炸药 那几天别去', '隔壁县天然气管道爆炸了 用气注意安全', '我舅舅住院 医院给打了吗啡止疼', '生孩子那会打过杜冷丁', '地里撒的白粉是石灰 消毒的', '菠菜是赌博的意思？', '群规：不许发广告 刷单 赌博 违者踢', '棋牌室被端了 说有人赌钱', '他妈的 快递员又没打电话', '妈的 网又卡了'])
       expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
     // A roll call is no cover for a drug written with it, a list needs its prohibition, and a curse at a person is still one.
-    for (const text of ['冰毒到 老地方', '别怕 私我领红包', '妈的 你再说一遍', '出售炸药 修路开山都行', '他奶奶的 你又来捣乱', '他叫黄笃都 冰毒', '硝酸铵能做炸药 要的私我', '你个傻逼 我去举报你'])
+    for (const text of ['冰毒到 老地方', '别怕 私我领红包', '妈的 你再说一遍', '出售炸药 修路开山都行', '他奶奶的 你又来捣乱', '他叫黄笃都 冰毒', '硝酸铵能做炸药 要的私我', '你个傻逼 我去举报你', '我奸掉了', '别在这装逼了', '在他家鱼塘投毒，让他倾家荡产'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
@@ -442,12 +442,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first forty-six holdouts, tuned on once they had been scored.
+    // tune split also holds the first forty-eight holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the forty-seventh) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 96.3 % (208 of
-    // 216; 63.4 % public), public false alarms 1.51 % (8 of 531), review notes 0.94 % (5 of 531).
-    ['holdout', { recall: 0.96, publicRecall: 0.63, publicFalseAlarmRate: 0.016, reviewNoteRate: 0.012 }],
+    // The holdout (the forty-ninth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (212 of
+    // 215; 62.8 % public), public false alarms 0.36 % (2 of 552), review notes 1.09 % (6 of 552).
+    ['holdout', { recall: 0.98, publicRecall: 0.62, publicFalseAlarmRate: 0.005, reviewNoteRate: 0.012 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
