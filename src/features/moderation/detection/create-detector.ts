@@ -54,9 +54,9 @@ const ALSO_ALLOWED = 1 << 16;
 const CLAUSE = new Uint8Array(0x10000);
 for (const c of '，。！？；,!?;') CLAUSE[c.charCodeAt(0)] = 1;
 
-// Sentence-final particles: written at the end of a clause they are read as the particle, not as a sound-alike.
+// Sentence-final particles, and 不 ending a yes-no question (安全不, heard as 安全部): written at the end of a clause they are read as the particle, not as a sound-alike.
 const PARTICLE = new Uint8Array(0x10000);
-for (const c of '吗嘛呢吧啊呀啦哦么') PARTICLE[c.charCodeAt(0)] = 1;
+for (const c of '吗嘛呢吧啊呀啦哦么不') PARTICLE[c.charCodeAt(0)] = 1;
 
 // The scan loops read automaton cells with their field offsets written out: [check, base, fail, out].
 if (CELL !== 4) throw new Error('automaton cell layout changed');
@@ -408,6 +408,13 @@ class LexiconDetector implements Detector {
       for (let i = 0; i < found.length; i++) {
         const m = found[i] as ScanMatch;
         if (this.prohibitiveContext && (negatedByContext(input, m.start, m.end, m.category) || deniedInside(input, m.start, m.end))) continue;
+        // A name that holds a slang word (王法轮 签到) is a trainee signing in.
+        if (signedName(input, m.start, m.end)) continue;
+        // A threat laughed off in the same breath (再抢我沙发我就弄死你哈哈😂) goes to staff, not the group.
+        if (m.category === '暴恐' && m.tier === 'public' && JOKING.test(input.slice(m.end, m.end + 4))) {
+          m.tier = 'review';
+          m.reason = 'threat said as a joke?';
+        }
         if (!coveredByPublic(matches, m)) matches.push(m);
       }
     }
@@ -1143,12 +1150,15 @@ class LexiconDetector implements Detector {
    * - a kinship word after a pronoun is who does what follows (我爸吃的药, heard as 罢吃);
    * - 没 / 不 between a word and itself asks a question (有毒没毒, heard as 梅毒);
    * - a word's last character before 比 and more text compares it (沃柑比砂糖橘贵, heard as 干比);
-   * - 会 / 能 / 敢 after a word is what its subject can do (老师会教, heard as 回教).
+   * - 会 / 能 / 敢 after a word is what its subject can do (老师会教, heard as 回教);
+   * - 把 before more text opens a 把-clause (把运单号填错了, heard as 罢运).
    */
   private subjectThenVerb(first: number): boolean {
     const t = this.text;
-    if (first === 0 || !this.hanJoined(first)) return false;
     const c = t.cp[first] as number;
+    // 把 before more text opens a 把-clause, its object after it (把运单号填错了, heard as 罢运).
+    if (c === 0x628a) return first + 2 < t.length && this.writtenOnAfter(first + 2);
+    if (first === 0 || !this.hanJoined(first)) return false;
     const before = t.cp[first - 1] as number;
     if (t.cp[first + 1] === 0x6bd4 && first + 2 < t.length && this.writtenOnAfter(first + 2)) return true;
     if (KIN_CHAR[c] === 1) return PRONOUN_CHAR[before] === 1 || before === 0x54b1;
@@ -1178,6 +1188,19 @@ class LexiconDetector implements Detector {
     if (han === 0) return wordHan >= 2 ? latin >= 4 : standalone && letters >= 3;
     if (exact === han && latin === 0) return true;
     return exact >= 1 || latin >= 2 || han >= 4;
+  }
+
+  /**
+   * Whether clause punctuation stands between the characters of a hit over tokens [first, last].
+   * A repeat folded into one token may span a clause mark itself (上不去，去他妈): only the last
+   * unit of the first token and the first of the last count, unless the hit is that one token (鸡，鸡).
+   */
+  private splitByClause(first: number, last: number): boolean {
+    const t = this.text;
+    const from = first === last ? (t.start[first] as number) : (t.end[first] as number) - 1;
+    const to = first === last ? (t.end[last] as number) : (t.start[last] as number) + 1;
+    for (let i = from; i < to; i++) if (CLAUSE[this.input.charCodeAt(i)] === 1) return true;
+    return false;
   }
 
   /** Whether the original text of tokens [first, last] contains clause punctuation (，。！？；). */
@@ -1480,9 +1503,11 @@ class LexiconDetector implements Detector {
       const categoryIndex = this.patMeta[id * 4 + 3] as number;
       if (signedName(input, start, end, layerCode !== 0)) continue;
       if (this.prohibitiveContext && negatedByContext(input, start, end, this.categoryNames[categoryIndex])) continue;
-      if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && (afterFarmAnimal(input, start) || breedingTalk(input))))) continue;
+      if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && (afterFarmAnimal(input, start) || breedingTalk(input))) || (kind === KIND_BROAD && breedingTalk(input)))) continue;
       // Two characters across a space or a symbol, each part of a longer word on its side (老年人 大家 is no 人大).
       if (layerCode === 0 && (to - from === 1 ? this.halvesAcrossGap(from, to) : this.tailAcrossGap(from, to))) continue;
+      // A word read across clause punctuation (肉干，我表哥 is no 干我; 找鸡，鸡跑了 no 鸡鸡) is two clauses' chance.
+      if (layerCode === 0 && this.splitByClause(from, to)) continue;
       const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
       // Both characters inside one longer word (白粉 in 白粉病): a part of that word, not the hit.
       if (straddles && !this.startsWord(to)) continue;
@@ -1683,6 +1708,9 @@ const FARM_ANIMAL = new Uint8Array(0x10000);
 for (const c of '猪羊鹅兔驴骡驼鹿蜂鱼蚕鸽') FARM_ANIMAL[c.charCodeAt(0)] = 1;
 for (const c of '鸡鸭牛马狗猫') FARM_ANIMAL[c.charCodeAt(0)] = 2;
 const FARM_REACH = 8;
+const JOKING = /^[^，。！？]{0,2}(?:哈哈|嘿嘿|😂|🤣|😄|😆)/u;
+// Breeding and raising stock: 配种 and 出栏 make 做鸡 / 公鸡 … farm talk (我们家就是做鸡的，一年出栏两万只).
+const BREEDING = /授精|配种|兽医|出栏|存栏|鸡苗|鸭苗|孵化|蛋鸡|肉鸡|土鸡|养殖场/;
 
 /**
  * Whether the hit is an @mention (@李建国): a member's name, which the platform shows as written.
@@ -1714,6 +1742,8 @@ function signedName(input: string, start: number, end: number, sounded = false):
       const from = m[0].length - (m[1] as string).length;
       if (start >= from && end <= m[0].length) return true;
     }
+    const called = NAME_CALLED.exec(input);
+    if (called && start >= called[0].length - 3 && end <= called[0].length) return true;
     const b = NAME_THEN_SIGNIN.exec(input);
     if (b) {
       const to = (b[1] as string).length + b[0].indexOf(b[1] as string);
@@ -1740,13 +1770,15 @@ function namedWithTitle(input: string, start: number, end: number): boolean {
 }
 
 // A roll call answered: a three-character name and 到, then nothing or the next clause (胡春花到, 黄小军到 网卡得很).
+// A three-character name called at the start of a message (李鹏飞在吗, 王法轮，你的快递到了).
+const NAME_CALLED = /^\s*@?[\u4e00-\u9fff]{3}(?=在吗|在不在|[，,\s]?你的|[，,\s]?你(?:家|那))/;
 const NAME_ARRIVED = /^\s*[\u4e00-\u9fff]{3}到(?=$|[\s,，。.!！])/;
 // A roll of names and nothing else, with 签到 or 打卡 first or last (签到 毛泽亮 李鹏飞 习小燕, 刘小平 邓建国 签到).
 const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{2,3}(?:[\s,，、]+|\s*$))+|(?:[\u4e00-\u9fff]{2,3}[\s,，、]+)+(?:签到|打卡)\s*)$/;
 
 const HAN_CHAR = /\p{Script=Han}/u;
 // Right before a name: 本人 (a leave note's 本人李建国), 姓名, 我叫.
-const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她)叫)$/;
+const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她|猫|狗)叫)$/;
 // Between the names of a list: 、 and the punctuation that closes it.
 const LIST_EDGE = /[、，,：:；;…。\s]/;
 
@@ -1785,9 +1817,9 @@ function onlySpaceBefore(input: string, at: number): boolean {
   return true;
 }
 
-/** A message about breeding livestock (猪人工授精，一份精液三十块; 兽医给打了一针催情的): its 色情 words are the vet's. */
+/** A message about breeding or raising livestock (猪人工授精，一份精液三十块; 兽医给打了一针催情的; 一年出栏两万只土鸡): its 色情 words are the vet's, its uncategorised ones (做鸡) the farmer's. */
 function breedingTalk(input: string): boolean {
-  return input.includes('授精') || input.includes('配种') || input.includes('兽医');
+  return BREEDING.test(input);
 }
 
 function afterFarmAnimal(input: string, start: number): boolean {
@@ -1834,7 +1866,7 @@ const NEGATION_CHAR = new Uint8Array(0x10000);
 for (const c of '没不') NEGATION_CHAR[c.charCodeAt(0)] = 1;
 /** Before 人, the words that make it the one who acts (被人骗, 让人笑话). */
 const AGENT_BEFORE_CHAR = new Uint8Array(0x10000);
-for (const c of '被让叫') AGENT_BEFORE_CHAR[c.charCodeAt(0)] = 1;
+for (const c of '被让叫得') AGENT_BEFORE_CHAR[c.charCodeAt(0)] = 1;
 
 /** 把 (the object of its clause before the verb) and 比 (a comparison) open what follows them: 1; 要 (what one must or wants to do) only after one other character: 2. */
 const OPENS_CLAUSE = new Uint8Array(0x10000);

@@ -642,3 +642,70 @@ describe('findSlang: shop words that are lures only with an offer', () => {
     expect(caught('扫码进群领红包，先到先得')).toEqual(expect.arrayContaining(['广告']));
   });
 });
+
+describe("findSlang: the forty-ninth to fifty-first holdouts' classes", () => {
+  it('catches goods taken from a store or a herd, fake farm inputs, relabelled and syrup-cut produce, certificates without an exam, records erased, live-room fakes, health claims, lotteries and card games for money, party drugs, threats with gas and poison, rumours about leaders and expired fertiliser sold as new', () => {
+    expectCaught([
+      ['厂里拉出来的钢筋，便宜处理', '违法犯罪', 'review'],
+      ['顺了三只羊 找人出手', '违法犯罪', 'review'],
+      ['假化肥 出厂价批发', '违法犯罪', 'public'],
+      ['普通蜂蜜贴上土蜂蜜的标签卖', '违法犯罪', 'public'],
+      ['蜂蜜里掺糖浆，检测不出来', '违法犯罪', 'public'],
+      ['动物检疫证随便开，给钱就行', '违法犯罪', 'public'],
+      ['仅退款教程 学会了白拿', '违法犯罪', 'public'],
+      ['身份证借我用下 可以过人脸', '违法犯罪', 'public'],
+      ['会计证不用考试直接拿证', '违法犯罪', 'public'],
+      ['有渠道办理学历 包过', '违法犯罪', 'public'],
+      ['认识派出所的人，五千帮你消案底', '违法犯罪', 'public'],
+      ['长得丑就别开美颜了', '辱骂', 'public'],
+      ['瞧你那熊样 还想当主播', '辱骂', 'public'],
+      ['老太太字都不认识还学直播', '辱骂', 'public'],
+      ['你这种人出门被车撞', '辱骂', 'public'],
+      ['一个卖菜的装什么老师', '辱骂', 'public'],
+      ['胖得像猪一样还好意思露脸', '辱骂', 'public'],
+      ['你是不是傻 教了三遍了', '辱骂', 'review'],
+      ['灵芝粉 抗癌 买二送一', '广告', 'review'],
+      ['降三高 老年人都在用', '广告', 'review'],
+      ['学费只要998 包教包会', '广告', 'review'],
+      ['交五百押金给你安排货源', '广告', 'review'],
+      ['专业代刷直播间礼物', '广告', 'public'],
+      ['人气代刷 要多少有多少', '广告', 'public'],
+      ['搬运神器 一键去重', '广告', 'public'],
+      ['进我的福利群 天天抢红包', '广告', 'public'],
+      ['年息两厘 当天放款', '广告', 'public'],
+      ['补贴代办，包成功', '广告', 'public'],
+      ['认购一头羊 年底分红', '广告', 'public'],
+      ['看我头像加好友 带你赚钱', '广告', 'public'],
+      ['斗地主五块一个子 来', '赌博', 'public'],
+      ['在线斗牛 随时提现', '赌博', 'public'],
+      ['lhc本期推荐 生肖马', '赌博', 'public'],
+      ['bc新站开业 兄弟们来', '赌博', 'public'],
+      ['存五百送五百', '赌博', 'public'],
+      ['竞彩带单 稳赢方案', '赌博', 'public'],
+      ['收干叶子 价格好说', '毒品', 'public'],
+      ['进口咖啡包 一包上头', '毒品', 'public'],
+      ['糖果有货 蹦迪必备', '毒品', 'review'],
+      ['邮票到了 要的说', '毒品', 'review'],
+      ['你老公不在家，我过去陪你', '色情', 'review'],
+      ['晚上单独视频一下？', '色情', 'review'],
+      ['尺度超大，搜我主页', '色情', 'review'],
+      ['91入口 私我', '色情', 'review'],
+      ['再拆我房子就引爆煤气罐', '暴恐', 'public'],
+      ['我在他家井里下药', '暴恐', 'public'],
+      ['备了汽油瓶，谁来就扔谁', '暴恐', 'public'],
+      ['收一把猎枪 价钱好说', '暴恐', 'review'],
+      ['出狗，带粮', '暴恐', 'review'],
+      ['维尼熊该下台了', '政治', 'public'],
+      ['包子又出来讲话了', '政治', 'public'],
+      ['过期化肥重新装袋卖', '违法犯罪', 'public'],
+      ['打倒土共', '政治', 'public'],
+    ]);
+  });
+
+  it('leaves the same words alone where they are ordinary', () => {
+    for (const text of ['直播间有人刷礼物 要不要感谢', '贷款中介说要先交手续费 能信吗', '老李你是不是傻 红包发成0.01了哈哈', '食品不能宣传疗效', '网上说吃大蒜能防癌 是不是谣言', '林业站说要收缴猎枪', '要带什么东西', '就是挑卖什么东西', '那台法轮式脱粒机又坏了', '晚上一起练直播，互相刷刷人气', '年底分红按股份来', '这本书学费只要交一次', '在家门口就能赚钱最好', '风把大棚打倒了一半', '这个办法轮到我用才知道好'])
+      expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
+    for (const text of ['要带什么东西', '就是挑卖什么东西'])
+      expect({ text, hits: spans(text).map((h) => h.word) }).toEqual({ text, hits: [] });
+  });
+});

@@ -384,6 +384,29 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the forty-ninth and fiftieth holdouts\' warnings not to buy, people after 得, farm talk, a price that kills, kin before 的, names that hold a slang word, village parades and market days, typing slips and dialect glosses as no violation', () => {
+    for (const text of ['没有检疫合格证的猪肉千万不要收', '辣得人直冒汗', '快递费简直杀人', '她妈的病好多了', '他奶奶的生日在下个月', '李法轮 签到', '我们镇上的游行有舞狮', '今天村里集会，去摆摊', 'cao是草，没选字', '老师说的大麻，我们这叫线麻', '黄片是我们土话，就是姜片', '发现谁家种罂粟要上报', '自拍杆多少钱', '民主路那家快递点', '区别买家秀和卖家秀'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Farm talk, duck snacks and a smartphone reach no one, not even staff.
+    for (const text of ['我们家做鸡的，存栏三万只', '周末去镇上买点鸭货', '换个智能机吧'])
+      expect({ text, matches: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, matches: [] });
+    // A curse at a person, a march on the county government and a drug offered stay public.
+    for (const text of ['他奶奶的 你再来试试', '她妈的 你闭嘴', '明天去县政府门口游行', '大麻 要的私我', '别买他家的，傻逼一个'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
+  it('reads the fifty-first holdout\'s words across a comma, names called, a turn to treat, billing, yes-no questions with 不, 把-clauses, insults reported, kicks asked of the class teacher, threats laughed off, curses at prices and parcels (我日 快递又丢了), a cat called 咪咪 and things knocked over (把箱子推翻了) as no public violation', () => {
+    for (const text of ['牦牛肉干，我表哥做的', '去地里找鸡，鸡跑了', '听老师的指令计划一下', '李鹏飞在吗，快递到了', '今天轮到我坐庄，请大家喝茶', '运费是日结还是月结', '开店要上传身份证吗，安全不', '我真是傻了，把运单号写错了', '有人骂我sb，要不要回', '发赌博链接的是谁拉进来的？班主任快踢了', '小张你再抢我沙发我就弄死你哈哈', '风把大棚打倒了一半', '这个办法轮到我用才知道好', '他妈的 化肥又涨', '我日 快递又丢了一件', '我家猫叫咪咪', '快递把箱子推翻了 蛋全碎了'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // The laughed-off threat still reaches staff; one sack and one stove reach no one.
+    expect(detector.scan('小张你再抢我沙发我就弄死你哈哈').matches.map((m) => `${m.word}/${m.tier}`)).toEqual(['threat-kill/review']);
+    for (const text of ['大麻袋哪里买', '我家灶台独一份', '牦牛肉干，我表哥做的'])
+      expect({ text, matches: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, matches: [] });
+    // Without the comma, the joke, the turn or the 把-clause they are still public.
+    for (const text of ['你个sb', '再来我就弄死你', '明天一起罢运', '今晚坐庄 下注的私我', '打倒土共', '干我 约吗', '在家就能赚钱 日结', '我日 你个王八蛋', '把政府推翻了'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -442,12 +465,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first forty-eight holdouts, tuned on once they had been scored.
+    // tune split also holds the first fifty-one holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the forty-ninth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (212 of
-    // 215; 62.8 % public), public false alarms 0.36 % (2 of 552), review notes 1.09 % (6 of 552).
-    ['holdout', { recall: 0.98, publicRecall: 0.62, publicFalseAlarmRate: 0.005, reviewNoteRate: 0.012 }],
+    // The holdout (the fifty-second) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 97.2 % (209 of
+    // 215; 75.8 % public), public false alarms 2.47 % (14 of 566), review notes 3.89 % (22 of 566).
+    ['holdout', { recall: 0.97, publicRecall: 0.75, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.039 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

@@ -46,12 +46,15 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // a trip to 天安门 and 毛主席像): in 31 texts their matches inside 毛主席复活, 国家主席, 天安门事件 and
 // next to 台独 became review matches or, as sound-alikes, went (review words act exactly only),
 // 13 matches fewer; 3 flagged texts fewer, all the one dirty line whose only hit is 国庆 written as
-// 国请 (说说国请) and the two texts that repeat it: public recall on the dirty lines 99.08 → 99.05 %.
+// 国请 (说说国请) and the two texts that repeat it: public recall on the dirty lines 99.08 → 99.05 %;
+// and again when a listed word read across clause punctuation stopped counting (the fifty-first
+// holdout's 肉干，我表哥 is no 干我): 14 matches fewer, each across a comma or a ！ (第13天！皇冠 is no
+// 天皇, 没出，台独 no 出台), the same 9 619 flagged texts.
 const PINNED = {
-  sha256: '07e31baac82fa60e191f10bb63138d41d155b762ee6965e41ebdc5aa80d319b3',
+  sha256: '81f54f096c995f7a20a8f99ba8646d2b40a91f21f7938e84f14a811a57ac6eff',
   texts: 16080,
   flagged: 9619,
-  matches: 24950,
+  matches: 24936,
 };
 
 let detector: Detector;
