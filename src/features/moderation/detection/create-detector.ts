@@ -1130,13 +1130,16 @@ class LexiconDetector implements Detector {
    * - 我 / 你 after 帮, 给, 让 … is the object of a favour and what follows is its verb (帮我剪视频, heard as 我奸);
    * - 我 / 你 … with a particle or a result (掉, 完, 好) after the second is a subject and its verb (我剪的视频, 我剪掉了);
    * - 再, 又, 先, 才 before a verb say when it is done (删了再建, heard as 再奸);
-   * - 和, 跟, 与 between two words join them (干的和鲜的 is no 和弦).
+   * - 和, 跟, 与 between two words join them (干的和鲜的 is no 和弦);
+   * - 把 before more text opens a 把-clause (把美颜开成大眼睛, heard as 把妹).
    */
   private verbAfterFunctionWord(first: number): boolean {
     const t = this.text;
     const c = t.cp[first] as number;
     // 人 after 被 / 让 / 叫 is whoever does what follows (被人打了, heard as 人大).
     if (c === 0x4eba) return first > 0 && this.hanJoined(first) && AGENT_BEFORE_CHAR[t.cp[first - 1] as number] === 1;
+    // 把 before more text opens a 把-clause, its object after it (把美颜开成大眼睛, heard as 把妹).
+    if (c === 0x628a) return first + 2 < t.length && this.writtenOnAfter(first + 2);
     if (PRONOUN_CHAR[c] === 1) {
       const favour = first > 0 && this.hanJoined(first) && FAVOUR_CHAR[t.cp[first - 1] as number] === 1;
       const after = first + 2 < t.length && this.hanJoined(first + 2) ? (t.cp[first + 2] as number) : 0;
@@ -1772,13 +1775,13 @@ function namedWithTitle(input: string, start: number, end: number): boolean {
 // A roll call answered: a three-character name and 到, then nothing or the next clause (胡春花到, 黄小军到 网卡得很).
 // A three-character name called at the start of a message (李鹏飞在吗, 王法轮，你的快递到了).
 const NAME_CALLED = /^\s*@?[\u4e00-\u9fff]{3}(?=在吗|在不在|[，,\s]?你的|[，,\s]?你(?:家|那))/;
-const NAME_ARRIVED = /^\s*[\u4e00-\u9fff]{3}到(?=$|[\s,，。.!！])/;
+const NAME_ARRIVED = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?[\u4e00-\u9fff]{3}(?:到|来了)(?=$|[\s,，。.!！])/;
 // A roll of names and nothing else, with 签到 or 打卡 first or last (签到 毛泽亮 李鹏飞 习小燕, 刘小平 邓建国 签到).
 const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{2,3}(?:[\s,，、]+|\s*$))+|(?:[\u4e00-\u9fff]{2,3}[\s,，、]+)+(?:签到|打卡)\s*)$/;
 
 const HAN_CHAR = /\p{Script=Han}/u;
 // Right before a name: 本人 (a leave note's 本人李建国), 姓名, 我叫.
-const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她|猫|狗)叫)$/;
+const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她|猫|狗)叫|大名叫|名叫)$/;
 // Between the names of a list: 、 and the punctuation that closes it.
 const LIST_EDGE = /[、，,：:；;…。\s]/;
 

@@ -1,7 +1,7 @@
 import type { ScanMatch } from './detector';
 
-const APP = '(?:vx|wx|v信|微信|薇信|威信|徽信|维信|wei信|weixin|wechat|qq|扣扣|企鹅|q|v|微|薇|威)';
-const NAMED_APP = '(?:vx|wx|v信|微信|薇信|威信|徽信|维信|wei信|weixin|wechat|qq|扣扣|企鹅)';
+const APP = '(?:vx|wx|v信|微信|薇信|威信|徽信|维信|威芯|薇芯|v芯|wei信|weixin|wechat|qq|扣扣|企鹅|q|v|微|薇|威)';
+const NAMED_APP = '(?:vx|wx|v信|微信|薇信|威信|徽信|维信|威芯|薇芯|v芯|wei信|weixin|wechat|qq|扣扣|企鹅)';
 // Either an invitation ("加我v", "+vx", "私我微") or an app name with 号/colon, then an id:
 // WeChat ids are 6–20 characters starting with a letter; QQ numbers 5–12 digits.
 const CONTACT = new RegExp(

@@ -643,8 +643,8 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 });
 
-describe("findSlang: the forty-ninth to fifty-first holdouts' classes", () => {
-  it('catches goods taken from a store or a herd, fake farm inputs, relabelled and syrup-cut produce, certificates without an exam, records erased, live-room fakes, health claims, lotteries and card games for money, party drugs, threats with gas and poison, rumours about leaders and expired fertiliser sold as new', () => {
+describe("findSlang: the forty-ninth to fifty-second holdouts' classes", () => {
+  it('catches goods taken from a store or a herd, fake farm inputs, relabelled and syrup-cut produce, certificates without an exam, records erased, live-room fakes, health claims, lotteries and card games for money, party drugs, threats with gas and poison, rumours about leaders, expired fertiliser sold as new, detonators and poisoned wells, bathing videos, money mules, black-market accounts and migrated groups', () => {
     expectCaught([
       ['厂里拉出来的钢筋，便宜处理', '违法犯罪', 'review'],
       ['顺了三只羊 找人出手', '违法犯罪', 'review'],
@@ -699,11 +699,35 @@ describe("findSlang: the forty-ninth to fifty-first holdouts' classes", () => {
       ['包子又出来讲话了', '政治', 'public'],
       ['过期化肥重新装袋卖', '违法犯罪', 'public'],
       ['打倒土共', '政治', 'public'],
+      ['哪里能弄到雷管', '暴恐', 'review'],
+      ['强弩 包邮', '暴恐', 'review'],
+      ['往他家井里倒一瓶农药', '暴恐', 'public'],
+      ['炸药做好了，放他家门口', '暴恐', 'review'],
+      ['有人要看洗澡的视频吗', '色情', 'review'],
+      ['主播穿少点 我天天刷', '色情', 'review'],
+      ['找个小三 一个月两千', '色情', 'review'],
+      ['领口拉低点', '色情', 'review'],
+      ['上门，半小时到', '色情', 'public'],
+      ['又改宪法 想当皇帝', '政治', 'public'],
+      ['活该穷一辈子', '辱骂', 'public'],
+      ['wcnm 删我评论', '辱骂', 'public'],
+      ['红包抢 点数最小的赔', '赌博', 'public'],
+      ['捕鱼能上下分', '赌博', 'public'],
+      ['有肉吗 白的那种 不是吃的', '毒品', 'review'],
+      ['后院种了点"叶子"，没人查', '毒品', 'public'],
+      ['帮忙取钱，一次给三百', '违法犯罪', 'public'],
+      ['出淘宝黑号', '违法犯罪', 'public'],
+      ['驾驶证假的跟真的一样', '违法犯罪', 'public'],
+      ['低保名单上加个人，给村干部两千', '违法犯罪', 'public'],
+      ['收旧手机 不问来源', '违法犯罪', 'public'],
+      ['本群已升级 扫码进新群', '广告', 'public'],
+      ['零撸项目 不花钱', '广告', 'public'],
+      ['兼职日结 私我', '广告', 'public'],
     ]);
   });
 
   it('leaves the same words alone where they are ordinary', () => {
-    for (const text of ['直播间有人刷礼物 要不要感谢', '贷款中介说要先交手续费 能信吗', '老李你是不是傻 红包发成0.01了哈哈', '食品不能宣传疗效', '网上说吃大蒜能防癌 是不是谣言', '林业站说要收缴猎枪', '要带什么东西', '就是挑卖什么东西', '那台法轮式脱粒机又坏了', '晚上一起练直播，互相刷刷人气', '年底分红按股份来', '这本书学费只要交一次', '在家门口就能赚钱最好', '风把大棚打倒了一半', '这个办法轮到我用才知道好'])
+    for (const text of ['直播间有人刷礼物 要不要感谢', '贷款中介说要先交手续费 能信吗', '老李你是不是傻 红包发成0.01了哈哈', '食品不能宣传疗效', '网上说吃大蒜能防癌 是不是谣言', '林业站说要收缴猎枪', '要带什么东西', '就是挑卖什么东西', '那台法轮式脱粒机又坏了', '晚上一起练直播，互相刷刷人气', '年底分红按股份来', '这本书学费只要交一次', '在家门口就能赚钱最好', '风把大棚打倒了一半', '这个办法轮到我用才知道好', '土鸡 上门配送 县城范围内免运费', '帮邻居摘棉花，一天一百五，日结'])
       expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
     for (const text of ['要带什么东西', '就是挑卖什么东西'])
       expect({ text, hits: spans(text).map((h) => h.word) }).toEqual({ text, hits: [] });

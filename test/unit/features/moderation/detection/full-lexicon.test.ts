@@ -407,6 +407,16 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the fifty-second holdout\'s day wages, protection, a bite with no venom, a volume key, bans that close a stream, hung-up scam calls, voice-typing slips, customers\' questions, arrivals, 把-clauses, one\'s own produce and wet things as no public violation', () => {
+    for (const text of ['帮邻居摘棉花，一天一百五，日结', '气枪打鸟是违法的，老师讲野生动物保护也说了', '西藏独特的牦牛肉', '被蛇咬了，还好没毒', '同时按电源键和音量下键', '直播间出现色情内容会直接被封号', '有人打电话说能办假证，我直接挂了', '语音输入打成"上访"了', '把"菠菜"写成"博彩"了', '客户私信问我"有没有特殊服务"', '老师好，刘大壮来了', '客户要加我微信私下交易，平台不允许', '我爸把美颜开成了大眼睛'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    for (const text of ['他卖自己编的竹篮子', '手机弄湿了', '组长大名叫胡锦'])
+      expect({ text, matches: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, matches: [] });
+    // A job lure, a contact behind 威芯, wildlife for sale and 把妹 offered stay public.
+    for (const text of ['日结兼职，私我', '威芯 nz663388', '有人卖野生动物 私我', '把妹技巧 私我'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -465,12 +475,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fifty-one holdouts, tuned on once they had been scored.
+    // tune split also holds the first fifty-two holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the fifty-second) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 97.2 % (209 of
-    // 215; 75.8 % public), public false alarms 2.47 % (14 of 566), review notes 3.89 % (22 of 566).
-    ['holdout', { recall: 0.97, publicRecall: 0.75, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.039 }],
+    // The holdout (the fifty-third) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (216 of
+    // 219; 76.3 % public), public false alarms 1.43 % (8 of 561), review notes 2.85 % (16 of 561).
+    ['holdout', { recall: 0.98, publicRecall: 0.76, publicFalseAlarmRate: 0.015, reviewNoteRate: 0.029 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);

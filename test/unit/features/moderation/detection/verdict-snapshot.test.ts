@@ -49,12 +49,15 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // 国请 (说说国请) and the two texts that repeat it: public recall on the dirty lines 99.08 → 99.05 %;
 // and again when a listed word read across clause punctuation stopped counting (the fifty-first
 // holdout's 肉干，我表哥 is no 干我): 14 matches fewer, each across a comma or a ！ (第13天！皇冠 is no
-// 天皇, 没出，台独 no 出台), the same 9 619 flagged texts.
+// 天皇, 没出，台独 no 出台), the same 9 619 flagged texts; and again when 日结 became a review
+// word (the fifty-second holdout's day wage for picking cotton): in 29 texts a public 日结 became a
+// review match or, as a sound-alike (日截), went, 8 matches fewer; all 29 are flagged by other hits
+// (日结兼职 …), the same 9 619 flagged texts.
 const PINNED = {
-  sha256: '81f54f096c995f7a20a8f99ba8646d2b40a91f21f7938e84f14a811a57ac6eff',
+  sha256: '8b24a2cdd23ccb34cdb5e41253a6e40c58d1e0b040b1bc3905e3f5d5276a29a4',
   texts: 16080,
   flagged: 9619,
-  matches: 24936,
+  matches: 24928,
 };
 
 let detector: Detector;
