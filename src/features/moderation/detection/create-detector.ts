@@ -1007,6 +1007,9 @@ class LexiconDetector implements Detector {
     const ends = new Uint8Array(nodes);
     let count = 1;
     for (const s of set) {
+      // Interjections without a vowel (嗯 ng, 呣 m) are not how anyone types a word: "shang" is
+      // no "sha" + "ng" (jintian wanshang ji dian shangke is no 暗杀).
+      if (!/[aeiouv]/.test(s)) continue;
       let node = 0;
       for (let i = 0; i < s.length; i++) {
         const c = s.charCodeAt(i) - 0x61;

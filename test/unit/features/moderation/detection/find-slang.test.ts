@@ -643,7 +643,7 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 });
 
-describe("findSlang: the forty-ninth to fifty-second holdouts' classes", () => {
+describe("findSlang: the forty-ninth to fifty-third holdouts' classes", () => {
   it('catches goods taken from a store or a herd, fake farm inputs, relabelled and syrup-cut produce, certificates without an exam, records erased, live-room fakes, health claims, lotteries and card games for money, party drugs, threats with gas and poison, rumours about leaders, expired fertiliser sold as new, detonators and poisoned wells, bathing videos, money mules, black-market accounts and migrated groups', () => {
     expectCaught([
       ['厂里拉出来的钢筋，便宜处理', '违法犯罪', 'review'],
@@ -723,11 +723,36 @@ describe("findSlang: the forty-ninth to fifty-second holdouts' classes", () => {
       ['本群已升级 扫码进新群', '广告', 'public'],
       ['零撸项目 不花钱', '广告', 'public'],
       ['兼职日结 私我', '广告', 'public'],
+      ['工地油罐里抽的柴油 便宜', '违法犯罪', 'review'],
+      ['xi大大又出新衣服了', '政治', 'review'],
+      ['东突的兄弟们 行动吧', '政治', 'public'],
+      ['tg 一帮贼', '政治', 'public'],
+      ['要枪的找我', '暴恐', 'review'],
+      ['谁有tnt 量大', '暴恐', 'review'],
+      ['zd自制 教程发你', '暴恐', 'review'],
+      ['冰糖到了 懂的来', '毒品', 'public'],
+      ['特殊烟油 一口上头', '毒品', 'public'],
+      ['不合格的米换个袋子照卖', '违法犯罪', 'public'],
+      ['塞个红包 贷款就批了', '违法犯罪', 'public'],
+      ['打了药的菜当有机菜卖', '违法犯罪', 'public'],
+      ['教你用假订单套补贴', '违法犯罪', 'public'],
+      ['别人的号 放心用', '违法犯罪', 'public'],
+      ['想赚钱的看我头像', '广告', 'public'],
+      ['你个伞兵', '辱骂', 'public'],
+      ['你们三组都是一群猪', '辱骂', 'public'],
+      ['老东西 滚', '辱骂', 'public'],
+      ['注册就送 随时提款', '赌博', 'public'],
+      ['降糖神药 私我', '广告', 'review'],
+      ['出万粉号 能带货', '广告', 'public'],
+      ['好评返现 一单返5元', '广告', 'public'],
+      ['点赞关注，一个一块', '广告', 'public'],
+      ['av网址 有要的吗', '色情', 'public'],
+      ['黄色小视频 一元进群', '色情', 'public'],
     ]);
   });
 
   it('leaves the same words alone where they are ordinary', () => {
-    for (const text of ['直播间有人刷礼物 要不要感谢', '贷款中介说要先交手续费 能信吗', '老李你是不是傻 红包发成0.01了哈哈', '食品不能宣传疗效', '网上说吃大蒜能防癌 是不是谣言', '林业站说要收缴猎枪', '要带什么东西', '就是挑卖什么东西', '那台法轮式脱粒机又坏了', '晚上一起练直播，互相刷刷人气', '年底分红按股份来', '这本书学费只要交一次', '在家门口就能赚钱最好', '风把大棚打倒了一半', '这个办法轮到我用才知道好', '土鸡 上门配送 县城范围内免运费', '帮邻居摘棉花，一天一百五，日结'])
+    for (const text of ['直播间有人刷礼物 要不要感谢', '贷款中介说要先交手续费 能信吗', '老李你是不是傻 红包发成0.01了哈哈', '食品不能宣传疗效', '网上说吃大蒜能防癌 是不是谣言', '林业站说要收缴猎枪', '要带什么东西', '就是挑卖什么东西', '那台法轮式脱粒机又坏了', '晚上一起练直播，互相刷刷人气', '年底分红按股份来', '这本书学费只要交一次', '在家门口就能赚钱最好', '风把大棚打倒了一半', '这个办法轮到我用才知道好', '土鸡 上门配送 县城范围内免运费', '帮邻居摘棉花，一天一百五，日结', '杂交水稻的杂种优势', '鸡粪发酵好了能不能当有机肥卖', '冒充五常的太多了 你要有产地证明', '蜂王浆不是什么神药', '我家一群猪 都出栏了'])
       expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
     for (const text of ['要带什么东西', '就是挑卖什么东西'])
       expect({ text, hits: spans(text).map((h) => h.word) }).toEqual({ text, hits: [] });

@@ -417,6 +417,16 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the fifty-third holdout\'s perms, hybrid vigour, profiteers, charity, dumb luck, pets named in quotes, lessons that mention a word, things not allowed online and whole sentences typed in pinyin as no public violation', () => {
+    for (const text of ['我二嫂新烫了个爆炸头', '杂交水稻的杂种优势', '客户骂我“奸商”，我立马补发了', '“咪咪”是我家的猫', '历史课讲到火药是四大发明之一', '烟草网上根本不允许卖', 'jintian wanshang ji dian shangke'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    for (const text of ['做爱心助农直播', '我就是狗屎运', '能不能卖自己腌的腊肉', '卖药材要卖炮制过的'])
+      expect({ text, matches: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, matches: [] });
+    // Offered, they stay public.
+    for (const text of ['火药 要的私我', '网上卖烟草 私我', '你个杂种', '出批发炸药材料'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -475,12 +485,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fifty-two holdouts, tuned on once they had been scored.
+    // tune split also holds the first fifty-three holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the fifty-third) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (216 of
-    // 219; 76.3 % public), public false alarms 1.43 % (8 of 561), review notes 2.85 % (16 of 561).
-    ['holdout', { recall: 0.98, publicRecall: 0.76, publicFalseAlarmRate: 0.015, reviewNoteRate: 0.029 }],
+    // The holdout (the fifty-fourth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 96.8 % (211 of
+    // 218; 70.2 % public), public false alarms 2.62 % (15 of 573), review notes 2.09 % (12 of 573).
+    ['holdout', { recall: 0.96, publicRecall: 0.7, publicFalseAlarmRate: 0.027, reviewNoteRate: 0.021 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
