@@ -1762,7 +1762,7 @@ function signedName(input: string, start: number, end: number, sounded = false):
 // The name before the word: 郑国庆签到, 老师好 王秀英已签到, 李鹏飞 签到, 王丹丹今天请假, 3组李建国签到.
 const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?:第?[0-9一二三四五六七八九十]+(?:组|班)[\s,，:：、]*)?([\u4e00-\u9fff]{2,3})(?=(?:\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假|交作业|作业已交|已交作业)|\s到)(?:$|[\s,，。.!！]))/;
 // A three-character name before a title, or a two-character one before 大哥 / 阿姨 …, opening the message or a clause (马德胜书记今天也来了, 王建军老师, 杜品大哥).
-const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3}(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长)|[\u4e00-\u9fff]{2}(?=大哥|大姐|大叔|大爷|大妈|大娘|阿姨|嫂子|老哥))/g;
+const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3}(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长|大姐|大哥|大叔|大婶|阿姨)|[\u4e00-\u9fff]{2}(?=大哥|大姐|大叔|大爷|大妈|大娘|阿姨|嫂子|老哥))/g;
 
 /** Whether [start, end) lies inside a name written before its title (NAME_TITLE). */
 function namedWithTitle(input: string, start: number, end: number): boolean {

@@ -2,11 +2,11 @@ import type { ScanMatch } from './detector';
 
 const APP = '(?:vx|wx|v信|微信|薇信|威信|徽信|维信|威芯|薇芯|v芯|wei信|weixin|wechat|qq|扣扣|企鹅|q|v|微|薇|威)';
 const NAMED_APP = '(?:vx|wx|v信|微信|薇信|威信|徽信|维信|威芯|薇芯|v芯|wei信|weixin|wechat|qq|扣扣|企鹅)';
-// Either an invitation ("加我v", "+vx", "私我微") or an app name with 号/colon, then an id:
+// Either an invitation ("加我v", "+vx", "私我微", typed "jia wo v") or an app name with 号/colon, then an id (after a bracket too):
 // WeChat ids are 6–20 characters starting with a letter; QQ numbers 5–12 digits.
 const CONTACT = new RegExp(
-  `(?:(?:加|\\+|➕|私|联系|找|扫)\\s*(?:我|个|一下)?\\s*${APP}|(?<![a-z])${NAMED_APP}\\s*号?)` +
-    `\\s*(?:是|为)?\\s*[:：]?\\s*(?:[a-z][-_a-z0-9]{5,19}|[1-9][0-9]{4,11})(?![-_a-z0-9])`,
+  `(?:(?:加|(?<![a-z])jia|\\+|➕|私|联系|找|扫)\\s*(?:我|wo|个|一下)?\\s*${APP}|(?<![a-z])${NAMED_APP}\\s*号?)` +
+    `\\s*(?:是|为)?\\s*[:：(（]?\\s*(?:[a-z][-_a-z0-9]{5,19}|[1-9][0-9]{4,11})(?![-_a-z0-9])`,
   'g',
 );
 

@@ -427,6 +427,14 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the fifty-fourth holdout\'s lessons on protected animals, former residences, curses at a router, medicine given by a doctor, reports, colour printers and dead-skin cream as no public violation', () => {
+    for (const text of ['野生保护动物不能卖，比如穿山甲、娃娃鱼，老师上课讲过', '研学去了邓小平故居', '暑假去韶山看了毛泽东同志故居', 'Shit，又断网了，这破路由器', '这次卖橙子终于回血了', '医生给用了杜冷丁', '昨晚写了一夜情况汇报', '包装盒是找广博彩印厂做的', '土鳖虫养殖有没有人做过', '考核是店铺运营数据和一条原创短视频', '大家记一下注意事项', '媳妇买的去死皮膏'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // A curse at a person, a contact typed in pinyin and a bet stay public.
+    for (const text of ['shit 你个傻逼', 'jia wo v (hh2024zz)', '下注 一百起', '娃娃鱼 要的私我'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -485,12 +493,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fifty-three holdouts, tuned on once they had been scored.
+    // tune split also holds the first fifty-four holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the fifty-fourth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 96.8 % (211 of
-    // 218; 70.2 % public), public false alarms 2.62 % (15 of 573), review notes 2.09 % (12 of 573).
-    ['holdout', { recall: 0.96, publicRecall: 0.7, publicFalseAlarmRate: 0.027, reviewNoteRate: 0.021 }],
+    // The holdout (the fifty-fifth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 97.7 % (209 of
+    // 214; 74.8 % public), public false alarms 2.26 % (13 of 576), review notes 1.39 % (8 of 576).
+    ['holdout', { recall: 0.97, publicRecall: 0.74, publicFalseAlarmRate: 0.023, reviewNoteRate: 0.015 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
