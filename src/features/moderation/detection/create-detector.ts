@@ -410,10 +410,10 @@ class LexiconDetector implements Detector {
         if (this.prohibitiveContext && (negatedByContext(input, m.start, m.end, m.category) || deniedInside(input, m.start, m.end))) continue;
         // A name that holds a slang word (王法轮 签到) is a trainee signing in.
         if (signedName(input, m.start, m.end)) continue;
-        // A threat laughed off in the same breath (再抢我沙发我就弄死你哈哈😂) goes to staff, not the group.
-        if (m.category === '暴恐' && m.tier === 'public' && JOKING.test(input.slice(m.end, m.end + 4))) {
+        // A threat or an insult laughed off in the same breath (再抢我沙发我就弄死你哈哈😂, 你是猪吗哈哈哈) goes to staff, not the group.
+        if ((m.category === '暴恐' || m.category === '辱骂') && m.tier === 'public' && JOKING.test(input.slice(m.end, m.end + 4))) {
           m.tier = 'review';
-          m.reason = 'threat said as a joke?';
+          m.reason = m.category === '暴恐' ? 'threat said as a joke?' : 'teasing?';
         }
         if (!coveredByPublic(matches, m)) matches.push(m);
       }
@@ -1784,7 +1784,7 @@ const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{
 
 const HAN_CHAR = /\p{Script=Han}/u;
 // Right before a name: 本人 (a leave note's 本人李建国), 姓名, 我叫.
-const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她|猫|狗)叫|大名叫|名叫)$/;
+const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她|猫|狗)叫|大名叫|名叫|地名叫)["“「]?$/;
 // Between the names of a list: 、 and the punctuation that closes it.
 const LIST_EDGE = /[、，,：:；;…。\s]/;
 

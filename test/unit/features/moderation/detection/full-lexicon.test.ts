@@ -435,6 +435,15 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the fifty-fifth holdout\'s fruit cut open, machines cursed or on strike, buyers who push prices down, a vet\'s anaesthetic, single packs, the tax office, party members, old place names, visits and teasing as no public violation', () => {
+    for (const text of ['柚子一刀下去，果汁直流', '这破打印机，我早晚弄死它', '收西瓜的大庄家压价太狠', '兽医用的麻醉药可别让娃碰到', '单个独立包装', '那台破收割机又罢工了', '你是猪吗哈哈哈，链接又发错了', '税务局可以代开发票', '我是中共党员', '老地名叫"大麻湾"', '明天去镇上访几个老客户'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // The laughed-off insult still reaches staff; without the machine, the office or the visit they stay public.
+    expect(detector.scan('你是猪吗哈哈哈，链接又发错了').matches.map((m) => `${m.word}/${m.tier}`)).toEqual(['insult/review']);
+    for (const text of ['我早晚弄死你', '明天全厂罢工', '你是猪吗', '代开发票 私我', '去北京上访'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -493,12 +502,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fifty-four holdouts, tuned on once they had been scored.
+    // tune split also holds the first fifty-five holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the fifty-fifth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 97.7 % (209 of
-    // 214; 74.8 % public), public false alarms 2.26 % (13 of 576), review notes 1.39 % (8 of 576).
-    ['holdout', { recall: 0.97, publicRecall: 0.74, publicFalseAlarmRate: 0.023, reviewNoteRate: 0.015 }],
+    // The holdout (the fifty-sixth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (213 of
+    // 216; 66.7 % public), public false alarms 1.17 % (7 of 598), review notes 1.67 % (10 of 598).
+    ['holdout', { recall: 0.98, publicRecall: 0.66, publicFalseAlarmRate: 0.012, reviewNoteRate: 0.017 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
