@@ -1034,8 +1034,9 @@ class LexiconDetector implements Detector {
   /** Boundary kind just before token k: soft between two latin letters (or two digits), else a hard boundary. */
   private boundBeforeToken(k: number): number {
     if (k <= 0 || k >= this.text.length) return B_YES;
-    const c = this.text.cls[k] as number;
-    return (c === CharClass.LATIN || c === CharClass.DIGIT) && this.text.cls[k - 1] === c ? B_SOFT : B_YES;
+    const t = this.text;
+    const c = t.cls[k] as number;
+    return (c === CharClass.LATIN || c === CharClass.DIGIT) && t.cls[k - 1] === c ? B_SOFT : B_YES;
   }
 
   /** Check a sound-alike candidate: pinyin pattern `id` over letters [end - length, end), tokens firstTok..lastTok. */
@@ -1463,6 +1464,27 @@ class LexiconDetector implements Detector {
    * segmentReach for the run of latin letters starting at token `first`: at each offset, bit 1
    * when the letters before it split into whole syllables, bit 2 when the letters after it do.
    */
+  /**
+   * Typed words of two letters or more parted by a space or punctuation (shua dan, dd wo): each
+   * ends and starts a split of its own, so a word after it that spells no syllable (dd) does not
+   * undo the split before it. Letters typed one by one (s e q i n g) keep the run's split.
+   */
+  private markTypedWords(first: number, reach: Uint8Array): void {
+    const t = this.text;
+    const base = this.tokLetter[first] as number;
+    let prevGap = 0;
+    let pending = -1;
+    let k = first + 1;
+    for (; k < t.length && t.cls[k] === CharClass.LATIN; k++) {
+      if (t.start[k] === t.end[k - 1]) continue;
+      const at = (this.tokLetter[k] as number) - base;
+      if (pending >= 0 && at - pending >= 2) reach[pending] = (reach[pending] as number) | 3;
+      pending = at - prevGap >= 2 ? at : -1;
+      prevGap = at;
+    }
+    if (pending >= 0 && (this.tokLetter[k] as number) - base - pending >= 2) reach[pending] = (reach[pending] as number) | 3;
+  }
+
   private syllableSplits(first: number): void {
     const spelling = this.syllableSpelling();
     const { next, ends } = spelling;
@@ -1475,6 +1497,7 @@ class LexiconDetector implements Detector {
     reach[0] = 1;
     markSyllablePrefixes(letters, size, reach, spelling, maxLen);
     reach[size] = (reach[size] as number) | 2;
+    this.markTypedWords(first, reach);
     for (let i = size - 1; i >= 0; i--) {
       let node = 0;
       for (let l = 1; l <= maxLen && i + l <= size; l++) {
@@ -1775,10 +1798,10 @@ function namedWithTitle(input: string, start: number, end: number): boolean {
   return false;
 }
 
-// A roll call answered: a three-character name and 到, then nothing or the next clause (胡春花到, 黄小军到 网卡得很).
 // A three-character name called at the start of a message (李鹏飞在吗, 王法轮，你的快递到了).
 const NAME_CALLED = /^\s*@?[\u4e00-\u9fff]{3}(?=在吗|在不在|[，,\s]?你的|[，,\s]?你(?:家|那))/;
-const NAME_ARRIVED = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?[\u4e00-\u9fff]{3}(?:到|来了)(?=$|[\s,，。.!！])/;
+// A roll call answered: a three-character name and 到 or 来了, after a greeting or a group number, then nothing or the next clause (胡春花到, 黄小军到 网卡得很, 5组 赵小军 到).
+const NAME_ARRIVED = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?:第?[0-9一二三四五六七八九十]+(?:组|班)[\s,，:：、]*)?[\u4e00-\u9fff]{3}\s?(?:到|来了)(?=$|[\s,，。.!！])/;
 // A roll of names and nothing else, with 签到 or 打卡 first or last (签到 毛泽亮 李鹏飞 习小燕, 刘小平 邓建国 签到).
 const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{2,3}(?:[\s,，、]+|\s*$))+|(?:[\u4e00-\u9fff]{2,3}[\s,，、]+)+(?:签到|打卡)\s*)$/;
 

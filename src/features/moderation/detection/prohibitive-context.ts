@@ -28,7 +28,7 @@ const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自�
 const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:(?<![区分特类级识辨差性派鉴])别|不要)(?:点|信|进|加|拉|碰|理|上当|参与|种|搞|收|买)|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|已经报警|报警了|报了警|并报警|打了?110|报了110|我说不行|戒了|戒掉|老师(?:上课)?讲过|没选字|打错字|选错字|我们这(?:儿|里|边)?叫|原来是|图个乐|图个开心|都删了|我是中心的|别上架|专卖的|也是违规|都是违规|家长(?:们)?(?:要)?注意|别帮(?:人家|别人|他)?卖|要被判|戒赌|冰(?:太)?薄|宁可不(?:卖|做|要)|调解|点举报|吃出病|做私域|真的假的|是真是假|看到就举报|我一问|一问才|这个违法|这是违法|吓得我|赶紧删|在群公告|群公告里|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|(?:截图|截屏)(?:发给|给|发)我[，, ]?[^，。！？]{0,4}(?:踢|处理|删)|千万别(?:卖|借|租|接)|会被抓|是真的不|是不是真的|吓得赶紧|医生说|按医嘱|遵医嘱|发一次踢一次|踢一次|是啥意思|啥意思|是什么意思|(?:别|不要)在群里(?:说|发|聊)|踢一下|(?:群主|管理员|班主任|老师)(?:快|赶紧)?踢|违者(?:踢|移出|清退)|一律踢|别自己买|报给派出所|交给派出所|已(?:经)?截图|管理员处理|怎么投诉|去投诉|投诉了|要罚的|会被罚|查到要罚|主动(?:上)?交|我截图了|踢了吧|打(?:了)?电话给派出所|给派出所打(?:了)?电话|就是(?:帮人)?洗钱|别贪那|不让(?:卖|发|上架)|平台(?:允许|让不让|准不准)|平台不允许|我?直接挂了|大家(?:要)?(?:小心|注意)|(?:语音|输入法)[^，。！？]{0,4}(?:打成|识别成|转成)|打错了|写错了|会踢人|就踢人|是不是(?:骗局|诈骗|骗子|骗人)|(?:别|不要)再[^，。！？]{0,5}发|群规(?:里)?(?:写了|不允许|禁止)|(?:绝对|千万)?不能(?:随便|乱)?(?:卖|买|碰|收)|都不行|被派出所|害人的|是真的吗|96110|全铲了|铲掉了|被查出|有人被(?:查|抓|罚)|新闻上看到|不是不是|语音识别错|举报了|家都散了|不能抓|保护动物|都是假的|是假的|别往[^，。！？]{0,6}发|直接拉黑|拉黑举报|[？?]不是|提个醒|踢出去|要罚款|抓到要|要举报吗|就退了|退群了|要当心|引以为戒|还在还债|要不要报警|违法的吧|都犯法|(?:都)?是禁售|禁售的|上交了|差点(?:信了|上当|被骗)|派出所(?:会|要)管|被抓了|判了|判刑|已经踢了|坐牢|都别(?:去|买|碰|信)|(?<![区分特类级识辨差告性派鉴])别(?:买|去)|不要(?:买|去)|避开|不能出现|担责|是割韭菜|拿去诈骗|用来诈骗|(?:房子|家产|钱)都输|都输光|全输光|输光了|输掉了?(?:一套)?房|越陷越深|被查封|查封了|千万别沾|千万别用|犯法的|全输了|骗钱|靠谱吗|没理他|我没理|被骗|是传销|算不算违规|(?:那|这)?就是赌博|不能玩|别玩了|害人害己|太惨了|老婆(?:都)?跑了|可不敢|提醒家里|倾家荡产|家破人亡|找别人去|就跑了|已(?:经)?拉黑|拉黑了(?!你)|那是违法|查得(?:很)?严|吓死人|麻烦(?:群主|管理员|老师)?处理|取消资格|立案|帮忙踢|违法的|不让种|移出去|被我移出|(?:可以)?去[^，。！？]{0,8}举报/;
 const VERDICT_REACH = 40;
 // After an insult or a threat these go on insulting (别理他, 她的话别信, 大家别买他的蜂蜜, 别在群里说话); they report nothing.
-const PERSONAL_NOT_VERDICT = /[理信买去说发聊]$|吓死人|举报$|倾家荡产|家破人亡/;
+const PERSONAL_NOT_VERDICT = /[理信买去说发聊加]$|吓死人|举报$|倾家荡产|家破人亡/;
 // Before an insult, the same words go on insulting (大家别信这个臭…, 别在这装…).
 const PERSONAL_NOT_BEFORE = /(?:别|不要)(?:信|理|买|听|在这)/;
 
@@ -53,6 +53,12 @@ const STRIKE = /^罢工$/;
 const MACHINE_BEFORE = /(?:破|机|车|器|电脑|手机)[^，。！？\s]{0,3}$/;
 const PETITION = /^上访$/;
 const VISITED = /^(?:几|一下|一些|亲戚|朋友|老?客户|老乡|了几)/;
+
+// A person praised as all-capable (老周简直是全能神), and a machine called useless (这破打印机又卡纸了，真是个废物).
+const PRAISED_AS = /^全能神$/;
+const PRAISE_BEFORE = /(?:简直|真|就)是个?$/;
+const USELESS = /^(?:废物|垃圾)$/;
+const MACHINE_FAILED = /(?:这?破|又(?:卡|坏|丢|断|闪退|死机|掉线))(?:(?![你他她])[^。！？]){0,10}$/;
 
 // A village's parade or market day (我们村的游行活动是元宵节舞龙, 今天村里集会，卖了好多土鸡蛋): a festival, not a protest.
 const GATHERING = /^(?:游行|集会)$/;
@@ -146,6 +152,8 @@ export function negatedByContext(text: string, start: number, end: number, categ
   if (KNOCKED.test(text.slice(start, end)) && text.charCodeAt(end) === 0x4e86 && KNOCKED_THING.test(text.slice(Math.max(0, start - 6), start))) return true;
   if (STRIKE.test(text.slice(start, end)) && MACHINE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
   if (PETITION.test(text.slice(start, end)) && VISITED.test(text.slice(end, end + 4))) return true;
+  if (PRAISED_AS.test(text.slice(start, end)) && PRAISE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
+  if (USELESS.test(text.slice(start, end)) && MACHINE_FAILED.test(text.slice(Math.max(0, start - 16), start))) return true;
   if (GATHERING.test(text.slice(start, end)) && (VILLAGE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || VILLAGE_AFTER.test(text.slice(end, end + WINDOW)))) return true;
   if (KIN_CURSE.test(text.slice(start, end)) && POSSESSED.test(text.slice(end, end + 6))) return true;
   if (PRAISE_WORD.test(text.slice(start, end)) && PRAISED.test(text.slice(end, end + 3))) return true;

@@ -643,7 +643,7 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 });
 
-describe("findSlang: the forty-ninth to fifty-fifth holdouts' classes", () => {
+describe("findSlang: the forty-ninth to fifty-sixth holdouts' classes", () => {
   it('catches goods taken from a store or a herd, fake farm inputs, relabelled and syrup-cut produce, certificates without an exam, records erased, live-room fakes, health claims, lotteries and card games for money, party drugs, threats with gas and poison, rumours about leaders, expired fertiliser sold as new, detonators and poisoned wells, bathing videos, money mules, black-market accounts and migrated groups', () => {
     expectCaught([
       ['厂里拉出来的钢筋，便宜处理', '违法犯罪', 'review'],
@@ -761,11 +761,27 @@ describe("findSlang: the forty-ninth to fifty-fifth holdouts' classes", () => {
       ['小学博士又讲话了', '政治', 'review'],
       ['苹果打甜蜜素 又甜又大', '违法犯罪', 'public'],
       ['我早晚弄死你', '暴恐', 'public'],
+      ['检测站的老李给两条烟就过了', '违法犯罪', 'public'],
+      ['老鼠药买好了，放到他家井里', '暴恐', 'public'],
+      ['往他家鱼塘里投点药', '暴恐', 'public'],
+      ['汽油我都准备好了', '暴恐', 'review'],
+      ['昨晚顺了老刘家两只羊，便宜卖', '违法犯罪', 'review'],
+      ['畜牲都比你懂事', '辱骂', 'public'],
+      ['文盲还学电商', '辱骂', 'public'],
+      ['上下分找我', '赌博', 'public'],
+      ['一百一注 来', '赌博', 'public'],
+      ['打鱼机上分 兑现金', '赌博', 'public'],
+      ['叶子有货 同城', '毒品', 'public'],
+      ['邮票lsd有货', '毒品', 'public'],
+      ['氢水杯 能治糖尿病', '广告', 'review'],
+      ['帮砍赚佣金 扫码进', '广告', 'public'],
+      ['陪我一晚多少钱', '色情', 'public'],
+      ['帮人跑分 日入过千', '违法犯罪', 'public'],
     ]);
   });
 
   it('leaves the same words alone where they are ordinary', () => {
-    for (const text of ['直播间有人刷礼物 要不要感谢', '贷款中介说要先交手续费 能信吗', '老李你是不是傻 红包发成0.01了哈哈', '食品不能宣传疗效', '网上说吃大蒜能防癌 是不是谣言', '林业站说要收缴猎枪', '要带什么东西', '就是挑卖什么东西', '那台法轮式脱粒机又坏了', '晚上一起练直播，互相刷刷人气', '年底分红按股份来', '这本书学费只要交一次', '在家门口就能赚钱最好', '风把大棚打倒了一半', '这个办法轮到我用才知道好', '土鸡 上门配送 县城范围内免运费', '帮邻居摘棉花，一天一百五，日结', '杂交水稻的杂种优势', '鸡粪发酵好了能不能当有机肥卖', '冒充五常的太多了 你要有产地证明', '蜂王浆不是什么神药', '我家一群猪 都出栏了', '这次卖橙子终于回血了', '昨晚写了一夜情况汇报', '包装盒是找广博彩印厂做的', '土鳖虫养殖有没有人做过', '考核是店铺运营数据和一条原创短视频', '大家记一下注意事项', '听说隔壁镇有人卖假种子，农业局正在查', '柚子一刀下去，果汁直流', '这破打印机，我早晚弄死它'])
+    for (const text of ['直播间有人刷礼物 要不要感谢', '贷款中介说要先交手续费 能信吗', '老李你是不是傻 红包发成0.01了哈哈', '食品不能宣传疗效', '网上说吃大蒜能防癌 是不是谣言', '林业站说要收缴猎枪', '要带什么东西', '就是挑卖什么东西', '那台法轮式脱粒机又坏了', '晚上一起练直播，互相刷刷人气', '年底分红按股份来', '这本书学费只要交一次', '在家门口就能赚钱最好', '风把大棚打倒了一半', '这个办法轮到我用才知道好', '土鸡 上门配送 县城范围内免运费', '帮邻居摘棉花，一天一百五，日结', '杂交水稻的杂种优势', '鸡粪发酵好了能不能当有机肥卖', '冒充五常的太多了 你要有产地证明', '蜂王浆不是什么神药', '我家一群猪 都出栏了', '这次卖橙子终于回血了', '昨晚写了一夜情况汇报', '包装盒是找广博彩印厂做的', '土鳖虫养殖有没有人做过', '考核是店铺运营数据和一条原创短视频', '大家记一下注意事项', '听说隔壁镇有人卖假种子，农业局正在查', '柚子一刀下去，果汁直流', '这破打印机，我早晚弄死它', '我儿子手机跑分八十多万', '我老公在工地干活，工资是日结的'])
       expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
     for (const text of ['要带什么东西', '就是挑卖什么东西'])
       expect({ text, hits: spans(text).map((h) => h.word) }).toEqual({ text, hits: [] });

@@ -444,6 +444,14 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the fifty-sixth holdout\'s praise, phone benchmarks, things done 独立 or 独自, a printer called useless, a roll call by group, day wages and villagers as no public violation, and pinyin typed word by word as typed words', () => {
+    for (const text of ['老周简直是全能神，剪辑拍摄啥都会', '我儿子手机跑分八十多万', '我家阳台独立装了个晾衣架', '这破打印机又卡纸了，真是个废物', '5组 赵小军 到', '我老公在工地干活，工资是日结的', '我侄子去西藏独自骑行', '村民运玉米的车'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // The cult, a person called useless, laundering by 跑分, 台湾独立 and an insult that says "don't add me" stay public.
+    for (const text of ['信全能神 得永生', '你真是个废物', '帮人跑分 日入过千', '台湾独立', 'sjb 别加我', 'shua dan fan li, dd wo', 'jia wei xin: hb20190 dai ni zhuan'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -502,12 +510,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fifty-five holdouts, tuned on once they had been scored.
+    // tune split also holds the first fifty-six holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the fifty-sixth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (213 of
-    // 216; 66.7 % public), public false alarms 1.17 % (7 of 598), review notes 1.67 % (10 of 598).
-    ['holdout', { recall: 0.98, publicRecall: 0.66, publicFalseAlarmRate: 0.012, reviewNoteRate: 0.017 }],
+    // The holdout (the fifty-seventh) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (217 of
+    // 220; 75.0 % public), public false alarms 3.24 % (19 of 587), review notes 2.90 % (17 of 587).
+    ['holdout', { recall: 0.98, publicRecall: 0.74, publicFalseAlarmRate: 0.033, reviewNoteRate: 0.03 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
