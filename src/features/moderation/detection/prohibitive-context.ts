@@ -11,7 +11,7 @@ const WINDOW = 12;
 const BEFORE = /(?:(?:价格|价钱|物价|运费|快递费|油价|房价)(?:真是|简直|太)$|(?:税务局|税务所|办税窗口)(?:可以|能|给)?$|(?:课|老师|书)[^，。！？\s]{0,3}(?:讲到|讲了|讲过|学到|学了|说到)$|(?:打成|写成|识别成|转成)["“「]$|轮到(?:我|你|他|她)$|(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不允许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|严查|严打|查处|涉嫌|涉及|提醒大家|温馨提醒|(?:老师|班主任|辅导员|民警|警方)提醒|禁毒|扫黄|禁赌|反赌|会不会(?:说|算|判)|算不算|破获|捣毁|打掉|(?<!做)不做|不碰|谨防|警惕|提防|防范|小心|当心|戒|(?:民警|警察|警方|派出所)(?:说|讲|提醒|通报)|反诈|防骗)[^，。！？；,.!?;\n]{0,8}$|被判(?:为|成)?$|会(?:被)?判(?:为|成)?$|因为(?:它)?(?:能|可以)(?:用来)?(?:做|制)$|(?:鞭炮|烟花|爆竹|化工|锅炉|煤气|燃气|液化气|天然气|沼气|高压锅)(?:厂|罐|灶|池|管道|店|仓库)?(?:漏气)?$|(?:修路|开山|采石|挖渠|修(?:水)?渠|修水库|打井|打隧道|爆破|开矿)[^，。！？；,.!?;\n]{0,4}$|(?:生娃|生孩子|手术|住院|医院|术后|开刀|剖腹产|护士|癌症|晚期)[^，。！？；,.!?;\n]{0,6}(?:打|用|开|注射)(?:过|了)?$|(?:那|这)叫$|(?:还)?以为是$|被平台(?:说|判)$|叫它$|就像$|(?<!我)说(?:我|我们)(?:的|家)?[^，。！？；,.!?;\n ]{0,6}是$|(?<!是)不是$|聚众$|(?:也|这|还|就)算$|是指$|指的是$|分成(?:比例)?(?:是)?$|是不是有$|是不是(?:要|该|得)[^，。！？；,.!?;\n]{0,6}$|举例(?:说)?$|比如(?:说)?$|(?:被)?(?:当成|误认为)$|没人(?:找|约)(?:我们?|你们?)?$/;
 // After a hit: it is called wrong or harmful (刷单是违规的, 嫖娼…都是违法的, 赌博害人); a bare 违规
 // is left out: 「后台显示违规」「会不会被判违规」 report a platform verdict, not a warning.
-const AFTER = /^(?:要(?:举报|报警|上报)|保护|压价|(?:同志)?(?:故居|纪念馆|铜像|雕像|诞辰)|["”」]?是我(?:们)?家的|["”」]?(?:写成|打成)["“「]|还是(?:月结|周结)|一样|似的|差不多|开山|炸山|采石|开矿|那个新闻|的新闻|事故|的意思|止疼|止痛|镇痛|音效|特效|贴纸|的套路|维护|没用|不管用|织|纺|还是[三四五六七八九]|开$|开[，。,.!?！？ ]|分成|分账|[（(](?:库存|货|钱|资金))|^(?:是|就是)(?:生|熟)?(?:石灰|面粉|淀粉|石膏|滑石粉|消毒粉|漂白粉)|^(?:就是|又叫|也叫|叫)(?:汉麻|火麻)|^[^，。！？；,.!?;\n]{0,6}(?:会被(?:降权|罚|查|处罚)|被降权|县委|市委|省委|党委|党校|党支部|委员会|是兽医用|兽医用的|是医用|医用的|是违禁|违禁的|是禁用|禁用的|是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|被查(?!看)|封店|案子|案件|没关系|是两回事|两码事|是管制|管制的|属于管制|被踢|不能在网上|不能网上|的时候备注|时备注|不能(?:加|用|放|卖|吃|种)|会(?:直接)?被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案|性质|不行|得不偿失|是禁用|禁用的|要处理|肯定抓|判了|判刑|担责|是违法|早(?:就)?禁|禁了|已经禁|被禁|是保护动物|保护动物|敲诈|管得(?:很|比较)?严|进去了|长得(?:很)?像|要及时删|被处罚|不能上网卖|不能上架|这边叫|这里叫|方言|土话|不允许|根本不让|叫["“「]|没有能赢|没有赢的|没有赢家|后台控制|会不会(?:封号|被封|被罚)|不是一回事|被盗|的规定|合法|是啥|是什么|是个(?:什么|啥)|取消资格|(?:和|跟)[^，。！？；,.!?;\n]{0,6}不一样|这种话|这种说法|这类话)/;
+const AFTER = /^(?:要(?:举报|报警|上报)|保护|压价|(?:试验|实验)成功|演(?:得|的)|(?:同志)?(?:故居|纪念馆|铜像|雕像|诞辰)|["”」]?是我(?:们)?家的|["”」]?(?:写成|打成)["“「]|还是(?:月结|周结)|一样|似的|差不多|开山|炸山|采石|开矿|那个新闻|的新闻|事故|的意思|止疼|止痛|镇痛|音效|特效|贴纸|的套路|维护|没用|不管用|织|纺|还是[三四五六七八九]|开$|开[，。,.!?！？ ]|分成|分账|[（(](?:库存|货|钱|资金))|^(?:是|就是)(?:生|熟)?(?:石灰|面粉|淀粉|石膏|滑石粉|消毒粉|漂白粉)|^(?:就是|又叫|也叫|叫)(?:汉麻|火麻)|^[^，。！？；,.!?;\n]{0,6}(?:会被(?:降权|罚|查|处罚)|被降权|县委|市委|省委|党委|党校|党支部|委员会|是兽医用|兽医用的|是医用|医用的|是违禁|违禁的|是禁用|禁用的|是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|被查(?!看)|封店|案子|案件|没关系|是两回事|两码事|是管制|管制的|属于管制|被踢|不能在网上|不能网上|的时候备注|时备注|不能(?:加|用|放|卖|吃|种)|会(?:直接)?被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案|性质|不行|得不偿失|是禁用|禁用的|要处理|肯定抓|判了|判刑|担责|是违法|早(?:就)?禁|禁了|已经禁|被禁|是保护动物|保护动物|敲诈|管得(?:很|比较)?严|进去了|长得(?:很)?像|要及时删|被处罚|不能上网卖|不能上架|这边叫|这里叫|方言|土话|不允许|根本不让|叫["“「]|没有能赢|没有赢的|没有赢家|后台控制|会不会(?:封号|被封|被罚)|不是一回事|被盗|的规定|合法|是啥|是什么|是个(?:什么|啥)|取消资格|(?:和|跟)[^，。！？；,.!?;\n]{0,6}不一样|这种话|这种说法|这类话)/;
 
 // Right before an insult: someone called the sender it (我老公说我神经病, 说我天天…像个神经病): a
 // joke told on oneself. Only adjacent: 「说我…的标题有极限词」 reports a platform, not a name.
@@ -25,7 +25,7 @@ const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自�
 // Later in the message, even past a clause break: the sender calls what they quote a scam
 // (「有人私信让我做任务返佣金，我没理，是诈骗吧」 reports an offer; it does not make one) or warns
 // the group off it (「有人拉同学进赌博群，大家千万别点」).
-const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:(?<![区分特类级识辨差性派鉴])别|不要)(?:点|信|进|加|拉|碰|理|上当|参与|种|搞|收|买)|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|已经报警|报警了|报了警|并报警|打了?110|报了110|我说不行|戒了|戒掉|老师(?:上课)?讲过|没选字|打错字|选错字|我们这(?:儿|里|边)?叫|原来是|图个乐|图个开心|都删了|我是中心的|别上架|专卖的|也是违规|都是违规|家长(?:们)?(?:要)?注意|别帮(?:人家|别人|他)?卖|要被判|戒赌|冰(?:太)?薄|宁可不(?:卖|做|要)|调解|点举报|吃出病|做私域|真的假的|是真是假|看到就举报|我一问|一问才|这个违法|这是违法|吓得我|赶紧删|在群公告|群公告里|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|(?:截图|截屏)(?:发给|给|发)我[，, ]?[^，。！？]{0,4}(?:踢|处理|删)|千万别(?:卖|借|租|接)|会被抓|是真的不|是不是真的|吓得赶紧|医生说|按医嘱|遵医嘱|发一次踢一次|踢一次|是啥意思|啥意思|是什么意思|(?:别|不要)在群里(?:说|发|聊)|踢一下|(?:群主|管理员|班主任|老师)(?:快|赶紧)?踢|违者(?:踢|移出|清退)|一律踢|别自己买|报给派出所|交给派出所|已(?:经)?截图|管理员处理|怎么投诉|去投诉|投诉了|要罚的|会被罚|查到要罚|主动(?:上)?交|我截图了|踢了吧|打(?:了)?电话给派出所|给派出所打(?:了)?电话|就是(?:帮人)?洗钱|别贪那|不让(?:卖|发|上架)|平台(?:允许|让不让|准不准)|平台不允许|我?直接挂了|大家(?:要)?(?:小心|注意)|(?:语音|输入法)[^，。！？]{0,4}(?:打成|识别成|转成)|打错了|写错了|会踢人|就踢人|是不是(?:骗局|诈骗|骗子|骗人)|(?:别|不要)再[^，。！？]{0,5}发|群规(?:里)?(?:写了|不允许|禁止)|(?:绝对|千万)?不能(?:随便|乱)?(?:卖|买|碰|收)|都不行|被派出所|害人的|是真的吗|96110|全铲了|铲掉了|被查出|有人被(?:查|抓|罚)|新闻上看到|不是不是|语音识别错|举报了|家都散了|不能抓|保护动物|都是假的|是假的|别往[^，。！？]{0,6}发|直接拉黑|拉黑举报|[？?]不是|提个醒|踢出去|要罚款|抓到要|要举报吗|就退了|退群了|要当心|引以为戒|还在还债|要不要报警|违法的吧|都犯法|(?:都)?是禁售|禁售的|上交了|差点(?:信了|上当|被骗)|派出所(?:会|要)管|被抓了|判了|判刑|已经踢了|坐牢|都别(?:去|买|碰|信)|(?<![区分特类级识辨差告性派鉴])别(?:买|去)|不要(?:买|去)|避开|不能出现|担责|是割韭菜|拿去诈骗|用来诈骗|(?:房子|家产|钱)都输|都输光|全输光|输光了|输掉了?(?:一套)?房|越陷越深|被查封|查封了|千万别沾|千万别用|犯法的|全输了|骗钱|靠谱吗|没理他|我没理|被骗|是传销|算不算违规|(?:那|这)?就是赌博|不能玩|别玩了|害人害己|太惨了|老婆(?:都)?跑了|可不敢|提醒家里|倾家荡产|家破人亡|找别人去|就跑了|已(?:经)?拉黑|拉黑了(?!你)|那是违法|查得(?:很)?严|吓死人|麻烦(?:群主|管理员|老师)?处理|取消资格|立案|帮忙踢|违法的|不让种|移出去|被我移出|(?:可以)?去[^，。！？]{0,8}举报/;
+const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:(?<![区分特类级识辨差性派鉴])别|不要)(?:点|信|进|加|拉|碰|理|上当|参与|种|搞|收|买)|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|已经报警|报警了|报了警|并报警|打了?110|报了110|我说不行|戒了|戒掉|老师(?:上课)?讲过|永久封(?:禁|号|店)|没选字|打错字|选错字|我们这(?:儿|里|边)?叫|原来是|图个乐|图个开心|都删了|我是中心的|别上架|专卖的|也是违规|都是违规|家长(?:们)?(?:要)?注意|别帮(?:人家|别人|他)?卖|要被判|戒赌|冰(?:太)?薄|宁可不(?:卖|做|要)|调解|点举报|吃出病|做私域|真的假的|是真是假|看到就举报|我一问|一问才|这个违法|这是违法|吓得我|赶紧删|在群公告|群公告里|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|(?:截图|截屏)(?:发给|给|发)我[，, ]?[^，。！？]{0,4}(?:踢|处理|删)|千万别(?:卖|借|租|接)|会被抓|是真的不|是不是真的|吓得赶紧|医生说|按医嘱|遵医嘱|发一次踢一次|踢一次|是啥意思|啥意思|是什么意思|(?:别|不要)在群里(?:说|发|聊)|踢一下|(?:群主|管理员|班主任|老师)(?:快|赶紧)?踢|违者(?:踢|移出|清退)|一律踢|别自己买|报给派出所|交给派出所|已(?:经)?截图|管理员处理|怎么投诉|去投诉|投诉了|要罚的|会被罚|查到要罚|主动(?:上)?交|我截图了|踢了吧|打(?:了)?电话给派出所|给派出所打(?:了)?电话|就是(?:帮人)?洗钱|别贪那|不让(?:卖|发|上架)|平台(?:允许|让不让|准不准)|平台不允许|我?直接挂了|大家(?:要)?(?:小心|注意)|(?:语音|输入法)[^，。！？]{0,4}(?:打成|识别成|转成)|打错了|写错了|会踢人|就踢人|是不是(?:骗局|诈骗|骗子|骗人)|(?:别|不要)再[^，。！？]{0,5}发|群规(?:里)?(?:写了|不允许|禁止)|(?:绝对|千万)?不能(?:随便|乱)?(?:卖|买|碰|收)|都不行|被派出所|害人的|是真的吗|96110|全铲了|铲掉了|被查出|有人被(?:查|抓|罚)|新闻上看到|不是不是|语音识别错|举报了|家都散了|不能抓|保护动物|都是假的|是假的|别往[^，。！？]{0,6}发|直接拉黑|拉黑举报|[？?]不是|提个醒|踢出去|要罚款|抓到要|要举报吗|就退了|退群了|要当心|引以为戒|还在还债|要不要报警|违法的吧|都犯法|(?:都)?是禁售|禁售的|上交了|差点(?:信了|上当|被骗)|派出所(?:会|要)管|被抓了|判了|判刑|已经踢了|坐牢|都别(?:去|买|碰|信)|(?<![区分特类级识辨差告性派鉴])别(?:买|去)|不要(?:买|去)|避开|不能出现|担责|是割韭菜|拿去诈骗|用来诈骗|(?:房子|家产|钱)都输|都输光|全输光|输光了|输掉了?(?:一套)?房|越陷越深|被查封|查封了|千万别沾|千万别用|犯法的|全输了|骗钱|靠谱吗|没理他|我没理|被骗|是传销|算不算违规|(?:那|这)?就是赌博|不能玩|别玩了|害人害己|太惨了|老婆(?:都)?跑了|可不敢|提醒家里|倾家荡产|家破人亡|找别人去|就跑了|已(?:经)?拉黑|拉黑了(?!你)|那是违法|查得(?:很)?严|吓死人|麻烦(?:群主|管理员|老师)?处理|取消资格|立案|帮忙踢|违法的|不让种|移出去|被我移出|(?:可以)?去[^，。！？]{0,8}举报/;
 const VERDICT_REACH = 40;
 // After an insult or a threat these go on insulting (别理他, 她的话别信, 大家别买他的蜂蜜, 别在群里说话); they report nothing.
 const PERSONAL_NOT_VERDICT = /[理信买去说发聊加]$|吓死人|举报$|倾家荡产|家破人亡/;
@@ -37,47 +37,58 @@ const CURSED_PEST = /^的?\s?下?(?:这?破(?:网|信号)|这个?网(?:速|络)|
 
 // A curse word alone, and what it is said at right after it: a parcel, the network, a machine, the
 // weather going wrong again (妈的 快递又丢件了), not a person.
-const CURSE_WORD = /^(?:真?他?妈的?|他奶奶的?|他娘的|tmd|md|妈蛋|卧槽|我靠|我日|shit|fuck)$/i;
-const CURSED_THING = /^的?[\s，,!！]*(?:(?:(?![你他她])[^。！？]){0,10}白(?:剪|干|做|拍|弄|忙)了|(?:这个?)?(?:(?![你他她])[^，。！？\s]){0,4}又(?:闪退|死机|卡|坏了|丢|断|掉线|崩|涨)|这?破|这?(?:快递|物流|包裹|网|信号|手机|电脑|系统|平台|后台|天气|老天|鬼天气)|下(?:雨|雪|冰雹)|刮(?:大)?风|又(?:丢|坏|卡|掉|下雨|涨价|降价|限流|被限流|压件|停)|太(?:好吃|好看|好用|香|甜|爽|牛|值|便宜|厉害|难|累|冷|热|贵)|难缠|难搞|难伺候|烦人|气人|坑人|累|贵|热|冷)/;
+const CURSE_WORD = /^(?:真?他?妈的?|他奶奶的?|他娘的|狗日的?|tmd|md|妈蛋|卧槽|我靠|我日|shit|fuck)$/i;
+const CURSED_THING = /^的?[\s，,!！]*(?:(?:(?![你他她])[^。！？]){0,10}白(?:剪|干|做|拍|弄|忙)了|(?:这个?)?(?:(?![你他她])[^，。！？\s]){0,4}又(?:闪退|死机|卡|坏了|丢|断|掉线|崩|涨)|这?破|这?(?:快递|物流|包裹|网|信号|手机|电脑|系统|平台|后台|天气|老天|鬼天气|雨|雪|冰雹|风)|天[\s，,!！]|下(?:雨|雪|冰雹)|刮(?:大)?风|又(?:丢|坏|卡|掉|下雨|涨价|降价|限流|被限流|压件|停)|太(?:好吃|好看|好用|香|甜|爽|牛|值|便宜|厉害|难|累|冷|热|贵)|难缠|难搞|难伺候|烦人|气人|坑人|累|贵|热|冷)/;
 
 // A grandmother's or a mother's own things right after (他奶奶的生日是明天, 她妈的病好了): kin, not a curse.
 const KIN_CURSE = /^[他她]?(?:奶奶|妈|娘|爸|爷爷|姥姥)的?$/;
 const POSSESSED = /^的?(?:生日|寿|病|身体|腿|手术|药|照片|电话|手机|葬礼|丧事|坟|退休金|医药费|衣服|遗像|老家|娘家|房子|[六七八九]十大寿)/;
 
-// A thing knocked over (快递把箱子推翻了, 风把大棚打倒了): 把 or 被 with the thing before, 了 after.
-const KNOCKED = /^(?:推翻|打倒)$/;
-const KNOCKED_THING = /[把被](?!政府|国家|政权|党|共产党|中共|zf|ZF)[^，。！？\s]{0,5}$/;
-
-// A machine that stops working (破收割机又罢工了), and a visit (去镇上访几个老客户): no strike, no petition.
-const STRIKE = /^罢工$/;
-const MACHINE_BEFORE = /(?:破|机|车|器|电脑|手机)[^，。！？\s]{0,3}$/;
-const PETITION = /^上访$/;
-const VISITED = /^(?:几|一下|一些|亲戚|朋友|老?客户|老乡|了几)/;
-
-// A person praised as all-capable (老周简直是全能神), and a machine called useless (这破打印机又卡纸了，真是个废物).
-const PRAISED_AS = /^全能神$/;
-const PRAISE_BEFORE = /(?:简直|真|就)是个?$/;
-const USELESS = /^(?:废物|垃圾)$/;
-const MACHINE_FAILED = /(?:这?破|又(?:卡|坏|丢|断|闪退|死机|掉线))(?:(?![你他她])[^。！？]){0,10}$/;
-
-// A village's parade or market day (我们村的游行活动是元宵节舞龙, 今天村里集会，卖了好多土鸡蛋): a festival, not a protest.
-const GATHERING = /^(?:游行|集会)$/;
-const VILLAGE_BEFORE = /(?:村里|村的|村上|镇上|乡里|庙会|元宵|春节|过年)[^，。！？\s]{0,3}$/;
-const VILLAGE_AFTER = /^[^，。！？]{0,6}(?:舞龙|舞狮|秧歌|花灯|庙会|赶集|摆摊)/;
-
 // A machine or the network gone wrong again, cursed after it (这破手机又卡死了，妈的).
 const THING_CURSED = /(?:这?破|又(?:卡|坏|丢|断|闪退|死机|掉线))[^。！？]{0,10}[，,!！\s]*$/;
+
+// A date with a time after it (作业截止时间是6月4日晚上十点): a deadline, not an anniversary.
+const DATED = /月.{0,3}[日号]$/;
+const TIME_AFTER = /^(?:晚上|上午|下午|中午|早上|前|之前|[0-9一二三四五六七八九十]+点)/;
+
+/** What stands around a word when it is meant in its everyday sense. */
+type EverydaySense = (text: string, start: number, end: number) => boolean;
+const before = (text: string, start: number, reach: number): string => text.slice(Math.max(0, start - reach), start);
+const EVERYDAY_SENSE = new Map<string, EverydaySense>();
+const everyday = (words: string, sense: EverydaySense): void => {
+  for (const w of words.split('|')) EVERYDAY_SENSE.set(w, sense);
+};
+// A thing knocked over (快递把箱子推翻了, 风把大棚打倒了): 把 or 被 with the thing before, 了 after.
+const KNOCKED_THING = /[把被](?!政府|国家|政权|党|共产党|中共|zf|ZF)[^，。！？\s]{0,5}$/;
+everyday('推翻|打倒', (text, start, end) => text.charCodeAt(end) === 0x4e86 && KNOCKED_THING.test(before(text, start, 6)));
+// A machine that stops working (破收割机又罢工了): no strike.
+const MACHINE_BEFORE = /(?:破|机|车|器|电脑|手机)[^，。！？\s]{0,3}$/;
+everyday('罢工', (text, start) => MACHINE_BEFORE.test(before(text, start, 8)));
+// A visit (去镇上访几个老客户): no petition.
+const VISITED = /^(?:几|一下|一些|亲戚|朋友|老?客户|老乡|了几)/;
+everyday('上访', (text, _start, end) => VISITED.test(text.slice(end, end + 4)));
+// A person praised as all-capable (老周简直是全能神).
+const PRAISE_BEFORE = /(?:简直|真|就)是个?$/;
+everyday('全能神', (text, start) => PRAISE_BEFORE.test(before(text, start, 4)));
+// A machine called useless (这破打印机又卡纸了，真是个废物).
+const MACHINE_FAILED = /(?:这?破|又(?:卡|坏|丢|断|闪退|死机|掉线))(?:(?![你他她])[^。！？]){0,10}$/;
+everyday('废物|垃圾', (text, start) => MACHINE_FAILED.test(before(text, start, 16)));
+// Tea and tobacco leaf graded 黄片 (普洱茶的黄片, 烤烟黄片多).
+const LEAF = /茶|烤烟|烟叶|烟草/;
+everyday('黄片', (text) => LEAF.test(text));
+// A village's parade or market day (我们村的游行活动是元宵节舞龙, 今天村里集会，卖了好多土鸡蛋): a festival, not a protest.
+const VILLAGE_BEFORE = /(?:村里|村的|村上|镇上|乡里|庙会|元宵|春节|过年)[^，。！？\s]{0,3}$/;
+const VILLAGE_AFTER = /^[^，。！？]{0,6}(?:舞龙|舞狮|秧歌|花灯|庙会|赶集|摆摊)/;
+everyday('游行|集会', (text, start, end) => VILLAGE_BEFORE.test(before(text, start, 8)) || VILLAGE_AFTER.test(text.slice(end, end + WINDOW)));
 // 牛逼 ending its clause, or with 啊 / 了 / 坏了 after it, is praise (老师牛逼，一讲就懂).
-const PRAISE_WORD = /^牛[逼比bB]$/;
 const PRAISED = /^(?:[，,。!！~～\s]|啊|了|呀|哈|坏了|死了|$)/;
-
+everyday('牛逼|牛比|牛b|牛B', (text, _start, end) => PRAISED.test(text.slice(end, end + 3)));
 // Calling the police, advised (可以直接报警, 赶紧报警): what to do about an offence, not one.
-const POLICE_CALL = /^(?:报警|报案)$/;
 const ADVISED = /(?:可以|直接|赶紧|马上|快|就|去|要|请|立即|及时|建议)$/;
-
+everyday('报警|报案', (text, start) => ADVISED.test(before(text, start, 4)));
 // An explosion or a fire that may happen (电池…会爆炸, 怕起火): a warning of an accident, not a threat.
-const MISHAP = /^(?:爆炸|起火|着火|自燃)$/;
 const MAY_HAPPEN = /(?:会|容易|可能会?|怕|担心|小心)$/;
+everyday('爆炸|起火|着火|自燃', (text, start) => MAY_HAPPEN.test(before(text, start, 4)));
 
 // A prohibition that lists what it forbids, its items parted by spaces (不准发刷单 贷款 拉人头的东西).
 const LIST_BEFORE = /(?:不准|不许|禁止|严禁|不要|不能|不得|杜绝|拒绝|(?<![区分特类级识辨差告性派鉴])别)再?(?:发|卖|做|搞|碰|刷|聊|发布)[^，。！？；,.!?;\n]{0,6}$/;
@@ -148,17 +159,12 @@ export function negatedByContext(text: string, start: number, end: number, categ
   }
   if (to > end && (cues & AFTER_CUE) !== 0 && AFTER.test(text.slice(end, to))) return true;
   if (CURSED_PEST.test(text.slice(end, end + WINDOW))) return true;
-  if (CURSE_WORD.test(text.charCodeAt(end) === 0x7684 ? text.slice(start, end + 1) : text.slice(start, end)) && (CURSED_THING.test(text.slice(end, end + WINDOW)) || THING_CURSED.test(text.slice(Math.max(0, start - WINDOW - 2), start)))) return true;
-  if (KNOCKED.test(text.slice(start, end)) && text.charCodeAt(end) === 0x4e86 && KNOCKED_THING.test(text.slice(Math.max(0, start - 6), start))) return true;
-  if (STRIKE.test(text.slice(start, end)) && MACHINE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
-  if (PETITION.test(text.slice(start, end)) && VISITED.test(text.slice(end, end + 4))) return true;
-  if (PRAISED_AS.test(text.slice(start, end)) && PRAISE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
-  if (USELESS.test(text.slice(start, end)) && MACHINE_FAILED.test(text.slice(Math.max(0, start - 16), start))) return true;
-  if (GATHERING.test(text.slice(start, end)) && (VILLAGE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || VILLAGE_AFTER.test(text.slice(end, end + WINDOW)))) return true;
-  if (KIN_CURSE.test(text.slice(start, end)) && POSSESSED.test(text.slice(end, end + 6))) return true;
-  if (PRAISE_WORD.test(text.slice(start, end)) && PRAISED.test(text.slice(end, end + 3))) return true;
-  if (POLICE_CALL.test(text.slice(start, end)) && ADVISED.test(text.slice(Math.max(0, start - 4), start))) return true;
-  if (MISHAP.test(text.slice(start, end)) && MAY_HAPPEN.test(text.slice(Math.max(0, start - 4), start))) return true;
+  const word = text.slice(start, end);
+  if (CURSE_WORD.test(text.charCodeAt(end) === 0x7684 ? `${word}的` : word) && (CURSED_THING.test(text.slice(end, end + WINDOW)) || THING_CURSED.test(before(text, start, WINDOW + 2)))) return true;
+  if (KIN_CURSE.test(word) && POSSESSED.test(text.slice(end, end + 6))) return true;
+  if (DATED.test(word) && TIME_AFTER.test(text.slice(end, end + 3))) return true;
+  const everydaySense = EVERYDAY_SENSE.get(word);
+  if (everydaySense?.(text, start, end)) return true;
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
   if (quotedForTheRules(text, start, end)) return true;
   // Someone insulted the sender, reported by the sender (评论区有人骂我sb): whatever the list files the word under.
@@ -172,7 +178,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
 const VERDICT_BEFORE = /(?:(?<!不)是|都是|就是)(?:典型的|一个|个)?(?:诈骗|骗局|骗子)|(?:诈骗|骗子)的?(?:套路|手段|新招)|被(?:人)?骗/;
 // Earlier in the message, for any hit: the police said it, the sender reported it, someone asked
 // the sender to do it, or it is an anti-drug class (民警说收购银行卡…, 我举报了一个直播间 卖的…).
-const REPORTED_BEFORE = /收缴|有人在群里(?:发|说)|(?:民警|警察|警方|派出所|反诈中心|海关|市场监管局?)(?:说|讲|提醒|通报)|(?:兽医|医生)(?:给)?(?:打|开|用)(?:了|的)?|(?<![把被])(?:我举报|举报了)|已举报|(?:有人|客户|顾客|买家)(?:私信)?问我(?:要不要|收不收|买不买|卖不卖|能不能|可不可以|会不会|有没有|["“「]|$)|被平台判|有人找我(?:买|卖|收|$)|有人让我|派出所说|禁毒|宣传课|群规[:：]|禁售|放(?:个|张|一张)?(?:小)?卡片|卡片上?(?:写|印)|规则(?:原文)?[:：]|规则里?写(?:了|着)|旧社会|解放前|防骗|禁赌|通告|骗子(?:说|让|叫|打电话)|新闻(?:上|里)?(?:说|报道)|电视(?:上|里)?(?:说|报道|播)|端了|端掉|点举报|违禁词|冒用|冒充|反诈|真的害人|害死人|接到过|老师(?:说|讲)了|老师讲过|什么意思|是不是因为|拉我进|平台抓|抓了几个|医生开|也接到|接到(?:个|一个)?(?:电话|短信)|被查了|被端了|@群主|@管理员|一直私聊我|一直私信我|举报一下|平台说|被封号|封号了|被限流|听说有人/;
+const REPORTED_BEFORE = /收缴|有人在群里(?:发|说)|(?:民警|警察|警方|派出所|反诈中心|海关|市场监管局?)(?:说|讲|提醒|通报)|(?:兽医|医生|护士)(?:给)?(?:打|开|用)(?:了|的)?(?:一针)?|(?<![把被])(?:我举报|举报了)|已举报|(?:有人|客户|顾客|买家)(?:私信)?问我(?:要不要|收不收|买不买|卖不卖|能不能|可不可以|会不会|有没有|["“「]|$)|被平台判|有人找我(?:买|卖|收|$)|有人让我|派出所说|禁毒|宣传课|群规[:：]|禁售|放(?:个|张|一张)?(?:小)?卡片|卡片上?(?:写|印)|规则(?:原文)?[:：]|规则里?写(?:了|着)|旧社会|解放前|那辈|那一辈|那会儿|防骗|禁赌|通告|骗子(?:说|让|叫|打电话)|新闻(?:上|里)?(?:说|报道)|电视(?:上|里)?(?:说|报道|播)|端了|端掉|点举报|违禁词|冒用|冒充|反诈|真的害人|害死人|接到过|老师(?:说|讲)了|老师说有人|老师讲过|什么意思|是不是因为|拉我进|平台抓|抓了几个|医生开|也接到|接到(?:个|一个)?(?:电话|短信)|被查了|被端了|@群主|@管理员|一直私聊我|一直私信我|举报一下|平台说|被封号|封号了|被限流|听说有人/;
 markCues(REPORTED_BEFORE, REPORT_CUE);
 // Its two-unit factors (民警, 举报, 有人 …): a cue character alone (有, 真, 被 are everywhere) runs nothing.
 const REPORT_PAIRS = new Set((regexFactors(REPORTED_BEFORE.source) ?? []).map((f) => (f.charCodeAt(0) << 16) | f.charCodeAt(1)));

@@ -452,6 +452,14 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the fifty-seventh holdout\'s districts, deadlines, curses at the weather, a nurse\'s injection, a bomb test in the news, a drama\'s killer, an alpaca\'s nickname, a ban reported, family history and tea grades as no public violation', () => {
+    for (const text of ['安置小区A片区', '作业截止时间是6月4日晚上十点', '这狗日的天,又下冰雹', '他奶奶的这雨下了半个月', '护士给打了一针杜冷丁', '听到原子弹试验成功', '全套教程在群文件', '那个杀人犯演得太像了', '孩子们管它叫草泥马', '老师说有人卖假的食品许可证,查出来店铺永久封禁', '我太爷爷那辈有人抽大烟', '普洱茶的黄片便宜'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // A curse at a person and the date with nothing but a call to remember stay public.
+    for (const text of ['狗日的 你再说一遍', '6月4日 勿忘'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -510,12 +518,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fifty-six holdouts, tuned on once they had been scored.
+    // tune split also holds the first fifty-seven holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the fifty-seventh) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (217 of
-    // 220; 75.0 % public), public false alarms 3.24 % (19 of 587), review notes 2.90 % (17 of 587).
-    ['holdout', { recall: 0.98, publicRecall: 0.74, publicFalseAlarmRate: 0.033, reviewNoteRate: 0.03 }],
+    // The holdout (the fifty-eighth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (213 of
+    // 216; 71.3 % public), public false alarms 3.15 % (18 of 571), review notes 3.85 % (22 of 571).
+    ['holdout', { recall: 0.98, publicRecall: 0.71, publicFalseAlarmRate: 0.032, reviewNoteRate: 0.039 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
