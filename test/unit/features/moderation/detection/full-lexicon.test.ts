@@ -460,6 +460,16 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the fifty-eighth holdout\'s turtle eggs, self-mockery, namesakes, a neighbour\'s mother, a sign-in after an emoji, tricks of the trade, doctors\' orders, rural credit, buds, night harvests, shops closed for fake orders, market days, handed-in homework and ultrasounds as no public violation', () => {
+    for (const text of ['甲鱼蛋就是王八蛋，一个三块', '我是电脑白痴，老师多包涵', '村里有个叫李强的，跟总理同名', '你妈在家不？我给她送点菜', '签到👋 覃美玲', '看了老师的涨粉大法', '医生不让随便吃安眠药', '信用社的农户小额贷款利息低', '月季开苞了', '收割机包夜干', '平台封了几个刷单的店', '明天是我们镇上的三月三集会', '二组作业全交齐了'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    for (const text of ['我家牛B超测了', '我草莓地里的草比苗还高'])
+      expect({ text, matches: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, matches: [] });
+    // The insult, the curse, the cult, a loan lure and a night offered stay public.
+    for (const text of ['你个王八蛋', '你是白痴', '你妈的 滚', '法轮大法好', '小额贷款 当天放款 私我', '今晚包夜 300'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -518,12 +528,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fifty-seven holdouts, tuned on once they had been scored.
+    // tune split also holds the first fifty-eight holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the fifty-eighth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (213 of
-    // 216; 71.3 % public), public false alarms 3.15 % (18 of 571), review notes 3.85 % (22 of 571).
-    ['holdout', { recall: 0.98, publicRecall: 0.71, publicFalseAlarmRate: 0.032, reviewNoteRate: 0.039 }],
+    // The holdout (the fifty-ninth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 99.5 % (216 of
+    // 217; 70.0 % public), public false alarms 2.41 % (14 of 581), review notes 2.75 % (16 of 581).
+    ['holdout', { recall: 0.99, publicRecall: 0.7, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.028 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
