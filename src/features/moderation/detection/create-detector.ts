@@ -1113,6 +1113,8 @@ class LexiconDetector implements Detector {
       if (opens === 1 || (opens === 2 && lastTok === firstTok + 1)) return;
     }
     if (swappedLast && lastTok === firstTok + 1 && this.verbAfterFunctionWord(firstTok)) return;
+    // 不 ending a clause after a verb asks a yes-no question (跳广场舞不, heard as 五不).
+    if (swappedFirst && lastTok === firstTok + 1 && t.cp[lastTok] === 0x4e0d && this.endsClause(lastTok)) return;
     if (swappedFirst && lastTok === firstTok + 1 && this.subjectThenVerb(firstTok)) return;
     // A last character asked with 不 / 没 and itself after it (发会不会坏, heard as 法会) is a question's verb.
     if (lastTok + 2 < t.length && NEGATION_CHAR[t.cp[lastTok + 1] as number] === 1 && t.cp[lastTok + 2] === t.cp[lastTok] && this.hanJoined(lastTok + 1) && this.hanJoined(lastTok + 2)) return;
@@ -1751,7 +1753,7 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 }
 
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
-const SIGNED_NAME = /^\s*(?:签到|签道|补签|打卡|请假|交作业|提交作业|到)[\s,，:：、+＋\-—。.…\p{Extended_Pictographic}\u200d\ufe0f]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/u;
+const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业|提交作业|到)[\s,，:：、+＋\-—。.…\p{Extended_Pictographic}\u200d\ufe0f]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/u;
 
 /**
  * Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one
@@ -1783,7 +1785,7 @@ function signedName(input: string, start: number, end: number, sounded = false):
 }
 
 // The name before the word: 郑国庆签到, 老师好 王秀英已签到, 李鹏飞 签到, 王丹丹今天请假, 3组李建国签到.
-const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?:第?[0-9一二三四五六七八九十]+(?:组|班)[\s,，:：、]*)?([\u4e00-\u9fff]{2,3})(?=(?:\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假|交作业|作业已交|已交作业)|\s到)(?:$|[\s,，。.!！]))/;
+const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?:第?[0-9一二三四五六七八九十]+(?:组|班)[\s,，:：、]*)?([\u4e00-\u9fff]{2,3})(?=(?:\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假|交作业|作业已交|已交作业)|\s到)(?:$|[\s,，。.!！（(]))/;
 // A three-character name before a title, or a two-character one before 大哥 / 阿姨 …, opening the message or a clause (马德胜书记今天也来了, 王建军老师, 杜品大哥).
 const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3}(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长|大姐|大哥|大叔|大婶|阿姨)|[\u4e00-\u9fff]{2}(?=大哥|大姐|大叔|大爷|大妈|大娘|阿姨|嫂子|老哥))/g;
 
@@ -1807,7 +1809,7 @@ const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{
 
 const HAN_CHAR = /\p{Script=Han}/u;
 // Right before a name: 本人 (a leave note's 本人李建国), 姓名, 我叫.
-const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她|猫|狗)叫|大名叫|名叫|地名叫|它叫)["“「]?$/;
+const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她|猫|狗)叫|大名叫|名叫|地名叫|它叫|村叫)["“「]?$/;
 // Between the names of a list: 、 and the punctuation that closes it.
 const LIST_EDGE = /[、，,：:；;…。\s]/;
 

@@ -470,6 +470,14 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the fifty-ninth holdout\'s ringtones, yes-no questions with 不, county history, corrected voice typing, a lecturer\'s reminder, a novel retold, village names, namesakes signing in, song lyrics, group notices, loyal oxen and pinyin sign-ins as no public violation', () => {
+    for (const text of ['刚才谁的铃声响了', '晚上跳广场舞不', '讲县志的时候说 我们县以前出过土匪 后来被解放军剿了', '明天拿两袋白粉 哦不是 白面粉', '讲师提醒：文案里任何和冰毒、K粉有关的暗示都不能有', '看水浒 武松喝了蒙汗药那段', '我们村叫白粉坡', '3组 李克强 签到（同名同姓）', '孙女天天唱“我们是共产主义接班人”', '群公告：严禁发布刷单、兼职、贷款、赌博等信息', '畜生也通人性 我家老黄牛', 'qiandao 杨勇'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Offered or said to a person, they stay public.
+    for (const text of ['明天一起跳五不', '你个畜生', '白粉 要的私'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -528,12 +536,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fifty-eight holdouts, tuned on once they had been scored.
+    // tune split also holds the first fifty-nine holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the fifty-ninth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 99.5 % (216 of
-    // 217; 70.0 % public), public false alarms 2.41 % (14 of 581), review notes 2.75 % (16 of 581).
-    ['holdout', { recall: 0.99, publicRecall: 0.7, publicFalseAlarmRate: 0.025, reviewNoteRate: 0.028 }],
+    // The holdout (the sixtieth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.2 % (214 of
+    // 218; 65.1 % public), public false alarms 1.95 % (11 of 565), review notes 1.95 % (11 of 565).
+    ['holdout', { recall: 0.98, publicRecall: 0.65, publicFalseAlarmRate: 0.02, reviewNoteRate: 0.02 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
