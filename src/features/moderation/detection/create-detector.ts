@@ -1762,7 +1762,7 @@ const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业
  */
 function signedName(input: string, start: number, end: number, sounded = false): boolean {
   if (end - start <= 3 && SIGNED_ROLL.test(input) && !/[\s,，、]/.test(input.slice(start, end))) return true;
-  if (sounded && end - start <= 3 && namedWithTitle(input, start, end)) return true;
+  if (end - start <= 3 && namedWithTitle(input, start, end, sounded)) return true;
   if (start <= 12) {
     if (sounded) {
       const a = NAME_ARRIVED.exec(input);
@@ -1787,14 +1787,16 @@ function signedName(input: string, start: number, end: number, sounded = false):
 // The name before the word: 郑国庆签到, 老师好 王秀英已签到, 李鹏飞 签到, 王丹丹今天请假, 3组李建国签到.
 const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?:第?[0-9一二三四五六七八九十]+(?:组|班)[\s,，:：、]*)?([\u4e00-\u9fff]{2,3})(?=(?:\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假|交作业|作业已交|已交作业)|\s到)(?:$|[\s,，。.!！（(]))/;
 // A three-character name before a title, or a two-character one before 大哥 / 阿姨 …, opening the message or a clause (马德胜书记今天也来了, 王建军老师, 杜品大哥).
-const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3}(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长|大姐|大哥|大叔|大婶|阿姨)|[\u4e00-\u9fff]{2}(?=大哥|大姐|大叔|大爷|大妈|大娘|阿姨|嫂子|老哥))/g;
+const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3}(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长|大姐|大哥|大叔|大婶|阿姨|同学)|[\u4e00-\u9fff]{2}(?=大哥|大姐|大叔|大爷|大妈|大娘|阿姨|嫂子|老哥))/g;
 
 /** Whether [start, end) lies inside a name written before its title (NAME_TITLE). */
-function namedWithTitle(input: string, start: number, end: number): boolean {
+function namedWithTitle(input: string, start: number, end: number, sounded: boolean): boolean {
   NAME_TITLE.lastIndex = 0;
   for (let m = NAME_TITLE.exec(input); m; m = NAME_TITLE.exec(input)) {
     const to = m.index + m[0].length;
-    if (start >= to - (m[1] as string).length && end <= to) return true;
+    const name = (m[1] as string).length;
+    // A word written exactly is a name only when it opens a longer name (李鹏 of 李鹏飞同学): 李鹏老师 may mean the man.
+    if (start >= to - name && end <= to && (sounded || (start === to - name && end - start < name))) return true;
     if (m.index > end) return false;
   }
   return false;
@@ -1809,7 +1811,7 @@ const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{
 
 const HAN_CHAR = /\p{Script=Han}/u;
 // Right before a name: 本人 (a leave note's 本人李建国), 姓名, 我叫.
-const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她|猫|狗)叫|大名叫|名叫|地名叫|它叫|村叫)["“「]?$/;
+const NAME_CUE = /(?:本人|姓名[:：]?|我叫|(?:学员|同学|名字|他|她|猫|狗)叫|大名叫|名叫|地名叫|它叫|村叫)["“「']?$|叫["“「']$/;
 // Between the names of a list: 、 and the punctuation that closes it.
 const LIST_EDGE = /[、，,：:；;…。\s]/;
 

@@ -643,7 +643,7 @@ describe('findSlang: shop words that are lures only with an offer', () => {
   });
 });
 
-describe("findSlang: the forty-ninth to fifty-ninth holdouts' classes", () => {
+describe("findSlang: the forty-ninth to sixtieth holdouts' classes", () => {
   it('catches goods taken from a store or a herd, fake farm inputs, relabelled and syrup-cut produce, certificates without an exam, records erased, live-room fakes, health claims, lotteries and card games for money, party drugs, threats with gas and poison, rumours about leaders, expired fertiliser sold as new, detonators and poisoned wells, bathing videos, money mules, black-market accounts and migrated groups', () => {
     expectCaught([
       ['厂里拉出来的钢筋，便宜处理', '违法犯罪', 'review'],
@@ -786,11 +786,16 @@ describe("findSlang: the forty-ninth to fifty-ninth holdouts' classes", () => {
       ['看黄网 私我', '色情', 'public'],
       ['照片发我 我要存着晚上看', '色情', 'review'],
       ['有白的 老地方', '毒品', 'public'],
+      ['祖传膏药一贴灵', '广告', 'review'],
+      ['苹果加催红剂，卖的时候就说纯天然', '违法犯罪', 'public'],
+      ['草莓视频 破解版', '色情', 'public'],
+      ['蜂蜜兑点糖浆', '违法犯罪', 'public'],
+      ['同城yp 私我', '色情', 'public'],
     ]);
   });
 
   it('leaves the same words alone where they are ordinary', () => {
-    for (const text of ['直播间有人刷礼物 要不要感谢', '贷款中介说要先交手续费 能信吗', '老李你是不是傻 红包发成0.01了哈哈', '食品不能宣传疗效', '网上说吃大蒜能防癌 是不是谣言', '林业站说要收缴猎枪', '要带什么东西', '就是挑卖什么东西', '那台法轮式脱粒机又坏了', '晚上一起练直播，互相刷刷人气', '年底分红按股份来', '这本书学费只要交一次', '在家门口就能赚钱最好', '风把大棚打倒了一半', '这个办法轮到我用才知道好', '土鸡 上门配送 县城范围内免运费', '帮邻居摘棉花，一天一百五，日结', '杂交水稻的杂种优势', '鸡粪发酵好了能不能当有机肥卖', '冒充五常的太多了 你要有产地证明', '蜂王浆不是什么神药', '我家一群猪 都出栏了', '这次卖橙子终于回血了', '昨晚写了一夜情况汇报', '包装盒是找广博彩印厂做的', '土鳖虫养殖有没有人做过', '考核是店铺运营数据和一条原创短视频', '大家记一下注意事项', '听说隔壁镇有人卖假种子，农业局正在查', '柚子一刀下去，果汁直流', '这破打印机，我早晚弄死它', '我儿子手机跑分八十多万', '我老公在工地干活，工资是日结的', '白底图要纯白的吗', '孵化机型号是SB-200', '全村妇女一起干', '孩子都去城里上学了', '柚子外面套个黄网兜', '打倒拖延症', '我那个打印出来是白的 啥也没有'])
+    for (const text of ['直播间有人刷礼物 要不要感谢', '贷款中介说要先交手续费 能信吗', '老李你是不是傻 红包发成0.01了哈哈', '食品不能宣传疗效', '网上说吃大蒜能防癌 是不是谣言', '林业站说要收缴猎枪', '要带什么东西', '就是挑卖什么东西', '那台法轮式脱粒机又坏了', '晚上一起练直播，互相刷刷人气', '年底分红按股份来', '这本书学费只要交一次', '在家门口就能赚钱最好', '风把大棚打倒了一半', '这个办法轮到我用才知道好', '土鸡 上门配送 县城范围内免运费', '帮邻居摘棉花，一天一百五，日结', '杂交水稻的杂种优势', '鸡粪发酵好了能不能当有机肥卖', '冒充五常的太多了 你要有产地证明', '蜂王浆不是什么神药', '我家一群猪 都出栏了', '这次卖橙子终于回血了', '昨晚写了一夜情况汇报', '包装盒是找广博彩印厂做的', '土鳖虫养殖有没有人做过', '考核是店铺运营数据和一条原创短视频', '大家记一下注意事项', '听说隔壁镇有人卖假种子，农业局正在查', '柚子一刀下去，果汁直流', '这破打印机，我早晚弄死它', '我儿子手机跑分八十多万', '我老公在工地干活，工资是日结的', '白底图要纯白的吗', '孵化机型号是SB-200', '全村妇女一起干', '孩子都去城里上学了', '柚子外面套个黄网兜', '打倒拖延症', '我那个打印出来是白的 啥也没有', 'yp寄到了，样品质量不错', '直播时候说"纯天然无污染"违规吗'])
       expect({ text, hits: spans(text).filter((h) => h.tier === 'public').map((h) => h.word) }).toEqual({ text, hits: [] });
     for (const text of ['要带什么东西', '就是挑卖什么东西'])
       expect({ text, hits: spans(text).map((h) => h.word) }).toEqual({ text, hits: [] });

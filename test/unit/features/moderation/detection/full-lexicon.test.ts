@@ -478,6 +478,14 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the sixtieth holdout\'s sisters, veterinary vitamins, reform history, TV dramas and films, names before 同学, voice typing gone wrong, shop names in quotes and parades as no public violation', () => {
+    for (const text of ['哈哈哈亲妹妹都屏蔽', '多给它喂点水，放点电解多维', '邓小平南巡讲话以后', '《人民的名义》里那个贪官', '李鹏飞同学的作业做得最好', '《孤注一掷》那个电影讲的就是网络赌博诈骗，大家去看看，提高警惕', "我刚才说'卖淫'……不是，语音转错了", "隔壁小卖部叫'老毛杂货铺'", '国庆阅兵我们全家一起看的，坦克导弹真威风'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // A name alone before a title, and the word offered, stay public; so does a word that is no name's opening (看淫荡老师).
+    for (const text of ['李鹏老师', '卖淫 私聊', '看淫荡老师'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -536,12 +544,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first fifty-nine holdouts, tuned on once they had been scored.
+    // tune split also holds the first sixty holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the sixtieth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 98.2 % (214 of
-    // 218; 65.1 % public), public false alarms 1.95 % (11 of 565), review notes 1.95 % (11 of 565).
-    ['holdout', { recall: 0.98, publicRecall: 0.65, publicFalseAlarmRate: 0.02, reviewNoteRate: 0.02 }],
+    // The holdout (the sixty-first) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (215 of
+    // 218; 77.5 % public), public false alarms 2.54 % (14 of 552), review notes 1.63 % (9 of 552).
+    ['holdout', { recall: 0.98, publicRecall: 0.77, publicFalseAlarmRate: 0.026, reviewNoteRate: 0.017 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
