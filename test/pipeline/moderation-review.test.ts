@@ -105,6 +105,16 @@ describe('review notes: 确认 warns in the group, 忽略 teaches the cohort', (
     expect(textsTo(staffB.id, later).filter((t) => t.includes('待审核'))).toEqual([]);
   });
 
+  it('a threat laughed off in the same breath gets a note that says so, in Chinese, and nothing in the group', async () => {
+    const before = p.sent.length;
+    await p.say(trainee, '老王你再抢我沙发我就弄死你哈哈😂', GROUP_B);
+    expect(textsTo(GROUP_B, before)).toEqual([]);
+    const notes = textsTo(staffB.id, before);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('依据：暴恐「弄死你」（威胁伤人，但同一句里在笑，可能是玩笑）');
+    expect(notes[0]).not.toMatch(/[a-z]{2,}/);
+  });
+
   it('a number that does not exist, or none, is answered with what to send', async () => {
     expect((await p.say(staffA, '#确认 9999', null)).map((r) => r.message.text).join('\n')).toContain('没有编号为 9999 的待审核消息');
     expect((await p.say(staffA, '#忽略', null)).map((r) => r.message.text).join('\n')).toContain('#忽略 12');

@@ -61,6 +61,8 @@ export function reviewReasonName(reason: string | undefined, word: string): stri
   if (broad) return `「${broad[1]}」类里含义较宽的词`;
   const slang = /^slang guess \((.+)\)$/.exec(reason);
   if (slang) return ruleWordName(slang[1] as string);
+  const laughing = /^said laughing \((.+)\)$/.exec(reason);
+  if (laughing) return `${ruleWordName(laughing[1] as string)}，但同一句里在笑，可能是玩笑`;
   const model = /^statistical guess \((\d+) %\)$/.exec(reason);
   if (model) return `整句与以往的违规消息相似（估计 ${model[1]}%）`;
   return reason;

@@ -413,7 +413,7 @@ class LexiconDetector implements Detector {
         // A threat or an insult laughed off in the same breath (再抢我沙发我就弄死你哈哈😂, 你是猪吗哈哈哈) goes to staff, not the group.
         if ((m.category === '暴恐' || m.category === '辱骂') && m.tier === 'public' && JOKING.test(input.slice(m.end, m.end + 4))) {
           m.tier = 'review';
-          m.reason = m.category === '暴恐' ? 'threat said as a joke?' : 'teasing?';
+          m.reason = `said laughing (${m.word})`;
         }
         if (!coveredByPublic(matches, m)) matches.push(m);
       }

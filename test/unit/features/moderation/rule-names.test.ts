@@ -26,6 +26,7 @@ describe('the Chinese names staff read for the detector’s internal names', () 
     expect(reviewReasonName('cuts through two words', '干鸡')).toBe('由前后两个词拼出，可能是巧合');
     expect(reviewReasonName('slang guess (lure-guess)', 'lure-guess')).toBe('疑似招揽说法');
     expect(reviewReasonName('statistical guess (87 %)', 'review-model')).toBe('整句与以往的违规消息相似（估计 87%）');
+    expect(reviewReasonName('said laughing (threat-kill)', 'threat-kill')).toBe('威胁伤人，但同一句里在笑，可能是玩笑');
     expect(reviewReasonName(undefined, 'contact-id')).toBe('联系方式（微信号/QQ号）');
   });
 });
