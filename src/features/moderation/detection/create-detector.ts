@@ -1034,9 +1034,8 @@ class LexiconDetector implements Detector {
   /** Boundary kind just before token k: soft between two latin letters (or two digits), else a hard boundary. */
   private boundBeforeToken(k: number): number {
     if (k <= 0 || k >= this.text.length) return B_YES;
-    const t = this.text;
-    const c = t.cls[k] as number;
-    return (c === CharClass.LATIN || c === CharClass.DIGIT) && t.cls[k - 1] === c ? B_SOFT : B_YES;
+    const c = this.text.cls[k] as number;
+    return (c === CharClass.LATIN || c === CharClass.DIGIT) && this.text.cls[k - 1] === c ? B_SOFT : B_YES;
   }
 
   /** Check a sound-alike candidate: pinyin pattern `id` over letters [end - length, end), tokens firstTok..lastTok. */
@@ -1463,10 +1462,6 @@ class LexiconDetector implements Detector {
   }
 
   /**
-   * segmentReach for the run of latin letters starting at token `first`: at each offset, bit 1
-   * when the letters before it split into whole syllables, bit 2 when the letters after it do.
-   */
-  /**
    * Typed words of two letters or more parted by a space or punctuation (shua dan, dd wo): each
    * ends and starts a split of its own, so a word after it that spells no syllable (dd) does not
    * undo the split before it. Letters typed one by one (s e q i n g) keep the run's split.
@@ -1487,6 +1482,10 @@ class LexiconDetector implements Detector {
     if (pending >= 0 && (this.tokLetter[k] as number) - base - pending >= 2) reach[pending] = (reach[pending] as number) | 3;
   }
 
+  /**
+   * segmentReach for the run of latin letters starting at token `first`: at each offset, bit 1
+   * when the letters before it split into whole syllables, bit 2 when the letters after it do.
+   */
   private syllableSplits(first: number): void {
     const spelling = this.syllableSpelling();
     const { next, ends } = spelling;
