@@ -1752,7 +1752,7 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 }
 
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
-const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业|提交作业|到)[\s,，:：、+＋\-—。.…\p{Extended_Pictographic}\u200d\ufe0f]*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/u;
+const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业|提交作业|到)(?:[\s,，:：、+＋\-—。.…\p{Extended_Pictographic}\p{Emoji_Modifier}]|\u200d|\ufe0f)*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/u;
 
 /**
  * Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one
