@@ -222,6 +222,8 @@ export async function startBotRuntime(config: Config, adapter: PlatformAdapter, 
         }),
       reloadAttachment: adapter.loadAttachment?.bind(adapter),
       beforeResume: (event) => releaseInterrupted(chatRedis, config.QUEUE_PREFIX, event),
+      // The dedupe mark follows the append on this one connection (a cluster may put them on two nodes).
+      handleWhileAppending: !(chatRedis instanceof Cluster),
     });
     const intake = inbox;
     // While the platform session is down the outbox takes nothing new: messages wait in Redis,

@@ -7,6 +7,7 @@ import type { GroupBinding } from '../domain/types';
 import type { z } from 'zod';
 
 import type { BotDeps } from './bot-deps';
+import { countInWindow, type WindowCount } from './message-window';
 
 /** One fresh object per event: the event, its cohort, the sender's roles and how to answer. */
 export class ChatContext {
@@ -22,6 +23,7 @@ export class ChatContext {
   /** A message written as a command that names none (#签道): the word, and the command it most likely meant. */
   unknownCommand: { word: string; suggestion: string | null } | null = null;
   readonly log: Logger;
+  private windowCount: WindowCount | null | undefined;
 
   constructor(
     readonly event: ChatEvent,
@@ -42,6 +44,16 @@ export class ChatContext {
     const sent = this.event.timestamp.getTime();
     if (Number.isFinite(sent) && sent <= this.now.getTime() && realMsBetween(this.deps.clock, this.event.timestamp, this.now) <= trustMs) return this.event.timestamp;
     return this.now;
+  }
+
+  /**
+   * This message counted in its sender's flood window (group messages only, null otherwise),
+   * counted once on the first call: dedupe starts it together with its own mark, so the two
+   * share one round trip, and flood control reads it.
+   */
+  messagesInWindow(): WindowCount | null {
+    if (this.windowCount === undefined) this.windowCount = countInWindow(this.deps.redis, this.deps.config, this.event, this.now);
+    return this.windowCount;
   }
 
   get isGroup(): boolean {

@@ -25,6 +25,12 @@ export interface EventInboxOptions {
   reloadAttachment?: (ref: string) => Promise<Buffer>;
   /** Pauses before each retry of a failed event; its length is the number of retries. */
   retryDelaysMs?: readonly number[];
+  /**
+   * Hands a new event to the handler while its append is on its way instead of after it. Only
+   * when the handler's first Redis command goes on the journal's own connection (a single Redis,
+   * not a cluster, where the two keys may live on different nodes).
+   */
+  handleWhileAppending?: boolean;
 }
 
 /** Retries of a failed event: long enough to ride out a database restart, short enough that the answer still matters. */
@@ -37,6 +43,14 @@ export class AttachmentGoneError extends Error {
     super(`attachment ${name} cannot be loaded again after a restart`);
     this.name = 'AttachmentGoneError';
   }
+}
+
+/** A journal entry's stream id, or its append still on its way. */
+type Entry = string | Promise<string>;
+
+/** The entry's stream id once its append is done; null when the append failed. */
+async function entryId(entry: Entry): Promise<string | null> {
+  return typeof entry === 'string' ? entry : entry.catch(() => null);
 }
 
 interface JournalAttachment {
@@ -97,12 +111,26 @@ export class EventInbox {
     this.retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   }
 
-  /** Appends an event to the journal; resolves once it is stored, before it is handled (after `close`, it waits there for the next process). */
+  /**
+   * Appends an event to the journal; resolves once it is stored (after `close`, it waits there for
+   * the next process). Once the inbox is running the event is handed over in the same tick, with
+   * `handleWhileAppending`: the handler's first step (the dedupe mark) goes to Redis on the same
+   * connection after the append, and Redis runs one connection's commands in order, so nothing the
+   * handler decides lands before the event is kept, and the append costs the event no round trip.
+   */
   async receive(event: ChatEvent): Promise<void> {
     // The bot's own messages, echoed back by some platforms, are never handled: nothing to keep.
     if (event.fromSelf) return;
-    const id = await this.redis.xadd(this.options.key, '*', 'event', serializeEvent(event));
-    if (!id) throw new Error('the journal refused the event');
+    const appended = this.redis.xadd(this.options.key, '*', 'event', serializeEvent(event)).then((id) => {
+      if (!id) throw new Error('the journal refused the event');
+      return id;
+    });
+    if (this.options.handleWhileAppending && this.resumed && !this.closed) {
+      this.dispatch(appended, event, 1);
+      await appended;
+      return;
+    }
+    const id = await appended;
     this.live.set(id, event);
     // Before `resume`, the entry waits in the journal and `resume` hands it over in order.
     if (this.resumed && !this.closed) this.dispatch(id, event, 1);
@@ -156,9 +184,10 @@ export class EventInbox {
     }
   }
 
-  private dispatch(id: string, event: ChatEvent, attempt: number): void {
+  /** `id` is the entry's stream id, or its append still on its way (`handleWhileAppending`). */
+  private dispatch(id: Entry, event: ChatEvent, attempt: number): void {
     if (this.closed) return;
-    this.handed.add(id);
+    if (typeof id === 'string') this.handed.add(id);
     const last = attempt > this.retryDelays.length;
     const run = this.options
       .handle(event, { attempt, last })
@@ -171,7 +200,10 @@ export class EventInbox {
     this.inFlight.add(run);
   }
 
-  private finish(id: string): Promise<void> {
+  private async finish(entry: Entry): Promise<void> {
+    // An append that failed left nothing to delete: the event was handled all the same.
+    const id = await entryId(entry);
+    if (id === null) return;
     this.live.delete(id);
     this.handed.delete(id);
     return new Promise((resolve, reject) => {
@@ -202,12 +234,15 @@ export class EventInbox {
       });
   }
 
-  private async failed(id: string, event: ChatEvent, attempt: number, err: unknown): Promise<void> {
+  private async failed(entry: Entry, event: ChatEvent, attempt: number, err: unknown): Promise<void> {
     const delay = this.retryDelays[attempt - 1];
     if (delay === undefined) {
       this.options.log.error({ err, eventId: event.id, attempts: attempt }, 'event failed on every attempt; moved to the failed journal');
-      this.live.delete(id);
-      this.handed.delete(id);
+      const id = await entryId(entry);
+      if (id !== null) {
+        this.live.delete(id);
+        this.handed.delete(id);
+      }
       await this.moveAside(id, serializeEvent(event), err);
       return;
     }
@@ -215,14 +250,17 @@ export class EventInbox {
     if (this.closed) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.dispatch(id, event, attempt + 1);
+      this.dispatch(entry, event, attempt + 1);
     }, delay);
     timer.unref();
     this.timers.add(timer);
   }
 
-  private async moveAside(id: string, json: string, err: unknown): Promise<void> {
+  /** Keeps an event in `<key>:failed` with its error and takes its entry (`id`, when it was stored) out of the journal. */
+  private async moveAside(id: string | null, json: string, err: unknown): Promise<void> {
     const reason = err instanceof Error ? err.message : String(err);
-    await this.redis.multi().xadd(`${this.options.key}:failed`, 'MAXLEN', '~', '10000', '*', 'event', json, 'error', reason).xdel(this.options.key, id).exec();
+    const move = this.redis.multi().xadd(`${this.options.key}:failed`, 'MAXLEN', '~', '10000', '*', 'event', json, 'error', reason);
+    if (id !== null) move.xdel(this.options.key, id);
+    await move.exec();
   }
 }

@@ -202,4 +202,74 @@ describe('EventInbox: a Redis-stream journal between the platform and the pipeli
     const noLoader = deserializeEvent(serializeEvent(withRef));
     await expect(noLoader.attachments![0]!.load()).rejects.toBeInstanceOf(AttachmentGoneError);
   });
+
+  describe('handling while the append is on its way (handleWhileAppending)', () => {
+    const piped = redis.duplicate({ enableAutoPipelining: true });
+    afterAll(() => piped.disconnect());
+
+    it('starts the handler before the append is answered, and its first command on the connection sees the entry stored', async () => {
+      const key = uniqueName('inbox');
+      // Notes when the journal's append is answered.
+      let appendAnswered = false;
+      const xadd = piped.xadd.bind(piped) as (...args: unknown[]) => Promise<string | null>;
+      const spy = jest.spyOn(piped, 'xadd').mockImplementation(((...args: unknown[]) => {
+        appendAnswered = false;
+        return xadd(...args).then((id) => ((appendAnswered = true), id));
+      }));
+      const seen: { startedBeforeTheAppendWasAnswered: boolean; entriesWhenFirstAsked: number }[] = [];
+      const inbox = new EventInbox(piped, {
+        key,
+        log,
+        handleWhileAppending: true,
+        handle: async () => {
+          const startedBeforeTheAppendWasAnswered = !appendAnswered;
+          seen.push({ startedBeforeTheAppendWasAnswered, entriesWhenFirstAsked: await piped.xlen(key) });
+        },
+      });
+      try {
+        await inbox.resume();
+        await inbox.receive(event('w1'));
+        await until(async () => seen.length === 1 && (await redis.xlen(key)) === 0, 'the event handled and its entry gone');
+        expect(seen).toEqual([{ startedBeforeTheAppendWasAnswered: true, entriesWhenFirstAsked: 1 }]);
+      } finally {
+        spy.mockRestore();
+        await inbox.close();
+      }
+    });
+
+    it('still handles an event whose append failed, and says the append failed', async () => {
+      const key = uniqueName('inbox');
+      const handled: string[] = [];
+      const inbox = new EventInbox(piped, { key, log, handleWhileAppending: true, handle: async (e) => void handled.push(e.id) });
+      await inbox.resume();
+      // A key of the wrong type makes XADD fail.
+      await redis.set(key, 'not a stream');
+      await expect(inbox.receive(event('w2'))).rejects.toThrow(/WRONGTYPE/);
+      await until(() => handled.length === 1, 'the handler to run');
+      await inbox.close();
+      expect(handled).toEqual(['w2']);
+      expect(await redis.get(key)).toBe('not a stream');
+      await redis.del(key);
+    });
+
+    it('moves an event that fails every time aside with its entry, as without it', async () => {
+      const key = uniqueName('inbox');
+      const inbox = new EventInbox(piped, {
+        key,
+        log,
+        handleWhileAppending: true,
+        retryDelaysMs: [],
+        handle: async () => {
+          throw new Error('store down');
+        },
+      });
+      await inbox.resume();
+      await inbox.receive(event('w3'));
+      await until(async () => (await redis.xlen(`${key}:failed`)) === 1, 'the failed journal to hold it');
+      expect(await redis.xlen(key)).toBe(0);
+      const fields = (await redis.xrange(`${key}:failed`, '-', '+'))[0]![1];
+      expect(fields[fields.indexOf('error') + 1]).toBe('store down');
+      await inbox.close();
+    });
+  });
 });

@@ -1,5 +1,5 @@
 /** Flood control (SPEC §3.7): a member over the limit in a window is told once, then not answered until the window passes. */
-import type { ChatUser } from '../../src/platform/chat-event';
+import type { ChatEvent, ChatUser } from '../../src/platform/chat-event';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 
 const at = (hhmm: string, seconds = 0) => new Date(`2027-05-10T${hhmm}:${String(seconds).padStart(2, '0')}+08:00`);
@@ -49,5 +49,28 @@ describe('flood control', () => {
     const replies: number[] = [];
     for (let n = 0; n < 5; n++) replies.push((await sayAt(at('12:00', 1 + n), admin, '#帮助')).length);
     expect(replies.every((count) => count > 0)).toBe(true);
+  });
+
+  it('counts an event the platform delivers again once: redeliveries neither reach the limit nor get answered', async () => {
+    p.clock.set(at('13:00', 1));
+    const event: ChatEvent = {
+      id: `flood-redelivered-${Date.now()}`,
+      platform: 'wechaty',
+      type: 'message',
+      conversation: { kind: 'group', id: group },
+      sender: trainee,
+      text: '帮助',
+      mentions: [],
+      mentionsBot: false,
+      timestamp: p.clock.now(),
+      fromSelf: false,
+    };
+    const before = p.sent.length;
+    for (let n = 0; n < 5; n++) await p.bot.processEvent(event);
+    expect(p.sent.length - before).toBe(1);
+    // Two more of the three the window allows, then the warning.
+    expect((await sayAt(at('13:00', 2), trainee, '帮助')).length).toBeGreaterThan(0);
+    expect((await sayAt(at('13:00', 3), trainee, '帮助')).length).toBeGreaterThan(0);
+    expect((await sayAt(at('13:00', 4), trainee, '帮助')).map((s) => s.message.text)).toEqual(['请勿刷屏：30 秒内最多 3 条，稍后再发。']);
   });
 });

@@ -1,6 +1,7 @@
 import type { RedisClient } from '../../queue/redis-connection';
 import type { ChatEvent } from '../../platform/chat-event';
 import type { Middleware } from '../compose';
+import { uncount } from '../message-window';
 
 const PROCESSING_TTL_MS = 60_000;
 const DONE_TTL_SECONDS = 7 * 24 * 3600;
@@ -8,13 +9,17 @@ const DONE_TTL_SECONDS = 7 * 24 * 3600;
 /**
  * Handles each platform event id once. The key is taken while the event is processed and
  * kept as done afterwards; if processing fails the key is released, so a redelivery retries.
+ * A group message's flood count is sent with the mark (one round trip for both, where the
+ * commands pipeline) and taken back when the event turns out to be a duplicate.
  */
 export const dedupe: Middleware = async (ctx, next) => {
   const { redis, config } = ctx.deps;
   const key = seenKey(config.QUEUE_PREFIX, ctx.event);
+  const counted = ctx.messagesInWindow();
   const taken = await redis.set(key, 'processing', 'PX', PROCESSING_TTL_MS, 'NX');
   if (taken === null) {
     ctx.log.debug('duplicate event dropped');
+    if (counted) await uncount(redis, counted).catch((err: unknown) => ctx.log.warn({ err }, 'flood count of a duplicate not taken back'));
     return;
   }
   try {
