@@ -5,6 +5,9 @@ import type { Config } from '../kernel/load-config';
 /** Counts a message in its bucket and gives a new bucket its expiry, in one command. */
 const COUNT_IN_BUCKET = "local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('expire', KEYS[1], ARGV[1]) end return n";
 
+/** Takes one message back out of a bucket that still exists (an expired one is not made again, without an expiry). */
+const UNCOUNT_IN_BUCKET = "if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0";
+
 /** A group message counted in its sender's window: the bucket, and the count with it in. */
 export interface WindowCount {
   key: string;
@@ -29,5 +32,5 @@ export function countInWindow(redis: RedisClient, config: Config, event: ChatEve
 /** Takes a counted message back out of its window (a duplicate delivery of an event counted once already). */
 export async function uncount(redis: RedisClient, counted: WindowCount): Promise<void> {
   await counted.count;
-  await redis.decr(counted.key);
+  await redis.eval(UNCOUNT_IN_BUCKET, 1, counted.key);
 }
