@@ -537,7 +537,7 @@ describe(`the pipeline under ${MESSAGES.toLocaleString('en')} random and adversa
       `pipeline fuzz: ${MESSAGES} messages in ${seconds.toFixed(1)} s (${Math.round(MESSAGES / seconds)} messages/s; ` +
         `this process's CPU ${cpuSeconds.toFixed(1)} s; ${commands} MongoDB commands), seed ${SEED}`,
     );
-  }, 45 * 60_000);
+  }, 55 * 60_000);
 
   afterAll(async () => {
     process.off('unhandledRejection', onRejection);
