@@ -1,7 +1,7 @@
 import { CharClass, type CharTables } from './char-tables';
 import type { MatchTier, ScanMatch } from './detector';
 import type { ModerationCategory } from './moderation-category';
-import { regexFactors } from './regex-factors';
+import { regexFactors, topLevelBranches } from './regex-factors';
 
 /** One slang or solicitation pattern: what it means, how sure it is, and the regular expression over folded text. */
 interface SlangRule {
@@ -77,22 +77,24 @@ const CLAUSE_UNIT = 0xff0c; // '，' as written into the folded text
 export function findSlang(text: string, tables: CharTables): readonly ScanMatch[] {
   const buf = foldForSlang(text, tables, SCRATCH);
   if (buf.length < 2 || buf.candidates === 0) return NONE;
-  return runRules(text, buf, buf.candidates);
+  return runRules(text, buf, buf.candidates, null);
 }
 
 /**
- * Rules that can match a message, from its folded tokens as the lexicon layer holds them
+ * What can match a message, from its folded tokens as the lexicon layer holds them
  * (NormalisedText: dropped characters and clause punctuation removed, repeats collapsed into a
  * run count). Every stretch of the slang fold without a clause mark is a stretch of the tokens
- * with their repeats written out, so a rule's literal (a string up to eight characters that
- * every match of it contains, 老师带你 rather than 老师) found among them marks it; the mask is
- * never smaller than the rules that match. The literals are one small automaton, and a repeat
+ * with their repeats written out, so an alternative's literal (a string up to eight characters
+ * that every match of it contains, 老师带你 rather than 老师) found among them marks it; what is
+ * marked is never less than what matches. The literals are one small automaton, and a repeat
  * is read at most as many times as the longest literal is long (the automaton's state only
- * depends on that many last characters).
+ * depends on that many last characters). The result is shared scratch, valid until the next call.
  */
-export function slangCandidates(cps: Int32Array, runs: Int32Array, length: number): number {
-  const { present, out } = LITERALS;
-  let candidates = LITERALS.always;
+export function slangCandidates(cps: Int32Array, runs: Int32Array, length: number): SlangCandidates {
+  const { present, outStart, outBranches } = LITERALS;
+  const c = CANDIDATES;
+  c.clear();
+  for (let i = 0; i < LITERALS.always.length; i++) c.mark(LITERALS.always[i] as number);
   let state = 0;
   for (let k = 0; k < length; k++) {
     const cp = cps[k] as number;
@@ -103,46 +105,159 @@ export function slangCandidates(cps: Int32Array, runs: Int32Array, length: numbe
     const times = Math.min(runs[k] as number, LITERAL_MAX);
     for (let r = 0; r < times; r++) {
       state = literalStep(state, cp);
-      candidates |= out[state] as number;
+      const to = outStart[state + 1] as number;
+      for (let o = outStart[state] as number; o < to; o++) c.mark(outBranches[o] as number);
     }
   }
-  return candidates;
+  return c;
 }
 
-/** findSlang limited to the rules of a mask from slangCandidates (the same hits: the others cannot match). */
-export function findSlangAmong(text: string, tables: CharTables, candidates: number): readonly ScanMatch[] {
-  if (candidates === 0) return NONE;
+/** findSlang limited to the alternatives slangCandidates marked (the same hits: the others cannot match). */
+export function findSlangAmong(text: string, tables: CharTables, candidates: SlangCandidates): readonly ScanMatch[] {
+  if (candidates.rules === 0) return NONE;
   const buf = foldForSlang(text, tables, SCRATCH);
   if (buf.length < 2) return NONE;
-  return runRules(text, buf, candidates & buf.candidates);
+  return runRules(text, buf, candidates.rules & buf.candidates, candidates);
 }
 
 /** findSlang without the factor prefilter: every rule's expression runs (the reference the prefilter is tested against). */
 export function findSlangUnfiltered(text: string, tables: CharTables): readonly ScanMatch[] {
   const buf = foldForSlang(text, tables, SCRATCH);
   if (buf.length < 2) return NONE;
-  return runRules(text, buf, ALL_RULES);
+  return runRules(text, buf, ALL_RULES, null);
 }
 
-function runRules(text: string, buf: FoldBuffer, candidates: number): readonly ScanMatch[] {
+/**
+ * Run the rules of `rules` over the folded message. Without `branches`, each rule's whole
+ * expression runs. With them, only the rule's marked alternatives run, merged as the
+ * alternation would pick: the leftmost match, and at one position the first alternative.
+ */
+function runRules(text: string, buf: FoldBuffer, rules: number, branches: SlangCandidates | null): readonly ScanMatch[] {
+  if (rules === 0) return NONE;
   const folded = buf.toString();
   const origin = buf.origin;
   let out: ScanMatch[] | null = null;
+  const emit = (r: SlangRule, index: number, length: number): void => {
+    const start = origin[index] as number;
+    const end = (origin[index + length - 1] as number) + 1;
+    (out ??= []).push({ word: r.name, category: r.category, start, end: endOfChar(text, end), layer: 'solicitation', tier: r.tier, ...(r.tier === 'review' ? { reason: `slang guess (${r.name})` } : {}) });
+  };
+  const marked = branches?.sorted() ?? null;
+  let at = 0;
   for (let i = 0; i < RULES.length; i++) {
-    if (i < 31 && ((candidates >>> i) & 1) === 0) continue;
+    if (i < 31 && ((rules >>> i) & 1) === 0) continue;
     const r = RULES[i] as SlangRule;
-    r.pattern.lastIndex = 0;
-    for (let m = r.pattern.exec(folded); m; m = r.pattern.exec(folded)) {
-      if (m[0].length === 0) {
-        r.pattern.lastIndex++;
-        continue;
+    if (marked === null) {
+      r.pattern.lastIndex = 0;
+      for (let m = r.pattern.exec(folded); m; m = r.pattern.exec(folded)) {
+        if (m[0].length === 0) r.pattern.lastIndex++;
+        else emit(r, m.index, m[0].length);
       }
-      const start = origin[m.index] as number;
-      const end = (origin[m.index + m[0].length - 1] as number) + 1;
-      (out ??= []).push({ word: r.name, category: r.category, start, end: endOfChar(text, end), layer: 'solicitation', tier: r.tier, ...(r.tier === 'review' ? { reason: `slang guess (${r.name})` } : {}) });
+      continue;
     }
+    const first = RULE_BRANCHES[i] as number;
+    const last = RULE_BRANCHES[i + 1] as number;
+    while (at < marked.length && (marked[at] as number) < first) at++;
+    let to = at;
+    while (to < marked.length && (marked[to] as number) < last) to++;
+    if (to - at === 1) {
+      const pattern = (BRANCHES[marked[at] as number] as Branch).pattern;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+        if (m[0].length === 0) pattern.lastIndex++;
+        else emit(r, m.index, m[0].length);
+      }
+    } else if (to - at > 1) mergeBranches(folded, marked.subarray(at, to), (index, length) => emit(r, index, length));
+    at = to;
   }
   return out ?? NONE;
+}
+
+/** Matches of several alternatives of one rule, as their alternation in this order would find them. */
+function mergeBranches(folded: string, ids: Int32Array, emit: (index: number, length: number) => void): void {
+  const n = ids.length;
+  const starts = MERGE_STARTS.length >= n ? MERGE_STARTS : (MERGE_STARTS = new Float64Array(n * 2));
+  const lengths = MERGE_LENGTHS.length >= n ? MERGE_LENGTHS : (MERGE_LENGTHS = new Int32Array(n * 2));
+  for (let j = 0; j < n; j++) starts[j] = -1;
+  let from = 0;
+  for (;;) {
+    let best = -1;
+    let bestStart = Infinity;
+    for (let j = 0; j < n; j++) {
+      // A branch's leftmost match at or after an earlier position is still its leftmost after a later one that does not pass it.
+      if ((starts[j] as number) < from) {
+        const pattern = (BRANCHES[ids[j] as number] as Branch).pattern;
+        pattern.lastIndex = from;
+        const m = pattern.exec(folded);
+        starts[j] = m ? m.index : Infinity;
+        lengths[j] = m ? m[0].length : 0;
+      }
+      if ((starts[j] as number) < bestStart) {
+        bestStart = starts[j] as number;
+        best = j;
+      }
+    }
+    if (best < 0) return;
+    const length = lengths[best] as number;
+    if (length === 0) from = bestStart + 1;
+    else {
+      emit(bestStart, length);
+      from = bestStart + length;
+    }
+  }
+}
+
+let MERGE_STARTS = new Float64Array(16);
+let MERGE_LENGTHS = new Int32Array(16);
+
+/** One top-level alternative of a rule (topLevelBranches), with its own expression. */
+interface Branch {
+  rule: number;
+  pattern: RegExp;
+}
+
+const BRANCHES: readonly Branch[] = RULES.flatMap((r, rule) => topLevelBranches(r.pattern.source).map((source) => ({ rule, pattern: new RegExp(source, 'g') })));
+/** Rule i's alternatives are BRANCHES[RULE_BRANCHES[i] .. RULE_BRANCHES[i + 1]). */
+const RULE_BRANCHES = Int32Array.from({ length: RULES.length + 1 }, (_, i) => {
+  let k = 0;
+  while (k < BRANCHES.length && (BRANCHES[k] as Branch).rule < i) k++;
+  return k;
+});
+
+/** The alternatives a message can match (marked once each), and the rules they belong to. */
+export class SlangCandidates {
+  rules = 0;
+  private readonly seen: Int32Array;
+  private readonly ids: Int32Array;
+  private count = 0;
+  private generation = 0;
+
+  constructor(size: number) {
+    this.seen = new Int32Array(size);
+    this.ids = new Int32Array(size);
+  }
+
+  clear(): void {
+    this.rules = 0;
+    this.count = 0;
+    if (++this.generation === 0x7fffffff) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  mark(branch: number): void {
+    if (this.seen[branch] === this.generation) return;
+    this.seen[branch] = this.generation;
+    this.ids[this.count++] = branch;
+    const rule = (BRANCHES[branch] as Branch).rule;
+    this.rules |= rule < 31 ? 1 << rule : 0;
+  }
+
+  /** The marked alternatives in rule order. */
+  sorted(): Int32Array {
+    return this.ids.subarray(0, this.count).sort();
+  }
 }
 
 /** End of the UTF-16 character that starts at `at - 1` (a surrogate pair spans two units). */
@@ -304,12 +419,17 @@ export function slangRuleFactors(): Array<{ name: string; factors: string[] | nu
   return RULES.map((r) => ({ name: r.name, factors: regexFactors(r.pattern.source) }));
 }
 
+/** The literals the token prefilter looks for, per alternative (for tests): alternative source → literals (null: always marked). */
+export function slangBranchLiterals(): Array<{ source: string; literals: string[] | null }> {
+  return BRANCHES.map((b) => ({ source: b.pattern.source, literals: regexFactors(b.pattern.source, LITERAL_MAX) }));
+}
+
 const FACTORS = factorTables(RULES);
 
 /** Longest literal the token prefilter looks for. */
 const LITERAL_MAX = 8;
 
-/** The rules' long literals as an Aho–Corasick automaton over UTF-16 units (steps in an open-addressing table). */
+/** The alternatives' long literals as an Aho–Corasick automaton over UTF-16 units (steps in an open-addressing table). */
 interface LiteralAutomaton {
   /** Bit per BMP unit: the unit occurs in some literal (any other unit sends the automaton home). */
   present: Int32Array;
@@ -318,30 +438,31 @@ interface LiteralAutomaton {
   next: Int32Array;
   mask: number;
   fail: Int32Array;
-  /** Rules marked on reaching a state (its literals and those of its suffixes). */
-  out: Int32Array;
-  /** Rules that run whatever the message: no literal could be worked out, or one holds a clause mark only. */
-  always: number;
+  /** Alternatives marked on reaching state s (its literals and those of its suffixes): outBranches[outStart[s] .. outStart[s + 1]). */
+  outStart: Int32Array;
+  outBranches: Int32Array;
+  /** Alternatives marked whatever the message: no literal could be worked out, or one holds a clause mark only. */
+  always: Int32Array;
 }
 
-function literalAutomaton(rules: readonly SlangRule[]): LiteralAutomaton {
-  let always = 0;
-  const literals: Array<{ text: string; bit: number }> = [];
-  rules.forEach((r, i) => {
-    if (i >= 31) return;
-    const bit = 1 << i;
-    const factors = r.pattern.ignoreCase ? null : regexFactors(r.pattern.source, LITERAL_MAX);
+function literalAutomaton(branches: readonly Branch[]): LiteralAutomaton {
+  const always: number[] = [];
+  const literals: Array<{ text: string; branch: number }> = [];
+  branches.forEach((b, i) => {
+    const factors = b.pattern.ignoreCase ? null : regexFactors(b.pattern.source, LITERAL_MAX);
     if (!factors) {
-      always |= bit;
+      always.push(i);
       return;
     }
+    let marked = false;
     for (const f of factors) {
       // The tokens hold no clause marks: the part before the first one is the literal to look for.
       const clauseAt = f.indexOf(String.fromCharCode(CLAUSE_UNIT));
       const text = clauseAt < 0 ? f : f.slice(0, clauseAt);
-      if (text.length === 0) always |= bit;
-      else literals.push({ text, bit });
+      if (text.length === 0) marked = true;
+      else literals.push({ text, branch: i });
     }
+    if (marked) always.push(i);
   });
   const present = new Int32Array(0x10000 >>> 5);
   let states = 1;
@@ -351,7 +472,7 @@ function literalAutomaton(rules: readonly SlangRule[]): LiteralAutomaton {
   const keys = new Int32Array(size).fill(-1);
   const next = new Int32Array(size);
   const mask = size - 1;
-  const out = new Int32Array(states);
+  const out: Array<Set<number>> = Array.from({ length: states }, () => new Set<number>());
   const fail = new Int32Array(states);
   const children: number[][] = [[]];
   const go = (state: number, unit: number): number => {
@@ -362,7 +483,7 @@ function literalAutomaton(rules: readonly SlangRule[]): LiteralAutomaton {
     }
   };
   let count = 1;
-  for (const { text, bit } of literals) {
+  for (const { text, branch } of literals) {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
@@ -379,7 +500,7 @@ function literalAutomaton(rules: readonly SlangRule[]): LiteralAutomaton {
       }
       state = child;
     }
-    out[state] = (out[state] as number) | bit;
+    (out[state] as Set<number>).add(branch);
   }
   // Breadth first: failure links, and each state's marks include its suffixes'.
   const queue = [0];
@@ -400,18 +521,23 @@ function literalAutomaton(rules: readonly SlangRule[]): LiteralAutomaton {
         f = f === 0 ? -1 : (fail[f] as number);
       }
       fail[v] = target;
-      out[v] = (out[v] as number) | (out[target] as number);
+      for (const b of out[target] as Set<number>) (out[v] as Set<number>).add(b);
       queue.push(v);
     }
   }
-  return { present, keys, next, mask, fail: fail.subarray(0, count), out: out.subarray(0, count), always };
+  const outStart = new Int32Array(count + 1);
+  for (let s = 0; s < count; s++) outStart[s + 1] = (outStart[s] as number) + (out[s] as Set<number>).size;
+  const outBranches = new Int32Array(outStart[count] as number);
+  for (let s = 0; s < count; s++) outBranches.set([...(out[s] as Set<number>)].sort((a, b) => a - b), outStart[s]);
+  return { present, keys, next, mask, fail: fail.subarray(0, count), outStart, outBranches, always: Int32Array.from(always) };
 }
 
 function literalSlot(state: number, unit: number, mask: number): number {
   return (Math.imul(state * 0x10000 + unit, 0x9e3779b1) >>> 16) & mask;
 }
 
-const LITERALS = literalAutomaton(RULES);
+const LITERALS = literalAutomaton(BRANCHES);
+const CANDIDATES = new SlangCandidates(BRANCHES.length);
 
 /** The literal automaton's state after `unit` from `state` (failure links followed). */
 function literalStep(state: number, unit: number): number {

@@ -243,3 +243,59 @@ function classEnd(source: string, from: number): number {
   return -1;
 }
 
+
+/**
+ * The top-level alternatives of an expression's source, in order, with an alternative that is
+ * one whole non-capturing group (`(?:a|b)`, no quantifier) opened into its own alternatives.
+ * `a|b|c` matches where the first of a, b, c that matches at the leftmost position matches, so
+ * the alternatives run one by one and merged that way find exactly what the whole finds.
+ */
+export function topLevelBranches(source: string): string[] {
+  const out: string[] = [];
+  for (const branch of splitTopLevel(source)) {
+    const inner = wholeGroup(branch);
+    if (inner === null) out.push(branch);
+    else out.push(...topLevelBranches(inner));
+  }
+  return out;
+}
+
+/** `source` split at its depth-0 `|`. */
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') i++;
+    else if (c === '[') {
+      const end = classEnd(source, i);
+      if (end < 0) return [source];
+      i = end;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(source.slice(from));
+  return parts;
+}
+
+/** The inside of `branch` when it is one `(?:…)` group and nothing else; null otherwise. */
+function wholeGroup(branch: string): string | null {
+  if (!branch.startsWith('(?:')) return null;
+  let depth = 0;
+  for (let i = 0; i < branch.length; i++) {
+    const c = branch.charAt(i);
+    if (c === '\\') i++;
+    else if (c === '[') {
+      const end = classEnd(branch, i);
+      if (end < 0) return null;
+      i = end;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i === branch.length - 1 ? branch.slice(3, i) : null;
+  }
+  return null;
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { regexFactors } from '../../../../../src/features/moderation/detection/regex-factors';
+import { regexFactors, topLevelBranches } from '../../../../../src/features/moderation/detection/regex-factors';
 
 describe('regexFactors', () => {
   it('gives the strings every match must contain, cut to two characters', () => {
@@ -29,6 +29,46 @@ describe('regexFactors', () => {
         if (factors && !factors.some((f) => text.includes(f))) expect(new RegExp(src).test(text)).toBe(false);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('topLevelBranches', () => {
+  it('splits at the top-level bars only (not in a class, a group or after a backslash), opening a whole non-capturing group in place', () => {
+    expect(topLevelBranches('上分[^，]{0,2}下分|下分')).toEqual(['上分[^，]{0,2}下分', '下分']);
+    expect(topLevelBranches('(?:私我|加我)|(?:私我|加我)领|[|(]a|\\|b')).toEqual(['私我', '加我', '(?:私我|加我)领', '[|(]a', '\\|b']);
+    // A group with a quantifier or anything after it stays whole.
+    expect(topLevelBranches('(?:a|b)?|(?:c|d)e')).toEqual(['(?:a|b)?', '(?:c|d)e']);
+    expect(topLevelBranches('(?:(?:a|b)|c)')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('merged as an alternation picks (leftmost match, then the first alternative), finds what the whole expression finds', () => {
+    const atom = fc.oneof(fc.constantFrom('a', 'b', 'c', '[ab]', '[^c]', '(?!a)', '(?<!b)'), fc.constant('(?:a|bc)'));
+    const quant = fc.constantFrom('', '?', '+', '{0,2}', '{1,2}');
+    const seq = fc.array(fc.tuple(atom, quant).map(([a, q]) => (a.startsWith('(?') && a !== '(?:a|bc)' ? a : a + q)), { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
+    const source = fc.array(seq, { minLength: 1, maxLength: 4 }).map((b) => b.join('|'));
+    const all = (re: RegExp, text: string): Array<[number, string]> => [...text.matchAll(re)].filter((m) => m[0].length > 0).map((m) => [m.index, m[0]]);
+    fc.assert(
+      fc.property(source, fc.stringMatching(/^[abc]{0,10}$/), (src, text) => {
+        const branches = topLevelBranches(src).map((b) => new RegExp(b, 'g'));
+        const merged: Array<[number, string]> = [];
+        for (let from = 0; from <= text.length; ) {
+          let best: RegExpExecArray | null = null;
+          for (const re of branches) {
+            re.lastIndex = from;
+            const m = re.exec(text);
+            if (m && (!best || m.index < best.index)) best = m;
+          }
+          if (!best) break;
+          if (best[0].length === 0) from = best.index + 1;
+          else {
+            merged.push([best.index, best[0]]);
+            from = best.index + best[0].length;
+          }
+        }
+        expect(merged).toEqual(all(new RegExp(src, 'g'), text));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

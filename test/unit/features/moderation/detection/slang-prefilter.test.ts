@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { REPO_ROOT, SHARED_DIR } from '../../../../support/paths';
 import { loadRealChat, realChatDir } from '../../../../../bench/moderation/score-real-chat';
 import { CharTables } from '../../../../../src/features/moderation/detection/char-tables';
-import { findSlang, findSlangAmong, findSlangUnfiltered, slangCandidates, slangRuleFactors } from '../../../../../src/features/moderation/detection/find-slang';
+import { findSlang, findSlangAmong, findSlangUnfiltered, slangBranchLiterals, slangCandidates, slangRuleFactors } from '../../../../../src/features/moderation/detection/find-slang';
 import { NormalisedText } from '../../../../../src/features/moderation/detection/normalised-text';
 import { snapshotTexts } from './verdict-snapshot';
 
@@ -20,6 +20,12 @@ describe('slang rule prefilter', () => {
     for (const r of slangRuleFactors()) expect({ rule: r.name, hasFactors: r.factors !== null }).toEqual({ rule: r.name, hasFactors: true });
   });
 
+  it('works out literals for every alternative of every rule (no alternative runs on every message)', () => {
+    const branches = slangBranchLiterals();
+    expect(branches.length).toBeGreaterThan(slangRuleFactors().length * 10);
+    for (const b of branches) expect({ branch: b.source, hasLiterals: b.literals !== null }).toEqual({ branch: b.source, hasLiterals: true });
+  });
+
   it('finds exactly what running every rule finds, on the shared corpus and the real-style chat', () => {
     const texts = [...snapshotTexts(SHARED_DIR), ...loadRealChat(realChatDir(REPO_ROOT)).map((l) => l.text)];
     let hits = 0;
@@ -34,7 +40,8 @@ describe('slang rule prefilter', () => {
   });
 
   it('finds exactly what running every rule finds, on texts built from the rules’ own strings with repeats, spaces, clause marks and lookalikes', () => {
-    const pieces = [...new Set(slangRuleFactors().flatMap((r) => r.factors ?? []))];
+    // The rules' two-unit factors, and the longer literals that mark single alternatives (老师带你, 想赚钱的).
+    const pieces = [...new Set([...slangRuleFactors().flatMap((r) => r.factors ?? []), ...slangBranchLiterals().flatMap((b) => b.literals ?? [])])];
     const filler = ['，', '。', ' ', '冰', '的', '你', 'Ａ', '𠮷', '😀', '\n', '１', '們', '私', '我'];
     const piece = fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...filler));
     fc.assert(
