@@ -1760,27 +1760,94 @@ const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业
  * three-character name that answers a roll call (黄小军到, heard as 军刀).
  */
 function signedName(input: string, start: number, end: number, sounded = false): boolean {
-  if (end - start <= 3 && SIGNED_ROLL.test(input) && !/[\s,，、]/.test(input.slice(start, end))) return true;
-  if (end - start <= 3 && namedWithTitle(input, start, end, sounded)) return true;
+  const names = messageNames(input);
+  if (end - start <= 3 && names.roll() && !/[\s,，、]/.test(input.slice(start, end))) return true;
+  if (end - start <= 3 && namedWithTitle(names.titled(), start, end, sounded)) return true;
   if (start <= 12) {
     if (sounded) {
-      const a = NAME_ARRIVED.exec(input);
-      if (a && end <= a[0].length) return true;
+      const arrived = names.arrived();
+      if (arrived >= 0 && end <= arrived) return true;
     }
-    const m = SIGNED_NAME.exec(input);
-    if (m) {
-      const from = m[0].length - (m[1] as string).length;
-      if (start >= from && end <= m[0].length) return true;
-    }
-    const called = NAME_CALLED.exec(input);
-    if (called && start >= called[0].length - 3 && end <= called[0].length) return true;
-    const b = NAME_THEN_SIGNIN.exec(input);
-    if (b) {
-      const to = (b[1] as string).length + b[0].indexOf(b[1] as string);
-      if (start >= to - (b[1] as string).length && end <= to) return true;
-    }
+    const signed = names.signed();
+    if (signed && start >= signed[0] && end <= signed[1]) return true;
+    const called = names.called();
+    if (called >= 0 && start >= called - 3 && end <= called) return true;
+    const then = names.thenSignin();
+    if (then && start >= then[0] && end <= then[1]) return true;
   }
   return namedPerson(input, start, end);
+}
+
+/**
+ * The message-wide name patterns of signedName, each run at most once per message however many
+ * hits ask (they depend on the message alone). Spans are [from, to) in the message.
+ */
+class MessageNames {
+  input = '';
+  private rollOf: boolean | undefined;
+  private titledOf: Int32Array | undefined;
+  private arrivedOf: number | undefined;
+  private signedOf: [number, number] | null | undefined;
+  private calledOf: number | undefined;
+  private thenOf: [number, number] | null | undefined;
+
+  reset(input: string): void {
+    this.input = input;
+    this.rollOf = this.titledOf = this.arrivedOf = this.signedOf = this.calledOf = this.thenOf = undefined;
+  }
+
+  /** A roll of names and nothing else (SIGNED_ROLL). */
+  roll(): boolean {
+    return (this.rollOf ??= SIGNED_ROLL.test(this.input));
+  }
+
+  /** Every name before a title (NAME_TITLE), as (match start, end of the name, name length) triples. */
+  titled(): Int32Array {
+    if (this.titledOf) return this.titledOf;
+    const found: number[] = [];
+    NAME_TITLE.lastIndex = 0;
+    for (let m = NAME_TITLE.exec(this.input); m; m = NAME_TITLE.exec(this.input)) found.push(m.index, m.index + m[0].length, (m[1] as string).length);
+    return (this.titledOf = Int32Array.from(found));
+  }
+
+  /** The end of a roll-call answer opening the message (NAME_ARRIVED), -1 if none. */
+  arrived(): number {
+    return (this.arrivedOf ??= NAME_ARRIVED.exec(this.input)?.[0].length ?? -1);
+  }
+
+  /** The name after an opening 签到 (SIGNED_NAME). */
+  signed(): [number, number] | null {
+    if (this.signedOf === undefined) {
+      const m = SIGNED_NAME.exec(this.input);
+      this.signedOf = m ? [m[0].length - (m[1] as string).length, m[0].length] : null;
+    }
+    return this.signedOf;
+  }
+
+  /** The end of a name called at the start (NAME_CALLED), -1 if none. */
+  called(): number {
+    return (this.calledOf ??= NAME_CALLED.exec(this.input)?.[0].length ?? -1);
+  }
+
+  /** The name before 签到 or 请假 (NAME_THEN_SIGNIN). */
+  thenSignin(): [number, number] | null {
+    if (this.thenOf === undefined) {
+      const b = NAME_THEN_SIGNIN.exec(this.input);
+      if (b) {
+        const name = b[1] as string;
+        const to = name.length + b[0].indexOf(name);
+        this.thenOf = [to - name.length, to];
+      } else this.thenOf = null;
+    }
+    return this.thenOf;
+  }
+}
+
+const MESSAGE_NAMES = new MessageNames();
+
+function messageNames(input: string): MessageNames {
+  if (MESSAGE_NAMES.input !== input) MESSAGE_NAMES.reset(input);
+  return MESSAGE_NAMES;
 }
 
 // The name before the word: 郑国庆签到, 老师好 王秀英已签到, 李鹏飞 签到, 王丹丹今天请假, 3组李建国签到.
@@ -1788,15 +1855,14 @@ const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?
 // A three-character name before a title, or a two-character one before 大哥 / 阿姨 …, opening the message or a clause (马德胜书记今天也来了, 王建军老师, 杜品大哥).
 const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3}(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长|大姐|大哥|大叔|大婶|阿姨|同学)|[\u4e00-\u9fff]{2}(?=大哥|大姐|大叔|大爷|大妈|大娘|阿姨|嫂子|老哥))/g;
 
-/** Whether [start, end) lies inside a name written before its title (NAME_TITLE). */
-function namedWithTitle(input: string, start: number, end: number, sounded: boolean): boolean {
-  NAME_TITLE.lastIndex = 0;
-  for (let m = NAME_TITLE.exec(input); m; m = NAME_TITLE.exec(input)) {
-    const to = m.index + m[0].length;
-    const name = (m[1] as string).length;
+/** Whether [start, end) lies inside a name written before its title (`titled`: MessageNames.titled). */
+function namedWithTitle(titled: Int32Array, start: number, end: number, sounded: boolean): boolean {
+  for (let i = 0; i < titled.length; i += 3) {
+    const to = titled[i + 1] as number;
+    const name = titled[i + 2] as number;
     // A word written exactly is a name only when it opens a longer name (李鹏 of 李鹏飞同学): 李鹏老师 may mean the man.
     if (start >= to - name && end <= to && (sounded || (start === to - name && end - start < name))) return true;
-    if (m.index > end) return false;
+    if ((titled[i] as number) > end) return false;
   }
   return false;
 }
