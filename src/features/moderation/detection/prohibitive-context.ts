@@ -1,4 +1,4 @@
-import { regexFactors } from './regex-factors';
+import { FactorGate, regexFactors } from './regex-factors';
 
 // Clause punctuation, and a space, which chat writes between clauses: a prohibition reaches
 // only the clause it is written in (我泼她硫酸 after 再举报我 and a space is no warning).
@@ -141,6 +141,23 @@ markCues(VERDICT, VERDICT_CUE);
 // VERDICT's two-unit factors (诈骗, 别点, 报警 …): most of its first characters (是, 不, 被) are everywhere.
 const VERDICT_PAIRS = new Set((regexFactors(VERDICT.source) ?? []).map((f) => (f.charCodeAt(0) << 16) | f.charCodeAt(1)));
 
+// The expressions negatedByContext runs on every hit, each behind a test of its factors over the same stretch.
+const GATE = {
+  before: new FactorGate(BEFORE),
+  after: new FactorGate(AFTER),
+  cursedPest: new FactorGate(CURSED_PEST),
+  curseWord: new FactorGate(CURSE_WORD),
+  kinCurse: new FactorGate(KIN_CURSE),
+  dated: new FactorGate(DATED),
+  reportedInsult: new FactorGate(REPORTED_INSULT),
+  selfLabel: new FactorGate(SELF_LABEL),
+  calledMe: new FactorGate(CALLED_ME),
+  saidOfMe: new FactorGate(SAID_OF_ME),
+};
+/** First UTF-16 unit of every word with an everyday sense (EVERYDAY_SENSE): any other word is not looked up. */
+const EVERYDAY_FIRST = new Uint8Array(0x10000);
+for (const w of EVERYDAY_SENSE.keys()) EVERYDAY_FIRST[w.charCodeAt(0)] = 1;
+
 /**
  * Whether the clause around [start, end) speaks against the hit instead of offering it: a
  * prohibition before it (不要, 禁止, 拒绝, 远离 …) or a verdict after it (是违规的, 都是骗局 …).
@@ -158,7 +175,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
     cues |= u;
   }
   const personal = category === '辱骂' || category === '暴恐';
-  if (from < start && cues & BEFORE_CUE && BEFORE.test(text.slice(from, start)) && !(personal && PERSONAL_NOT_BEFORE.test(text.slice(from, start)))) return true;
+  if (from < start && cues & BEFORE_CUE && GATE.before.admits(text, from, start) && BEFORE.test(text.slice(from, start)) && !(personal && PERSONAL_NOT_BEFORE.test(text.slice(from, start)))) return true;
   if (!personal && from > 0 && forbiddenInList(text, from - 1)) return true;
   let to = end;
   cues = 0;
@@ -167,19 +184,29 @@ export function negatedByContext(text: string, start: number, end: number, categ
     if (u & BREAK) break;
     cues |= u;
   }
-  if (to > end && (cues & AFTER_CUE) !== 0 && AFTER.test(text.slice(end, to))) return true;
-  if (CURSED_PEST.test(text.slice(end, end + WINDOW))) return true;
-  const word = text.slice(start, end);
-  if (CURSE_WORD.test(text.charCodeAt(end) === 0x7684 ? `${word}的` : word) && (CURSED_THING.test(text.slice(end, end + WINDOW)) || THING_CURSED.test(before(text, start, WINDOW + 2)))) return true;
-  if (KIN_CURSE.test(word) && POSSESSED.test(text.slice(end, end + 6))) return true;
-  if (DATED.test(word) && TIME_AFTER.test(text.slice(end, end + 3))) return true;
-  const everydaySense = EVERYDAY_SENSE.get(word);
-  if (everydaySense?.(text, start, end)) return true;
+  if (to > end && (cues & AFTER_CUE) !== 0 && GATE.after.admits(text, end, to) && AFTER.test(text.slice(end, to))) return true;
+  if (GATE.cursedPest.admits(text, end, end + WINDOW) && CURSED_PEST.test(text.slice(end, end + WINDOW))) return true;
+  // Each expression about the word itself runs only when the word holds one of its factors.
+  const withDe = text.charCodeAt(end) === 0x7684;
+  if (GATE.curseWord.admits(text, start, withDe ? end + 1 : end)) {
+    const word = text.slice(start, end);
+    if (CURSE_WORD.test(withDe ? `${word}的` : word) && (CURSED_THING.test(text.slice(end, end + WINDOW)) || THING_CURSED.test(before(text, start, WINDOW + 2)))) return true;
+  }
+  if (GATE.kinCurse.admits(text, start, end) && KIN_CURSE.test(text.slice(start, end)) && POSSESSED.test(text.slice(end, end + 6))) return true;
+  if (GATE.dated.admits(text, start, end) && DATED.test(text.slice(start, end)) && TIME_AFTER.test(text.slice(end, end + 3))) return true;
+  if (EVERYDAY_FIRST[text.charCodeAt(start)] === 1) {
+    const everydaySense = EVERYDAY_SENSE.get(text.slice(start, end));
+    if (everydaySense?.(text, start, end)) return true;
+  }
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
   if (quotedForTheRules(text, start, end)) return true;
   // Someone insulted the sender, reported by the sender (评论区有人骂我sb): whatever the list files the word under.
-  if (from < start && (REPORTED_INSULT.test(text.slice(from, start)) || SELF_LABEL.test(text.slice(from, start)))) return true;
-  if ((category === '辱骂' || category === '未分类') && ((from < start && CALLED_ME.test(text.slice(from, start))) || SAID_OF_ME.test(text.slice(end, end + WINDOW)))) return true;
+  if (from < start && ((GATE.reportedInsult.admits(text, from, start) && REPORTED_INSULT.test(text.slice(from, start))) || (GATE.selfLabel.admits(text, from, start) && SELF_LABEL.test(text.slice(from, start))))) return true;
+  if (
+    (category === '辱骂' || category === '未分类') &&
+    ((from < start && GATE.calledMe.admits(text, from, start) && CALLED_ME.test(text.slice(from, start))) || (GATE.saidOfMe.admits(text, end, end + WINDOW) && SAID_OF_ME.test(text.slice(end, end + WINDOW))))
+  )
+    return true;
   return calledAScam(text, end, personal) || (!personal && calledAScamBefore(text, start)) || reportedBefore(text, start);
 }
 

@@ -299,3 +299,52 @@ function wholeGroup(branch: string): string | null {
   }
   return null;
 }
+
+/**
+ * A cheap test run before an expression on a stretch of text: when the stretch holds none of the
+ * expression's factors (regexFactors), the expression cannot match it and need not run. With the
+ * `i` flag, ASCII letters are compared in lower case; an expression without factors is always let through.
+ */
+export class FactorGate {
+  private readonly single = new Int32Array(0x10000 >>> 5);
+  private readonly pairStart = new Int32Array(0x10000 >>> 5);
+  private readonly pairs = new Set<number>();
+  private readonly fold: boolean;
+  private readonly open: boolean;
+
+  constructor(re: RegExp) {
+    this.fold = re.ignoreCase;
+    let factors = regexFactors(re.source);
+    if (factors && re.ignoreCase) {
+      // Only ASCII letters fold here: a factor holding any other cased character lets everything through.
+      const cased = (s: string): boolean => [...s].some((ch) => ch.charCodeAt(0) > 0x7f && ch.toLowerCase() !== ch.toUpperCase());
+      factors = factors.some(cased) ? null : factors.map((f) => f.replace(/[A-Z]/g, (ch) => ch.toLowerCase()));
+    }
+    this.open = factors === null;
+    for (const f of factors ?? []) {
+      const a = f.charCodeAt(0);
+      if (f.length === 1) this.single[a >>> 5] = (this.single[a >>> 5] as number) | (1 << (a & 31));
+      else {
+        this.pairStart[a >>> 5] = (this.pairStart[a >>> 5] as number) | (1 << (a & 31));
+        this.pairs.add((a << 16) | f.charCodeAt(1));
+      }
+    }
+  }
+
+  /** Whether text[from, to) holds one of the factors (false: the expression cannot match text.slice(from, to)). */
+  admits(text: string, from: number, to: number): boolean {
+    if (this.open) return true;
+    const end = Math.min(to, text.length);
+    for (let i = Math.max(0, from); i < end; i++) {
+      const c = this.unit(text, i);
+      if (((this.single[c >>> 5] as number) & (1 << (c & 31))) !== 0) return true;
+      if (((this.pairStart[c >>> 5] as number) & (1 << (c & 31))) !== 0 && i + 1 < end && this.pairs.has((c << 16) | this.unit(text, i + 1))) return true;
+    }
+    return false;
+  }
+
+  private unit(text: string, i: number): number {
+    const c = text.charCodeAt(i);
+    return this.fold && c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  }
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { regexFactors, topLevelBranches } from '../../../../../src/features/moderation/detection/regex-factors';
+import { FactorGate, regexFactors, topLevelBranches } from '../../../../../src/features/moderation/detection/regex-factors';
 
 describe('regexFactors', () => {
   it('gives the strings every match must contain, cut to two characters', () => {
@@ -69,6 +69,33 @@ describe('topLevelBranches', () => {
         expect(merged).toEqual(all(new RegExp(src, 'g'), text));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('FactorGate', () => {
+  it('lets a stretch through only when it holds a factor, and lets everything through for an expression without factors', () => {
+    const gate = new FactorGate(/骂我(?:是个?)?$/);
+    expect(gate.admits('评论区有人骂我', 3, 7)).toBe(true);
+    expect(gate.admits('评论区有人骂我', 0, 6)).toBe(false); // 骂 without 我 within the stretch
+    expect(gate.admits('今天卖了好多鸡蛋', 0, 8)).toBe(false);
+    expect(new FactorGate(/[0-9]+/).admits('abc', 0, 3)).toBe(true);
+    // Case-insensitive expressions compare ASCII letters in lower case.
+    expect(new FactorGate(/^(?:tmd|shit)$/i).admits('TMD', 0, 3)).toBe(true);
+  });
+
+  it('is sound: when it turns a stretch away, the expression does not match that stretch (random expressions and texts)', () => {
+    const atom = fc.oneof(fc.constantFrom('a', 'b', 'c', 'B', '[ab]', '[^c]', '(?!a)', '(?<!b)', '^', '$'), fc.constant('(?:a|bc)'));
+    const quant = fc.constantFrom('', '?', '+', '{0,2}', '{1,2}');
+    const seq = fc.array(fc.tuple(atom, quant).map(([a, q]) => (a.startsWith('(?') && a !== '(?:a|bc)') || a === '^' || a === '$' ? a : a + q), { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
+    const source = fc.array(seq, { minLength: 1, maxLength: 3 }).map((b) => b.join('|'));
+    fc.assert(
+      fc.property(source, fc.boolean(), fc.stringMatching(/^[abcAB]{0,10}$/), fc.nat(10), fc.nat(10), (src, ignoreCase, text, x, y) => {
+        const re = new RegExp(src, ignoreCase ? 'i' : '');
+        const [from, to] = [Math.min(x, y), Math.max(x, y)];
+        if (!new FactorGate(re).admits(text, from, to)) expect(re.test(text.slice(from, to))).toBe(false);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
