@@ -4,6 +4,7 @@ import { CharClass, CharTables } from './char-tables';
 import type { Detector, DetectorOptions, DetectorStats, MatchLayer, ScanMatch, ScanResult } from './detector';
 import { DEFAULT_ALLOWED_DOMAINS } from './find-links';
 import { findSlangAmong, slangCandidates } from './find-slang';
+import { FactorGate } from './regex-factors';
 import { findSolicitationWith, SolicitationCues, solicitationKind } from './find-solicitation';
 import { deniedInside, negatedByContext, readsAsReport } from './prohibitive-context';
 import { loadReviewModel, reviewScore, type ReviewModel } from './review-model';
@@ -1805,6 +1806,8 @@ class MessageNames {
   titled(): Int32Array {
     if (this.titledOf) return this.titledOf;
     const found: number[] = [];
+    // Every match has one of the titles right after it: a message without one has no such name.
+    if (!TITLE_GATE.admits(this.input, 0, this.input.length)) return (this.titledOf = NO_TITLED);
     NAME_TITLE.lastIndex = 0;
     for (let m = NAME_TITLE.exec(this.input); m; m = NAME_TITLE.exec(this.input)) found.push(m.index, m.index + m[0].length, (m[1] as string).length);
     return (this.titledOf = Int32Array.from(found));
@@ -1854,6 +1857,9 @@ function messageNames(input: string): MessageNames {
 const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?:第?[0-9一二三四五六七八九十]+(?:组|班)[\s,，:：、]*)?([\u4e00-\u9fff]{2,3})(?=(?:\s?(?:今天|明天|上午|下午)?已?(?:签到|打卡|报到|请假|交作业|作业已交|已交作业)|\s到)(?:$|[\s,，。.!！（(]))/;
 // A three-character name before a title, or a two-character one before 大哥 / 阿姨 …, opening the message or a clause (马德胜书记今天也来了, 王建军老师, 杜品大哥).
 const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3}(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长|大姐|大哥|大叔|大婶|阿姨|同学)|[\u4e00-\u9fff]{2}(?=大哥|大姐|大叔|大爷|大妈|大娘|阿姨|嫂子|老哥))/g;
+/** The titles NAME_TITLE looks ahead for (its `(?=…)` groups): a match of it implies one of them in the message. */
+const TITLE_GATE = new FactorGate(new RegExp([...NAME_TITLE.source.matchAll(/\(\?=([^()]*)\)/g)].map((m) => m[1]).join('|')));
+const NO_TITLED = new Int32Array(0);
 
 /** Whether [start, end) lies inside a name written before its title (`titled`: MessageNames.titled). */
 function namedWithTitle(titled: Int32Array, start: number, end: number, sounded: boolean): boolean {

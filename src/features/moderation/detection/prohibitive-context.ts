@@ -220,22 +220,57 @@ markCues(REPORTED_BEFORE, REPORT_CUE);
 // Its two-unit factors (民警, 举报, 有人 …): a cue character alone (有, 真, 被 are everywhere) runs nothing.
 const REPORT_PAIRS = new Set((regexFactors(REPORTED_BEFORE.source) ?? []).map((f) => (f.charCodeAt(0) << 16) | f.charCodeAt(1)));
 
+/**
+ * Where in a message the verdict and report expressions could begin: the two-unit factors of
+ * VERDICT and REPORTED_BEFORE, and 骗. Found in one pass per message (negatedByContext runs for
+ * every hit, and each looked VERDICT_REACH units around itself).
+ */
+class MessageCues {
+  text = '';
+  /** Ascending positions of a VERDICT pair, a REPORTED_BEFORE pair, and 骗. */
+  verdict: number[] = [];
+  report: number[] = [];
+  scam: number[] = [];
+
+  of(text: string): this {
+    if (text === this.text) return this;
+    this.text = text;
+    this.verdict.length = 0;
+    this.report.length = 0;
+    this.scam.length = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const u = UNIT[c] as number;
+      if ((u & VERDICT_CUE) !== 0 && VERDICT_PAIRS.has((c << 16) | text.charCodeAt(i + 1))) this.verdict.push(i);
+      if ((u & REPORT_CUE) !== 0 && REPORT_PAIRS.has((c << 16) | text.charCodeAt(i + 1))) this.report.push(i);
+      if (c === 0x9a97) this.scam.push(i);
+    }
+    return this;
+  }
+}
+const CUES = new MessageCues();
+
+/** Whether `positions` (ascending) holds one in [from, to]. */
+function anyBetween(positions: readonly number[], from: number, to: number): boolean {
+  for (let k = 0; k < positions.length; k++) {
+    const p = positions[k] as number;
+    if (p > to) return false;
+    if (p >= from) return true;
+  }
+  return false;
+}
+
 /** Whether the text before `start` (within VERDICT_REACH units, across clauses) calls what follows a scam. */
 function calledAScamBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - VERDICT_REACH);
   // Looked for in the reach only: a long message with no 骗 is not read back to its start for every hit.
-  for (let i = start - 1; i >= from; i--) if (text.charCodeAt(i) === 0x9a97) return VERDICT_BEFORE.test(text.slice(from, start));
-  return false;
+  return anyBetween(CUES.of(text).scam, from, start - 1) && VERDICT_BEFORE.test(text.slice(from, start));
 }
 
 /** Whether the text before `start` (within VERDICT_REACH units, across clauses) reports what follows (REPORTED_BEFORE). */
 function reportedBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - VERDICT_REACH);
-  for (let i = start - 2; i >= from; i--) {
-    const c = text.charCodeAt(i);
-    if (((UNIT[c] as number) & REPORT_CUE) !== 0 && REPORT_PAIRS.has((c << 16) | text.charCodeAt(i + 1))) return REPORTED_BEFORE.test(text.slice(from, start));
-  }
-  return false;
+  return anyBetween(CUES.of(text).report, from, start - 2) && REPORTED_BEFORE.test(text.slice(from, start));
 }
 
 /**
@@ -244,14 +279,9 @@ function reportedBefore(text: string, start: number): boolean {
  */
 function calledAScam(text: string, end: number, personal: boolean): boolean {
   const reach = Math.min(text.length, end + VERDICT_REACH);
-  for (let i = end; i < reach; i++) {
-    const c = text.charCodeAt(i);
-    if (((UNIT[c] as number) & VERDICT_CUE) !== 0 && VERDICT_PAIRS.has((c << 16) | text.charCodeAt(i + 1))) {
-      const verdict = VERDICT.exec(text.slice(end, Math.min(text.length, end + VERDICT_REACH + 4)));
-      return verdict !== null && !(personal && PERSONAL_NOT_VERDICT.test(verdict[0]));
-    }
-  }
-  return false;
+  if (!anyBetween(CUES.of(text).verdict, end, reach - 1)) return false;
+  const verdict = VERDICT.exec(text.slice(end, Math.min(text.length, end + VERDICT_REACH + 4)));
+  return verdict !== null && !(personal && PERSONAL_NOT_VERDICT.test(verdict[0]));
 }
 
 // Double quotes (ASCII or curly) around a short stretch: chat quotes a wording to ask about it.
