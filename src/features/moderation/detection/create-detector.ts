@@ -1858,7 +1858,10 @@ const NAME_THEN_SIGNIN = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?
 // A three-character name before a title, or a two-character one before 大哥 / 阿姨 …, opening the message or a clause (马德胜书记今天也来了, 王建军老师, 杜品大哥).
 const NAME_TITLE = /(?:^|[\s,，。.!！:：、@]|谢谢|感谢|请|问问?|找|叫|跟|和)([\u4e00-\u9fff]{3}(?=书记|主任|村长|支书|镇长|乡长|县长|站长|经理|会计|师傅|老师|校长|科长|局长|大姐|大哥|大叔|大婶|阿姨|同学)|[\u4e00-\u9fff]{2}(?=大哥|大姐|大叔|大爷|大妈|大娘|阿姨|嫂子|老哥))/g;
 /** The titles NAME_TITLE looks ahead for (its `(?=…)` groups): a match of it implies one of them in the message. */
-const TITLE_GATE = new FactorGate(new RegExp([...NAME_TITLE.source.matchAll(/\(\?=([^()]*)\)/g)].map((m) => m[1]).join('|')));
+const TITLE_LOOKAHEADS = [...NAME_TITLE.source.matchAll(/\(\?=([^()]*)\)/g)].map((m) => m[1] as string);
+// A lookahead holding a group of its own would be missed above, and the gate would turn away its titles.
+if (TITLE_LOOKAHEADS.length !== NAME_TITLE.source.split('(?=').length - 1) throw new Error('NAME_TITLE: a title lookahead holds a group; TITLE_GATE cannot read it');
+const TITLE_GATE = new FactorGate(new RegExp(TITLE_LOOKAHEADS.join('|')));
 const NO_TITLED = new Int32Array(0);
 
 /** Whether [start, end) lies inside a name written before its title (`titled`: MessageNames.titled). */

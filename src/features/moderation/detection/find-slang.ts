@@ -216,7 +216,9 @@ interface Branch {
   pattern: RegExp;
 }
 
-const BRANCHES: readonly Branch[] = RULES.flatMap((r, rule) => topLevelBranches(r.pattern.source).map((source) => ({ rule, pattern: new RegExp(source, 'g') })));
+// A rule is one bit of a 32-bit mask (SlangCandidates.rules, the fold's factor marks).
+if (RULES.length > 31) throw new Error(`find-slang: ${RULES.length} rules, at most 31 fit the candidate masks`);
+const BRANCHES: readonly Branch[] = RULES.flatMap((r, rule) => topLevelBranches(r.pattern.source).map((source) => ({ rule, pattern: new RegExp(source, r.pattern.flags) })));
 /** Rule i's alternatives are BRANCHES[RULE_BRANCHES[i] .. RULE_BRANCHES[i + 1]). */
 const RULE_BRANCHES = Int32Array.from({ length: RULES.length + 1 }, (_, i) => {
   let k = 0;
@@ -250,8 +252,7 @@ export class SlangCandidates {
     if (this.seen[branch] === this.generation) return;
     this.seen[branch] = this.generation;
     this.ids[this.count++] = branch;
-    const rule = (BRANCHES[branch] as Branch).rule;
-    this.rules |= rule < 31 ? 1 << rule : 0;
+    this.rules |= 1 << (BRANCHES[branch] as Branch).rule;
   }
 
   /** The marked alternatives in rule order. */
@@ -368,7 +369,7 @@ function isDigit(unit: number): boolean {
 const CLAUSE_BMP = new Uint8Array(0x10000);
 for (const c of CLAUSE) if (c < 0x10000) CLAUSE_BMP[c] = 1;
 
-/** Bit i: rule i. Rules past the 31st have no bit and always run. */
+/** Bit i: rule i (there are at most 31 rules). */
 const ALL_RULES = 0x7fffffff;
 
 interface FactorTables {
