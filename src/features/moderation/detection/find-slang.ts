@@ -115,9 +115,10 @@ export function slangCandidates(cps: Int32Array, runs: Int32Array, length: numbe
 /** findSlang limited to the alternatives slangCandidates marked (the same hits: the others cannot match). */
 export function findSlangAmong(text: string, tables: CharTables, candidates: SlangCandidates): readonly ScanMatch[] {
   if (candidates.rules === 0) return NONE;
-  const buf = foldForSlang(text, tables, SCRATCH);
+  // The alternatives are already chosen: the fold need not mark rules as well.
+  const buf = foldForSlang(text, tables, SCRATCH, false);
   if (buf.length < 2) return NONE;
-  return runRules(text, buf, candidates.rules & buf.candidates, candidates);
+  return runRules(text, buf, candidates.rules, candidates);
 }
 
 /** findSlang without the factor prefilter: every rule's expression runs (the reference the prefilter is tested against). */
@@ -300,9 +301,9 @@ const SCRATCH = new FoldBuffer();
 
 /**
  * Fold the message for the slang patterns into `buf` (one origin per UTF-16 unit: a character
- * kept outside the BMP, 𠮷, is two units) and mark the rules whose factors occur in it.
+ * kept outside the BMP, 𠮷, is two units) and, with `mark`, the rules whose factors occur in it.
  */
-function foldForSlang(text: string, tables: CharTables, buf: FoldBuffer): FoldBuffer {
+function foldForSlang(text: string, tables: CharTables, buf: FoldBuffer, mark = true): FoldBuffer {
   const { foldBmp, classBmp } = tables;
   const { single, pairStart, pairs } = FACTORS;
   buf.length = 0;
@@ -319,8 +320,10 @@ function foldForSlang(text: string, tables: CharTables, buf: FoldBuffer): FoldBu
       // A decimal point (18.8元) ends no clause.
       if (cp === 0x2e && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) continue;
       if (buf.length > 0 && prev !== CLAUSE_UNIT) {
-        candidates |= single[CLAUSE_UNIT] as number;
-        if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | CLAUSE_UNIT) >>> 0) ?? 0;
+        if (mark) {
+          candidates |= single[CLAUSE_UNIT] as number;
+          if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | CLAUSE_UNIT) >>> 0) ?? 0;
+        }
         buf.push(CLAUSE_UNIT, at);
         prev = CLAUSE_UNIT;
       }
@@ -330,8 +333,10 @@ function foldForSlang(text: string, tables: CharTables, buf: FoldBuffer): FoldBu
     if (f >= 0) {
       if ((f < 0x10000 ? (classBmp[f] as number) : tables.classOf(f)) === CharClass.STRIP) continue;
       if (f < 0x10000) {
-        candidates |= single[f] as number;
-        if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | f) >>> 0) ?? 0;
+        if (mark) {
+          candidates |= single[f] as number;
+          if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | f) >>> 0) ?? 0;
+        }
         buf.push(f, at);
         prev = f;
       } else {
@@ -346,8 +351,10 @@ function foldForSlang(text: string, tables: CharTables, buf: FoldBuffer): FoldBu
       for (const o of outs) {
         if (tables.classOf(o) === CharClass.STRIP) continue;
         if (o < 0x10000) {
-          candidates |= single[o] as number;
-          if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | o) >>> 0) ?? 0;
+          if (mark) {
+            candidates |= single[o] as number;
+            if (prev >= 0 && pairStart[prev] === 1) candidates |= pairs.get(((prev << 16) | o) >>> 0) ?? 0;
+          }
           buf.push(o, at);
           prev = o;
         } else {
@@ -358,7 +365,7 @@ function foldForSlang(text: string, tables: CharTables, buf: FoldBuffer): FoldBu
       }
     }
   }
-  buf.candidates = candidates;
+  buf.candidates = mark ? candidates : ALL_RULES;
   return buf;
 }
 
