@@ -263,22 +263,15 @@ export function topLevelBranches(source: string): string[] {
 /** `source` split at its depth-0 `|`. */
 function splitTopLevel(source: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
   let from = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charAt(i);
-    if (c === '\\') i++;
-    else if (c === '[') {
-      const end = classEnd(source, i);
-      if (end < 0) return [source];
-      i = end;
-    } else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+  const closed = walkStructure(source, (c, i, depth) => {
+    if (c === '|' && depth === 0) {
       parts.push(source.slice(from, i));
       from = i + 1;
     }
-  }
+    return false;
+  });
+  if (!closed) return [source];
   parts.push(source.slice(from));
   return parts;
 }
@@ -286,18 +279,40 @@ function splitTopLevel(source: string): string[] {
 /** The inside of `branch` when it is one `(?:…)` group and nothing else; null otherwise. */
 function wholeGroup(branch: string): string | null {
   if (!branch.startsWith('(?:')) return null;
+  let inner: string | null = null;
+  walkStructure(branch, (c, i, depth) => {
+    if (c !== ')' || depth !== 0) return false;
+    // The group that opens the branch closes here: it is the whole branch only if nothing follows.
+    if (i === branch.length - 1) inner = branch.slice(3, i);
+    return true;
+  });
+  return inner;
+}
+
+/**
+ * Visits the characters of `source` that shape it (not escaped, not inside a character class),
+ * with the group depth after each: `(` counts before its visit, `)` before its own. Stops when
+ * `visit` returns true. False when a class is left open.
+ */
+function walkStructure(source: string, visit: (c: string, i: number, depth: number) => boolean): boolean {
   let depth = 0;
-  for (let i = 0; i < branch.length; i++) {
-    const c = branch.charAt(i);
-    if (c === '\\') i++;
-    else if (c === '[') {
-      const end = classEnd(branch, i);
-      if (end < 0) return null;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      const end = classEnd(source, i);
+      if (end < 0) return false;
       i = end;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i === branch.length - 1 ? branch.slice(3, i) : null;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    if (visit(c, i, depth)) return true;
   }
-  return null;
+  return true;
 }
 
 /**
