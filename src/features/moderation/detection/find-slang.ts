@@ -146,14 +146,10 @@ function runRules(text: string, buf: FoldBuffer, rules: number, branches: SlangC
   const marked = branches?.sorted() ?? null;
   let at = 0;
   for (let i = 0; i < RULES.length; i++) {
-    if (i < 31 && ((rules >>> i) & 1) === 0) continue;
+    if (((rules >>> i) & 1) === 0) continue;
     const r = RULES[i] as SlangRule;
     if (marked === null) {
-      r.pattern.lastIndex = 0;
-      for (let m = r.pattern.exec(folded); m; m = r.pattern.exec(folded)) {
-        if (m[0].length === 0) r.pattern.lastIndex++;
-        else emit(r, m.index, m[0].length);
-      }
+      everyMatch(r.pattern, folded, (index, length) => emit(r, index, length));
       continue;
     }
     const first = RULE_BRANCHES[i] as number;
@@ -161,17 +157,20 @@ function runRules(text: string, buf: FoldBuffer, rules: number, branches: SlangC
     while (at < marked.length && (marked[at] as number) < first) at++;
     let to = at;
     while (to < marked.length && (marked[to] as number) < last) to++;
-    if (to - at === 1) {
-      const pattern = (BRANCHES[marked[at] as number] as Branch).pattern;
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
-        if (m[0].length === 0) pattern.lastIndex++;
-        else emit(r, m.index, m[0].length);
-      }
-    } else if (to - at > 1) mergeBranches(folded, marked.subarray(at, to), (index, length) => emit(r, index, length));
+    if (to - at === 1) everyMatch((BRANCHES[marked[at] as number] as Branch).pattern, folded, (index, length) => emit(r, index, length));
+    else if (to - at > 1) mergeBranches(folded, marked.subarray(at, to), (index, length) => emit(r, index, length));
     at = to;
   }
   return out ?? NONE;
+}
+
+/** Every non-empty match of a global expression, left to right (an empty match moves on by one unit). */
+function everyMatch(pattern: RegExp, folded: string, emit: (index: number, length: number) => void): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+    if (m[0].length === 0) pattern.lastIndex++;
+    else emit(m.index, m[0].length);
+  }
 }
 
 /** Matches of several alternatives of one rule, as their alternation in this order would find them. */
