@@ -486,6 +486,38 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the sixty-second holdout\'s women addressed by surname, near-explosions, hemp rope, full sets of goods, payment before shipping, a card game lost, a farm restaurant\'s name, a folk remedy and a warning to keep away as no public violation', () => {
+    for (const text of ['王小姐是服务中心新来的，负责大家的结业证', '有事找李小姐报名', '高压锅别离人，上次我家的阀堵了差点爆炸，吓死', '以前家家都用大麻搓麻绳，现在我们把麻绳编成手工艺品卖', '全套农机补贴政策出来了，买拖拉机的看一下', '先小批量，款到发货，别赊账', '斗地主我当地主一把都没赢，全给农民了', '百家乐农家乐开业了，在水库边上，欢迎大家周末去吃鱼', '鹅蛋说是能去胎毒，孕妇买的多', '网络赌博十赌九输，赢的只有庄家，大家远离'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // The same words offered stay public: a woman without a surname, 包小姐, hemp for sale, a full service, stakes per hand.
+    for (const text of ['找个小姐', '包小姐一晚多少', '有大麻，要的私', '全套服务398', '斗地主一把五十'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
+  it('reads the sixty-third holdout\'s sisters and mothers, chickens fed, a warning not to sign for a parcel, a question whether a lottery counts as gambling, a brand of cigarettes, customers in Japan and a third of returns as no public violation', () => {
+    for (const text of ['你妹妹考上了没？上次听你说在复读', '收到陌生人寄来的"刷单礼品"别签收', '等下我先回去喂鸡吧，晚上再看回放', '他妈妈今天过生，他请假了', '直播间抽奖送橘子，不算赌博吧？老师说只要不让人付钱参与就行', '老王你还在抽中南海啊，换个好点的嘛', '日本有客户问能不能寄，邮费好贵', '这个月退货率好恐怖，快三成了'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Said as a curse or an offer they stay public: 他妈妈 with nothing after it, a 妹妹 that is no one's kin, the lottery game offered.
+    for (const text of ['会不会有极限词！他妈妈', '清妹妹', '快三带单'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
+  it('reads the sixty-fourth holdout\'s platform verdicts asked about, a game called gambling, police crackdowns, advice to call the police, gas-cylinder accidents, a village name denied, pills given only by a doctor, Japan as a market, a ewe\'s udder, a show-off and a drama\'s famous line as no public violation', () => {
+    for (const text of ['看看是不是被判定刷单了，最近有没有让亲戚朋友下单', '村里谁家娃在网上玩什么"百家乐""捕鱼"，赶紧管管，那就是赌博', '六合彩在村里又冒头了，派出所说发现一起查一起', '有人拿着假冒的政府文件上门收钱的，直接报警', '液化气罐别放屋里，去年隔壁村就爆炸了一个', '我们那个村叫"白粉坡"，老地名，不是卖白粉的😂', '安眠药不能随便给老人吃，要医生开', '我想把剪纸卖到美国日本去', '母羊下了羔不让羔子吃奶，是不是乳房有问题', '小刘真是个戏精，拍视频演得跟真的一样', '华妃那句"贱人就是矫情"我们这的大妈都会说😂', '全套农机补贴政策出来了'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Offered, the same words stay public: a full set as a service or a course for sale, a girl who is no one's sister, white powder for sale.
+    for (const text of ['县城车站附近有妹子，全套三百', '出售全套农产品电商培训视频，九块九', '群里那个穿裙子的妹妹 身材真好 晚上发个照片给哥看看', '有白粉，要的私', '这是赌博网站，进来玩', '你这就是傻逼'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
+  it('reads the sixty-fifth holdout\'s elders\' stories of the old days, harm and danger spelled out, a hospital\'s painkiller, a question whether hemp is cannabis, a dairy cow\'s teats, a boar\'s semen, a Party lecture, village women and local dishes as no public violation', () => {
+    for (const text of ['那个汉奸后来被枪毙了，我们村老人都知道', '一天两次差不多，太多了精液质量下降', '我外公讲过日本鬼子进村的事，烧了半个村子', '我家种的"日本晴"是老品种了', '杜冷丁那是医院里用的止痛药，癌症病人才用', '留守的女人顶半边天💪', '安眠药别多吃，会依赖的，要听医生的', '巴马的火麻仁油能上架吗，火麻是不是就是大麻啊？', '钢瓶有使用年限，过期的要去换，不然爆炸很危险', '学习贯彻新时代中国特色社会主义思想专题党课，本周五下午三点', '微信号别卖，有人收微信号的都是搞诈骗的', '我奶奶说她年轻时候村里有人吸鸦片，倾家荡产', '我表弟在网上赌球输了十几万，家里房子都卖了', '我们这边的"杀猪粉"是特产，杀年猪时吃的米粉', '吸毒一口就上瘾，一辈子就毁了', '我奶奶以前说罂粟壳煮汤能止泻，现在才知道违法', '先挤干净，乳房内注入头孢类乳房炎药，挤奶前后药浴乳头'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Insults and offers stay public: 是不是 asks no question of 傻逼, and 鸦片 offered is no story.
+    for (const text of ['你是不是傻逼啊', '你是不是脑子有病，问了八百遍还问', '有鸦片，要的私'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('sends no model guess to staff for a message that reports a scam (截图发老师了, 是骗子吧)', () => {
     const text = '这人私聊我"日赚五百 私我" 截图发老师了 是骗子吧';
     expect(detector.scan(text).matches.filter((m) => m.layer === 'model')).toEqual([]);
@@ -544,12 +576,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first sixty holdouts, tuned on once they had been scored.
+    // tune split also holds the first sixty-five holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the sixty-first) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (215 of
-    // 218; 77.5 % public), public false alarms 2.54 % (14 of 552), review notes 1.63 % (9 of 552).
-    ['holdout', { recall: 0.98, publicRecall: 0.77, publicFalseAlarmRate: 0.026, reviewNoteRate: 0.017 }],
+    // The holdout (the sixty-sixth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 99.1 % (216 of
+    // 218; 64.7 % public), public false alarms 1.03 % (6 of 580), review notes 1.03 % (6 of 580).
+    ['holdout', { recall: 0.99, publicRecall: 0.64, publicFalseAlarmRate: 0.011, reviewNoteRate: 0.011 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
