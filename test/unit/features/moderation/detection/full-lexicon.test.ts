@@ -514,7 +514,9 @@ describe('issue 16 failure classes', () => {
     for (const text of ['那个汉奸后来被枪毙了，我们村老人都知道', '一天两次差不多，太多了精液质量下降', '我外公讲过日本鬼子进村的事，烧了半个村子', '我家种的"日本晴"是老品种了', '杜冷丁那是医院里用的止痛药，癌症病人才用', '留守的女人顶半边天💪', '安眠药别多吃，会依赖的，要听医生的', '巴马的火麻仁油能上架吗，火麻是不是就是大麻啊？', '钢瓶有使用年限，过期的要去换，不然爆炸很危险', '学习贯彻新时代中国特色社会主义思想专题党课，本周五下午三点', '微信号别卖，有人收微信号的都是搞诈骗的', '我奶奶说她年轻时候村里有人吸鸦片，倾家荡产', '我表弟在网上赌球输了十几万，家里房子都卖了', '我们这边的"杀猪粉"是特产，杀年猪时吃的米粉', '吸毒一口就上瘾，一辈子就毁了', '我奶奶以前说罂粟壳煮汤能止泻，现在才知道违法', '先挤干净，乳房内注入头孢类乳房炎药，挤奶前后药浴乳头'])
       expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
     // Insults and offers stay public: 是不是 asks no question of 傻逼, and 鸦片 offered is no story.
-    for (const text of ['你是不是傻逼啊', '你是不是脑子有病，问了八百遍还问', '有鸦片，要的私'])
+    expect(publicHits('老女人们跳广场舞装扮得真好看')).toEqual([]);
+    // 女人 as a review word leaves insults about women to the insult rule (老女人装什么嫩).
+    for (const text of ['你是不是傻逼啊', '你是不是脑子有病，问了八百遍还问', '有鸦片，要的私', '老女人装什么嫩 一把年纪了还开美颜 恶心', '女人就是头发长见识短 滚回去做饭吧'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
