@@ -109,18 +109,19 @@ const ADDRESSED_BEFORE = /(?:找|问|叫|请|是|跟|和|给|让|谢谢|感谢|�
 everyday('小姐', (text, start) => start > 0 && SURNAME.has(text.charCodeAt(start - 1)) && (start < 2 || !HAN.test(text.charAt(start - 2)) || ADDRESSED_BEFORE.test(before(text, start - 1, 3))));
 // Hemp as a crop and a fibre (以前家家都用大麻搓麻绳): the plant the lexicon lists, grown for rope and cloth.
 everyday('大麻', (text) => /麻绳|麻线|麻布|麻袋|麻皮|麻秆|搓绳|搓麻|纤维|织布|编织/.test(text));
-// Kin: a sister (你妹妹考上了没, 我表妹妹) and chickens fed (先回去喂鸡吧).
+// Kin: a sister (你妹妹考上了没, 我表妹妹).
 everyday('妹妹', (text, start) => /[我你他她家表堂亲]$/.test(before(text, start, 1)));
 // 妈妈 with what is said of her after it (他妈妈今天过生, 你妈妈身体好点没); 请你妈妈问 stays a curse.
-const MOTHER_SAID = /^(?:的|今天|昨天|明天|前天|过生|生日|住院|出院|身体|病|做的|包的|种的|养的|腌的|还好|好点|在家|退休|年纪|多大|也|说)/;
+const MOTHER_SAID = /^(?:的(?:生日|病|身体|手艺|电话)|今天|昨天|明天|前天|过生|生日|住院|出院|身体|病|做的|包的|种的|养的|腌的|还好|好点|在家|退休|年纪|多大|也|说)/;
 everyday('他妈|你妈', (text, _start, end) => text.charCodeAt(end) === 0x5988 && MOTHER_SAID.test(text.slice(end + 1, end + 3)));
 everyday('他妈妈|你妈妈', (text, _start, end) => MOTHER_SAID.test(text.slice(end, end + 2)));
+// Chickens fed or sold (先回去喂鸡吧, 看我家小鸡吧 is left to the review tier).
 everyday('鸡吧', (text, start) => /(?:喂|养|杀|宰|抓|卖|买|炖|炒|看|放|赶|关)$/.test(before(text, start, 1)));
 // A brand of cigarettes (还在抽中南海, 一条中南海) and a country with its customers and markets (日本有客户问能不能寄).
 everyday('中南海', (text, start, end) => /(?:抽|一包|一条|一盒|买|根|支|盒)$/.test(before(text, start, 2)) || /^(?:烟|香烟|牌)/.test(text.slice(end, end + 2)));
 everyday('日本', (text, start, end) => /^(?:有(?:客户|人|买家|朋友|亲戚)|那边|那里|客户|买家|市场|进口|订单|游客|留学|出差|旅游)/.test(text.slice(end, end + 4)) || /(?:美国|韩国|欧洲|国外|出口|卖到|发到|寄到)$/.test(before(text, start, 2)));
 // An udder or a breast in a vet's or a doctor's words (母羊…是不是乳房有问题, 乳房有结节).
-everyday('乳房|乳头', (text) => /羊|牛|猪|兔|奶|乳腺|哺乳|喂奶|检查|医院|增生|结节|肿|疼/.test(text));
+everyday('乳房|乳头', (text) => /羊|牛|猪|兔|挤奶|产奶|喂奶|奶牛|乳腺|哺乳|检查|医院|增生|结节|肿|疼/.test(text));
 // A full set of farm machines, tools or furniture (全套农机补贴, 全套厨具): not a course sold or a service.
 const GOODS_AFTER = /^(?:农机|农具|机械|设备|工具|家具|茶具|餐具|厨具|灶具|床品|手续|证件|体检|检查|检测|设施|机器)/;
 everyday('全套', (text, _start, end) => GOODS_AFTER.test(text.slice(end, end + 2)));
