@@ -61,13 +61,13 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // every one of them is flagged by 台湾独立 itself; and again when typed words parted by a space or
 // punctuation got syllable splits of their own (the fifty-sixth holdout's "shua dan …, dd wo"): 2
 // sound-alike matches more, each a typed word before punctuation and more letters (tama？，dy for
-// 他妈, yashensuanna，GPM for 亚砷酸钠), one text more flagged (9 620); and again when 女人, 中国特色,
-// 社会主义 and 精液 became review words (the sixty-fifth holdout's 留守的女人, a Party lecture, a boar's
-// semen) and the review model was retrained with holdouts 61-65 in tune: 3 matches inside longer words
-// (痴情女人, 毛社会主义, 精液喷射小穴) became review matches, each text flagged by the longer word, and a
-// few model guesses on clean texts moved; the same 9 620 flagged texts and 24 909 matches.
+// 他妈, yashensuanna，GPM for 亚砷酸钠), one text more flagged (9 620); and again when 女人, 中国特色
+// and 社会主义 became review words (the sixty-fifth holdout's 留守的女人 and a Party lecture) and the
+// review model was retrained with holdouts 61-65 in tune: 2 matches inside longer words (痴情女人,
+// 毛社会主义) became review matches, each text flagged by the longer word, and a few model guesses on
+// clean texts moved; the same 9 620 flagged texts and 24 909 matches.
 const PINNED = {
-  sha256: '1582bb134f869ad09623be2daf3a6a4a1760c9669638081a72d50b379950d74a',
+  sha256: '95ae0701b5468acb12c83d57a9fc576680c16e80529b11627c005953a4c04b94',
   texts: 16080,
   flagged: 9620,
   matches: 24909,
