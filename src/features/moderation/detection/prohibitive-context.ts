@@ -23,6 +23,7 @@ const CALLED_THAT = /(?:那|这)就是$/;
 const NOT_COUNTED = /不算$/;
 const ASKED_AFTER = /^[^，。！？]{0,4}[吧吗么？?]/;
 const NOT_SELLING = /(?<!是)不是[卖买吸种做]$/;
+const SOLD_LAST = new Set([...'卖买吸种做'].map((c) => c.charCodeAt(0)));
 const CLOSING_DE = /^的(?![\u4e00-\u9fff])/;
 // The sender calls themselves hopeless at something (我是电脑白痴): whatever the list files the word under.
 const SELF_LABEL = /我(?:真|就|简直)?是个?(?:电脑|手机|网络|技术|路|数学|电商)$/;
@@ -217,9 +218,11 @@ export function negatedByContext(text: string, start: number, end: number, categ
   if (from < start && cues & BEFORE_CUE && GATE.before.admits(text, from, start) && BEFORE.test(text.slice(from, start)) && !(personal && PERSONAL_NOT_BEFORE.test(text.slice(from, start)))) return true;
   if (!personal && from > 0 && forbiddenInList(text, from - 1)) return true;
   // What something quoted is called (玩什么"百家乐"…，那就是赌博); said of a person it is an insult (你这就是…).
-  if (category !== '辱骂' && from < start && CALLED_THAT.test(text.slice(from, start)) && /["“”]/.test(text.slice(0, from))) return true;
-  if (from < start && NOT_COUNTED.test(text.slice(from, start)) && ASKED_AFTER.test(text.slice(end, end + 6))) return true;
-  if (from < start && NOT_SELLING.test(text.slice(from, start)) && CLOSING_DE.test(text.slice(end, end + 2))) return true;
+  // Each of these ends right before the hit: the unit there (是, 算, 卖 …) decides whether any is read.
+  const last = from < start ? text.charCodeAt(start - 1) : 0;
+  if (last === 0x662f && category !== '辱骂' && CALLED_THAT.test(text.slice(from, start)) && /["“”]/.test(text.slice(0, from))) return true;
+  if (last === 0x7b97 && NOT_COUNTED.test(text.slice(from, start)) && ASKED_AFTER.test(text.slice(end, end + 6))) return true;
+  if (SOLD_LAST.has(last) && NOT_SELLING.test(text.slice(from, start)) && CLOSING_DE.test(text.slice(end, end + 2))) return true;
   let to = end;
   cues = 0;
   for (; to < text.length && to - end < WINDOW; to++) {
