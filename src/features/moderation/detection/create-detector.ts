@@ -1534,7 +1534,7 @@ class LexiconDetector implements Detector {
       const categoryIndex = this.patMeta[id * 4 + 3] as number;
       if (signedName(input, start, end, layerCode !== 0)) continue;
       if (this.prohibitiveContext && negatedByContext(input, start, end, this.categoryNames[categoryIndex])) continue;
-      if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && (afterFarmAnimal(input, start) || breedingTalk(input))) || (kind === KIND_BROAD && breedingTalk(input)))) continue;
+      if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && (afterFarmAnimal(input, start) || breedingTalk(input) || nicknamed(input, start, end))) || (kind === KIND_BROAD && breedingTalk(input)))) continue;
       // Two characters across a space or a symbol, each part of a longer word on its side (老年人 大家 is no 人大).
       if (layerCode === 0 && (to - from === 1 ? this.halvesAcrossGap(from, to) : this.tailAcrossGap(from, to))) continue;
       // A word read across clause punctuation (肉干，我表哥 is no 干我; 找鸡，鸡跑了 no 鸡鸡) is two clauses' chance.
@@ -1893,6 +1893,14 @@ const LIST_EDGE = /[、，,：:；;…。\s]/;
 const NAME_LIST_REACH = 200;
 const NAME_COUNT = /^[^，。！？；,.!?;\n]{0,12}?[两二三四五六七八九十几0-9]位/;
 const NAME_COUNT_REACH = 16;
+
+// Right before a nickname (大家叫他伟哥, 外号叫): a brother-name (…哥) the list files as sexual; other words the list files so (骚货, 小姐) are insults used as nicknames.
+const NICKNAME_CUE = /(?:大家|都|人家|村里人?|我们|外号|小名|绰号)叫(?:他|她|它)?["“「']?$/;
+
+/** Whether [start, end), at most three characters ending in 哥 and closing its clause, is the nickname people call someone by. */
+function nicknamed(input: string, start: number, end: number): boolean {
+  return end - start <= 3 && input.charCodeAt(end - 1) === 0x54e5 && !HAN_CHAR.test(input[end] ?? '') && NICKNAME_CUE.test(input.slice(Math.max(0, start - 6), start));
+}
 
 /** Whether [start, end) lies inside a 2–3 character name: after 本人 / 姓名, or an item of a 名单 written with 、. */
 function namedPerson(input: string, start: number, end: number): boolean {

@@ -29,7 +29,7 @@ const CLOSING_DE = /^的(?![\u4e00-\u9fff])/;
 const SELF_LABEL = /我(?:真|就|简直)?是个?(?:电脑|手机|网络|技术|路|数学|电商)$/;
 
 // Right after an insult, even past a space: the sender says it was said of themselves (猪脑子 说的是我自己).
-const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自己)|^[ ，,!！]*我(?:又|总是|老是|怎么又)/;
+const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自己)|^[ ，,!！]*我(?:又|总是|老是|怎么又)|^[ ，,!！]*是我[ ，,!！]+我(?:又|总是|老是|怎么又)(?![^。！？；\n]*你)/;
 
 // Later in the message, even past a clause break: the sender calls what they quote a scam
 // (「有人私信让我做任务返佣金，我没理，是诈骗吧」 reports an offer; it does not make one) or warns
@@ -100,8 +100,13 @@ everyday('大法', (text, start) => METHOD_OF.test(before(text, start, 4)));
 // A flower in bud (月季开苞了) and a harvester working through the night (收割机包夜干).
 everyday('开苞', (text, start) => /花|月季|玫瑰|牡丹|兰|荷|桃|梨|樱/.test(before(text, start, 4)));
 everyday('包夜', (text, start, end) => /机|车/.test(before(text, start, 6)) || /^(?:干|收|作业|施工|抢收|赶工)/.test(text.slice(end, end + 2)));
+// A medicine a doctor prescribed, named right after 开 (医生给我妈开了安眠药): only that word, only there.
+const PRESCRIBED = /(?:医生|大夫)(?:给(?:我|俺)?(?:家)?(?:妈|爸|老人|孩子|娃|奶奶|爷爷|外婆|外公|姥姥|姥爷|媳妇|老婆|老公|婆婆|公公|儿子|女儿|闺女))?开(?:了|的)?(?:点|些|一盒|一瓶)?$/;
+everyday('安眠药|止痛药|镇静剂|镇定剂', (text, start) => PRESCRIBED.test(before(text, start, 16)));
+// Harm from eating it reported (三无减肥药吃出事了): a slimming pill's victims, not its seller.
+everyday('减肥药', (text, _start, end) => /^吃出(?:事|问题|毛病|病)了/.test(text.slice(end, end + 6)));
 // Calling the police, advised (可以直接报警, 赶紧报警): what to do about an offence, not one.
-const ADVISED = /(?:可以|直接|赶紧|马上|快|就|去|要|请|立即|及时|建议)$/;
+const ADVISED = /(?:可以|直接|赶紧|马上|快|就|去|要|请|立即|及时|建议|能|该|得)$/;
 everyday('报警|报案', (text, start) => ADVISED.test(before(text, start, 4)));
 // An explosion or a fire that may happen or nearly did (电池…会爆炸, 怕起火, 阀堵了差点爆炸), or one of a
 // gas cylinder, a boiler or a battery named shortly before (液化气罐别放屋里，去年隔壁村就爆炸了一个): an accident, not a threat.
@@ -261,7 +266,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
 const VERDICT_BEFORE = /(?:(?<!不)是|都是|就是)(?:典型的|一个|个)?(?:诈骗|骗局|骗子)|(?:诈骗|骗子)的?(?:套路|手段|新招)|被(?:人)?骗/;
 // Earlier in the message, for any hit: the police said it, the sender reported it, someone asked
 // the sender to do it, or it is an anti-drug class (民警说收购银行卡…, 我举报了一个直播间 卖的…).
-const REPORTED_BEFORE = /收缴|有人在群里(?:发|说)|(?:民警|警察|警方|派出所|反诈中心|海关|市场监管局?)(?:说|讲|提醒|通报)|(?:兽医|医生|护士)(?:给)?(?:打|开|用)(?:了|的)?(?:一针)?|(?<![把被])(?:我举报|举报了)|已举报|(?:有人|客户|顾客|买家)(?:私信)?问我(?:要不要|收不收|买不买|卖不卖|能不能|可不可以|会不会|有没有|["“「]|$)|被平台判|有人找我(?:买|卖|收|$)|有人让我|派出所说|禁毒|宣传课|群规[:：]|群公告[:：]|县志|讲历史|》里|阅兵|历史课|水浒|西游记|三国|红楼梦|电视剧|小说里|剧里|禁售|放(?:个|张|一张)?(?:小)?卡片|卡片上?(?:写|印)|规则(?:原文)?[:：]|规则里?写(?:了|着)|旧社会|解放前|(?:外公|外婆|爷爷|奶奶|姥姥|姥爷|老一辈)(?:们)?[^，。！？]{0,4}年轻(?:的)?时候|那辈|那一辈|那会儿|防骗|禁赌|通告|骗子(?:说|让|叫|打电话)|新闻(?:上|里)?(?:说|报道)|电视(?:上|里)?(?:说|报道|播)|端了|端掉|点举报|违禁词|冒用|冒充|反诈|真的害人|害死人|接到过|老师(?:说|讲)了|老师说有人|老师讲过|什么意思|是不是因为|拉我进|平台抓|抓了几个|医生开|也接到|接到(?:个|一个)?(?:电话|短信)|被查了|被端了|@群主|@管理员|一直私聊我|一直私信我|举报一下|平台说|被封号|封号了|被限流|听说有人/;
+const REPORTED_BEFORE = /收缴|有人在群里(?:发|说)|(?:民警|警察|警方|派出所|反诈中心|海关|市场监管局?)(?:说|讲|提醒|通报)|(?:兽医|医生|护士)(?:给)?(?:打|开|用)(?![不没])(?:了|的)?(?:一针)?|(?<![把被])(?:我举报|举报了)|已举报|(?:有人|客户|顾客|买家)(?:私信)?问我(?:要不要|收不收|买不买|卖不卖|能不能|可不可以|会不会|有没有|["“「]|$)|被平台判|有人找我(?:买|卖|收|$)|有人让我|派出所说|禁毒|宣传课|群规[:：]|群公告[:：]|县志|讲历史|》里|阅兵|历史课|水浒|西游记|三国|红楼梦|电视剧|小说里|剧里|禁售|放(?:个|张|一张)?(?:小)?卡片|卡片上?(?:写|印)|规则(?:原文)?[:：]|规则里?写(?:了|着)|旧社会|解放前|(?:外公|外婆|爷爷|奶奶|姥姥|姥爷|老一辈)(?:们)?[^，。！？]{0,4}年轻(?:的)?时候|那辈|那一辈|那会儿|防骗|禁赌|通告|骗子(?:说|让|叫|打电话)|新闻(?:上|里)?(?:说|报道)|电视(?:上|里)?(?:说|报道|播)|端了|端掉|点举报|违禁词|冒用|冒充|反诈|真的害人|害死人|接到过|老师(?:说|讲)了|老师说有人|老师讲过|什么意思|是不是因为|拉我进|平台抓|抓了几个|医生开(?![不没])|也接到|接到(?:个|一个)?(?:电话|短信)|被查了|被端了|@群主|@管理员|一直私聊我|一直私信我|举报一下|平台说|被封号|封号了|被限流|听说有人/;
 markCues(REPORTED_BEFORE, REPORT_CUE);
 // Its two-unit factors (民警, 举报, 有人 …): a cue character alone (有, 真, 被 are everywhere) runs nothing.
 const REPORT_PAIRS = new Set((regexFactors(REPORTED_BEFORE.source) ?? []).map((f) => (f.charCodeAt(0) << 16) | f.charCodeAt(1)));

@@ -520,6 +520,23 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the sixty-sixth holdout\'s prescriptions for a relative, harm from eating spelled out, a skating rink, cards played for melon seeds, a service ticket and asking whether to call the police as no public violation', () => {
+    for (const text of ['医生给我妈开了安眠药，说一次只能吃半片', '微商卖的三无减肥药吃出事了，大家别乱吃', '娃放假了吵着要去溜冰场', '三缺一，谁来陪我妈打会儿扑克，输赢都是瓜子', '售后工单超时了会怎样', '店被人恶意差评，能报警吗', '果园里的防鸟网一亩要多少钱'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Offered, staked or sold, the same words stay public; and birds netted for restaurants, a constitution changed to rule for life.
+    for (const text of ['减肥药效果好，不用医生开，私我', '医生开不了的安眠药我这有，私聊', '医生给你开不了的安眠药我这有，私聊', '有冰，别乱买别家的，私我', '医生给我爸用了药，剩下的安眠药便宜出', '大夫开的，迷药我这有货', '有k粉，一克三百，吃出问题了不负责', '出止咳水，成箱批发，千万别乱用', '我给那个老王家锅里下药了，都别乱吃', '麻将，输赢花生，一颗花生抵五十，转账结', '麻将输赢不来钱，输的发红包就行，一次两百', '要不要冰，懂的来', '斗地主，输赢两百', '捕鸟网、鸟笼，山上架起来一晚上几十只，可以卖给饭店', '那位修宪就是想当皇帝，大家觉醒吧'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
+  it('reads the sixty-seventh holdout\'s packing filmed, a licence applied for on the phone, an insult the sender aims at themselves, a nickname, a shop category the course leaves out and a prescription as no public violation', () => {
+    for (const text of ['发货视频最好录一下，打包过程全程录', '营业执照现在手机上就能办', '帮老人取现一次要带身份证和存折', '果园要挂鸟网，镇上哪家有出售？', '夜市炸鱼块特别好卖', '修宪以后法官办案终身追责', '学生带着硫酸去实验室做实验', '笨蛋，是我，我又把链接发错群了🤦', '我们村的书记叫王伟国，大家叫他伟哥', '成人用品类目我们培训不涉及，大家别问了'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Exams passed for a fee, licences without the holder, insults aimed at someone else or used as a nickname, adult goods
+    // offered, explosives taken to the township government and cash withdrawn for strangers stay public.
+    for (const text of ['驾照包过，私聊', '营业执照代办，三天就能办，不用本人', '笨蛋，是我叫你来的吗', '大家都叫他傻逼', '驾照科目一到四打包过，六千全包', '残疾证手机上就能办，两千一个', '你个王八蛋，是我，我又来骂你了', '我们都叫她骚货', '出售银行卡不涉及风险', '带着硫酸去泼他', '卖成人用品，私聊', '要是补贴不发，我就带雷管去乡政府', '有没有人想挣快钱的，帮我们去银行取现，一天一千，不用问太多'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('keeps offers, threats and insults public that use the words of those holdouts\' warnings, stories and everyday senses', () => {
     for (const text of ['老子年轻的时候也是混社会的，信不信我弄死你', '趁年轻的时候多赚点，夜场招女公关，日结', '爷爷讲过，溜冰的都是有钱人，有冰的私聊', '我明天就去砍死你，有种你马上报警', '聪明药一盒300，不用医生开，顺丰到家', '笑气是医院里用的，不违法，一箱200', '咖啡包新款一喝就上瘾 要的私聊', '有冰有叶子，顺丰包邮，货到付款不满意可拒收', '你再举报我，那就是同归于尽', '这个不算毒品，提神的，要的私聊', '不是种的大麻，野生的，要的私聊', '有事找张小姐，上门服务，包你满意', '你妈妈在家等我呢', '美女乳头特写，牛逼，私聊', '想不想看鸡吧', '我家妹妹个个漂亮，上门服务', '想不想尝尝我的精液', '晚上来我家搓麻，有大麻抽', '办理全套证件，可查可验', '你再把电动车停我门口，我让你家爆炸', '老女人，装什么嫩', '快三成功率90%，跟我买'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
@@ -584,12 +601,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first sixty-five holdouts, tuned on once they had been scored.
+    // tune split also holds the first sixty-seven holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the sixty-sixth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 99.1 % (216 of
-    // 218; 64.7 % public), public false alarms 1.03 % (6 of 580), review notes 1.03 % (6 of 580).
-    ['holdout', { recall: 0.99, publicRecall: 0.64, publicFalseAlarmRate: 0.011, reviewNoteRate: 0.011 }],
+    // The holdout (the sixty-eighth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 100 % (219 of
+    // 219; 65.3 % public), public false alarms 0.87 % (5 of 574), review notes 1.92 % (11 of 574).
+    ['holdout', { recall: 0.99, publicRecall: 0.65, publicFalseAlarmRate: 0.0088, reviewNoteRate: 0.02 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
