@@ -8,7 +8,7 @@ const WINDOW = 12;
 // Before a hit: a prohibition or a warning about it (不要刷单, 拒绝网络赌博, 远离毒品, 举报了…赌博网站),
 // or the police or an anti-fraud talk reporting it (民警说现在的杀猪盘…, 反诈课讲了跑分).
 // 要不要/能不能 ask a question, and 别 ends words (区别, 分别, 特别) without forbidding anything.
-const BEFORE = /(?:(?:价格|价钱|物价|运费|快递费|油价|房价)(?:真是|简直|太)$|唱[“"「][^”"」]{0,8}$|(?:信用社|农商行|农信社|农行|邮储)的?[^，。！？\s]{0,4}$|封了[^，。！？\s]{0,4}$|(?:税务局|税务所|办税窗口)(?:可以|能|给)?$|(?:课|老师|书)[^，。！？\s]{0,3}(?:讲到|讲了|讲过|学到|学了|说到)$|(?:打成|写成|识别成|转成)["“「]$|轮到(?:我|你|他|她)$|(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不让|不允许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|严查|严打|查处|涉嫌|涉及|提醒大家|温馨提醒|(?:老师|讲师|班主任|辅导员|民警|警方)提醒|禁毒|扫黄|禁赌|反赌|会不会(?:说|算|判)|算不算|破获|捣毁|打掉|(?<!做)不做|不碰|谨防|警惕|提防|防范|小心|当心|戒|(?:民警|警察|警方|派出所)(?:说|讲|提醒|通报)|反诈|防骗)[^，。！？；,.!?;\n]{0,8}$|被判(?:定为|定|为|成)?$|(?:外公|外婆|爷爷|奶奶|姥姥|姥爷|老人|老一辈)(?:们)?(?:都)?(?:讲过|说过|讲起|说起|讲的|以前说)[^，。！？；,.!?;\n]{0,8}$|(?:那句|这句|台词)[“"「][^”"」]{0,8}$|会(?:被)?判(?:为|成)?$|因为(?:它)?(?:能|可以)(?:用来)?(?:做|制)$|(?:鞭炮|烟花|爆竹|化工|锅炉|煤气|燃气|液化气|天然气|沼气|高压锅)(?:厂|罐|灶|池|管道|店|仓库)?(?:漏气)?$|(?:修路|开山|采石|挖渠|修(?:水)?渠|修水库|打井|打隧道|爆破|开矿)[^，。！？；,.!?;\n]{0,4}$|(?:生娃|生孩子|手术|住院|医院|术后|开刀|剖腹产|护士|癌症|晚期)[^，。！？；,.!?;\n]{0,6}(?:打|用|开|注射)(?:过|了)?$|(?:那|这)叫$|(?:还)?以为是$|被平台(?:说|判)$|叫它$|就像$|(?<!我)说(?:我|我们)(?:的|家)?[^，。！？；,.!?;\n ]{0,6}是$|(?<!是)不是$|聚众$|(?:也|这|还|就)算$|是指$|指的是$|分成(?:比例)?(?:是)?$|是不是有$|是不是就是$|是不是(?:要|该|得)[^，。！？；,.!?;\n]{0,6}$|举例(?:说)?$|比如(?:说)?$|(?:被)?(?:当成|误认为)$|没人(?:找|约)(?:我们?|你们?)?$/;
+const BEFORE = /(?:(?:价格|价钱|物价|运费|快递费|油价|房价)(?:真是|简直|太)$|唱[“"「][^”"」]{0,8}$|(?:信用社|农商行|农信社|农行|邮储)的?[^，。！？\s]{0,4}$|封了[^，。！？\s]{0,4}$|(?:税务局|税务所|办税窗口)(?:可以|能|给)?$|(?:课|老师|书)[^，。！？\s]{0,3}(?:讲到|讲了|讲过|学到|学了|说到)$|(?:打成|写成|识别成|转成)["“「]$|轮到(?:我|你|他|她)$|(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不让|不允许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|严查|严打|查处|涉嫌|涉及|提醒大家|温馨提醒|陌生人(?:让|叫|要)(?:你|我)|(?:老师|讲师|班主任|辅导员|民警|警方)提醒|禁毒|扫黄|禁赌|反赌|会不会(?:说|算|判)|算不算|破获|捣毁|打掉|(?<!做)不做|不碰|谨防|警惕|提防|防范|小心|当心|戒|(?:民警|警察|警方|派出所)(?:说|讲|提醒|通报)|反诈|防骗)[^，。！？；,.!?;\n]{0,8}$|被判(?:定为|定|为|成)?$|(?:外公|外婆|爷爷|奶奶|姥姥|姥爷|老人|老一辈)(?:们)?(?:都)?(?:讲过|说过|讲起|说起|讲的|以前说)[^，。！？；,.!?;\n]{0,8}$|(?:那句|这句|台词)[“"「][^”"」]{0,8}$|会(?:被)?判(?:为|成)?$|因为(?:它)?(?:能|可以)(?:用来)?(?:做|制)$|(?:鞭炮|烟花|爆竹|化工|锅炉|煤气|燃气|液化气|天然气|沼气|高压锅)(?:厂|罐|灶|池|管道|店|仓库)?(?:漏气)?$|(?:修路|开山|采石|挖渠|修(?:水)?渠|修水库|打井|打隧道|爆破|开矿)[^，。！？；,.!?;\n]{0,4}$|(?:生娃|生孩子|手术|住院|医院|术后|开刀|剖腹产|护士|癌症|晚期)[^，。！？；,.!?;\n]{0,6}(?:打|用|开|注射)(?:过|了)?$|(?:那|这)叫$|(?:还)?以为是$|被平台(?:说|判)$|叫它$|就像$|(?<!我)说(?:我|我们)(?:的|家)?[^，。！？；,.!?;\n ]{0,6}是$|(?<!是)不是$|聚众$|(?:也|这|还|就)算$|是指$|指的是$|分成(?:比例)?(?:是)?$|是不是有$|是不是就是$|是不是(?:要|该|得)[^，。！？；,.!?;\n]{0,6}$|举例(?:说)?$|比如(?:说)?$|(?:被)?(?:当成|误认为)$|没人(?:找|约)(?:我们?|你们?)?$/;
 // After a hit: it is called wrong or harmful (刷单是违规的, 嫖娼…都是违法的, 赌博害人); a bare 违规
 // is left out: 「后台显示违规」「会不会被判违规」 report a platform verdict, not a warning.
 const AFTER = /^(?:要(?:举报|报警|上报)|保护|压价|同名|等(?:信息|内容|行为)|也(?:通人性|有感情)|(?:试验|实验)成功|演(?:得|的)|(?:同志)?(?:故居|纪念馆|铜像|雕像|诞辰|南巡|理论)|["”」]?是我(?:们)?家的|["”」]?(?:写成|打成)["“「]|还是(?:月结|周结)|一样|似的|差不多|开山|炸山|采石|开矿|那个新闻|的新闻|事故|的意思|止疼|止痛|镇痛|音效|特效|贴纸|的套路|维护|没用|不管用|织|纺|还是[三四五六七八九]|开$|开[，。,.!?！？ ]|分成|分账|[（(](?:库存|货|钱|资金))|^(?:是|就是)(?:生|熟)?(?:石灰|面粉|淀粉|石膏|滑石粉|消毒粉|漂白粉)|^(?:就是|又叫|也叫|叫)(?:汉麻|火麻)|^[^，。！？；,.!?;\n]{0,6}(?:会被(?:降权|罚|查|处罚)|被降权|县委|市委|省委|党委|党校|党支部|委员会|是兽医用|兽医用的|是医用|医用的|是违禁|违禁的|是禁用|禁用的|是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|被查(?!看)|封店|案子|案件|没关系|是两回事|两码事|是管制|管制的|属于管制|被踢|不能在网上|不能网上|的时候备注|时备注|不能(?:加|用|放|卖|吃|种|随便)|被枪毙|才知道(?:是)?违法|会(?:直接)?被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案|性质|不行|得不偿失|是禁用|禁用的|要处理|肯定抓|判了|判刑|担责|是违法|早(?:就)?禁|禁了|已经禁|被禁|是保护动物|保护动物|敲诈|管得(?:很|比较)?严|进去了|长得(?:很)?像|要及时删|被处罚|不能上网卖|不能上架|这边叫|这里叫|方言|土话|不允许|根本不让|叫["“「]|没有能赢|没有赢的|没有赢家|后台控制|会不会(?:封号|被封|被罚)|不是一回事|被盗|的规定|合法|是啥|是什么|是个(?:什么|啥)|取消资格|(?:和|跟)[^，。！？；,.!?;\n]{0,6}不一样|这种话|这种说法|这类话)/;
@@ -47,7 +47,7 @@ const CURSED_PEST = /^的?\s?下?(?:这?破(?:网|信号)|这个?网(?:速|络)|
 // A curse word alone, and what it is said at right after it: a parcel, the network, a machine, the
 // weather going wrong again (妈的 快递又丢件了), not a person.
 const CURSE_WORD = /^(?:真?他?妈的?|他奶奶的?|他娘的|狗日的?|tmd|md|妈蛋|卧槽|我靠|我日|shit|fuck)$/i;
-const CURSED_THING = /^的?[\s，,!！]*(?:(?:(?![你他她])[^。！？]){0,10}白(?:剪|干|做|拍|弄|忙)了|(?:这个?)?(?:(?![你他她])[^，。！？\s]){0,4}又(?:闪退|死机|卡|坏了|丢|断|掉线|崩|涨)|这?破|这?(?:快递|物流|包裹|网|信号|手机|电脑|系统|平台|后台|天气|老天|鬼天气|雨|雪|冰雹|风)|天[\s，,!！]|下(?:雨|雪|冰雹)|刮(?:大)?风|又(?:丢|坏|卡|掉|下雨|涨价|降价|限流|被限流|压件|停)|太(?:好吃|好看|好用|香|甜|爽|牛|值|便宜|厉害|难|累|冷|热|贵)|难缠|难搞|难伺候|烦人|气人|坑人|累|贵|热|冷)/;
+const CURSED_THING = /^的?[\s，,!！]*(?:(?:(?![你他她])[^。！？]){0,10}白(?:剪|干|做|拍|弄|忙)了|(?:这个?)?(?:(?![你他她])[^，。！？\s]){0,4}又(?:闪退|死机|卡|坏了|丢|断|掉线|崩|涨)|(?:猪|菜|粮|蛋|鸡|牛|羊|果)?(?:价|价格|行情)(?:又|也|还)?(?:跌|涨|降|不行|差)(?![^。！？]*[你您])|这?破|这?(?:快递|物流|包裹|网|信号|手机|电脑|系统|平台|后台|天气|老天|鬼天气|雨|雪|冰雹|风)|天[\s，,!！]|下(?:雨|雪|冰雹)|刮(?:大)?风|又(?:丢|坏|卡|掉|下雨|涨价|降价|限流|被限流|压件|停)|太(?:好吃|好看|好用|香|甜|爽|牛|值|便宜|厉害|难|累|冷|热|贵)|难缠|难搞|难伺候|烦人|气人|坑人|累|贵|热|冷)/;
 
 // A grandmother's or a mother's own things right after (他奶奶的生日是明天, 她妈的病好了): kin, not a curse.
 const KIN_CURSE = /^[你他她]?(?:奶奶|妈|娘|爸|爷爷|姥姥)的?$/;
@@ -69,7 +69,15 @@ const everyday = (words: string, sense: EverydaySense): void => {
 };
 // A thing knocked over (快递把箱子推翻了, 风把大棚打倒了): 把 or 被 with the thing before, 了 after.
 const KNOCKED_THING = /[把被](?!政府|国家|政权|党|共产党|中共|zf|ZF)[^，。！？\s]{0,5}$/;
-everyday('推翻|打倒', (text, start, end) => text.charCodeAt(end) === 0x4e86 && KNOCKED_THING.test(before(text, start, 6)));
+// Work thrown out to be done again (全部推翻重拍, 推翻之前的方案): a draft, not a government.
+const REDONE = /^(?:重[来做拍写剪录搞弄]|了?(?:之前|原来|前面|上次|昨天)的?(?:方案|设计|计划|视频|脚本|文案|图|标题|想法|说法|版本|稿子?|主图|详情页))/;
+everyday('推翻|打倒', (text, start, end) => (text.charCodeAt(end) === 0x4e86 && KNOCKED_THING.test(before(text, start, 6))) || (text.charCodeAt(start) === 0x63a8 && REDONE.test(text.slice(end, end + 4))));
+// A tyre inflator or a dust blower (给车胎打气的气枪): a workshop tool, in a message that offers or fires nothing.
+const AIR_TOOL = /(?:车胎|轮胎|自行车|电动车|球)[^，。！？\s]{0,3}(?:打气|充气)|(?:打气|充气)的$|吹灰|吹尘|除尘/;
+const GUN_OFFER = /卖|售|出了|转一|有货|私聊|私我|铅弹|钢珠|打鸟|打猎|狩猎|威力|包邮|打死|一枪|能打|[0-9０-９]/;
+everyday('气枪', (text, start) => AIR_TOOL.test(before(text, start, 10)) && !GUN_OFFER.test(text));
+// 屌丝 said of oneself (我就一屌丝农民): self-mockery, not an obscenity.
+everyday('屌', (text, start, end) => text.charCodeAt(end) === 0x4e1d && /我(?:就|也|只是|就是|是|本来就是)?(?:个|一个|一)?$/.test(before(text, start, 6)));
 // A machine that stops working (破收割机又罢工了): no strike.
 const MACHINE_BEFORE = /(?:破|机|车|器|电脑|手机)[^，。！？\s]{0,3}$/;
 everyday('罢工', (text, start) => MACHINE_BEFORE.test(before(text, start, 8)));
@@ -99,12 +107,14 @@ const METHOD_OF = /(?:涨粉|定价|赚钱|引流|减肥|学习|带货|选品|�
 everyday('大法', (text, start) => METHOD_OF.test(before(text, start, 4)));
 // A flower in bud (月季开苞了) and a harvester working through the night (收割机包夜干).
 everyday('开苞', (text, start) => /花|月季|玫瑰|牡丹|兰|荷|桃|梨|樱/.test(before(text, start, 4)));
-everyday('包夜', (text, start, end) => /机|车/.test(before(text, start, 6)) || /^(?:干|收|作业|施工|抢收|赶工)/.test(text.slice(end, end + 2)));
+everyday('包夜', (text, start, end) => /机|车/.test(before(text, start, 6)) || /^(?:干|收|作业|施工|抢收|赶工)/.test(text.slice(end, end + 2)) || (/^(?:(?:也|都)得把[^，。！？]{0,8}单|打单|发货|赶单)/.test(text.slice(end, end + 12)) && !/妹|妞|美女|小姐|快餐|上门|服务|一晚|约|红包|价/.test(text)));
 // A medicine a doctor prescribed, named right after 开 (医生给我妈开了安眠药): only that word, only there.
 const PRESCRIBED = /(?:医生|大夫)(?:给(?:我|俺)?(?:家)?(?:妈|爸|老人|孩子|娃|奶奶|爷爷|外婆|外公|姥姥|姥爷|媳妇|老婆|老公|婆婆|公公|儿子|女儿|闺女))?开(?:了|的)?(?:点|些|一盒|一瓶)?$/;
 everyday('安眠药|止痛药|镇静剂|镇定剂', (text, start) => PRESCRIBED.test(before(text, start, 16)));
 // Harm from eating it reported (三无减肥药吃出事了): a slimming pill's victims, not its seller.
 everyday('减肥药', (text, _start, end) => /^吃出(?:事|问题|毛病|病)了/.test(text.slice(end, end + 6)));
+// A film named or watched (《红高粱》电影里, 看了部电影, 电影院): the lists' sexual films are longer words (色情电影).
+everyday('电影', (text, start, end) => /[》看部场]$/.test(before(text, start, 1)) || /^[里院票节]/.test(text.slice(end, end + 1)));
 // Calling the police, advised (可以直接报警, 赶紧报警): what to do about an offence, not one.
 const ADVISED = /(?:可以|直接|赶紧|马上|快|就|去|要|请|立即|及时|建议|能|该|得)$/;
 everyday('报警|报案', (text, start) => ADVISED.test(before(text, start, 4)));
@@ -249,6 +259,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
     const everydaySense = EVERYDAY_SENSE.get(text.slice(start, end));
     if (everydaySense?.(text, start, end)) return true;
   }
+  if (!personal && bulletinOfArrest(text, start, end)) return true;
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
   if (quotedForTheRules(text, start, end)) return true;
   // Someone insulted the sender, reported by the sender (评论区有人骂我sb): whatever the list files the word under.
@@ -259,6 +270,16 @@ export function negatedByContext(text: string, start: number, end: number, categ
   )
     return true;
   return calledAScam(text, end, personal) || (!personal && calledAScamBefore(text, start)) || reportedBefore(text, start);
+}
+
+// An official bulletin before the hit and an arrest or a penalty after it (县里通报 有人非法收购病死猪 已经抓了):
+// news of a case, not an offer. Both are needed: a notice alone is a frame anyone can write.
+const BULLETIN = /(?:县里|镇里|镇上|乡里|市里|上面|政府|公安|派出所|农业局|畜牧局|农业农村局|市场监管局)(?:发了?|刚)?(?:通报|通告|公告)[:：\s]/;
+const ARRESTED = /已经?(?:被)?(?:抓|判|罚|拘留|立案|查处)|被(?:抓|判|罚|拘留|查处)/;
+const BULLETIN_REACH = 24;
+
+function bulletinOfArrest(text: string, start: number, end: number): boolean {
+  return BULLETIN.test(before(text, start, BULLETIN_REACH)) && ARRESTED.test(text.slice(end, end + BULLETIN_REACH + 6));
 }
 
 // Earlier in the message: the sender has already called it a scam or says they were taken in

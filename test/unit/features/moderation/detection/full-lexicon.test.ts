@@ -537,6 +537,22 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the sixty-eighth holdout\'s tyre inflators, 屌丝 said of oneself, a famous skin toner, a video redone, an eye-catching opening and fog as no public violation', () => {
+    for (const text of ['给车胎打气的气枪坏了', '我就一屌丝农民，啥也不懂，跟着学呗', '我老婆用的神仙水是SK2的，贵死了', '这个视频不行，全部推翻重拍', '这个视频开头够吸睛', '今天雾好大，出门小心'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Air guns offered, 屌丝 said of someone else, drugs called 神仙水 and a government overthrown stay public.
+    for (const text of ['卖气枪，轮胎都能打穿', '修车铺卖气枪', '你个屌丝', '有神仙水，懂的来', '起来推翻他们，重新来过', '推翻政府'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
+  it('reads the sixty-ninth holdout\'s warnings not to install what a stranger asks, a film, a night of packing orders, a county bulletin on an arrest, a curse at pig prices and free-range eggs as no public violation', () => {
+    for (const text of ['陌生人让你下载会议软件共享屏幕的 千万别弄', '我们这片高粱地 跟《红高粱》电影里一模一样', '今晚包夜也得把这三百单打出来', '县里通报 有人非法收购病死猪 已经抓了', '他娘的 猪价又跌了', '草鸡蛋一盒三十枚', '店铺要开二次验证，防止黑客攻击', '竞争太激烈，有人恶意攻击同行店铺刷差评', '点赞截图领红包活动今晚八点开始', '过年买的糖果孩子们吃得可嗨了', '跳跳糖果放嘴里能蹦'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // The same words around an offer, a threat or an insult leave it public; and hackers for hire, paid follows and "candy that makes you bounce" are new slang.
+    for (const text of ['我弄死你，别装', '你个傻逼，别装了', '出售银行卡，别转账给别人，找我', '有冰，别下载别的软件，私我', '县里通报了，我这有冰，要的私', '陌生人让你加他，你就说有冰', '有冰，上次那个已经抓起来了，我这安全', '包夜也得五百', '有黄色电影，私我', '他妈的 你又涨价', '草鸡巴', '你这个婊子，千万别装！', '代办假证，身份证驾驶证学历都能做，外面的千万别弄，找我', '县里通报：小姐上门服务照常，包夜1000', '镇上公告：收购银行卡，一张500，长期收', '陌生人让你点的链接别点，点我的，百家乐包赢', '推翻之前的政府，建立我们自己的', '气枪打气一次能打三十发，打鸟一枪一个，私聊', '修车铺老王那有气枪，铅弹也有，要的找我', '小妹包夜都得发红包预约，价格私聊', '妈的 猪价又跌了，都怪你这个狗贩子', '出神仙水 sk同款包装 夜场专用 私聊', '出电影 懂的来 私聊发资源', '糖果到了，吃了能蹦一晚上', '黑客接单 攻击同行店铺 让他直接被封', '帮我点个关注 截图给我 每人发两块红包 我直播间要人气', '在 吗 有 糖 果 吗 要 那 种 能 蹦 的'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('keeps offers, threats and insults public that use the words of those holdouts\' warnings, stories and everyday senses', () => {
     for (const text of ['老子年轻的时候也是混社会的，信不信我弄死你', '趁年轻的时候多赚点，夜场招女公关，日结', '爷爷讲过，溜冰的都是有钱人，有冰的私聊', '我明天就去砍死你，有种你马上报警', '聪明药一盒300，不用医生开，顺丰到家', '笑气是医院里用的，不违法，一箱200', '咖啡包新款一喝就上瘾 要的私聊', '有冰有叶子，顺丰包邮，货到付款不满意可拒收', '你再举报我，那就是同归于尽', '这个不算毒品，提神的，要的私聊', '不是种的大麻，野生的，要的私聊', '有事找张小姐，上门服务，包你满意', '你妈妈在家等我呢', '美女乳头特写，牛逼，私聊', '想不想看鸡吧', '我家妹妹个个漂亮，上门服务', '想不想尝尝我的精液', '晚上来我家搓麻，有大麻抽', '办理全套证件，可查可验', '你再把电动车停我门口，我让你家爆炸', '老女人，装什么嫩', '快三成功率90%，跟我买'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
@@ -601,12 +617,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first sixty-seven holdouts, tuned on once they had been scored.
+    // tune split also holds the first sixty-nine holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the sixty-eighth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 100 % (219 of
-    // 219; 65.3 % public), public false alarms 0.87 % (5 of 574), review notes 1.92 % (11 of 574).
-    ['holdout', { recall: 0.99, publicRecall: 0.65, publicFalseAlarmRate: 0.0088, reviewNoteRate: 0.02 }],
+    // The holdout (the seventieth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 99.5 % (216 of
+    // 217; 72.8 % public), public false alarms 0.69 % (4 of 583), review notes 2.57 % (15 of 583).
+    ['holdout', { recall: 0.995, publicRecall: 0.72, publicFalseAlarmRate: 0.007, reviewNoteRate: 0.026 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
