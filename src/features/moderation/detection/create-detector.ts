@@ -1741,7 +1741,7 @@ for (const c of '鸡鸭牛马狗猫') FARM_ANIMAL[c.charCodeAt(0)] = 2;
 const FARM_REACH = 8;
 const JOKING = /^[^，。！？]{0,2}(?:哈哈|嘿嘿|😂|🤣|😄|😆)/u;
 // Breeding and raising stock: 配种 and 出栏 make 做鸡 / 公鸡 … farm talk (我们家就是做鸡的，一年出栏两万只).
-const BREEDING = /授精|配种|兽医|出栏|存栏|鸡苗|鸭苗|孵化|蛋鸡|肉鸡|土鸡|养殖场/;
+const BREEDING = /授精|配种|兽医|出栏|存栏|鸡苗|鸭苗|孵化|蛋鸡|肉鸡|土鸡|养殖场|采精|种公猪/;
 
 /**
  * Whether the hit is an @mention (@李建国): a member's name, which the platform shows as written.

@@ -115,6 +115,10 @@ everyday('安眠药|止痛药|镇静剂|镇定剂', (text, start) => PRESCRIBED.
 everyday('减肥药', (text, _start, end) => /^吃出(?:事|问题|毛病|病)了/.test(text.slice(end, end + 6)));
 // A film named or watched (《红高粱》电影里, 看了部电影, 电影院): the lists' sexual films are longer words (色情电影).
 everyday('电影', (text, start, end) => /[》看部场]$/.test(before(text, start, 1)) || /^[里院票节]/.test(text.slice(end, end + 1)));
+// A technician of the farm station or a workshop (县农技站的技师, 技师来讲果树修剪): a trade, not a masseuse.
+everyday('技师', (text, start, end) => /(?:农技|农机|农业|畜牧|兽医|技术|站|所|厂|车间|县里|镇上)[^，。！？\s]{0,2}$/.test(before(text, start, 6)) || /^(?:来村|下乡|讲|上课|培训|指导|教|证|考试|职称)/.test(text.slice(end, end + 3)));
+// Shut out, said of oneself (跟被封杀了一样, 账号被封杀): a penalty suffered, not a call to ban.
+everyday('封杀', (text, start) => /被(?:平台|抖音|快手|官方)?$/.test(before(text, start, 4)));
 // Calling the police, advised (可以直接报警, 赶紧报警): what to do about an offence, not one.
 const ADVISED = /(?:可以|直接|赶紧|马上|快|就|去|要|请|立即|及时|建议|能|该|得)$/;
 everyday('报警|报案', (text, start) => ADVISED.test(before(text, start, 4)));
@@ -272,10 +276,11 @@ export function negatedByContext(text: string, start: number, end: number, categ
   return calledAScam(text, end, personal) || (!personal && calledAScamBefore(text, start)) || reportedBefore(text, start);
 }
 
-// An official bulletin before the hit and an arrest or a penalty after it (县里通报 有人非法收购病死猪 已经抓了):
+// An official bulletin or a village broadcast before the hit and an arrest, a penalty or an order to hand it in after it
+// (县里通报 有人非法收购病死猪 已经抓了, 村里广播说私藏的火药枪猎枪要上交):
 // news of a case, not an offer. Both are needed: a notice alone is a frame anyone can write.
-const BULLETIN = /(?:县里|镇里|镇上|乡里|市里|上面|政府|公安|派出所|农业局|畜牧局|农业农村局|市场监管局)(?:发了?|刚)?(?:通报|通告|公告)[:：\s]/;
-const ARRESTED = /已经?(?:被)?(?:抓|判|罚|拘留|立案|查处)|被(?:抓|判|罚|拘留|查处)/;
+const BULLETIN = /(?:县里|镇里|镇上|乡里|市里|上面|政府|公安|派出所|农业局|畜牧局|农业农村局|市场监管局)(?:发了?|刚)?(?:通报|通告|公告)[:：\s]|广播(?:里)?(?:说|通知|讲)/;
+const ARRESTED = /已经?(?:被)?(?:抓|判|罚|拘留|立案|查处)|被(?:抓|判|罚|拘留|查处)|(?:要|必须|一律|主动)上交|追责|没收/;
 const BULLETIN_REACH = 24;
 
 function bulletinOfArrest(text: string, start: number, end: number): boolean {

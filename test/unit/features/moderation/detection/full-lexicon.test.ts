@@ -553,6 +553,14 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the seventieth holdout\'s village broadcast on guns to hand in, a farm-station technician, a shop shut out by a platform and a boar\'s semen collected as no public violation', () => {
+    for (const text of ['村里广播说私藏的火药枪猎枪要上交 过期追责', '县农技站的技师明天来村里讲果树修剪', '这个月的流量被平台限了 跟被封杀了一样', '种公猪一周采精两次就够了 多了精子质量差', '孩子晚上一起睡觉啊 不然怕黑'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Gunpowder offered after a broadcast, masseuses, a ban called for and semen sold stay public; a member asked to bed after her photo is new slang.
+    for (const text of ['村里广播说了，我这有火药枪卖，私聊', '技师来讲，包你满意，上门服务', '足浴店技师小妹，加钟', '封杀他们，让他们没饭吃', '有精子库资源，私聊', '刚才那个宝妈头像挺好看 加个微信 晚上一起睡觉啊'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('keeps offers, threats and insults public that use the words of those holdouts\' warnings, stories and everyday senses', () => {
     for (const text of ['老子年轻的时候也是混社会的，信不信我弄死你', '趁年轻的时候多赚点，夜场招女公关，日结', '爷爷讲过，溜冰的都是有钱人，有冰的私聊', '我明天就去砍死你，有种你马上报警', '聪明药一盒300，不用医生开，顺丰到家', '笑气是医院里用的，不违法，一箱200', '咖啡包新款一喝就上瘾 要的私聊', '有冰有叶子，顺丰包邮，货到付款不满意可拒收', '你再举报我，那就是同归于尽', '这个不算毒品，提神的，要的私聊', '不是种的大麻，野生的，要的私聊', '有事找张小姐，上门服务，包你满意', '你妈妈在家等我呢', '美女乳头特写，牛逼，私聊', '想不想看鸡吧', '我家妹妹个个漂亮，上门服务', '想不想尝尝我的精液', '晚上来我家搓麻，有大麻抽', '办理全套证件，可查可验', '你再把电动车停我门口，我让你家爆炸', '老女人，装什么嫩', '快三成功率90%，跟我买'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
@@ -617,12 +625,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first sixty-nine holdouts, tuned on once they had been scored.
+    // tune split also holds the first seventy holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the seventieth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 99.5 % (216 of
-    // 217; 72.8 % public), public false alarms 0.69 % (4 of 583), review notes 2.57 % (15 of 583).
-    ['holdout', { recall: 0.995, publicRecall: 0.72, publicFalseAlarmRate: 0.007, reviewNoteRate: 0.026 }],
+    // The holdout (the seventy-first) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 100 % (220 of
+    // 220; 69.5 % public), public false alarms 1.53 % (9 of 587), review notes 1.87 % (11 of 587).
+    ['holdout', { recall: 0.99, publicRecall: 0.69, publicFalseAlarmRate: 0.016, reviewNoteRate: 0.019 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
