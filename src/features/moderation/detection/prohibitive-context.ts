@@ -119,6 +119,10 @@ everyday('电影', (text, start, end) => /[》看部场]$/.test(before(text, sta
 everyday('技师', (text, start, end) => /(?:农技|农机|农业|畜牧|兽医|技术|站|所|厂|车间|县里|镇上)[^，。！？\s]{0,2}$/.test(before(text, start, 6)) || /^(?:来村|下乡|讲|上课|培训|指导|教|证|考试|职称)/.test(text.slice(end, end + 3)));
 // Shut out, said of oneself (跟被封杀了一样, 账号被封杀): a penalty suffered, not a call to ban.
 everyday('封杀', (text, start) => /被(?:平台|抖音|快手|官方)?$/.test(before(text, start, 4)));
+// Finding the way (导航搜得到, 开导航, 车载导航显示): the lists' sexual 导航 are link pages (色情导航, 新导航搜一下就有).
+everyday('导航', (text, start, end) => /(?:开|用|跟着|看|手机|地图|高德|百度|腾讯|车载|北斗)$/.test(before(text, start, 2)) || /^(?:搜得到|到(?:村|家|店|镇|县|门口)|过来|不准|说|仪|显示|定位)/.test(text.slice(end, end + 3)));
+// The Games (奥运会我们县有个运动员): sport, not a political word.
+everyday('奥运会|奥运', (text, _start, end) => !/^[^，。！？]{0,4}(?:黑幕|作秀|劳民伤财|抵制)/.test(text.slice(end, end + 8)));
 // Calling the police, advised (可以直接报警, 赶紧报警): what to do about an offence, not one.
 const ADVISED = /(?:可以|直接|赶紧|马上|快|就|去|要|请|立即|及时|建议|能|该|得)$/;
 everyday('报警|报案', (text, start) => ADVISED.test(before(text, start, 4)));

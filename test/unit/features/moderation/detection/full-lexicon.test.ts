@@ -561,6 +561,15 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the seventy-first holdout\'s navigation, the Olympics, help with subtitles and fall armyworms on maize as no public violation', () => {
+    for (const text of ['我们的农家乐叫李家庄 导航搜得到', '车载导航显示还有三公里', '奥运会我们县有个运动员 听说是隔壁村的', '刚学会用剪映加字幕 真的太方便了 以前以为要找人弄 原来自己手机上点几下就行了 感谢小王老师', '草地贪夜蛾又来了 玉米叶子全是洞'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // Link pages, a call to boycott, threats to have someone beaten and leaves for sale stay public; so do stories that end in an offer
+    // (a past case told to its end is not read as a report: too many offers and threats can be told that way).
+    for (const text of ['以前有个赌场被端了，现在我这开了新的，来玩', '以前那个赌场被端了，现在搬到河边仓库了，晚上十点开，带现金来', '以前那家大保健被端了，现在上门服务，酒店均可，不会被查', '福利导航 搜一下就有', '以前的导航被封了，新导航搜一下就有，不会被封', '这个导航上去啥都能看，成年人自己搜', '来了一批茶叶子，纯的，老客户问我', '奥运会黑幕，抵制', '我找人弄死你', '找人收拾你', '到了一批叶子，懂的来'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('keeps offers, threats and insults public that use the words of those holdouts\' warnings, stories and everyday senses', () => {
     for (const text of ['老子年轻的时候也是混社会的，信不信我弄死你', '趁年轻的时候多赚点，夜场招女公关，日结', '爷爷讲过，溜冰的都是有钱人，有冰的私聊', '我明天就去砍死你，有种你马上报警', '聪明药一盒300，不用医生开，顺丰到家', '笑气是医院里用的，不违法，一箱200', '咖啡包新款一喝就上瘾 要的私聊', '有冰有叶子，顺丰包邮，货到付款不满意可拒收', '你再举报我，那就是同归于尽', '这个不算毒品，提神的，要的私聊', '不是种的大麻，野生的，要的私聊', '有事找张小姐，上门服务，包你满意', '你妈妈在家等我呢', '美女乳头特写，牛逼，私聊', '想不想看鸡吧', '我家妹妹个个漂亮，上门服务', '想不想尝尝我的精液', '晚上来我家搓麻，有大麻抽', '办理全套证件，可查可验', '你再把电动车停我门口，我让你家爆炸', '老女人，装什么嫩', '快三成功率90%，跟我买'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
@@ -625,12 +634,12 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first seventy holdouts, tuned on once they had been scored.
+    // tune split also holds the first seventy-one holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the seventy-first) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 100 % (220 of
-    // 220; 69.5 % public), public false alarms 1.53 % (9 of 587), review notes 1.87 % (11 of 587).
-    ['holdout', { recall: 0.99, publicRecall: 0.69, publicFalseAlarmRate: 0.016, reviewNoteRate: 0.019 }],
+    // The holdout (the seventy-second) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.2 % (215 of
+    // 219; 67.1 % public), public false alarms 0.85 % (5 of 588), review notes 2.38 % (14 of 588).
+    ['holdout', { recall: 0.98, publicRecall: 0.67, publicFalseAlarmRate: 0.0086, reviewNoteRate: 0.024 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
