@@ -95,12 +95,16 @@ class HeldClock implements Clock {
 
   constructor(
     private readonly start: Date,
-    /** Read by the web chat's page to run its own clock display, and by onClock. */
+    /** Read by the web chat's page to run its own clock display, and by the platforms' stamps. */
     readonly speed: number,
   ) {}
 
   now(): Date {
     return this.running ? this.running.now() : new Date(this.start.getTime());
+  }
+
+  at(real: Date): Date {
+    return this.running ? this.running.at(real) : new Date(this.start.getTime());
   }
 
   msUntil(at: Date): number {

@@ -1,6 +1,12 @@
 /** Where services read the time from, so rules can be tested at any instant. */
 export interface Clock {
   now(): Date;
+  /**
+   * What this clock showed at the real instant `real`. Platforms stamp messages in real time; the
+   * pipeline judges them on the bot's clock, which is a simulated one in a fast demo or test.
+   * Computed from `real` alone, so a message stamped the instant a clock was set reads that instant.
+   */
+  at(real: Date): Date;
   /** Real milliseconds until this clock shows `at` (0 when it already has); delays of planned jobs use it. */
   msUntil(at: Date): number;
   /** Clock milliseconds that pass in one real millisecond: 1, or a simulated clock's speed. */
@@ -10,17 +16,10 @@ export interface Clock {
 /** The wall clock used in production. */
 export const systemClock: Clock = {
   now: () => new Date(),
+  at: (real) => new Date(real.getTime()),
   msUntil: (at) => Math.max(0, at.getTime() - Date.now()),
   speed: 1,
 };
-
-/**
- * What `clock` showed at the real instant `real`. Platforms stamp messages in real time; the
- * pipeline judges them on the bot's clock, which is a simulated one in a fast demo or test.
- */
-export function onClock(clock: Clock, real: Date): Date {
-  return new Date(clock.now().getTime() - (Date.now() - real.getTime()) * clock.speed);
-}
 
 /** How many real milliseconds pass between two readings of `clock` (`to` − `from`). */
 export function realMsBetween(clock: Clock, from: Date, to: Date): number {
@@ -38,6 +37,10 @@ export class AdjustableClock implements Clock {
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
+  }
+
+  at(real: Date): Date {
+    return new Date(real.getTime() + this.offsetMs);
   }
 
   msUntil(at: Date): number {
@@ -68,7 +71,11 @@ export class ScaledClock implements Clock {
   ) {}
 
   now(): Date {
-    return new Date(this.start.getTime() + (Date.now() - this.anchorMs) * this.speed);
+    return this.at(new Date());
+  }
+
+  at(real: Date): Date {
+    return new Date(this.start.getTime() + (real.getTime() - this.anchorMs) * this.speed);
   }
 
   msUntil(at: Date): number {

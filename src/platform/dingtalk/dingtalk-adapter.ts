@@ -1,6 +1,6 @@
 import type { ChatTarget, ChatUser, OutgoingMessage } from '../chat-event';
 import type { Logger } from '../../kernel/logger';
-import { onClock, systemClock, type Clock } from '../../kernel/clock';
+import { systemClock, type Clock } from '../../kernel/clock';
 import type { EventSink, PlatformAdapter } from '../platform-adapter';
 import { isRetryableSendError } from '../send-error';
 import { DingtalkApi } from './dingtalk-api';
@@ -149,7 +149,7 @@ export class DingtalkAdapter implements PlatformAdapter {
       download: (code) => this.api.download(code),
     });
     if (!stamped) return true;
-    const event = { ...stamped, timestamp: onClock(this.options.clock ?? systemClock, stamped.timestamp) };
+    const event = { ...stamped, timestamp: (this.options.clock ?? systemClock).at(stamped.timestamp) };
     try {
       await onEvent(event);
       return true;

@@ -8,7 +8,7 @@ import type { Logger } from '../../kernel/logger';
 import type { EventSink, PlatformAdapter, SessionEvent, SessionSink } from '../platform-adapter';
 import { toChatEvent } from './to-chat-event';
 import { DependencyUnavailableError } from '../../kernel/dependency-unavailable-error';
-import { onClock, systemClock, type Clock } from '../../kernel/clock';
+import { systemClock, type Clock } from '../../kernel/clock';
 
 /** Connection settings of the puppet service (the provider is the user's choice). */
 export interface WechatyAdapterOptions {
@@ -76,7 +76,7 @@ export class WechatyAdapter implements PlatformAdapter {
     const clock = this.options.clock ?? systemClock;
     const deliver = (stamped: ChatEvent | null) => {
       if (!stamped) return;
-      const event = { ...stamped, timestamp: onClock(clock, stamped.timestamp) };
+      const event = { ...stamped, timestamp: clock.at(stamped.timestamp) };
       onEvent(event).catch((err: unknown) => log.error({ err, eventId: event.id }, 'event handler failed'));
     };
     bot.on('message', (msg) => {
