@@ -15,9 +15,12 @@ const AFTER = /^(?:要(?:举报|报警|上报)|保护|压价|同名|等(?:信息
 
 // Right before an insult: someone called the sender it (我老公说我神经病, 说我天天…像个神经病): a
 // joke told on oneself. Only adjacent: 「说我…的标题有极限词」 reports a platform, not a name.
-const CALLED_ME = /(?:说|骂|笑|嫌)我(?:是个?|像个?)?$|我(?:真|就|简直)?是个?$|我这(?:个)?$|说我[^，。！？；,.!?;\n ]{0,12}像个?$/;
+const CALLED_ME = /(?:说|骂|笑|嫌)我(?:是个?|像个?)?$|(?:我|俺)(?:真|就|简直)?是个?$|我这(?:个)?$|说我[^，。！？；,.!?;\n ]{0,12}像个?$/;
 
 const REPORTED_INSULT = /骂我(?:是个?)?$/;
+// The sender's own head called a pig's (我这个脑子啊真是猪脑子), in a message that compares no one else with it.
+const OWN_HEAD = /(?<![你他她])(?:我|俺)(?:这个?|的)?(?:脑子|脑袋|记性)[啊呀哦唉]*(?:真|就|简直|纯)?是个?$/;
+const SOMEONE_ELSE = /[你您他她]|比|不如|强|灵光/;
 const CALLED_THAT = /(?:那|这)就是$/;
 // Asked whether it counts (不算赌博吧？) and denied of oneself (不是卖白粉的😂): only with the question or the closing 的.
 const NOT_COUNTED = /不算$/;
@@ -29,7 +32,7 @@ const CLOSING_DE = /^的(?![\u4e00-\u9fff])/;
 const SELF_LABEL = /我(?:真|就|简直)?是个?(?:电脑|手机|网络|技术|路|数学|电商)$/;
 
 // Right after an insult, even past a space: the sender says it was said of themselves (猪脑子 说的是我自己).
-const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自己)|^[ ，,!！]*我(?:又|总是|老是|怎么又)|^[ ，,!！]*是我[ ，,!！]+我(?:又|总是|老是|怎么又)(?![^。！？；\n]*你)/;
+const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自己)(?!们)(?![^。！？；\n]*[你比])|^[ ，,!！]*我(?:又|总是|老是|怎么又)(?![^。！？；\n]*你)|^[ ，,!！]*是我[ ，,!！]+我(?:又|总是|老是|怎么又)(?![^。！？；\n]*你)/;
 
 // Later in the message, even past a clause break: the sender calls what they quote a scam
 // (「有人私信让我做任务返佣金，我没理，是诈骗吧」 reports an offer; it does not make one) or warns
@@ -37,6 +40,7 @@ const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自�
 const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:(?<![区分特类级识辨差性派鉴])别|不要)(?:点|信|进|加|拉|碰|理|上当|参与|种|搞|收|买|签收)|(?:直接|一律|坚决|赶紧|记得|就|要)拒收|拒收了|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|都是搞(?:诈骗|传销|赌博)|房子都卖了|听医生的|才知道(?:是)?违法|一辈子(?:就)?毁|毁一生|(?:医院|病人)才(?:能)?用|只有医院(?:里)?(?:才)?(?:能|有)|已经报警|(?:直接|赶紧|马上)报警|(?:发现|查|抓)一起(?:查|抓|处理)一起|(?<!不)要医生开|报警了|报了警|并报警|打了?110|报了110|我说不行|戒了|戒掉|老师(?:上课)?讲过|永久封(?:禁|号|店)|没选字|打错字|选错字|我们这(?:儿|里|边)?叫|原来是|图个乐|图个开心|都删了|我是中心的|别上架|专卖的|也是违规|都是违规|家长(?:们)?(?:要)?注意|别帮(?:人家|别人|他)?卖|要被判|戒赌|冰(?:太)?薄|宁可不(?:卖|做|要)|调解|点举报|吃出病|做私域|真的假的|是真是假|看到就举报|我一问|一问才|这个违法|这是违法|吓得我|赶紧删|在群公告|群公告里|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|(?:截图|截屏)(?:发给|给|发)我[，, ]?[^，。！？]{0,4}(?:踢|处理|删)|千万别(?:卖|借|租|接)|会被抓|是真的不|是不是真的|吓得赶紧|医生说|按医嘱|遵医嘱|发一次踢一次|踢一次|是啥意思|啥意思|是什么意思|(?:别|不要)在群里(?:说|发|聊)|踢一下|(?:群主|管理员|班主任|老师)(?:快|赶紧)?踢|违者(?:踢|移出|清退)|一律踢|别自己买|报给派出所|交给派出所|已(?:经)?截图|管理员处理|怎么投诉|去投诉|投诉了|要罚的|会被罚|查到要罚|主动(?:上)?交|我截图了|踢了吧|打(?:了)?电话给派出所|给派出所打(?:了)?电话|就是(?:帮人)?洗钱|别贪那|不让(?:卖|发|上架)|平台(?:允许|让不让|准不准)|平台不允许|我?直接挂了|大家(?:要)?(?:小心|注意)|(?:语音|输入法)[^，。！？]{0,4}(?:打成|识别成|转成)|打错了|写错了|会踢人|就踢人|是不是(?:骗局|诈骗|骗子|骗人)|(?:别|不要)再[^，。！？]{0,5}发|群规(?:里)?(?:写了|不允许|禁止)|(?:绝对|千万)?不能(?:随便|乱)?(?:卖|买|碰|收)|都不行|被派出所|害人的|是真的吗|96110|全铲了|铲掉了|被查出|有人被(?:查|抓|罚)|新闻上看到|不是不是|哦不是|转错了|语音转错|说错了|提高警惕|噢不是|都不能有|语音识别错|举报了|家都散了|不能抓|保护动物|都是假的|是假的|别往[^，。！？]{0,6}发|直接拉黑|拉黑举报|[？?]不是|提个醒|踢出去|要罚款|抓到要|要举报吗|就退了|退群了|要当心|引以为戒|还在还债|要不要报警|违法的吧|都犯法|(?:都)?是禁售|禁售的|上交了|差点(?:信了|上当|被骗)|派出所(?:会|要)管|被抓了|判了|判刑|已经踢了|坐牢|都别(?:去|买|碰|信)|(?<![区分特类级识辨差告性派鉴])别(?:买|去)|不要(?:买|去)|避开|不能出现|担责|是割韭菜|拿去诈骗|用来诈骗|(?:房子|家产|钱)都输|都输光|全输光|输光了|输掉了?(?:一套)?房|越陷越深|被查封|查封了|千万别沾|千万别用|犯法的|全输了|骗钱|靠谱吗|没理他|我没理|被骗|是传销|算不算违规|(?:那|这)?就是赌博|不能玩|别玩了|害人害己|太惨了|老婆(?:都)?跑了|可不敢|提醒家里|倾家荡产|家破人亡|找别人去|就跑了|已(?:经)?拉黑|拉黑了(?!你)|那是违法|查得(?:很)?严|吓死人|麻烦(?:群主|管理员|老师)?处理|取消资格|立案|帮忙踢|违法的|不让种|移出去|被我移出|(?:大家|都|要|请|一定要?|务必)远离|(?:可以)?去[^，。！？]{0,8}举报/;
 const VERDICT_REACH = 40;
 // After an insult or a threat these go on insulting (别理他, 她的话别信, 大家别买他的蜂蜜, 别在群里说话); they report nothing.
+const AIMED_BEFORE = /(?:你个|你这个?|你们这些|他这个|她这个)$/;
 const PERSONAL_NOT_VERDICT = /[理信买去说发聊加]$|报警$|吓死人|举报$|倾家荡产|家破人亡/;
 // Before an insult, the same words go on insulting (大家别信这个臭…, 别在这装…).
 const PERSONAL_NOT_BEFORE = /(?:别|不要)(?:信|理|买|听|在这)/;
@@ -102,6 +106,10 @@ const PRAISED = /^(?:[，,。!！~～\s]|啊|了|呀|哈|坏了|死了|$)/;
 everyday('牛逼|牛比|牛b|牛B', (text, _start, end) => PRAISED.test(text.slice(end, end + 3)));
 // A soft-shell turtle's egg (甲鱼蛋就是王八蛋): the farmer's word for it.
 everyday('王八蛋', (text) => /甲鱼|乌龟|鳖蛋/.test(text));
+// Pig brain sold or cooked (猪脑子多少钱一斤, 进了一批猪脑子，卤的): food, in a message that calls no one.
+const FOOD_BEFORE = /(?:卤|炖|炒|买点?|进了?一批|一斤|几斤|新鲜的?)$/;
+const FOOD_AFTER = /^(?:多少钱|[0-9一二三四五六七八九十两几]+(?:块|元|斤|个)|一斤|，?卤的|炖|汤|好吃|新鲜|下锅)/;
+everyday('猪脑子', (text, start, end) => !/[你他她]/.test(text) && (FOOD_BEFORE.test(before(text, start, 5)) || FOOD_AFTER.test(text.slice(end, end + 5))));
 // A method (涨粉大法, 定价大法): a trick of the trade, not a cult.
 const METHOD_OF = /(?:涨粉|定价|赚钱|引流|减肥|学习|带货|选品|拍摄|剪辑|直播|种植|养殖)["“「]?$/;
 everyday('大法', (text, start) => METHOD_OF.test(before(text, start, 4)));
@@ -132,6 +140,11 @@ const MAY_HAPPEN = /(?:会|容易|可能会?|怕|担心|小心|差点|差一点|
 const ACCIDENT_CAUSE = /液化气|煤气|燃气|天然气|沼气|钢瓶|高压锅|锅炉|鞭炮|烟花|电池|充电宝|电动车/;
 // …我让你家爆炸: a threat to someone's home, whatever the message is about.
 const SOMEONES_HOME = /[你他她](?:们)?家$/;
+// A rule explained by the fear it answers (怕有人拿去做炸药, 防止被人拿去造炸药): a precaution, not a recipe.
+const FEARED_MISUSE = /(?<![不哪别])(?:怕|防止|担心)[^，。！？\s]{0,6}(?:做|造|制作|制造)$/;
+const RULE_EXPLAINED = /登记|实名|身份证|管控|限购|规定|说是|管得严|停产|不让卖|不卖了/;
+const EXPLOSIVE_OFFER = /私|找我|有货|我这|我有|[0-9０-９]|块|元|包教|配方|成品|门路|老子|等着|房子|你家|给你|发你|量大/;
+everyday('炸药', (text, start) => FEARED_MISUSE.test(before(text, start, 10)) && RULE_EXPLAINED.test(text) && !EXPLOSIVE_OFFER.test(text));
 everyday(
   '爆炸|起火|着火|自燃',
   (text, start) => MAY_HAPPEN.test(before(text, start, 4)) || (ACCIDENT_CAUSE.test(before(text, start, 24)) && !SOMEONES_HOME.test(before(text, start, 4))),
@@ -148,13 +161,30 @@ everyday('大麻', (text) => /麻绳|麻线|麻布|麻袋|麻皮|麻秆|搓绳|�
 everyday('妹妹', (text, start) => /[我你他她表堂亲]$/.test(before(text, start, 1)));
 // 妈妈 with what is said of her after it (他妈妈今天过生, 你妈妈身体好点没); 请你妈妈问 stays a curse.
 const MOTHER_SAID = /^(?:的(?:生日|病|身体|手艺|电话)|今天|昨天|明天|前天|过生|生日|住院|出院|身体|病|做的|包的|种的|养的|腌的|还好|好点|退休)/;
-everyday('他妈|你妈', (text, _start, end) => text.charCodeAt(end) === 0x5988 && MOTHER_SAID.test(text.slice(end + 1, end + 3)));
-everyday('他妈妈|你妈妈', (text, _start, end) => MOTHER_SAID.test(text.slice(end, end + 2)));
+// Nothing sexual or insulting anywhere in the message (你妈妈今天在我床上 stays a curse).
+const MOTHER_ABUSED = /伺候|舔|卖身|卖她|鸡|上一课|陪|干|劈腿|开房|睡|床|骚|过夜|一晚|老子|男人|兄弟|逼|贱|死|滚|操|日/;
+const motherSaid: EverydaySense = (text, _start, end) => text.charCodeAt(end) === 0x5988 && MOTHER_SAID.test(text.slice(end + 1, end + 3)) && !MOTHER_ABUSED.test(text);
+everyday('他妈', motherSaid);
+everyday('他妈妈|你妈妈', (text, _start, end) => MOTHER_SAID.test(text.slice(end, end + 2)) && !MOTHER_ABUSED.test(text));
+// The addressee's mother asked along to the course or the trade (可以让你妈也开个店, 叫你妈一起来听课).
+const MOTHER_ASKED = /(?:让|叫|请|带|帮)$/;
+const MOTHER_JOINS = /^(?:也|一起|都)?(?:开(?:个|一个)?(?:店|网店)|来(?:上课|听课|学|报名)|报名|学一?学|学一下|看看课|试试开店)/;
+everyday('你妈', (text, start, end) => motherSaid(text, start, end) || (MOTHER_SAID.test(text.slice(end, end + 2)) && !MOTHER_ABUSED.test(text)) || (MOTHER_ASKED.test(before(text, start, 1)) && MOTHER_JOINS.test(text.slice(end, end + 6)) && !MOTHER_ABUSED.test(text)));
+// A brother-in-law as a person in the family's news (姐夫说他明年也回来养牛, 我姐夫在广东): kin, not a film tag.
+const KIN_BEFORE = /[我你他她俺表堂大二三小]$/;
+const KIN_DOES = /^(?:说|在|也|今年|明年|去年|今天|明天|回|家里|打电话|种|养|开了?(?:个|家)?店|一起|和我|跟我|人(?:很|挺|不错|好))/;
+const KIN_SEXUAL = /小姨|偷情|睡|床|视频|片|完整版|小妹|姑娘|陪|过夜|按摩|上门|一晚|一次|[0-9０-９]|私|水嫩|服务|约|玩/;
+everyday('姐夫', (text, start, end) => !KIN_SEXUAL.test(text) && (KIN_BEFORE.test(before(text, start, 1)) || KIN_DOES.test(text.slice(end, end + 4))));
 // Chickens fed or sold (先回去喂鸡吧, 看我家小鸡吧 is left to the review tier).
 everyday('鸡吧', (text, start) => /(?:喂|养|杀|宰|抓|卖|买|炖|炒|赶)$/.test(before(text, start, 1)));
 // A brand of cigarettes (还在抽中南海, 一条中南海) and a country with its customers and markets (日本有客户问能不能寄).
 everyday('中南海', (text, start, end) => /(?:抽|一包|一条|一盒|买|根|支|盒)$/.test(before(text, start, 2)) || /^(?:烟|香烟|牌)/.test(text.slice(end, end + 2)));
-everyday('日本', (text, start, end) => /^(?:有(?:客户|人|买家|朋友|亲戚)|那边|那里|客户|买家|市场|进口|订单|游客|留学|出差|旅游)/.test(text.slice(end, end + 4)) || /(?:美国|韩国|欧洲|国外|出口|卖到|发到|寄到)$/.test(before(text, start, 2)));
+// The war as elders tell it (抗战的时候日本鬼子在我们这杀了好多人 我爷爷常讲): history, not a name called.
+const WAR_HISTORY = /抗战|抗日|侵华|八路军?|鬼子进村|打鬼子|大屠杀|那时候|当年|那年头|(?:爷爷|奶奶|姥爷|姥姥|外公|外婆|老人)[^，。！？\s]{0,4}(?:讲|说|常讲|常说)/;
+const AIMED_AT_SOMEONE = /[你您]|他这|她这|这个|这种|这些|就是|德行|滚|汉奸|畜|不如|别理|别信|该|心黑|像/;
+const warTold: EverydaySense = (text) => WAR_HISTORY.test(text) && !AIMED_AT_SOMEONE.test(text);
+everyday('日本鬼子', warTold);
+everyday('日本', (text, start, end) => (text.startsWith('鬼子', end) && warTold(text, start, end)) || /^(?:有(?:客户|人|买家|朋友|亲戚)|那边|那里|客户|买家|市场|进口|订单|游客|留学|出差|旅游)/.test(text.slice(end, end + 4)) || /(?:美国|韩国|欧洲|国外|出口|卖到|发到|寄到)$/.test(before(text, start, 2)));
 // An udder or a breast in a vet's or a doctor's words (母羊…是不是乳房有问题, 乳房有结节).
 // A boar's or a bull's semen (精液质量下降, 冻精配种).
 everyday('精液', (text) => /质量|配种|授精|冻精|采精|种猪|公猪|稀释/.test(text));
@@ -237,7 +267,8 @@ export function negatedByContext(text: string, start: number, end: number, categ
     if (u & BREAK) break;
     cues |= u;
   }
-  const personal = category === '辱骂' || category === '暴恐';
+  // A word aimed at someone (你妈逼的, 你这个日本鬼子) insults whatever the list files it under: 别理他 after it goes on insulting.
+  const personal = category === '辱骂' || category === '暴恐' || text.charCodeAt(start) === 0x4f60 || AIMED_BEFORE.test(before(text, start, 4));
   if (from < start && cues & BEFORE_CUE && GATE.before.admits(text, from, start) && BEFORE.test(text.slice(from, start)) && !(personal && PERSONAL_NOT_BEFORE.test(text.slice(from, start)))) return true;
   if (!personal && from > 0 && forbiddenInList(text, from - 1)) return true;
   // What something quoted is called (玩什么"百家乐"…，那就是赌博); said of a person it is an insult (你这就是…).
@@ -274,7 +305,9 @@ export function negatedByContext(text: string, start: number, end: number, categ
   if (from < start && ((GATE.reportedInsult.admits(text, from, start) && REPORTED_INSULT.test(text.slice(from, start))) || (GATE.selfLabel.admits(text, from, start) && SELF_LABEL.test(text.slice(from, start))))) return true;
   if (
     (category === '辱骂' || category === '未分类') &&
-    ((from < start && GATE.calledMe.admits(text, from, start) && CALLED_ME.test(text.slice(from, start))) || (GATE.saidOfMe.admits(text, end, end + WINDOW) && SAID_OF_ME.test(text.slice(end, end + WINDOW))))
+    ((from < start && GATE.calledMe.admits(text, from, start) && CALLED_ME.test(text.slice(from, start))) ||
+      (from < start && OWN_HEAD.test(text.slice(from, start)) && !SOMEONE_ELSE.test(text.slice(end))) ||
+      (GATE.saidOfMe.admits(text, end, end + WINDOW) && SAID_OF_ME.test(text.slice(end, end + WINDOW))))
   )
     return true;
   return calledAScam(text, end, personal) || (!personal && calledAScamBefore(text, start)) || reportedBefore(text, start);

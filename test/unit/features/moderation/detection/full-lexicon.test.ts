@@ -570,6 +570,21 @@ describe('issue 16 failure classes', () => {
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
   });
 
+  it('reads the seventy-second holdout\'s rule on fertiliser explained, a brother-in-law, the war as elders tell it, a mother asked to open a shop and a forgetful head called a pig\'s as no public violation', () => {
+    for (const text of ['硝酸铵化肥现在去农资店买要登记身份证 还要写用途 说是怕有人拿去做炸药 麻烦是麻烦 也能理解', '姐夫说他明年也回来养牛', '我姐夫在广东打工', '抗战的时候日本鬼子在我们这杀了好多人 我爷爷常讲', '可以让你妈也开个店 手织毛衣', '叫你妈一起来听课', '你妈做的辣椒酱真好吃，能不能上架卖', '我这个脑子啊真是猪脑子 又忘了签到', '担心化肥被拿去做炸药，现在都要实名了'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // The same words in an offer, a name called, a curse and an insult aimed at someone else stay public.
+    for (const text of ['我有硝酸铵 不怕有人拿去做炸药 私聊', '你个日本鬼子 滚', '抗战的时候我爷爷说 你就是个日本鬼子', '叫你妈来陪我一晚', '让你妈去卖吧', '你这个脑子真是猪脑子', '我看你这脑子真是猪脑子', '姐夫 小姨子 视频 私我', '你妈死了',
+      // …and what a second reader wrote to get past the first drafts.
+      '叫你妈来学学怎么伺候男人', '你妈妈今天在我床上', '猪脑子，说的是我们班长，大家都知道', '你个猪脑子，我又得给你讲一遍', '俺的脑子纯是猪脑子都比你强', '你这个日本鬼子，大家别理他', '你妈逼的，大家别理他', '怕配炸药麻烦的，直接找我拿成品，一公斤三百', '姐夫来玩吗，新到的小妹，年轻水嫩'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    // Its misses: forged records offered (public), a lecturer told she is seducing the class, and fees for a guaranteed purchase (staff notes).
+    expect(publicHits('帮你伪造通话截图 聊天记录 转账记录 打官司要债都能用').map((m) => m.category)).toContain('违法犯罪');
+    for (const text of ['老师你今天穿那么少 是不是故意勾引我们😏', '群里发个广告 我们公司收土鸡蛋 交五百会员费就能签保底收购合同', '今天最后一天 交三百入会 以后本县所有农产品我们包销 不信的可以去公司看'])
+      expect({ text, noted: detector.scan(text).matches.length > 0 }).toEqual({ text, noted: true });
+    expect(detector.scan('有人伪造转账截图骗商家 大家注意').flagged).toBe(false);
+  });
+
   it('keeps offers, threats and insults public that use the words of those holdouts\' warnings, stories and everyday senses', () => {
     for (const text of ['老子年轻的时候也是混社会的，信不信我弄死你', '趁年轻的时候多赚点，夜场招女公关，日结', '爷爷讲过，溜冰的都是有钱人，有冰的私聊', '我明天就去砍死你，有种你马上报警', '聪明药一盒300，不用医生开，顺丰到家', '笑气是医院里用的，不违法，一箱200', '咖啡包新款一喝就上瘾 要的私聊', '有冰有叶子，顺丰包邮，货到付款不满意可拒收', '你再举报我，那就是同归于尽', '这个不算毒品，提神的，要的私聊', '不是种的大麻，野生的，要的私聊', '有事找张小姐，上门服务，包你满意', '你妈妈在家等我呢', '美女乳头特写，牛逼，私聊', '想不想看鸡吧', '我家妹妹个个漂亮，上门服务', '想不想尝尝我的精液', '晚上来我家搓麻，有大麻抽', '办理全套证件，可查可验', '你再把电动车停我门口，我让你家爆炸', '老女人，装什么嫩', '快三成功率90%，跟我买'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
@@ -634,12 +649,13 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first seventy-one holdouts, tuned on once they had been scored.
+    // tune split also holds the first seventy-two holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the seventy-second) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 98.2 % (215 of
-    // 219; 67.1 % public), public false alarms 0.85 % (5 of 588), review notes 2.38 % (14 of 588).
-    ['holdout', { recall: 0.98, publicRecall: 0.67, publicFalseAlarmRate: 0.0086, reviewNoteRate: 0.024 }],
+    // The holdout (the seventy-third) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (214 of
+    // 217; 57.1 % public), public false alarms 3.25 % (18 of 554, over the issue's 1 %), review
+    // notes 1.99 % (11 of 554).
+    ['holdout', { recall: 0.98, publicRecall: 0.57, publicFalseAlarmRate: 0.033, reviewNoteRate: 0.02 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
