@@ -6,7 +6,7 @@ import { DEFAULT_ALLOWED_DOMAINS } from './find-links';
 import { findSlangAmong, slangCandidates } from './find-slang';
 import { FactorGate } from './regex-factors';
 import { findSolicitationWith, SolicitationCues, solicitationKind } from './find-solicitation';
-import { deniedInside, negatedByContext, readsAsReport } from './prohibitive-context';
+import { deniedInside, isSurname, negatedByContext, readsAsReport } from './prohibitive-context';
 import { loadReviewModel, reviewScore, type ReviewModel } from './review-model';
 import { loadCommonWords } from './load-common-words';
 import { loadWordSegmenter, type WordSegmenter } from './load-word-segmenter';
@@ -127,6 +127,8 @@ class LexiconDetector implements Detector {
   private readonly categoryNames: string[] = [];
   /** Index of 色情 in categoryNames (-1: no such word). */
   private sexCategory = -1;
+  /** Index of 政治 in categoryNames (-1: no such word). */
+  private politicsCategory = -1;
   private readonly broadReasons: string[] = [];
   private readonly patRuns: Uint8Array;
   private readonly charAutomaton: Automaton;
@@ -345,6 +347,7 @@ class LexiconDetector implements Detector {
     const allowed = new Set(lexicon.allow);
     for (let i = 0; i < count; i++) if (kinds.get(i) === KIND_BANNED && allowed.has(words[i] as string)) this.patMeta[i * 4 + 2] = (this.patMeta[i * 4 + 2] as number) | ALSO_ALLOWED;
     this.sexCategory = this.categoryNames.indexOf('色情');
+    this.politicsCategory = this.categoryNames.indexOf('政治');
 
     this.syllableSyms = this.tables.syllables.map((syllable) => Uint8Array.from(syllable, (ch) => ch.charCodeAt(0) - 0x61));
     const py = new PinyinPatterns(count, tokens.length);
@@ -1547,7 +1550,10 @@ class LexiconDetector implements Detector {
       // Its first character ends a longer word and its second begins one (肉香 in 腊肉/香肠): two words' halves.
       if (straddles && this.hanJoined(from) && !this.startsWord(from) && to + 1 < t.length && this.hanJoined(to + 1) && !this.startsWord(to + 1)) continue;
       const layer: MatchLayer = layerCode !== 0 ? 'pinyin' : end - start === word.length && input.startsWith(word, start) ? 'exact' : 'normalised';
-      const reason = kind === KIND_BROAD ? (this.broadReasons[categoryIndex] as string) : straddles ? 'cuts through two words' : undefined;
+      // A political word of two syllables in a line typed wholly in pinyin (wo bu hui da zi: 打字, not 鞑子; shi bu shi
+      // wei gui: 是不是违规, not 示威) has many readings: staff decide. Offers typed in pinyin (shua dan fan li) stay public.
+      const typedSounds = layerCode !== 0 && word.length <= 2 && categoryIndex === this.politicsCategory && this.hanTokens() === 0 && PINYIN_CHAT.test(input);
+      const reason = kind === KIND_BROAD ? (this.broadReasons[categoryIndex] as string) : straddles ? 'cuts through two words' : typedSounds ? 'two syllables in a line typed in pinyin' : undefined;
       const match: ScanMatch = { word, category: this.categoryNames[categoryIndex] as string, start, end, layer, tier: reason ? 'review' : 'public' };
       if (reason) match.reason = reason;
       if (kind === KIND_BROAD) {
@@ -1753,13 +1759,16 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 }
 
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
-const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业|提交作业|到)(?:[\s,，:：、+＋\-—。.…\p{Extended_Pictographic}\p{Emoji_Modifier}]|\u200d|\ufe0f)*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—])/u;
+const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业|提交作业|到)(?:[\s,，:：、+＋\-—。.…\p{Extended_Pictographic}\p{Emoji_Modifier}]|\u200d|\ufe0f)*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—（(])/u;
 
 /**
  * Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one
  * (本人李建国, a 名单 of names). A sound-alike hit (`sounded`) may also reach into the 到 after a
  * three-character name that answers a roll call (黄小军到, heard as 军刀).
  */
+// A line typed in pinyin that talks to the class or the teacher (wo bu hui…, laoshi…, keyi ma): chat, not a slogan.
+const PINYIN_CHAT = /\b(?:wo|laoshi|lao shi|keyi|ke yi|nihao|ni hao|xiexie|xie xie)\b|\bshi bu shi\b|\bbu hui\b|\bma\s*[?？]?$/i;
+
 function signedName(input: string, start: number, end: number, sounded = false): boolean {
   const names = messageNames(input);
   if (end - start <= 3 && names.roll() && !/[\s,，、]/.test(input.slice(start, end))) return true;
@@ -1770,7 +1779,7 @@ function signedName(input: string, start: number, end: number, sounded = false):
       if (arrived >= 0 && end <= arrived) return true;
     }
     const signed = names.signed();
-    if (signed && start >= signed[0] && end <= signed[1]) return true;
+    if (signed && start >= signed[0] && end <= signed[1] && isSurname(input.charCodeAt(signed[0]))) return true;
     const called = names.called();
     if (called >= 0 && start >= called - 3 && end <= called) return true;
     const then = names.thenSignin();

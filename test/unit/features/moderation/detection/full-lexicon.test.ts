@@ -585,6 +585,21 @@ describe('issue 16 failure classes', () => {
     expect(detector.scan('有人伪造转账截图骗商家 大家注意').flagged).toBe(false);
   });
 
+  it('reads the seventy-third holdout\'s pinyin lines, adult schools, family years, a platform-rules lesson, morphine in a hospital, a plan redone, a supermarket\'s name, the war told, a documentary, a roll call with a bracket, an app\'s register button, vermicelli, a cow\'s birth canal and a licensed farm as no public violation', () => {
+    for (const text of ['wo bu hui da zi yong pin yin keyi ma', 'nihao laoshi wo shi xiao liu', '县成人学校晚上也有电脑班，想学的可以去', '文革的时候我爸下乡到我们村，认识了我妈', '今天讲平台规则，虚假交易、刷好评都属于严重违规，记下来', '吗啡是医院里止痛用的，我爸癌症晚期打过', '这个方案我们推翻了重做', '我舅舅的超市叫百家乐，就在汽车站旁边', '我们县抗战的时候被日军飞机轰炸过，老城死了好多人', '八九年我刚结婚，那时候村里还没通电', '纪录片里看到穿山甲，原来它是吃蚂蚁的', '签到 李鹏（三组，养羊的）', '大家先下载APP，然后点右下注册按钮', '红薯白粉条和黑粉条有啥区别', '母牛产后阴道脱出怎么处理，急', '我们镇有娃娃鱼养殖场，人家有许可证，人工繁育的才能卖'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // 示威 heard across 是不是违规 goes to staff; 刷单 asked about in pinyin (shua dan shi bu shi wei gui de?) stays public, as offers in pinyin do.
+    expect(publicHits('laoshi, shua dan shi bu shi wei gui de? wo bu gan gao').map((m) => m.word)).toEqual(['刷单']);
+    // Offers typed in pinyin, the year named as an event, gambling offered at a shop, a pangolin or morphine sold stay public.
+    for (const text of ['shua dan fan li, dd wo', '八九年那件事不能忘', '百家乐上线了，私我', '穿山甲一斤八百，要的私聊', '吗啡有货，医院流出的，私聊', '白粉有货，要的私聊',
+      // …and what a second reader wrote to get past the first drafts.
+      'liu si bu neng wang, ming tian guang chang jing zuo', '八九年俺刚结婚，那年的坦克我到死都记得，这笔账迟早要算', '那时候日本鬼子进村也没李会计黑，姓李的全家都是日本鬼子', '成人班的妹子今晚可以上门，五百一次', '医生朋友能开吗啡，包邮到家，量大从优', '土豆白粉一克三百，老地方交货', '我们店是百家乐代理，微信充值，赢了当天就能提', '动物园里看不到的穿山甲，我们山庄能吃到，提前预订', '女主播阴道特写，比母牛产仔还清楚，私发', '世界杯下注册个号就行，赢了当天到账', '娃娃鱼养殖场直接发货，都是山沟里现抓的野货，一斤三百八', '冰毒海洛因都属于严重违规品我这全都有', '签到 法轮大法（好）', '签到 台湾独立(一组)', '禾花雀今年特别肥，我们村后山网了好多，野的，三十元一只', '你这瞎眼的玩意儿'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    // Its misses: a protected bird sold, a job lure in initials and a blind man called names.
+    for (const text of ['禾花雀冻的，野生的，一斤三百，要的预订', 'jz招人 sd yj高 j w', '你个瞎眼的，没看到我说了不要吗'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
   it('keeps offers, threats and insults public that use the words of those holdouts\' warnings, stories and everyday senses', () => {
     for (const text of ['老子年轻的时候也是混社会的，信不信我弄死你', '趁年轻的时候多赚点，夜场招女公关，日结', '爷爷讲过，溜冰的都是有钱人，有冰的私聊', '我明天就去砍死你，有种你马上报警', '聪明药一盒300，不用医生开，顺丰到家', '笑气是医院里用的，不违法，一箱200', '咖啡包新款一喝就上瘾 要的私聊', '有冰有叶子，顺丰包邮，货到付款不满意可拒收', '你再举报我，那就是同归于尽', '这个不算毒品，提神的，要的私聊', '不是种的大麻，野生的，要的私聊', '有事找张小姐，上门服务，包你满意', '你妈妈在家等我呢', '美女乳头特写，牛逼，私聊', '想不想看鸡吧', '我家妹妹个个漂亮，上门服务', '想不想尝尝我的精液', '晚上来我家搓麻，有大麻抽', '办理全套证件，可查可验', '你再把电动车停我门口，我让你家爆炸', '老女人，装什么嫩', '快三成功率90%，跟我买'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
@@ -649,13 +664,13 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first seventy-two holdouts, tuned on once they had been scored.
+    // tune split also holds the first seventy-three holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the seventy-third) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (214 of
-    // 217; 57.1 % public), public false alarms 3.25 % (18 of 554, over the issue's 1 %), review
-    // notes 1.99 % (11 of 554).
-    ['holdout', { recall: 0.98, publicRecall: 0.57, publicFalseAlarmRate: 0.033, reviewNoteRate: 0.02 }],
+    // The holdout (the seventy-fourth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 98.6 % (217 of
+    // 220; 62.3 % public), public false alarms 2.65 % (15 of 566, over the issue's 1 %), review
+    // notes 2.30 % (13 of 566).
+    ['holdout', { recall: 0.98, publicRecall: 0.62, publicFalseAlarmRate: 0.027, reviewNoteRate: 0.023 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
