@@ -182,7 +182,6 @@ everyday('鸡吧', (text, start) => /(?:喂|养|杀|宰|抓|卖|买|炖|炒|赶)
 // A brand of cigarettes (还在抽中南海, 一条中南海) and a country with its customers and markets (日本有客户问能不能寄).
 everyday('中南海', (text, start, end) => /(?:抽|一包|一条|一盒|买|根|支|盒)$/.test(before(text, start, 2)) || /^(?:烟|香烟|牌)/.test(text.slice(end, end + 2)));
 // The war as elders tell it (抗战的时候日本鬼子在我们这杀了好多人 我爷爷常讲): history, not a name called.
-const WAR_HISTORY = /抗战|抗日|侵华|八路军?|鬼子进村|打鬼子|大屠杀|那时候|当年|那年头|(?:爷爷|奶奶|姥爷|姥姥|外公|外婆|老人)[^，。！？\s]{0,4}(?:讲|说|常讲|常说)/;
 const AIMED_AT_SOMEONE = /[你您]|他这|她这|这个|这种|这些|是|德行|滚|汉奸|畜|不如|别理|别信|该|心黑|像|一样|一个样|投胎|比|坏|黑|狗|伪军|姓/;
 // The war named right before it in its clause (抗战的时候日本鬼子…, 抗战的时候被日军飞机轰炸过).
 const WAR_BEFORE = /(?:抗战|抗日|侵华|打仗|鬼子进村|打过)[^，。！？\s]{0,6}$/;
