@@ -1550,10 +1550,10 @@ class LexiconDetector implements Detector {
       // Its first character ends a longer word and its second begins one (肉香 in 腊肉/香肠): two words' halves.
       if (straddles && this.hanJoined(from) && !this.startsWord(from) && to + 1 < t.length && this.hanJoined(to + 1) && !this.startsWord(to + 1)) continue;
       const layer: MatchLayer = layerCode !== 0 ? 'pinyin' : end - start === word.length && input.startsWith(word, start) ? 'exact' : 'normalised';
-      // A political word of two syllables in a line typed wholly in pinyin (wo bu hui da zi: 打字, not 鞑子; shi bu shi
-      // wei gui: 是不是违规, not 示威) has many readings: staff decide. Offers typed in pinyin (shua dan fan li) stay public.
-      const typedSounds = layerCode !== 0 && word.length <= 2 && categoryIndex === this.politicsCategory && this.hanTokens() === 0 && PINYIN_CHAT.test(input);
-      const reason = kind === KIND_BROAD ? (this.broadReasons[categoryIndex] as string) : straddles ? 'cuts through two words' : typedSounds ? 'two syllables in a line typed in pinyin' : undefined;
+      // A short word heard in a line typed wholly in pinyin that talks to the class (wo bu hui da zi: 打字, not 鞑子; wo da ma:
+      // 我大妈, not 大麻) has many readings: staff decide. Slogans (no chat) and offers typed in pinyin (shua dan fan li, dd wo) stay public.
+      const typedSounds = layerCode !== 0 && word.length <= 3 && this.hanTokens() === 0 && PINYIN_CHAT.test(input) && !PINYIN_OFFER.test(input) && (categoryIndex !== this.politicsCategory || (word.length <= 2 && !PINYIN_CALL.test(input)));
+      const reason = kind === KIND_BROAD ? (this.broadReasons[categoryIndex] as string) : straddles ? 'cuts through two words' : typedSounds ? 'a short word heard in a line typed in pinyin' : undefined;
       const match: ScanMatch = { word, category: this.categoryNames[categoryIndex] as string, start, end, layer, tier: reason ? 'review' : 'public' };
       if (reason) match.reason = reason;
       if (kind === KIND_BROAD) {
@@ -1767,7 +1767,11 @@ const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业
  * three-character name that answers a roll call (黄小军到, heard as 军刀).
  */
 // A line typed in pinyin that talks to the class or the teacher (wo bu hui…, laoshi…, keyi ma): chat, not a slogan.
-const PINYIN_CHAT = /\b(?:wo|laoshi|lao shi|keyi|ke yi|nihao|ni hao|xiexie|xie xie)\b|\bshi bu shi\b|\bbu hui\b|\bma\s*[?？]?$/i;
+const PINYIN_CHAT = /\b(?:wo(?! ?men)|laoshi|lao shi|keyi|ke yi|nihao|ni hao|xiexie|xie xie|shouji|shou ji|shang ke|zuo ye|qian dao|qing jia)\b|\bshi bu shi\b|\bbu (?:hui|hao)\b/i;
+// …and one that calls people out (qu, yi qi, da jia, zhuan fa): a slogan typed in pinyin.
+const PINYIN_CALL = /\b(?:qu|yi ?qi|da ?jia|zhuan ?fa|guang ?chang|ming ?tian|bu ?neng ?wang)\b/i;
+// …and one that offers, has, pays, asks for a contact or goes at someone (wo you…, dd wo, fan li, ni shi…): not chat.
+const PINYIN_OFFER = /\b(?:dd|vx|v|qq|jia ?(?:wo|v|vx|wx|qq|wei)|wei ?xin|wx|si ?liao|si ?wo|fan ?li|zhuan|qian|yuan|kuai|dai ?ni|mai|lai ?wan|lai bu lai|yue|you|yao|gei ni|fa huo|zhao wo|ni|nin|sha|si|pei|shui)\b|[0-9]/i;
 
 function signedName(input: string, start: number, end: number, sounded = false): boolean {
   const names = messageNames(input);

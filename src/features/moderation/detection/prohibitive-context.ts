@@ -128,7 +128,7 @@ everyday('技师', (text, start, end) => /(?:农技|农机|农业|畜牧|兽医|
 // Shut out, said of oneself (跟被封杀了一样, 账号被封杀): a penalty suffered, not a call to ban.
 everyday('封杀', (text, start) => /被(?:平台|抖音|快手|官方)?$/.test(before(text, start, 4)));
 // Finding the way (导航搜得到, 开导航, 车载导航显示): the lists' sexual 导航 are link pages (色情导航, 新导航搜一下就有).
-everyday('导航', (text, start, end) => /(?:开|用|跟着|看|手机|地图|高德|百度|腾讯|车载|北斗)$/.test(before(text, start, 2)) || /^(?:搜得到|到(?:村|家|店|镇|县|门口)|过来|不准|说|仪|显示|定位)/.test(text.slice(end, end + 3)));
+everyday('导航', (text, start, end) => (/(?:开|用|跟着|看|手机|地图|高德|百度|腾讯|车载|北斗)$/.test(before(text, start, 2)) || /^(?:搜得到|搜不到|到(?:村|家|店|镇|县|门口)|过来|不准|说|仪|显示|定位)/.test(text.slice(end, end + 3))) && !/黄|色情|成人|福利|加我|私|懂的/.test(text));
 // The Games (奥运会我们县有个运动员): sport, not a political word.
 everyday('奥运会|奥运', (text, _start, end) => !/^[^，。！？]{0,4}(?:黑幕|作秀|劳民伤财|抵制)/.test(text.slice(end, end + 8)));
 // Calling the police, advised (可以直接报警, 赶紧报警): what to do about an offence, not one.
@@ -151,6 +151,14 @@ everyday(
 );
 // A woman addressed by her surname (王小姐是服务中心新来的, 找李小姐报名): a form of address. 包 is left out (包小姐).
 const SURNAME = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤葛'].map((c) => c.charCodeAt(0)));
+// A group rule: whoever posts it is kicked out (群里谁要是发赌博链接直接踢).
+const POSTED_IF = /(?:谁|要是|如果|再有人|敢)[^，。！？\s]{0,4}(?:发|转|拉人进)$/;
+const KICKED_AFTER = /^[^。！？，,\s]{0,6}(?:直接|一律|马上|立刻)(?:踢|移出)/;
+/** Whether the hit is what a group rule kicks posters out for. */
+function ruleAgainstPosting(text: string, start: number, end: number): boolean {
+  return POSTED_IF.test(before(text, start, 10)) && KICKED_AFTER.test(text.slice(end, end + 20));
+}
+
 /** Whether the code unit is a common surname (a name after 签到 opens with one: 签到 李鹏 is a trainee, 签到 法轮大法 is not). */
 export const isSurname = (unit: number): boolean => SURNAME.has(unit);
 const HAN = /\p{Script=Han}/u;
@@ -162,16 +170,20 @@ everyday('大麻', (text) => /麻绳|麻线|麻布|麻袋|麻皮|麻秆|搓绳|�
 // Kin: a sister (你妹妹考上了没, 我表妹妹).
 everyday('妹妹', (text, start) => /[我你他她表堂亲]$/.test(before(text, start, 1)));
 // 妈妈 with what is said of her after it (他妈妈今天过生, 你妈妈身体好点没); 请你妈妈问 stays a curse.
-const MOTHER_SAID = /^(?:的(?:生日|病|身体|手艺|电话)|今天|昨天|明天|前天|过生|生日|住院|出院|身体|病|做的|包的|种的|养的|腌的|还好|好点|退休)/;
+const MOTHER_SAID = /^(?:是卖(?![粉冰药货叶糖身肉屁逼淫鸡])[\u4e00-\u9fff]{1,4}的|的(?:生日|病|身体|手艺|电话)|今天|昨天|明天|前天|过生|生日|住院|出院|身体|病|做的|包的|种的|养的|腌的|还好|好点|退休)/;
 // Nothing sexual or insulting anywhere in the message (你妈妈今天在我床上 stays a curse).
-const MOTHER_ABUSED = /伺候|舔|卖身|卖她|鸡|上一课|陪|干|劈腿|开房|睡|床|骚|过夜|一晚|老子|男人|兄弟|逼|贱|死|滚|操|日/;
-const motherSaid: EverydaySense = (text, _start, end) => text.charCodeAt(end) === 0x5988 && MOTHER_SAID.test(text.slice(end + 1, end + 3)) && !MOTHER_ABUSED.test(text);
-everyday('他妈', motherSaid);
-everyday('他妈妈|你妈妈', (text, _start, end) => MOTHER_SAID.test(text.slice(end, end + 2)) && !MOTHER_ABUSED.test(text));
+const MOTHER_ABUSED = /伺候|舔|卖身|卖肉|卖逼|屁股|婊|卖她|鸡|上一课|陪|干|劈腿|开房|睡|床|骚|过夜|一晚|老子|男人|兄弟|逼|贱|死|滚|操|日/;
+const motherSaid: EverydaySense = (text, _start, end) => text.charCodeAt(end) === 0x5988 && MOTHER_SAID.test(text.slice(end + 1, end + 8)) && !MOTHER_ABUSED.test(text);
+// Her trade (他妈是卖豆腐的, 你妈在镇上是卖衣服的).
+// …in a message that deals nothing itself (他妈是卖粉的，要货找他 is an offer).
+const TRADE_DEALT = /私|找|联系|加我|要货|有货|[0-9０-９]|[块元克]/;
+const MOTHER_TRADE = /^(?:在[^，。！？\s]{0,4})?是卖(?![粉冰药货叶糖身肉屁逼淫鸡])[\u4e00-\u9fff]{1,4}的/;
+everyday('他妈', (text, start, end) => motherSaid(text, start, end) || (MOTHER_TRADE.test(text.slice(end, end + 10)) && !MOTHER_ABUSED.test(text) && !TRADE_DEALT.test(text)));
+everyday('他妈妈|你妈妈', (text, _start, end) => MOTHER_SAID.test(text.slice(end, end + 7)) && !MOTHER_ABUSED.test(text));
 // The addressee's mother asked along to the course or the trade (可以让你妈也开个店, 叫你妈一起来听课).
 const MOTHER_ASKED = /(?:让|叫|请|带|帮)$/;
 const MOTHER_JOINS = /^(?:也|一起|都)?(?:开(?:个|一个)?(?:店|网店)|来(?:上课|听课|学|报名)|报名|学一?学|学一下|看看课|试试开店)/;
-everyday('你妈', (text, start, end) => motherSaid(text, start, end) || (MOTHER_SAID.test(text.slice(end, end + 2)) && !MOTHER_ABUSED.test(text)) || (MOTHER_ASKED.test(before(text, start, 1)) && MOTHER_JOINS.test(text.slice(end, end + 6)) && !MOTHER_ABUSED.test(text)));
+everyday('你妈', (text, start, end) => motherSaid(text, start, end) || (MOTHER_TRADE.test(text.slice(end, end + 10)) && !MOTHER_ABUSED.test(text) && !TRADE_DEALT.test(text)) || (MOTHER_SAID.test(text.slice(end, end + 7)) && !MOTHER_ABUSED.test(text)) || (MOTHER_ASKED.test(before(text, start, 1)) && MOTHER_JOINS.test(text.slice(end, end + 6)) && !MOTHER_ABUSED.test(text)));
 // A brother-in-law as a person in the family's news (姐夫说他明年也回来养牛, 我姐夫在广东): kin, not a film tag.
 const KIN_BEFORE = /[我你他她俺表堂大二三小]$/;
 const KIN_DOES = /^(?:说|在|也|今年|明年|去年|今天|明天|回|家里|打电话|种|养|开了?(?:个|家)?店|一起|和我|跟我|人(?:很|挺|不错|好))/;
@@ -182,21 +194,23 @@ everyday('鸡吧', (text, start) => /(?:喂|养|杀|宰|抓|卖|买|炖|炒|赶)
 // A brand of cigarettes (还在抽中南海, 一条中南海) and a country with its customers and markets (日本有客户问能不能寄).
 everyday('中南海', (text, start, end) => /(?:抽|一包|一条|一盒|买|根|支|盒)$/.test(before(text, start, 2)) || /^(?:烟|香烟|牌)/.test(text.slice(end, end + 2)));
 // The war as elders tell it (抗战的时候日本鬼子在我们这杀了好多人 我爷爷常讲): history, not a name called.
-const AIMED_AT_SOMEONE = /[你您]|他这|她这|这个|这种|这些|是|德行|滚|汉奸|畜|不如|别理|别信|该|心黑|像|一样|一个样|投胎|比|坏|黑|狗|伪军|姓/;
+const AIMED_AT_SOMEONE = /[你您]|他这|她这|这个|这种|这些|是(?:个|日本|日军)|德行|滚|汉奸|畜|不如|别理|别信|该|心黑|像|一样|一个样|投胎|比|坏|黑|狗|伪军|姓/;
 // The war named right before it in its clause (抗战的时候日本鬼子…, 抗战的时候被日军飞机轰炸过).
-const WAR_BEFORE = /(?:抗战|抗日|侵华|打仗|鬼子进村|打过)[^，。！？\s]{0,6}$/;
+const WAR_BEFORE = /(?:抗战|抗日|侵华|打仗|鬼子进村|打过|当年打|那时候打)[^，。！？\s]{0,6}$/;
 const warTold: EverydaySense = (text, start) => WAR_BEFORE.test(before(text, start, 10)) && !AIMED_AT_SOMEONE.test(text);
 everyday('日本鬼子|日军', warTold);
 // Years and times of the speaker's own life (八九年我刚结婚, 文革的时候我爸下乡到我们村): family history, not an event named.
-const LIFE_AFTER = /^(?:的时候|那时候|那会儿?|期间|那几年|年代)?[，,\s]?(?:我|俺|咱|村里|我们村|我爸|我妈|我爷爷|我奶奶|他|她)(?:爸|妈|家)?(?:刚|才|还|下乡|出生|结婚|上学|当兵|进城|盖|分|认识|那时)/;
+const LIFE_AFTER = /^(?:的时候|那时候|那会儿?|时候?|时期|期间|那几年|年代)?[，,\s]?(?:我|俺|咱|村里|我们村|我爸|我妈|我爷爷|我奶奶|他|她)(?:爸|妈|家)?(?:刚|才|还|下乡|出生|结婚|上学|当兵|进城|盖|分|认识|那时|在(?:生产队|队里|村里|公社|大队|学校|厂里)|当(?:记分员|会计|队长|民兵|赤脚医生|老师))/;
 const EVENT_TALK = /事件|学生|学潮|广场|天安门|长安街|平反|真相|纪念|不能说|敏感|政府|镇压|开枪|坦克|六月|夏天|春天|死了|血债|清算|忘|记得|转发|全校|北京|账/;
 everyday('文革|八九年', (text, _start, end) => LIFE_AFTER.test(text.slice(end, end + 10)) && !EVENT_TALK.test(text));
 // Anything offered, priced or arranged in the message: an everyday sense below never clears a hit in one.
 const OFFERED = /私|找我|联系|加我|v我|vx|有货|现货|门路|搞到|弄到|能开|包邮|到家|量大|转让|出售|卖|要的|预订|懂的|[0-9０-９]|[块元克]|一[克只]|老地方|交货|来拿|来玩|来我|扫码|充值|代理|一把|开局|赢|真钱|上门|一次|妹子|飘|活的|大补|炖|现杀|捉|山庄|店里/;
+// Banter (去你的 你才胖): a friend teased back, not cursed.
+everyday('去你的', (text, _start, end) => /^[，,\s!！~～]*(?:你才|我才|哪有|讨厌|哈哈|嘿嘿|😂|🤣)/.test(text.slice(end, end + 4)));
 // Adult education (县成人学校, 成人高考): a school, not adult content.
 everyday('成人', (text, _start, end) => /^(?:学校|教育|高考|大学|本科|专科|自考|夜校|班|礼|中专)/.test(text.slice(end, end + 2)) && !OFFERED.test(text) && !/小电影|片|约|服务|包夜/.test(text));
 // Morphine given in a hospital (吗啡是医院里止痛用的, 癌症晚期打过吗啡): a medicine told of, in a message that offers none.
-everyday('吗啡', (text) => /医院|止痛|癌|晚期|医生|大夫|手术/.test(text) && !OFFERED.test(text) && !/收|试试|感觉/.test(text));
+everyday('吗啡|杜冷丁', (text) => /医院|止痛|癌|晚期|医生|大夫|手术/.test(text) && !OFFERED.test(text) && !/收|试试|感觉|便宜|转|谁要|需要|剩|多了/.test(text));
 // Sweet-potato vermicelli (红薯白粉条): a noodle.
 everyday('白粉', (text, start, end) => (text.charCodeAt(end) === 0x6761 || /(?:红薯|土豆|山芋|地瓜|粉丝)$/.test(before(text, start, 2))) && !OFFERED.test(text) && !/纯度|吸|缅甸|包装|条子/.test(text));
 // A shop or a restaurant named (超市叫百家乐): a name, not the card game.
@@ -320,6 +334,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
     if (everydaySense?.(text, start, end)) return true;
   }
   if (!personal && bulletinOfArrest(text, start, end)) return true;
+  if (category !== '辱骂' && ruleAgainstPosting(text, start, end)) return true;
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
   if (quotedForTheRules(text, start, end)) return true;
   // Someone insulted the sender, reported by the sender (评论区有人骂我sb): whatever the list files the word under.

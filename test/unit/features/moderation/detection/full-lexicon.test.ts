@@ -588,8 +588,12 @@ describe('issue 16 failure classes', () => {
   it('reads the seventy-third holdout\'s pinyin lines, adult schools, family years, a platform-rules lesson, morphine in a hospital, a plan redone, a supermarket\'s name, the war told, a documentary, a roll call with a bracket, an app\'s register button, vermicelli, a cow\'s birth canal and a licensed farm as no public violation', () => {
     for (const text of ['wo bu hui da zi yong pin yin keyi ma', 'nihao laoshi wo shi xiao liu', '县成人学校晚上也有电脑班，想学的可以去', '文革的时候我爸下乡到我们村，认识了我妈', '今天讲平台规则，虚假交易、刷好评都属于严重违规，记下来', '吗啡是医院里止痛用的，我爸癌症晚期打过', '这个方案我们推翻了重做', '我舅舅的超市叫百家乐，就在汽车站旁边', '我们县抗战的时候被日军飞机轰炸过，老城死了好多人', '八九年我刚结婚，那时候村里还没通电', '纪录片里看到穿山甲，原来它是吃蚂蚁的', '签到 李鹏（三组，养羊的）', '大家先下载APP，然后点右下注册按钮', '红薯白粉条和黑粉条有啥区别', '母牛产后阴道脱出怎么处理，急', '我们镇有娃娃鱼养殖场，人家有许可证，人工繁育的才能卖'])
       expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
-    // 示威 heard across 是不是违规 goes to staff; 刷单 asked about in pinyin (shua dan shi bu shi wei gui de?) stays public, as offers in pinyin do.
-    expect(publicHits('laoshi, shua dan shi bu shi wei gui de? wo bu gan gao').map((m) => m.word)).toEqual(['刷单']);
+    // 示威 heard across 是不是违规 and 刷单 asked about in pinyin go to staff, and so does 大麻 heard in wo da ma (我大妈).
+    for (const text of ['laoshi, shua dan shi bu shi wei gui de? wo bu gan gao', 'wo da ma jin tian lai shang ke le', 'shouji xinhao bu hao ting bu qing'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word), noted: detector.scan(text).matches.length > 0 }).toEqual({ text, publicly: [], noted: true });
+    // Offers and slogans typed in pinyin stay public, chat words or not.
+    for (const text of ['wo you da ma, dd wo', 'laoshi, shua dan fan li, jia wo', 'liu si bu neng wang, ming tian guang chang jing zuo', 'wo men yi qi qu jing zuo'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
     // Offers typed in pinyin, the year named as an event, gambling offered at a shop, a pangolin or morphine sold stay public.
     for (const text of ['shua dan fan li, dd wo', '八九年那件事不能忘', '百家乐上线了，私我', '穿山甲一斤八百，要的私聊', '吗啡有货，医院流出的，私聊', '白粉有货，要的私聊',
       // …and what a second reader wrote to get past the first drafts.
@@ -598,6 +602,19 @@ describe('issue 16 failure classes', () => {
     // Its misses: a protected bird sold, a job lure in initials and a blind man called names.
     for (const text of ['禾花雀冻的，野生的，一斤三百，要的预订', 'jz招人 sd yj高 j w', '你个瞎眼的，没看到我说了不要吗'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+  });
+
+  it('reads the seventy-fourth holdout\'s wild mushrooms, a painkiller after surgery, a village the map cannot find, a mother\'s trade, a staff ban on gambling links, an elder\'s war story, a father\'s work in the commune years and banter as no public violation', () => {
+    for (const text of ['我们这的野生菌只卖给收购站 自己不敢网上卖', '杜冷丁是医院术后用的 打了就不疼了', '我家住在杀牛坪 导航搜不到 写镇上的地址', '他妈妈是卖酸菜的 做了几十年了', '县里严打赌博 群里谁要是发赌博链接直接踢', '我爷爷是老党员 讲当年打日本鬼子的事 讲一回哭一回', '文革的时候我爸在生产队当记分员', '去你的 你才胖 我这是壮'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    // The same words in offers, insults and curses stay public.
+    for (const text of ['野生穿山甲收购，现金收', '杜冷丁有货，医院流出，私聊', '你妈妈是卖肉的', '去你的，傻逼', '我们村那个王二就是日本鬼子投胎',
+      // …and what a second reader wrote to get past the first drafts.
+      'wo you da ma', 'laoshi ni shi sha bi', 'wo gan si ni', 'wo yao fan gong', '刷单返利，日赚三百，违者直接踢', '冰毒要的私聊，发广告的一律移出', '谁要是发炸药给我 我就收 不要的直接踢', '黄色导航搜不到的话加我', '他妈是卖粉的，要货找他', '你妈妈是卖屁股的', '野生菜花蛇出售，量大从优', '癌症晚期用的杜冷丁，我这里便宜出'])
+      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    // Its misses, lures with no contact id, are staff notes.
+    for (const text of ['群里的姐妹们 我这边在招团长 卖货有提成 拉人还有奖励 来吗', '关注我的视频号 每天抽奖送手机 评论区留言就行', '我拉你进个群 里面天天有人发钱 动动手指就有'])
+      expect({ text, noted: detector.scan(text).matches.length > 0 }).toEqual({ text, noted: true });
   });
 
   it('keeps offers, threats and insults public that use the words of those holdouts\' warnings, stories and everyday senses', () => {
