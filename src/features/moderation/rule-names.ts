@@ -57,6 +57,7 @@ export function reviewReasonName(reason: string | undefined, word: string): stri
   if (reason === undefined) return ruleWordName(word);
   if (reason === 'uncategorised word') return '共用词表里的词，没有标类别';
   if (reason === 'cuts through two words') return '由前后两个词拼出，可能是巧合';
+  if (reason === 'a short word heard in a line typed in pinyin') return `整句是拼音，读音像「${word}」，也可能是别的词`;
   const broad = /^broad category \((.+)\)$/.exec(reason);
   if (broad) return `「${broad[1]}」类里含义较宽的词`;
   const slang = /^slang guess \((.+)\)$/.exec(reason);

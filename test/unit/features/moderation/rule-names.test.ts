@@ -24,6 +24,7 @@ describe('the Chinese names staff read for the detector’s internal names', () 
     expect(reviewReasonName('uncategorised word', '哈宝')).toBe('共用词表里的词，没有标类别');
     expect(reviewReasonName('broad category (违法犯罪)', '代开发票')).toBe('「违法犯罪」类里含义较宽的词');
     expect(reviewReasonName('cuts through two words', '干鸡')).toBe('由前后两个词拼出，可能是巧合');
+    expect(reviewReasonName('a short word heard in a line typed in pinyin', '大麻')).toBe('整句是拼音，读音像「大麻」，也可能是别的词');
     expect(reviewReasonName('slang guess (lure-guess)', 'lure-guess')).toBe('疑似招揽说法');
     expect(reviewReasonName('statistical guess (87 %)', 'review-model')).toBe('整句与以往的违规消息相似（估计 87%）');
     expect(reviewReasonName('said laughing (threat-kill)', 'threat-kill')).toBe('威胁伤人，但同一句里在笑，可能是玩笑');
