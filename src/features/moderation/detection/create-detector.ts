@@ -1761,18 +1761,18 @@ function mentioned(input: string, start: number, end: number, word: string): boo
 // A sign-in with the member's name (签到，陈建国 / 补签 梁大壮): the name is who signs, whatever it sounds like.
 const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业|提交作业|到)(?:[\s,，:：、+＋\-—。.…\p{Extended_Pictographic}\p{Emoji_Modifier}]|\u200d|\ufe0f)*(?:第?[一二三四五六七八九十0-9]+(?:组|班)[\s,，:：、+＋\-—。.…]*)?(?![你他她我])([\u4e00-\u9fff]{2,4})(?=$|[\s,，。.:：、!！+＋\-—（(])/u;
 
-/**
- * Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one
- * (本人李建国, a 名单 of names). A sound-alike hit (`sounded`) may also reach into the 到 after a
- * three-character name that answers a roll call (黄小军到, heard as 军刀).
- */
 // A line typed in pinyin that talks to the class or the teacher (wo bu hui…, laoshi…, keyi ma): chat, not a slogan.
 const PINYIN_CHAT = /\b(?:wo(?! ?men)|laoshi|lao shi|keyi|ke yi|nihao|ni hao|xiexie|xie xie|shouji|shou ji|shang ke|zuo ye|qian dao|qing jia)\b|\bshi bu shi\b|\bbu (?:hui|hao)\b/i;
 // …and one that calls people out (qu, yi qi, da jia, zhuan fa): a slogan typed in pinyin.
 const PINYIN_CALL = /\b(?:qu|yi ?qi|da ?jia|zhuan ?fa|guang ?chang|ming ?tian|bu ?neng ?wang)\b/i;
 // …and one that offers, has, pays, asks for a contact or goes at someone (wo you…, dd wo, fan li, ni shi…): not chat.
-const PINYIN_OFFER = /\b(?:dd|vx|v|qq|jia ?(?:wo|v|vx|wx|qq|wei)|wei ?xin|wx|si ?liao|si ?wo|fan ?li|zhuan|qian|yuan|kuai|dai ?ni|mai|lai ?wan|lai bu lai|yue|you|yao|gei ni|fa huo|zhao wo|ni|nin|sha|si|pei|shui)\b|[0-9]/i;
+const PINYIN_OFFER = /\b(?:dd|vx|v|qq|jia ?(?:wo|v|vx|wx|qq|wei)|wei ?xin|wx|si ?liao|si ?wo|fan ?li|zhuan|qian(?! ?dao)|yuan|kuai|dai ?ni|mai|lai ?wan|lai bu lai|yue|you|yao(?! ?qing ?jia)|gei ni|fa huo|zhao wo|ni(?! ?hao)|nin|sha|si|pei|shui)\b|[0-9]/i;
 
+/**
+ * Whether [start, end) lies inside the name a sign-in message opens with, or a name given as one
+ * (本人李建国, a 名单 of names). A sound-alike hit (`sounded`) may also reach into the 到 after a
+ * three-character name that answers a roll call (黄小军到, heard as 军刀).
+ */
 function signedName(input: string, start: number, end: number, sounded = false): boolean {
   const names = messageNames(input);
   if (end - start <= 3 && names.roll() && !/[\s,，、]/.test(input.slice(start, end))) return true;

@@ -11,7 +11,7 @@ const WINDOW = 12;
 const BEFORE = /(?:(?:价格|价钱|物价|运费|快递费|油价|房价)(?:真是|简直|太)$|唱[“"「][^”"」]{0,8}$|(?:信用社|农商行|农信社|农行|邮储)的?[^，。！？\s]{0,4}$|封了[^，。！？\s]{0,4}$|(?:税务局|税务所|办税窗口)(?:可以|能|给)?$|(?:课|老师|书)[^，。！？\s]{0,3}(?:讲到|讲了|讲过|学到|学了|说到)$|(?:打成|写成|识别成|转成)["“「]$|轮到(?:我|你|他|她)$|(?<!要)不要|(?<!能)不能|(?<!准)不准|不许|不让|不允许|不得|(?<![区分特类级识辨差告性派鉴])别|勿|禁止|严禁|杜绝|拒绝|远离|抵制|反对|打击|举报|严查|严打|查处|涉嫌|涉及|提醒大家|温馨提醒|陌生人(?:让|叫|要)(?:你|我)|(?:老师|讲师|班主任|辅导员|民警|警方)提醒|禁毒|扫黄|禁赌|反赌|会不会(?:说|算|判)|算不算|破获|捣毁|打掉|(?<!做)不做|不碰|谨防|警惕|提防|防范|小心|当心|戒|(?:民警|警察|警方|派出所)(?:说|讲|提醒|通报)|反诈|防骗)[^，。！？；,.!?;\n]{0,8}$|被判(?:定为|定|为|成)?$|(?:外公|外婆|爷爷|奶奶|姥姥|姥爷|老人|老一辈)(?:们)?(?:都)?(?:讲过|说过|讲起|说起|讲的|以前说)[^，。！？；,.!?;\n]{0,8}$|(?:那句|这句|台词)[“"「][^”"」]{0,8}$|会(?:被)?判(?:为|成)?$|因为(?:它)?(?:能|可以)(?:用来)?(?:做|制)$|(?:鞭炮|烟花|爆竹|化工|锅炉|煤气|燃气|液化气|天然气|沼气|高压锅)(?:厂|罐|灶|池|管道|店|仓库)?(?:漏气)?$|(?:修路|开山|采石|挖渠|修(?:水)?渠|修水库|打井|打隧道|爆破|开矿)[^，。！？；,.!?;\n]{0,4}$|(?:生娃|生孩子|手术|住院|医院|术后|开刀|剖腹产|护士|癌症|晚期)[^，。！？；,.!?;\n]{0,6}(?:打|用|开|注射)(?:过|了)?$|(?:那|这)叫$|(?:还)?以为是$|被平台(?:说|判)$|叫它$|就像$|(?<!我)说(?:我|我们)(?:的|家)?[^，。！？；,.!?;\n ]{0,6}是$|(?<!是)不是$|聚众$|(?:也|这|还|就)算$|是指$|指的是$|分成(?:比例)?(?:是)?$|是不是有$|是不是就是$|是不是(?:要|该|得)[^，。！？；,.!?;\n]{0,6}$|举例(?:说)?$|比如(?:说)?$|(?:被)?(?:当成|误认为)$|没人(?:找|约)(?:我们?|你们?)?$/;
 // After a hit: it is called wrong or harmful (刷单是违规的, 嫖娼…都是违法的, 赌博害人); a bare 违规
 // is left out: 「后台显示违规」「会不会被判违规」 report a platform verdict, not a warning.
-const AFTER = /^(?:要(?:举报|报警|上报)|保护|压价|同名|等(?:信息|内容|行为)|也(?:通人性|有感情)|(?:试验|实验)成功|演(?:得|的)|(?:同志)?(?:故居|纪念馆|铜像|雕像|诞辰|南巡|理论)|["”」]?是我(?:们)?家的|["”」]?(?:写成|打成)["“「]|还是(?:月结|周结)|一样|似的|差不多|开山|炸山|采石|开矿|那个新闻|的新闻|事故|的意思|止疼|止痛|镇痛|音效|特效|贴纸|的套路|维护|没用|不管用|织|纺|还是[三四五六七八九]|开$|开[，。,.!?！？ ]|分成|分账|[（(](?:库存|货|钱|资金))|^(?:是|就是)(?:生|熟)?(?:石灰|面粉|淀粉|石膏|滑石粉|消毒粉|漂白粉)|^(?:就是|又叫|也叫|叫)(?:汉麻|火麻)|^[^，。！？；,.!?;\n]{0,6}(?:会被(?:降权|罚|查|处罚)|被降权|县委|市委|省委|党委|党校|党支部|委员会|是兽医用|兽医用的|是医用|医用的|是违禁|违禁的|是禁用|禁用的|是违规|都?属于(?:严重)?违规(?![^，。！？]*(?:我这|我有|能搞|搞到|有货|私|找我|全都有))|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|被查(?!看)|封店|案子|案件|没关系|是两回事|两码事|是管制|管制的|属于管制|被踢|不能在网上|不能网上|的时候备注|时备注|不能(?:加|用|放|卖|吃|种|随便)|被枪毙|才知道(?:是)?违法|会(?:直接)?被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案|性质|不行|得不偿失|是禁用|禁用的|要处理|肯定抓|判了|判刑|担责|是违法|早(?:就)?禁|禁了|已经禁|被禁|是保护动物|保护动物|敲诈|管得(?:很|比较)?严|进去了|长得(?:很)?像|要及时删|被处罚|不能上网卖|不能上架|这边叫|这里叫|方言|土话|不允许|根本不让|叫["“「]|没有能赢|没有赢的|没有赢家|后台控制|会不会(?:封号|被封|被罚)|不是一回事|被盗|的规定|合法|是啥|是什么|是个(?:什么|啥)|取消资格|(?:和|跟)[^，。！？；,.!?;\n]{0,6}不一样|这种话|这种说法|这类话)/;
+const AFTER = /^(?:要(?:举报|报警|上报)|保护|压价|同名|等(?:信息|内容|行为)|也(?:通人性|有感情)|(?:试验|实验)成功|演(?:得|的)|(?:同志)?(?:故居|纪念馆|铜像|雕像|诞辰|南巡|理论)|["”」]?是我(?:们)?家的|["”」]?(?:写成|打成)["“「]|还是(?:月结|周结)|一样|似的|差不多|开山|炸山|采石|开矿|那个新闻|的新闻|事故|的意思|止疼|止痛|镇痛|音效|特效|贴纸|的套路|维护|没用|不管用|织|纺|还是[三四五六七八九]|开$|开[，。,.!?！？ ]|分成|分账|[（(](?:库存|货|钱|资金))|^(?:是|就是)(?:生|熟)?(?:石灰|面粉|淀粉|石膏|滑石粉|消毒粉|漂白粉)|^(?:就是|又叫|也叫|叫)(?:汉麻|火麻)|^[^，。！？；,.!?;\n]{0,6}(?:会被(?:降权|罚|查|处罚)|被降权|县委|市委|省委|党委|党校|党支部|委员会|是兽医用|兽医用的|是医用|医用的|是违禁|违禁的|是禁用|禁用的|是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|被查(?!看)|封店|案子|案件|没关系|是两回事|两码事|是管制|管制的|属于管制|被踢|不能在网上|不能网上|的时候备注|时备注|不能(?:加|用|放|卖|吃|种|随便)|被枪毙|才知道(?:是)?违法|会(?:直接)?被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案|性质|不行|得不偿失|是禁用|禁用的|要处理|肯定抓|判了|判刑|担责|是违法|早(?:就)?禁|禁了|已经禁|被禁|是保护动物|保护动物|敲诈|管得(?:很|比较)?严|进去了|长得(?:很)?像|要及时删|被处罚|不能上网卖|不能上架|这边叫|这里叫|方言|土话|不允许|根本不让|叫["“「]|没有能赢|没有赢的|没有赢家|后台控制|会不会(?:封号|被封|被罚)|不是一回事|被盗|的规定|合法|是啥|是什么|是个(?:什么|啥)|取消资格|(?:和|跟)[^，。！？；,.!?;\n]{0,6}不一样|这种话|这种说法|这类话)/;
 
 // Right before an insult: someone called the sender it (我老公说我神经病, 说我天天…像个神经病): a
 // joke told on oneself. Only adjacent: 「说我…的标题有极限词」 reports a platform, not a name.
@@ -40,6 +40,7 @@ const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自�
 const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:(?<![区分特类级识辨差性派鉴])别|不要)(?:点|信|进|加|拉|碰|理|上当|参与|种|搞|收|买|签收)|(?:直接|一律|坚决|赶紧|记得|就|要)拒收|拒收了|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|都是搞(?:诈骗|传销|赌博)|房子都卖了|听医生的|才知道(?:是)?违法|一辈子(?:就)?毁|毁一生|(?:医院|病人)才(?:能)?用|只有医院(?:里)?(?:才)?(?:能|有)|已经报警|(?:直接|赶紧|马上)报警|(?:发现|查|抓)一起(?:查|抓|处理)一起|(?<!不)要医生开|报警了|报了警|并报警|打了?110|报了110|我说不行|戒了|戒掉|老师(?:上课)?讲过|永久封(?:禁|号|店)|没选字|打错字|选错字|我们这(?:儿|里|边)?叫|原来是|图个乐|图个开心|都删了|我是中心的|别上架|专卖的|也是违规|都是违规|家长(?:们)?(?:要)?注意|别帮(?:人家|别人|他)?卖|要被判|戒赌|冰(?:太)?薄|宁可不(?:卖|做|要)|调解|点举报|吃出病|做私域|真的假的|是真是假|看到就举报|我一问|一问才|这个违法|这是违法|吓得我|赶紧删|在群公告|群公告里|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|(?:截图|截屏)(?:发给|给|发)我[，, ]?[^，。！？]{0,4}(?:踢|处理|删)|千万别(?:卖|借|租|接)|会被抓|是真的不|是不是真的|吓得赶紧|医生说|按医嘱|遵医嘱|发一次踢一次|踢一次|是啥意思|啥意思|是什么意思|(?:别|不要)在群里(?:说|发|聊)|踢一下|(?:群主|管理员|班主任|老师)(?:快|赶紧)?踢|违者(?:踢|移出|清退)|一律踢|别自己买|报给派出所|交给派出所|已(?:经)?截图|管理员处理|怎么投诉|去投诉|投诉了|要罚的|会被罚|查到要罚|主动(?:上)?交|我截图了|踢了吧|打(?:了)?电话给派出所|给派出所打(?:了)?电话|就是(?:帮人)?洗钱|别贪那|不让(?:卖|发|上架)|平台(?:允许|让不让|准不准)|平台不允许|我?直接挂了|大家(?:要)?(?:小心|注意)|(?:语音|输入法)[^，。！？]{0,4}(?:打成|识别成|转成)|打错了|写错了|会踢人|就踢人|是不是(?:骗局|诈骗|骗子|骗人)|(?:别|不要)再[^，。！？]{0,5}发|群规(?:里)?(?:写了|不允许|禁止)|(?:绝对|千万)?不能(?:随便|乱)?(?:卖|买|碰|收)|都不行|被派出所|害人的|是真的吗|96110|全铲了|铲掉了|被查出|有人被(?:查|抓|罚)|新闻上看到|不是不是|哦不是|转错了|语音转错|说错了|提高警惕|噢不是|都不能有|语音识别错|举报了|家都散了|不能抓|保护动物|都是假的|是假的|别往[^，。！？]{0,6}发|直接拉黑|拉黑举报|[？?]不是|提个醒|踢出去|要罚款|抓到要|要举报吗|就退了|退群了|要当心|引以为戒|还在还债|要不要报警|违法的吧|都犯法|(?:都)?是禁售|禁售的|上交了|差点(?:信了|上当|被骗)|派出所(?:会|要)管|被抓了|判了|判刑|已经踢了|坐牢|都别(?:去|买|碰|信)|(?<![区分特类级识辨差告性派鉴])别(?:买|去)|不要(?:买|去)|避开|不能出现|担责|是割韭菜|拿去诈骗|用来诈骗|(?:房子|家产|钱)都输|都输光|全输光|输光了|输掉了?(?:一套)?房|越陷越深|被查封|查封了|千万别沾|千万别用|犯法的|全输了|骗钱|靠谱吗|没理他|我没理|被骗|是传销|算不算违规|(?:那|这)?就是赌博|不能玩|别玩了|害人害己|太惨了|老婆(?:都)?跑了|可不敢|提醒家里|倾家荡产|家破人亡|找别人去|就跑了|已(?:经)?拉黑|拉黑了(?!你)|那是违法|查得(?:很)?严|吓死人|麻烦(?:群主|管理员|老师)?处理|取消资格|立案|帮忙踢|违法的|不让种|移出去|被我移出|(?:大家|都|要|请|一定要?|务必)远离|(?:可以)?去[^，。！？]{0,8}举报/;
 const VERDICT_REACH = 40;
 // After an insult or a threat these go on insulting (别理他, 她的话别信, 大家别买他的蜂蜜, 别在群里说话); they report nothing.
+const RULED_SERIOUS = /^[^，。！？\s]{0,2}都属于(?:严重)?违规|^[^，。！？\s]{0,2}属于严重违规/;
 const AIMED_BEFORE = /(?:你个|你这个?|你们这些|他这个|她这个)$/;
 const PERSONAL_NOT_VERDICT = /[理信买去说发聊加]$|报警$|吓死人|举报$|倾家荡产|家破人亡/;
 // Before an insult, the same words go on insulting (大家别信这个臭…, 别在这装…).
@@ -128,7 +129,7 @@ everyday('技师', (text, start, end) => /(?:农技|农机|农业|畜牧|兽医|
 // Shut out, said of oneself (跟被封杀了一样, 账号被封杀): a penalty suffered, not a call to ban.
 everyday('封杀', (text, start) => /被(?:平台|抖音|快手|官方)?$/.test(before(text, start, 4)));
 // Finding the way (导航搜得到, 开导航, 车载导航显示): the lists' sexual 导航 are link pages (色情导航, 新导航搜一下就有).
-everyday('导航', (text, start, end) => (/(?:开|用|跟着|看|手机|地图|高德|百度|腾讯|车载|北斗)$/.test(before(text, start, 2)) || /^(?:搜得到|搜不到|到(?:村|家|店|镇|县|门口)|过来|不准|说|仪|显示|定位)/.test(text.slice(end, end + 3))) && !/黄|色情|成人|福利|加我|私|懂的/.test(text));
+everyday('导航', (text, start, end) => (/(?:开|用|跟着|看|手机|地图|高德|百度|腾讯|车载|北斗)$/.test(before(text, start, 2)) || /^(?:搜得到|搜不到|到(?:村|家|店|镇|县|门口)|过来|不准|说|仪|显示|定位)/.test(text.slice(end, end + 3))) && !/黄色|黄网|黄片|色情|成人|福利|加我|私|懂的/.test(text));
 // The Games (奥运会我们县有个运动员): sport, not a political word.
 everyday('奥运会|奥运', (text, _start, end) => !/^[^，。！？]{0,4}(?:黑幕|作秀|劳民伤财|抵制)/.test(text.slice(end, end + 8)));
 // Calling the police, advised (可以直接报警, 赶紧报警): what to do about an offence, not one.
@@ -170,20 +171,20 @@ everyday('大麻', (text) => /麻绳|麻线|麻布|麻袋|麻皮|麻秆|搓绳|�
 // Kin: a sister (你妹妹考上了没, 我表妹妹).
 everyday('妹妹', (text, start) => /[我你他她表堂亲]$/.test(before(text, start, 1)));
 // 妈妈 with what is said of her after it (他妈妈今天过生, 你妈妈身体好点没); 请你妈妈问 stays a curse.
-const MOTHER_SAID = /^(?:是卖(?![粉冰药货叶糖身肉屁逼淫鸡])[\u4e00-\u9fff]{1,4}的|的(?:生日|病|身体|手艺|电话)|今天|昨天|明天|前天|过生|生日|住院|出院|身体|病|做的|包的|种的|养的|腌的|还好|好点|退休)/;
+const MOTHER_SAID = /^(?:是卖(?![^的]{0,3}[粉冰药货叶糖身肉屁逼淫鸡])[\u4e00-\u9fff]{1,4}的|的(?:生日|病|身体|手艺|电话)|今天|昨天|明天|前天|过生|生日|住院|出院|身体|病|做的|包的|种的|养的|腌的|还好|好点|退休)/;
 // Nothing sexual or insulting anywhere in the message (你妈妈今天在我床上 stays a curse).
-const MOTHER_ABUSED = /伺候|舔|卖身|卖肉|卖逼|屁股|婊|卖她|鸡|上一课|陪|干|劈腿|开房|睡|床|骚|过夜|一晚|老子|男人|兄弟|逼|贱|死|滚|操|日/;
-const motherSaid: EverydaySense = (text, _start, end) => text.charCodeAt(end) === 0x5988 && MOTHER_SAID.test(text.slice(end + 1, end + 8)) && !MOTHER_ABUSED.test(text);
+const MOTHER_ABUSED = /伺候|舔|卖身|卖肉|卖逼|屁股|婊|卖她|鸡|上一课|陪|挨个干|干你|干她|干死|我干|劈腿|开房|睡|床|骚|过夜|一晚|老子|男人|兄弟|逼|贱|死了|去死|该死|死全家|滚|操|(?<!生)日(?![子期常])/;
+const motherSaid: EverydaySense = (text, _start, end) => text.charCodeAt(end) === 0x5988 && MOTHER_SAID.test(text.slice(end + 1, end + 8)) && !MOTHER_ABUSED.test(text) && !(text.includes('是卖') && TRADE_DEALT.test(text));
 // Her trade (他妈是卖豆腐的, 你妈在镇上是卖衣服的).
 // …in a message that deals nothing itself (他妈是卖粉的，要货找他 is an offer).
 const TRADE_DEALT = /私|找|联系|加我|要货|有货|[0-9０-９]|[块元克]/;
-const MOTHER_TRADE = /^(?:在[^，。！？\s]{0,4})?是卖(?![粉冰药货叶糖身肉屁逼淫鸡])[\u4e00-\u9fff]{1,4}的/;
+const MOTHER_TRADE = /^(?:在[^，。！？\s]{0,4})?是卖(?![^的]{0,3}[粉冰药货叶糖身肉屁逼淫鸡])[\u4e00-\u9fff]{1,4}的/;
 everyday('他妈', (text, start, end) => motherSaid(text, start, end) || (MOTHER_TRADE.test(text.slice(end, end + 10)) && !MOTHER_ABUSED.test(text) && !TRADE_DEALT.test(text)));
-everyday('他妈妈|你妈妈', (text, _start, end) => MOTHER_SAID.test(text.slice(end, end + 7)) && !MOTHER_ABUSED.test(text));
+everyday('他妈妈|你妈妈', (text, _start, end) => MOTHER_SAID.test(text.slice(end, end + 7)) && !MOTHER_ABUSED.test(text) && !(text.includes('是卖') && TRADE_DEALT.test(text)));
 // The addressee's mother asked along to the course or the trade (可以让你妈也开个店, 叫你妈一起来听课).
 const MOTHER_ASKED = /(?:让|叫|请|带|帮)$/;
 const MOTHER_JOINS = /^(?:也|一起|都)?(?:开(?:个|一个)?(?:店|网店)|来(?:上课|听课|学|报名)|报名|学一?学|学一下|看看课|试试开店)/;
-everyday('你妈', (text, start, end) => motherSaid(text, start, end) || (MOTHER_TRADE.test(text.slice(end, end + 10)) && !MOTHER_ABUSED.test(text) && !TRADE_DEALT.test(text)) || (MOTHER_SAID.test(text.slice(end, end + 7)) && !MOTHER_ABUSED.test(text)) || (MOTHER_ASKED.test(before(text, start, 1)) && MOTHER_JOINS.test(text.slice(end, end + 6)) && !MOTHER_ABUSED.test(text)));
+everyday('你妈', (text, start, end) => motherSaid(text, start, end) || (MOTHER_TRADE.test(text.slice(end, end + 10)) && !MOTHER_ABUSED.test(text) && !TRADE_DEALT.test(text)) || (MOTHER_SAID.test(text.slice(end, end + 7)) && !MOTHER_ABUSED.test(text) && !(text.includes('是卖') && TRADE_DEALT.test(text))) || (MOTHER_ASKED.test(before(text, start, 1)) && MOTHER_JOINS.test(text.slice(end, end + 6)) && !MOTHER_ABUSED.test(text)));
 // A brother-in-law as a person in the family's news (姐夫说他明年也回来养牛, 我姐夫在广东): kin, not a film tag.
 const KIN_BEFORE = /[我你他她俺表堂大二三小]$/;
 const KIN_DOES = /^(?:说|在|也|今年|明年|去年|今天|明天|回|家里|打电话|种|养|开了?(?:个|家)?店|一起|和我|跟我|人(?:很|挺|不错|好))/;
@@ -197,12 +198,12 @@ everyday('中南海', (text, start, end) => /(?:抽|一包|一条|一盒|买|根
 const AIMED_AT_SOMEONE = /[你您]|他这|她这|这个|这种|这些|是(?:个|日本|日军)|德行|滚|汉奸|畜|不如|别理|别信|该|心黑|像|一样|一个样|投胎|比|坏|黑|狗|伪军|姓/;
 // The war named right before it in its clause (抗战的时候日本鬼子…, 抗战的时候被日军飞机轰炸过).
 const WAR_BEFORE = /(?:抗战|抗日|侵华|打仗|鬼子进村|打过|当年打|那时候打)[^，。！？\s]{0,6}$/;
-const warTold: EverydaySense = (text, start) => WAR_BEFORE.test(before(text, start, 10)) && !AIMED_AT_SOMEONE.test(text);
+const warTold: EverydaySense = (text, start) => WAR_BEFORE.test(before(text, start, 10)) && !AIMED_AT_SOMEONE.test(text) && !OFFERED.test(text);
 everyday('日本鬼子|日军', warTold);
 // Years and times of the speaker's own life (八九年我刚结婚, 文革的时候我爸下乡到我们村): family history, not an event named.
 const LIFE_AFTER = /^(?:的时候|那时候|那会儿?|时候?|时期|期间|那几年|年代)?[，,\s]?(?:我|俺|咱|村里|我们村|我爸|我妈|我爷爷|我奶奶|他|她)(?:爸|妈|家)?(?:刚|才|还|下乡|出生|结婚|上学|当兵|进城|盖|分|认识|那时|在(?:生产队|队里|村里|公社|大队|学校|厂里)|当(?:记分员|会计|队长|民兵|赤脚医生|老师))/;
 const EVENT_TALK = /事件|学生|学潮|广场|天安门|长安街|平反|真相|纪念|不能说|敏感|政府|镇压|开枪|坦克|六月|夏天|春天|死了|血债|清算|忘|记得|转发|全校|北京|账/;
-everyday('文革|八九年', (text, _start, end) => LIFE_AFTER.test(text.slice(end, end + 10)) && !EVENT_TALK.test(text));
+everyday('文革|八九年', (text, _start, end) => LIFE_AFTER.test(text.slice(end, end + 10)) && !EVENT_TALK.test(text) && !OFFERED.test(text));
 // Anything offered, priced or arranged in the message: an everyday sense below never clears a hit in one.
 const OFFERED = /私|找我|联系|加我|v我|vx|有货|现货|门路|搞到|弄到|能开|包邮|到家|量大|转让|出售|卖|要的|预订|懂的|[0-9０-９]|[块元克]|一[克只]|老地方|交货|来拿|来玩|来我|扫码|充值|代理|一把|开局|赢|真钱|上门|一次|妹子|飘|活的|大补|炖|现杀|捉|山庄|店里/;
 // Banter (去你的 你才胖): a friend teased back, not cursed.
@@ -214,7 +215,7 @@ everyday('吗啡|杜冷丁', (text) => /医院|止痛|癌|晚期|医生|大夫|�
 // Sweet-potato vermicelli (红薯白粉条): a noodle.
 everyday('白粉', (text, start, end) => (text.charCodeAt(end) === 0x6761 || /(?:红薯|土豆|山芋|地瓜|粉丝)$/.test(before(text, start, 2))) && !OFFERED.test(text) && !/纯度|吸|缅甸|包装|条子/.test(text));
 // A shop or a restaurant named (超市叫百家乐): a name, not the card game.
-everyday('百家乐', (text, start, end) => (/(?:超市|饭店|饭馆|饭庄|酒楼|餐馆|餐厅|宾馆|酒店|农家乐|商店|小卖部)(?:叫|名叫|名字叫)$/.test(before(text, start, 4)) || /^(?:超市|饭店|饭庄|酒楼|餐厅|大酒店|农家乐|商店|小卖部)/.test(text.slice(end, end + 3))) && !OFFERED.test(text) && !/牌|局|下注|上分|线上|网|其实/.test(text));
+everyday('百家乐', (text, start, end) => (/(?:超市|饭店|饭馆|饭庄|酒楼|餐馆|餐厅|宾馆|酒店|农家乐|商店|小卖部)(?:叫|名叫|名字叫)$/.test(before(text, start, 7)) || /^(?:超市|饭店|饭庄|酒楼|餐厅|大酒店|农家乐|商店|小卖部)/.test(text.slice(end, end + 3))) && !OFFERED.test(text) && !/牌|局|下注|上分|线上|网|其实/.test(text));
 // A pangolin seen in a documentary or a zoo (纪录片里看到穿山甲): an animal, in a message that trades none.
 everyday('穿山甲', (text) => /纪录片|动物世界|电视上|书上|动物园|科普|课本/.test(text) && !OFFERED.test(text) && !/收|价|斤|肉|货|吃到|好吃|我这|我们这/.test(text));
 // A cow's, a sow's or a ewe's birth canal in a vet's question (母牛产后阴道脱出).
@@ -335,6 +336,8 @@ export function negatedByContext(text: string, start: number, end: number, categ
   }
   if (!personal && bulletinOfArrest(text, start, end)) return true;
   if (category !== '辱骂' && ruleAgainstPosting(text, start, end)) return true;
+  // Called a serious violation in a lesson (虚假交易、刷好评都属于严重违规), in a message that offers nothing anywhere.
+  if (RULED_SERIOUS.test(text.slice(end, end + 10)) && !OFFERED.test(text) && !/我这|我有|门路|能搞/.test(text)) return true;
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
   if (quotedForTheRules(text, start, end)) return true;
   // Someone insulted the sender, reported by the sender (评论区有人骂我sb): whatever the list files the word under.

@@ -610,8 +610,13 @@ describe('issue 16 failure classes', () => {
     // The same words in offers, insults and curses stay public.
     for (const text of ['野生穿山甲收购，现金收', '杜冷丁有货，医院流出，私聊', '你妈妈是卖肉的', '去你的，傻逼', '我们村那个王二就是日本鬼子投胎',
       // …and what a second reader wrote to get past the first drafts.
-      'wo you da ma', 'laoshi ni shi sha bi', 'wo gan si ni', 'wo yao fan gong', '刷单返利，日赚三百，违者直接踢', '冰毒要的私聊，发广告的一律移出', '谁要是发炸药给我 我就收 不要的直接踢', '黄色导航搜不到的话加我', '他妈是卖粉的，要货找他', '你妈妈是卖屁股的', '野生菜花蛇出售，量大从优', '癌症晚期用的杜冷丁，我这里便宜出'])
+      'wo you da ma', 'laoshi ni shi sha bi', 'wo gan si ni', 'wo yao fan gong', '刷单返利，日赚三百，违者直接踢', '冰毒要的私聊，发广告的一律移出', '谁要是发炸药给我 我就收 不要的直接踢', '黄色导航搜不到的话加我', '他妈是卖粉的，要货找他', '你妈妈是卖屁股的', '野生菜花蛇出售，量大从优', '癌症晚期用的杜冷丁，我这里便宜出',
+      // …and what a reader of the diff found the drafts let through.
+      '冰毒海洛因都属于严重违规，我这全都有', '他妈妈是卖酸菜的，要货找他', '他妈妈是卖白粉的', '八九年我刚结婚时的老照片，要的私聊，50一张'])
       expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    // Nor do the drafts' first over-reach: a p in 'app', a birthday, 黄山, ni hao, a longer shop sign.
+    for (const text of ['我给你发app截图', '你妈妈生日那天我去', '用高德导航去黄山', 'ni hao laoshi wo bu hui da zi', '我舅舅的超市名字叫百家乐'])
+      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
     // Its misses, lures with no contact id, are staff notes.
     for (const text of ['群里的姐妹们 我这边在招团长 卖货有提成 拉人还有奖励 来吗', '关注我的视频号 每天抽奖送手机 评论区留言就行', '我拉你进个群 里面天天有人发钱 动动手指就有'])
       expect({ text, noted: detector.scan(text).matches.length > 0 }).toEqual({ text, noted: true });
