@@ -39,9 +39,11 @@ const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自�
 // the group off it (「有人拉同学进赌博群，大家千万别点」).
 const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:(?<![区分特类级识辨差性派鉴])别|不要)(?:点|信|进|加|拉|碰|理|上当|参与|种|搞|收|买|签收)|(?:直接|一律|坚决|赶紧|记得|就|要)拒收|拒收了|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|都是搞(?:诈骗|传销|赌博)|房子都卖了|听医生的|才知道(?:是)?违法|一辈子(?:就)?毁|毁一生|(?:医院|病人)才(?:能)?用|只有医院(?:里)?(?:才)?(?:能|有)|已经报警|(?:直接|赶紧|马上)报警|(?:发现|查|抓)一起(?:查|抓|处理)一起|(?<!不)要医生开|报警了|报了警|并报警|打了?110|报了110|我说不行|戒了|戒掉|老师(?:上课)?讲过|永久封(?:禁|号|店)|没选字|打错字|选错字|我们这(?:儿|里|边)?叫|原来是|图个乐|图个开心|都删了|我是中心的|别上架|专卖的|也是违规|都是违规|家长(?:们)?(?:要)?注意|别帮(?:人家|别人|他)?卖|要被判|戒赌|冰(?:太)?薄|宁可不(?:卖|做|要)|调解|点举报|吃出病|做私域|真的假的|是真是假|看到就举报|我一问|一问才|这个违法|这是违法|吓得我|赶紧删|在群公告|群公告里|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|(?:截图|截屏)(?:发给|给|发)我[，, ]?[^，。！？]{0,4}(?:踢|处理|删)|千万别(?:卖|借|租|接)|会被抓|是真的不|是不是真的|吓得赶紧|医生说|按医嘱|遵医嘱|发一次踢一次|踢一次|是啥意思|啥意思|是什么意思|(?:别|不要)在群里(?:说|发|聊)|踢一下|(?:群主|管理员|班主任|老师)(?:快|赶紧)?踢|违者(?:踢|移出|清退)|一律踢|别自己买|报给派出所|交给派出所|已(?:经)?截图|管理员处理|怎么投诉|去投诉|投诉了|要罚的|会被罚|查到要罚|主动(?:上)?交|我截图了|踢了吧|打(?:了)?电话给派出所|给派出所打(?:了)?电话|就是(?:帮人)?洗钱|别贪那|不让(?:卖|发|上架)|平台(?:允许|让不让|准不准)|平台不允许|我?直接挂了|大家(?:要)?(?:小心|注意)|(?:语音|输入法)[^，。！？]{0,4}(?:打成|识别成|转成)|打错了|写错了|会踢人|就踢人|是不是(?:骗局|诈骗|骗子|骗人)|(?:别|不要)再[^，。！？]{0,5}发|群规(?:里)?(?:写了|不允许|禁止)|(?:绝对|千万)?不能(?:随便|乱)?(?:卖|买|碰|收)|都不行|被派出所|害人的|是真的吗|96110|全铲了|铲掉了|被查出|有人被(?:查|抓|罚)|新闻上看到|不是不是|哦不是|转错了|语音转错|说错了|提高警惕|噢不是|都不能有|语音识别错|举报了|家都散了|不能抓|保护动物|都是假的|是假的|别往[^，。！？]{0,6}发|直接拉黑|拉黑举报|[？?]不是|提个醒|踢出去|要罚款|抓到要|要举报吗|就退了|退群了|要当心|引以为戒|还在还债|要不要报警|违法的吧|都犯法|(?:都)?是禁售|禁售的|上交了|差点(?:信了|上当|被骗)|派出所(?:会|要)管|被抓了|判了|判刑|已经踢了|坐牢|都别(?:去|买|碰|信)|(?<![区分特类级识辨差告性派鉴])别(?:买|去)|不要(?:买|去)|避开|不能出现|担责|是割韭菜|拿去诈骗|用来诈骗|(?:房子|家产|钱)都输|都输光|全输光|输光了|输掉了?(?:一套)?房|越陷越深|被查封|查封了|千万别沾|千万别用|犯法的|全输了|骗钱|靠谱吗|没理他|我没理|被骗|是传销|算不算违规|(?:那|这)?就是赌博|不能玩|别玩了|害人害己|太惨了|老婆(?:都)?跑了|可不敢|提醒家里|倾家荡产|家破人亡|找别人去|就跑了|已(?:经)?拉黑|拉黑了(?!你)|那是违法|查得(?:很)?严|吓死人|麻烦(?:群主|管理员|老师)?处理|取消资格|立案|帮忙踢|违法的|不让种|移出去|被我移出|(?:大家|都|要|请|一定要?|务必)远离|(?:可以)?去[^，。！？]{0,8}举报/;
 const VERDICT_REACH = 40;
-// After an insult or a threat these go on insulting (别理他, 她的话别信, 大家别买他的蜂蜜, 别在群里说话); they report nothing.
+// Called a serious violation in a lesson, right after the hit (虚假交易、刷好评都属于严重违规).
 const RULED_SERIOUS = /^[^，。！？\s]{0,2}都属于(?:严重)?违规|^[^，。！？\s]{0,2}属于严重违规/;
+// Right before a hit, someone it is aimed at (你这个…, 你们这些…).
 const AIMED_BEFORE = /(?:你个|你这个?|你们这些|他这个|她这个)$/;
+// After an insult or a threat these go on insulting (别理他, 她的话别信, 大家别买他的蜂蜜, 别在群里说话); they report nothing.
 const PERSONAL_NOT_VERDICT = /[理信买去说发聊加]$|报警$|吓死人|举报$|倾家荡产|家破人亡/;
 // Before an insult, the same words go on insulting (大家别信这个臭…, 别在这装…).
 const PERSONAL_NOT_BEFORE = /(?:别|不要)(?:信|理|买|听|在这)/;
@@ -72,6 +74,8 @@ const EVERYDAY_SENSE = new Map<string, EverydaySense>();
 const everyday = (words: string, sense: EverydaySense): void => {
   for (const w of words.split('|')) EVERYDAY_SENSE.set(w, sense);
 };
+// Anything offered, priced or arranged in the message: the everyday senses that test it never clear a hit in one.
+const OFFERED = /私|找我|联系|加我|v我|vx|有货|现货|门路|搞到|弄到|能开|包邮|到家|量大|转让|出售|卖|要的|预订|懂的|[0-9０-９]|[块元克]|一[克只]|老地方|交货|来拿|来玩|来我|扫码|充值|代理|一把|开局|赢|真钱|上门|一次|妹子|飘|活的|大补|炖|现杀|捉|山庄|店里/;
 // A thing knocked over (快递把箱子推翻了, 风把大棚打倒了): 把 or 被 with the thing before, 了 after.
 const KNOCKED_THING = /[把被](?!政府|国家|政权|党|共产党|中共|zf|ZF)[^，。！？\s]{0,5}$/;
 // Work thrown out to be done again (全部推翻重拍, 推翻之前的方案): a draft, not a government.
@@ -157,7 +161,7 @@ const POSTED_IF = /(?:谁|要是|如果|再有人|敢)[^，。！？\s]{0,4}(?:�
 const KICKED_AFTER = /^[^。！？，,\s]{0,6}(?:直接|一律|马上|立刻)(?:踢|移出)/;
 /** Whether the hit is what a group rule kicks posters out for. */
 function ruleAgainstPosting(text: string, start: number, end: number): boolean {
-  return POSTED_IF.test(before(text, start, 10)) && KICKED_AFTER.test(text.slice(end, end + 20));
+  return GATE.kicked.admits(text, end, end + 20) && KICKED_AFTER.test(text.slice(end, end + 20)) && POSTED_IF.test(before(text, start, 10));
 }
 
 /** Whether the code unit is a common surname (a name after 签到 opens with one: 签到 李鹏 is a trainee, 签到 法轮大法 is not). */
@@ -174,17 +178,20 @@ everyday('妹妹', (text, start) => /[我你他她表堂亲]$/.test(before(text,
 const MOTHER_SAID = /^(?:是卖(?![^的]{0,3}[粉冰药货叶糖身肉屁逼淫鸡])[\u4e00-\u9fff]{1,4}的|的(?:生日|病|身体|手艺|电话)|今天|昨天|明天|前天|过生|生日|住院|出院|身体|病|做的|包的|种的|养的|腌的|还好|好点|退休)/;
 // Nothing sexual or insulting anywhere in the message (你妈妈今天在我床上 stays a curse).
 const MOTHER_ABUSED = /伺候|舔|卖身|卖肉|卖逼|屁股|婊|卖她|鸡|上一课|陪|挨个干|干你|干她|干死|我干|劈腿|开房|睡|床|骚|过夜|一晚|老子|男人|兄弟|逼|贱|死了|去死|该死|死全家|滚|操|(?<!生)日(?![子期常])/;
-const motherSaid: EverydaySense = (text, _start, end) => text.charCodeAt(end) === 0x5988 && MOTHER_SAID.test(text.slice(end + 1, end + 8)) && !MOTHER_ABUSED.test(text) && !(text.includes('是卖') && TRADE_DEALT.test(text));
-// Her trade (他妈是卖豆腐的, 你妈在镇上是卖衣服的).
-// …in a message that deals nothing itself (他妈是卖粉的，要货找他 is an offer).
-const TRADE_DEALT = /私|找|联系|加我|要货|有货|[0-9０-９]|[块元克]/;
+// Her trade told (他妈是卖豆腐的, 你妈在镇上是卖衣服的), in a message that deals nothing itself (他妈是卖粉的，要货找他 is an offer).
 const MOTHER_TRADE = /^(?:在[^，。！？\s]{0,4})?是卖(?![^的]{0,3}[粉冰药货叶糖身肉屁逼淫鸡])[\u4e00-\u9fff]{1,4}的/;
-everyday('他妈', (text, start, end) => motherSaid(text, start, end) || (MOTHER_TRADE.test(text.slice(end, end + 10)) && !MOTHER_ABUSED.test(text) && !TRADE_DEALT.test(text)));
-everyday('他妈妈|你妈妈', (text, _start, end) => MOTHER_SAID.test(text.slice(end, end + 7)) && !MOTHER_ABUSED.test(text) && !(text.includes('是卖') && TRADE_DEALT.test(text)));
+const TRADE_DEALT = /私|找|联系|加我|要货|有货|[0-9０-９]|[块元克]/;
+const motherUnabused = (text: string): boolean => !MOTHER_ABUSED.test(text) && !(text.includes('是卖') && TRADE_DEALT.test(text));
+// What is said of her right after `at`: MOTHER_SAID, or (`trade`) her trade with a place before it.
+const saidOfMother = (text: string, at: number, trade = false): boolean =>
+  (MOTHER_SAID.test(text.slice(at, at + 7)) || (trade && MOTHER_TRADE.test(text.slice(at, at + 10)))) && motherUnabused(text);
+const motherSaid: EverydaySense = (text, _start, end) => text.charCodeAt(end) === 0x5988 && saidOfMother(text, end + 1);
+everyday('他妈', (text, start, end) => motherSaid(text, start, end) || (MOTHER_TRADE.test(text.slice(end, end + 10)) && motherUnabused(text)));
+everyday('他妈妈|你妈妈', (text, _start, end) => saidOfMother(text, end));
 // The addressee's mother asked along to the course or the trade (可以让你妈也开个店, 叫你妈一起来听课).
 const MOTHER_ASKED = /(?:让|叫|请|带|帮)$/;
 const MOTHER_JOINS = /^(?:也|一起|都)?(?:开(?:个|一个)?(?:店|网店)|来(?:上课|听课|学|报名)|报名|学一?学|学一下|看看课|试试开店)/;
-everyday('你妈', (text, start, end) => motherSaid(text, start, end) || (MOTHER_TRADE.test(text.slice(end, end + 10)) && !MOTHER_ABUSED.test(text) && !TRADE_DEALT.test(text)) || (MOTHER_SAID.test(text.slice(end, end + 7)) && !MOTHER_ABUSED.test(text) && !(text.includes('是卖') && TRADE_DEALT.test(text))) || (MOTHER_ASKED.test(before(text, start, 1)) && MOTHER_JOINS.test(text.slice(end, end + 6)) && !MOTHER_ABUSED.test(text)));
+everyday('你妈', (text, start, end) => motherSaid(text, start, end) || saidOfMother(text, end, true) || (MOTHER_ASKED.test(before(text, start, 1)) && MOTHER_JOINS.test(text.slice(end, end + 6)) && !MOTHER_ABUSED.test(text)));
 // A brother-in-law as a person in the family's news (姐夫说他明年也回来养牛, 我姐夫在广东): kin, not a film tag.
 const KIN_BEFORE = /[我你他她俺表堂大二三小]$/;
 const KIN_DOES = /^(?:说|在|也|今年|明年|去年|今天|明天|回|家里|打电话|种|养|开了?(?:个|家)?店|一起|和我|跟我|人(?:很|挺|不错|好))/;
@@ -204,8 +211,6 @@ everyday('日本鬼子|日军', warTold);
 const LIFE_AFTER = /^(?:的时候|那时候|那会儿?|时候?|时期|期间|那几年|年代)?[，,\s]?(?:我|俺|咱|村里|我们村|我爸|我妈|我爷爷|我奶奶|他|她)(?:爸|妈|家)?(?:刚|才|还|下乡|出生|结婚|上学|当兵|进城|盖|分|认识|那时|在(?:生产队|队里|村里|公社|大队|学校|厂里)|当(?:记分员|会计|队长|民兵|赤脚医生|老师))/;
 const EVENT_TALK = /事件|学生|学潮|广场|天安门|长安街|平反|真相|纪念|不能说|敏感|政府|镇压|开枪|坦克|六月|夏天|春天|死了|血债|清算|忘|记得|转发|全校|北京|账/;
 everyday('文革|八九年', (text, _start, end) => LIFE_AFTER.test(text.slice(end, end + 10)) && !EVENT_TALK.test(text) && !OFFERED.test(text));
-// Anything offered, priced or arranged in the message: an everyday sense below never clears a hit in one.
-const OFFERED = /私|找我|联系|加我|v我|vx|有货|现货|门路|搞到|弄到|能开|包邮|到家|量大|转让|出售|卖|要的|预订|懂的|[0-9０-９]|[块元克]|一[克只]|老地方|交货|来拿|来玩|来我|扫码|充值|代理|一把|开局|赢|真钱|上门|一次|妹子|飘|活的|大补|炖|现杀|捉|山庄|店里/;
 // Banter (去你的 你才胖): a friend teased back, not cursed.
 everyday('去你的', (text, _start, end) => /^[，,\s!！~～]*(?:你才|我才|哪有|讨厌|哈哈|嘿嘿|😂|🤣)/.test(text.slice(end, end + 4)));
 // Adult education (县成人学校, 成人高考): a school, not adult content.
@@ -282,6 +287,8 @@ const GATE = {
   selfLabel: new FactorGate(SELF_LABEL),
   calledMe: new FactorGate(CALLED_ME),
   saidOfMe: new FactorGate(SAID_OF_ME),
+  kicked: new FactorGate(KICKED_AFTER),
+  ruledSerious: new FactorGate(RULED_SERIOUS),
 };
 /** First UTF-16 unit of every word with an everyday sense (EVERYDAY_SENSE): any other word is not looked up. */
 const EVERYDAY_FIRST = new Uint8Array(0x10000);
@@ -336,8 +343,8 @@ export function negatedByContext(text: string, start: number, end: number, categ
   }
   if (!personal && bulletinOfArrest(text, start, end)) return true;
   if (category !== '辱骂' && ruleAgainstPosting(text, start, end)) return true;
-  // Called a serious violation in a lesson (虚假交易、刷好评都属于严重违规), in a message that offers nothing anywhere.
-  if (RULED_SERIOUS.test(text.slice(end, end + 10)) && !OFFERED.test(text) && !/我这|我有|门路|能搞/.test(text)) return true;
+  // RULED_SERIOUS, in a message that offers nothing anywhere.
+  if (GATE.ruledSerious.admits(text, end, end + 10) && RULED_SERIOUS.test(text.slice(end, end + 10)) && !OFFERED.test(text) && !/我这|我有|门路|能搞/.test(text)) return true;
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
   if (quotedForTheRules(text, start, end)) return true;
   // Someone insulted the sender, reported by the sender (评论区有人骂我sb): whatever the list files the word under.
