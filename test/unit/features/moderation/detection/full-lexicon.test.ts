@@ -18,6 +18,16 @@ function publicHits(text: string): ScanMatch[] {
   return detector.scan(text).matches.filter((m) => tierOf(m) === 'public');
 }
 
+/** Each text gets no public hit (the failing text and its hits show in the diff). */
+function expectNoPublicHit(texts: readonly string[]): void {
+  for (const text of texts) expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+}
+
+/** Each text gets at least one public hit. */
+function expectPublicHit(texts: readonly string[]): void {
+  for (const text of texts) expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+}
+
 describe('issue 16 failure classes', () => {
   it('does not drop a lexicon word without a category: it reaches staff at the review tier', () => {
     const small = createDetector({ entries: [{ word: '哈宝', categories: ['未分类'] }], allow: [] }, { solicitation: false });
@@ -356,228 +366,179 @@ describe('issue 16 failure classes', () => {
   });
 
   it('sends listed words that class chat uses in their everyday sense to staff at most (review-words.txt), and still acts on them beside another hit', () => {
-    for (const text of ['合作社王主席说下周开始收核桃', '蜂王出台了 高兴', '给羊打针打哪个部位 屁股还是脖子', '跟快递谈价 手里单量就是筹码', '习近平总书记在乡村振兴讲话里提到要发展农村电商', '带孩子去北京看了升旗 天安门真壮观', '国庆放七天 快递停不停啊', '我家堂屋还挂着毛主席像 我爷爷挂的'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['合作社王主席说下周开始收核桃', '蜂王出台了 高兴', '给羊打针打哪个部位 屁股还是脖子', '跟快递谈价 手里单量就是筹码', '习近平总书记在乡村振兴讲话里提到要发展农村电商', '带孩子去北京看了升旗 天安门真壮观', '国庆放七天 快递停不停啊', '我家堂屋还挂着毛主席像 我爷爷挂的']);
     expect(publicHits('嫂子你屁股真翘 加我微信看视频').length).toBeGreaterThan(0);
     expect(publicHits('毛主席复活').length).toBeGreaterThan(0);
   });
 
   it('reads the thirty-first to thirty-eighth holdouts\' reports, warnings, similes, names and grammar as no violation (a poppy reported to the police, 别在群里说, 违者踢出, 信号差 我先下了 …)', () => {
-    for (const text of ['路边看到几棵罂粟 已经打电话给派出所了', '跑分就是帮人洗钱 别贪那点钱', '种啥都跟下注一样 今年就赌核桃能涨价了', '以前修路要用炸药开山 现在路通了', '打鸟的气枪平台不让卖哈', '买家非要加微信私下交易 平台允许不', '七一建党节 村里组织党员看红色电影', '管理员 刚才那个卖号的我截图了 踢了吧', '有人在群里发"兼职刷单 日结" 已经截图了 管理员处理一下', '有人在网上卖假冒我们县地理标志的大米 怎么投诉', '来路不明的冻品别收 可能是走私货 查到要罚的', '派出所来村里收缴土枪了 家里有老猎枪的主动交 不追究', '瘦肉精是违禁的 我家猪纯粮食喂的', '有人往村里发法轮功传单 已经报给派出所了', '学习总书记在乡村振兴上的讲话 明天交心得体会', '天旱 花少 蜜也少', '淘宝被人打了一星 气死了', '山里信号差 我先下了', '老师说游行示威这种事别在群里说 咱们只聊卖货', "刚才那个说'无抵押秒下款'的号 群主踢一下", '麻醉药是兽医用的 咱们别自己买', '提醒：群里禁止发赌博 色情 广告 违者踢出', '我靠 下冰雹了 果子完了', '母猪不发情 兽医给打了一针催情的 现在好了', '有人发了个 澳门首充送彩金 的链接 管理员快踢了他', '下雨天 纸箱湿了 包一层塑料袋', '海关说来路不明的冻肉是走私的 别买', '中共XX县委党校的培训通知 大家看下时间', '鞭炮厂爆炸那个新闻看了没 做烟花生意的注意安全', '刷单会被降权 严重了直接封店 别干', '大麻就是汉麻 我们这以前种来织布做麻袋', '我爸手术后疼 医生给打了杜冷丁', '瓜娃子 快来签到 就差你了', '到 李鹏飞', '我表哥是人大代表 去过人民大会堂', '白粉虱 黄板一挂就好', '老人家吃安眠药 要按医生说的量', '再说一遍 不准发刷单兼职 网贷 博彩链接 发一次踢一次', '刚群里有人说溜冰 是啥意思 不是滑冰吗', '这个桃子 粉嫩粉嫩的 好看', '飞叶子 是啥意思 我孙子说的 不是好话吧', '抖音上看见说"扶贫补贴 扫码领取" 是真的不', '做生意都有风险 跟赌博差不多 所以要先算好成本', '妈的 这破网 直播又断了', '有人在群里发"点链接领红包" 我点了要填银行卡 吓得赶紧退出来'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['路边看到几棵罂粟 已经打电话给派出所了', '跑分就是帮人洗钱 别贪那点钱', '种啥都跟下注一样 今年就赌核桃能涨价了', '以前修路要用炸药开山 现在路通了', '打鸟的气枪平台不让卖哈', '买家非要加微信私下交易 平台允许不', '七一建党节 村里组织党员看红色电影', '管理员 刚才那个卖号的我截图了 踢了吧', '有人在群里发"兼职刷单 日结" 已经截图了 管理员处理一下', '有人在网上卖假冒我们县地理标志的大米 怎么投诉', '来路不明的冻品别收 可能是走私货 查到要罚的', '派出所来村里收缴土枪了 家里有老猎枪的主动交 不追究', '瘦肉精是违禁的 我家猪纯粮食喂的', '有人往村里发法轮功传单 已经报给派出所了', '学习总书记在乡村振兴上的讲话 明天交心得体会', '天旱 花少 蜜也少', '淘宝被人打了一星 气死了', '山里信号差 我先下了', '老师说游行示威这种事别在群里说 咱们只聊卖货', "刚才那个说'无抵押秒下款'的号 群主踢一下", '麻醉药是兽医用的 咱们别自己买', '提醒：群里禁止发赌博 色情 广告 违者踢出', '我靠 下冰雹了 果子完了', '母猪不发情 兽医给打了一针催情的 现在好了', '有人发了个 澳门首充送彩金 的链接 管理员快踢了他', '下雨天 纸箱湿了 包一层塑料袋', '海关说来路不明的冻肉是走私的 别买', '中共XX县委党校的培训通知 大家看下时间', '鞭炮厂爆炸那个新闻看了没 做烟花生意的注意安全', '刷单会被降权 严重了直接封店 别干', '大麻就是汉麻 我们这以前种来织布做麻袋', '我爸手术后疼 医生给打了杜冷丁', '瓜娃子 快来签到 就差你了', '到 李鹏飞', '我表哥是人大代表 去过人民大会堂', '白粉虱 黄板一挂就好', '老人家吃安眠药 要按医生说的量', '再说一遍 不准发刷单兼职 网贷 博彩链接 发一次踢一次', '刚群里有人说溜冰 是啥意思 不是滑冰吗', '这个桃子 粉嫩粉嫩的 好看', '飞叶子 是啥意思 我孙子说的 不是好话吧', '抖音上看见说"扶贫补贴 扫码领取" 是真的不', '做生意都有风险 跟赌博差不多 所以要先算好成本', '妈的 这破网 直播又断了', '有人在群里发"点链接领红包" 我点了要填银行卡 吓得赶紧退出来']);
     // An insult goes on insulting with 别在群里说话; a snowflake is ice when it is offered.
     expect(publicHits('老不死的，别在群里说话').length).toBeGreaterThan(0);
     expect(publicHits('哪来的狗东西 在这乱叫唤').length).toBeGreaterThan(0);
     expect(publicHits('哪里有赌场，想去玩两把').length).toBeGreaterThan(0);
     expect(publicHits('❄️到货了 老地方').map((m) => m.category)).toContain('毒品');
-    for (const text of ['今天下❄️了 好冷'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['今天下❄️了 好冷']);
     // Offered, the same things are still violations.
-    for (const text of ['世界杯下注找我 私聊', '出售炸药 雷管 要的私我']) expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['世界杯下注找我 私聊', '出售炸药 雷管 要的私我']);
   });
 
   it('reads the thirty-ninth to forty-eighth holdouts\' roll calls (3组李建国签到), accidents that may happen, a split of 六四 or 七三, modal verbs and results after a verb, names before a title or after 叫, kinship and A-not-A questions, comparisons, blasting, medicine, explained and glossed words, listed prohibitions, a raid, platform verdicts, advice to call the police, reports to the group owner, praise and curses at things as no violation', () => {
-    for (const text of ['锂电池不能走快递，会爆炸', '他娘的，三个小时的视频白剪了，没保存', '网上赌博没有赢家，我表哥输掉了一套房', '直播带货佣金一般怎么分，六四还是七三', '不会的，老师会教', '剥兔皮那段我剪掉了，怕被限流', '今天课上放了一段央视新闻', '我现在被差评多了也无所谓了', '大家看到有人发“兼职刷单”的，截图发我，我来踢人', '日本甜柿苗哪里买', '群里那个发“美女陪聊”的已经被我移出去了', '买粉丝没用，都是僵尸粉', '妈的，下雨把刚摘的草莓都泡了', '他妈的这快递又压件了，三天不动', '不要在群里搞发红包扫雷那一套，那是赌博，违法的', '我们这以前种大麻织麻布，现在不让种了', '杜品大哥的蜂蜜又卖完了', '假冒我们合作社商标的，可以去市场监管局举报', '这破手机又卡死了，妈的', '举报一下，刚才加我好友发赌博网站的那个号，大家别理', '腊肉夏天发会不会坏', '镇上那个烟花爆竹店爆炸了', '收猪的时候注意，喂瘦肉精的千万不能收', '回头客要加微信维护好', '老师牛逼，一讲就懂', '3组李建国签到', '硝酸铵化肥要实名购买，因为能做炸药', '鱼塘投毒的事派出所已经立案了', '麻黄草是管制的，不能随便收购', '电视上说有人用工业明胶做假红枣，大家注意', '老师说杀鸡拔毛的画面别拍', '哈哈对，就是本色出演', '有人让你转寄"白色粉末"，那是贩毒的套路，千万别接', '老师讲的"枪手"是说帮别人写文案的人？', '新来的学员叫黄笃都', '遇到敲诈的可以直接报警', '双十一是一场硬仗，大家准备好弹药（库存）', '马德胜书记今天也来听课了', '谢谢马德胜老师', '直播里别出现打牌的画面，平台会判赌博违规', '一晚上卖了三百单，牛逼坏了', '他奶奶的，这个剪映又闪退了', '我家那头公猪配种特别厉害', '火麻仁油跟大麻是两回事，放心买', '建议加个爆炸音效开头', '个体户执照在镇上能办吗', '抓蛇的视频别拍，平台说涉及野生动物', '被封号了，因为在视频里留了微信号', '这个顾客真他妈难缠', '听说有人在网上买假证书，中心说了查出来取消资格', '沃柑比砂糖橘贵一点', '@群主 这个人一直私聊我发赌博链接，麻烦处理一下', '他妈的太好吃了这个脐橙', '龟儿子这个网速，卡死了', '晚上十点后直播人多吗，夜场有人看不', '刘建军到 在路上', '王秀英到', '我妈吃的降压药是医生开的', '这菌子有毒没毒啊', '修水渠要放炸药 那几天别去', '隔壁县天然气管道爆炸了 用气注意安全', '我舅舅住院 医院给打了吗啡止疼', '生孩子那会打过杜冷丁', '地里撒的白粉是石灰 消毒的', '菠菜是赌博的意思？', '群规：不许发广告 刷单 赌博 违者踢', '棋牌室被端了 说有人赌钱', '他妈的 快递员又没打电话', '妈的 网又卡了'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['锂电池不能走快递，会爆炸', '他娘的，三个小时的视频白剪了，没保存', '网上赌博没有赢家，我表哥输掉了一套房', '直播带货佣金一般怎么分，六四还是七三', '不会的，老师会教', '剥兔皮那段我剪掉了，怕被限流', '今天课上放了一段央视新闻', '我现在被差评多了也无所谓了', '大家看到有人发“兼职刷单”的，截图发我，我来踢人', '日本甜柿苗哪里买', '群里那个发“美女陪聊”的已经被我移出去了', '买粉丝没用，都是僵尸粉', '妈的，下雨把刚摘的草莓都泡了', '他妈的这快递又压件了，三天不动', '不要在群里搞发红包扫雷那一套，那是赌博，违法的', '我们这以前种大麻织麻布，现在不让种了', '杜品大哥的蜂蜜又卖完了', '假冒我们合作社商标的，可以去市场监管局举报', '这破手机又卡死了，妈的', '举报一下，刚才加我好友发赌博网站的那个号，大家别理', '腊肉夏天发会不会坏', '镇上那个烟花爆竹店爆炸了', '收猪的时候注意，喂瘦肉精的千万不能收', '回头客要加微信维护好', '老师牛逼，一讲就懂', '3组李建国签到', '硝酸铵化肥要实名购买，因为能做炸药', '鱼塘投毒的事派出所已经立案了', '麻黄草是管制的，不能随便收购', '电视上说有人用工业明胶做假红枣，大家注意', '老师说杀鸡拔毛的画面别拍', '哈哈对，就是本色出演', '有人让你转寄"白色粉末"，那是贩毒的套路，千万别接', '老师讲的"枪手"是说帮别人写文案的人？', '新来的学员叫黄笃都', '遇到敲诈的可以直接报警', '双十一是一场硬仗，大家准备好弹药（库存）', '马德胜书记今天也来听课了', '谢谢马德胜老师', '直播里别出现打牌的画面，平台会判赌博违规', '一晚上卖了三百单，牛逼坏了', '他奶奶的，这个剪映又闪退了', '我家那头公猪配种特别厉害', '火麻仁油跟大麻是两回事，放心买', '建议加个爆炸音效开头', '个体户执照在镇上能办吗', '抓蛇的视频别拍，平台说涉及野生动物', '被封号了，因为在视频里留了微信号', '这个顾客真他妈难缠', '听说有人在网上买假证书，中心说了查出来取消资格', '沃柑比砂糖橘贵一点', '@群主 这个人一直私聊我发赌博链接，麻烦处理一下', '他妈的太好吃了这个脐橙', '龟儿子这个网速，卡死了', '晚上十点后直播人多吗，夜场有人看不', '刘建军到 在路上', '王秀英到', '我妈吃的降压药是医生开的', '这菌子有毒没毒啊', '修水渠要放炸药 那几天别去', '隔壁县天然气管道爆炸了 用气注意安全', '我舅舅住院 医院给打了吗啡止疼', '生孩子那会打过杜冷丁', '地里撒的白粉是石灰 消毒的', '菠菜是赌博的意思？', '群规：不许发广告 刷单 赌博 违者踢', '棋牌室被端了 说有人赌钱', '他妈的 快递员又没打电话', '妈的 网又卡了']);
     // A roll call is no cover for a drug written with it, a list needs its prohibition, and a curse at a person is still one.
-    for (const text of ['冰毒到 老地方', '别怕 私我领红包', '妈的 你再说一遍', '出售炸药 修路开山都行', '他奶奶的 你又来捣乱', '他叫黄笃都 冰毒', '硝酸铵能做炸药 要的私我', '你个傻逼 我去举报你', '我奸掉了', '别在这装逼了', '在他家鱼塘投毒，让他倾家荡产'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['冰毒到 老地方', '别怕 私我领红包', '妈的 你再说一遍', '出售炸药 修路开山都行', '他奶奶的 你又来捣乱', '他叫黄笃都 冰毒', '硝酸铵能做炸药 要的私我', '你个傻逼 我去举报你', '我奸掉了', '别在这装逼了', '在他家鱼塘投毒，让他倾家荡产']);
   });
 
   it('reads the forty-ninth and fiftieth holdouts\' warnings not to buy, people after 得, farm talk, a price that kills, kin before 的, names that hold a slang word, village parades and market days, typing slips and dialect glosses as no violation', () => {
-    for (const text of ['没有检疫合格证的猪肉千万不要收', '辣得人直冒汗', '快递费简直杀人', '她妈的病好多了', '他奶奶的生日在下个月', '李法轮 签到', '我们镇上的游行有舞狮', '今天村里集会，去摆摊', 'cao是草，没选字', '老师说的大麻，我们这叫线麻', '黄片是我们土话，就是姜片', '发现谁家种罂粟要上报', '自拍杆多少钱', '民主路那家快递点', '区别买家秀和卖家秀'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['没有检疫合格证的猪肉千万不要收', '辣得人直冒汗', '快递费简直杀人', '她妈的病好多了', '他奶奶的生日在下个月', '李法轮 签到', '我们镇上的游行有舞狮', '今天村里集会，去摆摊', 'cao是草，没选字', '老师说的大麻，我们这叫线麻', '黄片是我们土话，就是姜片', '发现谁家种罂粟要上报', '自拍杆多少钱', '民主路那家快递点', '区别买家秀和卖家秀']);
     // Farm talk, duck snacks and a smartphone reach no one, not even staff.
     for (const text of ['我们家做鸡的，存栏三万只', '周末去镇上买点鸭货', '换个智能机吧'])
       expect({ text, matches: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, matches: [] });
     // A curse at a person, a march on the county government and a drug offered stay public.
-    for (const text of ['他奶奶的 你再来试试', '她妈的 你闭嘴', '明天去县政府门口游行', '大麻 要的私我', '别买他家的，傻逼一个'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['他奶奶的 你再来试试', '她妈的 你闭嘴', '明天去县政府门口游行', '大麻 要的私我', '别买他家的，傻逼一个']);
   });
 
   it('reads the fifty-first holdout\'s words across a comma, names called, a turn to treat, billing, yes-no questions with 不, 把-clauses, insults reported, kicks asked of the class teacher, threats laughed off, curses at prices and parcels (我日 快递又丢了), a cat called 咪咪 and things knocked over (把箱子推翻了) as no public violation', () => {
-    for (const text of ['牦牛肉干，我表哥做的', '去地里找鸡，鸡跑了', '听老师的指令计划一下', '李鹏飞在吗，快递到了', '今天轮到我坐庄，请大家喝茶', '运费是日结还是月结', '开店要上传身份证吗，安全不', '我真是傻了，把运单号写错了', '有人骂我sb，要不要回', '发赌博链接的是谁拉进来的？班主任快踢了', '小张你再抢我沙发我就弄死你哈哈', '风把大棚打倒了一半', '这个办法轮到我用才知道好', '他妈的 化肥又涨', '我日 快递又丢了一件', '我家猫叫咪咪', '快递把箱子推翻了 蛋全碎了'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['牦牛肉干，我表哥做的', '去地里找鸡，鸡跑了', '听老师的指令计划一下', '李鹏飞在吗，快递到了', '今天轮到我坐庄，请大家喝茶', '运费是日结还是月结', '开店要上传身份证吗，安全不', '我真是傻了，把运单号写错了', '有人骂我sb，要不要回', '发赌博链接的是谁拉进来的？班主任快踢了', '小张你再抢我沙发我就弄死你哈哈', '风把大棚打倒了一半', '这个办法轮到我用才知道好', '他妈的 化肥又涨', '我日 快递又丢了一件', '我家猫叫咪咪', '快递把箱子推翻了 蛋全碎了']);
     // The laughed-off threat still reaches staff; one sack and one stove reach no one.
     expect(detector.scan('小张你再抢我沙发我就弄死你哈哈').matches.map((m) => `${m.word}/${m.tier}`)).toEqual(['threat-kill/review']);
     for (const text of ['大麻袋哪里买', '我家灶台独一份', '牦牛肉干，我表哥做的'])
       expect({ text, matches: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, matches: [] });
     // Without the comma, the joke, the turn or the 把-clause they are still public.
-    for (const text of ['你个sb', '再来我就弄死你', '明天一起罢运', '今晚坐庄 下注的私我', '打倒土共', '干我 约吗', '在家就能赚钱 日结', '我日 你个王八蛋', '把政府推翻了'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['你个sb', '再来我就弄死你', '明天一起罢运', '今晚坐庄 下注的私我', '打倒土共', '干我 约吗', '在家就能赚钱 日结', '我日 你个王八蛋', '把政府推翻了']);
   });
 
   it('reads the fifty-second holdout\'s day wages, protection, a bite with no venom, a volume key, bans that close a stream, hung-up scam calls, voice-typing slips, customers\' questions, arrivals, 把-clauses, one\'s own produce and wet things as no public violation', () => {
-    for (const text of ['帮邻居摘棉花，一天一百五，日结', '气枪打鸟是违法的，老师讲野生动物保护也说了', '西藏独特的牦牛肉', '被蛇咬了，还好没毒', '同时按电源键和音量下键', '直播间出现色情内容会直接被封号', '有人打电话说能办假证，我直接挂了', '语音输入打成"上访"了', '把"菠菜"写成"博彩"了', '客户私信问我"有没有特殊服务"', '老师好，刘大壮来了', '客户要加我微信私下交易，平台不允许', '我爸把美颜开成了大眼睛'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['帮邻居摘棉花，一天一百五，日结', '气枪打鸟是违法的，老师讲野生动物保护也说了', '西藏独特的牦牛肉', '被蛇咬了，还好没毒', '同时按电源键和音量下键', '直播间出现色情内容会直接被封号', '有人打电话说能办假证，我直接挂了', '语音输入打成"上访"了', '把"菠菜"写成"博彩"了', '客户私信问我"有没有特殊服务"', '老师好，刘大壮来了', '客户要加我微信私下交易，平台不允许', '我爸把美颜开成了大眼睛']);
     for (const text of ['他卖自己编的竹篮子', '手机弄湿了', '组长大名叫胡锦'])
       expect({ text, matches: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, matches: [] });
     // A job lure, a contact behind 威芯, wildlife for sale and 把妹 offered stay public.
-    for (const text of ['日结兼职，私我', '威芯 nz663388', '有人卖野生动物 私我', '把妹技巧 私我'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['日结兼职，私我', '威芯 nz663388', '有人卖野生动物 私我', '把妹技巧 私我']);
   });
 
   it('reads the fifty-third holdout\'s perms, hybrid vigour, profiteers, charity, dumb luck, pets named in quotes, lessons that mention a word, things not allowed online and whole sentences typed in pinyin as no public violation', () => {
-    for (const text of ['我二嫂新烫了个爆炸头', '杂交水稻的杂种优势', '客户骂我“奸商”，我立马补发了', '“咪咪”是我家的猫', '历史课讲到火药是四大发明之一', '烟草网上根本不允许卖', 'jintian wanshang ji dian shangke'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['我二嫂新烫了个爆炸头', '杂交水稻的杂种优势', '客户骂我“奸商”，我立马补发了', '“咪咪”是我家的猫', '历史课讲到火药是四大发明之一', '烟草网上根本不允许卖', 'jintian wanshang ji dian shangke']);
     for (const text of ['做爱心助农直播', '我就是狗屎运', '能不能卖自己腌的腊肉', '卖药材要卖炮制过的'])
       expect({ text, matches: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, matches: [] });
     // Offered, they stay public.
-    for (const text of ['火药 要的私我', '网上卖烟草 私我', '你个杂种', '出批发炸药材料'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['火药 要的私我', '网上卖烟草 私我', '你个杂种', '出批发炸药材料']);
   });
 
   it('reads the fifty-fourth holdout\'s lessons on protected animals, former residences, curses at a router, medicine given by a doctor, reports, colour printers and dead-skin cream as no public violation', () => {
-    for (const text of ['野生保护动物不能卖，比如穿山甲、娃娃鱼，老师上课讲过', '研学去了邓小平故居', '暑假去韶山看了毛泽东同志故居', 'Shit，又断网了，这破路由器', '这次卖橙子终于回血了', '医生给用了杜冷丁', '昨晚写了一夜情况汇报', '包装盒是找广博彩印厂做的', '土鳖虫养殖有没有人做过', '考核是店铺运营数据和一条原创短视频', '大家记一下注意事项', '媳妇买的去死皮膏'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['野生保护动物不能卖，比如穿山甲、娃娃鱼，老师上课讲过', '研学去了邓小平故居', '暑假去韶山看了毛泽东同志故居', 'Shit，又断网了，这破路由器', '这次卖橙子终于回血了', '医生给用了杜冷丁', '昨晚写了一夜情况汇报', '包装盒是找广博彩印厂做的', '土鳖虫养殖有没有人做过', '考核是店铺运营数据和一条原创短视频', '大家记一下注意事项', '媳妇买的去死皮膏']);
     // A curse at a person, a contact typed in pinyin and a bet stay public.
-    for (const text of ['shit 你个傻逼', 'jia wo v (hh2024zz)', '下注 一百起', '娃娃鱼 要的私我'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['shit 你个傻逼', 'jia wo v (hh2024zz)', '下注 一百起', '娃娃鱼 要的私我']);
   });
 
   it('reads the fifty-fifth holdout\'s fruit cut open, machines cursed or on strike, buyers who push prices down, a vet\'s anaesthetic, single packs, the tax office, party members, old place names, visits and teasing as no public violation', () => {
-    for (const text of ['柚子一刀下去，果汁直流', '这破打印机，我早晚弄死它', '收西瓜的大庄家压价太狠', '兽医用的麻醉药可别让娃碰到', '单个独立包装', '那台破收割机又罢工了', '你是猪吗哈哈哈，链接又发错了', '税务局可以代开发票', '我是中共党员', '老地名叫"大麻湾"', '明天去镇上访几个老客户'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['柚子一刀下去，果汁直流', '这破打印机，我早晚弄死它', '收西瓜的大庄家压价太狠', '兽医用的麻醉药可别让娃碰到', '单个独立包装', '那台破收割机又罢工了', '你是猪吗哈哈哈，链接又发错了', '税务局可以代开发票', '我是中共党员', '老地名叫"大麻湾"', '明天去镇上访几个老客户']);
     // The laughed-off insult still reaches staff; without the machine, the office or the visit they stay public.
     expect(detector.scan('你是猪吗哈哈哈，链接又发错了').matches.map((m) => `${m.word}/${m.tier}`)).toEqual(['insult/review']);
-    for (const text of ['我早晚弄死你', '明天全厂罢工', '你是猪吗', '代开发票 私我', '去北京上访'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['我早晚弄死你', '明天全厂罢工', '你是猪吗', '代开发票 私我', '去北京上访']);
   });
 
   it('reads the fifty-sixth holdout\'s praise, phone benchmarks, things done 独立 or 独自, a printer called useless, a roll call by group, day wages and villagers as no public violation, and pinyin typed word by word as typed words', () => {
-    for (const text of ['老周简直是全能神，剪辑拍摄啥都会', '我儿子手机跑分八十多万', '我家阳台独立装了个晾衣架', '这破打印机又卡纸了，真是个废物', '5组 赵小军 到', '我老公在工地干活，工资是日结的', '我侄子去西藏独自骑行', '村民运玉米的车'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['老周简直是全能神，剪辑拍摄啥都会', '我儿子手机跑分八十多万', '我家阳台独立装了个晾衣架', '这破打印机又卡纸了，真是个废物', '5组 赵小军 到', '我老公在工地干活，工资是日结的', '我侄子去西藏独自骑行', '村民运玉米的车']);
     // The cult, a person called useless, laundering by 跑分, 台湾独立 and an insult that says "don't add me" stay public.
-    for (const text of ['信全能神 得永生', '你真是个废物', '帮人跑分 日入过千', '台湾独立', 'sjb 别加我', 'shua dan fan li, dd wo', 'jia wei xin: hb20190 dai ni zhuan'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['信全能神 得永生', '你真是个废物', '帮人跑分 日入过千', '台湾独立', 'sjb 别加我', 'shua dan fan li, dd wo', 'jia wei xin: hb20190 dai ni zhuan']);
   });
 
   it('reads the fifty-seventh holdout\'s districts, deadlines, curses at the weather, a nurse\'s injection, a bomb test in the news, a drama\'s killer, an alpaca\'s nickname, a ban reported, family history and tea grades as no public violation', () => {
-    for (const text of ['安置小区A片区', '作业截止时间是6月4日晚上十点', '这狗日的天,又下冰雹', '他奶奶的这雨下了半个月', '护士给打了一针杜冷丁', '听到原子弹试验成功', '全套教程在群文件', '那个杀人犯演得太像了', '孩子们管它叫草泥马', '老师说有人卖假的食品许可证,查出来店铺永久封禁', '我太爷爷那辈有人抽大烟', '普洱茶的黄片便宜'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['安置小区A片区', '作业截止时间是6月4日晚上十点', '这狗日的天,又下冰雹', '他奶奶的这雨下了半个月', '护士给打了一针杜冷丁', '听到原子弹试验成功', '全套教程在群文件', '那个杀人犯演得太像了', '孩子们管它叫草泥马', '老师说有人卖假的食品许可证,查出来店铺永久封禁', '我太爷爷那辈有人抽大烟', '普洱茶的黄片便宜']);
     // A curse at a person and the date with nothing but a call to remember stay public.
-    for (const text of ['狗日的 你再说一遍', '6月4日 勿忘'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['狗日的 你再说一遍', '6月4日 勿忘']);
   });
 
   it('reads the fifty-eighth holdout\'s turtle eggs, self-mockery, namesakes, a neighbour\'s mother, a sign-in after an emoji, tricks of the trade, doctors\' orders, rural credit, buds, night harvests, shops closed for fake orders, market days, handed-in homework and ultrasounds as no public violation', () => {
-    for (const text of ['甲鱼蛋就是王八蛋，一个三块', '我是电脑白痴，老师多包涵', '村里有个叫李强的，跟总理同名', '你妈在家不？我给她送点菜', '签到👋 覃美玲', '签到👍🏻 李鹏飞', '看了老师的涨粉大法', '医生不让随便吃安眠药', '信用社的农户小额贷款利息低', '月季开苞了', '收割机包夜干', '平台封了几个刷单的店', '明天是我们镇上的三月三集会', '二组作业全交齐了'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['甲鱼蛋就是王八蛋，一个三块', '我是电脑白痴，老师多包涵', '村里有个叫李强的，跟总理同名', '你妈在家不？我给她送点菜', '签到👋 覃美玲', '签到👍🏻 李鹏飞', '看了老师的涨粉大法', '医生不让随便吃安眠药', '信用社的农户小额贷款利息低', '月季开苞了', '收割机包夜干', '平台封了几个刷单的店', '明天是我们镇上的三月三集会', '二组作业全交齐了']);
     for (const text of ['我家牛B超测了', '我草莓地里的草比苗还高'])
       expect({ text, matches: detector.scan(text).matches.map((m) => m.word) }).toEqual({ text, matches: [] });
     // The insult, the curse, the cult, a loan lure and a night offered stay public.
-    for (const text of ['你个王八蛋', '你是白痴', '你妈的 滚', '法轮大法好', '小额贷款 当天放款 私我', '今晚包夜 300'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['你个王八蛋', '你是白痴', '你妈的 滚', '法轮大法好', '小额贷款 当天放款 私我', '今晚包夜 300']);
   });
 
   it('reads the fifty-ninth holdout\'s ringtones, yes-no questions with 不, county history, corrected voice typing, a lecturer\'s reminder, a novel retold, village names, namesakes signing in, song lyrics, group notices, loyal oxen and pinyin sign-ins as no public violation', () => {
-    for (const text of ['刚才谁的铃声响了', '晚上跳广场舞不', '讲县志的时候说 我们县以前出过土匪 后来被解放军剿了', '明天拿两袋白粉 哦不是 白面粉', '讲师提醒：文案里任何和冰毒、K粉有关的暗示都不能有', '看水浒 武松喝了蒙汗药那段', '我们村叫白粉坡', '3组 李克强 签到（同名同姓）', '孙女天天唱“我们是共产主义接班人”', '群公告：严禁发布刷单、兼职、贷款、赌博等信息', '畜生也通人性 我家老黄牛', 'qiandao 杨勇'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['刚才谁的铃声响了', '晚上跳广场舞不', '讲县志的时候说 我们县以前出过土匪 后来被解放军剿了', '明天拿两袋白粉 哦不是 白面粉', '讲师提醒：文案里任何和冰毒、K粉有关的暗示都不能有', '看水浒 武松喝了蒙汗药那段', '我们村叫白粉坡', '3组 李克强 签到（同名同姓）', '孙女天天唱“我们是共产主义接班人”', '群公告：严禁发布刷单、兼职、贷款、赌博等信息', '畜生也通人性 我家老黄牛', 'qiandao 杨勇']);
     // Offered or said to a person, they stay public.
-    for (const text of ['明天一起跳五不', '你个畜生', '白粉 要的私'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['明天一起跳五不', '你个畜生', '白粉 要的私']);
   });
 
   it('reads the sixtieth holdout\'s sisters, veterinary vitamins, reform history, TV dramas and films, names before 同学, voice typing gone wrong, shop names in quotes and parades as no public violation', () => {
-    for (const text of ['哈哈哈亲妹妹都屏蔽', '多给它喂点水，放点电解多维', '邓小平南巡讲话以后', '《人民的名义》里那个贪官', '李鹏飞同学的作业做得最好', '《孤注一掷》那个电影讲的就是网络赌博诈骗，大家去看看，提高警惕', "我刚才说'卖淫'……不是，语音转错了", "隔壁小卖部叫'老毛杂货铺'", '国庆阅兵我们全家一起看的，坦克导弹真威风'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['哈哈哈亲妹妹都屏蔽', '多给它喂点水，放点电解多维', '邓小平南巡讲话以后', '《人民的名义》里那个贪官', '李鹏飞同学的作业做得最好', '《孤注一掷》那个电影讲的就是网络赌博诈骗，大家去看看，提高警惕', "我刚才说'卖淫'……不是，语音转错了", "隔壁小卖部叫'老毛杂货铺'", '国庆阅兵我们全家一起看的，坦克导弹真威风']);
     // A name alone before a title, and the word offered, stay public; so does a word that is no name's opening (看淫荡老师).
-    for (const text of ['李鹏老师', '卖淫 私聊', '看淫荡老师'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['李鹏老师', '卖淫 私聊', '看淫荡老师']);
   });
 
   it('reads the sixty-second holdout\'s women addressed by surname, near-explosions, hemp rope, full sets of goods, payment before shipping, a card game lost, a farm restaurant\'s name, a folk remedy and a warning to keep away as no public violation', () => {
-    for (const text of ['王小姐是服务中心新来的，负责大家的结业证', '有事找李小姐报名', '高压锅别离人，上次我家的阀堵了差点爆炸，吓死', '以前家家都用大麻搓麻绳，现在我们把麻绳编成手工艺品卖', '全套农机补贴政策出来了，买拖拉机的看一下', '先小批量，款到发货，别赊账', '斗地主我当地主一把都没赢，全给农民了', '百家乐农家乐开业了，在水库边上，欢迎大家周末去吃鱼', '鹅蛋说是能去胎毒，孕妇买的多', '网络赌博十赌九输，赢的只有庄家，大家远离'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['王小姐是服务中心新来的，负责大家的结业证', '有事找李小姐报名', '高压锅别离人，上次我家的阀堵了差点爆炸，吓死', '以前家家都用大麻搓麻绳，现在我们把麻绳编成手工艺品卖', '全套农机补贴政策出来了，买拖拉机的看一下', '先小批量，款到发货，别赊账', '斗地主我当地主一把都没赢，全给农民了', '百家乐农家乐开业了，在水库边上，欢迎大家周末去吃鱼', '鹅蛋说是能去胎毒，孕妇买的多', '网络赌博十赌九输，赢的只有庄家，大家远离']);
     // The same words offered stay public: a woman without a surname, 包小姐, hemp for sale, a full service, stakes per hand.
-    for (const text of ['找个小姐', '包小姐一晚多少', '有大麻，要的私', '全套服务398', '斗地主一把五十'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['找个小姐', '包小姐一晚多少', '有大麻，要的私', '全套服务398', '斗地主一把五十']);
   });
 
   it('reads the sixty-third holdout\'s sisters and mothers, chickens fed, a warning not to sign for a parcel, a question whether a lottery counts as gambling, a brand of cigarettes, customers in Japan and a third of returns as no public violation', () => {
-    for (const text of ['你妹妹考上了没？上次听你说在复读', '收到陌生人寄来的"刷单礼品"别签收', '等下我先回去喂鸡吧，晚上再看回放', '他妈妈今天过生，他请假了', '直播间抽奖送橘子，不算赌博吧？老师说只要不让人付钱参与就行', '老王你还在抽中南海啊，换个好点的嘛', '日本有客户问能不能寄，邮费好贵', '这个月退货率好恐怖，快三成了'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['你妹妹考上了没？上次听你说在复读', '收到陌生人寄来的"刷单礼品"别签收', '等下我先回去喂鸡吧，晚上再看回放', '他妈妈今天过生，他请假了', '直播间抽奖送橘子，不算赌博吧？老师说只要不让人付钱参与就行', '老王你还在抽中南海啊，换个好点的嘛', '日本有客户问能不能寄，邮费好贵', '这个月退货率好恐怖，快三成了']);
     // Said as a curse or an offer they stay public: 他妈妈 with nothing after it, a 妹妹 that is no one's kin, the lottery game offered.
-    for (const text of ['会不会有极限词！他妈妈', '清妹妹', '快三带单'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['会不会有极限词！他妈妈', '清妹妹', '快三带单']);
   });
 
   it('reads the sixty-fourth holdout\'s platform verdicts asked about, a game called gambling, police crackdowns, advice to call the police, gas-cylinder accidents, a village name denied, pills given only by a doctor, Japan as a market, a ewe\'s udder, a show-off and a drama\'s famous line as no public violation', () => {
-    for (const text of ['看看是不是被判定刷单了，最近有没有让亲戚朋友下单', '村里谁家娃在网上玩什么"百家乐""捕鱼"，赶紧管管，那就是赌博', '六合彩在村里又冒头了，派出所说发现一起查一起', '有人拿着假冒的政府文件上门收钱的，直接报警', '液化气罐别放屋里，去年隔壁村就爆炸了一个', '我们那个村叫"白粉坡"，老地名，不是卖白粉的😂', '安眠药不能随便给老人吃，要医生开', '我想把剪纸卖到美国日本去', '母羊下了羔不让羔子吃奶，是不是乳房有问题', '小刘真是个戏精，拍视频演得跟真的一样', '华妃那句"贱人就是矫情"我们这的大妈都会说😂', '全套农机补贴政策出来了'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['看看是不是被判定刷单了，最近有没有让亲戚朋友下单', '村里谁家娃在网上玩什么"百家乐""捕鱼"，赶紧管管，那就是赌博', '六合彩在村里又冒头了，派出所说发现一起查一起', '有人拿着假冒的政府文件上门收钱的，直接报警', '液化气罐别放屋里，去年隔壁村就爆炸了一个', '我们那个村叫"白粉坡"，老地名，不是卖白粉的😂', '安眠药不能随便给老人吃，要医生开', '我想把剪纸卖到美国日本去', '母羊下了羔不让羔子吃奶，是不是乳房有问题', '小刘真是个戏精，拍视频演得跟真的一样', '华妃那句"贱人就是矫情"我们这的大妈都会说😂', '全套农机补贴政策出来了']);
     // Offered, the same words stay public: a full set as a service or a course for sale, a girl who is no one's sister, white powder for sale.
-    for (const text of ['县城车站附近有妹子，全套三百', '出售全套农产品电商培训视频，九块九', '群里那个穿裙子的妹妹 身材真好 晚上发个照片给哥看看', '有白粉，要的私', '这是赌博网站，进来玩', '你这就是傻逼'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['县城车站附近有妹子，全套三百', '出售全套农产品电商培训视频，九块九', '群里那个穿裙子的妹妹 身材真好 晚上发个照片给哥看看', '有白粉，要的私', '这是赌博网站，进来玩', '你这就是傻逼']);
   });
 
   it('reads the sixty-fifth holdout\'s elders\' stories of the old days, harm and danger spelled out, a hospital\'s painkiller, a question whether hemp is cannabis, a dairy cow\'s teats, a boar\'s semen, a Party lecture, village women and local dishes as no public violation', () => {
-    for (const text of ['那个汉奸后来被枪毙了，我们村老人都知道', '一天两次差不多，太多了精液质量下降', '我外公讲过日本鬼子进村的事，烧了半个村子', '我家种的"日本晴"是老品种了', '杜冷丁那是医院里用的止痛药，癌症病人才用', '留守的女人顶半边天💪', '安眠药别多吃，会依赖的，要听医生的', '巴马的火麻仁油能上架吗，火麻是不是就是大麻啊？', '钢瓶有使用年限，过期的要去换，不然爆炸很危险', '学习贯彻新时代中国特色社会主义思想专题党课，本周五下午三点', '微信号别卖，有人收微信号的都是搞诈骗的', '我奶奶说她年轻时候村里有人吸鸦片，倾家荡产', '我表弟在网上赌球输了十几万，家里房子都卖了', '我们这边的"杀猪粉"是特产，杀年猪时吃的米粉', '吸毒一口就上瘾，一辈子就毁了', '我奶奶以前说罂粟壳煮汤能止泻，现在才知道违法', '先挤干净，乳房内注入头孢类乳房炎药，挤奶前后药浴乳头'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['那个汉奸后来被枪毙了，我们村老人都知道', '一天两次差不多，太多了精液质量下降', '我外公讲过日本鬼子进村的事，烧了半个村子', '我家种的"日本晴"是老品种了', '杜冷丁那是医院里用的止痛药，癌症病人才用', '留守的女人顶半边天💪', '安眠药别多吃，会依赖的，要听医生的', '巴马的火麻仁油能上架吗，火麻是不是就是大麻啊？', '钢瓶有使用年限，过期的要去换，不然爆炸很危险', '学习贯彻新时代中国特色社会主义思想专题党课，本周五下午三点', '微信号别卖，有人收微信号的都是搞诈骗的', '我奶奶说她年轻时候村里有人吸鸦片，倾家荡产', '我表弟在网上赌球输了十几万，家里房子都卖了', '我们这边的"杀猪粉"是特产，杀年猪时吃的米粉', '吸毒一口就上瘾，一辈子就毁了', '我奶奶以前说罂粟壳煮汤能止泻，现在才知道违法', '先挤干净，乳房内注入头孢类乳房炎药，挤奶前后药浴乳头']);
     // Insults and offers stay public: 是不是 asks no question of 傻逼, and 鸦片 offered is no story.
     expect(publicHits('老女人们跳广场舞装扮得真好看')).toEqual([]);
     // 女人 as a review word leaves insults about women to the insult rule (老女人装什么嫩).
-    for (const text of ['你是不是傻逼啊', '你是不是脑子有病，问了八百遍还问', '有鸦片，要的私', '老女人装什么嫩 一把年纪了还开美颜 恶心', '女人就是头发长见识短 滚回去做饭吧'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['你是不是傻逼啊', '你是不是脑子有病，问了八百遍还问', '有鸦片，要的私', '老女人装什么嫩 一把年纪了还开美颜 恶心', '女人就是头发长见识短 滚回去做饭吧']);
   });
 
   it('reads the sixty-sixth holdout\'s prescriptions for a relative, harm from eating spelled out, a skating rink, cards played for melon seeds, a service ticket and asking whether to call the police as no public violation', () => {
-    for (const text of ['医生给我妈开了安眠药，说一次只能吃半片', '微商卖的三无减肥药吃出事了，大家别乱吃', '娃放假了吵着要去溜冰场', '三缺一，谁来陪我妈打会儿扑克，输赢都是瓜子', '售后工单超时了会怎样', '店被人恶意差评，能报警吗', '果园里的防鸟网一亩要多少钱'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['医生给我妈开了安眠药，说一次只能吃半片', '微商卖的三无减肥药吃出事了，大家别乱吃', '娃放假了吵着要去溜冰场', '三缺一，谁来陪我妈打会儿扑克，输赢都是瓜子', '售后工单超时了会怎样', '店被人恶意差评，能报警吗', '果园里的防鸟网一亩要多少钱']);
     // Offered, staked or sold, the same words stay public; and birds netted for restaurants, a constitution changed to rule for life.
-    for (const text of ['减肥药效果好，不用医生开，私我', '医生开不了的安眠药我这有，私聊', '医生给你开不了的安眠药我这有，私聊', '有冰，别乱买别家的，私我', '医生给我爸用了药，剩下的安眠药便宜出', '大夫开的，迷药我这有货', '有k粉，一克三百，吃出问题了不负责', '出止咳水，成箱批发，千万别乱用', '我给那个老王家锅里下药了，都别乱吃', '麻将，输赢花生，一颗花生抵五十，转账结', '麻将输赢不来钱，输的发红包就行，一次两百', '要不要冰，懂的来', '斗地主，输赢两百', '捕鸟网、鸟笼，山上架起来一晚上几十只，可以卖给饭店', '那位修宪就是想当皇帝，大家觉醒吧'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['减肥药效果好，不用医生开，私我', '医生开不了的安眠药我这有，私聊', '医生给你开不了的安眠药我这有，私聊', '有冰，别乱买别家的，私我', '医生给我爸用了药，剩下的安眠药便宜出', '大夫开的，迷药我这有货', '有k粉，一克三百，吃出问题了不负责', '出止咳水，成箱批发，千万别乱用', '我给那个老王家锅里下药了，都别乱吃', '麻将，输赢花生，一颗花生抵五十，转账结', '麻将输赢不来钱，输的发红包就行，一次两百', '要不要冰，懂的来', '斗地主，输赢两百', '捕鸟网、鸟笼，山上架起来一晚上几十只，可以卖给饭店', '那位修宪就是想当皇帝，大家觉醒吧']);
   });
 
   it('reads the sixty-seventh holdout\'s packing filmed, a licence applied for on the phone, an insult the sender aims at themselves, a nickname, a shop category the course leaves out and a prescription as no public violation', () => {
-    for (const text of ['发货视频最好录一下，打包过程全程录', '营业执照现在手机上就能办', '帮老人取现一次要带身份证和存折', '果园要挂鸟网，镇上哪家有出售？', '夜市炸鱼块特别好卖', '修宪以后法官办案终身追责', '学生带着硫酸去实验室做实验', '笨蛋，是我，我又把链接发错群了🤦', '我们村的书记叫王伟国，大家叫他伟哥', '成人用品类目我们培训不涉及，大家别问了'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['发货视频最好录一下，打包过程全程录', '营业执照现在手机上就能办', '帮老人取现一次要带身份证和存折', '果园要挂鸟网，镇上哪家有出售？', '夜市炸鱼块特别好卖', '修宪以后法官办案终身追责', '学生带着硫酸去实验室做实验', '笨蛋，是我，我又把链接发错群了🤦', '我们村的书记叫王伟国，大家叫他伟哥', '成人用品类目我们培训不涉及，大家别问了']);
     // Exams passed for a fee, licences without the holder, insults aimed at someone else or used as a nickname, adult goods
     // offered, explosives taken to the township government and cash withdrawn for strangers stay public.
-    for (const text of ['驾照包过，私聊', '营业执照代办，三天就能办，不用本人', '笨蛋，是我叫你来的吗', '大家都叫他傻逼', '驾照科目一到四打包过，六千全包', '残疾证手机上就能办，两千一个', '你个王八蛋，是我，我又来骂你了', '我们都叫她骚货', '出售银行卡不涉及风险', '带着硫酸去泼他', '卖成人用品，私聊', '要是补贴不发，我就带雷管去乡政府', '有没有人想挣快钱的，帮我们去银行取现，一天一千，不用问太多'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['驾照包过，私聊', '营业执照代办，三天就能办，不用本人', '笨蛋，是我叫你来的吗', '大家都叫他傻逼', '驾照科目一到四打包过，六千全包', '残疾证手机上就能办，两千一个', '你个王八蛋，是我，我又来骂你了', '我们都叫她骚货', '出售银行卡不涉及风险', '带着硫酸去泼他', '卖成人用品，私聊', '要是补贴不发，我就带雷管去乡政府', '有没有人想挣快钱的，帮我们去银行取现，一天一千，不用问太多']);
   });
 
   it('reads the sixty-eighth holdout\'s tyre inflators, 屌丝 said of oneself, a famous skin toner, a video redone, an eye-catching opening and fog as no public violation', () => {
-    for (const text of ['给车胎打气的气枪坏了', '我就一屌丝农民，啥也不懂，跟着学呗', '我老婆用的神仙水是SK2的，贵死了', '这个视频不行，全部推翻重拍', '这个视频开头够吸睛', '今天雾好大，出门小心'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['给车胎打气的气枪坏了', '我就一屌丝农民，啥也不懂，跟着学呗', '我老婆用的神仙水是SK2的，贵死了', '这个视频不行，全部推翻重拍', '这个视频开头够吸睛', '今天雾好大，出门小心']);
     // Air guns offered, 屌丝 said of someone else, drugs called 神仙水 and a government overthrown stay public.
-    for (const text of ['卖气枪，轮胎都能打穿', '修车铺卖气枪', '你个屌丝', '有神仙水，懂的来', '起来推翻他们，重新来过', '推翻政府'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['卖气枪，轮胎都能打穿', '修车铺卖气枪', '你个屌丝', '有神仙水，懂的来', '起来推翻他们，重新来过', '推翻政府']);
   });
 
   it('reads the sixty-ninth holdout\'s warnings not to install what a stranger asks, a film, a night of packing orders, a county bulletin on an arrest, a curse at pig prices and free-range eggs as no public violation', () => {
-    for (const text of ['陌生人让你下载会议软件共享屏幕的 千万别弄', '我们这片高粱地 跟《红高粱》电影里一模一样', '今晚包夜也得把这三百单打出来', '县里通报 有人非法收购病死猪 已经抓了', '他娘的 猪价又跌了', '草鸡蛋一盒三十枚', '店铺要开二次验证，防止黑客攻击', '竞争太激烈，有人恶意攻击同行店铺刷差评', '点赞截图领红包活动今晚八点开始', '过年买的糖果孩子们吃得可嗨了', '跳跳糖果放嘴里能蹦'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['陌生人让你下载会议软件共享屏幕的 千万别弄', '我们这片高粱地 跟《红高粱》电影里一模一样', '今晚包夜也得把这三百单打出来', '县里通报 有人非法收购病死猪 已经抓了', '他娘的 猪价又跌了', '草鸡蛋一盒三十枚', '店铺要开二次验证，防止黑客攻击', '竞争太激烈，有人恶意攻击同行店铺刷差评', '点赞截图领红包活动今晚八点开始', '过年买的糖果孩子们吃得可嗨了', '跳跳糖果放嘴里能蹦']);
     // The same words around an offer, a threat or an insult leave it public; and hackers for hire, paid follows and "candy that makes you bounce" are new slang.
-    for (const text of ['我弄死你，别装', '你个傻逼，别装了', '出售银行卡，别转账给别人，找我', '有冰，别下载别的软件，私我', '县里通报了，我这有冰，要的私', '陌生人让你加他，你就说有冰', '有冰，上次那个已经抓起来了，我这安全', '包夜也得五百', '有黄色电影，私我', '他妈的 你又涨价', '草鸡巴', '你这个婊子，千万别装！', '代办假证，身份证驾驶证学历都能做，外面的千万别弄，找我', '县里通报：小姐上门服务照常，包夜1000', '镇上公告：收购银行卡，一张500，长期收', '陌生人让你点的链接别点，点我的，百家乐包赢', '推翻之前的政府，建立我们自己的', '气枪打气一次能打三十发，打鸟一枪一个，私聊', '修车铺老王那有气枪，铅弹也有，要的找我', '小妹包夜都得发红包预约，价格私聊', '妈的 猪价又跌了，都怪你这个狗贩子', '出神仙水 sk同款包装 夜场专用 私聊', '出电影 懂的来 私聊发资源', '糖果到了，吃了能蹦一晚上', '黑客接单 攻击同行店铺 让他直接被封', '帮我点个关注 截图给我 每人发两块红包 我直播间要人气', '在 吗 有 糖 果 吗 要 那 种 能 蹦 的'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['我弄死你，别装', '你个傻逼，别装了', '出售银行卡，别转账给别人，找我', '有冰，别下载别的软件，私我', '县里通报了，我这有冰，要的私', '陌生人让你加他，你就说有冰', '有冰，上次那个已经抓起来了，我这安全', '包夜也得五百', '有黄色电影，私我', '他妈的 你又涨价', '草鸡巴', '你这个婊子，千万别装！', '代办假证，身份证驾驶证学历都能做，外面的千万别弄，找我', '县里通报：小姐上门服务照常，包夜1000', '镇上公告：收购银行卡，一张500，长期收', '陌生人让你点的链接别点，点我的，百家乐包赢', '推翻之前的政府，建立我们自己的', '气枪打气一次能打三十发，打鸟一枪一个，私聊', '修车铺老王那有气枪，铅弹也有，要的找我', '小妹包夜都得发红包预约，价格私聊', '妈的 猪价又跌了，都怪你这个狗贩子', '出神仙水 sk同款包装 夜场专用 私聊', '出电影 懂的来 私聊发资源', '糖果到了，吃了能蹦一晚上', '黑客接单 攻击同行店铺 让他直接被封', '帮我点个关注 截图给我 每人发两块红包 我直播间要人气', '在 吗 有 糖 果 吗 要 那 种 能 蹦 的']);
   });
 
   it('reads the seventieth holdout\'s village broadcast on guns to hand in, a farm-station technician, a shop shut out by a platform and a boar\'s semen collected as no public violation', () => {
-    for (const text of ['村里广播说私藏的火药枪猎枪要上交 过期追责', '县农技站的技师明天来村里讲果树修剪', '这个月的流量被平台限了 跟被封杀了一样', '种公猪一周采精两次就够了 多了精子质量差', '孩子晚上一起睡觉啊 不然怕黑'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['村里广播说私藏的火药枪猎枪要上交 过期追责', '县农技站的技师明天来村里讲果树修剪', '这个月的流量被平台限了 跟被封杀了一样', '种公猪一周采精两次就够了 多了精子质量差', '孩子晚上一起睡觉啊 不然怕黑']);
     // Gunpowder offered after a broadcast, masseuses, a ban called for and semen sold stay public; a member asked to bed after her photo is new slang.
-    for (const text of ['村里广播说了，我这有火药枪卖，私聊', '技师来讲，包你满意，上门服务', '足浴店技师小妹，加钟', '封杀他们，让他们没饭吃', '有精子库资源，私聊', '刚才那个宝妈头像挺好看 加个微信 晚上一起睡觉啊'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['村里广播说了，我这有火药枪卖，私聊', '技师来讲，包你满意，上门服务', '足浴店技师小妹，加钟', '封杀他们，让他们没饭吃', '有精子库资源，私聊', '刚才那个宝妈头像挺好看 加个微信 晚上一起睡觉啊']);
   });
 
   it('reads the seventy-first holdout\'s navigation, the Olympics, help with subtitles and fall armyworms on maize as no public violation', () => {
-    for (const text of ['我们的农家乐叫李家庄 导航搜得到', '车载导航显示还有三公里', '奥运会我们县有个运动员 听说是隔壁村的', '刚学会用剪映加字幕 真的太方便了 以前以为要找人弄 原来自己手机上点几下就行了 感谢小王老师', '草地贪夜蛾又来了 玉米叶子全是洞'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['我们的农家乐叫李家庄 导航搜得到', '车载导航显示还有三公里', '奥运会我们县有个运动员 听说是隔壁村的', '刚学会用剪映加字幕 真的太方便了 以前以为要找人弄 原来自己手机上点几下就行了 感谢小王老师', '草地贪夜蛾又来了 玉米叶子全是洞']);
     // Link pages, a call to boycott, threats to have someone beaten and leaves for sale stay public; so do stories that end in an offer
     // (a past case told to its end is not read as a report: too many offers and threats can be told that way).
-    for (const text of ['以前有个赌场被端了，现在我这开了新的，来玩', '以前那个赌场被端了，现在搬到河边仓库了，晚上十点开，带现金来', '以前那家大保健被端了，现在上门服务，酒店均可，不会被查', '福利导航 搜一下就有', '以前的导航被封了，新导航搜一下就有，不会被封', '这个导航上去啥都能看，成年人自己搜', '来了一批茶叶子，纯的，老客户问我', '奥运会黑幕，抵制', '我找人弄死你', '找人收拾你', '到了一批叶子，懂的来'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['以前有个赌场被端了，现在我这开了新的，来玩', '以前那个赌场被端了，现在搬到河边仓库了，晚上十点开，带现金来', '以前那家大保健被端了，现在上门服务，酒店均可，不会被查', '福利导航 搜一下就有', '以前的导航被封了，新导航搜一下就有，不会被封', '这个导航上去啥都能看，成年人自己搜', '来了一批茶叶子，纯的，老客户问我', '奥运会黑幕，抵制', '我找人弄死你', '找人收拾你', '到了一批叶子，懂的来']);
   });
 
   it('reads the seventy-second holdout\'s rule on fertiliser explained, a brother-in-law, the war as elders tell it, a mother asked to open a shop and a forgetful head called a pig\'s as no public violation', () => {
-    for (const text of ['硝酸铵化肥现在去农资店买要登记身份证 还要写用途 说是怕有人拿去做炸药 麻烦是麻烦 也能理解', '姐夫说他明年也回来养牛', '我姐夫在广东打工', '抗战的时候日本鬼子在我们这杀了好多人 我爷爷常讲', '可以让你妈也开个店 手织毛衣', '叫你妈一起来听课', '你妈做的辣椒酱真好吃，能不能上架卖', '我这个脑子啊真是猪脑子 又忘了签到', '担心化肥被拿去做炸药，现在都要实名了'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['硝酸铵化肥现在去农资店买要登记身份证 还要写用途 说是怕有人拿去做炸药 麻烦是麻烦 也能理解', '姐夫说他明年也回来养牛', '我姐夫在广东打工', '抗战的时候日本鬼子在我们这杀了好多人 我爷爷常讲', '可以让你妈也开个店 手织毛衣', '叫你妈一起来听课', '你妈做的辣椒酱真好吃，能不能上架卖', '我这个脑子啊真是猪脑子 又忘了签到', '担心化肥被拿去做炸药，现在都要实名了']);
     // The same words in an offer, a name called, a curse and an insult aimed at someone else stay public.
-    for (const text of ['我有硝酸铵 不怕有人拿去做炸药 私聊', '你个日本鬼子 滚', '抗战的时候我爷爷说 你就是个日本鬼子', '叫你妈来陪我一晚', '让你妈去卖吧', '你这个脑子真是猪脑子', '我看你这脑子真是猪脑子', '姐夫 小姨子 视频 私我', '你妈死了',
+    expectPublicHit(['我有硝酸铵 不怕有人拿去做炸药 私聊', '你个日本鬼子 滚', '抗战的时候我爷爷说 你就是个日本鬼子', '叫你妈来陪我一晚', '让你妈去卖吧', '你这个脑子真是猪脑子', '我看你这脑子真是猪脑子', '姐夫 小姨子 视频 私我', '你妈死了',
       // …and what a second reader wrote to get past the first drafts.
-      '叫你妈来学学怎么伺候男人', '你妈妈今天在我床上', '猪脑子，说的是我们班长，大家都知道', '你个猪脑子，我又得给你讲一遍', '俺的脑子纯是猪脑子都比你强', '你这个日本鬼子，大家别理他', '你妈逼的，大家别理他', '怕配炸药麻烦的，直接找我拿成品，一公斤三百', '姐夫来玩吗，新到的小妹，年轻水嫩'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+      '叫你妈来学学怎么伺候男人', '你妈妈今天在我床上', '猪脑子，说的是我们班长，大家都知道', '你个猪脑子，我又得给你讲一遍', '俺的脑子纯是猪脑子都比你强', '你这个日本鬼子，大家别理他', '你妈逼的，大家别理他', '怕配炸药麻烦的，直接找我拿成品，一公斤三百', '姐夫来玩吗，新到的小妹，年轻水嫩']);
     // Its misses: forged records offered (public), a lecturer told she is seducing the class, and fees for a guaranteed purchase (staff notes).
     expect(publicHits('帮你伪造通话截图 聊天记录 转账记录 打官司要债都能用').map((m) => m.category)).toContain('违法犯罪');
     for (const text of ['老师你今天穿那么少 是不是故意勾引我们😏', '群里发个广告 我们公司收土鸡蛋 交五百会员费就能签保底收购合同', '今天最后一天 交三百入会 以后本县所有农产品我们包销 不信的可以去公司看'])
@@ -586,45 +547,37 @@ describe('issue 16 failure classes', () => {
   });
 
   it('reads the seventy-third holdout\'s pinyin lines, adult schools, family years, a platform-rules lesson, morphine in a hospital, a plan redone, a supermarket\'s name, the war told, a documentary, a roll call with a bracket, an app\'s register button, vermicelli, a cow\'s birth canal and a licensed farm as no public violation', () => {
-    for (const text of ['wo bu hui da zi yong pin yin keyi ma', 'nihao laoshi wo shi xiao liu', '县成人学校晚上也有电脑班，想学的可以去', '文革的时候我爸下乡到我们村，认识了我妈', '今天讲平台规则，虚假交易、刷好评都属于严重违规，记下来', '吗啡是医院里止痛用的，我爸癌症晚期打过', '这个方案我们推翻了重做', '我舅舅的超市叫百家乐，就在汽车站旁边', '我们县抗战的时候被日军飞机轰炸过，老城死了好多人', '八九年我刚结婚，那时候村里还没通电', '纪录片里看到穿山甲，原来它是吃蚂蚁的', '签到 李鹏（三组，养羊的）', '大家先下载APP，然后点右下注册按钮', '红薯白粉条和黑粉条有啥区别', '母牛产后阴道脱出怎么处理，急', '我们镇有娃娃鱼养殖场，人家有许可证，人工繁育的才能卖'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['wo bu hui da zi yong pin yin keyi ma', 'nihao laoshi wo shi xiao liu', '县成人学校晚上也有电脑班，想学的可以去', '文革的时候我爸下乡到我们村，认识了我妈', '今天讲平台规则，虚假交易、刷好评都属于严重违规，记下来', '吗啡是医院里止痛用的，我爸癌症晚期打过', '这个方案我们推翻了重做', '我舅舅的超市叫百家乐，就在汽车站旁边', '我们县抗战的时候被日军飞机轰炸过，老城死了好多人', '八九年我刚结婚，那时候村里还没通电', '纪录片里看到穿山甲，原来它是吃蚂蚁的', '签到 李鹏（三组，养羊的）', '大家先下载APP，然后点右下注册按钮', '红薯白粉条和黑粉条有啥区别', '母牛产后阴道脱出怎么处理，急', '我们镇有娃娃鱼养殖场，人家有许可证，人工繁育的才能卖']);
     // 示威 heard across 是不是违规 and 刷单 asked about in pinyin go to staff, and so does 大麻 heard in wo da ma (我大妈).
     for (const text of ['laoshi, shua dan shi bu shi wei gui de? wo bu gan gao', 'wo da ma jin tian lai shang ke le', 'shouji xinhao bu hao ting bu qing'])
       expect({ text, publicly: publicHits(text).map((m) => m.word), noted: detector.scan(text).matches.length > 0 }).toEqual({ text, publicly: [], noted: true });
     // Offers and slogans typed in pinyin stay public, chat words or not.
-    for (const text of ['wo you da ma, dd wo', 'laoshi, shua dan fan li, jia wo', 'liu si bu neng wang, ming tian guang chang jing zuo', 'wo men yi qi qu jing zuo'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['wo you da ma, dd wo', 'laoshi, shua dan fan li, jia wo', 'liu si bu neng wang, ming tian guang chang jing zuo', 'wo men yi qi qu jing zuo']);
     // Offers typed in pinyin, the year named as an event, gambling offered at a shop, a pangolin or morphine sold stay public.
-    for (const text of ['shua dan fan li, dd wo', '八九年那件事不能忘', '百家乐上线了，私我', '穿山甲一斤八百，要的私聊', '吗啡有货，医院流出的，私聊', '白粉有货，要的私聊',
+    expectPublicHit(['shua dan fan li, dd wo', '八九年那件事不能忘', '百家乐上线了，私我', '穿山甲一斤八百，要的私聊', '吗啡有货，医院流出的，私聊', '白粉有货，要的私聊',
       // …and what a second reader wrote to get past the first drafts.
-      'liu si bu neng wang, ming tian guang chang jing zuo', '八九年俺刚结婚，那年的坦克我到死都记得，这笔账迟早要算', '那时候日本鬼子进村也没李会计黑，姓李的全家都是日本鬼子', '成人班的妹子今晚可以上门，五百一次', '医生朋友能开吗啡，包邮到家，量大从优', '土豆白粉一克三百，老地方交货', '我们店是百家乐代理，微信充值，赢了当天就能提', '动物园里看不到的穿山甲，我们山庄能吃到，提前预订', '女主播阴道特写，比母牛产仔还清楚，私发', '世界杯下注册个号就行，赢了当天到账', '娃娃鱼养殖场直接发货，都是山沟里现抓的野货，一斤三百八', '冰毒海洛因都属于严重违规品我这全都有', '签到 法轮大法（好）', '签到 台湾独立(一组)', '禾花雀今年特别肥，我们村后山网了好多，野的，三十元一只', '你这瞎眼的玩意儿'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+      'liu si bu neng wang, ming tian guang chang jing zuo', '八九年俺刚结婚，那年的坦克我到死都记得，这笔账迟早要算', '那时候日本鬼子进村也没李会计黑，姓李的全家都是日本鬼子', '成人班的妹子今晚可以上门，五百一次', '医生朋友能开吗啡，包邮到家，量大从优', '土豆白粉一克三百，老地方交货', '我们店是百家乐代理，微信充值，赢了当天就能提', '动物园里看不到的穿山甲，我们山庄能吃到，提前预订', '女主播阴道特写，比母牛产仔还清楚，私发', '世界杯下注册个号就行，赢了当天到账', '娃娃鱼养殖场直接发货，都是山沟里现抓的野货，一斤三百八', '冰毒海洛因都属于严重违规品我这全都有', '签到 法轮大法（好）', '签到 台湾独立(一组)', '禾花雀今年特别肥，我们村后山网了好多，野的，三十元一只', '你这瞎眼的玩意儿']);
     // Its misses: a protected bird sold, a job lure in initials and a blind man called names.
-    for (const text of ['禾花雀冻的，野生的，一斤三百，要的预订', 'jz招人 sd yj高 j w', '你个瞎眼的，没看到我说了不要吗'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['禾花雀冻的，野生的，一斤三百，要的预订', 'jz招人 sd yj高 j w', '你个瞎眼的，没看到我说了不要吗']);
   });
 
   it('reads the seventy-fourth holdout\'s wild mushrooms, a painkiller after surgery, a village the map cannot find, a mother\'s trade, a staff ban on gambling links, an elder\'s war story, a father\'s work in the commune years and banter as no public violation', () => {
-    for (const text of ['我们这的野生菌只卖给收购站 自己不敢网上卖', '杜冷丁是医院术后用的 打了就不疼了', '我家住在杀牛坪 导航搜不到 写镇上的地址', '他妈妈是卖酸菜的 做了几十年了', '县里严打赌博 群里谁要是发赌博链接直接踢', '我爷爷是老党员 讲当年打日本鬼子的事 讲一回哭一回', '文革的时候我爸在生产队当记分员', '去你的 你才胖 我这是壮'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['我们这的野生菌只卖给收购站 自己不敢网上卖', '杜冷丁是医院术后用的 打了就不疼了', '我家住在杀牛坪 导航搜不到 写镇上的地址', '他妈妈是卖酸菜的 做了几十年了', '县里严打赌博 群里谁要是发赌博链接直接踢', '我爷爷是老党员 讲当年打日本鬼子的事 讲一回哭一回', '文革的时候我爸在生产队当记分员', '去你的 你才胖 我这是壮']);
     // The same words in offers, insults and curses stay public.
-    for (const text of ['野生穿山甲收购，现金收', '杜冷丁有货，医院流出，私聊', '你妈妈是卖肉的', '去你的，傻逼', '我们村那个王二就是日本鬼子投胎',
+    expectPublicHit(['野生穿山甲收购，现金收', '杜冷丁有货，医院流出，私聊', '你妈妈是卖肉的', '去你的，傻逼', '我们村那个王二就是日本鬼子投胎',
       // …and what a second reader wrote to get past the first drafts.
       'wo you da ma', 'laoshi ni shi sha bi', 'wo gan si ni', 'wo yao fan gong', '刷单返利，日赚三百，违者直接踢', '冰毒要的私聊，发广告的一律移出', '谁要是发炸药给我 我就收 不要的直接踢', '黄色导航搜不到的话加我', '他妈是卖粉的，要货找他', '你妈妈是卖屁股的', '野生菜花蛇出售，量大从优', '癌症晚期用的杜冷丁，我这里便宜出',
       // …and what a reader of the diff found the drafts let through.
-      '冰毒海洛因都属于严重违规，我这全都有', '他妈妈是卖酸菜的，要货找他', '他妈妈是卖白粉的', '八九年我刚结婚时的老照片，要的私聊，50一张'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+      '冰毒海洛因都属于严重违规，我这全都有', '他妈妈是卖酸菜的，要货找他', '他妈妈是卖白粉的', '八九年我刚结婚时的老照片，要的私聊，50一张']);
     // Nor do the drafts' first over-reach: a p in 'app', a birthday, 黄山, ni hao, a longer shop sign.
-    for (const text of ['我给你发app截图', '你妈妈生日那天我去', '用高德导航去黄山', 'ni hao laoshi wo bu hui da zi', '我舅舅的超市名字叫百家乐'])
-      expect({ text, publicly: publicHits(text).map((m) => m.word) }).toEqual({ text, publicly: [] });
+    expectNoPublicHit(['我给你发app截图', '你妈妈生日那天我去', '用高德导航去黄山', 'ni hao laoshi wo bu hui da zi', '我舅舅的超市名字叫百家乐']);
     // Its misses, lures with no contact id, are staff notes.
     for (const text of ['群里的姐妹们 我这边在招团长 卖货有提成 拉人还有奖励 来吗', '关注我的视频号 每天抽奖送手机 评论区留言就行', '我拉你进个群 里面天天有人发钱 动动手指就有'])
       expect({ text, noted: detector.scan(text).matches.length > 0 }).toEqual({ text, noted: true });
   });
 
   it('keeps offers, threats and insults public that use the words of those holdouts\' warnings, stories and everyday senses', () => {
-    for (const text of ['老子年轻的时候也是混社会的，信不信我弄死你', '趁年轻的时候多赚点，夜场招女公关，日结', '爷爷讲过，溜冰的都是有钱人，有冰的私聊', '我明天就去砍死你，有种你马上报警', '聪明药一盒300，不用医生开，顺丰到家', '笑气是医院里用的，不违法，一箱200', '咖啡包新款一喝就上瘾 要的私聊', '有冰有叶子，顺丰包邮，货到付款不满意可拒收', '你再举报我，那就是同归于尽', '这个不算毒品，提神的，要的私聊', '不是种的大麻，野生的，要的私聊', '有事找张小姐，上门服务，包你满意', '你妈妈在家等我呢', '美女乳头特写，牛逼，私聊', '想不想看鸡吧', '我家妹妹个个漂亮，上门服务', '想不想尝尝我的精液', '晚上来我家搓麻，有大麻抽', '办理全套证件，可查可验', '你再把电动车停我门口，我让你家爆炸', '老女人，装什么嫩', '快三成功率90%，跟我买'])
-      expect({ text, publicly: publicHits(text).length > 0 }).toEqual({ text, publicly: true });
+    expectPublicHit(['老子年轻的时候也是混社会的，信不信我弄死你', '趁年轻的时候多赚点，夜场招女公关，日结', '爷爷讲过，溜冰的都是有钱人，有冰的私聊', '我明天就去砍死你，有种你马上报警', '聪明药一盒300，不用医生开，顺丰到家', '笑气是医院里用的，不违法，一箱200', '咖啡包新款一喝就上瘾 要的私聊', '有冰有叶子，顺丰包邮，货到付款不满意可拒收', '你再举报我，那就是同归于尽', '这个不算毒品，提神的，要的私聊', '不是种的大麻，野生的，要的私聊', '有事找张小姐，上门服务，包你满意', '你妈妈在家等我呢', '美女乳头特写，牛逼，私聊', '想不想看鸡吧', '我家妹妹个个漂亮，上门服务', '想不想尝尝我的精液', '晚上来我家搓麻，有大麻抽', '办理全套证件，可查可验', '你再把电动车停我门口，我让你家爆炸', '老女人，装什么嫩', '快三成功率90%，跟我买']);
     expect(publicHits('我们老女人学电商不丢人，大家加油')).toEqual([]);
   });
 
