@@ -22,13 +22,15 @@ const BARE_WORDS = new Set(['签到', '签退', '帮助']);
 const TRAILING_PUNCT = /[\s!！。.~～]+$/u;
 /** 签到 and 签退 may carry the sender's name, as sign-in lists in groups are written (签到 张桂兰, 签到+李建国). */
 const NAMED_WORDS = new Set(['签到', '签退']);
-const SIGNED_NAME = /^[\s,，:：+＋、\-—]*\p{Script=Han}{2,4}[\s!！。.~～]*$/u;
+/** The name, and a remark in brackets after it as rolls are written (签到 李建国（三组）, 签到 王芳(迟到了)). */
+const SIGNED_NAME = /^[\s,，:：+＋、\-—]*(\p{Script=Han}{2,4})\s*(?:[（(][^（）()\n]{1,16}[）)])?[\s!！。.~～]*$/u;
 /** Characters that make the words after 签到 a question or a remark, not a name (签到 在哪里, 签到 怎么弄, 签到 开始了). */
 const NOT_A_NAME = /[吗呢么哪啥谁几没了怎什呀吧啊哦嘛否能要不]/u;
 
-/** Whether `rest`, written after 签到 or 签退, is only a name (and punctuation). */
+/** Whether `rest`, written after 签到 or 签退, is only a name (with punctuation, and a remark in brackets). */
 function onlyAName(rest: string): boolean {
-  return SIGNED_NAME.test(rest) && !NOT_A_NAME.test(rest);
+  const name = SIGNED_NAME.exec(rest)?.[1];
+  return name !== undefined && !NOT_A_NAME.test(name);
 }
 
 /** A message that is one short word of Han characters alone (签道, 签退!), as a bare command word would be; null otherwise. */

@@ -41,10 +41,10 @@ describe('parseCommand', () => {
     expect(parsed?.args.mentions).toEqual([{ id: 'u1', name: '张三' }]);
     expect(parsed?.args.tokens).toEqual(['看看']);
   });
-  it.each(['签到 张桂兰', '签到，陈建国', '签到+李建国', '签退：王芳！', '#签到 张桂兰'])('takes %s, a sign-in with the sender’s name, as the bare word', (text) => {
+  it.each(['签到 张桂兰', '签到，陈建国', '签到+李建国', '签退：王芳！', '#签到 张桂兰', '签到 李建国（三组）', '签到 王芳(迟到了)', '签到 李鹏（三组，养羊的）'])('takes %s, a sign-in with the sender’s name, as the bare word', (text) => {
     expect(parse(text)).toMatchObject({ name: expect.stringMatching(/签[到退]/), args: { text: '', tokens: [] } });
   });
-  it.each(['签到 在哪里', '签到 怎么弄', '签到开始了吗', '签到 张桂兰 今天准时', '签到了没'])('leaves %s as chat: a question or a remark, not a name', (text) => {
+  it.each(['签到 在哪里', '签到 怎么弄', '签到开始了吗', '签到 张桂兰 今天准时', '签到了没', '签到 在哪里（急）', '签到 张桂兰（三组） 今天准时'])('leaves %s as chat: a question or a remark, not a name', (text) => {
     expect(parse(text)).toBeNull();
   });
   it('does not take a bare 签到 followed by more lines', () => {
