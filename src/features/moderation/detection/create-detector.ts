@@ -127,6 +127,7 @@ class LexiconDetector implements Detector {
   private readonly categoryNames: string[] = [];
   /** Index of 色情 in categoryNames (-1: no such word). */
   private sexCategory = -1;
+  private insultCategory = -1;
   /** Index of 政治 in categoryNames (-1: no such word). */
   private politicsCategory = -1;
   private readonly broadReasons: string[] = [];
@@ -152,6 +153,9 @@ class LexiconDetector implements Detector {
   private readonly prohibitiveContext: boolean;
   private readonly allowedDomains: readonly string[];
   private readonly commonWords: WordSet;
+  private readonly everydayWords: ReadonlySet<string>;
+  /** The syllable pairs two-character everyday words are read as (草莓: cao mei), built on first use. */
+  private spokenPairs: Set<number> | null = null;
   private readonly segmenter: WordSegmenter | null;
   private readonly reviewModel: ReviewModel | null;
 
@@ -213,7 +217,8 @@ class LexiconDetector implements Detector {
     const broadMinLength = options.broadMinLength ?? 2;
     this.slang = options.slang ?? true;
     this.prohibitiveContext = options.prohibitiveContext ?? true;
-    this.commonWords = commonWordSet(options.commonWords === undefined ? loadCommonWords() : (options.commonWords ?? new Set()), this.tables);
+    this.everydayWords = options.commonWords === undefined ? loadCommonWords() : (options.commonWords ?? new Set());
+    this.commonWords = commonWordSet(this.everydayWords, this.tables);
     this.segmenter = options.segmenter === undefined ? loadWordSegmenter() : options.segmenter;
     this.reviewModel = options.reviewModel === undefined ? loadReviewModel() : options.reviewModel;
 
@@ -347,6 +352,7 @@ class LexiconDetector implements Detector {
     const allowed = new Set(lexicon.allow);
     for (let i = 0; i < count; i++) if (kinds.get(i) === KIND_BANNED && allowed.has(words[i] as string)) this.patMeta[i * 4 + 2] = (this.patMeta[i * 4 + 2] as number) | ALSO_ALLOWED;
     this.sexCategory = this.categoryNames.indexOf('色情');
+    this.insultCategory = this.categoryNames.indexOf('辱骂');
     this.politicsCategory = this.categoryNames.indexOf('政治');
 
     this.syllableSyms = this.tables.syllables.map((syllable) => Uint8Array.from(syllable, (ch) => ch.charCodeAt(0) - 0x61));
@@ -452,6 +458,43 @@ class LexiconDetector implements Detector {
       }
     }
     return { flagged: false, categories: [], matches };
+  }
+
+  /** Whether `input` is typed in pinyin: three or more words of letters, each one syllable or a run of them (laoshi). */
+  private typedInPinyin(input: string): boolean {
+    const words = input.toLowerCase().match(/[a-z]+/g);
+    if (!words || words.length < 3) return false;
+    const set = this.tables.syllableSet;
+    const spelled = (w: string): boolean => {
+      // Greedy from the longest syllable, with one step back: enough for the two- and three-syllable words chat writes.
+      if (w === '') return true;
+      for (let n = Math.min(w.length, this.tables.maxSyllableLength); n > 0; n--) if (set.has(w.slice(0, n)) && spelled(w.slice(n))) return true;
+      return false;
+    };
+    return words.every((w) => w.length <= 18 && spelled(w));
+  }
+
+  /** Whether the pinyin word at [start, end) and the word right before or after it are read as one everyday word (cao mei: 草莓). */
+  private spokenWithNeighbour(input: string, start: number, end: number): boolean {
+    const ids = (w: string | undefined): number => (w !== undefined && this.tables.syllableSet.has(w.toLowerCase()) ? this.tables.syllableId(w.toLowerCase()) : -1);
+    const own = ids(input.slice(start, end));
+    const next = ids(/^[\s,，]*([a-zA-Z]+)/.exec(input.slice(end))?.[1]);
+    const previous = ids(/([a-zA-Z]+)[\s,，]*$/.exec(input.slice(0, start))?.[1]);
+    const pairs = this.pinyinPairs();
+    return (next >= 0 && pairs.has((own << 16) | next)) || (previous >= 0 && pairs.has((previous << 16) | own));
+  }
+
+  private pinyinPairs(): Set<number> {
+    if (this.spokenPairs) return this.spokenPairs;
+    const pairs = new Set<number>();
+    const { pinyinBmp } = this.tables;
+    for (const w of this.everydayWords) {
+      if (w.length !== 2) continue;
+      const a = pinyinBmp[w.charCodeAt(0)] as number;
+      const b = pinyinBmp[w.charCodeAt(1)] as number;
+      if (a >= 0 && b >= 0) pairs.add((a << 16) | b);
+    }
+    return (this.spokenPairs = pairs);
   }
 
   private hanTokens(): number {
@@ -1537,7 +1580,14 @@ class LexiconDetector implements Detector {
       const categoryIndex = this.patMeta[id * 4 + 3] as number;
       if (signedName(input, start, end, layerCode !== 0)) continue;
       if (this.prohibitiveContext && negatedByContext(input, start, end, this.categoryNames[categoryIndex])) continue;
-      if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && (afterFarmAnimal(input, start) || breedingTalk(input) || nicknamed(input, start, end))) || (kind === KIND_BROAD && breedingTalk(input)))) continue;
+      // A listed Latin word that is one pinyin syllable, in a line typed wholly in pinyin (zhe ge zen me cao zuo a,
+      // lao shi cao mei…): one sound among the others, which the pinyin layer reads with its neighbours (操作, 草莓; 操你妈 stays).
+      if (layerCode === 0 && this.tables.syllableSet.has(word.toLowerCase()) && this.hanTokens() === 0 && this.typedInPinyin(input) && this.spokenWithNeighbour(input, start, end)) continue;
+      // A curse heard in a three-character name (山海情里马得福太像…: 马得 for 马的): the surname written, the rest sounded.
+      if (layerCode !== 0 && categoryIndex === this.insultCategory && soundedInName(input, start, end, word)) continue;
+      // A 色情 word that is a film's or a book's title (看了《色戒》才知道…), in a message that offers nothing.
+      if (layerCode === 0 && categoryIndex === this.sexCategory && insideTitle(input, start, end)) continue;
+      if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && (afterFarmAnimal(input, start) || breedingTalk(input) || stockTalk(input) || nicknamed(input, start, end))) || (kind === KIND_BROAD && breedingTalk(input)))) continue;
       // Two characters across a space or a symbol, each part of a longer word on its side (老年人 大家 is no 人大).
       if (layerCode === 0 && (to - from === 1 ? this.halvesAcrossGap(from, to) : this.tailAcrossGap(from, to))) continue;
       // A word read across clause punctuation (肉干，我表哥 is no 干我; 找鸡，鸡跑了 no 鸡鸡) is two clauses' chance.
@@ -1939,6 +1989,37 @@ function namedPerson(input: string, start: number, end: number): boolean {
   return heading >= 0 && from - heading <= NAME_LIST_REACH;
 }
 
+// What follows a name at the start of what is said about its bearer (马得福太像…, 马德华是…, 马得利家).
+const AFTER_NAME = /^(?:$|[^\u4e00-\u9fff]|[太是说在和跟家也都就又还的了呢演长像当干])/;
+// Right before the name, what introduces a person (剧里马得福, 叫马德华, 演马得福的): never the start of the message.
+const NAME_INTRODUCED = /[里叫演像的和跟是给找问]$/;
+// Never the third character of a name: a pronoun, an adverb, what goes on cursing (马德你还…, 马德疯了, 马德逼).
+const NOT_IN_NAME = /[你他她我们也又就还都在是疯逼个比b的]/;
+
+/**
+ * Whether a two-character sound-alike [start, end) opens a three-character name: a surname written
+ * as the word's first character, a second one only sounding like the word's, a third after it, then
+ * what is said of the person. No one is addressed right before it (你马得…).
+ */
+function soundedInName(input: string, start: number, end: number, word: string): boolean {
+  if (end - start !== 2 || !isSurname(input.charCodeAt(start)) || input[start] !== word[0] || input[start + 1] === word[1]) return false;
+  if (!HAN_CHAR.test(input[end] ?? '') || NOT_IN_NAME.test(input[end] as string) || !AFTER_NAME.test(input.slice(end + 1, end + 2))) return false;
+  return NAME_INTRODUCED.test(input.slice(Math.max(0, start - 1), start));
+}
+
+// Talk of a film or a book (演技, 主演, 看了, 原著): what a title is named for.
+const TITLE_TALK = /演技|主演|导演|演员|演的|拍得|电影院|上映|看了|看过|读过|小说|名著|原著|禁书|获奖/;
+// Offers, requests and people around a title (《…》全集 私我, 谁有传一下, 我这一大堆, 你就跟《…》里演的一样): a title sold, asked for or thrown at someone.
+const TITLE_SOLD = /私|找我|加我|v我|vx|全集|资源|网盘|链接|下载|发|传|存|谁有|想看|想要|要的|吱|一大堆|我这|片子|[你您她]|嫂|老婆|媳妇|骚|[0-9０-９]|[块元]/;
+
+/** Whether [start, end) is a 《…》 title by itself (one more character at most), named in talk of a film or a book that offers nothing. */
+function insideTitle(input: string, start: number, end: number): boolean {
+  const open = input.lastIndexOf('《', start - 1);
+  const close = input.indexOf('》', end);
+  if (open < 0 || close < 0 || close - open - 1 - (end - start) > 1 || input.slice(open + 1, close).includes('》')) return false;
+  return TITLE_TALK.test(input) && !TITLE_SOLD.test(input);
+}
+
 /** Whether nothing but white space comes before index `at` (read back only as far as the first other character). */
 function onlySpaceBefore(input: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) if (!/\s/.test(input[i] as string)) return false;
@@ -1948,6 +2029,17 @@ function onlySpaceBefore(input: string, at: number): boolean {
 /** A message about breeding or raising livestock (猪人工授精，一份精液三十块; 兽医给打了一针催情的; 一年出栏两万只土鸡): its 色情 words are the vet's, its uncategorised ones (做鸡) the farmer's. */
 function breedingTalk(input: string): boolean {
   return BREEDING.test(input);
+}
+
+// Stock named by sex or age (公羊母羊得分圈, 小鸡糊屁股): a mating season or a chick's vent is the farmer's.
+const STOCK_BY_SEX = /[公母种](?:羊|猪|牛|兔|驴)|小鸡(?!鸡)|鸡仔|分圈|产仔/;
+// …and what a farmer asks or does about it (得分圈, 咋办, 糊屁股, 季节): stock kept, not a slur's comparison.
+const STOCK_KEPT = /分圈|圈|喂|饲料|疫苗|兽医|咋办|怎么办|拉稀|糊屁股|粪|出栏|季节|配种|产仔|病/;
+const PERSON_IN_IT = /[你您她女]|妹|老婆|媳妇|小姐|寡妇|嫂|娘们|男人|骚|操|日|约|嫩|开苞|洗脚|发廊|谁去|谁想|找老|视频|照片|片|主播|私|特写|直播|[0-9０-９]|[块元]/;
+
+/** Whether a 色情 word stands in a message about keeping stock named by sex or age, with no person, slur or offer in it. */
+function stockTalk(input: string): boolean {
+  return STOCK_BY_SEX.test(input) && STOCK_KEPT.test(input) && !PERSON_IN_IT.test(input);
 }
 
 function afterFarmAnimal(input: string, start: number): boolean {

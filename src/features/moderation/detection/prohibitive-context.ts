@@ -123,7 +123,9 @@ everyday('开苞', (text, start) => /花|月季|玫瑰|牡丹|兰|荷|桃|梨|�
 everyday('包夜', (text, start, end) => /机|车/.test(before(text, start, 6)) || /^(?:干|收|作业|施工|抢收|赶工)/.test(text.slice(end, end + 2)) || (/^(?:(?:也|都)得把[^，。！？]{0,8}单|打单|发货|赶单)/.test(text.slice(end, end + 12)) && !/妹|妞|美女|小姐|快餐|上门|服务|一晚|约|红包|价/.test(text)));
 // A medicine a doctor prescribed, named right after 开 (医生给我妈开了安眠药): only that word, only there.
 const PRESCRIBED = /(?:医生|大夫)(?:给(?:我|俺)?(?:家)?(?:妈|爸|老人|孩子|娃|奶奶|爷爷|外婆|外公|姥姥|姥爷|媳妇|老婆|老公|婆婆|公公|儿子|女儿|闺女))?开(?:了|的)?(?:点|些|一盒|一瓶)?$/;
-everyday('安眠药|止痛药|镇静剂|镇定剂', (text, start) => PRESCRIBED.test(before(text, start, 16)));
+// …or named first, the doctor who prescribes it right after (安眠药医生一次只给开七天的).
+const PRESCRIBED_AFTER = /^[，,\s]?(?:医生|大夫)(?:一次|每次|一回)?(?:只|就)?(?:给)?开[一两三四五六七八九十几]+(?:天|粒|片|盒|周|个星期)(?:的|量)?(?:[，。！？\s]|$)/;
+everyday('安眠药|止痛药|镇静剂|镇定剂', (text, start, end) => PRESCRIBED.test(before(text, start, 16)) || (PRESCRIBED_AFTER.test(text.slice(end, end + 16)) && !/私|找我|加我|有货|卖|便宜|[0-9０-９]|[块元]|转让|谁要|要的|我这|搞到|弄到|攒|饭里|上路|老东西|老不死|多的是|整瓶|不要处方/.test(text)));
 // Harm from eating it reported (三无减肥药吃出事了): a slimming pill's victims, not its seller.
 everyday('减肥药', (text, _start, end) => /^吃出(?:事|问题|毛病|病)了/.test(text.slice(end, end + 6)));
 // A film named or watched (《红高粱》电影里, 看了部电影, 电影院): the lists' sexual films are longer words (色情电影).
@@ -149,7 +151,15 @@ const SOMEONES_HOME = /[你他她](?:们)?家$/;
 const FEARED_MISUSE = /(?<![不哪别])(?:怕|防止|担心)[^，。！？\s]{0,6}(?:做|造|制作|制造)$/;
 const RULE_EXPLAINED = /登记|实名|身份证|管控|限购|规定|说是|管得严|停产|不让卖|不卖了/;
 const EXPLOSIVE_OFFER = /私|找我|有货|我这|我有|[0-9０-９]|块|元|包教|配方|成品|门路|老子|等着|房子|你家|给你|发你|量大/;
-everyday('炸药', (text, start) => FEARED_MISUSE.test(before(text, start, 10)) && RULE_EXPLAINED.test(text) && !EXPLOSIVE_OFFER.test(text));
+// Blasting at a quarry, a mine or a road in the old days (我爷爷以前在采石场放炮，那时候炸药管得没现在这么严): work remembered, not a bomb.
+const BLASTING_WORK = /采石|石场|开山|放炮|爆破|开矿|矿上|修路|打隧道|修水库/;
+const LONG_AGO = /以前|那时候|那会儿?|当年|过去|年轻的时候|早些年|老早/;
+// …and nothing kept, made, offered or aimed at anyone (剩了几箱, 自己会配, 谁要, 把他家…炸平).
+const BLASTING_KEPT = /[你您他她]|剩|还有|藏|搞到|弄到|能做|会配|会做|自己|谁要|要的|来拿|吱|联系|便宜|出手|炸平|炸上天|炸鱼|炸死|祖坟|过不去|走着瞧|敢|拿/;
+everyday(
+  '炸药',
+  (text, start) => (FEARED_MISUSE.test(before(text, start, 10)) && RULE_EXPLAINED.test(text) && !EXPLOSIVE_OFFER.test(text)) || (BLASTING_WORK.test(text) && LONG_AGO.test(text) && !EXPLOSIVE_OFFER.test(text) && !BLASTING_KEPT.test(text)),
+);
 everyday(
   '爆炸|起火|着火|自燃',
   (text, start) => MAY_HAPPEN.test(before(text, start, 4)) || (ACCIDENT_CAUSE.test(before(text, start, 24)) && !SOMEONES_HOME.test(before(text, start, 4))),
@@ -225,11 +235,21 @@ everyday('百家乐', (text, start, end) => (/(?:超市|饭店|饭馆|饭庄|酒
 everyday('穿山甲', (text) => /纪录片|动物世界|电视上|书上|动物园|科普|课本/.test(text) && !OFFERED.test(text) && !/收|价|斤|肉|货|吃到|好吃|我这|我们这/.test(text));
 // A cow's, a sow's or a ewe's birth canal in a vet's question (母牛产后阴道脱出).
 everyday('阴道', (text, start) => /(?:母牛|母猪|母羊|母狗|奶牛|产后|产仔|难产)[^，。！？\s]{0,4}$/.test(before(text, start, 8)) && !OFFERED.test(text) && !/你|老婆|女|照片|特写|主播|视频/.test(text));
-everyday('日本', (text, start, end) => (text.startsWith('鬼子', end) && warTold(text, start, end)) || /^(?:有(?:客户|人|买家|朋友|亲戚)|那边|那里|客户|买家|市场|进口|订单|游客|留学|出差|旅游)/.test(text.slice(end, end + 4)) || /(?:美国|韩国|欧洲|国外|出口|卖到|发到|寄到)$/.test(before(text, start, 2)));
+// …and no country at all: a day word's 日 before 本店 / 本周 (周日本店上新, 节假日本店不休息).
+const DAY_BEFORE_RI = /(?:周|星期|礼拜|节假|假|每|今|明|昨|前|后|当|生|节|平|工作|休息|末)$/;
+const BEN_AFTER = /^本(?:店|周|月|期|次)[^，。！？\s]{0,2}(?:上新|上架|打折|休息|不休|营业|发货|活动|优惠|特价|新品|开门|关门|照常|促销|包邮|到货|停)/;
+everyday('日本', (text, start, end) => (DAY_BEFORE_RI.test(before(text, start, 2)) && BEN_AFTER.test(text.slice(start + 1, start + 8)) && !/寡妇|老板娘|老婆|媳妇|妹|[她你]/.test(text)) || (text.startsWith('鬼子', end) && warTold(text, start, end)) || /^(?:有(?:客户|人|买家|朋友|亲戚)|那边|那里|客户|买家|市场|进口|订单|游客|留学|出差|旅游)/.test(text.slice(end, end + 4)) || /(?:美国|韩国|欧洲|国外|出口|卖到|发到|寄到)$/.test(before(text, start, 2)));
 // An udder or a breast in a vet's or a doctor's words (母羊…是不是乳房有问题, 乳房有结节).
 // A boar's or a bull's semen (精液质量下降, 冻精配种).
 everyday('精液', (text) => /质量|配种|授精|冻精|采精|种猪|公猪|稀释/.test(text));
 everyday('乳房|乳头', (text) => /[羊猪兔]|母牛|奶牛|挤奶|产奶|喂奶|乳腺|哺乳|医院|增生|结节/.test(text));
+// Taken off in jest by family, the word in quotation marks (被我儿子"绑架"到城里带孙子去了): a figure of speech.
+const KIN_TOOK = /被(?:我|俺)?(?:家)?(?:儿子|女儿|闺女|老伴|孙子|孙女|媳妇|儿媳|老公|老婆|孩子|娃|家里人?)[“"「]$/;
+const KIN_ERRAND = /^[”"」](?:到|去|回)?[^，。！？\s]{0,6}(?:带孙子|带孙女|带娃|带孩子|看孩子|看娃|帮忙|做饭|过年|旅游|住几天|住了)/;
+everyday('绑架|劫持', (text, start, end) => KIN_TOOK.test(before(text, start, 8)) && KIN_ERRAND.test(text.slice(end, end + 14)) && !OFFERED.test(text) && !/[你您]|等着|小心|别哭|喂狼|后山|山里|还钱|不给钱/.test(text));
+// Skating (县城溜冰场开了，周末带娃去溜冰): a rink in the message, not the drug's slang.
+const TAKEN_SKATING = /(?:带|陪)(?:娃|孩子|儿子|女儿|闺女|孙子|孙女|小孩)(?:去|来)?$|(?:娃|孩子|儿子|女儿|闺女|孙子|孙女|小孩)(?:想|要|爱|喜欢|学|去|在)$/;
+everyday('溜冰', (text, start) => /溜冰场|滑冰|冰场|溜冰鞋|旱冰|轮滑/.test(text) && TAKEN_SKATING.test(before(text, start, 6)) && !OFFERED.test(text) && !/飞|嗨|货|冰妹|东西|纯|提神|爽|包|老客户|老规矩|没人查|安全|后屋|仓库|厕所/.test(text));
 // A full set of farm machines, tools or furniture (全套农机补贴, 全套厨具): not a course sold or a service.
 const GOODS_AFTER = /^(?:农机|农具|机械|设备|工具|家具|茶具|餐具|厨具|灶具|床品|体检|检查|检测|设施|机器)/;
 everyday('全套', (text, _start, end) => GOODS_AFTER.test(text.slice(end, end + 2)));
@@ -342,6 +362,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
     if (everydaySense?.(text, start, end)) return true;
   }
   if (!personal && bulletinOfArrest(text, start, end)) return true;
+  if (!personal && pastimeOfOldDays(text, start, end)) return true;
   if (category !== '辱骂' && ruleAgainstPosting(text, start, end)) return true;
   // RULED_SERIOUS, in a message that offers nothing anywhere.
   if (GATE.ruledSerious.admits(text, end, end + 10) && RULED_SERIOUS.test(text.slice(end, end + 10)) && !OFFERED.test(text) && !/我这|我有|门路|能搞/.test(text)) return true;
@@ -367,6 +388,16 @@ const ARRESTED = /已经?(?:被)?(?:抓|判|罚|拘留|立案|查处)|被(?:抓|
 const BULLETIN_REACH = 24;
 // Runs for every hit: its factors (通报, 广播 …) are tested first over the same stretch, without a slice.
 const BULLETIN_GATE = new FactorGate(BULLETIN);
+
+// A pastime of the old days that no one dares any more (以前过年村里有人推牌九，现在抓得严没人敢了): the past before the hit,
+// today's strictness after it, and nothing offered or arranged anywhere (…现在抓得严，只拉熟人 is an invitation).
+const OLD_DAYS_BEFORE = /(?:以前|过去|那时候|那会儿?|小时候|早些年|当年|老早)[^。！？]{0,12}$/;
+const NO_ONE_DARES = /^[^。！？]{0,16}(?:(?:现在|如今|这几年)(?:都|管得|查得)?抓得(?:很|太|比较)?严|没人敢(?:玩|赌|碰|弄)?了)/;
+const STILL_ARRANGED = /熟人|后门|进群|开车|接|只卖|只拉|老客户|抓紧|换地方|得找|找我|私下|别开灯|还有/;
+
+function pastimeOfOldDays(text: string, start: number, end: number): boolean {
+  return OLD_DAYS_BEFORE.test(before(text, start, 16)) && NO_ONE_DARES.test(text.slice(end, end + 30)) && !OFFERED.test(text) && !STILL_ARRANGED.test(text);
+}
 
 function bulletinOfArrest(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - BULLETIN_REACH);
