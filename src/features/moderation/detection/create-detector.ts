@@ -1587,9 +1587,11 @@ class LexiconDetector implements Detector {
       if (layerCode !== 0 && categoryIndex === this.insultCategory && soundedInName(input, start, end, word)) continue;
       // A 色情 word that is a film's or a book's title (看了《色戒》才知道…), in a message that offers nothing.
       if (layerCode === 0 && categoryIndex === this.sexCategory && insideTitle(input, start, end)) continue;
-      if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && (afterFarmAnimal(input, start) || breedingTalk(input) || stockTalk(input) || nicknamed(input, start, end))) || (kind === KIND_BROAD && breedingTalk(input)))) continue;
+      if (layerCode === 0 && (this.echoesAllowed(from, to) || mentioned(input, start, end, this.patWord[id] as string) || (categoryIndex === this.sexCategory && ((afterFarmAnimal(input, start) && !PERSON_NEAR_STOCK.test(input)) || stockTalk(input) || breedingTalk(input) || nicknamed(input, start, end))) || (kind === KIND_BROAD && breedingTalk(input)))) continue;
       // Two characters across a space or a symbol, each part of a longer word on its side (老年人 大家 is no 人大).
       if (layerCode === 0 && (to - from === 1 ? this.halvesAcrossGap(from, to) : this.tailAcrossGap(from, to))) continue;
+      // A doubled character across a space, the first ending a word (果园里养鸡 鸡会不会…): two words, not 鸡鸡.
+      if (layerCode === 0 && from === to && from > 0 && /\s/.test(input.slice(start, end)) && this.hanJoined(from) && this.wordAt(from - 1, from) && !DOUBLED_AT_SOMEONE.test(input)) continue;
       // A word read across clause punctuation (肉干，我表哥 is no 干我; 找鸡，鸡跑了 no 鸡鸡) is two clauses' chance.
       if (layerCode === 0 && this.splitByClause(from, to)) continue;
       const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
@@ -2028,14 +2030,23 @@ function onlySpaceBefore(input: string, at: number): boolean {
 
 /** A message about breeding or raising livestock (猪人工授精，一份精液三十块; 兽医给打了一针催情的; 一年出栏两万只土鸡): its 色情 words are the vet's, its uncategorised ones (做鸡) the farmer's. */
 function breedingTalk(input: string): boolean {
-  return BREEDING.test(input);
+  return BREEDING.test(input) && !PERSON_IN_BREEDING.test(input);
 }
+
+// A woman or a man in a breeding message (配种那样…弄他闺女): the vet's words turned on a person.
+const PERSON_IN_BREEDING = /[你您她女]|妹|老婆|媳妇|那口子|小姐|寡妇|嫂|婶|娘们|婆娘|闺女|光棍|男人|骚|鸡巴|屄|逼/;
+
+// Around a doubled character: someone spoken to or offered it (妹子来摸摸哥的大公鸡 鸡…, 野鸡 鸡多少钱一晚).
+const DOUBLED_AT_SOMEONE = /[你您她妹]|姑娘|叔叔|哥|摸|硬|看看|想不想|一晚|私|钱|卖|寡妇|毛/;
 
 // Stock named by sex or age (公羊母羊得分圈, 小鸡糊屁股): a mating season or a chick's vent is the farmer's.
 const STOCK_BY_SEX = /[公母种](?:羊|猪|牛|兔|驴)|小鸡(?!鸡)|鸡仔|分圈|产仔/;
 // …and what a farmer asks or does about it (得分圈, 咋办, 糊屁股, 季节): stock kept, not a slur's comparison.
-const STOCK_KEPT = /分圈|圈|喂|饲料|疫苗|兽医|咋办|怎么办|拉稀|糊屁股|粪|出栏|季节|配种|产仔|病/;
-const PERSON_IN_IT = /[你您她女]|妹|老婆|媳妇|小姐|寡妇|嫂|娘们|男人|骚|操|日|约|嫩|开苞|洗脚|发廊|谁去|谁想|找老|视频|照片|片|主播|私|特写|直播|[0-9０-９]|[块元]/;
+const STOCK_KEPT = /分圈|圈|喂|饲料|疫苗|兽医|咋办|怎么办|拉稀|糊屁股|粪|出栏|季节|配种|产仔|病|一胎|下了|不够吃|吃奶/;
+// A person, a slur or an offer in the message: a woman compared with a sow, not a sow.
+const PERSON_NEAR_STOCK = /[你您她女]|妹|老婆|媳妇|那口子|小姐|寡妇|嫂|婶|娘|闺女|光棍|男人|骚|操|日|约|嫩|开苞|洗脚|发廊|谁去|谁想|谁不想|找老|一样|似的|像|屄|逼|鸡巴|搞烂|视频|照片|片|主播|私|特写|直播|[0-9０-９]|[块元]/;
+// …and, for stock named only by sex or age, a hand or a breast (摸, 奶子) too.
+const PERSON_IN_IT = new RegExp(`${PERSON_NEAR_STOCK.source}|摸|奶子`);
 
 /** Whether a 色情 word stands in a message about keeping stock named by sex or age, with no person, slur or offer in it. */
 function stockTalk(input: string): boolean {

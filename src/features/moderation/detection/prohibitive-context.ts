@@ -215,7 +215,12 @@ everyday('中南海', (text, start, end) => /(?:抽|一包|一条|一盒|买|根
 const AIMED_AT_SOMEONE = /[你您]|他这|她这|这个|这种|这些|是(?:个|日本|日军)|德行|滚|汉奸|畜|不如|别理|别信|该|心黑|像|一样|一个样|投胎|比|坏|黑|狗|伪军|姓/;
 // The war named right before it in its clause (抗战的时候日本鬼子…, 抗战的时候被日军飞机轰炸过).
 const WAR_BEFORE = /(?:抗战|抗日|侵华|打仗|鬼子进村|打过|当年打|那时候打)[^，。！？\s]{0,6}$/;
-const warTold: EverydaySense = (text, start) => WAR_BEFORE.test(before(text, start, 10)) && !AIMED_AT_SOMEONE.test(text) && !OFFERED.test(text);
+// …or an elder tells of it (我太爷爷说当年日本鬼子来过我们镇).
+const ELDER_TOLD = /(?:太爷爷|太奶奶|爷爷|奶奶|姥姥|姥爷|外公|外婆|老人|老一辈|老辈人)(?:们)?(?:常|总|以前)?(?:说|讲)(?:过)?[^，。！？\s]{0,6}$/;
+// …but not when the story turns into a call against someone today (就得杀, 都得灭了, 谁家买日货就…砸).
+const STORY_TURNED = /就得|都得|该|不得好死|弄死|砸|一个不留|灭了|谁家|日料|日货|老板/;
+const warTold: EverydaySense = (text, start) =>
+  (WAR_BEFORE.test(before(text, start, 10)) || (ELDER_TOLD.test(before(text, start, 14)) && !STORY_TURNED.test(text))) && !AIMED_AT_SOMEONE.test(text) && !OFFERED.test(text);
 everyday('日本鬼子|日军', warTold);
 // Years and times of the speaker's own life (八九年我刚结婚, 文革的时候我爸下乡到我们村): family history, not an event named.
 const LIFE_AFTER = /^(?:的时候|那时候|那会儿?|时候?|时期|期间|那几年|年代)?[，,\s]?(?:我|俺|咱|村里|我们村|我爸|我妈|我爷爷|我奶奶|他|她)(?:爸|妈|家)?(?:刚|才|还|下乡|出生|结婚|上学|当兵|进城|盖|分|认识|那时|在(?:生产队|队里|村里|公社|大队|学校|厂里)|当(?:记分员|会计|队长|民兵|赤脚医生|老师))/;
@@ -250,6 +255,11 @@ everyday('绑架|劫持', (text, start, end) => KIN_TOOK.test(before(text, start
 // Skating (县城溜冰场开了，周末带娃去溜冰): a rink in the message, not the drug's slang.
 const TAKEN_SKATING = /(?:带|陪)(?:娃|孩子|儿子|女儿|闺女|孙子|孙女|小孩)(?:去|来)?$|(?:娃|孩子|儿子|女儿|闺女|孙子|孙女|小孩)(?:想|要|爱|喜欢|学|去|在)$/;
 everyday('溜冰', (text, start) => /溜冰场|滑冰|冰场|溜冰鞋|旱冰|轮滑/.test(text) && TAKEN_SKATING.test(before(text, start, 6)) && !OFFERED.test(text) && !/飞|嗨|货|冰妹|东西|纯|提神|爽|包|老客户|老规矩|没人查|安全|后屋|仓库|厕所/.test(text));
+// Class material sent in private (加我微信 我把标题模板发你): a lecturer's file, not a lure.
+const MATERIAL_SENT = /^[，,\s]*(?:我(?:把|给你|发你|私发你)|发你)[^，。！？\s]{0,4}(?:模板|课件|表格|作业|课表|笔记|讲义|ppt|PPT|文档)(?:发你|发给你|给你)?(?:[，。！？\s]|$)/;
+everyday('加我微信|加我', (text, _start, end) => MATERIAL_SENT.test(text.slice(end, end + 20)) && !/赚|挣|钱|资源|福利|红包|兼职|免费|领|项目|副业|[0-9０-９]|[块元]|私|代理|货|懂的|美女|妹|姑娘|答案|考试|抄|执照|证|改个|当.{0,4}用|单独|来我家|学费|保证/.test(text));
+// A local day's work with lunch (谁家有空来帮我打包 日结一百二 管午饭): a neighbour's help paid, not a lure.
+everyday('日结', (text) => /帮我|来帮|帮忙|搭把手|来我家|来我这|缺人手|缺人|找人帮/.test(text) && /管(?:午饭|中饭|饭|一顿饭)/.test(text) && !/招|高薪|边境|夜场|姑娘|陪|转账|流水|银行卡|卡给|别问|身份证|吃住|三餐|私|[千万]|[五六七八九]百/.test(text));
 // A full set of farm machines, tools or furniture (全套农机补贴, 全套厨具): not a course sold or a service.
 const GOODS_AFTER = /^(?:农机|农具|机械|设备|工具|家具|茶具|餐具|厨具|灶具|床品|体检|检查|检测|设施|机器)/;
 everyday('全套', (text, _start, end) => GOODS_AFTER.test(text.slice(end, end + 2)));
@@ -363,6 +373,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
   }
   if (!personal && bulletinOfArrest(text, start, end)) return true;
   if (!personal && pastimeOfOldDays(text, start, end)) return true;
+  if (!personal && loanWarned(text, end)) return true;
   if (category !== '辱骂' && ruleAgainstPosting(text, start, end)) return true;
   // RULED_SERIOUS, in a message that offers nothing anywhere.
   if (GATE.ruledSerious.admits(text, end, end + 10) && RULED_SERIOUS.test(text.slice(end, end + 10)) && !OFFERED.test(text) && !/我这|我有|门路|能搞/.test(text)) return true;
@@ -397,6 +408,15 @@ const STILL_ARRANGED = /熟人|后门|进群|开车|接|只卖|只拉|老客户|
 
 function pastimeOfOldDays(text: string, start: number, end: number): boolean {
   return OLD_DAYS_BEFORE.test(before(text, start, 16)) && NO_ONE_DARES.test(text.slice(end, end + 30)) && !OFFERED.test(text) && !STILL_ARRANGED.test(text);
+}
+
+// A loan warning (贷款一定找银行 网上那些秒批的都是套路贷): the bank advised, the lure called a trap, nothing offered.
+const CALLED_A_LOAN_TRAP = /^[^。！？]{0,30}(?:都是|就是|是)套路贷/;
+const BANK_ADVISED = /找银行|去银行|正规银行|信用社|别信|别借|千万别|不要借|别碰/;
+const LOAN_OFFERED = /找我|我们|我这|正规公司|靠谱|私|[0-9０-９]|下款|放款|口子|黑户|利息低|当天|征信|弄死|全家/;
+
+function loanWarned(text: string, end: number): boolean {
+  return CALLED_A_LOAN_TRAP.test(text.slice(end, end + 34)) && BANK_ADVISED.test(text) && !LOAN_OFFERED.test(text);
 }
 
 function bulletinOfArrest(text: string, start: number, end: number): boolean {

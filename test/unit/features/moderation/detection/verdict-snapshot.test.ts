@@ -65,12 +65,15 @@ import { snapshotTexts, verdictDigest, verdictLine } from './verdict-snapshot';
 // and 社会主义 became review words (the sixty-fifth holdout's 留守的女人 and a Party lecture) and the
 // review model was retrained with holdouts 61-65 in tune: 2 matches inside longer words (痴情女人,
 // 毛社会主义) became review matches, each text flagged by the longer word, and a few model guesses on
-// clean texts moved; the same 9 620 flagged texts and 24 909 matches.
+// clean texts moved; the same 9 620 flagged texts and 24 909 matches; and again when a 色情 word
+// near a farm animal stopped being the farmer's in a message with a person, a slur or a number in
+// it (the seventy-sixth holdout's second reader): 迷情 after 小鱼儿 in 签到 小鱼儿 订购迷情粉第27天,
+// 3 matches more, each text flagged by 迷情粉 already; the same 9 620 flagged texts.
 const PINNED = {
-  sha256: '95ae0701b5468acb12c83d57a9fc576680c16e80529b11627c005953a4c04b94',
+  sha256: 'cffcf1361133d59c08d3b6fdc8f70438052a5f4fa192f5f85af051f0c694ccff',
   texts: 16080,
   flagged: 9620,
-  matches: 24909,
+  matches: 24912,
 };
 
 let detector: Detector;
