@@ -254,12 +254,16 @@ const KIN_ERRAND = /^[”"」](?:到|去|回)?[^，。！？\s]{0,6}(?:带孙子
 everyday('绑架|劫持', (text, start, end) => KIN_TOOK.test(before(text, start, 8)) && KIN_ERRAND.test(text.slice(end, end + 14)) && !OFFERED.test(text) && !/[你您]|等着|小心|别哭|喂狼|后山|山里|还钱|不给钱/.test(text));
 // Skating (县城溜冰场开了，周末带娃去溜冰): a rink in the message, not the drug's slang.
 const TAKEN_SKATING = /(?:带|陪)(?:娃|孩子|儿子|女儿|闺女|孙子|孙女|小孩)(?:去|来)?$|(?:娃|孩子|儿子|女儿|闺女|孙子|孙女|小孩)(?:想|要|爱|喜欢|学|去|在)$/;
-everyday('溜冰', (text, start) => /溜冰场|滑冰|冰场|溜冰鞋|旱冰|轮滑/.test(text) && TAKEN_SKATING.test(before(text, start, 6)) && !OFFERED.test(text) && !/飞|嗨|货|冰妹|东西|纯|提神|爽|包|老客户|老规矩|没人查|安全|后屋|仓库|厕所/.test(text));
+// …or lessons a child takes (孙子放暑假去县城学溜冰了 一节课八十).
+const SKATING_LESSON = /(?:孩子|娃|孙子|孙女|儿子|女儿)[^，。！？]{0,10}学$/;
+everyday('溜冰', (text, start, end) => ((/溜冰场|滑冰|冰场|溜冰鞋|旱冰|轮滑/.test(text) && TAKEN_SKATING.test(before(text, start, 6))) || (SKATING_LESSON.test(before(text, start, 12)) && /^(?:了|课|班)/.test(text.slice(end, end + 1)) && /课|班|教练|暑假|寒假/.test(text))) && !OFFERED.test(text) && !/不睡|第一口|锡纸|吸管|壶|带劲|上头|整|试过|不要钱|晚上|河边/.test(text) && !/飞|嗨|货|冰妹|东西|纯|提神|爽|包|老客户|老规矩|没人查|安全|后屋|仓库|厕所/.test(text));
 // Class material sent in private (加我微信 我把标题模板发你): a lecturer's file, not a lure.
 const MATERIAL_SENT = /^[，,\s]*(?:我(?:把|给你|发你|私发你)|发你)[^，。！？\s]{0,4}(?:模板|课件|表格|作业|课表|笔记|讲义|ppt|PPT|文档)(?:发你|发给你|给你)?(?:[，。！？\s]|$)/;
 everyday('加我微信|加我', (text, _start, end) => MATERIAL_SENT.test(text.slice(end, end + 20)) && !/赚|挣|钱|资源|福利|红包|兼职|免费|领|项目|副业|[0-9０-９]|[块元]|私|代理|货|懂的|美女|妹|姑娘|答案|考试|抄|执照|证|改个|当.{0,4}用|单独|来我家|学费|保证/.test(text));
 // A local day's work with lunch (谁家有空来帮我打包 日结一百二 管午饭): a neighbour's help paid, not a lure.
 everyday('日结', (text) => /帮我|来帮|帮忙|搭把手|来我家|来我这|缺人手|缺人|找人帮/.test(text) && /管(?:午饭|中饭|饭|一顿饭)/.test(text) && !/招|高薪|边境|夜场|姑娘|陪|转账|流水|银行卡|卡给|别问|身份证|吃住|三餐|私|[千万]|[五六七八九]百/.test(text));
+// Every time (打靶回回十环, 回回都迟到): the reduplicated 回, not a name for Hui people.
+everyday('回回', (text, start, end) => HAN.test(text.charAt(start - 1)) && /^(?:十环|都(?:迟到|准时|考|来|去|忘|输|赢|中|拿|满分|第一)|考(?:第一|满分)|第一名|迟到|早退|中奖|满分)/.test(text.slice(end, end + 4)) && !/回民|民族|穆斯林|清真|宗教|猪|滚|杀|绿绿|少数|他们|赶|打(?!靶)|关|清理|不配|好人|好东西/.test(text));
 // A full set of farm machines, tools or furniture (全套农机补贴, 全套厨具): not a course sold or a service.
 const GOODS_AFTER = /^(?:农机|农具|机械|设备|工具|家具|茶具|餐具|厨具|灶具|床品|体检|检查|检测|设施|机器)/;
 everyday('全套', (text, _start, end) => GOODS_AFTER.test(text.slice(end, end + 2)));
@@ -374,6 +378,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
   if (!personal && bulletinOfArrest(text, start, end)) return true;
   if (!personal && pastimeOfOldDays(text, start, end)) return true;
   if (!personal && loanWarned(text, end)) return true;
+  if (!personal && penaltyReported(text, start)) return true;
   if (category !== '辱骂' && ruleAgainstPosting(text, start, end)) return true;
   // RULED_SERIOUS, in a message that offers nothing anywhere.
   if (GATE.ruledSerious.admits(text, end, end + 10) && RULED_SERIOUS.test(text.slice(end, end + 10)) && !OFFERED.test(text) && !/我这|我有|门路|能搞/.test(text)) return true;
@@ -417,6 +422,14 @@ const LOAN_OFFERED = /找我|我们|我这|正规公司|靠谱|私|[0-9０-９]|
 
 function loanWarned(text: string, end: number): boolean {
   return CALLED_A_LOAN_TRAP.test(text.slice(end, end + 34)) && BANK_ADVISED.test(text) && !LOAN_OFFERED.test(text);
+}
+
+// A platform's penalty reported (杀鸡儆猴 平台处理了几个刷单的 大家都老实了), in a message that offers nothing and threatens no one.
+const PENALISED_BEFORE = /(?:平台|官方|抖音|快手|淘宝|拼多多)(?:又)?(?:处理|封|抓|罚|清退|查)了(?:几个|一批|好多|一些|不少)?$/;
+const STILL_AT_IT = /我这|我们|照样|接着|继续|渠道|安全|下一个|等着|[你您]|还在|还有|妹子|换个|有货|接单|没事/;
+
+function penaltyReported(text: string, start: number): boolean {
+  return PENALISED_BEFORE.test(before(text, start, 12)) && !OFFERED.test(text) && !STILL_AT_IT.test(text);
 }
 
 function bulletinOfArrest(text: string, start: number, end: number): boolean {
