@@ -858,13 +858,13 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first seventy-six holdouts, tuned on once they had been scored.
+    // tune split also holds the first seventy-seven holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the seventy-seventh) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 99.5 % (214 of
-    // 215; 62.8 % public), public false alarms 1.18 % (7 of 594, over the issue's 1 %), review
-    // notes 2.53 % (15 of 594).
-    ['holdout', { recall: 0.99, publicRecall: 0.627, publicFalseAlarmRate: 0.0118, reviewNoteRate: 0.0253 }],
+    // The holdout (the seventy-eighth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 99.1 % (214 of
+    // 216; 66.2 % public), public false alarms 1.51 % (9 of 595, over the issue's 1 %), review
+    // notes 1.18 % (7 of 595).
+    ['holdout', { recall: 0.99, publicRecall: 0.662, publicFalseAlarmRate: 0.0152, reviewNoteRate: 0.0118 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
