@@ -36,8 +36,47 @@ export const dedupe: Middleware = async (ctx, next) => {
     await redis.del(key);
     throw err;
   }
-  await redis.set(key, 'done', 'EX', DONE_TTL_SECONDS);
+  await markDone(redis, key);
 };
+
+/** Marks events done (KEYS), each for DONE_TTL_SECONDS (ARGV[1]), in one command. */
+const MARK_DONE = "for _, key in ipairs(KEYS) do redis.call('set', key, 'done', 'EX', ARGV[1]) end return #KEYS";
+
+/** Done marks asked for in this tick on one connection, with who waits for them. */
+interface DoneBatch {
+  keys: string[];
+  waiters: { resolve: () => void; reject: (err: unknown) => void }[];
+}
+
+const doneBatches = new WeakMap<RedisClient, DoneBatch>();
+
+/**
+ * Marks an event done. The marks asked for in one tick go out together at its end as one
+ * command (the events one batch of replies wakes finish together); one alone is a plain SET.
+ * Every key starts with the prefix, one hash tag on a cluster, so the script stays in one slot.
+ */
+function markDone(redis: RedisClient, key: string): Promise<void> {
+  let batch = doneBatches.get(redis);
+  if (!batch) {
+    const fresh: DoneBatch = { keys: [], waiters: [] };
+    doneBatches.set(redis, fresh);
+    process.nextTick(() => {
+      doneBatches.delete(redis);
+      const { keys, waiters } = fresh;
+      const sent = keys.length === 1 ? redis.set(keys[0]!, 'done', 'EX', DONE_TTL_SECONDS) : redis.eval(MARK_DONE, keys.length, ...keys, DONE_TTL_SECONDS);
+      sent.then(
+        () => waiters.forEach((w) => w.resolve()),
+        (err: unknown) => waiters.forEach((w) => w.reject(err)),
+      );
+    });
+    batch = fresh;
+  }
+  const { keys, waiters } = batch;
+  return new Promise((resolve, reject) => {
+    keys.push(key);
+    waiters.push({ resolve, reject });
+  });
+}
 
 /** Takes the event's mark, counting a group message in its flood window with it; false for a duplicate. */
 async function takeMark(ctx: ChatContext, key: string): Promise<boolean> {
