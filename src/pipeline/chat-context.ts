@@ -22,7 +22,7 @@ export class ChatContext {
   command: { def: Command; raw: RawArgs } | null = null;
   /** A message written as a command that names none (#签道): the word, and the command it most likely meant. */
   unknownCommand: { word: string; suggestion: string | null } | null = null;
-  readonly log: Logger;
+  private logger: Logger | null = null;
   private windowCount: WindowCount | null | undefined;
 
   constructor(
@@ -30,8 +30,11 @@ export class ChatContext {
     readonly deps: BotDeps,
     /** The bot's clock when the event arrived. */
     readonly now: Date,
-  ) {
-    this.log = deps.log.child({ eventId: event.id });
+  ) {}
+
+  /** A logger tagged with the event id, made when the event first logs (most events log nothing). */
+  get log(): Logger {
+    return (this.logger ??= this.deps.log.child({ eventId: this.event.id }));
   }
 
   /**
