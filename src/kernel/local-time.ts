@@ -1,18 +1,56 @@
 import { DateTime } from 'luxon';
 
+/** The wall clock of an instant in a zone: year, month, day, hour, minute. */
+type WallClock = [year: string, month: string, day: string, hour: string, minute: string];
+
+/** One formatter per time zone; null for a zone Intl does not know (luxon's `utc+8`, `system`). */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** What the en-US formatter writes: 03/02/2027, 08:40. */
+const EN_US = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2})$/;
+
+function formatterFor(tz: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(tz);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    } catch {
+      f = null;
+    }
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/**
+ * The wall clock of `at` in `tz` from one cached Intl formatter: these run on every message
+ * (the sign-in board, a repeated 签到's answer), and luxon builds a DateTime and parses its
+ * format each time. Null where luxon is the one to ask: a zone only luxon reads, an invalid
+ * instant, a year outside 1000-9999.
+ */
+function wallClock(at: Date, tz: string): WallClock | null {
+  const f = formatterFor(tz);
+  if (!f || Number.isNaN(at.getTime())) return null;
+  const m = EN_US.exec(f.format(at));
+  return m ? [m[3]!, m[1]!, m[2]!, m[4]!, m[5]!] : null;
+}
+
 /** Formats an instant as MM-dd HH:mm in a cohort's time zone. */
 export function formatDayTime(at: Date, tz: string): string {
-  return DateTime.fromJSDate(at, { zone: tz }).toFormat('MM-dd HH:mm');
+  const w = wallClock(at, tz);
+  return w ? `${w[1]}-${w[2]} ${w[3]}:${w[4]}` : DateTime.fromJSDate(at, { zone: tz }).toFormat('MM-dd HH:mm');
 }
 
 /** Formats an instant as HH:mm in a cohort's time zone. */
 export function formatTime(at: Date, tz: string): string {
-  return DateTime.fromJSDate(at, { zone: tz }).toFormat('HH:mm');
+  const w = wallClock(at, tz);
+  return w ? `${w[3]}:${w[4]}` : DateTime.fromJSDate(at, { zone: tz }).toFormat('HH:mm');
 }
 
 /** The local training day (yyyy-MM-dd) of an instant. */
 export function localDay(at: Date, tz: string): string {
-  return DateTime.fromJSDate(at, { zone: tz }).toFormat('yyyy-MM-dd');
+  const w = wallClock(at, tz);
+  return w ? `${w[0]}-${w[1]}-${w[2]}` : DateTime.fromJSDate(at, { zone: tz }).toFormat('yyyy-MM-dd');
 }
 
 /**

@@ -7,7 +7,7 @@ import type { GroupBinding } from '../domain/types';
 import type { z } from 'zod';
 
 import type { BotDeps } from './bot-deps';
-import { countInWindow, type WindowCount } from './message-window';
+import { countInWindow, windowBucket, type WindowBucket, type WindowCount } from './message-window';
 
 /** One fresh object per event: the event, its cohort, the sender's roles and how to answer. */
 export class ChatContext {
@@ -22,7 +22,7 @@ export class ChatContext {
   command: { def: Command; raw: RawArgs } | null = null;
   /** A message written as a command that names none (#签道): the word, and the command it most likely meant. */
   unknownCommand: { word: string; suggestion: string | null } | null = null;
-  readonly log: Logger;
+  private logger: Logger | null = null;
   private windowCount: WindowCount | null | undefined;
 
   constructor(
@@ -30,8 +30,11 @@ export class ChatContext {
     readonly deps: BotDeps,
     /** The bot's clock when the event arrived. */
     readonly now: Date,
-  ) {
-    this.log = deps.log.child({ eventId: event.id });
+  ) {}
+
+  /** A logger tagged with the event id, made when the event first logs (most events log nothing). */
+  get log(): Logger {
+    return (this.logger ??= this.deps.log.child({ eventId: this.event.id }));
   }
 
   /**
@@ -48,12 +51,22 @@ export class ChatContext {
 
   /**
    * This message counted in its sender's flood window (group messages only, null otherwise),
-   * counted once on the first call: dedupe starts it together with its own mark, so the two
-   * share one round trip, and flood control reads it.
+   * counted once on the first call unless dedupe counted it with its mark (countedInWindow);
+   * flood control reads it.
    */
   messagesInWindow(): WindowCount | null {
     if (this.windowCount === undefined) this.windowCount = countInWindow(this.deps.redis, this.deps.config, this.event, this.now);
     return this.windowCount;
+  }
+
+  /** The flood-window counter this message belongs in (group messages only): dedupe counts it in the command that takes its mark. */
+  windowBucket(): WindowBucket | null {
+    return windowBucket(this.deps.config, this.event, this.now);
+  }
+
+  /** Notes the count dedupe took with its mark, so messagesInWindow reads it instead of counting again. */
+  countedInWindow(counted: WindowCount): void {
+    this.windowCount = counted;
   }
 
   get isGroup(): boolean {

@@ -53,6 +53,18 @@ export function takesAName(word: string): boolean {
   return NAMED_WORDS.has(word);
 }
 
+/** Lists of command names with their lowercase forms: the parser runs on every message, a registry's names are lowercased once. */
+const loweredNames = new WeakMap<readonly string[], { names: string[]; lower: string[] }>();
+
+/** `names` lowercased, from the copy kept for that list while it still holds the same names. */
+function lowercased(names: readonly string[]): string[] {
+  const kept = loweredNames.get(names);
+  if (kept && kept.names.length === names.length && kept.names.every((n, i) => n === names[i])) return kept.lower;
+  const lower = names.map((n) => n.toLowerCase());
+  loweredNames.set(names, { names: [...names], lower });
+  return lower;
+}
+
 /** Removes @name mentions (with the platform's separator) from the front of a line. */
 function stripLeadingMentions(text: string, names: string[]): string {
   let rest = text.trimStart();
@@ -91,9 +103,12 @@ export function parseCommand(input: ParseInput, commandNames: string[]): ParsedC
     first = bare;
   }
   const lower = first.toLowerCase();
-  const name = commandNames
-    .filter((n) => lower.startsWith(n.toLowerCase()))
-    .sort((a, b) => b.length - a.length)[0];
+  const lowerNames = lowercased(commandNames);
+  let name: string | undefined;
+  for (let i = 0; i < commandNames.length; i++) {
+    const candidate = commandNames[i]!;
+    if (lower.startsWith(lowerNames[i]!) && (name === undefined || candidate.length > name.length)) name = candidate;
+  }
   if (!name) return null;
   // An ASCII alias must end at a word boundary: "/checking" is not "/checkin".
   const after = first.slice(name.length);

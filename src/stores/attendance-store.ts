@@ -1,7 +1,7 @@
 import { Types, type Connection } from 'mongoose';
 import type { Platform } from '../platform/chat-event';
 import type { Attendance, AttendanceStatus } from '../domain/types';
-import { attendanceModel } from './models/attendance.model';
+import { ATTENDANCE_STATUSES, attendanceModel } from './models/attendance.model';
 import { GroupCommit, insertManyUnordered } from './group-commit';
 import { isDuplicateKey } from './is-duplicate-key';
 
@@ -38,6 +38,41 @@ export function toAttendance(d: AttendanceDoc): Attendance {
 
 /** A new attendance record to insert once. */
 export type AttendanceInput = Omit<Attendance, 'signedOutAt' | 'earlyLeave'> & { sourceEventId: string };
+
+const STATUSES: ReadonlySet<unknown> = new Set(ATTENDANCE_STATUSES);
+const filled = (v: unknown): v is string => typeof v === 'string' && v !== '';
+const validDate = (v: unknown): v is Date => v instanceof Date && !Number.isNaN(v.getTime());
+
+/**
+ * The document the attendance model would build from a sign-in (same fields, defaults and
+ * order), built by hand: a sign-in is the hot path, and a mongoose document per record (cast,
+ * validate, toObject) was most of its CPU. Null when any field is one the model would cast or
+ * refuse; the caller then lets the model build it, so odd input fails as it always did.
+ */
+export function plainAttendance(input: AttendanceInput, now: Date): Record<string, unknown> | null {
+  const userId = String(input.userId);
+  const { notEarly, minutesLate, signedInAt, sourceEventId } = input;
+  if (!filled(input.platform) || !filled(userId) || !filled(input.name) || !STATUSES.has(input.status)) return null;
+  if ((notEarly !== undefined && typeof notEarly !== 'boolean') || (minutesLate !== undefined && !Number.isFinite(minutesLate))) return null;
+  if ((signedInAt !== undefined && !validDate(signedInAt)) || (sourceEventId !== undefined && typeof sourceEventId !== 'string')) return null;
+  const doc: Record<string, unknown> = {
+    sessionId: new Types.ObjectId(input.sessionId),
+    cohortId: new Types.ObjectId(input.cohortId),
+    platform: input.platform,
+    userId,
+    name: input.name,
+    status: input.status,
+    notEarly: notEarly ?? false,
+    minutesLate: minutesLate ?? 0,
+  };
+  if (signedInAt !== undefined) doc.signedInAt = signedInAt;
+  doc.earlyLeave = false;
+  doc.sourceEventId = sourceEventId ?? '';
+  doc._id = new Types.ObjectId();
+  doc.createdAt = now;
+  doc.updatedAt = now;
+  return doc;
+}
 
 /** Reads and writes attendance; the unique index keeps one record per session and trainee. */
 export class AttendanceStore {
@@ -76,6 +111,15 @@ export class AttendanceStore {
    */
   protected async insertNew(input: AttendanceInput): Promise<{ record: Attendance; created: boolean }> {
     const now = new Date();
+    const plain = plainAttendance(input, now) ?? (await this.castByModel(input, now));
+    if (await this.inserts.submit(plain)) return { record: toAttendance(plain as unknown as AttendanceDoc), created: true };
+    const winner = await this.findStored(input.sessionId, input.platform, input.userId);
+    if (!winner) throw new Error(`attendance for ${input.sessionId}/${input.userId} refused as a duplicate but not found`);
+    return { record: winner, created: false };
+  }
+
+  /** The document as mongoose casts, defaults and validates it (throws its ValidationError): for input plainAttendance does not take. */
+  private async castByModel(input: AttendanceInput, now: Date): Promise<Record<string, unknown>> {
     const doc = new this.model({
       ...input,
       userId: String(input.userId),
@@ -85,11 +129,7 @@ export class AttendanceStore {
       updatedAt: now,
     });
     await doc.validate();
-    const plain = doc.toObject({ depopulate: true }) as Record<string, unknown>;
-    if (await this.inserts.submit(plain)) return { record: toAttendance(plain as unknown as AttendanceDoc), created: true };
-    const winner = await this.findStored(input.sessionId, input.platform, input.userId);
-    if (!winner) throw new Error(`attendance for ${input.sessionId}/${input.userId} refused as a duplicate but not found`);
-    return { record: winner, created: false };
+    return doc.toObject({ depopulate: true });
   }
 
   /** Sets the sign-out time once; returns the record as it stands. */

@@ -7,13 +7,16 @@ export type BatchInsert<T> = (items: T[]) => Promise<{ duplicates: Set<number> }
 
 /**
  * Group commit for one collection: at most one insert in flight; whatever arrives meanwhile
- * goes out as the next single insertMany. The first item leaves at once, so a write waits at
- * most about two round trips, and many concurrent writers cost one command, not one each
- * (FerretDB 1.24 can deadlock when its pool is held by many writes at once).
+ * goes out as the next single insertMany. Items leave at the end of the tick they arrive in
+ * (process.nextTick, after the promise jobs of that tick), so the writers that one batch of
+ * replies wakes share one insert, and a write waits at most about two round trips; many
+ * concurrent writers cost one command, not one each (FerretDB 1.24 can deadlock when its pool
+ * is held by many writes at once).
  */
 export class GroupCommit<T> {
   private queue: Waiter<T>[] = [];
   private inFlight = false;
+  private flushScheduled = false;
 
   constructor(
     private readonly insert: BatchInsert<T>,
@@ -24,7 +27,12 @@ export class GroupCommit<T> {
   submit(item: T): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.flush();
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      process.nextTick(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
     });
   }
 

@@ -73,4 +73,29 @@ describe('flood control', () => {
     expect((await sayAt(at('13:00', 3), trainee, '帮助')).length).toBeGreaterThan(0);
     expect((await sayAt(at('13:00', 4), trainee, '帮助')).map((s) => s.message.text)).toEqual(['请勿刷屏：30 秒内最多 3 条，稍后再发。']);
   });
+
+  it('leaves an event unmarked when its flood counter cannot be counted, so its retry is handled', async () => {
+    p.clock.set(at('14:00', 1));
+    const event: ChatEvent = {
+      id: `flood-unreadable-${Date.now()}`,
+      platform: 'wechaty',
+      type: 'message',
+      conversation: { kind: 'group', id: group },
+      sender: trainee,
+      text: '帮助',
+      mentions: [],
+      mentionsBot: false,
+      timestamp: p.clock.now(),
+      fromSelf: false,
+    };
+    const { QUEUE_PREFIX: prefix, FLOOD_WINDOW_SECONDS: window } = p.deps.config;
+    const counter = `${prefix}:flood:wechaty:${group}:${trainee.id}:${Math.floor(p.clock.now().getTime() / (window * 1000))}`;
+    await p.deps.redis.set(counter, 'not a count');
+    await expect(p.bot.processEvent(event)).rejects.toThrow();
+    expect(await p.deps.redis.exists(`${prefix}:seen:wechaty:${event.id}`)).toBe(0);
+    await p.deps.redis.del(counter);
+    const before = p.sent.length;
+    await p.bot.processEvent(event);
+    expect(p.sent.length - before).toBe(1);
+  });
 });

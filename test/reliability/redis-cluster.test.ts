@@ -2,8 +2,8 @@
  * The queue side of the bot on a Redis Cluster of three masters started here on loopback ports
  * (redis-server --cluster-enabled yes + redis-cli --cluster create): configuration puts every key
  * under one hash tag, and BullMQ's queues (the outbox and the work queue), the send budgets'
- * multi-key script, the event inbox's transaction, the 认领管理员 attempt counter and the hot-state
- * feed all work there. On a plain server the same code runs in every other test.
+ * multi-key script, the event inbox's transaction, dedupe's scripts (mark and flood count, done
+ * marks), the 认领管理员 attempt counter and the hot-state feed all work there. On a plain server the same code runs in every other test.
  */
 import { Worker } from 'bullmq';
 import type { Cluster } from 'ioredis';
@@ -11,6 +11,9 @@ import pino from 'pino';
 import { loadConfig, type Config } from '../../src/kernel/load-config';
 import type { ChatTarget, OutgoingMessage } from '../../src/platform/chat-event';
 import { takeClaimAttempt } from '../../src/features/admin/admin-claim';
+import type { BotDeps } from '../../src/pipeline/bot-deps';
+import { ChatContext } from '../../src/pipeline/chat-context';
+import { dedupe } from '../../src/pipeline/middleware/dedupe';
 import { BullmqScheduler } from '../../src/queue/bullmq-scheduler';
 import { DestinationRateLimiter } from '../../src/queue/destination-rate-limit';
 import { EventInbox } from '../../src/queue/event-inbox';
@@ -138,6 +141,29 @@ describe('the queues and keys on a three-master Redis Cluster', () => {
     await until(async () => (await redis.xlen(`${key}:failed`)) === 1, 'the failed entry');
     expect(await redis.xlen(key)).toBe(0);
     await inbox.close();
+  });
+
+  it('dedupe: the mark with its flood count, and the done marks of events finishing together, are one script each over several keys', async () => {
+    const redis = await open();
+    const deps = { redis, config, log } as unknown as BotDeps;
+    const events = [1, 2, 3].map((i) => chatEvent({ id: `dedupe-${i}`, sender: { id: `u-dedupe-${i}`, name: '学员' }, text: '签到' }));
+    const handled: string[] = [];
+    const counts: (number | undefined)[] = [];
+    const deliverAll = () =>
+      Promise.all(
+        events.map((event) => {
+          const ctx = new ChatContext(event, deps, new Date());
+          return dedupe(ctx, async () => {
+            handled.push(event.id);
+            counts.push(await ctx.messagesInWindow()?.count);
+          });
+        }),
+      );
+    await deliverAll();
+    await deliverAll();
+    expect(handled.sort()).toEqual(['dedupe-1', 'dedupe-2', 'dedupe-3']);
+    expect(counts).toEqual([1, 1, 1]);
+    for (const event of events) expect(await redis.get(`${config.QUEUE_PREFIX}:seen:wechaty:${event.id}`)).toBe('done');
   });
 
   it('the claim attempt counter (MULTI) and the hot-state feed (pub/sub) work across the cluster', async () => {

@@ -17,6 +17,22 @@ import { attendanceKey, bindingKey, cohortKey, personKey, type HotState } from '
 const byJoined = (a: Member, b: Member) => a.joinedAt.getTime() - b.joinedAt.getTime() || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
 const copyMember = (m: Member): Member => ({ ...m, roles: [...m.roles] });
 
+/**
+ * A deep copy of plain data (objects, arrays, dates) as structuredClone makes it, without its
+ * serialisation: the cohort is copied out of the hot state on every message. Anything else
+ * inside goes through structuredClone.
+ */
+function copyPlain<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(copyPlain) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in source) out[k] = copyPlain(source[k]);
+  return out as T;
+}
+
 /** Cohorts, read from the hot state; plan changes announced. */
 export class HotCohortStore extends CohortStore {
   constructor(conn: Connection, private readonly hot: HotState) {
@@ -25,7 +41,7 @@ export class HotCohortStore extends CohortStore {
 
   override async findById(id: string): Promise<Cohort | null> {
     const cohort = await this.hot.read(cohortKey('cohort', id), () => super.findById(id));
-    return cohort ? structuredClone(cohort) : null;
+    return cohort ? copyPlain(cohort) : null;
   }
 
   override async setPlanStatus(id: string, from: PlanStatus[], to: PlanStatus, fields: { at: Date; by: string; reason?: string }): Promise<Cohort | null> {
