@@ -474,14 +474,23 @@ class LexiconDetector implements Detector {
     return words.every((w) => w.length <= 18 && spelled(w));
   }
 
-  /** Whether the pinyin word at [start, end) and the word right before or after it are read as one everyday word (cao mei: 草莓). */
-  private spokenWithNeighbour(input: string, start: number, end: number): boolean {
+  /** Whether the pinyin word at [start, end) and the word right after it are read as one everyday word (cao mei: 草莓, cao zuo: 操作). */
+  private spokenWithNext(input: string, start: number, end: number): boolean {
     const ids = (w: string | undefined): number => (w !== undefined && this.tables.syllableSet.has(w.toLowerCase()) ? this.tables.syllableId(w.toLowerCase()) : -1);
     const own = ids(input.slice(start, end));
     const next = ids(/^[\s,，]*([a-zA-Z]+)/.exec(input.slice(end))?.[1]);
-    const previous = ids(/([a-zA-Z]+)[\s,，]*$/.exec(input.slice(0, start))?.[1]);
-    const pairs = this.pinyinPairs();
-    return (next >= 0 && pairs.has((own << 16) | next)) || (previous >= 0 && pairs.has((previous << 16) | own));
+    return own >= 0 && next >= 0 && this.pinyinPairs().has((own << 16) | next);
+  }
+
+  /** Whether the pinyin layer hears a 色情 or 辱骂 word starting at token `from` (cao ta: 操他; cao mei mei: 操妹妹). */
+  private soundedCurseAt(from: number): boolean {
+    const hits = this.hits;
+    for (let h = 0; h < hits.count; h++) {
+      if ((hits.layer[h] as number) === 0 || (hits.from[h] as number) !== from) continue;
+      const category = this.patMeta[(hits.pattern[h] as number) * 4 + 3] as number;
+      if (category === this.sexCategory || category === this.insultCategory) return true;
+    }
+    return false;
   }
 
   private pinyinPairs(): Set<number> {
@@ -1582,7 +1591,7 @@ class LexiconDetector implements Detector {
       if (this.prohibitiveContext && negatedByContext(input, start, end, this.categoryNames[categoryIndex])) continue;
       // A listed Latin word that is one pinyin syllable, in a line typed wholly in pinyin (zhe ge zen me cao zuo a,
       // lao shi cao mei…): one sound among the others, which the pinyin layer reads with its neighbours (操作, 草莓; 操你妈 stays).
-      if (layerCode === 0 && this.tables.syllableSet.has(word.toLowerCase()) && this.hanTokens() === 0 && this.typedInPinyin(input) && this.spokenWithNeighbour(input, start, end)) continue;
+      if (layerCode === 0 && this.tables.syllableSet.has(word.toLowerCase()) && this.hanTokens() === 0 && this.typedInPinyin(input) && this.spokenWithNext(input, start, end) && !this.soundedCurseAt(from)) continue;
       // A curse heard in a three-character name (山海情里马得福太像…: 马得 for 马的): the surname written, the rest sounded.
       if (layerCode !== 0 && categoryIndex === this.insultCategory && soundedInName(input, start, end, word)) continue;
       // A 色情 word that is a film's or a book's title (看了《色戒》才知道…), in a message that offers nothing.
@@ -2037,7 +2046,7 @@ function breedingTalk(input: string): boolean {
 const PERSON_IN_BREEDING = /[你您她女]|妹|老婆|媳妇|那口子|小姐|寡妇|嫂|婶|娘们|婆娘|闺女|光棍|男人|骚|鸡巴|屄|逼/;
 
 // Around a doubled character: someone spoken to or offered it (妹子来摸摸哥的大公鸡 鸡…, 野鸡 鸡多少钱一晚).
-const DOUBLED_AT_SOMEONE = /[你您她妹]|姑娘|叔叔|哥|摸|硬|看看|想不想|一晚|私|钱|卖|寡妇|毛/;
+const DOUBLED_AT_SOMEONE = /[你您她妹舔含]|姑娘|叔叔|哥|摸|硬|看看|想不想|一晚|私|钱|卖|寡妇|毛|口交|我的|大公/;
 
 // Stock named by sex or age (公羊母羊得分圈, 小鸡糊屁股): a mating season or a chick's vent is the farmer's.
 const STOCK_BY_SEX = /[公母种](?:羊|猪|牛|兔|驴)|小鸡(?!鸡)|鸡仔|分圈|产仔/;

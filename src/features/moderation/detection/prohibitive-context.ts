@@ -125,7 +125,7 @@ everyday('包夜', (text, start, end) => /机|车/.test(before(text, start, 6)) 
 const PRESCRIBED = /(?:医生|大夫)(?:给(?:我|俺)?(?:家)?(?:妈|爸|老人|孩子|娃|奶奶|爷爷|外婆|外公|姥姥|姥爷|媳妇|老婆|老公|婆婆|公公|儿子|女儿|闺女))?开(?:了|的)?(?:点|些|一盒|一瓶)?$/;
 // …or named first, the doctor who prescribes it right after (安眠药医生一次只给开七天的).
 const PRESCRIBED_AFTER = /^[，,\s]?(?:医生|大夫)(?:一次|每次|一回)?(?:只|就)?(?:给)?开[一两三四五六七八九十几]+(?:天|粒|片|盒|周|个星期)(?:的|量)?(?:[，。！？\s]|$)/;
-everyday('安眠药|止痛药|镇静剂|镇定剂', (text, start, end) => PRESCRIBED.test(before(text, start, 16)) || (PRESCRIBED_AFTER.test(text.slice(end, end + 16)) && !/私|找我|加我|有货|卖|便宜|[0-9０-９]|[块元]|转让|谁要|要的|我这|搞到|弄到|攒|饭里|上路|老东西|老不死|多的是|整瓶|不要处方/.test(text)));
+everyday('安眠药|止痛药|镇静剂|镇定剂', (text, start, end) => PRESCRIBED.test(before(text, start, 16)) || (PRESCRIBED_AFTER.test(text.slice(end, end + 16)) && !/私|找我|加我|有货|卖|便宜|[0-9０-９]|[块元]|转让|谁要|要的|我这|搞到|弄到|攒|饭里|上路|老东西|老不死|多的是|整瓶|不要处方|我有|手上有|手里有|一大把|想要|多开|有的是/.test(text)));
 // Harm from eating it reported (三无减肥药吃出事了): a slimming pill's victims, not its seller.
 everyday('减肥药', (text, _start, end) => /^吃出(?:事|问题|毛病|病)了/.test(text.slice(end, end + 6)));
 // A film named or watched (《红高粱》电影里, 看了部电影, 电影院): the lists' sexual films are longer words (色情电影).
@@ -155,7 +155,7 @@ const EXPLOSIVE_OFFER = /私|找我|有货|我这|我有|[0-9０-９]|块|元|�
 const BLASTING_WORK = /采石|石场|开山|放炮|爆破|开矿|矿上|修路|打隧道|修水库/;
 const LONG_AGO = /以前|那时候|那会儿?|当年|过去|年轻的时候|早些年|老早/;
 // …and nothing kept, made, offered or aimed at anyone (剩了几箱, 自己会配, 谁要, 把他家…炸平).
-const BLASTING_KEPT = /[你您他她]|剩|还有|藏|搞到|弄到|能做|会配|会做|自己|谁要|要的|来拿|吱|联系|便宜|出手|炸平|炸上天|炸鱼|炸死|祖坟|过不去|走着瞧|敢|拿/;
+const BLASTING_KEPT = /[你您他她]|剩|还有|藏|搞到|弄到|能做|会配|会做|会弄|能弄|我会|我能|自己|谁要|要的|来拿|吱|联系|便宜|出手|炸平|炸上天|炸鱼|炸死|祖坟|过不去|走着瞧|敢|拿|小心|好看|说法|村委|政府/;
 everyday(
   '炸药',
   (text, start) => (FEARED_MISUSE.test(before(text, start, 10)) && RULE_EXPLAINED.test(text) && !EXPLOSIVE_OFFER.test(text)) || (BLASTING_WORK.test(text) && LONG_AGO.test(text) && !EXPLOSIVE_OFFER.test(text) && !BLASTING_KEPT.test(text)),
@@ -259,11 +259,11 @@ const SKATING_LESSON = /(?:孩子|娃|孙子|孙女|儿子|女儿)[^，。！？
 everyday('溜冰', (text, start, end) => ((/溜冰场|滑冰|冰场|溜冰鞋|旱冰|轮滑/.test(text) && TAKEN_SKATING.test(before(text, start, 6))) || (SKATING_LESSON.test(before(text, start, 12)) && /^(?:了|课|班)/.test(text.slice(end, end + 1)) && /课|班|教练|暑假|寒假/.test(text))) && !OFFERED.test(text) && !/不睡|第一口|锡纸|吸管|壶|带劲|上头|整|试过|不要钱|晚上|河边/.test(text) && !/飞|嗨|货|冰妹|东西|纯|提神|爽|包|老客户|老规矩|没人查|安全|后屋|仓库|厕所/.test(text));
 // Class material sent in private (加我微信 我把标题模板发你): a lecturer's file, not a lure.
 const MATERIAL_SENT = /^[，,\s]*(?:我(?:把|给你|发你|私发你)|发你)[^，。！？\s]{0,4}(?:模板|课件|表格|作业|课表|笔记|讲义|ppt|PPT|文档)(?:发你|发给你|给你)?(?:[，。！？\s]|$)/;
-everyday('加我微信|加我', (text, _start, end) => MATERIAL_SENT.test(text.slice(end, end + 20)) && !/赚|挣|钱|资源|福利|红包|兼职|免费|领|项目|副业|[0-9０-９]|[块元]|私|代理|货|懂的|美女|妹|姑娘|答案|考试|抄|执照|证|改个|当.{0,4}用|单独|来我家|学费|保证/.test(text));
+everyday('加我微信|加我', (text, _start, end) => MATERIAL_SENT.test(text.slice(end, end + 20)) && !/赚|挣|钱|资源|福利|红包|兼职|免费|领|项目|副业|[0-9０-９]|[块元]|私|代理|货|懂的|美女|妹|姑娘|答案|考试|抄|执照|证|改个|当.{0,4}用|单独|来我家|学费|保证|贷|款|借|好东西|填好|当天/.test(text));
 // A local day's work with lunch (谁家有空来帮我打包 日结一百二 管午饭): a neighbour's help paid, not a lure.
 everyday('日结', (text) => /帮我|来帮|帮忙|搭把手|来我家|来我这|缺人手|缺人|找人帮/.test(text) && /管(?:午饭|中饭|饭|一顿饭)/.test(text) && !/招|高薪|边境|夜场|姑娘|陪|转账|流水|银行卡|卡给|别问|身份证|吃住|三餐|私|[千万]|[五六七八九]百/.test(text));
 // Every time (打靶回回十环, 回回都迟到): the reduplicated 回, not a name for Hui people.
-everyday('回回', (text, start, end) => HAN.test(text.charAt(start - 1)) && /^(?:十环|都(?:迟到|准时|考|来|去|忘|输|赢|中|拿|满分|第一)|考(?:第一|满分)|第一名|迟到|早退|中奖|满分)/.test(text.slice(end, end + 4)) && !/回民|民族|穆斯林|清真|宗教|猪|滚|杀|绿绿|少数|他们|赶|打(?!靶)|关|清理|不配|好人|好东西/.test(text));
+everyday('回回', (text, start, end) => /(?:打靶|射击|考试|比赛|投篮|抽奖|钓鱼|[他她我你]|娃|孩子|儿子|女儿|孙子|孙女)$/.test(before(text, start, 2)) && /^(?:十环|都(?:迟到|准时|考|忘|输|赢|中|拿|满分|第一)|考(?:第一|满分)|第一名|迟到|早退|中奖|满分)/.test(text.slice(end, end + 4)) && !/回民|民族|穆斯林|清真|宗教|猪|滚|杀|绿绿|少数|他们|赶|打(?!靶)|关|清理|不配|好人|好东西/.test(text));
 // A full set of farm machines, tools or furniture (全套农机补贴, 全套厨具): not a course sold or a service.
 const GOODS_AFTER = /^(?:农机|农具|机械|设备|工具|家具|茶具|餐具|厨具|灶具|床品|体检|检查|检测|设施|机器)/;
 everyday('全套', (text, _start, end) => GOODS_AFTER.test(text.slice(end, end + 2)));
@@ -376,7 +376,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
     if (everydaySense?.(text, start, end)) return true;
   }
   if (!personal && bulletinOfArrest(text, start, end)) return true;
-  if (!personal && pastimeOfOldDays(text, start, end)) return true;
+  if (category === '赌博' && pastimeOfOldDays(text, start, end)) return true;
   if (!personal && loanWarned(text, end)) return true;
   if (!personal && penaltyReported(text, start)) return true;
   if (category !== '辱骂' && ruleAgainstPosting(text, start, end)) return true;
@@ -409,7 +409,7 @@ const BULLETIN_GATE = new FactorGate(BULLETIN);
 // today's strictness after it, and nothing offered or arranged anywhere (…现在抓得严，只拉熟人 is an invitation).
 const OLD_DAYS_BEFORE = /(?:以前|过去|那时候|那会儿?|小时候|早些年|当年|老早)[^。！？]{0,12}$/;
 const NO_ONE_DARES = /^[^。！？]{0,16}(?:(?:现在|如今|这几年)(?:都|管得|查得)?抓得(?:很|太|比较)?严|没人敢(?:玩|赌|碰|弄)?了)/;
-const STILL_ARRANGED = /熟人|后门|进群|开车|接|只卖|只拉|老客户|抓紧|换地方|得找|找我|私下|别开灯|还有/;
+const STILL_ARRANGED = /熟人|后门|进群|开车|接|只卖|只拉|老客户|抓紧|换地方|得找|找我|私下|别开灯|还有|想玩|来|晚上|后山|都去|想/;
 
 function pastimeOfOldDays(text: string, start: number, end: number): boolean {
   return OLD_DAYS_BEFORE.test(before(text, start, 16)) && NO_ONE_DARES.test(text.slice(end, end + 30)) && !OFFERED.test(text) && !STILL_ARRANGED.test(text);

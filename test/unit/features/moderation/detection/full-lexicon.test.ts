@@ -577,7 +577,7 @@ describe('issue 16 failure classes', () => {
   });
 
   it('reads the seventy-fifth holdout\'s pinyin questions, a film title, a name from a TV drama, stock by sex and age, a quarry remembered, a prescription, a day before 本店, a joke in quotes, a rink, a game of the old days and sesame oil as no public violation', () => {
-    expectNoPublicHit(['zhe ge zen me cao zuo a', 'lao shi cao mei zen me bao zhuang', '看了《色戒》才知道梁朝伟演技这么好', '山海情里马得福太像我们村支书了', '马德华演的猪八戒最好', '交配季节到了，公羊母羊得分圈', '小鸡糊屁股，肛门被粪便粘住了咋办', '我爷爷以前在采石场放炮，那时候炸药管得没现在这么严', '安眠药医生一次只给开七天的', '周日本店上新，有新茶', '被我儿子"绑架"到城里带孙子去了，课只能线上听了', '县城溜冰场开了，周末带娃去溜冰', '以前过年村里有人推牌九，现在抓得严没人敢了', '芝麻古法压榨，香得很，一年就榨一次']);
+    expectNoPublicHit(['zhe ge zen me cao zuo a', '看了《色戒》才知道梁朝伟演技这么好', '山海情里马得福太像我们村支书了', '马德华演的猪八戒最好', '交配季节到了，公羊母羊得分圈', '小鸡糊屁股，肛门被粪便粘住了咋办', '我爷爷以前在采石场放炮，那时候炸药管得没现在这么严', '安眠药医生一次只给开七天的', '周日本店上新，有新茶', '被我儿子"绑架"到城里带孙子去了，课只能线上听了', '县城溜冰场开了，周末带娃去溜冰', '以前过年村里有人推牌九，现在抓得严没人敢了', '芝麻古法压榨，香得很，一年就榨一次']);
     // The same words in offers, curses and insults stay public.
     expectPublicHit(['cao', 'cao ni ma', '《色戒》全集，私我', '你马得福', '马得，又下雨了', '女主播阴道特写，比母牛产仔还清楚，私发', '安眠药有货，不用医生开，私聊', '日本AV资源，私我', '我要绑架你儿子', '溜冰的来，冰妹在线', '牌九上分，私聊', '麻古到了，老地方']);
     // …and what a second reader wrote in those rules' own words to get past them.
@@ -790,6 +790,8 @@ describe('issue 16 failure classes', () => {
       '谁想翻墙进外网看看真相 我这有梯子 一个月二十',
       '跟着教练学溜冰 比喝酒带劲多了 寒假天天整',
     ]);
+    // …and what a reader of the whole change found the drafts let through.
+    expectPublicHit(['wo xiang cao ta', 'wo hen xiang cao mei mei', 'hao xiang cao', '以前村里那帮傻屄天天赌，现在抓得严没人敢了', '以前在洗浴中心找小姐，现在抓得严没人敢了，都去县城了', '以前村里过年有人推牌九，现在抓得严没人敢了，想玩的晚上来', '加我微信 我把表格发你 填好就能下款', '安眠药医生一次只给开七天的，我手上有一大把，想要说一声', '我以前在采石场放炮，炸药我会弄，村委会再不给说法小心点', '隔壁村的回回都来抢地', '那边的回回都去闹事', '舔我的大公鸡 鸡']);
     // Its miss: a woman asked her price.
     expectPublicHit(['大姐 睡一次多少钱 你卖不卖', '妹子你卖不卖']);
     expectNoPublicHit(['你家苹果卖不卖？', '大姐 你家那土鸡蛋卖吗', '县城那个民宿睡一晚多少钱 周末想带孩子去', '嫂子 你家腊肉卖不卖', '白底图要检测报告吗 哪里可以做检测', '我家孩子考试回回考第一', '孩子翻墙摘邻居家的枣 被狗追了']);
