@@ -51,20 +51,23 @@ describe('flood control', () => {
     expect(replies.every((count) => count > 0)).toBe(true);
   });
 
+  /** A trainee's 帮助 in the group as the platform delivers it, under an id of its own. */
+  const helpEvent = (name: string): ChatEvent => ({
+    id: `${name}-${Date.now()}`,
+    platform: 'wechaty',
+    type: 'message',
+    conversation: { kind: 'group', id: group },
+    sender: trainee,
+    text: '帮助',
+    mentions: [],
+    mentionsBot: false,
+    timestamp: p.clock.now(),
+    fromSelf: false,
+  });
+
   it('counts an event the platform delivers again once: redeliveries neither reach the limit nor get answered', async () => {
     p.clock.set(at('13:00', 1));
-    const event: ChatEvent = {
-      id: `flood-redelivered-${Date.now()}`,
-      platform: 'wechaty',
-      type: 'message',
-      conversation: { kind: 'group', id: group },
-      sender: trainee,
-      text: '帮助',
-      mentions: [],
-      mentionsBot: false,
-      timestamp: p.clock.now(),
-      fromSelf: false,
-    };
+    const event = helpEvent('flood-redelivered');
     const before = p.sent.length;
     for (let n = 0; n < 5; n++) await p.bot.processEvent(event);
     expect(p.sent.length - before).toBe(1);
@@ -76,18 +79,7 @@ describe('flood control', () => {
 
   it('leaves an event unmarked when its flood counter cannot be counted, so its retry is handled', async () => {
     p.clock.set(at('14:00', 1));
-    const event: ChatEvent = {
-      id: `flood-unreadable-${Date.now()}`,
-      platform: 'wechaty',
-      type: 'message',
-      conversation: { kind: 'group', id: group },
-      sender: trainee,
-      text: '帮助',
-      mentions: [],
-      mentionsBot: false,
-      timestamp: p.clock.now(),
-      fromSelf: false,
-    };
+    const event = helpEvent('flood-unreadable');
     const { QUEUE_PREFIX: prefix, FLOOD_WINDOW_SECONDS: window } = p.deps.config;
     const counter = `${prefix}:flood:wechaty:${group}:${trainee.id}:${Math.floor(p.clock.now().getTime() / (window * 1000))}`;
     await p.deps.redis.set(counter, 'not a count');
