@@ -411,25 +411,30 @@ const OLD_DAYS_BEFORE = /(?:以前|过去|那时候|那会儿?|小时候|早些�
 const NO_ONE_DARES = /^[^。！？]{0,16}(?:(?:现在|如今|这几年)(?:都|管得|查得)?抓得(?:很|太|比较)?严|没人敢(?:玩|赌|碰|弄)?了)/;
 const STILL_ARRANGED = /熟人|后门|进群|开车|接|只卖|只拉|老客户|抓紧|换地方|得找|找我|私下|别开灯|还有|想玩|来|晚上|后山|都去|想/;
 
+// These three run for every hit of their kind: their factors are tested first over the same stretch, without a slice.
+const OLD_DAYS_GATE = new FactorGate(OLD_DAYS_BEFORE);
+
 function pastimeOfOldDays(text: string, start: number, end: number): boolean {
-  return OLD_DAYS_BEFORE.test(before(text, start, 16)) && NO_ONE_DARES.test(text.slice(end, end + 30)) && !OFFERED.test(text) && !STILL_ARRANGED.test(text);
+  return OLD_DAYS_GATE.admits(text, Math.max(0, start - 16), start) && OLD_DAYS_BEFORE.test(before(text, start, 16)) && NO_ONE_DARES.test(text.slice(end, end + 30)) && !OFFERED.test(text) && !STILL_ARRANGED.test(text);
 }
 
 // A loan warning (贷款一定找银行 网上那些秒批的都是套路贷): the bank advised, the lure called a trap, nothing offered.
 const CALLED_A_LOAN_TRAP = /^[^。！？]{0,30}(?:都是|就是|是)套路贷/;
+const LOAN_TRAP_GATE = new FactorGate(CALLED_A_LOAN_TRAP);
 const BANK_ADVISED = /找银行|去银行|正规银行|信用社|别信|别借|千万别|不要借|别碰/;
 const LOAN_OFFERED = /找我|我们|我这|正规公司|靠谱|私|[0-9０-９]|下款|放款|口子|黑户|利息低|当天|征信|弄死|全家/;
 
 function loanWarned(text: string, end: number): boolean {
-  return CALLED_A_LOAN_TRAP.test(text.slice(end, end + 34)) && BANK_ADVISED.test(text) && !LOAN_OFFERED.test(text);
+  return LOAN_TRAP_GATE.admits(text, end, end + 34) && CALLED_A_LOAN_TRAP.test(text.slice(end, end + 34)) && BANK_ADVISED.test(text) && !LOAN_OFFERED.test(text);
 }
 
 // A platform's penalty reported (杀鸡儆猴 平台处理了几个刷单的 大家都老实了), in a message that offers nothing and threatens no one.
 const PENALISED_BEFORE = /(?:平台|官方|抖音|快手|淘宝|拼多多)(?:又)?(?:处理|封|抓|罚|清退|查)了(?:几个|一批|好多|一些|不少)?$/;
+const PENALISED_GATE = new FactorGate(PENALISED_BEFORE);
 const STILL_AT_IT = /我这|我们|照样|接着|继续|渠道|安全|下一个|等着|[你您]|还在|还有|妹子|换个|有货|接单|没事/;
 
 function penaltyReported(text: string, start: number): boolean {
-  return PENALISED_BEFORE.test(before(text, start, 12)) && !OFFERED.test(text) && !STILL_AT_IT.test(text);
+  return PENALISED_GATE.admits(text, Math.max(0, start - 12), start) && PENALISED_BEFORE.test(before(text, start, 12)) && !OFFERED.test(text) && !STILL_AT_IT.test(text);
 }
 
 function bulletinOfArrest(text: string, start: number, end: number): boolean {
