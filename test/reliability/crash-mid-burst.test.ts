@@ -14,7 +14,8 @@ import { startBotProcess, zoneWithLocalHour, type BotProcess } from '../support/
 import { startWechatyHarness, type WechatyHarness } from '../support/wechaty-harness';
 import { dropDatabase, mongoUriFor, redisUrl, uniqueName } from '../support/test-env';
 
-const TRAINEES = 50;
+// Large enough that the burst outruns the handling: with fewer, a fast process has handled every one by the time the last is journaled.
+const TRAINEES = 150;
 
 describe('cohort-bot bot killed mid-burst', () => {
   let harness: WechatyHarness;
