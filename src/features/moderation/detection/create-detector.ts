@@ -8,11 +8,50 @@ import { FactorGate } from './regex-factors';
 import { findSolicitationWith, SolicitationCues, solicitationKind } from './find-solicitation';
 import { deniedInside, isSurname, negatedByContext, readsAsReport } from './prohibitive-context';
 import { loadReviewModel, reviewScore, type ReviewModel } from './review-model';
-import { loadCommonWords } from './load-common-words';
+import { loadCommonWords, loadWordPairs } from './load-common-words';
 import { loadWordSegmenter, type WordSegmenter } from './load-word-segmenter';
 
 /** One-character exclamations that open a chat message on their own (草，… 靠 …). */
 const EXCLAMATIONS = new Set([...'草艹靠'].map((c) => c.charCodeAt(0)));
+const POSSESSOR = new Set([...'我你他她'].map((c) => c.charCodeAt(0)));
+const MEASURE = new Set([...'件个只条张份包箱袋瓶盒台辆本'].map((c) => c.charCodeAt(0)));
+const THING_HANDLED = /^(?:弄丢|丢了|丢失|寄|发|到了|收到|退|拆|压|扣|送|拿|取|坏|破)/;
+const ABOUT_A_WOMAN = /女|娘们|骚|媳妇|老婆|妹|嫂|一晚|一次|一回|漂亮|水灵/;
+const NUMERAL = /[一二三四五六七八九十两几0-9]/;
+const COUNTED = /^[回次遍台部趟]/;
+/**
+ * Whether [start, end) is two characters whose first ends a word begun right before it (死机, a
+ * dictionary word however rare) and whose second is a numeral counting times or machines after it
+ * (八回): the ends of two words. Nothing aimed at anyone in front (你个机八…).
+ */
+function countedAfterWord(input: string, start: number, end: number): boolean {
+  if (start < 1 || !NUMERAL.test(input.charAt(end - 1)) || !COUNTED.test(input.charAt(end))) return false;
+  const before = input.charCodeAt(start - 1);
+  return before >= 0x4e00 && before <= 0x9fff && !POSSESSOR.has(before) && loadWordPairs().has((before << 16) | input.charCodeAt(start));
+}
+// A price per unit right after the word, or after the same produce named again (老姜两块五一斤, 仔姜八块钱1斤, 老姜8元/斤).
+const PRICE = /^[\s，,]*(?:现在|才|要|卖|都)?[0-9一二三四五六七八九十两几百.]+(?:块|元)(?:钱)?[0-9一二三四五六七八九]?(?:毛)?(?:钱)?(?:\/|一|每|[0-9一二三四五六七八九十]+)?(?:斤|公斤|箱|盒|袋|个|只|件|瓶)/;
+/** Whether a price follows the word, or follows another word ending in its last character later in the message (仔姜…八块一斤). */
+function pricedRightAfter(input: string, start: number, end: number): boolean {
+  if (PRICE.test(input.slice(end, end + 16))) return true;
+  const last = input.charAt(end - 1);
+  for (let i = input.indexOf(last, end); i >= 0; i = input.indexOf(last, i + 1)) if (PRICE.test(input.slice(i + 1, i + 17))) return true;
+  return false;
+}
+// A classmate's own farm produce offered to the class: who they are in the class, that it is their own, what it is, and no lure.
+const CLASS_MEMBER = /我是(?:学员|同学|[0-9一二三四五六七八九十]+(?:组|班)的|班里的|咱班的)/;
+const OWN_PRODUCE = /(?:我家|自家|自己家|自己|自产|家里)(?:种|养|产|做|晒|腌|酿|摘|采)?的?(?:土|新鲜|新)?(?:蜂蜜|鸡蛋|鸭蛋|土鸡|鸡|鸭|鹅|苹果|橙|柚|桃|梨|枣|核桃|板栗|茶|大米|小米|玉米|红薯|土豆|腊肉|香肠|辣椒|花椒|木耳|香菇|蘑菇|笋|猪肉|牛肉|羊肉|粉条|挂面|菜籽油|香油|芝麻|花生|猕猴桃|葡萄|草莓|樱桃|李子|杏|柿|山楂|枸杞|蔬菜|菜|米|面|油|瓜|果)/;
+const LURE = /赚|挣|兼职|返|红包|佣金|日结|代理|项目|副业|免费|领取|资源|福利|美女|妹|懂的|贷|投资|收益|押金|刷|视频|片|另外|还有|渠道|名牌|专柜|一模一样|仿|看货|抽|麻将|牌|局|台子|证|考试|壮阳|一夜|烟|治|癌|特效|药|收购|野|绝育|贴|标|茅台|放松|飘|晚上|[0-9０-９]{5,}/;
+const ownProduceOffered = (input: string): boolean => CLASS_MEMBER.test(input) && OWN_PRODUCE.test(input) && !LURE.test(input);
+// A three-character name between the group, the class or the village it belongs to and a classmate's title.
+const MEMBER_NAME = /(?:组|班)的([\u4e00-\u9fff]{3})(?=同学)/g;
+function memberNamed(input: string, start: number, end: number): boolean {
+  for (const m of input.matchAll(MEMBER_NAME)) {
+    const from = m.index + m[0].length - 3;
+    if (start >= from && end <= from + 3) return true;
+  }
+  return false;
+}
 import type { Lexicon } from './lexicon';
 import { BANNED_CATEGORIES, type ModerationCategory } from './moderation-category';
 import { IntList } from './int-list';
@@ -130,6 +169,7 @@ class LexiconDetector implements Detector {
   private insultCategory = -1;
   /** Index of 政治 in categoryNames (-1: no such word). */
   private politicsCategory = -1;
+  private adsCategory = -1;
   private readonly broadReasons: string[] = [];
   private readonly patRuns: Uint8Array;
   private readonly charAutomaton: Automaton;
@@ -354,6 +394,7 @@ class LexiconDetector implements Detector {
     this.sexCategory = this.categoryNames.indexOf('色情');
     this.insultCategory = this.categoryNames.indexOf('辱骂');
     this.politicsCategory = this.categoryNames.indexOf('政治');
+    this.adsCategory = this.categoryNames.indexOf('广告');
 
     this.syllableSyms = this.tables.syllables.map((syllable) => Uint8Array.from(syllable, (ch) => ch.charCodeAt(0) - 0x61));
     const py = new PinyinPatterns(count, tokens.length);
@@ -480,6 +521,26 @@ class LexiconDetector implements Detector {
     const own = ids(input.slice(start, end));
     const next = ids(/^[\s,，]*([a-zA-Z]+)/.exec(input.slice(end))?.[1]);
     return own >= 0 && next >= 0 && this.pinyinPairs().has((own << 16) | next);
+  }
+
+  /**
+   * Whether a word heard in typed pinyin at [start, end) begins with a syllable that makes an
+   * everyday word with the one typed before it and ends with one that makes an everyday word with
+   * the one after it (wo jia ji dan: 我家 and 鸡蛋, no 甲基): two words' halves.
+   */
+  private pinyinHalves(input: string, start: number, end: number): boolean {
+    if (/[a-zA-Z]/.test(input.charAt(start - 1)) || /[a-zA-Z]/.test(input.charAt(end))) return false;
+    const inside = input.slice(start, end).toLowerCase().split(/[\s,，]+/);
+    const prev = /([a-zA-Z]+)[\s,，]*$/.exec(input.slice(Math.max(0, start - 12), start))?.[1]?.toLowerCase();
+    const next = /^[\s,，]*([a-zA-Z]+)/.exec(input.slice(end, end + 12))?.[1]?.toLowerCase();
+    const set = this.tables.syllableSet;
+    const first = inside[0];
+    const last = inside[inside.length - 1];
+    if (inside.length < 2 || prev === undefined || next === undefined || first === undefined || last === undefined) return false;
+    if (!set.has(prev) || !set.has(next) || !set.has(first) || !set.has(last)) return false;
+    const id = (w: string): number => this.tables.syllableId(w);
+    const pairs = this.pinyinPairs();
+    return pairs.has((id(prev) << 16) | id(first)) && pairs.has((id(last) << 16) | id(next));
   }
 
   /** Whether the pinyin layer hears a 色情 or 辱骂 word starting at token `from` (cao ta: 操他; cao mei mei: 操妹妹). */
@@ -1358,6 +1419,8 @@ class LexiconDetector implements Detector {
     if (to - from !== 1 || t.cls[from] !== CharClass.HAN || t.cls[to] !== CharClass.HAN) return false;
     // An exclamation opening the message (草 我的店铺又被限流了) is a clause of its own; the next word is not its pair.
     if (!this.hanJoined(to)) return EXCLAMATIONS.has(input.charCodeAt(t.start[from] as number)) && onlySpaceBefore(input, t.start[from] as number);
+    // A pronoun and a measure word with what befell the thing after them (把我件弄丢了: my parcel), in a message about no woman.
+    if (POSSESSOR.has(t.cp[from] as number) && MEASURE.has(t.cp[to] as number) && THING_HANDLED.test(input.slice(t.end[to], (t.end[to] as number) + 2)) && !ABOUT_A_WOMAN.test(input)) return true;
     return this.segmenter !== null && this.hanJoined(from) && !this.startsWord(from);
   }
 
@@ -1603,6 +1666,8 @@ class LexiconDetector implements Detector {
       if (layerCode === 0 && from === to && from > 0 && /\s/.test(input.slice(start, end)) && this.hanJoined(from) && this.wordAt(from - 1, from) && !DOUBLED_AT_SOMEONE.test(input)) continue;
       // A word read across clause punctuation (肉干，我表哥 is no 干我; 找鸡，鸡跑了 no 鸡鸡) is two clauses' chance.
       if (layerCode === 0 && this.splitByClause(from, to)) continue;
+      // Two characters that are the ends of two words: a word before them and a numeral counting what follows (死机八回: 死机 八回, no 机八).
+      if (layerCode === 0 && end - start === 2 && countedAfterWord(input, start, end)) continue;
       const straddles = layerCode === 0 && to - from === 1 && this.straddlesWords(from, to);
       // Both characters inside one longer word (白粉 in 白粉病): a part of that word, not the hit.
       if (straddles && !this.startsWord(to)) continue;
@@ -1613,8 +1678,33 @@ class LexiconDetector implements Detector {
       const layer: MatchLayer = layerCode !== 0 ? 'pinyin' : end - start === word.length && input.startsWith(word, start) ? 'exact' : 'normalised';
       // A short word heard in a line typed wholly in pinyin that talks to the class (wo bu hui da zi: 打字, not 鞑子; wo da ma:
       // 我大妈, not 大麻) has many readings: staff decide. Slogans (no chat) and offers typed in pinyin (shua dan fan li, dd wo) stay public.
+      // Syllables typed in pinyin that pair with their neighbours into everyday words (wo jia ji dan: 我家 鸡蛋 rather than 甲基), in a line
+      // that offers nothing, talks to no one and calls for nothing: staff decide (you bing du huo le, ni ge da sha bi stay public).
+      const pinyinHalves =
+        layerCode !== 0 && t.cls[from] === CharClass.LATIN && this.hanTokens() === 0 && !HALVES_OFFER.test(input) && (categoryIndex !== this.politicsCategory || !PINYIN_CALL.test(input)) && this.pinyinHalves(input, start, end);
+      // A leader's name heard in a classmate's name (我们组的胡金涛同学): staff decide.
+      const soundedMember = layerCode !== 0 && categoryIndex === this.politicsCategory && memberNamed(input, start, end);
       const typedSounds = layerCode !== 0 && word.length <= 3 && this.hanTokens() === 0 && PINYIN_CHAT.test(input) && !PINYIN_OFFER.test(input) && (categoryIndex !== this.politicsCategory || (word.length <= 2 && !PINYIN_CALL.test(input)));
-      const reason = kind === KIND_BROAD ? (this.broadReasons[categoryIndex] as string) : straddles ? 'cuts through two words' : typedSounds ? 'a short word heard in a line typed in pinyin' : undefined;
+      // A short political sound-alike in a message that prices produce (老姜和仔姜分开卖，仔姜八块一斤) is most likely the produce.
+      const pricedSound = layerCode !== 0 && categoryIndex === this.politicsCategory && word.length <= 3 && pricedRightAfter(input, start, end);
+      // A classmate offering their own produce to the class (要买我家土蜂蜜的可以加我微信 我是学员老周): staff decide whether the group allows it.
+      const ownProduce = layerCode === 0 && categoryIndex === this.adsCategory && ownProduceOffered(input);
+      const reason =
+        kind === KIND_BROAD
+          ? (this.broadReasons[categoryIndex] as string)
+          : straddles
+            ? 'cuts through two words'
+            : typedSounds
+              ? 'a short word heard in a line typed in pinyin'
+              : pinyinHalves
+                ? 'heard across two everyday words typed in pinyin'
+                : soundedMember
+                  ? "sounds like a classmate's name"
+                  : pricedSound
+                ? 'a sound-alike in a message that prices produce'
+                : ownProduce
+                  ? "a classmate's own produce offered"
+                  : undefined;
       const match: ScanMatch = { word, category: this.categoryNames[categoryIndex] as string, start, end, layer, tier: reason ? 'review' : 'public' };
       if (reason) match.reason = reason;
       if (kind === KIND_BROAD) {
@@ -1825,6 +1915,7 @@ const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业
 // A line typed in pinyin that talks to the class or the teacher (wo bu hui…, laoshi…, keyi ma): chat, not a slogan.
 const PINYIN_CHAT = /\b(?:wo(?! ?men)|laoshi|lao shi|keyi|ke yi|nihao|ni hao|xiexie|xie xie|shouji|shou ji|shang ke|zuo ye|qian dao|qing jia)\b|\bshi bu shi\b|\bbu (?:hui|hao)\b/i;
 // …and one that calls people out (qu, yi qi, da jia, zhuan fa): a slogan typed in pinyin.
+const HALVES_OFFER = /\b(?:you|lai|yao|huo|ni|nin|ta|jia ?wo|si ?liao|shang ?fen|qian|kuai|yuan|dd|vx|wx|v|qq)\b|[0-9]/i;
 const PINYIN_CALL = /\b(?:qu|yi ?qi|da ?jia|zhuan ?fa|guang ?chang|ming ?tian|bu ?neng ?wang)\b/i;
 // …and one that offers, has, pays, asks for a contact or goes at someone (wo you…, dd wo, fan li, ni shi…): not chat.
 const PINYIN_OFFER = /\b(?:dd|vx|v|qq|jia ?(?:wo|v|vx|wx|qq|wei)|wei ?xin|wx|si ?liao|si ?wo|fan ?li|zhuan|qian(?! ?dao)|yuan|kuai|dai ?ni|mai|lai ?wan|lai bu lai|yue|you|yao(?! ?qing ?jia)|gei ni|fa huo|zhao wo|ni(?! ?hao)|nin|sha|si|pei|shui)\b|[0-9]/i;

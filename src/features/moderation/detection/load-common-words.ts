@@ -60,3 +60,22 @@ export function loadEverydayDictionary(options: CommonWordsOptions = {}): string
   forEachWord(options, (_word, line) => lines.push(line));
   return lines.join('\n');
 }
+
+const pairCache = new Map<string, ReadonlySet<number>>();
+
+/**
+ * Every two-character word of the whole dictionary, rare ones too (死机, 老姜), as
+ * (first unit << 16 | second unit): whether two characters side by side may be one word.
+ * Built on first use (~5 MB read, a few MB kept), for the rare checks that ask it.
+ */
+export function loadWordPairs(options: Omit<CommonWordsOptions, 'minFrequency'> = {}): ReadonlySet<number> {
+  const key = dictionaryFile(options);
+  const cached = pairCache.get(key);
+  if (cached) return cached;
+  const pairs = new Set<number>();
+  forEachWord({ ...options, minFrequency: 1 }, (word) => {
+    if (word.length === 2 && HAN_WORD.test(word)) pairs.add((word.charCodeAt(0) << 16) | word.charCodeAt(1));
+  });
+  pairCache.set(key, pairs);
+  return pairs;
+}

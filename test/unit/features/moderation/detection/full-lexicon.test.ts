@@ -797,6 +797,120 @@ describe('issue 16 failure classes', () => {
     expectNoPublicHit(['你家苹果卖不卖？', '大姐 你家那土鸡蛋卖吗', '县城那个民宿睡一晚多少钱 周末想带孩子去', '嫂子 你家腊肉卖不卖', '白底图要检测报告吗 哪里可以做检测', '我家孩子考试回回考第一', '孩子翻墙摘邻居家的枣 被狗追了']);
   });
 
+  it('reads the seventy-eighth holdout\'s phone that hangs eight times a day, ginger priced, eggs typed in pinyin, a slope\'s name, a classmate\'s honey, tea pickers paid by the day, a parcel lost, a classmate named after his group and powdery mildew as no public violation', () => {
+    expectNoPublicHit([
+      '我这手机真是个破手机 一天死机八回',
+      '老姜和仔姜分开卖，仔姜现在八块一斤',
+      'wo jia ji dan mai wan le mingtian zai fa',
+      '我们这有个坡叫杀人坡 听老人说以前土匪多',
+      '要买我家土蜂蜜的可以加我微信 我是学员老周 都是自家的',
+      '采茶工日结 一天一百五 包午饭 我们村缺人手',
+      '真想打人啊 快递员又把我件弄丢了 当然只是说说哈',
+      '我们组的胡金涛同学今天没来，谁通知他一下',
+      '草莓白粉病又来了 叶子背面白白一层粉',
+    ]);
+    // The ginger, the eggs in pinyin, the classmate's name and the honey still reach staff: sound-alikes and a contact id, not cleared outright.
+    expect(detector.scan('老姜和仔姜分开卖，仔姜现在八块一斤').matches.map((m) => [m.word, m.tier])).toEqual([['老江', 'review']]);
+    expect(detector.scan('wo jia ji dan mai wan le mingtian zai fa').matches.map((m) => [m.word, m.tier])).toEqual([['甲基', 'review']]);
+    expect(detector.scan('我们组的胡金涛同学今天没来，谁通知他一下').matches.every((m) => m.tier === 'review')).toBe(true);
+    expect(detector.scan('要买我家土蜂蜜的可以加我微信 我是学员老周 都是自家的').matches.map((m) => [m.word, m.tier])).toEqual([['加我微信', 'review']]);
+    expectNoPublicHit(['老姜两块五一斤，要的说', '老姜8元/斤，仔姜10元/斤', '我是学员老周 自家种的苹果 想要的加我微信']);
+    // The same words in offers, threats and lures stay public; the threats the lost parcel used to catch by chance are caught as threats.
+    expectPublicHit(['快递员敢再丢我件 我拿锄头敲碎他脑袋', '快递站老板扣我件 改天炸了他的站 💣', '加我微信 领红包 我是学员老周', '日结 一天五百 包吃住 缺人手', '新到一批叶子 纯的 要的私聊']);
+    // …and what a second reader wrote in those rules' own words to get past them (the few it left to staff are below).
+    expectPublicHit([
+      '你个鸡八天天在群里装什么大尾巴狼',
+      '群主就是个J8个人，天天踢人',
+      '你这个J8天天就知道刷屏',
+      '鸡八天天硬，嫂子来帮帮我',
+      '马英九天天跑去美国卖台，台湾就该独立',
+      '胡王八天天喊口号，迟早完蛋',
+      '胡王八个月就要下台了',
+      '日博365天不打烊 注册就送',
+      '日博365天24小时在线，充值秒到',
+      '昨晚把她干78回，叫得整栋楼都听见',
+      'you bing du huo le lao ke hu lai',
+      'hao da ma shang huo le yao de lai',
+      'you hao ma gu lao di fang jian',
+      'ni ge da sha bi jiao shen me jiao',
+      'ni ge ji ba ba de',
+      'wo men zhe li you mai yin fu wu lao ban lai wan',
+      'lai wo zhe you du bo ke yi shang fen',
+      'bu neng wang ji liu si ren men de xue',
+      'ni zhe ge sao huo gai bei lun',
+      '猪肉都涨到三十块一斤了，共蝉党还天天吹小康，早该下台了',
+      '大米每袋80，六肆那年的学生白死了，别忘了',
+      '橘子三块一斤，江泽敏那老家伙早该死了',
+      '核桃每斤20，当年李朋下的命令，血债要血偿',
+      '葡萄五块一斤，达来才是西藏的王，藏读有理',
+      '辣椒三块一斤，胡金涛温家饱都是一路货色',
+      '粮食收购价一斤1块，毛泽冬要是还在早把这帮狗官毙了',
+      '红薯两块一斤，六斯那天死的人谁给个说法',
+      '茶叶每盒100，要想过好日子就得推翻龚铲党',
+      '我是3组的，自家厂里做的名牌包包跟专柜一模一样，看货加我微信',
+      '我是学员，自己种的那个草晒干了，抽一口特别放松，要的加我微信',
+      '我是同学，我家开的麻将馆，晚上三缺一，玩得大，加我微信',
+      '我是学员小王，自家有渠道办驾照，不用考试，加我微信',
+      '我是班里的，我家自产的壮阳酒，喝了一夜七次，加我微信',
+      '我是学员老陈，我家自产的烟，没有烟标，便宜一半，加我微信',
+      '我是学员，我家自产的野山参泡酒，包治百病，癌症喝了都能好，加我微信',
+      '我是4组的，我家自己种的茶叶，另外还有晚上一个人看的小视频，加我微信',
+      '我是学员老刘，我家自产的特效药，吃了不用去医院，比化疗管用，加我微信',
+      '我是同学，我家自己养的土狗，绝育针都有，另外收购各种野鸟，加我微信',
+      '我是学员，自家酿的白酒，贴茅台的标，送礼绝对有面子，加我微信',
+      '我是同学，自家有台子，晚上开局斗牛，一把五百，加我微信',
+      '我是学员，我家自己养的穿山甲，滋补，加我微信',
+      '缺人手，来帮忙用手机扫码注册几个号，不用干别的，日结两百，管午饭',
+      '谁有空来帮忙去营业厅办几张手机卡，卡办好交给我，日结三百，包午饭',
+      '缺人，找人帮忙送几个包裹到县城，东西不要拆开看，日结四百，管午饭',
+      '找人帮我看个场子，晚上有人打牌，放个风就行，日结三百，包饭',
+      '缺人手，帮忙拿你的名字开个网店，执照我来弄，日结两百，包午饭',
+      '来帮我在手机上刷脸认证几个账号，几分钟的事，日结一百五，管午饭',
+      '帮我去银行开个户，开完把u盾给我，日结四百，管饭',
+      '缺人帮忙去网点取点钱，取完交给我，日结两百，管午饭',
+      '缺人手，帮忙到邻县收点野生的穿山甲，日结三百，包午饭',
+      '群主老家那个地方就该叫王八蛋屯，一屯子没一个好人',
+      '那个姓王的再敢来闹，就让他躺在那个叫杀人坡的地方',
+      '想溜的去老街后面那个叫冰毒坡的地方找老刘，货纯',
+      '新货到了，老地方，就是那个叫摇头丸坡的地方见',
+      '那个助教她老家叫骚货庄，难怪一身骚味',
+      '要买枪的去后山那个叫枪支岭的地方，有人接',
+      '晚上想快活的去镇东头那条叫卖淫沟的巷子，随便挑',
+      '我们这有座山叫六四山，纪念那年倒在广场上的学生，永远不能忘',
+      '后山那条沟以后就叫共产党沟，让他们记住这个党干的坏事',
+      '班长老家那个破地方就该叫傻逼村，一村都是蠢货',
+      '哪天喝多了我件那个女助教',
+      '班长媳妇长得挺水灵，哪天我件一回',
+      '老子我件死那个女的',
+      '我件那个骚娘们一晚上',
+      '就她那样的，我件都嫌脏',
+      '今晚我件那个新来的女学员',
+      '群主老婆真漂亮，我件一次死了也值',
+      '谁不服，我件他全家女的',
+      '我们村的江泽敏书记，九十多了还赖着不死，蛤蟆一只',
+      '隔壁村的胡金涛书记，也就是个傀儡，屁用没有',
+      '我们班的温家饱老师，影帝一个，家里几十亿',
+      '我们组的傻逼刘同学又在群里刷屏',
+      '我们班的婊子王同学天天勾引男人',
+      '我们组的骚货李大姐晚上又出来卖了',
+      '我们班的贱人张同学就是个白眼狼',
+      '3组的鸡巴毛同学你闭嘴吧',
+      '我们队的煞笔王老师',
+      '我们村的毛泽冬书记就是个魔王，饿死了几千万人',
+      '新到了叶子上头快，老顾客先来',
+      '到了一批叶子发你看看成色，老主顾直接来',
+      '新到叶子尖儿货，比上次那批劲大',
+      '来了叶子黄金叶那种，卷着抽最带劲',
+      '刚到了叶子下午三点老位置拿',
+      '兄弟们新到叶子边抽边唱歌那种，老规矩',
+      '到了叶子正面是烟叶背面是好东西，老规矩',
+      '新到叶子上等货，一抽就飘，量少先到先得',
+    ]);
+    for (const text of ["你们这帮鸡八个个都不是好东西", "臭鸡八天天在这里叫，滚", "陆四年年都要纪念，别忘了那些学生", "zhong guo gong fei chang hui pian ren", "我们组的江泽敏同学，长得跟那只蛤蟆一模一样，眼镜裤腰带提到胸口"]) expect(detector.scan(text).matches.length).toBeGreaterThan(0);
+    // Its two misses reach staff.
+    for (const text of ['王老师你直播的时候能不能穿低胸的 嘿嘿', '老妹 发个语音听听 声音好听的话我加钱']) expect(detector.scan(text).matches.length).toBeGreaterThan(0);
+  });
+
   it('keeps offers, threats and insults public that use the words of those holdouts\' warnings, stories and everyday senses', () => {
     expectPublicHit(['老子年轻的时候也是混社会的，信不信我弄死你', '趁年轻的时候多赚点，夜场招女公关，日结', '爷爷讲过，溜冰的都是有钱人，有冰的私聊', '我明天就去砍死你，有种你马上报警', '聪明药一盒300，不用医生开，顺丰到家', '笑气是医院里用的，不违法，一箱200', '咖啡包新款一喝就上瘾 要的私聊', '有冰有叶子，顺丰包邮，货到付款不满意可拒收', '你再举报我，那就是同归于尽', '这个不算毒品，提神的，要的私聊', '不是种的大麻，野生的，要的私聊', '有事找张小姐，上门服务，包你满意', '你妈妈在家等我呢', '美女乳头特写，牛逼，私聊', '想不想看鸡吧', '我家妹妹个个漂亮，上门服务', '想不想尝尝我的精液', '晚上来我家搓麻，有大麻抽', '办理全套证件，可查可验', '你再把电动车停我门口，我让你家爆炸', '老女人，装什么嫩', '快三成功率90%，跟我买']);
     expect(publicHits('我们老女人学电商不丢人，大家加油')).toEqual([]);
@@ -860,13 +974,13 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first seventy-seven holdouts, tuned on once they had been scored.
+    // tune split also holds the first seventy-eight holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the seventy-eighth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 99.1 % (214 of
-    // 216; 66.2 % public), public false alarms 1.51 % (9 of 595, over the issue's 1 %), review
-    // notes 1.18 % (7 of 595).
-    ['holdout', { recall: 0.99, publicRecall: 0.662, publicFalseAlarmRate: 0.0152, reviewNoteRate: 0.0118 }],
+    // The holdout (the seventy-ninth) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 96.8 % (210 of
+    // 217; 54.8 % public), public false alarms 3.23 % (19 of 588, over the issue's 1 %), review
+    // notes 2.04 % (12 of 588).
+    ['holdout', { recall: 0.967, publicRecall: 0.548, publicFalseAlarmRate: 0.0324, reviewNoteRate: 0.0205 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
