@@ -15,6 +15,8 @@ import { loadWordSegmenter, type WordSegmenter } from './load-word-segmenter';
 const EXCLAMATIONS = new Set([...'草艹靠'].map((c) => c.charCodeAt(0)));
 const POSSESSOR = new Set([...'我你他她'].map((c) => c.charCodeAt(0)));
 const MEASURE = new Set([...'件个只条张份包箱袋瓶盒台辆本'].map((c) => c.charCodeAt(0)));
+const CALLED_SEXUALLY = /晚上|寂寞|哥哥|一晚|视频|约|妞|女|声音|那事|床|姿势|功夫|服务|男人|叫起来/;
+const NAME_BEFORE_CALLED = /(?:名字|名子|名称|店名|网名|小名|大名|名儿)$/;
 const THING_HANDLED = /^(?:弄丢|丢了|丢失|寄|发|到了|收到|退|拆|压|扣|送|拿|取|坏|破)/;
 const ABOUT_A_WOMAN = /女|娘们|骚|媳妇|老婆|妹|嫂|一晚|一次|一回|漂亮|水灵/;
 const NUMERAL = /[一二三四五六七八九十两几0-9]/;
@@ -42,6 +44,8 @@ function pricedRightAfter(input: string, start: number, end: number): boolean {
 const CLASS_MEMBER = /我是(?:学员|同学|[0-9一二三四五六七八九十]+(?:组|班)的|班里的|咱班的)/;
 const OWN_PRODUCE = /(?:我家|自家|自己家|自己|自产|家里)(?:种|养|产|做|晒|腌|酿|摘|采)?的?(?:土|新鲜|新)?(?:蜂蜜|鸡蛋|鸭蛋|土鸡|鸡|鸭|鹅|苹果|橙|柚|桃|梨|枣|核桃|板栗|茶|大米|小米|玉米|红薯|土豆|腊肉|香肠|辣椒|花椒|木耳|香菇|蘑菇|笋|猪肉|牛肉|羊肉|粉条|挂面|菜籽油|香油|芝麻|花生|猕猴桃|葡萄|草莓|樱桃|李子|杏|柿|山楂|枸杞|蔬菜|菜|米|面|油|瓜|果)/;
 const LURE = /赚|挣|兼职|返|红包|佣金|日结|代理|项目|副业|免费|领取|资源|福利|美女|妹|懂的|贷|投资|收益|押金|刷|视频|片|另外|还有|渠道|名牌|专柜|一模一样|仿|看货|抽|麻将|牌|局|台子|证|考试|壮阳|一夜|烟|治|癌|特效|药|收购|野|绝育|贴|标|茅台|放松|飘|晚上|[0-9０-９]{5,}/;
+const ASKED_ABOUT = /好不好|行不行|靠谱吗|靠不靠谱|怎么样|咋样|可靠吗|值不值|划算吗|有人做过吗/;
+const AD_OFFERED = /私|找我|联系|加我|加微|v|微信|电话|热线|咨询|详情|欢迎|招商|扶持|名额|免费|零|包|送|赚|挣|兼职|价钱|报酬|好几|出手|便宜|发票|点数|要不要|做不做|有没有|有哪个|愿意|缺钱|一天|一个月|[0-9０-９]|[一二三四五六七八九十两百千万]+(?:块|元|百|千|万)|有兴趣|有意/i;
 const ownProduceOffered = (input: string): boolean => CLASS_MEMBER.test(input) && OWN_PRODUCE.test(input) && !LURE.test(input);
 // A three-character name between the group, the class or the village it belongs to and a classmate's title.
 const MEMBER_NAME = /(?:组|班)的([\u4e00-\u9fff]{3})(?=同学)/g;
@@ -458,7 +462,7 @@ class LexiconDetector implements Detector {
       const found = findSlangAmong(input, this.tables, slangCandidates(t.cp, t.run, t.length));
       for (let i = 0; i < found.length; i++) {
         const m = found[i] as ScanMatch;
-        if (this.prohibitiveContext && (negatedByContext(input, m.start, m.end, m.category) || deniedInside(input, m.start, m.end))) continue;
+        if (this.prohibitiveContext && (negatedByContext(input, m.start, m.end, m.category) || deniedInside(input, m.start, m.end, m.category))) continue;
         // A name that holds a slang word (王法轮 签到) is a trainee signing in.
         if (signedName(input, m.start, m.end)) continue;
         // A threat or an insult laughed off in the same breath (再抢我沙发我就弄死你哈哈😂, 你是猪吗哈哈哈) goes to staff, not the group.
@@ -1404,6 +1408,12 @@ class LexiconDetector implements Detector {
    * 晶冰 in 单晶/冰糖) is most likely two neighbouring words: staff review it. One that lies inside
    * a single longer word (白粉 in 白粉病) is dropped by collect.
    */
+  /** Whether Han token `at` is joined to the next one and a longer word begins at it (交 of 交城). */
+  private beginsLongerWord(at: number): boolean {
+    const t = this.text;
+    return this.segmenter !== null && t.cls[at] === CharClass.HAN && at + 1 < t.length && t.cls[at + 1] === CharClass.HAN && this.hanJoined(at + 1) && !this.startsWord(at + 1);
+  }
+
   private straddlesWords(first: number, last: number): boolean {
     if (!this.segmenter || this.text.cls[first] !== CharClass.HAN || this.text.cls[last] !== CharClass.HAN || !this.hanJoined(last)) return false;
     return (this.hanJoined(first) && !this.startsWord(first)) || (last + 1 < this.text.length && this.hanJoined(last + 1) && !this.startsWord(last + 1));
@@ -1419,6 +1429,8 @@ class LexiconDetector implements Detector {
     if (to - from !== 1 || t.cls[from] !== CharClass.HAN || t.cls[to] !== CharClass.HAN) return false;
     // An exclamation opening the message (草 我的店铺又被限流了) is a clause of its own; the next word is not its pair.
     if (!this.hanJoined(to)) return EXCLAMATIONS.has(input.charCodeAt(t.start[from] as number)) && onlySpaceBefore(input, t.start[from] as number);
+    // 叫 naming something (店铺名子叫交城…): the verb of the name before it, not half of a word heard with the name.
+    if ((t.cp[from] as number) === 0x53eb && to + 2 < t.length && this.hanJoined(to + 1) && this.hanJoined(to + 2) && NAME_BEFORE_CALLED.test(input.slice(Math.max(0, (t.start[from] as number) - 3), t.start[from])) && !CALLED_SEXUALLY.test(input)) return true;
     // A pronoun and a measure word with what befell the thing after them (把我件弄丢了: my parcel), in a message about no woman.
     if (POSSESSOR.has(t.cp[from] as number) && MEASURE.has(t.cp[to] as number) && THING_HANDLED.test(input.slice(t.end[to], (t.end[to] as number) + 2)) && !ABOUT_A_WOMAN.test(input)) return true;
     return this.segmenter !== null && this.hanJoined(from) && !this.startsWord(from);
@@ -1676,19 +1688,23 @@ class LexiconDetector implements Detector {
       // Its first character ends a longer word and its second begins one (肉香 in 腊肉/香肠): two words' halves.
       if (straddles && this.hanJoined(from) && !this.startsWord(from) && to + 1 < t.length && this.hanJoined(to + 1) && !this.startsWord(to + 1)) continue;
       const layer: MatchLayer = layerCode !== 0 ? 'pinyin' : end - start === word.length && input.startsWith(word, start) ? 'exact' : 'normalised';
-      // A short word heard in a line typed wholly in pinyin that talks to the class (wo bu hui da zi: 打字, not 鞑子; wo da ma:
-      // 我大妈, not 大麻) has many readings: staff decide. Slogans (no chat) and offers typed in pinyin (shua dan fan li, dd wo) stay public.
       // Syllables typed in pinyin that pair with their neighbours into everyday words (wo jia ji dan: 我家 鸡蛋 rather than 甲基), in a line
       // that offers nothing, talks to no one and calls for nothing: staff decide (you bing du huo le, ni ge da sha bi stay public).
       const pinyinHalves =
         layerCode !== 0 && t.cls[from] === CharClass.LATIN && this.hanTokens() === 0 && !HALVES_OFFER.test(input) && (categoryIndex !== this.politicsCategory || !PINYIN_CALL.test(input)) && this.pinyinHalves(input, start, end);
       // A leader's name heard in a classmate's name (我们组的胡金涛同学): staff decide.
       const soundedMember = layerCode !== 0 && categoryIndex === this.politicsCategory && memberNamed(input, start, end);
+      // A short word heard in a line typed wholly in pinyin that talks to the class (wo bu hui da zi: 打字, not 鞑子; wo da ma:
+      // 我大妈, not 大麻) has many readings: staff decide. Slogans (no chat) and offers typed in pinyin (shua dan fan li, dd wo) stay public.
       const typedSounds = layerCode !== 0 && word.length <= 3 && this.hanTokens() === 0 && PINYIN_CHAT.test(input) && !PINYIN_OFFER.test(input) && (categoryIndex !== this.politicsCategory || (word.length <= 2 && !PINYIN_CALL.test(input)));
       // A short political sound-alike in a message that prices produce (老姜和仔姜分开卖，仔姜八块一斤) is most likely the produce.
       const pricedSound = layerCode !== 0 && categoryIndex === this.politicsCategory && word.length <= 3 && pricedRightAfter(input, start, end);
       // A classmate offering their own produce to the class (要买我家土蜂蜜的可以加我微信 我是学员老周): staff decide whether the group allows it.
       const ownProduce = layerCode === 0 && categoryIndex === this.adsCategory && ownProduceOffered(input);
+      // A kind of business asked about (村里开那种加盟连锁的超市好不好), with nothing offered: staff decide.
+      const askedAbout = layerCode === 0 && categoryIndex === this.adsCategory && ASKED_ABOUT.test(input) && !AD_OFFERED.test(input);
+      // A sound-alike whose second character begins a longer word (名子叫交城: 叫 交城, no 脚交): staff decide.
+      const soundAcross = layerCode !== 0 && to - from === 1 && this.beginsLongerWord(to);
       const reason =
         kind === KIND_BROAD
           ? (this.broadReasons[categoryIndex] as string)
@@ -1704,7 +1720,11 @@ class LexiconDetector implements Detector {
                 ? 'a sound-alike in a message that prices produce'
                 : ownProduce
                   ? "a classmate's own produce offered"
-                  : undefined;
+                  : askedAbout
+                    ? 'asked about, nothing offered'
+                    : soundAcross
+                      ? 'a sound-alike across two words'
+                      : undefined;
       const match: ScanMatch = { word, category: this.categoryNames[categoryIndex] as string, start, end, layer, tier: reason ? 'review' : 'public' };
       if (reason) match.reason = reason;
       if (kind === KIND_BROAD) {

@@ -13,6 +13,17 @@ const BEFORE = /(?:(?:价格|价钱|物价|运费|快递费|油价|房价)(?:真
 // is left out: 「后台显示违规」「会不会被判违规」 report a platform verdict, not a warning.
 const AFTER = /^(?:要(?:举报|报警|上报)|保护|压价|同名|等(?:信息|内容|行为)|也(?:通人性|有感情)|(?:试验|实验)成功|演(?:得|的)|(?:同志)?(?:故居|纪念馆|铜像|雕像|诞辰|南巡|理论)|["”」]?是我(?:们)?家的|["”」]?(?:写成|打成)["“「]|还是(?:月结|周结)|一样|似的|差不多|开山|炸山|采石|开矿|那个新闻|的新闻|事故|的意思|止疼|止痛|镇痛|音效|特效|贴纸|的套路|维护|没用|不管用|织|纺|还是[三四五六七八九]|开$|开[，。,.!?！？ ]|分成|分账|[（(](?:库存|货|钱|资金))|^(?:是|就是)(?:生|熟)?(?:石灰|面粉|淀粉|石膏|滑石粉|消毒粉|漂白粉)|^(?:就是|又叫|也叫|叫)(?:汉麻|火麻)|^[^，。！？；,.!?;\n]{0,6}(?:会被(?:降权|罚|查|处罚)|被降权|县委|市委|省委|党委|党校|党支部|委员会|是兽医用|兽医用的|是医用|医用的|是违禁|违禁的|是禁用|禁用的|是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|被查(?!看)|封店|案子|案件|没关系|是两回事|两码事|是管制|管制的|属于管制|被踢|不能在网上|不能网上|的时候备注|时备注|不能(?:加|用|放|卖|吃|种|随便)|被枪毙|才知道(?:是)?违法|会(?:直接)?被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案|性质|不行|得不偿失|是禁用|禁用的|要处理|肯定抓|判了|判刑|担责|是违法|早(?:就)?禁|禁了|已经禁|被禁|是保护动物|保护动物|敲诈|管得(?:很|比较)?严|进去了|长得(?:很)?像|要及时删|被处罚|不能上网卖|不能上架|这边叫|这里叫|方言|土话|不允许|根本不让|叫["“「]|没有能赢|没有赢的|没有赢家|后台控制|会不会(?:封号|被封|被罚)|不是一回事|被盗|的规定|合法|是啥|是什么|是个(?:什么|啥)|取消资格|(?:和|跟)[^，。！？；,.!?;\n]{0,6}不一样|这种话|这种说法|这类话)/;
 
+// After a hit, what it may not be used or sent for, or what it is another name for (安眠药不能多吃, 枪支弹药…都不能寄,
+// 刷单换个说法, 补单和刷单有区别吗): a rule or a question, in a message that deals nothing and names no one to use it on.
+const TOLD_AFTER = /^[^，。！？；,.!?;\n]{0,6}不能(?:多吃|多用|乱吃|乱用|寄|邮|带)|^换个?说法|^(?:有|的|啥|什么|有啥|有什么)区别|^(?:和|跟|与)[^，。！？\s]{1,4}(?:有|的|啥|什么|有啥|有什么)区别|^[^，。！？；,.!?;\n]{0,10}都不能(?:寄|邮|带|发|上飞机)/;
+const TOLD_DEALT = /[她他你]|饮料|酒|软|当面|交易|老地方|要的|我这|我有|有的|两种|拿|送|给你|找我|私|老客户|吱|叫|见/;
+function toldApart(text: string, start: number, end: number): boolean {
+  // A bare 区别 right after the hit compares it with what stands before it: X和<hit>有区别.
+  const after = text.slice(end, end + 16);
+  if (/^(?:有|的|啥|什么|有啥|有什么)区别/.test(after) && !/[和跟与]$/.test(text.slice(Math.max(0, start - 1), start))) return false;
+  return TOLD_AFTER.test(after) && !OFFERED.test(text) && !TOLD_DEALT.test(text);
+}
+
 // Right before an insult: someone called the sender it (我老公说我神经病, 说我天天…像个神经病): a
 // joke told on oneself. Only adjacent: 「说我…的标题有极限词」 reports a platform, not a name.
 const CALLED_ME = /(?:说|骂|笑|嫌)我(?:是个?|像个?)?$|(?:我|俺)(?:真|就|简直)?是个?$|我这(?:个)?$|说我[^，。！？；,.!?;\n ]{0,12}像个?$/;
@@ -61,7 +72,9 @@ const KIN_CURSE = /^[你他她]?(?:奶奶|妈|娘|爸|爷爷|姥姥)的?$/;
 const POSSESSED = /^的?(?:在家|在不在|生日|寿|病|身体|腿|手术|药|照片|电话|手机|葬礼|丧事|坟|退休金|医药费|衣服|遗像|老家|娘家|房子|[六七八九]十大寿)/;
 
 // A machine or the network gone wrong again, cursed after it (这破手机又卡死了，妈的).
-const THING_CURSED = /(?:这?破|又(?:卡|坏|丢|断|闪退|死机|掉线))[^。！？]{0,10}[，,!！\s]*$/;
+// …and no one named right after the curse (这鬼天气，他娘的姓刘的欠钱不还 curses a man).
+const PERSON_AFTER = /[你您他她]|姓|老[王李张刘陈赵周]|老师|会计|助教|老板|狗|骗子|东西|欠/;
+const THING_CURSED = /(?:这?鬼天气|又下(?:雨|雪|冰雹)|这?破|又(?:卡|坏|丢|断|闪退|死机|掉线))[^。！？]{0,10}[，,!！\s]*$/;
 
 // A date with a time after it (作业截止时间是6月4日晚上十点): a deadline, not an anniversary.
 const DATED = /月.{0,3}[日号]$/;
@@ -131,7 +144,8 @@ everyday('减肥药', (text, _start, end) => /^吃出(?:事|问题|毛病|病)�
 // A film named or watched (《红高粱》电影里, 看了部电影, 电影院): the lists' sexual films are longer words (色情电影).
 everyday('电影', (text, start, end) => /[》看部场]$/.test(before(text, start, 1)) || /^[里院票节]/.test(text.slice(end, end + 1)));
 // A technician of the farm station or a workshop (县农技站的技师, 技师来讲果树修剪): a trade, not a masseuse.
-everyday('技师', (text, start, end) => /(?:农技|农机|农业|畜牧|兽医|技术|站|所|厂|车间|县里|镇上)[^，。！？\s]{0,2}$/.test(before(text, start, 6)) || /^(?:来村|下乡|讲|上课|培训|指导|教|证|考试|职称)/.test(text.slice(end, end + 3)));
+const TECHNICIAN_SOLD = /伺候|男|水灵|过夜|身材|上钟|出台|额外|姑娘|姿势|妞|浴|玩|按摩|足疗|修脚|洗脚|[0-9０-９]|私/;
+everyday('技师', (text, start, end) => !TECHNICIAN_SOLD.test(text) && /(?:修(?:拖拉机|农机|收割机|车|机器|电脑|手机|空调|水泵|家电|电器|摩托)的|农技|农机|农业|畜牧|兽医|技术|站|所|厂|车间|县里|镇上)[^，。！？\s]{0,2}$/.test(before(text, start, 6)) || /^(?:来村|下乡|讲|上课|培训|指导|教|证|考试|职称)/.test(text.slice(end, end + 3)));
 // Shut out, said of oneself (跟被封杀了一样, 账号被封杀): a penalty suffered, not a call to ban.
 everyday('封杀', (text, start) => /被(?:平台|抖音|快手|官方)?$/.test(before(text, start, 4)));
 // Finding the way (导航搜得到, 开导航, 车载导航显示): the lists' sexual 导航 are link pages (色情导航, 新导航搜一下就有).
@@ -169,6 +183,24 @@ const SURNAME = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何
 // A group rule: whoever posts it is kicked out (群里谁要是发赌博链接直接踢).
 const POSTED_IF = /(?:谁|要是|如果|再有人|敢)[^，。！？\s]{0,4}(?:发|转|拉人进)$/;
 const KICKED_AFTER = /^[^。！？，,\s]{0,6}(?:直接|一律|马上|立刻)(?:踢|移出)/;
+// Staff asked to take down what someone posted (管理员快把刚才那张黄色图片撤了).
+const REMOVER_ASKED = /(?:管理员|群主|班主任|老师|助教)[^，。！？你]{0,2}(?:快|赶紧|麻烦|请|帮忙)把[^，。！？]{0,6}$/;
+const REMOVAL_SCORNED = /你|也没用|也没事|改变不了|我还有|我发的|别急/;
+const TAKEN_DOWN = /^[^，。！？]{0,3}(?:撤了|撤回|撤掉|删了|删掉|删除|撤下)/;
+function askedToRemove(text: string, start: number, end: number): boolean {
+  // Runs for every hit: 撤 or 删 must follow within reach before anything is sliced.
+  let near = false;
+  for (let i = end; i < end + 6 && i < text.length && !near; i++) near = text.charCodeAt(i) === 0x64a4 || text.charCodeAt(i) === 0x5220;
+  return near && TAKEN_DOWN.test(text.slice(end, end + 6)) && REMOVER_ASKED.test(before(text, start, 14)) && !OFFERED.test(text) && !REMOVAL_SCORNED.test(text);
+}
+
+// Whoever posted it, removed by staff, reported by another member (发六合彩那个已经被小刘移出群了 谢谢): not a repost by the one removed.
+const KICKED_AFTER_POSTING = /^[^，。！？]{0,4}被[^，。！？]{0,4}(?:移出|踢出|踢)/;
+const REPOSTED = /我|老子|号|要的|吱|客户|[0-9０-９]|私|有|今晚|这次|照样|也要/;
+function kickedPoster(text: string, start: number, end: number): boolean {
+  return start > 0 && /[发转卖]/.test(text.charAt(start - 1)) && KICKED_AFTER_POSTING.test(text.slice(end, end + 12)) && !REPOSTED.test(text.slice(end)) && !OFFERED.test(text);
+}
+
 /** Whether the hit is what a group rule kicks posters out for. */
 function ruleAgainstPosting(text: string, start: number, end: number): boolean {
   return GATE.kicked.admits(text, end, end + 20) && KICKED_AFTER.test(text.slice(end, end + 20)) && POSTED_IF.test(before(text, start, 10));
@@ -223,9 +255,18 @@ const warTold: EverydaySense = (text, start) =>
   (WAR_BEFORE.test(before(text, start, 10)) || (ELDER_TOLD.test(before(text, start, 14)) && !STORY_TURNED.test(text))) && !AIMED_AT_SOMEONE.test(text) && !OFFERED.test(text);
 everyday('日本鬼子|日军', warTold);
 // Years and times of the speaker's own life (八九年我刚结婚, 文革的时候我爸下乡到我们村): family history, not an event named.
-const LIFE_AFTER = /^(?:的时候|那时候|那会儿?|时候?|时期|期间|那几年|年代)?[，,\s]?(?:我|俺|咱|村里|我们村|我爸|我妈|我爷爷|我奶奶|他|她)(?:爸|妈|家)?(?:刚|才|还|下乡|出生|结婚|上学|当兵|进城|盖|分|认识|那时|在(?:生产队|队里|村里|公社|大队|学校|厂里)|当(?:记分员|会计|队长|民兵|赤脚医生|老师))/;
+const LIFE_AFTER = /^(?:的时候|那时候|那会儿?|时候?)[，,\s]?(?:我们村|村里|我们这|我们那)的?(?:庙|祠堂|牌坊|老房子|家谱|族谱|古树|戏台)|^(?:的时候|那时候|那会儿?|时候?|时期|期间|那几年|年代)?[，,\s]?(?:我|俺|咱|村里|我们村|我爸|我妈|我爷爷|我奶奶|他|她)(?:爸|妈|家)?(?:刚|才|还|下乡|出生|结婚|上学|当兵|进城|盖|分|认识|那时|在(?:生产队|队里|村里|公社|大队|学校|厂里)|当(?:记分员|会计|队长|民兵|赤脚医生|老师))/;
 const EVENT_TALK = /事件|学生|学潮|广场|天安门|长安街|平反|真相|纪念|不能说|敏感|政府|镇压|开枪|坦克|六月|夏天|春天|死了|血债|清算|忘|记得|转发|全校|北京|账/;
-everyday('文革|八九年', (text, _start, end) => LIFE_AFTER.test(text.slice(end, end + 10)) && !EVENT_TALK.test(text) && !OFFERED.test(text));
+const POLITICAL_TURN = /党|倒台|国家|政权|毛|魔头|反|朝廷|老百姓|下台|祸害|烂|共产|政府|主席|领导|他们|这帮|这些人|让人/;
+everyday('文革|八九年', (text, _start, end) => LIFE_AFTER.test(text.slice(end, end + 10)) && !EVENT_TALK.test(text) && !OFFERED.test(text) && !POLITICAL_TURN.test(text));
+// A machine told to drop dead (去死吧破打印机 又吃纸了): a curse at a thing, not a person.
+everyday('去死', (text, start, end) => /^[\s，,!！]*$/.test(text.slice(0, start)) && /^吧?[，,\s!！]*这?破(?:打印机|手机|电脑|车|网|机器|系统|玩意|软件|路由器|电视)(?![主管店])/.test(text.slice(end, end + 10)) && !/[你您他她]|姓|老师|助教|会计|老东西|狗|全家/.test(text));
+// Muggy weather (这几天桑拿天 大棚里跟蒸笼一样).
+everyday('桑拿', (text, _start, end) => /^天(?![天黑上一])/.test(text.slice(end, end + 2)) && /闷|热|蒸|汗|温度|天气|大棚|这几天|最近|湿|下雨/.test(text) && !/小姐|妹|妞|姑娘|技师|服务|按摩|包夜|全套|一条龙|快活|享受|放松|开房|嫩模|小费|兄弟|[0-9０-９]|私/.test(text));
+// The farmer's own work (家里活全是我干): who does the chores, in a message that touches no one.
+everyday('我干', (text, start, end) => /(?:活|事|家务|农活|地里的|田里的)[^，。！？\s]{0,3}$/.test(before(text, start, 6)) && /^(?:[的了吧啊呢]|$|[，。！？\s])/.test(text.slice(end, end + 1)) && !/你|她|女|姐|妹|嫂|寡妇|老婆|媳妇|一晚|一次|爽|舒服|床|睡|屁股|操|日|骚|宾馆|仓库/.test(text));
+// Staff calling for help at the county centre (县电商中心招聘两名客服…有意者…找我报名): the class's own notice, with no pay lure.
+everyday('有意者', (text) => /(?:电商|服务)中心/.test(text) && /招聘|招募|招[一两二三四五六七八九十几0-9]+名|需要[一两二三四五六七八九十几0-9]*名/.test(text) && !/日结|高薪|兼职|佣金|返|红包|学费|收费|交钱|费用|[0-9０-９][\s-]?[0-9０-９]{3}|私聊|加我|v|微|考试|拿证|补贴|贷款|征信|东南亚|出国|国外|跑腿|别问|卡|门路|花钱|好处|一趟|报酬|给钱/.test(text));
 // Banter (去你的 你才胖): a friend teased back, not cursed.
 everyday('去你的', (text, _start, end) => /^[，,\s!！~～]*(?:你才|我才|哪有|讨厌|哈哈|嘿嘿|😂|🤣)/.test(text.slice(end, end + 4)));
 // Adult education (县成人学校, 成人高考): a school, not adult content.
@@ -365,12 +406,13 @@ export function negatedByContext(text: string, start: number, end: number, categ
     cues |= u;
   }
   if (to > end && (cues & AFTER_CUE) !== 0 && GATE.after.admits(text, end, to) && AFTER.test(text.slice(end, to))) return true;
+  if (toldApart(text, start, end)) return true;
   if (GATE.cursedPest.admits(text, end, end + WINDOW) && CURSED_PEST.test(text.slice(end, end + WINDOW))) return true;
   // Each expression about the word itself runs only when the word holds one of its factors.
   const withDe = text.charCodeAt(end) === 0x7684;
   if (GATE.curseWord.admits(text, start, withDe ? end + 1 : end)) {
     const word = text.slice(start, end);
-    if (CURSE_WORD.test(withDe ? `${word}的` : word) && (CURSED_THING.test(text.slice(end, end + WINDOW)) || THING_CURSED.test(before(text, start, WINDOW + 2)))) return true;
+    if (CURSE_WORD.test(withDe ? `${word}的` : word) && (CURSED_THING.test(text.slice(end, end + WINDOW)) || (THING_CURSED.test(before(text, start, WINDOW + 2)) && !PERSON_AFTER.test(text.slice(end, end + 16))))) return true;
   }
   if (GATE.kinCurse.admits(text, start, end) && KIN_CURSE.test(text.slice(start, end)) && POSSESSED.test(text.slice(end, end + 6))) return true;
   if (GATE.dated.admits(text, start, end) && DATED.test(text.slice(start, end)) && TIME_AFTER.test(text.slice(end, end + 3))) return true;
@@ -384,6 +426,8 @@ export function negatedByContext(text: string, start: number, end: number, categ
   if (!personal && loanWarned(text, end)) return true;
   if (!personal && penaltyReported(text, start)) return true;
   if (category !== '辱骂' && ruleAgainstPosting(text, start, end)) return true;
+  if (!personal && askedToRemove(text, start, end)) return true;
+  if (!personal && kickedPoster(text, start, end)) return true;
   // RULED_SERIOUS, in a message that offers nothing anywhere.
   if (GATE.ruledSerious.admits(text, end, end + 10) && RULED_SERIOUS.test(text.slice(end, end + 10)) && !OFFERED.test(text) && !/我这|我有|门路|能搞/.test(text)) return true;
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
@@ -397,7 +441,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
       (GATE.saidOfMe.admits(text, end, end + WINDOW) && SAID_OF_ME.test(text.slice(end, end + WINDOW))))
   )
     return true;
-  return calledAScam(text, end, personal) || (!personal && calledAScamBefore(text, start)) || reportedBefore(text, start);
+  return calledAScam(text, end, personal) || (!personal && calledAScamBefore(text, start)) || reportedBefore(text, start, end);
 }
 
 // A place whose old name holds a violent word, and the story of the name (我们这有个坡叫杀人坡 听老人说以前土匪多):
@@ -462,7 +506,7 @@ function bulletinOfArrest(text: string, start: number, end: number): boolean {
 const VERDICT_BEFORE = /(?:(?<!不)是|都是|就是)(?:典型的|一个|个)?(?:诈骗|骗局|骗子)|(?:诈骗|骗子)的?(?:套路|手段|新招)|被(?:人)?骗/;
 // Earlier in the message, for any hit: the police said it, the sender reported it, someone asked
 // the sender to do it, or it is an anti-drug class (民警说收购银行卡…, 我举报了一个直播间 卖的…).
-const REPORTED_BEFORE = /收缴|有人在群里(?:发|说)|(?:民警|警察|警方|派出所|反诈中心|海关|市场监管局?)(?:说|讲|提醒|通报)|(?:兽医|医生|护士)(?:给)?(?:打|开|用)(?![不没])(?:了|的)?(?:一针)?|(?<![把被])(?:我举报|举报了)|已举报|(?:有人|客户|顾客|买家)(?:私信)?问我(?:要不要|收不收|买不买|卖不卖|能不能|可不可以|会不会|有没有|["“「]|$)|被平台判|有人找我(?:买|卖|收|$)|有人让我|派出所说|禁毒|宣传课|群规[:：]|群公告[:：]|县志|讲历史|》里|阅兵|历史课|水浒|西游记|三国|红楼梦|电视剧|小说里|剧里|禁售|放(?:个|张|一张)?(?:小)?卡片|卡片上?(?:写|印)|规则(?:原文)?[:：]|规则里?写(?:了|着)|旧社会|解放前|(?:外公|外婆|爷爷|奶奶|姥姥|姥爷|老一辈)(?:们)?[^，。！？]{0,4}年轻(?:的)?时候|那辈|那一辈|那会儿|防骗|禁赌|通告|骗子(?:说|让|叫|打电话)|新闻(?:上|里)?(?:说|报道)|电视(?:上|里)?(?:说|报道|播)|端了|端掉|点举报|违禁词|冒用|冒充|反诈|真的害人|害死人|接到过|老师(?:说|讲)了|老师说有人|老师讲过|什么意思|是不是因为|拉我进|平台抓|抓了几个|医生开(?![不没])|也接到|接到(?:个|一个)?(?:电话|短信)|被查了|被端了|@群主|@管理员|一直私聊我|一直私信我|举报一下|平台说|被封号|封号了|被限流|听说有人/;
+const REPORTED_BEFORE = /收缴|有人在群里(?:发|说)|(?:民警|警察|警方|派出所|反诈中心|海关|市场监管局?)(?:说|讲|提醒|通报)|(?:兽医|医生|护士)(?:给)?(?:打|开|用)(?![不没])(?:了|的)?(?:一针)?|(?<![把被])(?:我举报|举报了)|已举报|(?:有人|客户|顾客|买家)(?:私信|私聊)?问我(?:要不要|收不收|买不买|卖不卖|能不能|可不可以|会不会|有没有|["“「]|$)|被平台判|有人找我(?:买|卖|收|$)|有人让我|派出所说|禁毒|宣传课|群规[:：]|群公告[:：]|县志|讲历史|》里|阅兵|历史课|水浒|西游记|三国|红楼梦|电视剧|小说里|剧里|禁售|放(?:个|张|一张)?(?:小)?卡片|卡片上?(?:写|印)|规则(?:原文)?[:：]|规则里?写(?:了|着)|旧社会|解放前|(?:外公|外婆|爷爷|奶奶|姥姥|姥爷|老一辈)(?:们)?[^，。！？]{0,4}年轻(?:的)?时候|那辈|那一辈|那会儿|防骗|禁赌|通告|骗子(?:说|让|叫|打电话)|新闻(?:上|里)?(?:说|报道)|电视(?:上|里)?(?:说|报道|播)|端了|端掉|点举报|违禁词|冒用|冒充|反诈|真的害人|害死人|接到过|老师(?:说|讲)了|老师说有人|老师讲过|什么意思|是不是因为|拉我进|平台抓|抓了几个|医生开(?![不没])|也接到|接到(?:个|一个)?(?:电话|短信)|被查了|被端了|@群主|@管理员|一直私聊我|一直私信我|举报一下|平台说|被封号|封号了|被限流|听说有人/;
 markCues(REPORTED_BEFORE, REPORT_CUE);
 // Its two-unit factors (民警, 举报, 有人 …): a cue character alone (有, 真, 被 are everywhere) runs nothing.
 const REPORT_PAIRS = new Set((regexFactors(REPORTED_BEFORE.source) ?? []).map((f) => (f.charCodeAt(0) << 16) | f.charCodeAt(1)));
@@ -515,10 +559,19 @@ function calledAScamBefore(text: string, start: number): boolean {
 }
 
 /** Whether the text before `start` (within VERDICT_REACH units, across clauses) reports what follows (REPORTED_BEFORE). */
-function reportedBefore(text: string, start: number): boolean {
+function reportedBefore(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - VERDICT_REACH);
-  return anyBetween(CUES.of(text).report, from, start - 2) && REPORTED_BEFORE.test(text.slice(from, start));
+  if (anyBetween(CUES.of(text).report, from, start - 2) && REPORTED_BEFORE.test(text.slice(from, start)) && !(ASKED_ME.test(text.slice(from, start)) && ANSWERED_YES.test(text.slice(end)))) return true;
+  // A lesson, a quiz or a campaign against it opening a long message (禁毒知识竞赛 题目问…… 冰毒和K粉都算): the whole message is about it.
+  // …naming the same word in its opening (题目问大麻、冰毒、K粉…): a later one is the same item of the lesson.
+  if (start <= VERDICT_REACH || !LESSON_OPENS.test(text.slice(0, VERDICT_REACH)) || OFFERED.test(text)) return false;
+  const named = text.indexOf(text.slice(start, end));
+  return named >= 0 && named < VERDICT_REACH && reportedBefore(text, named, named + (end - start));
 }
+// What was asked of the sender, answered yes (有人问我要不要K粉，当然有): an offer, not a report.
+const ASKED_ME = /(?:有人|客户|顾客|买家)(?:私信|私聊)?问我|有人找我|有人让我/;
+const ANSWERED_YES = /当然有|有的是|我这|我有|还有|刚到|有货|老地方|可以|收，|收,|纯度|我有空|今晚/;
+const LESSON_OPENS = /(?:禁毒|禁赌|反诈|防骗|普法|法制)(?:知识|宣传|教育|讲座|课|竞赛|答题|活动|日)/;
 
 /**
  * Whether the text after `end` (within VERDICT_REACH units, across clauses) calls it a scam: 是诈骗,
@@ -579,8 +632,16 @@ function quotedForTheRules(text: string, start: number, end: number): boolean {
 const DENIED_INSIDE = /不会(?:让|要求|叫)|从来不|绝不会|不需要你|不用你|千万不能|不能(?:卖|吃|收)|不赌|也算|被查|被端/;
 
 /** Whether a slang match's own text says the offer is what is never asked: a warning phrased inside the pattern's gap. */
-export function deniedInside(text: string, start: number, end: number): boolean {
-  return end - start > 4 && DENIED_INSIDE.test(text.slice(start, end));
+// …and an offer called a scam inside it (冒充平台客服 让交保证金 都是骗子): a warning, unless the words are an insult (你全家都是骗子).
+const SCAM_CALLED_INSIDE = /(?:都|就|肯定)是(?:骗|诈骗)/;
+// …unless it calls others scams to sell its own (别家都是骗人的 我这…).
+const SCAM_COMPARED = /别的|别家|别人|我这|我们这|跟我|找我|保证(?!金)|其实|真实|稳/;
+
+/** Whether a slang match's own text says the offer is what is never asked, or calls it a scam: a warning phrased inside the pattern's gap. */
+export function deniedInside(text: string, start: number, end: number, category?: string): boolean {
+  if (end - start <= 4) return false;
+  const inside = text.slice(start, end);
+  return DENIED_INSIDE.test(inside) || (category !== '辱骂' && category !== '暴恐' && SCAM_CALLED_INSIDE.test(inside) && !OFFERED.test(text) && !SCAM_COMPARED.test(text));
 }
 
 /**
