@@ -13,13 +13,17 @@ const BEFORE = /(?:(?:价格|价钱|物价|运费|快递费|油价|房价)(?:真
 // is left out: 「后台显示违规」「会不会被判违规」 report a platform verdict, not a warning.
 const AFTER = /^(?:要(?:举报|报警|上报)|保护|压价|同名|等(?:信息|内容|行为)|也(?:通人性|有感情)|(?:试验|实验)成功|演(?:得|的)|(?:同志)?(?:故居|纪念馆|铜像|雕像|诞辰|南巡|理论)|["”」]?是我(?:们)?家的|["”」]?(?:写成|打成)["“「]|还是(?:月结|周结)|一样|似的|差不多|开山|炸山|采石|开矿|那个新闻|的新闻|事故|的意思|止疼|止痛|镇痛|音效|特效|贴纸|的套路|维护|没用|不管用|织|纺|还是[三四五六七八九]|开$|开[，。,.!?！？ ]|分成|分账|[（(](?:库存|货|钱|资金))|^(?:是|就是)(?:生|熟)?(?:石灰|面粉|淀粉|石膏|滑石粉|消毒粉|漂白粉)|^(?:就是|又叫|也叫|叫)(?:汉麻|火麻)|^[^，。！？；,.!?;\n]{0,6}(?:会被(?:降权|罚|查|处罚)|被降权|县委|市委|省委|党委|党校|党支部|委员会|是兽医用|兽医用的|是医用|医用的|是违禁|违禁的|是禁用|禁用的|是违规|属于违规|都违规|算违规|是违法|违法|犯法|是犯罪|犯罪|都是骗|是骗|骗局|害人|害死人|不能碰|别碰|不要碰|千万别|坚决不|要不得|被封|封号|零容忍|被抓|被罚|坐牢|涉嫌|诈骗|的广告|被查(?!看)|封店|案子|案件|没关系|是两回事|两码事|是管制|管制的|属于管制|被踢|不能在网上|不能网上|的时候备注|时备注|不能(?:加|用|放|卖|吃|种|随便)|被枪毙|才知道(?:是)?违法|会(?:直接)?被(?:封|抓|判刑|罚|查|限流)|被限流|团伙|涉案|性质|不行|得不偿失|是禁用|禁用的|要处理|肯定抓|判了|判刑|担责|是违法|早(?:就)?禁|禁了|已经禁|被禁|是保护动物|保护动物|敲诈|管得(?:很|比较)?严|进去了|长得(?:很)?像|要及时删|被处罚|不能上网卖|不能上架|这边叫|这里叫|方言|土话|不允许|根本不让|叫["“「]|没有能赢|没有赢的|没有赢家|后台控制|会不会(?:封号|被封|被罚)|不是一回事|被盗|的规定|合法|是啥|是什么|是个(?:什么|啥)|取消资格|(?:和|跟)[^，。！？；,.!?;\n]{0,6}不一样|这种话|这种说法|这类话)/;
 
-// After a hit, what it may not be used or sent for, or what it is another name for (安眠药不能多吃, 枪支弹药…都不能寄,
-// 刷单换个说法, 补单和刷单有区别吗): a rule or a question, in a message that deals nothing and names no one to use it on.
-const TOLD_AFTER = /^[^，。！？；,.!?;\n]{0,6}不能(?:多吃|多用|乱吃|乱用|寄|邮|带)|^换个?说法|^(?:有|的|啥|什么|有啥|有什么)区别|^(?:和|跟|与)[^，。！？\s]{1,4}(?:有|的|啥|什么|有啥|有什么)区别|^[^，。！？；,.!?;\n]{0,10}都不能(?:寄|邮|带|发|上飞机)/;
+// After a hit, what it may not be used or sent for, what it is another name for, or how it was done (安眠药不能多吃, 枪支弹药…都不能寄,
+// 刷单换个说法, 补单和刷单有区别吗, 月入过万是怎么做到的): a rule or a question, in a message that deals nothing and names no one to use it on.
+const TOLD_AFTER = /^(?:是)?(?:怎么|咋)做到的|^[^，。！？；,.!?;\n]{0,6}不能(?:多吃|多用|乱吃|乱用|寄|邮|带)|^换个?说法|^(?:有|的|啥|什么|有啥|有什么)区别|^(?:和|跟|与)[^，。！？\s]{1,4}(?:有|的|啥|什么|有啥|有什么)区别|^[^，。！？；,.!?;\n]{0,10}都不能(?:寄|邮|带|发|上飞机)/;
 const TOLD_DEALT = /[她他你]|饮料|酒|软|当面|交易|老地方|要的|我这|我有|有的|两种|拿|送|给你|找我|私|老客户|吱|叫|见/;
+const GUIDANCE_ASKED = /(?:求指导|求指点|求教|请教|求带|老师|有人知道吗|谁知道)[？?！!。~\s]*$/;
+const RECRUITED = /群|扣|评论区|跟着|滴滴|很简单|我们|缺人|还差|导师|计划|新人|资料|想学|想入|今晚|今天/;
 function toldApart(text: string, start: number, end: number): boolean {
   // A bare 区别 right after the hit compares it with what stands before it: X和<hit>有区别.
   const after = text.slice(end, end + 16);
+  // How it was done, asked by someone who wants guidance (月入过万是怎么做到的 求指导), not a pitch that answers itself.
+  if (/^(?:是)?(?:怎么|咋)做到的/.test(after) && (!GUIDANCE_ASKED.test(text) || RECRUITED.test(text))) return false;
   if (/^(?:有|的|啥|什么|有啥|有什么)区别/.test(after) && !/[和跟与]$/.test(text.slice(Math.max(0, start - 1), start))) return false;
   return TOLD_AFTER.test(after) && !OFFERED.test(text) && !TOLD_DEALT.test(text);
 }
@@ -135,10 +139,12 @@ everyday('大法', (text, start) => METHOD_OF.test(before(text, start, 4)));
 everyday('开苞', (text, start) => /花|月季|玫瑰|牡丹|兰|荷|桃|梨|樱/.test(before(text, start, 4)));
 everyday('包夜', (text, start, end) => /机|车/.test(before(text, start, 6)) || /^(?:干|收|作业|施工|抢收|赶工)/.test(text.slice(end, end + 2)) || (/^(?:(?:也|都)得把[^，。！？]{0,8}单|打单|发货|赶单)/.test(text.slice(end, end + 12)) && !/妹|妞|美女|小姐|快餐|上门|服务|一晚|约|红包|价/.test(text)));
 // A medicine a doctor prescribed, named right after 开 (医生给我妈开了安眠药): only that word, only there.
-const PRESCRIBED = /(?:医生|大夫)(?:给(?:我|俺)?(?:家)?(?:妈|爸|老人|孩子|娃|奶奶|爷爷|外婆|外公|姥姥|姥爷|媳妇|老婆|老公|婆婆|公公|儿子|女儿|闺女))?开(?:了|的)?(?:点|些|一盒|一瓶)?$/;
+const PRESCRIBED = /(?:医生|大夫|医院)(?:给(?:我|俺)?(?:家)?(?:妈|爸|老人|孩子|娃|奶奶|爷爷|外婆|外公|姥姥|姥爷|媳妇|老婆|老公|婆婆|公公|儿子|女儿|闺女))?开(?:了|的)?(?:点|些|一盒|一瓶)?$/;
 // …or named first, the doctor who prescribes it right after (安眠药医生一次只给开七天的).
 const PRESCRIBED_AFTER = /^[，,\s]?(?:医生|大夫)(?:一次|每次|一回)?(?:只|就)?(?:给)?开[一两三四五六七八九十几]+(?:天|粒|片|盒|周|个星期)(?:的|量)?(?:[，。！？\s]|$)/;
-everyday('安眠药|止痛药|镇静剂|镇定剂', (text, start, end) => PRESCRIBED.test(before(text, start, 16)) || (PRESCRIBED_AFTER.test(text.slice(end, end + 16)) && !/私|找我|加我|有货|卖|便宜|[0-9０-９]|[块元]|转让|谁要|要的|我这|搞到|弄到|攒|饭里|上路|老东西|老不死|多的是|整瓶|不要处方|我有|手上有|手里有|一大把|想要|多开|有的是/.test(text)));
+// …in a message that sells, hoards or slips none (医院开的安眠药…磨成粉放她饭里 is a plan; 整瓶出，私我 an offer).
+const PRESCRIPTION_MISUSED = /私|找我|加我|有货|卖|便宜|[0-9０-９]|[块元]|转让|谁要|要的|我这|搞到|弄到|攒|饭里|上路|老东西|老不死|多的是|整瓶|不要处方|我有|手上有|手里有|一大把|想要|多开|有的是|[她他你]|磨|粉|酒|饮料|兑|爽|飘|出|剩|解脱|一次吃|妹子|老客户|懂的|下在|放|有人要|还有/;
+everyday('安眠药|止痛药|镇静剂|镇定剂', (text, start, end) => (PRESCRIBED.test(before(text, start, 16)) || PRESCRIBED_AFTER.test(text.slice(end, end + 16))) && !PRESCRIPTION_MISUSED.test(text));
 // Harm from eating it reported (三无减肥药吃出事了): a slimming pill's victims, not its seller.
 everyday('减肥药', (text, _start, end) => /^吃出(?:事|问题|毛病|病)了/.test(text.slice(end, end + 6)));
 // A film named or watched (《红高粱》电影里, 看了部电影, 电影院): the lists' sexual films are longer words (色情电影).
@@ -259,6 +265,10 @@ const LIFE_AFTER = /^(?:的时候|那时候|那会儿?|时候?)[，,\s]?(?:我�
 const EVENT_TALK = /事件|学生|学潮|广场|天安门|长安街|平反|真相|纪念|不能说|敏感|政府|镇压|开枪|坦克|六月|夏天|春天|死了|血债|清算|忘|记得|转发|全校|北京|账/;
 const POLITICAL_TURN = /党|倒台|国家|政权|毛|魔头|反|朝廷|老百姓|下台|祸害|烂|共产|政府|主席|领导|他们|这帮|这些人|让人/;
 everyday('文革|八九年', (text, _start, end) => LIFE_AFTER.test(text.slice(end, end + 10)) && !EVENT_TALK.test(text) && !OFFERED.test(text) && !POLITICAL_TURN.test(text));
+// A trade called a gamble (做电商本身就是一场赌博？): a figure of speech, in a message that offers or arranges no game.
+everyday('赌博', (text, start) => /(?:一场|是场|像)$/.test(before(text, start, 2)) && !OFFERED.test(text) && !/下注|上分|棋牌|网址|开局|彩|庄|筹码|押|平台|群|翻身|搏|玩|回本|赚|发财|福利|胜率|跟着|老哥|网贷|借|赢|输|局/.test(text));
+// A spice level (变态辣火锅底料): hot food, said of no one.
+everyday('变态', (text, _start, end) => /^辣(?:火锅|底料|椒|酱|鸡|面|粉|锅|菜|零食|口味|味|的|款|版|条)/.test(text.slice(end, end + 3)) && !/[你您他她]|人|男|女|老师|同学|群主|班长|姑娘|丫头|宝宝|货色|房间|玩法|体验|照片|手|眼/.test(text));
 // A machine told to drop dead (去死吧破打印机 又吃纸了): a curse at a thing, not a person.
 everyday('去死', (text, start, end) => /^[\s，,!！]*$/.test(text.slice(0, start)) && /^吧?[，,\s!！]*这?破(?:打印机|手机|电脑|车|网|机器|系统|玩意|软件|路由器|电视)(?![主管店])/.test(text.slice(end, end + 10)) && !/[你您他她]|姓|老师|助教|会计|老东西|狗|全家/.test(text));
 // Muggy weather (这几天桑拿天 大棚里跟蒸笼一样).
@@ -272,7 +282,7 @@ everyday('去你的', (text, _start, end) => /^[，,\s!！~～]*(?:你才|我才
 // Adult education (县成人学校, 成人高考): a school, not adult content.
 everyday('成人', (text, _start, end) => /^(?:学校|教育|高考|大学|本科|专科|自考|夜校|班|礼|中专)/.test(text.slice(end, end + 2)) && !OFFERED.test(text) && !/小电影|片|约|服务|包夜/.test(text));
 // Morphine given in a hospital (吗啡是医院里止痛用的, 癌症晚期打过吗啡): a medicine told of, in a message that offers none.
-everyday('吗啡|杜冷丁', (text) => /医院|止痛|癌|晚期|医生|大夫|手术/.test(text) && !OFFERED.test(text) && !/收|试试|感觉|便宜|转|谁要|需要|剩|多了/.test(text));
+everyday('吗啡|杜冷丁', (text) => /医院|止痛|癌|晚期|医生|大夫|手术|化疗|住院/.test(text) && !OFFERED.test(text) && !/收|试试|感觉|便宜|转|谁要|需要|剩|多了|有人要|一针|一贴|一支|[两几]百|纯|爽|嗨|老规矩|能弄|拿到|弄出来|熟人|有意向|滴滴|想试|上瘾|门路|过瘾|攒|还有|一大盒|留着/.test(text));
 // Sweet-potato vermicelli (红薯白粉条): a noodle.
 everyday('白粉', (text, start, end) => (text.charCodeAt(end) === 0x6761 || /(?:红薯|土豆|山芋|地瓜|粉丝)$/.test(before(text, start, 2))) && !OFFERED.test(text) && !/纯度|吸|缅甸|包装|条子/.test(text));
 // A shop or a restaurant named (超市叫百家乐): a name, not the card game.
@@ -318,6 +328,21 @@ const LIST_ITEM_MAX = 4;
 const LIST_ITEMS_MAX = 3;
 
 /** Whether the space at `gap` ends an item of a listed prohibition: the clause before it forbids, or is a short item of the list that follows one. */
+// An example or a likeness named (比如刷单, 就像赌博) that the message then sells (我们团队做三年了, 跟我们一起玩平台): not a warning.
+const EXAMPLE_BEFORE = /(?:比如|举例|就像)(?:说)?$/;
+function exampleTurned(text: string, from: number, start: number): boolean {
+  return EXAMPLE_BEFORE.test(text.slice(from, start)) && (LIST_TURNED.test(text) || OFFERED.test(text));
+}
+
+// A clause that lists what the clause before it bans (禁止虚假交易，包括刷单、补单、炒信，违者扣分).
+const LISTING = /^(?:包括|比如|例如)[^，。！？；,.!?;\n]*$/;
+// …and nothing after that turns it into an offer (像六合彩这种其实是投资, 不过这东西确实好使, 需要资源的看我空间).
+const LIST_TURNED = /其实|不过|但是?|可是|我们|我这|需要|看我|空间|想做|想要|滴滴|好使|不算|技术|团队|进群|资源|跟着|私|找我/;
+const BANNED_BEFORE = /禁止|严禁|不得|不允许|不准|杜绝|打击|不要|违规/;
+function listedUnderBan(text: string, from: number, start: number): boolean {
+  return LISTING.test(text.slice(from, start)) && BANNED_BEFORE.test(text.slice(Math.max(0, from - 24), from)) && !OFFERED.test(text) && !LIST_TURNED.test(text);
+}
+
 function forbiddenInList(text: string, gap: number): boolean {
   let at = gap;
   for (let items = 0; items < LIST_ITEMS_MAX; items++) {
@@ -390,8 +415,9 @@ export function negatedByContext(text: string, start: number, end: number, categ
   }
   // A word aimed at someone (你妈逼的, 你这个日本鬼子) insults whatever the list files it under: 别理他 after it goes on insulting.
   const personal = category === '辱骂' || category === '暴恐' || text.charCodeAt(start) === 0x4f60 || AIMED_BEFORE.test(before(text, start, 4));
-  if (from < start && cues & BEFORE_CUE && GATE.before.admits(text, from, start) && BEFORE.test(text.slice(from, start)) && !(personal && PERSONAL_NOT_BEFORE.test(text.slice(from, start)))) return true;
+  if (from < start && cues & BEFORE_CUE && GATE.before.admits(text, from, start) && BEFORE.test(text.slice(from, start)) && !(personal && PERSONAL_NOT_BEFORE.test(text.slice(from, start))) && !exampleTurned(text, from, start)) return true;
   if (!personal && from > 0 && forbiddenInList(text, from - 1)) return true;
+  if (!personal && from > 1 && listedUnderBan(text, from, start)) return true;
   // What something quoted is called (玩什么"百家乐"…，那就是赌博); said of a person it is an insult (你这就是…).
   // Each of these ends right before the hit: the unit there (是, 算, 卖 …) decides whether any is read.
   const last = from < start ? text.charCodeAt(start - 1) : 0;
@@ -473,8 +499,13 @@ const STILL_ARRANGED = /熟人|后门|进群|开车|接|只卖|只拉|老客户|
 // These three run for every hit of their kind: their factors are tested first over the same stretch, without a slice.
 const OLD_DAYS_GATE = new FactorGate(OLD_DAYS_BEFORE);
 
+// …or the family banning it since (所以我们家谁都不许打牌), in a story that does not come back to today's games.
+const FAMILY_BANS = /^[^。！？]{0,30}(?:谁|家里人?|我们家)(?:都)?不(?:许|准|让)(?:打牌|赌|玩牌|碰)/;
+const GAME_TODAY = /现在|如今|群|手机|网上|平台|局|上桌|要玩|提前|报名|问我|有兴趣|随时|换成|改在/;
+
 function pastimeOfOldDays(text: string, start: number, end: number): boolean {
-  return OLD_DAYS_GATE.admits(text, Math.max(0, start - 16), start) && OLD_DAYS_BEFORE.test(before(text, start, 16)) && NO_ONE_DARES.test(text.slice(end, end + 30)) && !OFFERED.test(text) && !STILL_ARRANGED.test(text);
+  if (!OLD_DAYS_GATE.admits(text, Math.max(0, start - 16), start) || !OLD_DAYS_BEFORE.test(before(text, start, 16)) || OFFERED.test(text) || STILL_ARRANGED.test(text)) return false;
+  return NO_ONE_DARES.test(text.slice(end, end + 30)) || (FAMILY_BANS.test(text.slice(end, end + 34)) && !GAME_TODAY.test(text));
 }
 
 // A loan warning (贷款一定找银行 网上那些秒批的都是套路贷): the bank advised, the lure called a trap, nothing offered.
