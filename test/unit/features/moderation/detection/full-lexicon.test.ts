@@ -1221,13 +1221,13 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first seventy-nine holdouts, tuned on once they had been scored.
-    ['tune', { recall: 0.99, publicRecall: 0.71, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the eightieth) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 97.2 % (211 of
-    // 217; 55.8 % public), public false alarms 1.24 % (7 of 563, over the issue's 1 %), review
-    // notes 1.42 % (8 of 563).
-    ['holdout', { recall: 0.972, publicRecall: 0.557, publicFalseAlarmRate: 0.0125, reviewNoteRate: 0.0143 }],
+    // tune split also holds the first eighty holdouts, tuned on once they had been scored.
+    ['tune', { recall: 0.99, publicRecall: 0.7, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
+    // The holdout (the eighty-first) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 95.9 % (208 of
+    // 217; 56.7 % public), public false alarms 2.30 % (13 of 566, over the issue's 1 %), review
+    // notes 1.41 % (8 of 566).
+    ['holdout', { recall: 0.958, publicRecall: 0.566, publicFalseAlarmRate: 0.023, reviewNoteRate: 0.0142 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
