@@ -200,6 +200,7 @@ class LexiconDetector implements Detector {
   private readonly everydayWords: ReadonlySet<string>;
   /** The syllable pairs two-character everyday words are read as (草莓: cao mei), built on first use. */
   private spokenPairs: Set<number> | null = null;
+  private typedPairs: Set<number> | null = null;
   private readonly segmenter: WordSegmenter | null;
   private readonly reviewModel: ReviewModel | null;
 
@@ -543,7 +544,7 @@ class LexiconDetector implements Detector {
     if (inside.length < 2 || prev === undefined || next === undefined || first === undefined || last === undefined) return false;
     if (!set.has(prev) || !set.has(next) || !set.has(first) || !set.has(last)) return false;
     const id = (w: string): number => this.tables.syllableId(w);
-    const pairs = this.pinyinPairs();
+    const pairs = this.allPinyinPairs();
     return pairs.has((id(prev) << 16) | id(first)) && pairs.has((id(last) << 16) | id(next));
   }
 
@@ -569,6 +570,19 @@ class LexiconDetector implements Detector {
       if (a >= 0 && b >= 0) pairs.add((a << 16) | b);
     }
     return (this.spokenPairs = pairs);
+  }
+
+  /** pinyinPairs over every two-character word of the dictionary, rare ones too (不清): for lines typed in pinyin, which have no characters to tell them apart. */
+  private allPinyinPairs(): Set<number> {
+    if (this.typedPairs) return this.typedPairs;
+    const pairs = new Set<number>(this.pinyinPairs());
+    const { pinyinBmp } = this.tables;
+    for (const p of loadWordPairs()) {
+      const a = pinyinBmp[p >>> 16] as number;
+      const b = pinyinBmp[p & 0xffff] as number;
+      if (a >= 0 && b >= 0) pairs.add((a << 16) | b);
+    }
+    return (this.typedPairs = pairs);
   }
 
   private hanTokens(): number {
@@ -1691,7 +1705,7 @@ class LexiconDetector implements Detector {
       // Syllables typed in pinyin that pair with their neighbours into everyday words (wo jia ji dan: 我家 鸡蛋 rather than 甲基), in a line
       // that offers nothing, talks to no one and calls for nothing: staff decide (you bing du huo le, ni ge da sha bi stay public).
       const pinyinHalves =
-        layerCode !== 0 && t.cls[from] === CharClass.LATIN && this.hanTokens() === 0 && !HALVES_OFFER.test(input) && (categoryIndex !== this.politicsCategory || !PINYIN_CALL.test(input)) && this.pinyinHalves(input, start, end);
+        layerCode !== 0 && categoryIndex !== this.insultCategory && categoryIndex !== this.sexCategory && t.cls[from] === CharClass.LATIN && this.hanTokens() === 0 && !HALVES_OFFER.test(input) && (categoryIndex !== this.politicsCategory || !HALVES_CALL.test(input)) && this.pinyinHalves(input, start, end);
       // A leader's name heard in a classmate's name (我们组的胡金涛同学): staff decide.
       const soundedMember = layerCode !== 0 && categoryIndex === this.politicsCategory && memberNamed(input, start, end);
       // A short word heard in a line typed wholly in pinyin that talks to the class (wo bu hui da zi: 打字, not 鞑子; wo da ma:
@@ -1935,6 +1949,7 @@ const SIGNED_NAME = /^\s*(?:签到|签道|qiandao|补签|打卡|请假|交作业
 // A line typed in pinyin that talks to the class or the teacher (wo bu hui…, laoshi…, keyi ma): chat, not a slogan.
 const PINYIN_CHAT = /\b(?:wo(?! ?men)|laoshi|lao shi|keyi|ke yi|nihao|ni hao|xiexie|xie xie|shouji|shou ji|shang ke|zuo ye|qian dao|qing jia)\b|\bshi bu shi\b|\bbu (?:hui|hao)\b/i;
 // …and one that calls people out (qu, yi qi, da jia, zhuan fa): a slogan typed in pinyin.
+const HALVES_CALL = /\b(?:yi ?qi|zhuan ?fa|guang ?chang|bu ?neng ?wang)\b/i;
 const HALVES_OFFER = /\b(?:you|lai|yao|huo|ni|nin|ta|jia ?wo|si ?liao|shang ?fen|qian|kuai|yuan|dd|vx|wx|v|qq)\b|[0-9]/i;
 const PINYIN_CALL = /\b(?:qu|yi ?qi|da ?jia|zhuan ?fa|guang ?chang|ming ?tian|bu ?neng ?wang)\b/i;
 // …and one that offers, has, pays, asks for a contact or goes at someone (wo you…, dd wo, fan li, ni shi…): not chat.
@@ -1947,7 +1962,8 @@ const PINYIN_OFFER = /\b(?:dd|vx|v|qq|jia ?(?:wo|v|vx|wx|qq|wei)|wei ?xin|wx|si 
  */
 function signedName(input: string, start: number, end: number, sounded = false): boolean {
   const names = messageNames(input);
-  if (end - start <= 3 && names.roll() && !/[\s,，、]/.test(input.slice(start, end))) return true;
+  // A roll call's names open with a common surname (签到：王芳、贱人、刘强 names two people and calls one a name).
+  if (end - start <= 3 && names.roll() && !/[\s,，、]/.test(input.slice(start, end)) && isSurname(input.charCodeAt(hanRunStart(input, start)))) return true;
   if (end - start <= 3 && namedWithTitle(names.titled(), start, end, sounded)) return true;
   if (start <= 12) {
     if (sounded) {
@@ -2076,6 +2092,7 @@ const LIST_EDGE = /[、，,：:；;…。\s]/;
 
 // How far back a 名单 heading may stand from one of its names.
 const NAME_LIST_REACH = 200;
+const ROLL_HEADING = /(?:交作业|交了作业|签到|打卡|请假|缺勤|未交|没交|出勤|到了|点名)的?(?:同学|学员|人|名单)?[:：]/;
 const NAME_COUNT = /^[^，。！？；,.!?;\n]{0,12}?[两二三四五六七八九十几0-9]位/;
 const NAME_COUNT_REACH = 16;
 
@@ -2106,10 +2123,29 @@ function namedPerson(input: string, start: number, end: number): boolean {
   if (!((before === '' || LIST_EDGE.test(before) || numbered) && (after === '' || LIST_EDGE.test(after)))) return false;
   // Names in a row with a count after them: 请张桂兰 李建国 魏桂芝三位学员联系我.
   if ((before !== '' || after !== '') && NAME_COUNT.test(input.slice(to, to + NAME_COUNT_REACH))) return true;
+  // Names in a row after a roll's heading (今天交作业的同学：李芳 张磊 王翠花 刘军).
+  if ((before === ' ' || before === '、' || before === '：' || before === ':') && isSurname(input.charCodeAt(from)) && rollBefore(input, from)) return true;
   if (before !== '、' && after !== '、' && !numbered) return false;
   const heading = Math.max(input.lastIndexOf('名单', from), input.lastIndexOf('接龙', from));
   return heading >= 0 && from - heading <= NAME_LIST_REACH;
 }
+
+/** Where the run of Han characters holding `at` begins. */
+function hanRunStart(input: string, at: number): number {
+  let from = at;
+  while (from > 0 && HAN_CHAR.test(input[from - 1] as string)) from--;
+  return from;
+}
+
+/** Whether the text before `from` is a roll's heading and nothing but names after it (交作业的同学：李芳 张磊 …). */
+function rollBefore(input: string, from: number): boolean {
+  const window = input.slice(Math.max(0, from - NAME_LIST_REACH), from);
+  let last: RegExpExecArray | null = null;
+  for (const m of window.matchAll(ROLL_HEADINGS)) last = m;
+  return last !== null && ONLY_NAMES.test(window.slice(last.index + last[0].length));
+}
+const ROLL_HEADINGS = new RegExp(ROLL_HEADING.source, 'g');
+const ONLY_NAMES = /^(?:[\s、，,]*[\u4e00-\u9fff]{2,3})*[\s、，,]*$/;
 
 // What follows a name at the start of what is said about its bearer (马得福太像…, 马德华是…, 马得利家).
 const AFTER_NAME = /^(?:$|[^\u4e00-\u9fff]|[太是说在和跟家也都就又还的了呢演长像当干])/;

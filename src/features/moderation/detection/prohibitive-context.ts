@@ -15,13 +15,25 @@ const AFTER = /^(?:要(?:举报|报警|上报)|保护|压价|同名|等(?:信息
 
 // After a hit, what it may not be used or sent for, what it is another name for, or how it was done (安眠药不能多吃, 枪支弹药…都不能寄,
 // 刷单换个说法, 补单和刷单有区别吗, 月入过万是怎么做到的): a rule or a question, in a message that deals nothing and names no one to use it on.
-const TOLD_AFTER = /^(?:是)?(?:怎么|咋)做到的|^[^，。！？；,.!?;\n]{0,6}不能(?:多吃|多用|乱吃|乱用|寄|邮|带)|^换个?说法|^(?:有|的|啥|什么|有啥|有什么)区别|^(?:和|跟|与)[^，。！？\s]{1,4}(?:有|的|啥|什么|有啥|有什么)区别|^[^，。！？；,.!?;\n]{0,10}都不能(?:寄|邮|带|发|上飞机)/;
-const TOLD_DEALT = /[她他你]|饮料|酒|软|当面|交易|老地方|要的|我这|我有|有的|两种|拿|送|给你|找我|私|老客户|吱|叫|见/;
+const TOLD_AFTER = /^[^。！？]{0,10}(?:还有人管吗|有人管吗|管不管|抓不抓|违法吗|犯法吗|算违法吗)|^[^，。！？]{0,6}(?:也违规|明令禁止)|^(?:是)?(?:怎么|咋)做到的|^[^，。！？；,.!?;\n]{0,6}不能(?:多吃|多用|乱吃|乱用|寄|邮|带)|^换个?说法|^(?:有|的|啥|什么|有啥|有什么)区别|^(?:和|跟|与)[^，。！？\s]{1,4}(?:有|的|啥|什么|有啥|有什么)区别|^[^，。！？；,.!?;\n]{0,10}都不能(?:寄|邮|带|发|上飞机)/;
+const TOLD_DEALT = /[她他你]|饮料|酒|软|当面|交易|老地方|要的|我这|我有|有的|两种|拿|送|给你|找我|私|老客户|吱|叫|见|但|照样|又怎样|渠道|工作室|我们(?:有|团队|工作室|做)|单起|安全|包不|包过|便宜|爽|约|今晚/;
+const POLICED_ASKED = /^[^。！？]{0,10}(?:还有人管吗|有人管吗|管不管|抓不抓|违法吗|犯法吗|算违法吗)/;
 const GUIDANCE_ASKED = /(?:求指导|求指点|求教|请教|求带|老师|有人知道吗|谁知道)[？?！!。~\s]*$/;
 const RECRUITED = /群|扣|评论区|跟着|滴滴|很简单|我们|缺人|还差|导师|计划|新人|资料|想学|想入|今晚|今天/;
+// After a hit, an arrest or a fine by the authorities, or a village notice (有人私自收野生鸟 被森林公安抓了, 村里已经贴了通知 抓到罚款),
+// in a message that deals nothing and carries on with nothing (上家被公安抓了，现在找我 is an offer).
+const ARREST_AFTER = /^[^。！？]{0,30}(?:被[^，。！？]{0,4}(?:公安|警察|民警|派出所|渔政|城管|执法|市场监管|林业|森林)[^，。！？]{0,2}(?:抓了|抓走|逮了|拘留了|罚了)|贴了?通知|抓到(?:就)?罚)/;
+const STILL_DEALING = /现在|换|这边|还有|照样|坚持|晚上去|咱们|涨|稳|出货|出售|有需要|有货|找我|下注|我这|修炼|来[，,。！\s]|价格/;
+function arrestReported(text: string, end: number): boolean {
+  // 私自 (without leave) is no private offer.
+  return ARREST_AFTER.test(text.slice(end, end + 44)) && !OFFERED.test(text.replace(/私自/g, '')) && !STILL_DEALING.test(text);
+}
+
 function toldApart(text: string, start: number, end: number): boolean {
   // A bare 区别 right after the hit compares it with what stands before it: X和<hit>有区别.
   const after = text.slice(end, end + 16);
+  // Whether it is policed, asked of what someone else does (山上以前有人偷种罂粟 现在还有人管吗).
+  if (POLICED_ASKED.test(after) && !/有人[^，。！？]{0,6}$/.test(before(text, start, 10))) return false;
   // How it was done, asked by someone who wants guidance (月入过万是怎么做到的 求指导), not a pitch that answers itself.
   if (/^(?:是)?(?:怎么|咋)做到的/.test(after) && (!GUIDANCE_ASKED.test(text) || RECRUITED.test(text))) return false;
   if (/^(?:有|的|啥|什么|有啥|有什么)区别/.test(after) && !/[和跟与]$/.test(text.slice(Math.max(0, start - 1), start))) return false;
@@ -55,7 +67,9 @@ const SAID_OF_ME = /^[^。！？；\n]{0,4}?(?:说的是我|是说我|说我自�
 const VERDICT = /(?:(?<!不)是|都是|就是|属于|肯定是|明显是)(?:典型的|一个|个)?(?:诈骗|骗子|骗局|骗人)|(?:千万)?(?:(?<![区分特类级识辨差性派鉴])别|不要)(?:点|信|进|加|拉|碰|理|上当|参与|种|搞|收|买|签收)|(?:直接|一律|坚决|赶紧|记得|就|要)拒收|拒收了|千万别(?:[，。！]|$)|直接举报|碰都不能碰|要坐牢|注意(?:辨别|甄别)|都是搞(?:诈骗|传销|赌博)|房子都卖了|听医生的|才知道(?:是)?违法|一辈子(?:就)?毁|毁一生|(?:医院|病人)才(?:能)?用|只有医院(?:里)?(?:才)?(?:能|有)|已经报警|(?:直接|赶紧|马上)报警|(?:发现|查|抓)一起(?:查|抓|处理)一起|(?<!不)要医生开|报警了|报了警|并报警|打了?110|报了110|我说不行|戒了|戒掉|老师(?:上课)?讲过|永久封(?:禁|号|店)|没选字|打错字|选错字|我们这(?:儿|里|边)?叫|原来是|图个乐|图个开心|都删了|我是中心的|别上架|专卖的|也是违规|都是违规|家长(?:们)?(?:要)?注意|别帮(?:人家|别人|他)?卖|要被判|戒赌|冰(?:太)?薄|宁可不(?:卖|做|要)|调解|点举报|吃出病|做私域|真的假的|是真是假|看到就举报|我一问|一问才|这个违法|这是违法|吓得我|赶紧删|在群公告|群公告里|一经发现|移出群聊|踢出群|(?:截图|截屏)(?:发给|发|给)(?:管理员|老师|班主任|群主)|(?:截图|截屏)(?:发给|给|发)我[，, ]?[^，。！？]{0,4}(?:踢|处理|删)|千万别(?:卖|借|租|接)|会被抓|是真的不|是不是真的|吓得赶紧|医生说|按医嘱|遵医嘱|发一次踢一次|踢一次|是啥意思|啥意思|是什么意思|(?:别|不要)在群里(?:说|发|聊)|踢一下|(?:群主|管理员|班主任|老师)(?:快|赶紧)?踢|违者(?:踢|移出|清退)|一律踢|别自己买|报给派出所|交给派出所|已(?:经)?截图|管理员处理|怎么投诉|去投诉|投诉了|要罚的|会被罚|查到要罚|主动(?:上)?交|我截图了|踢了吧|打(?:了)?电话给派出所|给派出所打(?:了)?电话|就是(?:帮人)?洗钱|别贪那|不让(?:卖|发|上架)|平台(?:允许|让不让|准不准)|平台不允许|我?直接挂了|大家(?:要)?(?:小心|注意)|(?:语音|输入法)[^，。！？]{0,4}(?:打成|识别成|转成)|打错了|写错了|会踢人|就踢人|是不是(?:骗局|诈骗|骗子|骗人)|(?:别|不要)再[^，。！？]{0,5}发|群规(?:里)?(?:写了|不允许|禁止)|(?:绝对|千万)?不能(?:随便|乱)?(?:卖|买|碰|收)|都不行|被派出所|害人的|是真的吗|96110|全铲了|铲掉了|被查出|有人被(?:查|抓|罚)|新闻上看到|不是不是|哦不是|转错了|语音转错|说错了|提高警惕|噢不是|都不能有|语音识别错|举报了|家都散了|不能抓|保护动物|都是假的|是假的|别往[^，。！？]{0,6}发|直接拉黑|拉黑举报|[？?]不是|提个醒|踢出去|要罚款|抓到要|要举报吗|就退了|退群了|要当心|引以为戒|还在还债|要不要报警|违法的吧|都犯法|(?:都)?是禁售|禁售的|上交了|差点(?:信了|上当|被骗)|派出所(?:会|要)管|被抓了|判了|判刑|已经踢了|坐牢|都别(?:去|买|碰|信)|(?<![区分特类级识辨差告性派鉴])别(?:买|去)|不要(?:买|去)|避开|不能出现|担责|是割韭菜|拿去诈骗|用来诈骗|(?:房子|家产|钱)都输|都输光|全输光|输光了|输掉了?(?:一套)?房|越陷越深|被查封|查封了|千万别沾|千万别用|犯法的|全输了|骗钱|靠谱吗|没理他|我没理|被骗|是传销|算不算违规|(?:那|这)?就是赌博|不能玩|别玩了|害人害己|太惨了|老婆(?:都)?跑了|可不敢|提醒家里|倾家荡产|家破人亡|找别人去|就跑了|已(?:经)?拉黑|拉黑了(?!你)|那是违法|查得(?:很)?严|吓死人|麻烦(?:群主|管理员|老师)?处理|取消资格|立案|帮忙踢|违法的|不让种|移出去|被我移出|(?:大家|都|要|请|一定要?|务必)远离|(?:可以)?去[^，。！？]{0,8}举报/;
 const VERDICT_REACH = 40;
 // Called a serious violation in a lesson, right after the hit (虚假交易、刷好评都属于严重违规).
-const RULED_SERIOUS = /^[^，。！？\s]{0,2}都属于(?:严重)?违规|^[^，。！？\s]{0,2}属于严重违规/;
+const RULED_SERIOUS = /^[^，。！？\s]{0,2}都属于(?:严重)?违规|^[^，。！？\s]{0,2}属于严重违规|^(?:[\s、]+[^，。！？\s、]{1,4}){1,3}[\s、]*都属于(?:严重)?违规(?![^。！]{0,3}[？?吗笑])(?=[^？?]*$)/;
+// …the spaced list only in a lesson's or a rule's words (课程回顾：虚假交易 刷单 炒信 都属于严重违规).
+const LESSON_WORDS = /课程|课上|老师|讲过|回顾|平台规则|规定|规则/;
 // Right before a hit, someone it is aimed at (你这个…, 你们这些…).
 const AIMED_BEFORE = /(?:你个|你这个?|你们这些|他这个|她这个)$/;
 // After an insult or a threat these go on insulting (别理他, 她的话别信, 大家别买他的蜂蜜, 别在群里说话); they report nothing.
@@ -73,6 +87,8 @@ const CURSED_THING = /^的?[\s，,!！]*(?:(?:(?![你他她])[^。！？]){0,10}
 
 // A grandmother's or a mother's own things right after (他奶奶的生日是明天, 她妈的病好了): kin, not a curse.
 const KIN_CURSE = /^[你他她]?(?:奶奶|妈|娘|爸|爷爷|姥姥)的?$/;
+// …or her home, someone taken or going there (把娃送他奶奶家).
+const KIN_PLACE = /^(?:家(?![的伙])|那儿|那里|那边)/;
 const POSSESSED = /^的?(?:在家|在不在|生日|寿|病|身体|腿|手术|药|照片|电话|手机|葬礼|丧事|坟|退休金|医药费|衣服|遗像|老家|娘家|房子|[六七八九]十大寿)/;
 
 // A machine or the network gone wrong again, cursed after it (这破手机又卡死了，妈的).
@@ -88,8 +104,12 @@ const TIME_AFTER = /^(?:晚上|上午|下午|中午|早上|前|之前|[0-9一二
 type EverydaySense = (text: string, start: number, end: number) => boolean;
 const before = (text: string, start: number, reach: number): string => text.slice(Math.max(0, start - reach), start);
 const EVERYDAY_SENSE = new Map<string, EverydaySense>();
+// A word given several senses keeps them all: any one of them clears it.
 const everyday = (words: string, sense: EverydaySense): void => {
-  for (const w of words.split('|')) EVERYDAY_SENSE.set(w, sense);
+  for (const w of words.split('|')) {
+    const earlier = EVERYDAY_SENSE.get(w);
+    EVERYDAY_SENSE.set(w, earlier ? (text, start, end) => earlier(text, start, end) || sense(text, start, end) : sense);
+  }
 };
 // Anything offered, priced or arranged in the message: the everyday senses that test it never clear a hit in one.
 const OFFERED = /私|找我|联系|加我|v我|vx|有货|现货|门路|搞到|弄到|能开|包邮|到家|量大|转让|出售|卖|要的|预订|懂的|[0-9０-９]|[块元克]|一[克只]|老地方|交货|来拿|来玩|来我|扫码|充值|代理|一把|开局|赢|真钱|上门|一次|妹子|飘|活的|大补|炖|现杀|捉|山庄|店里/;
@@ -185,7 +205,8 @@ everyday(
   (text, start) => MAY_HAPPEN.test(before(text, start, 4)) || (ACCIDENT_CAUSE.test(before(text, start, 24)) && !SOMEONES_HOME.test(before(text, start, 4))),
 );
 // A woman addressed by her surname (王小姐是服务中心新来的, 找李小姐报名): a form of address. 包 is left out (包小姐).
-const SURNAME = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤葛'].map((c) => c.charCodeAt(0)));
+// The common surnames, and the less common ones a county's roll holds (白, 党, 禹 …).
+const SURNAME = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤葛白党安常乐时齐康伍卜穆萧祁米贝臧伏成谈茅庞纪舒屈项祝阮蓝闵席季强路娄童颜梅盛骆樊凌霍虞柯管房裘缪解应宗宣单杭洪左吉邢裴荣翁惠甄曲封芮储靳井巫焦巴牧谷车宫宁仇栾甘厉祖符景詹束司薄印宿怀蒲邰索卓蔺屠蒙池乔胥闻翟贡劳姬申冉雍桑桂牛寿边扈燕冀尚农温庄晏柴瞿阎慕连茹艾容古易戈居衡步耿满匡寇欧蔚隆师巩聂晁敖冷辛阚简饶沙鞠丰巢关查荆游权盖'].map((c) => c.charCodeAt(0)));
 // A group rule: whoever posts it is kicked out (群里谁要是发赌博链接直接踢).
 const POSTED_IF = /(?:谁|要是|如果|再有人|敢)[^，。！？\s]{0,4}(?:发|转|拉人进)$/;
 const KICKED_AFTER = /^[^。！？，,\s]{0,6}(?:直接|一律|马上|立刻)(?:踢|移出)/;
@@ -265,6 +286,12 @@ const LIFE_AFTER = /^(?:的时候|那时候|那会儿?|时候?)[，,\s]?(?:我�
 const EVENT_TALK = /事件|学生|学潮|广场|天安门|长安街|平反|真相|纪念|不能说|敏感|政府|镇压|开枪|坦克|六月|夏天|春天|死了|血债|清算|忘|记得|转发|全校|北京|账/;
 const POLITICAL_TURN = /党|倒台|国家|政权|毛|魔头|反|朝廷|老百姓|下台|祸害|烂|共产|政府|主席|领导|他们|这帮|这些人|让人/;
 everyday('文革|八九年', (text, _start, end) => LIFE_AFTER.test(text.slice(end, end + 10)) && !EVENT_TALK.test(text) && !OFFERED.test(text) && !POLITICAL_TURN.test(text));
+// A crossbred animal or crop (杂种猪比土猪长得快): a breed, said of no one.
+everyday('杂种', (text, _start, end) => /^(?:猪|鸡|牛|羊|兔|鸭|鹅|玉米|水稻|稻|优势)/.test(text.slice(end, end + 2)) && /长得|长势|出栏|肉|产蛋|产奶|品种|喂|饲料|养|配种|杂交|斤|价|比土/.test(text) && !/[你您他她]|东西|人|班主任|老师|主任|群主|老[王李张刘陈赵周]|滚|玩意|配|骗|退钱|欠|拉黑|爹|羔子/.test(text));
+// Calling the police in vain after a theft (西瓜被人偷了十几个 报警也没用).
+everyday('报警', (text, _start, end) => /^(?:也|都)?没用/.test(text.slice(end, end + 3)) && /偷|丢|骗|被人/.test(text) && !OFFERED.test(text) && !/你|我偷|不如|找|弄|泼|枪|黑客|收费|转|境外|表哥|所长/.test(text));
+// Hemp seed asked about (火麻仁是不是大麻啊): a food the shop sells, asked whether it counts.
+everyday('大麻', (text, start) => /(?:火麻|汉麻|麻仁|麻籽)[^，。！？\s]{0,3}(?:是不是|算不算|属于)$/.test(before(text, start, 10)) && !/抽|飘|嗨|叶子|货|私|[0-9０-９]|克|滴滴|劲|老地方|这批|爽|上头|种出|自用|发芽|点着|试|想要|我有/.test(text));
 // A trade called a gamble (做电商本身就是一场赌博？): a figure of speech, in a message that offers or arranges no game.
 everyday('赌博', (text, start) => /(?:一场|是场|像)$/.test(before(text, start, 2)) && !OFFERED.test(text) && !/下注|上分|棋牌|网址|开局|彩|庄|筹码|押|平台|群|翻身|搏|玩|回本|赚|发财|福利|胜率|跟着|老哥|网贷|借|赢|输|局/.test(text));
 // A spice level (变态辣火锅底料): hot food, said of no one.
@@ -337,7 +364,7 @@ function exampleTurned(text: string, from: number, start: number): boolean {
 // A clause that lists what the clause before it bans (禁止虚假交易，包括刷单、补单、炒信，违者扣分).
 const LISTING = /^(?:包括|比如|例如)[^，。！？；,.!?;\n]*$/;
 // …and nothing after that turns it into an offer (像六合彩这种其实是投资, 不过这东西确实好使, 需要资源的看我空间).
-const LIST_TURNED = /其实|不过|但是?|可是|我们|我这|需要|看我|空间|想做|想要|滴滴|好使|不算|技术|团队|进群|资源|跟着|私|找我/;
+const LIST_TURNED = /其实|不过|但是?|可是|我们|我这|需要|看我|空间|想做|想要|想体验|想试|体验|老规矩|老地方|桥头|懂的|要的|滴滴|好使|不算|技术|团队|进群|资源|跟着|私|找我/;
 const BANNED_BEFORE = /禁止|严禁|不得|不允许|不准|杜绝|打击|不要|违规/;
 function listedUnderBan(text: string, from: number, start: number): boolean {
   return LISTING.test(text.slice(from, start)) && BANNED_BEFORE.test(text.slice(Math.max(0, from - 24), from)) && !OFFERED.test(text) && !LIST_TURNED.test(text);
@@ -416,8 +443,11 @@ export function negatedByContext(text: string, start: number, end: number, categ
   // A word aimed at someone (你妈逼的, 你这个日本鬼子) insults whatever the list files it under: 别理他 after it goes on insulting.
   const personal = category === '辱骂' || category === '暴恐' || text.charCodeAt(start) === 0x4f60 || AIMED_BEFORE.test(before(text, start, 4));
   if (from < start && cues & BEFORE_CUE && GATE.before.admits(text, from, start) && BEFORE.test(text.slice(from, start)) && !(personal && PERSONAL_NOT_BEFORE.test(text.slice(from, start))) && !exampleTurned(text, from, start)) return true;
-  if (!personal && from > 0 && forbiddenInList(text, from - 1)) return true;
-  if (!personal && from > 1 && listedUnderBan(text, from, start)) return true;
+  // A word in a list of what a rule bans: a threat word too (lists file 赌博, 冰毒 under 暴恐), unless it is aimed at someone or the message deals; never an insult.
+  const aimed = text.charCodeAt(start) === 0x4f60 || AIMED_BEFORE.test(before(text, start, 4));
+  const listable = !aimed && (!personal || (category === '暴恐' && !OFFERED.test(text) && !LIST_TURNED.test(text)));
+  if (listable && from > 0 && forbiddenInList(text, from - 1)) return true;
+  if (listable && from > 1 && listedUnderBan(text, from, start)) return true;
   // What something quoted is called (玩什么"百家乐"…，那就是赌博); said of a person it is an insult (你这就是…).
   // Each of these ends right before the hit: the unit there (是, 算, 卖 …) decides whether any is read.
   const last = from < start ? text.charCodeAt(start - 1) : 0;
@@ -433,6 +463,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
   }
   if (to > end && (cues & AFTER_CUE) !== 0 && GATE.after.admits(text, end, to) && AFTER.test(text.slice(end, to))) return true;
   if (toldApart(text, start, end)) return true;
+  if (!personal && arrestReported(text, end)) return true;
   if (GATE.cursedPest.admits(text, end, end + WINDOW) && CURSED_PEST.test(text.slice(end, end + WINDOW))) return true;
   // Each expression about the word itself runs only when the word holds one of its factors.
   const withDe = text.charCodeAt(end) === 0x7684;
@@ -440,7 +471,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
     const word = text.slice(start, end);
     if (CURSE_WORD.test(withDe ? `${word}的` : word) && (CURSED_THING.test(text.slice(end, end + WINDOW)) || (THING_CURSED.test(before(text, start, WINDOW + 2)) && !PERSON_AFTER.test(text.slice(end, end + 16))))) return true;
   }
-  if (GATE.kinCurse.admits(text, start, end) && KIN_CURSE.test(text.slice(start, end)) && POSSESSED.test(text.slice(end, end + 6))) return true;
+  if (GATE.kinCurse.admits(text, start, end) && KIN_CURSE.test(text.slice(start, end)) && (POSSESSED.test(text.slice(end, end + 6)) || (KIN_PLACE.test(text.slice(end, end + 3)) && /[送去到回在住]$/.test(before(text, start, 2))))) return true;
   if (GATE.dated.admits(text, start, end) && DATED.test(text.slice(start, end)) && TIME_AFTER.test(text.slice(end, end + 3))) return true;
   if (EVERYDAY_FIRST[text.charCodeAt(start)] === 1) {
     const everydaySense = EVERYDAY_SENSE.get(text.slice(start, end));
@@ -455,7 +486,7 @@ export function negatedByContext(text: string, start: number, end: number, categ
   if (!personal && askedToRemove(text, start, end)) return true;
   if (!personal && kickedPoster(text, start, end)) return true;
   // RULED_SERIOUS, in a message that offers nothing anywhere.
-  if (GATE.ruledSerious.admits(text, end, end + 10) && RULED_SERIOUS.test(text.slice(end, end + 10)) && !OFFERED.test(text) && !/我这|我有|门路|能搞/.test(text)) return true;
+  if (GATE.ruledSerious.admits(text, end, end + 20) && RULED_SERIOUS.test(text.slice(end, end + 20)) && (/^[^，。！？\s]{0,2}(?:都)?属于/.test(text.slice(end, end + 6)) || LESSON_WORDS.test(text)) && !OFFERED.test(text) && !/我这|我有|门路|能搞/.test(text)) return true;
   // Calling someone a scammer first (张老师就是个骗子，…滚出去) is part of an insult or a threat, not a report of it.
   if (quotedForTheRules(text, start, end)) return true;
   // Someone insulted the sender, reported by the sender (评论区有人骂我sb): whatever the list files the word under.
