@@ -1969,6 +1969,9 @@ function signedName(input: string, start: number, end: number, sounded = false):
     if (sounded) {
       const arrived = names.arrived();
       if (arrived >= 0 && end <= arrived) return true;
+      // A whole message that is a name and a place, with a number or 到了 (白俊峰 北岭村 1029, 邓小萍 西关 到了): a roll line.
+      const line = ROLL_LINE.exec(input);
+      if (line && end <= (line[1] as string).length + line.index + (line[0].length - line[0].trimStart().length) && isSurname(input.charCodeAt(input.length - input.trimStart().length))) return true;
     }
     const signed = names.signed();
     if (signed && start >= signed[0] && end <= signed[1] && isSurname(input.charCodeAt(signed[0]))) return true;
@@ -2080,6 +2083,7 @@ function namedWithTitle(titled: Int32Array, start: number, end: number, sounded:
 // A three-character name called at the start of a message (李鹏飞在吗, 王法轮，你的快递到了).
 const NAME_CALLED = /^\s*@?[\u4e00-\u9fff]{3}(?=在吗|在不在|[，,\s]?你的|[，,\s]?你(?:家|那))/;
 // A roll call answered: a three-character name and 到 or 来了, after a greeting or a group number, then nothing or the next clause (胡春花到, 黄小军到 网卡得很, 5组 赵小军 到).
+const ROLL_LINE = /^\s*([\u4e00-\u9fff]{3})[\s,，]+[\u4e00-\u9fff]{1,5}(?:[\s,，]+(?:[0-9]{1,5}|到了?|来了|签到))?\s*$/;
 const NAME_ARRIVED = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?:第?[0-9一二三四五六七八九十]+(?:组|班)[\s,，:：、]*)?[\u4e00-\u9fff]{3}\s?(?:到|来了)(?=$|[\s,，。.!！])/;
 // A roll of names and nothing else, with 签到 or 打卡 first or last (签到 毛泽亮 李鹏飞 习小燕, 刘小平 邓建国 签到).
 const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{2,3}(?:[\s,，、]+|\s*$))+|(?:[\u4e00-\u9fff]{2,3}[\s,，、]+)+(?:签到|打卡)\s*)$/;
