@@ -1400,13 +1400,13 @@ describe('real-style class chat (test/fixtures/moderation/real-chat), tune and h
   it.each([
     // The tune split's clean lines include 20 of shop talk written for the slang rules' over-broad
     // words (涨粉, 翻倍, 先到先得 …); two of them still alarm on listed words (全套, 技师). The
-    // tune split also holds the first eighty-one holdouts, tuned on once they had been scored.
+    // tune split also holds the first eighty-two holdouts, tuned on once they had been scored.
     ['tune', { recall: 0.99, publicRecall: 0.7, publicFalseAlarmRate: 0.0075, reviewNoteRate: 0.016 }],
-    // The holdout (the eighty-second) was written without sight of the rules or the other lines
-    // (docs/moderation.md). With the review model (trained on tune only): recall 96.3 % (211 of
-    // 219; 47.9 % public), public false alarms 1.92 % (11 of 573, over the issue's 1 %), review
-    // notes 2.27 % (13 of 573).
-    ['holdout', { recall: 0.963, publicRecall: 0.479, publicFalseAlarmRate: 0.0192, reviewNoteRate: 0.0227 }],
+    // The holdout (the eighty-third) was written without sight of the rules or the other lines
+    // (docs/moderation.md). With the review model (trained on tune only): recall 96.8 % (211 of
+    // 218; 56.0 % public), public false alarms 2.82 % (16 of 568, over the issue's 1 %), review
+    // notes 2.11 % (12 of 568).
+    ['holdout', { recall: 0.967, publicRecall: 0.559, publicFalseAlarmRate: 0.0282, reviewNoteRate: 0.0212 }],
   ] as const)('%s split: recall, public false alarms and review notes hold their measured levels', (split, limits) => {
     const s = score(split);
     expect(s.recall).toBeGreaterThanOrEqual(limits.recall);
