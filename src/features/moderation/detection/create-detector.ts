@@ -1417,17 +1417,17 @@ class LexiconDetector implements Detector {
     return false;
   }
 
-  /**
-   * A two-character hit written in Han that word segmentation cuts through (出卖 in 突出/卖点,
-   * 晶冰 in 单晶/冰糖) is most likely two neighbouring words: staff review it. One that lies inside
-   * a single longer word (白粉 in 白粉病) is dropped by collect.
-   */
   /** Whether Han token `at` is joined to the next one and a longer word begins at it (交 of 交城). */
   private beginsLongerWord(at: number): boolean {
     const t = this.text;
     return this.segmenter !== null && t.cls[at] === CharClass.HAN && at + 1 < t.length && t.cls[at + 1] === CharClass.HAN && this.hanJoined(at + 1) && !this.startsWord(at + 1);
   }
 
+  /**
+   * A two-character hit written in Han that word segmentation cuts through (出卖 in 突出/卖点,
+   * 晶冰 in 单晶/冰糖) is most likely two neighbouring words: staff review it. One that lies inside
+   * a single longer word (白粉 in 白粉病) is dropped by collect.
+   */
   private straddlesWords(first: number, last: number): boolean {
     if (!this.segmenter || this.text.cls[first] !== CharClass.HAN || this.text.cls[last] !== CharClass.HAN || !this.hanJoined(last)) return false;
     return (this.hanJoined(first) && !this.startsWord(first)) || (last + 1 < this.text.length && this.hanJoined(last + 1) && !this.startsWord(last + 1));
@@ -2083,7 +2083,7 @@ function namedWithTitle(titled: Int32Array, start: number, end: number, sounded:
 // A three-character name called at the start of a message (李鹏飞在吗, 王法轮，你的快递到了).
 const NAME_CALLED = /^\s*@?[\u4e00-\u9fff]{3}(?=在吗|在不在|[，,\s]?你的|[，,\s]?你(?:家|那))/;
 // A roll call answered: a three-character name and 到 or 来了, after a greeting or a group number, then nothing or the next clause (胡春花到, 黄小军到 网卡得很, 5组 赵小军 到).
-const ROLL_LINE = /^\s*([\u4e00-\u9fff]{3})[\s,，]+[\u4e00-\u9fff]{1,5}(?:[\s,，]+(?:[0-9]{1,5}|到了?|来了|签到))?\s*$/;
+const ROLL_LINE = /^\s*([\u4e00-\u9fff]{3})[\s,，]+[\u4e00-\u9fff]{1,5}[\s,，]+(?:[0-9]{1,5}|到了?|来了|签到)\s*$/;
 const NAME_ARRIVED = /^\s*(?:(?:老师|大家|各位)好[\s,，!！。]*)?(?:第?[0-9一二三四五六七八九十]+(?:组|班)[\s,，:：、]*)?[\u4e00-\u9fff]{3}\s?(?:到|来了)(?=$|[\s,，。.!！])/;
 // A roll of names and nothing else, with 签到 or 打卡 first or last (签到 毛泽亮 李鹏飞 习小燕, 刘小平 邓建国 签到).
 const SIGNED_ROLL = /^\s*(?:(?:签到|打卡)[\s,，:：、]+(?:[\u4e00-\u9fff]{2,3}(?:[\s,，、]+|\s*$))+|(?:[\u4e00-\u9fff]{2,3}[\s,，、]+)+(?:签到|打卡)\s*)$/;
@@ -2149,7 +2149,7 @@ function rollBefore(input: string, from: number): boolean {
   return last !== null && ONLY_NAMES.test(window.slice(last.index + last[0].length));
 }
 const ROLL_HEADINGS = new RegExp(ROLL_HEADING.source, 'g');
-const ONLY_NAMES = /^(?:[\s、，,]*[\u4e00-\u9fff]{2,3})*[\s、，,]*$/;
+const ONLY_NAMES = /^[\s、，,]*(?:[\u4e00-\u9fff]{2,3}(?:[\s、，,]+|$))*$/;
 
 // What follows a name at the start of what is said about its bearer (马得福太像…, 马德华是…, 马得利家).
 const AFTER_NAME = /^(?:$|[^\u4e00-\u9fff]|[太是说在和跟家也都就又还的了呢演长像当干])/;

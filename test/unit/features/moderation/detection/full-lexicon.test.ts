@@ -1337,6 +1337,23 @@ describe('issue 16 failure classes', () => {
     expect(detector.scan('我就是个屌丝，在外面混不下去才回来的').matches.filter((m) => m.layer === 'solicitation')).toEqual([]);
   });
 
+  it('keeps public what a review of holdouts 78-82\'s rules found them clearing, and scans a long roll heading in linear time', () => {
+    expectPublicHit([
+      '签到：兄弟们今晚有 黄片 私聊',
+      '交作业的同学：兄弟们今晚有。 黄片',
+      `交作业的同学：${'一'.repeat(70)}。 黄片`,
+      '胡金涛 下台',
+      '滚回你妈那儿吃奶去吧',
+      '黄片谁要 上回发的那人被警察抓了 我不怕',
+      '收购银行卡 村里贴了通知也没用',
+      '洗浴中心的技师教你放松 一晚八百 私聊',
+      '课程回顾 刷单 炒信 都属于违规，这个规定太严了我们照样做没人查得到',
+      '你爸住院了吧 报应',
+    ]);
+    expectNoPublicHit(['医生给我爸开了安眠药，他现在睡得好多了', '神仙水抹脸一起买的还有面霜', '虚假交易包括刷单 补单 一经查实扣分降权']);
+    for (const text of ['明天培训的场地已经租好了', '这个辣椒酱来一口试试', '这茶喝了上不了瘾', '我家自己熬的黑膏']) expect(detector.scan(text).matches.filter((m) => m.layer === 'solicitation')).toEqual([]);
+  });
+
   it('keeps offers, threats and insults public that use the words of those holdouts\' warnings, stories and everyday senses', () => {
     expectPublicHit(['老子年轻的时候也是混社会的，信不信我弄死你', '趁年轻的时候多赚点，夜场招女公关，日结', '爷爷讲过，溜冰的都是有钱人，有冰的私聊', '我明天就去砍死你，有种你马上报警', '聪明药一盒300，不用医生开，顺丰到家', '笑气是医院里用的，不违法，一箱200', '咖啡包新款一喝就上瘾 要的私聊', '有冰有叶子，顺丰包邮，货到付款不满意可拒收', '你再举报我，那就是同归于尽', '这个不算毒品，提神的，要的私聊', '不是种的大麻，野生的，要的私聊', '有事找张小姐，上门服务，包你满意', '你妈妈在家等我呢', '美女乳头特写，牛逼，私聊', '想不想看鸡吧', '我家妹妹个个漂亮，上门服务', '想不想尝尝我的精液', '晚上来我家搓麻，有大麻抽', '办理全套证件，可查可验', '你再把电动车停我门口，我让你家爆炸', '老女人，装什么嫩', '快三成功率90%，跟我买']);
     expect(publicHits('我们老女人学电商不丢人，大家加油')).toEqual([]);
