@@ -58,6 +58,12 @@ export function reviewReasonName(reason: string | undefined, word: string): stri
   if (reason === 'uncategorised word') return '共用词表里的词，没有标类别';
   if (reason === 'cuts through two words') return '由前后两个词拼出，可能是巧合';
   if (reason === 'a short word heard in a line typed in pinyin') return `整句是拼音，读音像「${word}」，也可能是别的词`;
+  if (reason === 'heard across two everyday words typed in pinyin') return `整句是拼音，读音像「${word}」，但由前后两个词拼出，可能是巧合`;
+  if (reason === 'a sound-alike across two words') return `读音像「${word}」，但由前后两个词拼出，可能是巧合`;
+  if (reason === "sounds like a classmate's name") return `读音像「${word}」，但在同学的名字里`;
+  if (reason === 'a sound-alike in a message that prices produce') return `读音像「${word}」，但这句在给农产品报价`;
+  if (reason === "a classmate's own produce offered") return '学员推销自家农产品，群里是否允许请工作人员决定';
+  if (reason === 'asked about, nothing offered') return '在打听这类生意，没有推销';
   const broad = /^broad category \((.+)\)$/.exec(reason);
   if (broad) return `「${broad[1]}」类里含义较宽的词`;
   const slang = /^slang guess \((.+)\)$/.exec(reason);

@@ -29,5 +29,11 @@ describe('the Chinese names staff read for the detector’s internal names', () 
     expect(reviewReasonName('statistical guess (87 %)', 'review-model')).toBe('整句与以往的违规消息相似（估计 87%）');
     expect(reviewReasonName('said laughing (threat-kill)', 'threat-kill')).toBe('威胁伤人，但同一句里在笑，可能是玩笑');
     expect(reviewReasonName(undefined, 'contact-id')).toBe('联系方式（微信号/QQ号）');
+    expect(reviewReasonName('heard across two everyday words typed in pinyin', '甲基')).toBe('整句是拼音，读音像「甲基」，但由前后两个词拼出，可能是巧合');
+    expect(reviewReasonName('a sound-alike across two words', '脚交')).toBe('读音像「脚交」，但由前后两个词拼出，可能是巧合');
+    expect(reviewReasonName("sounds like a classmate's name", '锦涛')).toBe('读音像「锦涛」，但在同学的名字里');
+    expect(reviewReasonName('a sound-alike in a message that prices produce', '老江')).toBe('读音像「老江」，但这句在给农产品报价');
+    expect(reviewReasonName("a classmate's own produce offered", '加我微信')).toBe('学员推销自家农产品，群里是否允许请工作人员决定');
+    expect(reviewReasonName('asked about, nothing offered', '加盟连锁')).toBe('在打听这类生意，没有推销');
   });
 });
