@@ -21,19 +21,23 @@ describe('the Chinese names staff read for the detector’s internal names', () 
   });
 
   it('puts each review reason in Chinese', () => {
-    expect(reviewReasonName('uncategorised word', '哈宝')).toBe('共用词表里的词，没有标类别');
-    expect(reviewReasonName('broad category (违法犯罪)', '代开发票')).toBe('「违法犯罪」类里含义较宽的词');
-    expect(reviewReasonName('cuts through two words', '干鸡')).toBe('由前后两个词拼出，可能是巧合');
-    expect(reviewReasonName('a short word heard in a line typed in pinyin', '大麻')).toBe('整句是拼音，读音像「大麻」，也可能是别的词');
-    expect(reviewReasonName('slang guess (lure-guess)', 'lure-guess')).toBe('疑似招揽说法');
-    expect(reviewReasonName('statistical guess (87 %)', 'review-model')).toBe('整句与以往的违规消息相似（估计 87%）');
-    expect(reviewReasonName('said laughing (threat-kill)', 'threat-kill')).toBe('威胁伤人，但同一句里在笑，可能是玩笑');
-    expect(reviewReasonName(undefined, 'contact-id')).toBe('联系方式（微信号/QQ号）');
-    expect(reviewReasonName('heard across two everyday words typed in pinyin', '甲基')).toBe('整句是拼音，读音像「甲基」，但由前后两个词拼出，可能是巧合');
-    expect(reviewReasonName('a sound-alike across two words', '脚交')).toBe('读音像「脚交」，但由前后两个词拼出，可能是巧合');
-    expect(reviewReasonName("sounds like a classmate's name", '锦涛')).toBe('读音像「锦涛」，但在同学的名字里');
-    expect(reviewReasonName('a sound-alike in a message that prices produce', '老江')).toBe('读音像「老江」，但这句在给农产品报价');
-    expect(reviewReasonName("a classmate's own produce offered", '加我微信')).toBe('学员推销自家农产品，群里是否允许请工作人员决定');
-    expect(reviewReasonName('asked about, nothing offered', '加盟连锁')).toBe('在打听这类生意，没有推销');
+    // [the detector's reason, the matched word, what staff read]
+    const cases: Array<[string | undefined, string, string]> = [
+      ['uncategorised word', '哈宝', '共用词表里的词，没有标类别'],
+      ['broad category (违法犯罪)', '代开发票', '「违法犯罪」类里含义较宽的词'],
+      ['cuts through two words', '干鸡', '由前后两个词拼出，可能是巧合'],
+      ['a short word heard in a line typed in pinyin', '大麻', '整句是拼音，读音像「大麻」，也可能是别的词'],
+      ['slang guess (lure-guess)', 'lure-guess', '疑似招揽说法'],
+      ['statistical guess (87 %)', 'review-model', '整句与以往的违规消息相似（估计 87%）'],
+      ['said laughing (threat-kill)', 'threat-kill', '威胁伤人，但同一句里在笑，可能是玩笑'],
+      [undefined, 'contact-id', '联系方式（微信号/QQ号）'],
+      ['heard across two everyday words typed in pinyin', '甲基', '整句是拼音，读音像「甲基」，但由前后两个词拼出，可能是巧合'],
+      ['a sound-alike across two words', '脚交', '读音像「脚交」，但由前后两个词拼出，可能是巧合'],
+      ["sounds like a classmate's name", '锦涛', '读音像「锦涛」，但在同学的名字里'],
+      ['a sound-alike in a message that prices produce', '老江', '读音像「老江」，但这句在给农产品报价'],
+      ["a classmate's own produce offered", '加我微信', '学员推销自家农产品，群里是否允许请工作人员决定'],
+      ['asked about, nothing offered', '加盟连锁', '在打听这类生意，没有推销'],
+    ];
+    expect(cases.map(([reason, word]) => reviewReasonName(reason, word))).toEqual(cases.map(([, , chinese]) => chinese));
   });
 });
